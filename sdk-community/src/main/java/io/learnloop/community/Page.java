@@ -1,0 +1,82 @@
+package io.learnloop.community;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One page of a listing, with the means to fetch the pages after it. Every listing of the community API returns a
+ * page, whatever paging scheme the backend uses underneath.
+ *
+ * <p>Implementations are immutable and thread-safe; fetching the next page may make a remote call.
+ *
+ * @param <T> the item type
+ */
+public interface Page<T> {
+    /**
+     * The items on this page.
+     *
+     * @return the items
+     */
+    List<T> items();
+
+    /**
+     * Whether another page follows.
+     *
+     * @return true if {@link #nextPage()} returns a page
+     */
+    boolean hasNextPage();
+
+    /**
+     * Fetches the following page.
+     *
+     * @return the next page, or empty on the last page
+     */
+    Optional<Page<T>> nextPage();
+
+    /**
+     * Iterates over the items of this page and every page after it, fetching pages as needed.
+     *
+     * @return an iterable over all items
+     */
+    default Iterable<T> iterateAll() {
+        Page<T> first = this;
+        return () -> new Iterator<>() {
+            private Page<T> page = first;
+            private Iterator<T> items = first.items().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!items.hasNext()) {
+                    Optional<Page<T>> next = page.nextPage();
+                    if (next.isEmpty()) {
+                        return false;
+                    }
+                    page = next.get();
+                    items = page.items().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return items.next();
+            }
+        };
+    }
+
+    /**
+     * Streams the items of this page and every page after it.
+     *
+     * @return a sequential stream over all items
+     */
+    default Stream<T> streamAll() {
+        return StreamSupport.stream(iterateAll().spliterator(), false);
+    }
+}

@@ -1,0 +1,166 @@
+package io.learnloop.core;
+
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.event.EventListener;
+import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.internal.event.OutboxRelay;
+import io.learnloop.core.store.Store;
+import io.learnloop.core.store.Stores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SDK's facade: built once per host (and tenant) and hands out the services.
+ *
+ * <pre>{@code
+ * Learnloop learnloop = Learnloop.builder()
+ *     .store(Stores.inMemory())
+ *     .clock(Clock.systemUTC())
+ *     .listener(event -> log.info("{}", event.type()))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe: immutable once built. The builder is not thread-safe.
+ */
+public final class Learnloop {
+    private final ServiceContext context;
+    private final OutboxRelay relay;
+
+    private Learnloop(Builder b) {
+        String relayId = b.ids.newId();
+        this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, b.listeners, b.eventLease);
+        this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
+    }
+
+    /**
+     * Starts building a facade. Defaults: an in-memory store, the UTC system clock, random UUID ids, the default
+     * tenant and no listeners.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The shared context for building services of other modules.
+     *
+     * @return the context
+     */
+    public ServiceContext context() {
+        return context;
+    }
+
+    /**
+     * Delivers outbox events that are still pending (for example after a listener failed). Hosts that run several
+     * instances may call this on a schedule; events are also delivered after every commit.
+     *
+     * @return how many events were delivered
+     */
+    public int deliverEvents() {
+        return relay.deliverPending();
+    }
+
+    @Override
+    public String toString() {
+        return "Learnloop[tenant=" + context.tenant() + ", store=" + context.store() + "]";
+    }
+
+    /**
+     * Builds a {@link Learnloop}. Not thread-safe.
+     */
+    public static final class Builder {
+        private Store store = Stores.inMemory();
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.randomUuids();
+        private TenantId tenant = TenantId.DEFAULT;
+        private final List<EventListener> listeners = new ArrayList<>();
+        private Duration eventLease = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder store(Store store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the clock every service reads time from.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the id generator.
+         *
+         * @param ids the generator
+         * @return this builder
+         */
+        public Builder idGenerator(IdGenerator ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /**
+         * Binds the facade to a tenant; single-tenant hosts leave the default.
+         *
+         * @param tenant the tenant
+         * @return this builder
+         */
+        public Builder tenant(TenantId tenant) {
+            this.tenant = Objects.requireNonNull(tenant, "tenant");
+            return this;
+        }
+
+        /**
+         * Adds an event listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(EventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets how long a relay's claim on outbox events holds before another relay may deliver them.
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         */
+        public Builder eventLease(Duration lease) {
+            if (lease == null || lease.isNegative() || lease.isZero()) {
+                throw ValidationException.of("eventLease", "must be a positive duration");
+            }
+            this.eventLease = lease;
+            return this;
+        }
+
+        /**
+         * Builds the facade.
+         *
+         * @return the facade
+         */
+        public Learnloop build() {
+            return new Learnloop(this);
+        }
+    }
+}

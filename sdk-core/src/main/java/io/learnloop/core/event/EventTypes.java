@@ -1,0 +1,58 @@
+package io.learnloop.core.event;
+
+/**
+ * The event types the SDK emits. The strings are part of the wire format and never change.
+ *
+ * <p>Thread-safe: constants only.
+ */
+public final class EventTypes {
+    /** A course was submitted for review. */
+    public static final String COURSE_SUBMITTED = "course.submitted";
+    /** A reviewer approved a course version. */
+    public static final String COURSE_APPROVED = "course.approved";
+    /** A reviewer sent a course back with reasons. */
+    public static final String COURSE_CHANGES_REQUESTED = "course.changes_requested";
+    /** A course version was published. */
+    public static final String COURSE_PUBLISHED = "course.published";
+    /** A course was unlisted. */
+    public static final String COURSE_UNLISTED = "course.unlisted";
+    /** A course was archived. */
+    public static final String COURSE_ARCHIVED = "course.archived";
+    /** An order was placed. */
+    public static final String ORDER_PLACED = "order.placed";
+    /** An order is waiting for its payment. */
+    public static final String ORDER_AWAITING_PAYMENT = "order.awaiting_payment";
+    /** An order was paid. */
+    public static final String ORDER_PAID = "order.paid";
+    /** Part of an order was refunded. */
+    public static final String ORDER_PARTIALLY_REFUNDED = "order.partially_refunded";
+    /** An order was refunded in full. */
+    public static final String ORDER_REFUNDED = "order.refunded";
+    /** An order was cancelled. */
+    public static final String ORDER_CANCELLED = "order.cancelled";
+    /** An order expired unpaid. */
+    public static final String ORDER_EXPIRED = "order.expired";
+    /** A coupon was redeemed. */
+    public static final String COUPON_REDEEMED = "coupon.redeemed";
+    /** Access was granted. */
+    public static final String ACCESS_GRANTED = "access.granted";
+    /** Access was revoked. */
+    public static final String ACCESS_REVOKED = "access.revoked";
+    /** A lesson was completed. */
+    public static final String LESSON_COMPLETED = "lesson.completed";
+    /** A course was completed. */
+    public static final String COURSE_COMPLETED = "course.completed";
+    /** A quiz attempt was graded. */
+    public static final String QUIZ_GRADED = "quiz.graded";
+    /** A certificate was issued. */
+    public static final String CERTIFICATE_ISSUED = "certificate.issued";
+    /** A certificate was revoked. */
+    public static final String CERTIFICATE_REVOKED = "certificate.revoked";
+    /** A review was written or edited. */
+    public static final String REVIEW_SUBMITTED = "review.submitted";
+    /** Ledger entries were posted. */
+    public static final String LEDGER_POSTED = "ledger.posted";
+
+    private EventTypes() {
+    }
+}

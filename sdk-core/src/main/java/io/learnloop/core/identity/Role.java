@@ -1,0 +1,19 @@
+package io.learnloop.core.identity;
+
+/**
+ * What a user may do. A user may hold several roles.
+ *
+ * <p>Thread-safe: an enum.
+ */
+public enum Role {
+    /** Buys and takes courses. */
+    LEARNER,
+    /** Writes courses and earns a share of their revenue. */
+    CREATOR,
+    /** Approves or sends back courses submitted for review. */
+    REVIEWER,
+    /** Moderates reviews and the community. */
+    MODERATOR,
+    /** May do everything in the tenant. */
+    ADMIN
+}

@@ -1,0 +1,131 @@
+package io.learnloop.core.internal.store;
+
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.Store;
+import io.learnloop.core.store.UnitOfWork;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The in-memory store. Reads are lock-free against committed state; a unit of work stages its writes and commits
+ * them under one lock after re-checking every version and unique key, so a failed commit leaves nothing behind.
+ *
+ * <p>Thread-safe.
+ */
+public final class MemoryStore implements Store {
+    private final Object commitLock = new Object();
+    private final ConcurrentHashMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
+
+    TenantData tenant(TenantId tenant) {
+        return tenants.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new TenantData());
+    }
+
+    @Override
+    public <R> R transact(TenantId tenant, Function<UnitOfWork, R> work) {
+        MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, tenant(tenant), false);
+        R result = work.apply(uow);
+        synchronized (commitLock) {
+            uow.commit();
+        }
+        return result;
+    }
+
+    @Override
+    public <R> R read(TenantId tenant, Function<UnitOfWork, R> work) {
+        return work.apply(new MemoryUnitOfWork(tenant, tenant(tenant), true));
+    }
+
+    @Override
+    public List<DomainEvent> claimOutbox(TenantId tenant, String relay, int limit, Instant now, Duration lease) {
+        TenantData data = tenant(tenant);
+        List<DomainEvent> claimed = new ArrayList<>();
+        synchronized (commitLock) {
+            for (OutboxRow row : data.outbox) {
+                if (claimed.size() >= limit) {
+                    break;
+                }
+                if (row.claimedBy == null || row.leaseUntil.isBefore(now) || row.claimedBy.equals(relay)) {
+                    row.claimedBy = relay;
+                    row.leaseUntil = now.plus(lease);
+                    claimed.add(row.event);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void markDelivered(TenantId tenant, List<String> eventIds) {
+        TenantData data = tenant(tenant);
+        Set<String> ids = new HashSet<>(eventIds);
+        synchronized (commitLock) {
+            for (Iterator<OutboxRow> it = data.outbox.iterator(); it.hasNext(); ) {
+                if (ids.contains(it.next().event.id())) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryStore[tenants=" + tenants.size() + "]";
+    }
+
+    /** All data of one tenant. */
+    static final class TenantData {
+        final ConcurrentHashMap<String, TypeData> types = new ConcurrentHashMap<>();
+        /** Guarded by the store's commit lock. */
+        final List<OutboxRow> outbox = new ArrayList<>();
+        final Set<String> outboxIds = new HashSet<>();
+
+        TypeData type(AggregateType<?> type) {
+            return types.computeIfAbsent(type.name(), n -> new TypeData());
+        }
+    }
+
+    /** Rows and keys of one aggregate type in one tenant. Written only under the commit lock. */
+    static final class TypeData {
+        final ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
+        /** index name + NUL + key -> ids in insertion order; each list is replaced, never mutated. */
+        final ConcurrentHashMap<String, List<String>> index = new ConcurrentHashMap<>();
+        /** unique name + NUL + key -> id. */
+        final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
+        long nextSeq;
+        /** Insertion sequence -> id. */
+        final java.util.concurrent.ConcurrentSkipListMap<Long, String> order = new java.util.concurrent.ConcurrentSkipListMap<>();
+    }
+
+    /** One committed aggregate. */
+    record Row(Object value, long version, long seq) {
+    }
+
+    /** One outbox entry. Fields other than the event are guarded by the commit lock. */
+    static final class OutboxRow {
+        final DomainEvent event;
+        String claimedBy;
+        Instant leaseUntil;
+
+        OutboxRow(DomainEvent event) {
+            this.event = event;
+        }
+    }
+
+    static ConflictException duplicate(AggregateType<?> type, String what, String key) {
+        return new ConflictException(ErrorCode.DUPLICATE_KEY,
+                "A " + type.name() + " with " + what + " '" + key + "' already exists.");
+    }
+}

@@ -1,0 +1,346 @@
+package io.learnloop.core.internal.store;
+
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.NotFoundException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.UnitOfWork;
+import io.learnloop.core.store.Versioned;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A unit of work on the {@link MemoryStore}: reads see committed state plus this work's own staged writes; writes
+ * are staged and applied by {@link #commit()} only after every version and unique key has been re-checked.
+ *
+ * <p>Not thread-safe.
+ */
+final class MemoryUnitOfWork implements UnitOfWork {
+    private static final char SEP = '\0';
+
+    private final TenantId tenant;
+    private final MemoryStore.TenantData data;
+    private final boolean readOnly;
+    /** type name -> id -> staged change, in staging order. */
+    private final Map<String, Map<String, Staged>> staged = new LinkedHashMap<>();
+    private final List<DomainEvent> events = new ArrayList<>();
+
+    /** A staged change: the new value (null when deleted) and the committed version it was based on (0 = absent). */
+    private static final class Staged {
+        final AggregateType<?> type;
+        Object value;
+        long version;
+        final long baseVersion;
+
+        Staged(AggregateType<?> type, Object value, long version, long baseVersion) {
+            this.type = type;
+            this.value = value;
+            this.version = version;
+            this.baseVersion = baseVersion;
+        }
+    }
+
+    MemoryUnitOfWork(TenantId tenant, MemoryStore.TenantData data, boolean readOnly) {
+        this.tenant = tenant;
+        this.data = data;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    @Override
+    public <T> Optional<Versioned<T>> find(AggregateType<T> type, String id) {
+        Objects.requireNonNull(id, "id");
+        Staged s = staged(type, id);
+        if (s != null) {
+            return s.value == null ? Optional.empty() : Optional.of(new Versioned<>(type.type().cast(s.value), s.version));
+        }
+        MemoryStore.Row row = data.type(type).rows.get(id);
+        return row == null ? Optional.empty() : Optional.of(new Versioned<>(type.type().cast(row.value()), row.version()));
+    }
+
+    @Override
+    public <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key) {
+        type.requireIndex(index);
+        List<String> committed = data.type(type).index.getOrDefault(index + SEP + key, List.of());
+        Set<String> ids = new LinkedHashSet<>(committed);
+        for (Staged s : stagedOf(type).values()) {
+            if (s.value != null && type.indexKeys(index, type.type().cast(s.value)).contains(key)) {
+                ids.add(type.idOf(type.type().cast(s.value)));
+            }
+        }
+        List<Versioned<T>> result = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            find(type, id).filter(v -> type.indexKeys(index, v.value()).contains(key)).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    @Override
+    public <T> Optional<Versioned<T>> findUnique(AggregateType<T> type, String unique, String key) {
+        type.requireUnique(unique);
+        for (Staged s : stagedOf(type).values()) {
+            if (s.value != null && type.uniqueKeys(unique, type.type().cast(s.value)).contains(key)) {
+                return find(type, type.idOf(type.type().cast(s.value)));
+            }
+        }
+        String id = data.type(type).unique.get(unique + SEP + key);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return find(type, id).filter(v -> type.uniqueKeys(unique, v.value()).contains(key));
+    }
+
+    @Override
+    public <T> List<Versioned<T>> list(AggregateType<T> type, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw ValidationException.of(offset < 0 ? "offset" : "limit", "must not be negative");
+        }
+        List<Versioned<T>> result = new ArrayList<>();
+        int skipped = 0;
+        Map<String, Staged> mine = stagedOf(type);
+        for (String id : data.type(type).order.values()) {
+            if (result.size() >= limit) {
+                return result;
+            }
+            Optional<Versioned<T>> v = find(type, id);
+            if (v.isPresent()) {
+                if (skipped < offset) {
+                    skipped++;
+                } else {
+                    result.add(v.get());
+                }
+            }
+        }
+        for (Map.Entry<String, Staged> e : mine.entrySet()) {
+            if (result.size() >= limit) {
+                break;
+            }
+            if (e.getValue().baseVersion == 0 && e.getValue().value != null) {
+                if (skipped < offset) {
+                    skipped++;
+                } else {
+                    result.add(new Versioned<>(type.type().cast(e.getValue().value), e.getValue().version));
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public <T> long count(AggregateType<T> type) {
+        long n = data.type(type).rows.size();
+        for (Staged s : stagedOf(type).values()) {
+            if (s.baseVersion == 0 && s.value != null) {
+                n++;
+            } else if (s.baseVersion != 0 && s.value == null) {
+                n--;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public <T> Versioned<T> insert(AggregateType<T> type, T value) {
+        writable();
+        Objects.requireNonNull(value, "value");
+        String id = type.idOf(value);
+        if (find(type, id).isPresent() || (staged(type, id) == null && data.type(type).rows.containsKey(id))) {
+            throw MemoryStore.duplicate(type, "id", id);
+        }
+        checkUniqueKeys(type, id, value);
+        Staged previous = staged(type, id);
+        long base = previous != null ? previous.baseVersion : 0;
+        stagedOf(type).put(id, new Staged(type, value, 1, base));
+        return new Versioned<>(value, 1);
+    }
+
+    @Override
+    public <T> Versioned<T> update(AggregateType<T> type, T value, long expectedVersion) {
+        writable();
+        Objects.requireNonNull(value, "value");
+        String id = type.idOf(value);
+        Versioned<T> current = find(type, id).orElseThrow(() -> new NotFoundException(type.name(), id));
+        if (current.version() != expectedVersion) {
+            throw versionConflict(type, id, expectedVersion, current.version());
+        }
+        checkUniqueKeys(type, id, value);
+        Staged s = staged(type, id);
+        if (s != null) {
+            s.value = value;
+            s.version = expectedVersion + 1;
+        } else {
+            stagedOf(type).put(id, new Staged(type, value, expectedVersion + 1, expectedVersion));
+        }
+        return new Versioned<>(value, expectedVersion + 1);
+    }
+
+    @Override
+    public <T> void delete(AggregateType<T> type, String id, long expectedVersion) {
+        writable();
+        Versioned<T> current = find(type, id).orElseThrow(() -> new NotFoundException(type.name(), id));
+        if (current.version() != expectedVersion) {
+            throw versionConflict(type, id, expectedVersion, current.version());
+        }
+        Staged s = staged(type, id);
+        if (s != null) {
+            s.value = null;
+        } else {
+            stagedOf(type).put(id, new Staged(type, null, expectedVersion, expectedVersion));
+        }
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+        writable();
+        Objects.requireNonNull(event, "event");
+        if (!event.tenant().equals(tenant)) {
+            throw ValidationException.of("event.tenant", "must be the unit of work's tenant " + tenant);
+        }
+        events.add(event);
+    }
+
+    /** Re-checks every staged change against committed state, then applies all of them. Caller holds the lock. */
+    void commit() {
+        for (Map<String, Staged> byId : staged.values()) {
+            for (Map.Entry<String, Staged> e : byId.entrySet()) {
+                verify(e.getKey(), e.getValue());
+            }
+        }
+        for (Map<String, Staged> byId : staged.values()) {
+            for (Map.Entry<String, Staged> e : byId.entrySet()) {
+                apply(e.getKey(), e.getValue());
+            }
+        }
+        for (DomainEvent event : events) {
+            if (data.outboxIds.add(event.id())) {
+                data.outbox.add(new MemoryStore.OutboxRow(event));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void verify(String id, Staged s) {
+        AggregateType<Object> type = (AggregateType<Object>) s.type;
+        MemoryStore.TypeData td = data.type(type);
+        MemoryStore.Row row = td.rows.get(id);
+        long committed = row == null ? 0 : row.version();
+        if (committed != s.baseVersion) {
+            if (s.baseVersion == 0) {
+                throw MemoryStore.duplicate(type, "id", id);
+            }
+            throw versionConflict(type, id, s.baseVersion, committed);
+        }
+        if (s.value == null) {
+            return;
+        }
+        for (String unique : type.uniqueKeyNames()) {
+            for (String key : type.uniqueKeys(unique, s.value)) {
+                String owner = td.unique.get(unique + SEP + key);
+                if (owner != null && !owner.equals(id) && !releasedHere(type, owner, unique, key)) {
+                    throw MemoryStore.duplicate(type, unique, key);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(String id, Staged s) {
+        AggregateType<Object> type = (AggregateType<Object>) s.type;
+        MemoryStore.TypeData td = data.type(type);
+        MemoryStore.Row old = td.rows.get(id);
+        if (old != null) {
+            for (String index : type.indexNames()) {
+                for (String key : type.indexKeys(index, old.value())) {
+                    td.index.computeIfPresent(index + SEP + key, (k, ids) -> {
+                        List<String> copy = new ArrayList<>(ids);
+                        copy.remove(id);
+                        return copy.isEmpty() ? null : List.copyOf(copy);
+                    });
+                }
+            }
+            for (String unique : type.uniqueKeyNames()) {
+                for (String key : type.uniqueKeys(unique, old.value())) {
+                    td.unique.remove(unique + SEP + key, id);
+                }
+            }
+        }
+        if (s.value == null) {
+            td.rows.remove(id);
+            if (old != null) {
+                td.order.remove(old.seq());
+            }
+            return;
+        }
+        long seq = old != null ? old.seq() : ++td.nextSeq;
+        td.rows.put(id, new MemoryStore.Row(s.value, s.version, seq));
+        if (old == null) {
+            td.order.put(seq, id);
+        }
+        for (String index : type.indexNames()) {
+            for (String key : type.indexKeys(index, s.value)) {
+                td.index.merge(index + SEP + key, List.of(id), (a, b) -> {
+                    List<String> copy = new ArrayList<>(a.size() + 1);
+                    copy.addAll(a);
+                    copy.add(id);
+                    return List.copyOf(copy);
+                });
+            }
+        }
+        for (String unique : type.uniqueKeyNames()) {
+            for (String key : type.uniqueKeys(unique, s.value)) {
+                td.unique.put(unique + SEP + key, id);
+            }
+        }
+    }
+
+    private <T> void checkUniqueKeys(AggregateType<T> type, String id, T value) {
+        for (String unique : type.uniqueKeyNames()) {
+            for (String key : type.uniqueKeys(unique, value)) {
+                Optional<Versioned<T>> holder = findUnique(type, unique, key);
+                if (holder.isPresent() && !type.idOf(holder.get().value()).equals(id)) {
+                    throw MemoryStore.duplicate(type, unique, key);
+                }
+            }
+        }
+    }
+
+    /** Whether this unit of work moves {@code owner} off the unique key, freeing it. */
+    private boolean releasedHere(AggregateType<Object> type, String owner, String unique, String key) {
+        Staged s = staged(type, owner);
+        return s != null && (s.value == null || !type.uniqueKeys(unique, s.value).contains(key));
+    }
+
+    private Staged staged(AggregateType<?> type, String id) {
+        Map<String, Staged> byId = staged.get(type.name());
+        return byId == null ? null : byId.get(id);
+    }
+
+    private Map<String, Staged> stagedOf(AggregateType<?> type) {
+        return staged.computeIfAbsent(type.name(), n -> new LinkedHashMap<>());
+    }
+
+    private void writable() {
+        if (readOnly) {
+            throw new IllegalStateException("This unit of work was opened with Store.read and cannot write; use Store.transact.");
+        }
+    }
+
+    private static ConflictException versionConflict(AggregateType<?> type, String id, long expected, long actual) {
+        return new ConflictException(ErrorCode.VERSION_CONFLICT, "The " + type.name() + " '" + id + "' is at version "
+                + actual + ", not " + expected + ": it changed since it was read. Reload it and try again.");
+    }
+}

@@ -1,0 +1,226 @@
+package io.learnloop.core.store;
+
+import io.learnloop.core.error.ValidationException;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Describes one kind of aggregate kept in a {@link Store}: its name, its record class, how to read its id, and the
+ * secondary keys the store maintains for it. Lookup indexes may hold many aggregates per key; unique keys hold at
+ * most one per tenant and back every idempotency key and natural key.
+ *
+ * <p>Every store implementation keeps any aggregate type it is given, so a module adds persistence by declaring a
+ * type here and a repository over it. The record class must round-trip through
+ * {@link io.learnloop.core.json.LearnloopJson}.
+ *
+ * <p>Thread-safe: immutable.
+ *
+ * @param <T> the aggregate's record type
+ */
+public final class AggregateType<T> {
+    private final String name;
+    private final Class<T> type;
+    private final Function<T, String> idOf;
+    private final Map<String, Function<T, Collection<String>>> indexes;
+    private final Map<String, Function<T, Collection<String>>> uniqueKeys;
+
+    private AggregateType(Builder<T> b) {
+        this.name = b.name;
+        this.type = b.type;
+        this.idOf = b.idOf;
+        this.indexes = Map.copyOf(b.indexes);
+        this.uniqueKeys = Map.copyOf(b.uniqueKeys);
+    }
+
+    /**
+     * Starts describing an aggregate type.
+     *
+     * @param name a stable lower-case name, used as a storage key (for example {@code "order"})
+     * @param type the record class
+     * @param idOf reads the aggregate's id
+     * @param <T>  the record type
+     * @return a builder
+     */
+    public static <T> Builder<T> builder(String name, Class<T> type, Function<T, String> idOf) {
+        return new Builder<>(name, type, idOf);
+    }
+
+    /**
+     * The stable name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The record class.
+     *
+     * @return the class
+     */
+    public Class<T> type() {
+        return type;
+    }
+
+    /**
+     * Reads an aggregate's id.
+     *
+     * @param value the aggregate
+     * @return its id
+     */
+    public String idOf(T value) {
+        return idOf.apply(value);
+    }
+
+    /**
+     * Names of the lookup indexes.
+     *
+     * @return index names
+     */
+    public java.util.Set<String> indexNames() {
+        return indexes.keySet();
+    }
+
+    /**
+     * Names of the unique keys.
+     *
+     * @return unique key names
+     */
+    public java.util.Set<String> uniqueKeyNames() {
+        return uniqueKeys.keySet();
+    }
+
+    /**
+     * The keys of one index for an aggregate.
+     *
+     * @param index the index name
+     * @param value the aggregate
+     * @return its keys under that index (possibly none)
+     */
+    public List<String> indexKeys(String index, T value) {
+        return keys(indexes, index, value);
+    }
+
+    /**
+     * The keys of one unique key for an aggregate.
+     *
+     * @param unique the unique key name
+     * @param value  the aggregate
+     * @return its keys (possibly none)
+     */
+    public List<String> uniqueKeys(String unique, T value) {
+        return keys(uniqueKeys, unique, value);
+    }
+
+    /**
+     * Throws unless {@code index} is a declared lookup index.
+     *
+     * @param index the name
+     */
+    public void requireIndex(String index) {
+        if (!indexes.containsKey(index)) {
+            throw ValidationException.of("index", "'" + index + "' is not an index of " + name + "; declared: " + indexes.keySet());
+        }
+    }
+
+    /**
+     * Throws unless {@code unique} is a declared unique key.
+     *
+     * @param unique the name
+     */
+    public void requireUnique(String unique) {
+        if (!uniqueKeys.containsKey(unique)) {
+            throw ValidationException.of("unique", "'" + unique + "' is not a unique key of " + name + "; declared: " + uniqueKeys.keySet());
+        }
+    }
+
+    private List<String> keys(Map<String, Function<T, Collection<String>>> map, String key, T value) {
+        Function<T, Collection<String>> f = map.get(key);
+        if (f == null) {
+            throw ValidationException.of("index", "'" + key + "' is not declared on " + name);
+        }
+        Collection<String> keys = f.apply(value);
+        return keys == null ? List.of() : keys.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+        return "AggregateType[" + name + "]";
+    }
+
+    /**
+     * Builds an {@link AggregateType}. Not thread-safe.
+     *
+     * @param <T> the record type
+     */
+    public static final class Builder<T> {
+        private final String name;
+        private final Class<T> type;
+        private final Function<T, String> idOf;
+        private final Map<String, Function<T, Collection<String>>> indexes = new LinkedHashMap<>();
+        private final Map<String, Function<T, Collection<String>>> uniqueKeys = new LinkedHashMap<>();
+
+        private Builder(String name, Class<T> type, Function<T, String> idOf) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.type = Objects.requireNonNull(type, "type");
+            this.idOf = Objects.requireNonNull(idOf, "idOf");
+        }
+
+        /**
+         * Declares a lookup index with one key per aggregate.
+         *
+         * @param index the index name
+         * @param key   reads the key (null means not indexed)
+         * @return this builder
+         */
+        public Builder<T> index(String index, Function<T, String> key) {
+            indexes.put(index, v -> {
+                String k = key.apply(v);
+                return k == null ? List.of() : List.of(k);
+            });
+            return this;
+        }
+
+        /**
+         * Declares a lookup index with any number of keys per aggregate.
+         *
+         * @param index the index name
+         * @param keys  reads the keys
+         * @return this builder
+         */
+        public Builder<T> multiIndex(String index, Function<T, Collection<String>> keys) {
+            indexes.put(index, keys);
+            return this;
+        }
+
+        /**
+         * Declares a unique key: no two aggregates of this type in one tenant share a key.
+         *
+         * @param unique the unique key's name
+         * @param key    reads the key (null means none)
+         * @return this builder
+         */
+        public Builder<T> unique(String unique, Function<T, String> key) {
+            uniqueKeys.put(unique, v -> {
+                String k = key.apply(v);
+                return k == null ? List.of() : List.of(k);
+            });
+            return this;
+        }
+
+        /**
+         * Finishes the description.
+         *
+         * @return the aggregate type
+         */
+        public AggregateType<T> build() {
+            return new AggregateType<>(this);
+        }
+    }
+}

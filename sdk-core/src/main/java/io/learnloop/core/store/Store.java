@@ -1,0 +1,62 @@
+package io.learnloop.core.store;
+
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The persistence SPI: everything the SDK keeps goes through a store. Implementations: the in-memory store
+ * ({@link Stores#inMemory()}) and the JDBC stores of {@code sdk-jdbc}. Every implementation passes the same
+ * contract test suite.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface Store {
+    /**
+     * Runs {@code work} in one transaction scoped to {@code tenant}. Commits when it returns; keeps nothing when it
+     * throws (the exception propagates).
+     *
+     * @param tenant the tenant
+     * @param work   the work
+     * @param <R>    the result type
+     * @return what the work returned
+     */
+    <R> R transact(TenantId tenant, Function<UnitOfWork, R> work);
+
+    /**
+     * Runs read-only {@code work}. Implementations may run it without a write transaction; the work must not write.
+     *
+     * @param tenant the tenant
+     * @param work   the work
+     * @param <R>    the result type
+     * @return what the work returned
+     */
+    default <R> R read(TenantId tenant, Function<UnitOfWork, R> work) {
+        return transact(tenant, work);
+    }
+
+    /**
+     * Claims up to {@code limit} undelivered outbox events of a tenant for one relay, oldest first. A claimed event
+     * is not handed to another relay until the lease ends, so relays on several hosts share the work.
+     *
+     * @param tenant the tenant
+     * @param relay  the claiming relay's id
+     * @param limit  the most events to claim
+     * @param now    the current instant
+     * @param lease  how long the claim holds
+     * @return the claimed events
+     */
+    List<DomainEvent> claimOutbox(TenantId tenant, String relay, int limit, Instant now, Duration lease);
+
+    /**
+     * Marks claimed events delivered, so no relay hands them out again.
+     *
+     * @param tenant   the tenant
+     * @param eventIds the delivered events' ids
+     */
+    void markDelivered(TenantId tenant, List<String> eventIds);
+}

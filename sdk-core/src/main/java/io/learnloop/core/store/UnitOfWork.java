@@ -1,0 +1,130 @@
+package io.learnloop.core.store;
+
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.TenantId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One transaction against the store, scoped to one tenant. Writes become visible to others only when the work
+ * function returns; if it throws, nothing it wrote (rows or outbox events) is kept.
+ *
+ * <p>Not thread-safe: used by the one thread running the work function.
+ */
+public interface UnitOfWork {
+    /**
+     * The tenant every read and write is scoped to.
+     *
+     * @return the tenant
+     */
+    TenantId tenant();
+
+    /**
+     * Reads one aggregate.
+     *
+     * @param type the aggregate type
+     * @param id   the id
+     * @param <T>  the record type
+     * @return the aggregate and its version, or empty
+     */
+    <T> Optional<Versioned<T>> find(AggregateType<T> type, String id);
+
+    /**
+     * Reads one aggregate that must exist.
+     *
+     * @param type the aggregate type
+     * @param id   the id
+     * @param <T>  the record type
+     * @return the aggregate and its version
+     * @throws io.learnloop.core.error.NotFoundException if absent
+     */
+    default <T> Versioned<T> get(AggregateType<T> type, String id) {
+        return find(type, id).orElseThrow(() -> new io.learnloop.core.error.NotFoundException(type.name(), id));
+    }
+
+    /**
+     * Reads the aggregates whose index holds the key, in insertion order.
+     *
+     * @param type  the aggregate type
+     * @param index a declared lookup index
+     * @param key   the key
+     * @param <T>   the record type
+     * @return matching aggregates (possibly none)
+     */
+    <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key);
+
+    /**
+     * Reads the aggregate holding a unique key.
+     *
+     * @param type   the aggregate type
+     * @param unique a declared unique key
+     * @param key    the key
+     * @param <T>    the record type
+     * @return the aggregate, or empty
+     */
+    <T> Optional<Versioned<T>> findUnique(AggregateType<T> type, String unique, String key);
+
+    /**
+     * Reads every aggregate of a type in this tenant, in insertion order, a page at a time.
+     *
+     * @param type   the aggregate type
+     * @param offset how many to skip
+     * @param limit  the most to return
+     * @param <T>    the record type
+     * @return the page's aggregates
+     */
+    <T> List<Versioned<T>> list(AggregateType<T> type, int offset, int limit);
+
+    /**
+     * Counts the aggregates of a type in this tenant.
+     *
+     * @param type the aggregate type
+     * @param <T>  the record type
+     * @return the count
+     */
+    <T> long count(AggregateType<T> type);
+
+    /**
+     * Inserts a new aggregate at version 1.
+     *
+     * @param type  the aggregate type
+     * @param value the aggregate
+     * @param <T>   the record type
+     * @return the stored aggregate
+     * @throws io.learnloop.core.error.ConflictException with {@code DUPLICATE_KEY} if the id or a unique key is taken
+     */
+    <T> Versioned<T> insert(AggregateType<T> type, T value);
+
+    /**
+     * Replaces an aggregate if its version is still {@code expectedVersion} (compare-and-set).
+     *
+     * @param type            the aggregate type
+     * @param value           the new state (same id)
+     * @param expectedVersion the version that was read
+     * @param <T>             the record type
+     * @return the stored aggregate with the next version
+     * @throws io.learnloop.core.error.ConflictException with {@code VERSION_CONFLICT} if it changed meanwhile, or
+     *                                                   {@code DUPLICATE_KEY} if a new unique key is taken
+     * @throws io.learnloop.core.error.NotFoundException if absent
+     */
+    <T> Versioned<T> update(AggregateType<T> type, T value, long expectedVersion);
+
+    /**
+     * Deletes an aggregate if its version is still {@code expectedVersion}. Ledgers and grants are never deleted;
+     * this is for data the learner owns, such as notes.
+     *
+     * @param type            the aggregate type
+     * @param id              the id
+     * @param expectedVersion the version that was read
+     * @param <T>             the record type
+     */
+    <T> void delete(AggregateType<T> type, String id, long expectedVersion);
+
+    /**
+     * Writes a domain event to the outbox, in this transaction.
+     *
+     * @param event the event
+     */
+    void publish(DomainEvent event);
+}

@@ -1,0 +1,15 @@
+/**
+ * Learnloop core: the domain model and services, the store SPI with its in-memory implementation, the ledger and
+ * the events. Start with {@link io.learnloop.core.Learnloop}.
+ */
+module io.learnloop.core {
+    requires transitive com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports io.learnloop.core;
+    exports io.learnloop.core.error;
+    exports io.learnloop.core.event;
+    exports io.learnloop.core.identity;
+    exports io.learnloop.core.json;
+    exports io.learnloop.core.store;
+}

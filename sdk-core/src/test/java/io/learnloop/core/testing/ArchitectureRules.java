@@ -1,0 +1,150 @@
+package io.learnloop.core.testing;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The dependency rules of ARCHITECTURE.md section 2, shared by every module's architecture test.
+ */
+public final class ArchitectureRules {
+    /** Package roots of every Learnloop module, in table order. */
+    public static final List<String> MODULE_ROOTS = List.of(
+            "io.learnloop.core", "io.learnloop.payment", "io.learnloop.recommend", "io.learnloop.community",
+            "io.learnloop.jdbc");
+
+    private static final List<String> HIDDEN_TYPES = List.of(
+            "okhttp3.", "okio.", "com.fasterxml.jackson.", "com.github.benmanes.caffeine.", "java.sql.", "javax.sql.");
+
+    private ArchitectureRules() {
+    }
+
+    /**
+     * Imports a module's main classes (not tests).
+     *
+     * @param roots the module's package roots
+     * @return the classes
+     */
+    public static JavaClasses importMain(String... roots) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(roots);
+    }
+
+    /**
+     * The module depends on no Learnloop module other than those allowed (core is always allowed).
+     *
+     * @param classes   the module's classes
+     * @param forbidden package roots of modules it must not use
+     */
+    public static void dependsOnlyDownward(JavaClasses classes, String... forbidden) {
+        for (String root : forbidden) {
+            noClasses().should().dependOnClassesThat().resideInAPackage(root + "..")
+                    .because("ARCHITECTURE.md section 2: modules depend only down the table")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    /**
+     * The module uses no other module's {@code internal} packages.
+     *
+     * @param classes the module's classes
+     * @param ownRoot the module's own package root(s)
+     */
+    public static void usesNoForeignInternals(JavaClasses classes, String... ownRoot) {
+        for (String root : MODULE_ROOTS) {
+            if (Set.of(ownRoot).contains(root)) {
+                continue;
+            }
+            noClasses().should().dependOnClassesThat().resideInAPackage(root + "..internal..")
+                    .because("internal packages are implementation, never used across modules")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    /**
+     * Public signatures of exported types name no okhttp, Jackson, Caffeine or JDBC types.
+     *
+     * @param classes the module's classes
+     * @param exempt  packages whose purpose is to expose one of those (for example the JSON package)
+     */
+    public static void publicSignaturesHideLibraries(JavaClasses classes, String... exempt) {
+        List<String> offences = new ArrayList<>();
+        for (JavaClass c : classes) {
+            if (!c.getModifiers().contains(JavaModifier.PUBLIC) || c.getPackageName().contains(".internal")
+                    || Set.of(exempt).contains(c.getPackageName())) {
+                continue;
+            }
+            for (JavaCodeUnit unit : c.getCodeUnits()) {
+                if (!unit.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    continue;
+                }
+                List<String> types = new ArrayList<>();
+                types.add(unit.getRawReturnType().getName());
+                unit.getRawParameterTypes().forEach(p -> types.add(p.getName()));
+                for (String t : types) {
+                    if (HIDDEN_TYPES.stream().anyMatch(t::startsWith)) {
+                        offences.add(c.getName() + "." + unit.getName() + " exposes " + t);
+                    }
+                }
+            }
+        }
+        if (!offences.isEmpty()) {
+            throw new AssertionError("Public signatures must not expose library types:\n" + String.join("\n", offences));
+        }
+    }
+
+    /**
+     * The module descriptor exports exactly the packages that hold public, non-internal types.
+     *
+     * @param classesDir the module's compiled classes, for example {@code target/classes}
+     */
+    public static void exportsOnlyPublicPackages(Path classesDir) {
+        ModuleDescriptor descriptor;
+        try (InputStream in = Files.newInputStream(classesDir.resolve("module-info.class"))) {
+            descriptor = ModuleDescriptor.read(in);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read module-info.class in " + classesDir, e);
+        }
+        Set<String> exported = descriptor.exports().stream().map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> internal = exported.stream().filter(p -> p.contains(".internal")).collect(Collectors.toCollection(TreeSet::new));
+        if (!internal.isEmpty()) {
+            throw new AssertionError("module-info exports internal packages: " + internal);
+        }
+        Set<String> publicPackages = new TreeSet<>();
+        for (String pkg : descriptor.packages()) {
+            if (pkg.contains(".internal")) {
+                continue;
+            }
+            Path dir = classesDir.resolve(pkg.replace('.', '/'));
+            try (var files = Files.list(dir)) {
+                boolean hasPublic = files.anyMatch(f -> f.toString().endsWith(".class") && !f.getFileName().toString().equals("package-info.class"));
+                if (hasPublic) {
+                    publicPackages.add(pkg);
+                }
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        if (!exported.equals(publicPackages)) {
+            throw new AssertionError("module-info should export exactly the public packages " + publicPackages + " but exports " + exported);
+        }
+    }
+}

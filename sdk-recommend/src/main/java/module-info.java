@@ -1,0 +1,10 @@
+/**
+ * Learnloop sdk-recommend.
+ */
+module io.learnloop.recommend {
+    requires transitive io.learnloop.core;
+    requires com.github.benmanes.caffeine;
+    requires org.slf4j;
+
+    exports io.learnloop.growth;
+}
