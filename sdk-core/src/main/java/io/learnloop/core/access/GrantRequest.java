@@ -60,12 +60,16 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
                 .notNull("startsAt", startsAt)
                 .check(endsAt == null || startsAt == null || endsAt.isAfter(startsAt), "endsAt",
                         "must be after startsAt (" + startsAt + "), was " + endsAt)
-                .check(courses == null || !courses.contains(null), "courses", "must not contain null")
+                .check(courses == null || courses.stream().noneMatch(java.util.Objects::isNull), "courses", "must not contain null")
                 .check(courses == null || courses.size() <= MAX_COURSES, "courses",
                         "must hold at most " + MAX_COURSES + " courses")
                 .check(categories == null || categories.size() <= MAX_CATEGORIES, "categories",
                         "must hold at most " + MAX_CATEGORIES + " categories");
-        courses = courses == null ? List.of() : List.copyOf(new LinkedHashSet<>(courses));
+        LinkedHashSet<CourseId> distinct = new LinkedHashSet<>();
+        if (courses != null) {
+            courses.stream().filter(java.util.Objects::nonNull).forEach(distinct::add);
+        }
+        courses = List.copyOf(distinct);
         LinkedHashSet<String> cats = new LinkedHashSet<>();
         if (categories != null) {
             for (int i = 0; i < categories.size(); i++) {

@@ -29,7 +29,7 @@ public record Chapter(ChapterId id, String title, List<Lesson> lessons) {
                 .notBlank("chapter.title", title, Limits.TITLE)
                 .check(lessons == null || lessons.size() <= Limits.LESSONS, "chapter.lessons",
                         "must hold at most " + Limits.LESSONS + " lessons")
-                .check(lessons == null || !lessons.contains(null), "chapter.lessons", "must not contain null")
+                .check(lessons == null || lessons.stream().noneMatch(java.util.Objects::isNull), "chapter.lessons", "must not contain null")
                 .throwIfInvalid();
         title = title.strip();
         lessons = lessons == null ? List.of() : List.copyOf(lessons);

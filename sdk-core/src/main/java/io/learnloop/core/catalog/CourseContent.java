@@ -32,7 +32,8 @@ public record CourseContent(int version, CourseDetails details, List<Chapter> ch
                 .notNull("details", details)
                 .check(chapters == null || chapters.size() <= Limits.CHAPTERS, "chapters",
                         "must hold at most " + Limits.CHAPTERS + " chapters")
-                .check(chapters == null || !chapters.contains(null), "chapters", "must not contain null");
+                .check(chapters == null || chapters.stream().noneMatch(java.util.Objects::isNull), "chapters", "must not contain null");
+        v.throwIfInvalid();
         chapters = chapters == null ? List.of() : List.copyOf(chapters);
         Set<Object> ids = new HashSet<>();
         for (Chapter c : chapters) {
