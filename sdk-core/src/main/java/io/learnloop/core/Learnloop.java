@@ -1,5 +1,7 @@
 package io.learnloop.core;
 
+import io.learnloop.core.commerce.CommerceService;
+import io.learnloop.core.commerce.CommerceSettings;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.IdGenerator;
@@ -30,11 +32,13 @@ import java.util.Objects;
 public final class Learnloop {
     private final ServiceContext context;
     private final OutboxRelay relay;
+    private final CommerceService commerce;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
         this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, b.listeners, b.eventLease);
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
+        this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
     }
 
     /**
@@ -54,6 +58,15 @@ public final class Learnloop {
      */
     public ServiceContext context() {
         return context;
+    }
+
+    /**
+     * Offers, coupons and orders, with the default {@link CommerceSettings}.
+     *
+     * @return the commerce service
+     */
+    public CommerceService commerce() {
+        return commerce;
     }
 
     /**
