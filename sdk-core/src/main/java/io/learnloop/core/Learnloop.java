@@ -2,6 +2,8 @@ package io.learnloop.core;
 
 import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CatalogService;
+import io.learnloop.core.commerce.CommerceService;
+import io.learnloop.core.commerce.CommerceSettings;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.IdGenerator;
@@ -36,6 +38,7 @@ public final class Learnloop {
     private final OutboxRelay relay;
     private final CatalogService catalog;
     private final AccessService access;
+    private final CommerceService commerce;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -43,6 +46,7 @@ public final class Learnloop {
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
         this.access = new DefaultAccessService(context);
+        this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
     }
 
     /**
@@ -80,6 +84,15 @@ public final class Learnloop {
      */
     public AccessService access() {
         return access;
+    }
+
+    /**
+     * Offers, coupons and orders, with the default {@link CommerceSettings}.
+     *
+     * @return the commerce service
+     */
+    public CommerceService commerce() {
+        return commerce;
     }
 
     /**
