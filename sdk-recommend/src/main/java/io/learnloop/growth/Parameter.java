@@ -82,7 +82,7 @@ public enum Parameter {
     CREATOR_REVENUE_SHARE("creatorRevenueShare", "fraction", 0.5, Kind.PROBABILITY,
             "share of revenue paid to creators"),
     /** Courses one creator publishes per day. */
-    PRODUCTION_RATE("productionRate", "courses/creator/day", 1.0 / 60.0, Kind.NON_NEGATIVE,
+    PRODUCTION_RATE("productionRate", "courses/creator/day", 1.0 / 120.0, Kind.NON_NEGATIVE,
             "courses one creator publishes per day"),
     /** Daily share of the catalogue retired (outdated). */
     CATALOGUE_RETIREMENT_RATE("catalogueRetirementRate", "1/day", 1.0 / 730.0, Kind.PROBABILITY,

@@ -76,6 +76,7 @@ public final class Flows {
 
     /** Days in an average month, for monthly prices and earnings. */
     public static final double DAYS_PER_MONTH = 365.25 / 12.0;
+    private static final double MONTHS_PER_DAY = 12.0 / 365.25;
 
     private final double inflow;
     private final double exit;
@@ -172,8 +173,10 @@ public final class Flows {
 
         double referrers = free + paying * (1 + completionWordOfMouth * completionProbability) + creators;
         double monthlyRevenue = paying * price;
-        double earningsPerCreator = creatorShare * monthlyRevenue / Math.max(creators, 1.0);
-        double joinPull = earningsPerCreator / (earningsPerCreator + reservation);
+        // earnings per creator e = share * revenue / creators; the pull e / (e + reservation) without dividing twice
+        double creatorPool = creatorShare * monthlyRevenue;
+        double poolDenominator = creatorPool + reservation * Math.max(creators, 1.0);
+        double joinPull = poolDenominator > 0 ? creatorPool / poolDenominator : 0;
         double completions = completionsPerPayer * paying;
 
         out[INFLOW] = inflow;
@@ -196,8 +199,8 @@ public final class Flows {
         out[REVIEWS] = reviewRate * completions;
         out[DECAY] = decay * community;
         out[COMPLETIONS] = completions;
-        out[REVENUE] = monthlyRevenue / DAYS_PER_MONTH;
-        out[CREATOR_EARNINGS] = creatorShare * monthlyRevenue / DAYS_PER_MONTH;
+        out[REVENUE] = monthlyRevenue * MONTHS_PER_DAY;
+        out[CREATOR_EARNINGS] = creatorPool * MONTHS_PER_DAY;
         out[SPEND] = spend;
     }
 
