@@ -1,5 +1,6 @@
 package io.learnloop.community;
 
+import io.learnloop.community.internal.discourse.DiscourseCommunity;
 import io.learnloop.community.internal.embedded.EmbeddedCommunity;
 import io.learnloop.core.ServiceContext;
 
@@ -27,5 +28,18 @@ public final class Communities {
      */
     public static Community embedded(ServiceContext context, CommunityOptions options) {
         return new EmbeddedCommunity(context, options);
+    }
+
+    /**
+     * The community on a Discourse site. The core store keeps which categories are course and group spaces, group
+     * goals, invitations and suspensions issued through the SDK.
+     *
+     * @param context the core service context
+     * @param options the shared options
+     * @param config  the site configuration
+     * @return a thread-safe community
+     */
+    public static Community discourse(ServiceContext context, CommunityOptions options, DiscourseConfig config) {
+        return new DiscourseCommunity(context, options, config);
     }
 }

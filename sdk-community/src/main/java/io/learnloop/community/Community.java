@@ -103,6 +103,14 @@ public interface Community {
     Page<Post> posts(Actor actor, String topicId);
 
     /**
+     * Lists the newest posts across every space the actor can read, newest first.
+     *
+     * @param actor who reads
+     * @return the first page
+     */
+    Page<Post> latestPosts(Actor actor);
+
+    /**
      * Reads one post.
      *
      * @param actor  who reads

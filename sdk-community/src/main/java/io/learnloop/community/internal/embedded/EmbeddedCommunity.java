@@ -204,6 +204,26 @@ public final class EmbeddedCommunity implements Community {
     }
 
     @Override
+    public Page<Post> latestPosts(Actor actor) {
+        List<Post> all = ctx.read(uow -> {
+            List<Post> out = new ArrayList<>();
+            for (Versioned<SpaceRow> s : all(uow, Types.SPACE)) {
+                if (!access.canRead(uow, actor, s.value())) {
+                    continue;
+                }
+                for (Versioned<TopicRow> t : uow.findBy(Types.TOPIC, "space", s.value().id())) {
+                    uow.findBy(Types.POST, "topic", t.value().id()).stream().map(Versioned::value)
+                            .filter(p -> p.status() == PostStatus.VISIBLE)
+                            .forEach(p -> out.add(toPost(uow, p)));
+                }
+            }
+            out.sort(Comparator.comparing(Post::createdAt).reversed());
+            return out;
+        });
+        return ListPage.slices(all, options.pageSize());
+    }
+
+    @Override
     public Post post(Actor actor, String postId) {
         Inputs.id("postId", postId);
         return ctx.read(uow -> toPost(uow, readablePost(uow, actor, postId)));
