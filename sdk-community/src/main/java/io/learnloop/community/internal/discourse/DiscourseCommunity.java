@@ -576,7 +576,7 @@ public final class DiscourseCommunity implements Community {
             case REMOVE -> "delete_and_agree";
             case DISMISS -> "disagree";
         };
-        http.put("/review/" + reportId + "/perform/" + performed + ".json?version="
+        http.put("/review/" + reportId + "/perform/" + performed + "?version="
                 + reviewable.path("version").asInt(0), null, user(actor));
         return new Report(before.id(), before.postId(), before.topicId(), before.reporter(), before.reason(),
                 action == ModerationAction.DISMISS ? ReportStatus.DISMISSED : ReportStatus.ACTIONED, before.createdAt());
