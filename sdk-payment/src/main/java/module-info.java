@@ -10,4 +10,5 @@ module io.learnloop.payment {
     exports io.learnloop.payment;
     exports io.learnloop.payment.http;
     exports io.learnloop.payment.sandbox;
+    exports io.learnloop.payment.stripe;
 }
