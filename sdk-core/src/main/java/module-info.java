@@ -8,8 +8,11 @@ module io.learnloop.core {
 
     exports io.learnloop.core;
     exports io.learnloop.core.error;
+    exports io.learnloop.core.catalog;
+    exports io.learnloop.core.commerce;
     exports io.learnloop.core.event;
     exports io.learnloop.core.identity;
     exports io.learnloop.core.json;
+    exports io.learnloop.core.money;
     exports io.learnloop.core.store;
 }

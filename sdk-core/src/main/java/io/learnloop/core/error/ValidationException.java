@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: immutable.
  */
-public final class ValidationException extends LearnloopException {
+public class ValidationException extends LearnloopException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -32,7 +32,17 @@ public final class ValidationException extends LearnloopException {
      * @param violations at least one violation
      */
     public ValidationException(List<Violation> violations) {
-        super(ErrorCode.VALIDATION_FAILED, describe(violations));
+        this(ErrorCode.VALIDATION_FAILED, violations);
+    }
+
+    /**
+     * Creates an exception with a more specific code, for subclasses.
+     *
+     * @param code       the code
+     * @param violations at least one violation
+     */
+    protected ValidationException(ErrorCode code, List<Violation> violations) {
+        super(code, describe(violations));
         this.violations = List.copyOf(violations);
     }
 
