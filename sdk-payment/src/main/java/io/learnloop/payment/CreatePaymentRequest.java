@@ -1,5 +1,7 @@
 package io.learnloop.payment;
 
+import io.learnloop.core.money.Money;
+
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 
@@ -10,7 +12,7 @@ import java.util.TreeMap;
 /**
  * A request to start a payment.
  *
- * <p>Thread-safe: immutable record. Build it with {@link #builder(String, PaymentAmount, PaymentFlow)}.
+ * <p>Thread-safe: immutable record. Build it with {@link #builder(String, Money, PaymentFlow)}.
  *
  * @param merchantReference the host's reference for the payment (Alipay and WeChat {@code out_trade_no}, Stripe
  *                          metadata); letters, digits, {@code _} and {@code -}, 6 to 32 characters so that every
@@ -27,7 +29,7 @@ import java.util.TreeMap;
  * @param expiresAt         when the payment can no longer be paid, or null for the provider's default
  * @param metadata          extra key/value pairs the provider stores with the payment (sorted copy)
  */
-public record CreatePaymentRequest(String merchantReference, PaymentAmount amount, PaymentFlow flow,
+public record CreatePaymentRequest(String merchantReference, Money amount, PaymentFlow flow,
                                    String description, String idempotencyKey, String returnUrl, String cancelUrl,
                                    String payerId, Instant expiresAt, Map<String, String> metadata) {
     /**
@@ -49,7 +51,7 @@ public record CreatePaymentRequest(String merchantReference, PaymentAmount amoun
         Validator v = new Validator();
         checkReference(v, "merchantReference", merchantReference);
         v.notNull("amount", amount);
-        v.check(amount == null || amount.minorUnits() > 0, "amount", "must be more than zero");
+        v.check(amount == null || amount.minor() > 0, "amount", "must be more than zero");
         v.notNull("flow", flow);
         v.notBlank("description", description, 127);
         v.notBlank("idempotencyKey", idempotencyKey, 255);
@@ -91,7 +93,7 @@ public record CreatePaymentRequest(String merchantReference, PaymentAmount amoun
      * @param flow              the flow
      * @return a builder
      */
-    public static Builder builder(String merchantReference, PaymentAmount amount, PaymentFlow flow) {
+    public static Builder builder(String merchantReference, Money amount, PaymentFlow flow) {
         return new Builder(merchantReference, amount, flow);
     }
 
@@ -102,7 +104,7 @@ public record CreatePaymentRequest(String merchantReference, PaymentAmount amoun
      */
     public static final class Builder {
         private final String merchantReference;
-        private final PaymentAmount amount;
+        private final Money amount;
         private final PaymentFlow flow;
         private String description = "Order";
         private String idempotencyKey;
@@ -112,7 +114,7 @@ public record CreatePaymentRequest(String merchantReference, PaymentAmount amoun
         private Instant expiresAt;
         private final Map<String, String> metadata = new TreeMap<>();
 
-        private Builder(String merchantReference, PaymentAmount amount, PaymentFlow flow) {
+        private Builder(String merchantReference, Money amount, PaymentFlow flow) {
             this.merchantReference = merchantReference;
             this.amount = amount;
             this.flow = flow;

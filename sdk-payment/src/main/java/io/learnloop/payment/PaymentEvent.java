@@ -1,5 +1,7 @@
 package io.learnloop.payment;
 
+import io.learnloop.core.money.Money;
+
 import io.learnloop.core.error.Validator;
 
 import java.time.Instant;
@@ -28,7 +30,7 @@ import java.util.Objects;
  */
 public record PaymentEvent(ProviderId provider, String eventId, PaymentEventType type, String providerEventType,
                            String merchantReference, String providerPaymentId, String refundReference,
-                           String providerRefundId, PaymentAmount amount, String merchantId, Instant occurredAt,
+                           String providerRefundId, Money amount, String merchantId, Instant occurredAt,
                            Map<String, String> attributes) {
     /**
      * Checks the required fields.
@@ -61,7 +63,7 @@ public record PaymentEvent(ProviderId provider, String eventId, PaymentEventType
      * @return {@link NotificationOutcome.Verified} with this event, or {@link NotificationOutcome.Rejected} with
      *         {@link RejectionReason#AMOUNT_MISMATCH} or {@link RejectionReason#UNKNOWN_PAYMENT}
      */
-    public NotificationOutcome checkAgainst(String expectedReference, PaymentAmount expectedAmount) {
+    public NotificationOutcome checkAgainst(String expectedReference, Money expectedAmount) {
         Objects.requireNonNull(expectedAmount, "expectedAmount");
         if (!Objects.equals(merchantReference, expectedReference)) {
             return new NotificationOutcome.Rejected(provider, RejectionReason.UNKNOWN_PAYMENT,

@@ -1,5 +1,7 @@
 package io.learnloop.payment;
 
+import io.learnloop.core.money.Money;
+
 import java.time.Instant;
 
 /**
@@ -16,5 +18,5 @@ import java.time.Instant;
  * @param paidAt            when it was paid, or null
  */
 public record PaymentStatus(ProviderId provider, String merchantReference, String providerPaymentId,
-                            PaymentState state, String providerState, PaymentAmount amount, Instant paidAt) {
+                            PaymentState state, String providerState, Money amount, Instant paidAt) {
 }

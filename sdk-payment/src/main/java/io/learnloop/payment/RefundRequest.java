@@ -1,5 +1,7 @@
 package io.learnloop.payment;
 
+import io.learnloop.core.money.Money;
+
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 
@@ -16,8 +18,8 @@ import io.learnloop.core.error.Validator;
  * @param reason          a short reason shown to the payer, or null
  * @param idempotencyKey  the provider idempotency key (Stripe); at most 255 characters
  */
-public record RefundRequest(PaymentReference payment, String refundReference, PaymentAmount amount,
-                            PaymentAmount paidAmount, String reason, String idempotencyKey) {
+public record RefundRequest(PaymentReference payment, String refundReference, Money amount,
+                            Money paidAmount, String reason, String idempotencyKey) {
     /**
      * Validates the request.
      *
@@ -36,11 +38,11 @@ public record RefundRequest(PaymentReference payment, String refundReference, Pa
         v.notNull("amount", amount);
         v.notNull("paidAmount", paidAmount);
         if (amount != null && paidAmount != null) {
-            v.check(amount.minorUnits() > 0, "amount", "must be more than zero");
+            v.check(amount.minor() > 0, "amount", "must be more than zero");
             v.check(amount.currency().equals(paidAmount.currency()), "amount.currency",
                     "must equal the paid currency " + paidAmount.currency());
-            v.check(amount.minorUnits() <= paidAmount.minorUnits(), "amount",
-                    "must not exceed the paid amount " + paidAmount.minorUnits());
+            v.check(amount.minor() <= paidAmount.minor(), "amount",
+                    "must not exceed the paid amount " + paidAmount.minor());
         }
         v.maxLength("reason", reason, 80);
         v.notBlank("idempotencyKey", idempotencyKey, 255);
@@ -57,8 +59,8 @@ public record RefundRequest(PaymentReference payment, String refundReference, Pa
      * @param reason          the reason or null
      * @return the request
      */
-    public static RefundRequest of(PaymentReference payment, String refundReference, PaymentAmount amount,
-                                   PaymentAmount paidAmount, String reason) {
+    public static RefundRequest of(PaymentReference payment, String refundReference, Money amount,
+                                   Money paidAmount, String reason) {
         return new RefundRequest(payment, refundReference, amount, paidAmount, reason, refundReference + ":refund");
     }
 }

@@ -1,5 +1,7 @@
 package io.learnloop.payment;
 
+import io.learnloop.core.money.Money;
+
 /**
  * The provider's answer to a refund.
  *
@@ -12,5 +14,5 @@ package io.learnloop.payment;
  * @param amount           the amount refunded
  */
 public record RefundResult(ProviderId provider, String refundReference, String providerRefundId, RefundState state,
-                           PaymentAmount amount) {
+                           Money amount) {
 }

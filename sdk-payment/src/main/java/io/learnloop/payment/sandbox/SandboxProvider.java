@@ -8,7 +8,7 @@ import io.learnloop.payment.Acknowledgement;
 import io.learnloop.payment.Capability;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
@@ -65,14 +65,14 @@ public final class SandboxProvider implements PaymentProvider {
     private static final class Payment {
         final String reference;
         final String paymentId;
-        final PaymentAmount amount;
+        final Money amount;
         final String idempotencyKey;
         PaymentState state = PaymentState.PENDING;
         Instant paidAt;
         long refunded;
         final Map<String, RefundResult> refunds = new HashMap<>();
 
-        Payment(String reference, String paymentId, PaymentAmount amount, String idempotencyKey) {
+        Payment(String reference, String paymentId, Money amount, String idempotencyKey) {
             this.reference = reference;
             this.paymentId = paymentId;
             this.amount = amount;
@@ -219,11 +219,11 @@ public final class SandboxProvider implements PaymentProvider {
                 return done;
             }
             if (!request.amount().currency().equals(p.amount.currency())
-                    || p.refunded + request.amount().minorUnits() > p.amount.minorUnits()) {
+                    || p.refunded + request.amount().minor() > p.amount.minor()) {
                 throw RemoteErrors.of("sandbox", "refund", 400, "amount_too_large",
                         "refunds would exceed the paid amount", null, false, false);
             }
-            p.refunded += request.amount().minorUnits();
+            p.refunded += request.amount().minor();
             p.state = PaymentState.REFUNDED;
             RefundResult r = new RefundResult(id(), request.refundReference(), "sbx_re_" + config.ids().newId(),
                     RefundState.SUCCEEDED, request.amount());
@@ -271,7 +271,7 @@ public final class SandboxProvider implements PaymentProvider {
         }
     }
 
-    private ObjectNode event(String type, Payment p, RefundResult refund, PaymentAmount amount) {
+    private ObjectNode event(String type, Payment p, RefundResult refund, Money amount) {
         ObjectNode root = Json.object();
         root.put("id", "evt_" + config.ids().newId());
         root.put("type", type);
@@ -284,7 +284,7 @@ public final class SandboxProvider implements PaymentProvider {
             data.put("refund_reference", refund.refundReference());
             data.put("refund_id", refund.providerRefundId());
         }
-        data.put("amount", amount.minorUnits());
+        data.put("amount", amount.minor());
         data.put("currency", amount.currency().getCurrencyCode());
         return root;
     }
@@ -386,9 +386,9 @@ public final class SandboxProvider implements PaymentProvider {
         JsonNode data = root.get("data");
         Long amount = Json.number(data, "amount");
         String currency = Json.text(data, "currency");
-        PaymentAmount money;
+        Money money;
         try {
-            money = amount == null || currency == null ? null : PaymentAmount.of(amount, currency);
+            money = amount == null || currency == null ? null : Money.ofMinor(amount, currency);
         } catch (ValidationException e) {
             return reject(RejectionReason.MALFORMED, "bad amount: " + e.getMessage());
         }

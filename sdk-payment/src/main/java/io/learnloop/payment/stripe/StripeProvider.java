@@ -6,7 +6,7 @@ import io.learnloop.payment.Acknowledgement;
 import io.learnloop.payment.Capability;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
@@ -375,7 +375,7 @@ public final class StripeProvider implements PaymentProvider {
                 // verified but not acted on
             }
         }
-        PaymentAmount money = amount == null || currency == null ? null : StripeAmounts.fromStripe(amount, currency);
+        Money money = amount == null || currency == null ? null : StripeAmounts.fromStripe(amount, currency);
         Map<String, String> attributes = new LinkedHashMap<>();
         String livemode = Json.text(event, "livemode");
         if (livemode != null) {

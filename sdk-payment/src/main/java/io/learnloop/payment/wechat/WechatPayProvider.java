@@ -9,7 +9,7 @@ import io.learnloop.payment.Acknowledgement;
 import io.learnloop.payment.Capability;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
@@ -109,7 +109,7 @@ public final class WechatPayProvider implements PaymentProvider {
         }
         body.put("notify_url", config.notifyUrl());
         ObjectNode amount = body.putObject("amount");
-        amount.put("total", request.amount().minorUnits());
+        amount.put("total", request.amount().minor());
         amount.put("currency", "CNY");
         boolean native_ = request.flow() == PaymentFlow.QR_CODE;
         if (!native_) {
@@ -154,7 +154,7 @@ public final class WechatPayProvider implements PaymentProvider {
         };
         Long total = Json.number(o, "amount", "total");
         return new PaymentStatus(id(), payment.merchantReference(), Json.text(o, "transaction_id"), state, tradeState,
-                total == null ? null : new PaymentAmount(total, CNY), parseTime(Json.text(o, "success_time")));
+                total == null ? null : new Money(total, CNY), parseTime(Json.text(o, "success_time")));
     }
 
     @Override
@@ -179,8 +179,8 @@ public final class WechatPayProvider implements PaymentProvider {
         }
         body.put("notify_url", config.notifyUrl());
         ObjectNode amount = body.putObject("amount");
-        amount.put("refund", request.amount().minorUnits());
-        amount.put("total", request.paidAmount().minorUnits());
+        amount.put("refund", request.amount().minor());
+        amount.put("total", request.paidAmount().minor());
         amount.put("currency", "CNY");
         // Not repeated automatically: after a 429 or 5xx WeChat Pay may have accepted the refund; query first.
         JsonNode r = ok("refund", call("POST", "/v3/refund/domestic/refunds", Json.write(body), false), true);
@@ -192,10 +192,10 @@ public final class WechatPayProvider implements PaymentProvider {
         };
         Long refunded = Json.number(r, "amount", "refund");
         return new RefundResult(id(), request.refundReference(), Json.text(r, "refund_id"), state,
-                refunded == null ? request.amount() : new PaymentAmount(refunded, CNY));
+                refunded == null ? request.amount() : new Money(refunded, CNY));
     }
 
-    private static void requireCny(PaymentAmount amount, String field) {
+    private static void requireCny(Money amount, String field) {
         if (!CNY.equals(amount.currency())) {
             throw ValidationException.of(field, "WeChat Pay charges CNY only (was " + amount.currency() + ")");
         }
@@ -356,9 +356,9 @@ public final class WechatPayProvider implements PaymentProvider {
                     : "PAYERROR".equals(tradeState) ? PaymentEventType.PAYMENT_FAILED : PaymentEventType.IGNORED;
             Long total = Json.number(o, "amount", "total");
             String currency = Json.text(o, "amount", "currency");
-            PaymentAmount amount;
+            Money amount;
             try {
-                amount = total == null ? null : PaymentAmount.of(total, currency == null ? "CNY" : currency);
+                amount = total == null ? null : Money.ofMinor(total, currency == null ? "CNY" : currency);
             } catch (ValidationException e) {
                 return reject(RejectionReason.MALFORMED, "bad amount in the resource");
             }
@@ -376,7 +376,7 @@ public final class WechatPayProvider implements PaymentProvider {
             Instant at = parseTime(Json.text(o, "success_time"));
             return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, eventType,
                     Json.text(o, "out_trade_no"), Json.text(o, "transaction_id"), Json.text(o, "out_refund_no"),
-                    Json.text(o, "refund_id"), refund == null ? null : new PaymentAmount(refund, CNY), mchId,
+                    Json.text(o, "refund_id"), refund == null ? null : new Money(refund, CNY), mchId,
                     at != null ? at : created, attributes(o, "user_received_account")));
         }
         return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, PaymentEventType.IGNORED, eventType,

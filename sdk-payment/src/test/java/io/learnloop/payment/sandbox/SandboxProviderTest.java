@@ -4,7 +4,7 @@ import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.PaymentReference;
@@ -30,7 +30,7 @@ class SandboxProviderTest {
     private final SandboxProvider sandbox = new SandboxProvider(SandboxConfig.builder()
             .key("k2", Secret.of("new-secret")).key("k1", Secret.of("old-secret")).clock(clock)
             .ids(IdGenerator.sequential("s")).build());
-    private final PaymentAmount price = PaymentAmount.of(9900, "CNY");
+    private final Money price = Money.ofMinor(9900, "CNY");
 
     private void createAndPay(String ref) {
         sandbox.create(CreatePaymentRequest.builder(ref, price, PaymentFlow.QR_CODE).build());
@@ -52,9 +52,9 @@ class SandboxProviderTest {
         assertThat(event.type()).isEqualTo(PaymentEventType.PAYMENT_SUCCEEDED);
         assertThat(event.merchantReference()).isEqualTo("order-001");
         assertThat(event.amount()).isEqualTo(price);
-        assertThat(event.checkAgainst("order-001", PaymentAmount.of(9800, "CNY")))
+        assertThat(event.checkAgainst("order-001", Money.ofMinor(9800, "CNY")))
                 .isEqualTo(new NotificationOutcome.Rejected(sandbox.id(), RejectionReason.AMOUNT_MISMATCH,
-                        "the event reports " + price + " but the payment expects " + PaymentAmount.of(9800, "CNY")));
+                        "the event reports " + price + " but the payment expects " + Money.ofMinor(9800, "CNY")));
         assertThat(sandbox.acknowledge(outcome).httpStatus()).isEqualTo(200);
     }
 
@@ -100,7 +100,7 @@ class SandboxProviderTest {
         sandbox.inject(SandboxScenario.OUT_OF_ORDER);
         createAndPay("order-004");
         assertThat(sandbox.deliverable()).isEmpty();
-        sandbox.refund(RefundRequest.of(PaymentReference.of("order-004"), "refund-004", PaymentAmount.of(100, "CNY"), price, null));
+        sandbox.refund(RefundRequest.of(PaymentReference.of("order-004"), "refund-004", Money.ofMinor(100, "CNY"), price, null));
         List<SandboxNotification> due = sandbox.deliverable();
         assertThat(due).extracting(n -> ((NotificationOutcome.Verified) parse(n)).event().type())
                 .containsExactly(PaymentEventType.REFUND_SUCCEEDED, PaymentEventType.PAYMENT_SUCCEEDED);
@@ -169,11 +169,11 @@ class SandboxProviderTest {
     @Test
     void refund_whenRepeatedOrExceeding_refundsOnceAndRefusesExcess() {
         createAndPay("order-011");
-        var first = sandbox.refund(RefundRequest.of(PaymentReference.of("order-011"), "refund-011a", PaymentAmount.of(5000, "CNY"), price, null));
-        var again = sandbox.refund(RefundRequest.of(PaymentReference.of("order-011"), "refund-011a", PaymentAmount.of(5000, "CNY"), price, null));
+        var first = sandbox.refund(RefundRequest.of(PaymentReference.of("order-011"), "refund-011a", Money.ofMinor(5000, "CNY"), price, null));
+        var again = sandbox.refund(RefundRequest.of(PaymentReference.of("order-011"), "refund-011a", Money.ofMinor(5000, "CNY"), price, null));
         assertThat(again).isEqualTo(first);
         assertThatThrownBy(() -> sandbox.refund(RefundRequest.of(PaymentReference.of("order-011"), "refund-011b",
-                PaymentAmount.of(5000, "CNY"), price, null)))
+                Money.ofMinor(5000, "CNY"), price, null)))
                 .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.isRetryable()).isFalse());
     }
 

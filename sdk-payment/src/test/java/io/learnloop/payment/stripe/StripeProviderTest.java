@@ -9,7 +9,7 @@ import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
@@ -99,7 +99,7 @@ class StripeProviderTest {
     void create_whenClientSecretFlow_postsPaymentIntentWithIdempotencyKey() {
         server.stubFor(post("/v1/payment_intents").willReturn(okJson(
                 "{\"id\":\"pi_123\",\"object\":\"payment_intent\",\"client_secret\":\"pi_123_secret_abc\",\"status\":\"requires_payment_method\"}")));
-        PaymentSession s = stripe.create(CreatePaymentRequest.builder("order-0001", PaymentAmount.of(1999, "USD"),
+        PaymentSession s = stripe.create(CreatePaymentRequest.builder("order-0001", Money.ofMinor(1999, "USD"),
                 PaymentFlow.CLIENT_SECRET).description("Java course").idempotencyKey("order-0001:create:1").build());
         assertThat(s.providerPaymentId()).isEqualTo("pi_123");
         assertThat(s.clientSecret()).isEqualTo("pi_123_secret_abc");
@@ -118,7 +118,7 @@ class StripeProviderTest {
     void create_whenCheckoutInIsk_sendsTwoDecimalAmountAndNestedLineItems() {
         server.stubFor(post("/v1/checkout/sessions").willReturn(okJson(
                 "{\"id\":\"cs_test_1\",\"url\":\"https://checkout.stripe.com/c/pay/cs_test_1\"}")));
-        PaymentSession s = stripe.create(CreatePaymentRequest.builder("order-0002", PaymentAmount.of(500, "ISK"),
+        PaymentSession s = stripe.create(CreatePaymentRequest.builder("order-0002", Money.ofMinor(500, "ISK"),
                 PaymentFlow.REDIRECT).returnUrl("https://shop.example/done").expiresAt(Instant.parse("2026-03-01T11:00:00Z")).build());
         assertThat(s.redirectUrl()).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_1");
         Map<String, String> f = form(only("/v1/checkout/sessions"));
@@ -134,10 +134,10 @@ class StripeProviderTest {
     @Test
     void create_whenZeroDecimalCurrency_sendsWholeUnits() {
         server.stubFor(post("/v1/payment_intents").willReturn(okJson("{\"id\":\"pi_jpy\",\"client_secret\":\"x\"}")));
-        stripe.create(CreatePaymentRequest.builder("order-0003", PaymentAmount.of(5000, "JPY"), PaymentFlow.CLIENT_SECRET).build());
+        stripe.create(CreatePaymentRequest.builder("order-0003", Money.ofMinor(5000, "JPY"), PaymentFlow.CLIENT_SECRET).build());
         assertThat(form(only("/v1/payment_intents"))).containsEntry("amount", "5000").containsEntry("currency", "jpy");
         // ISO gives MGA two decimals, Stripe charges it in whole ariary
-        assertThatThrownBy(() -> stripe.create(CreatePaymentRequest.builder("order-0004", PaymentAmount.of(150, "MGA"),
+        assertThatThrownBy(() -> stripe.create(CreatePaymentRequest.builder("order-0004", Money.ofMinor(150, "MGA"),
                 PaymentFlow.CLIENT_SECRET).build())).isInstanceOf(ValidationException.class).hasMessageContaining("MGA");
     }
 
@@ -147,7 +147,7 @@ class StripeProviderTest {
                 "{\"id\":\"pi_9\",\"status\":\"succeeded\",\"amount\":1999,\"amount_received\":1999,\"currency\":\"usd\"}")));
         var status = stripe.query(new PaymentReference("order-0005", "pi_9"));
         assertThat(status.state()).isEqualTo(PaymentState.PAID);
-        assertThat(status.amount()).isEqualTo(PaymentAmount.of(1999, "USD"));
+        assertThat(status.amount()).isEqualTo(Money.ofMinor(1999, "USD"));
         assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_9")))
                 .get(0).getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
     }
@@ -174,7 +174,7 @@ class StripeProviderTest {
         server.stubFor(post("/v1/refunds").willReturn(okJson(
                 "{\"id\":\"re_1\",\"amount\":500,\"currency\":\"usd\",\"status\":\"succeeded\",\"payment_intent\":\"pi_9\"}")));
         RefundResult r = stripe.refund(RefundRequest.of(new PaymentReference("order-0008", "pi_9"), "refund-0008",
-                PaymentAmount.of(500, "USD"), PaymentAmount.of(1999, "USD"), "line 2"));
+                Money.ofMinor(500, "USD"), Money.ofMinor(1999, "USD"), "line 2"));
         assertThat(r.state()).isEqualTo(RefundState.SUCCEEDED);
         assertThat(r.providerRefundId()).isEqualTo("re_1");
         LoggedRequest req = only("/v1/refunds");
@@ -191,7 +191,7 @@ class StripeProviderTest {
                 .willSetStateTo("second"));
         server.stubFor(post("/v1/payment_intents").inScenario("retry").whenScenarioStateIs("second")
                 .willReturn(okJson("{\"id\":\"pi_r\",\"client_secret\":\"s\"}")));
-        stripe.create(CreatePaymentRequest.builder("order-0009", PaymentAmount.of(100, "EUR"), PaymentFlow.CLIENT_SECRET).build());
+        stripe.create(CreatePaymentRequest.builder("order-0009", Money.ofMinor(100, "EUR"), PaymentFlow.CLIENT_SECRET).build());
         List<LoggedRequest> all = server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
         assertThat(all).hasSize(2).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly("order-0009:create");
         assertThat(sleeper.waits).hasSize(1);
@@ -206,7 +206,7 @@ class StripeProviderTest {
                 .willSetStateTo("ok"));
         server.stubFor(post("/v1/payment_intents").inScenario("429").whenScenarioStateIs("ok")
                 .willReturn(okJson("{\"id\":\"pi_ok\",\"client_secret\":\"s\"}")));
-        stripe.create(CreatePaymentRequest.builder("order-0010", PaymentAmount.of(100, "EUR"), PaymentFlow.CLIENT_SECRET).build());
+        stripe.create(CreatePaymentRequest.builder("order-0010", Money.ofMinor(100, "EUR"), PaymentFlow.CLIENT_SECRET).build());
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3));
     }
 
@@ -215,7 +215,7 @@ class StripeProviderTest {
         server.stubFor(post("/v1/payment_intents").willReturn(aResponse().withStatus(500)
                 .withHeader("Stripe-Should-Retry", "false").withHeader("Request-Id", "req_42")
                 .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
-        assertThatThrownBy(() -> stripe.create(CreatePaymentRequest.builder("order-0011", PaymentAmount.of(100, "EUR"),
+        assertThatThrownBy(() -> stripe.create(CreatePaymentRequest.builder("order-0011", Money.ofMinor(100, "EUR"),
                 PaymentFlow.CLIENT_SECRET).build())).isInstanceOfSatisfying(RemoteException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.outcomeUnknown()).isTrue();
@@ -230,7 +230,7 @@ class StripeProviderTest {
         server.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(400).withBody(
                 "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_already_refunded\",\"message\":\"already refunded\"}}")));
         assertThatThrownBy(() -> stripe.refund(RefundRequest.of(new PaymentReference("order-0012", "pi_1"), "refund-0012",
-                PaymentAmount.of(1, "USD"), PaymentAmount.of(10, "USD"), null)))
+                Money.ofMinor(1, "USD"), Money.ofMinor(10, "USD"), null)))
                 .isInstanceOfSatisfying(RemoteException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.outcomeUnknown()).isFalse();
@@ -242,7 +242,7 @@ class StripeProviderTest {
     @Test
     void create_whenConnectionResetEveryTime_failsWithUnknownOutcomeAfterRetries() {
         server.stubFor(post("/v1/payment_intents").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThatThrownBy(() -> stripe.create(CreatePaymentRequest.builder("order-0013", PaymentAmount.of(100, "EUR"),
+        assertThatThrownBy(() -> stripe.create(CreatePaymentRequest.builder("order-0013", Money.ofMinor(100, "EUR"),
                 PaymentFlow.CLIENT_SECRET).build())).isInstanceOfSatisfying(RemoteException.class, e -> {
                     assertThat(e.outcomeUnknown()).isTrue();
                     assertThat(e.isRetryable()).isTrue();
@@ -282,7 +282,7 @@ class StripeProviderTest {
             assertThat(e.type()).isEqualTo(PaymentEventType.PAYMENT_SUCCEEDED);
             assertThat(e.merchantReference()).isEqualTo("order-0005");
             assertThat(e.providerPaymentId()).isEqualTo("pi_9");
-            assertThat(e.amount()).isEqualTo(PaymentAmount.of(1999, "USD"));
+            assertThat(e.amount()).isEqualTo(Money.ofMinor(1999, "USD"));
         }
         // the public helper produces what the test computed independently
         assertThat(StripeWebhooks.signatureHeader(PAID_EVENT.getBytes(StandardCharsets.UTF_8), Secret.of(WHSEC_NEW), clock.instant()))
@@ -323,9 +323,9 @@ class StripeProviderTest {
     void parseNotification_whenAmountDiffersFromOrder_failsCheck() throws Exception {
         long t = clock.instant().getEpochSecond();
         PaymentEvent e = ((NotificationOutcome.Verified) deliver(PAID_EVENT, "t=" + t + ",v1=" + hmacHex(WHSEC_NEW, t + "." + PAID_EVENT))).event();
-        assertThat(reason(e.checkAgainst("order-0005", PaymentAmount.of(2999, "USD")))).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
-        assertThat(reason(e.checkAgainst("order-0005", PaymentAmount.of(1999, "EUR")))).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
-        assertThat(e.checkAgainst("order-0005", PaymentAmount.of(1999, "USD")).verified()).isTrue();
+        assertThat(reason(e.checkAgainst("order-0005", Money.ofMinor(2999, "USD")))).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
+        assertThat(reason(e.checkAgainst("order-0005", Money.ofMinor(1999, "EUR")))).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
+        assertThat(e.checkAgainst("order-0005", Money.ofMinor(1999, "USD")).verified()).isTrue();
     }
 
     @Test
@@ -337,7 +337,7 @@ class StripeProviderTest {
         PaymentEvent e = ((NotificationOutcome.Verified) deliver(body, "t=" + t + ",v1=" + hmacHex(WHSEC_NEW, t + "." + body))).event();
         assertThat(e.type()).isEqualTo(PaymentEventType.REFUND_SUCCEEDED);
         assertThat(e.refundReference()).isEqualTo("refund-0008");
-        assertThat(e.amount()).isEqualTo(PaymentAmount.of(500, "USD"));
+        assertThat(e.amount()).isEqualTo(Money.ofMinor(500, "USD"));
     }
 
     private static RejectionReason reason(NotificationOutcome o) {

@@ -9,7 +9,7 @@ import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
@@ -151,7 +151,7 @@ class WechatPayProviderTest {
     @Test
     void create_whenNative_postsSignedOrderAndReturnsCodeUrl() {
         server.stubFor(post("/v3/pay/transactions/native").willReturn(signed(200, "{\"code_url\":\"weixin://wxpay/bizpayurl?pr=p4lpSuKzz\"}")));
-        PaymentSession s = wechat.create(CreatePaymentRequest.builder("order-1001", PaymentAmount.of(9900, "CNY"),
+        PaymentSession s = wechat.create(CreatePaymentRequest.builder("order-1001", Money.ofMinor(9900, "CNY"),
                 PaymentFlow.QR_CODE).description("Java 课程").expiresAt(Instant.parse("2026-03-01T10:30:00Z")).build());
         assertThat(s.qrCode()).isEqualTo("weixin://wxpay/bizpayurl?pr=p4lpSuKzz");
         LoggedRequest r = requests().get(0);
@@ -165,7 +165,7 @@ class WechatPayProviderTest {
     @Test
     void create_whenJsapi_returnsPaySignVerifiableWithMerchantKey() {
         server.stubFor(post("/v3/pay/transactions/jsapi").willReturn(signed(200, "{\"prepay_id\":\"wx201410272009395522657a690389285100\"}")));
-        PaymentSession s = wechat.create(CreatePaymentRequest.builder("order-1002", PaymentAmount.of(100, "CNY"),
+        PaymentSession s = wechat.create(CreatePaymentRequest.builder("order-1002", Money.ofMinor(100, "CNY"),
                 PaymentFlow.JSAPI).payerId("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o").build());
         Map<String, String> js = s.jsapiParameters();
         assertThat(js).containsEntry("appId", APP_ID).containsEntry("package", "prepay_id=wx201410272009395522657a690389285100")
@@ -183,7 +183,7 @@ class WechatPayProviderTest {
                         + "\"trade_state\":\"SUCCESS\",\"success_time\":\"2026-03-01T17:59:00+08:00\",\"amount\":{\"total\":9900,\"currency\":\"CNY\"}}")));
         PaymentStatus status = wechat.query(PaymentReference.of("order-1003"));
         assertThat(status.state()).isEqualTo(PaymentState.PAID);
-        assertThat(status.amount()).isEqualTo(PaymentAmount.of(9900, "CNY"));
+        assertThat(status.amount()).isEqualTo(Money.ofMinor(9900, "CNY"));
         assertThat(status.paidAt()).isEqualTo(Instant.parse("2026-03-01T09:59:00Z"));
         assertSignedByMerchant(requests().get(0), clock.instant().getEpochSecond());
     }
@@ -210,9 +210,9 @@ class WechatPayProviderTest {
                 "{\"refund_id\":\"50000000382019052709732678859\",\"out_refund_no\":\"refund-1006\",\"status\":\"PROCESSING\","
                         + "\"amount\":{\"total\":9900,\"refund\":3300,\"currency\":\"CNY\"}}")));
         RefundResult r = wechat.refund(RefundRequest.of(PaymentReference.of("order-1006"), "refund-1006",
-                PaymentAmount.of(3300, "CNY"), PaymentAmount.of(9900, "CNY"), "course 2"));
+                Money.ofMinor(3300, "CNY"), Money.ofMinor(9900, "CNY"), "course 2"));
         assertThat(r.state()).isEqualTo(RefundState.PENDING);
-        assertThat(r.amount()).isEqualTo(PaymentAmount.of(3300, "CNY"));
+        assertThat(r.amount()).isEqualTo(Money.ofMinor(3300, "CNY"));
         LoggedRequest req = requests().get(0);
         assertThat(equalToJson("{\"out_trade_no\":\"order-1006\",\"out_refund_no\":\"refund-1006\",\"reason\":\"course 2\","
                 + "\"notify_url\":\"https://shop.example/notify/wechat\",\"amount\":{\"refund\":3300,\"total\":9900,\"currency\":\"CNY\"}}")
@@ -225,7 +225,7 @@ class WechatPayProviderTest {
         server.stubFor(post("/v3/refund/domestic/refunds").willReturn(aResponse().withStatus(429)
                 .withBody("{\"code\":\"RATELIMIT_EXCEEDED\",\"message\":\"slow down\"}")));
         assertThatThrownBy(() -> wechat.refund(RefundRequest.of(PaymentReference.of("order-1007"), "refund-1007",
-                PaymentAmount.of(1, "CNY"), PaymentAmount.of(2, "CNY"), null)))
+                Money.ofMinor(1, "CNY"), Money.ofMinor(2, "CNY"), null)))
                 .isInstanceOfSatisfying(RemoteException.class, e -> {
                     assertThat(e.outcomeUnknown()).isTrue();
                     assertThat(e.isRetryable()).isFalse();
@@ -241,7 +241,7 @@ class WechatPayProviderTest {
                 .willReturn(aResponse().withStatus(500).withBody("{\"code\":\"SYSTEM_ERROR\",\"message\":\"busy\"}")).willSetStateTo("ok"));
         server.stubFor(post("/v3/pay/transactions/native").inScenario("5xx").whenScenarioStateIs("ok")
                 .willReturn(signed(200, "{\"code_url\":\"weixin://x\"}")));
-        wechat.create(CreatePaymentRequest.builder("order-1008", PaymentAmount.of(1, "CNY"), PaymentFlow.QR_CODE).build());
+        wechat.create(CreatePaymentRequest.builder("order-1008", Money.ofMinor(1, "CNY"), PaymentFlow.QR_CODE).build());
         assertThat(requests()).hasSize(2);
         requests().forEach(r -> assertSignedByMerchant(r, clock.instant().getEpochSecond()));
         assertThat(sleeper.waits).hasSize(1);
@@ -251,7 +251,7 @@ class WechatPayProviderTest {
     void create_whenResponseUnsigned_isTreatedAsForged() {
         server.stubFor(post("/v3/pay/transactions/native").willReturn(aResponse().withStatus(200)
                 .withBody("{\"code_url\":\"weixin://evil\"}")));
-        assertThatThrownBy(() -> wechat.create(CreatePaymentRequest.builder("order-1009", PaymentAmount.of(1, "CNY"),
+        assertThatThrownBy(() -> wechat.create(CreatePaymentRequest.builder("order-1009", Money.ofMinor(1, "CNY"),
                 PaymentFlow.QR_CODE).build())).isInstanceOfSatisfying(RemoteException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VERIFICATION_FAILED);
                     assertThat(e.outcomeUnknown()).isTrue();
@@ -268,7 +268,7 @@ class WechatPayProviderTest {
 
     @Test
     void create_whenCurrencyNotCny_isRejectedBeforeSending() {
-        assertThatThrownBy(() -> wechat.create(CreatePaymentRequest.builder("order-1011", PaymentAmount.of(1, "USD"),
+        assertThatThrownBy(() -> wechat.create(CreatePaymentRequest.builder("order-1011", Money.ofMinor(1, "USD"),
                 PaymentFlow.QR_CODE).build())).hasMessageContaining("CNY");
         assertThat(requests()).isEmpty();
     }
@@ -327,7 +327,7 @@ class WechatPayProviderTest {
             assertThat(e.eventId()).isEqualTo("EV-2018022511223320873");
             assertThat(e.type()).isEqualTo(PaymentEventType.PAYMENT_SUCCEEDED);
             assertThat(e.merchantReference()).isEqualTo("order-1003");
-            assertThat(e.amount()).isEqualTo(PaymentAmount.of(9900, "CNY"));
+            assertThat(e.amount()).isEqualTo(Money.ofMinor(9900, "CNY"));
             assertThat(e.merchantId()).isEqualTo(MCH_ID);
             assertThat(wechat.acknowledge(o).httpStatus()).isEqualTo(204);
         }
@@ -342,7 +342,7 @@ class WechatPayProviderTest {
         PaymentEvent e = ((NotificationOutcome.Verified) deliver(body, headers(body, clock.instant().getEpochSecond(), PLATFORM_SERIAL, PLATFORM))).event();
         assertThat(e.type()).isEqualTo(PaymentEventType.REFUND_SUCCEEDED);
         assertThat(e.refundReference()).isEqualTo("refund-1006");
-        assertThat(e.amount()).isEqualTo(PaymentAmount.of(3300, "CNY"));
+        assertThat(e.amount()).isEqualTo(Money.ofMinor(3300, "CNY"));
     }
 
     @Test
@@ -392,7 +392,7 @@ class WechatPayProviderTest {
 
         String cheap = notification("EV-4", "TRANSACTION.SUCCESS", paidResource(MCH_ID, 1));
         PaymentEvent e = ((NotificationOutcome.Verified) deliver(cheap, headers(cheap, now, PLATFORM_SERIAL, PLATFORM))).event();
-        assertThat(reason(e.checkAgainst("order-1003", PaymentAmount.of(9900, "CNY")))).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
+        assertThat(reason(e.checkAgainst("order-1003", Money.ofMinor(9900, "CNY")))).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
     }
 
     @Test

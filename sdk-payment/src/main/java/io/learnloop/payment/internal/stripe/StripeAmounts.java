@@ -1,7 +1,7 @@
 package io.learnloop.payment.internal.stripe;
 
 import io.learnloop.core.error.ValidationException;
-import io.learnloop.payment.PaymentAmount;
+import io.learnloop.core.money.Money;
 
 import java.util.Currency;
 import java.util.Locale;
@@ -43,9 +43,9 @@ public final class StripeAmounts {
      * @return the Stripe integer
      * @throws ValidationException if the amount cannot be expressed exactly (for example 1.50 MGA)
      */
-    public static long toStripe(PaymentAmount amount) {
-        int shift = stripeDigits(amount.currency()) - amount.currency().getDefaultFractionDigits();
-        long v = amount.minorUnits();
+    public static long toStripe(Money amount) {
+        int shift = stripeDigits(amount.currency()) - Money.fractionDigits(amount.currency());
+        long v = amount.minor();
         if (shift >= 0) {
             return Math.multiplyExact(v, pow10(shift));
         }
@@ -64,11 +64,11 @@ public final class StripeAmounts {
      * @param currencyCode the currency code, any case
      * @return the amount
      */
-    public static PaymentAmount fromStripe(long stripeAmount, String currencyCode) {
+    public static Money fromStripe(long stripeAmount, String currencyCode) {
         Currency currency = Currency.getInstance(currencyCode.toUpperCase(Locale.ROOT));
-        int shift = stripeDigits(currency) - currency.getDefaultFractionDigits();
+        int shift = stripeDigits(currency) - Money.fractionDigits(currency);
         long v = shift >= 0 ? stripeAmount / pow10(shift) : Math.multiplyExact(stripeAmount, pow10(-shift));
-        return new PaymentAmount(v, currency);
+        return new Money(v, currency);
     }
 
     private static long pow10(int n) {
