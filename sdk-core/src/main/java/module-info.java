@@ -17,4 +17,5 @@ module io.learnloop.core {
     exports io.learnloop.core.money;
     exports io.learnloop.core.store;
     exports io.learnloop.core.learning;
+    exports io.learnloop.core.assessment;
 }
