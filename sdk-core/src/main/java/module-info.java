@@ -5,6 +5,7 @@
 module io.learnloop.core {
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
 
     exports io.learnloop.core;
     exports io.learnloop.core.error;
@@ -16,4 +17,6 @@ module io.learnloop.core {
     exports io.learnloop.core.json;
     exports io.learnloop.core.money;
     exports io.learnloop.core.store;
+    exports io.learnloop.core.learning;
+    exports io.learnloop.core.assessment;
 }
