@@ -6,6 +6,7 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.internal.event.OutboxRelay;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -33,12 +34,14 @@ public final class Learnloop {
     private final ServiceContext context;
     private final OutboxRelay relay;
     private final CommerceService commerce;
+    private final LedgerService ledger;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
         this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, b.listeners, b.eventLease);
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
         this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
+        this.ledger = LedgerService.create(context);
     }
 
     /**
@@ -67,6 +70,15 @@ public final class Learnloop {
      */
     public CommerceService commerce() {
         return commerce;
+    }
+
+    /**
+     * The double-entry revenue ledger.
+     *
+     * @return the ledger
+     */
+    public LedgerService ledger() {
+        return ledger;
     }
 
     /**
