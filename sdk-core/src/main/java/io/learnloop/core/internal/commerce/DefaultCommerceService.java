@@ -380,6 +380,7 @@ public final class DefaultCommerceService implements CommerceService {
             Order changed = o.withRefund(lines, refund, next, now);
             uow.update(CommerceTypes.ORDER, changed, v.version());
             Map<String, String> data = new LinkedHashMap<>(orderData(changed));
+            data.put("previousStatus", o.status().name());
             data.put("refundKey", request.refundKey());
             data.put("refundAmount", Long.toString(total.minor()));
             StringBuilder perLine = new StringBuilder();
