@@ -184,7 +184,9 @@ public interface CommerceService {
 
     /**
      * Refunds parts of a paid order. Each line's refunds together never exceed its net amount. The order becomes
-     * REFUNDED when every line is fully refunded, else PARTIALLY_REFUNDED. Idempotent per refund key.
+     * REFUNDED when every line is fully refunded, else PARTIALLY_REFUNDED. Idempotent per refund key: a refund that
+     * loses a race with another change of the order is re-evaluated on the new state, so concurrent refunds of one
+     * line together never exceed its net.
      *
      * @param id      the order
      * @param request what to refund

@@ -12,6 +12,8 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.ledger.AccountBalance;
+import io.learnloop.core.internal.ledger.LedgerTypes;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.money.Money;
 import org.junit.jupiter.api.Test;
@@ -236,5 +238,14 @@ class LedgerServiceTest {
                 .contains("{\"account\":{\"kind\":\"CREATOR\",\"owner\":\"alice\"},\"amount\":{\"minor\":8623,"
                         + "\"currency\":\"CNY\"},\"line\":1}");
         assertThat(LearnloopJson.fromJson(json, JournalEntry.class)).isEqualTo(e);
+        var balances = learnloop.context().read(uow -> uow.list(LedgerTypes.BALANCE, 0, 100));
+        assertThat(balances).hasSize(e.postings().size());
+        for (var stored : balances) {
+            assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(stored.value()), AccountBalance.class))
+                    .isEqualTo(stored.value());
+        }
+        String unbalanced = json.replace("\"minor\":8623", "\"minor\":8624");
+        assertThatThrownBy(() -> LearnloopJson.fromJson(unbalanced, JournalEntry.class))
+                .isInstanceOf(io.learnloop.core.error.LearnloopException.class).hasMessageContaining("balance");
     }
 }

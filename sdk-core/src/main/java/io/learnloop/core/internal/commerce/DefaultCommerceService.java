@@ -335,6 +335,21 @@ public final class DefaultCommerceService implements CommerceService {
     public Order refund(OrderId id, RefundRequest request) {
         validateRefund(request);
         new Validator().notNull("orderId", id).throwIfInvalid();
+        // A refund is idempotent under its key, so a lost compare-and-set is retried: the retry sees the winner's
+        // refunds and either applies on top of them, refuses what no longer fits, or finds its own key done.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return refundOnce(id, request);
+            } catch (ConflictException e) {
+                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private Order refundOnce(OrderId id, RefundRequest request) {
         return ctx.transact(uow -> {
             Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
             Order o = v.value();
