@@ -17,10 +17,11 @@ public final class CommerceTypes {
     public static final AggregateType<Coupon> COUPON =
             AggregateType.builder("coupon", Coupon.class, c -> c.code().value()).build();
 
-    /** Orders by id; unique per learner and client key. */
+    /** Orders by id, found by learner and by status; unique per learner and client key. */
     public static final AggregateType<Order> ORDER =
             AggregateType.builder("order", Order.class, o -> o.id().value())
                     .index("learner", o -> o.learner().value())
+                    .index("status", o -> o.status().name())
                     .unique("clientKey", o -> clientKey(o.learner().value(), o.clientKey()))
                     .build();
 
