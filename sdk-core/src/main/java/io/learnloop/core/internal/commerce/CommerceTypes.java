@@ -7,6 +7,8 @@ import io.learnloop.core.store.AggregateType;
 
 /**
  * The aggregates of commerce as the store keeps them.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class CommerceTypes {
     /** Offers by id. */

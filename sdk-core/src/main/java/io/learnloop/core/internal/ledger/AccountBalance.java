@@ -9,6 +9,8 @@ import java.time.Instant;
  * The running balance of one account in one currency, kept beside the entries and changed by compare-and-set in
  * the same transaction as each entry, so checks such as "payout at most the balance" are race-free.
  *
+ * <p>Thread-safe: immutable record.
+ *
  * @param id        {@code <account key>|<currency>}
  * @param account   the account
  * @param balance   the balance

@@ -9,6 +9,8 @@ import java.util.Set;
 
 /**
  * The ledger's aggregates as the store keeps them.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class LedgerTypes {
     /** Journal entries: unique by key, found by order and by account. */
