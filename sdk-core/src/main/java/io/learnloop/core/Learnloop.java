@@ -10,6 +10,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.internal.access.DefaultAccessService;
 import io.learnloop.core.internal.catalog.DefaultCatalogService;
+import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.internal.event.OutboxRelay;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -39,6 +40,7 @@ public final class Learnloop {
     private final CatalogService catalog;
     private final AccessService access;
     private final CommerceService commerce;
+    private final LedgerService ledger;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -47,6 +49,7 @@ public final class Learnloop {
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
         this.access = new DefaultAccessService(context);
         this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
+        this.ledger = LedgerService.create(context);
     }
 
     /**
@@ -93,6 +96,15 @@ public final class Learnloop {
      */
     public CommerceService commerce() {
         return commerce;
+    }
+
+    /**
+     * The double-entry revenue ledger.
+     *
+     * @return the ledger
+     */
+    public LedgerService ledger() {
+        return ledger;
     }
 
     /**
