@@ -75,6 +75,25 @@ public final class SqlErrors {
                 + ", " + firstLine(e), e);
     }
 
+    /**
+     * Maps an unchecked failure of a data source (a pool that failed to start) by the driver failure inside it.
+     *
+     * @param e     the failure
+     * @param doing what the store was doing
+     * @return the exception to throw
+     */
+    public static LearnloopException mapUnchecked(RuntimeException e, String doing) {
+        if (e instanceof LearnloopException le) {
+            return le;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException se) {
+                return map(se, doing);
+            }
+        }
+        return new LearnloopException(ErrorCode.STORE_UNAVAILABLE, "The data source failed while " + doing + ": " + e, e);
+    }
+
     private static String firstLine(SQLException e) {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
