@@ -73,6 +73,23 @@ class SchemaAndConnectionTest {
     }
 
     @Test
+    void migrate_whenSchemaHoldsTheHostsOwnTables_addsLearnloopsBesideThem() throws SQLException {
+        for (Dialect dialect : Dialect.values()) {
+            try (HikariDataSource ds = newDatabase(dialect)) {
+                try (var c = ds.getConnection(); var s = c.createStatement()) {
+                    s.execute("CREATE TABLE host_customer (id VARCHAR(40) PRIMARY KEY)");
+                }
+
+                assertThat(JdbcStores.migrate(ds, dialect)).isEqualTo(Migrations.FILES.size());
+
+                try (JdbcStore store = JdbcStores.open(ds, dialect)) {
+                    assertThat(store.dialect()).isEqualTo(dialect);
+                }
+            }
+        }
+    }
+
+    @Test
     void migrations_whenListed_matchTheFilesShippedForEveryDialect() {
         for (Dialect dialect : Dialect.values()) {
             for (String file : Migrations.FILES) {

@@ -66,6 +66,9 @@ public final class SqlErrors {
             hint = "The database named in the JDBC URL does not exist: create it, or fix the URL.";
         } else if (state.equals("42P01") || state.equals("42S02") || state.equals("42102") || state.equals("42104")) {
             hint = "A Learnloop table is missing: run JdbcStores.migrate(dataSource, dialect) against this database.";
+        } else if (state.equals("90020")) {
+            hint = "Another process holds the embedded H2 database open; an H2 file database serves one process. "
+                    + "Stop the other process, or run several instances on PostgreSQL.";
         } else if (state.startsWith("22")) {
             hint = "A value did not fit its column (for example an id longer than 255 characters).";
         } else {
