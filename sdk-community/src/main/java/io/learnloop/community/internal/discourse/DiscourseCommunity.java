@@ -314,7 +314,7 @@ public final class DiscourseCommunity implements Community {
         Inputs.reaction(reaction);
         numeric("postId", postId);
         requireNotSuspended(actor);
-        if ("like".equals(reaction) || "heart".equals(reaction) && !config.reactionsPlugin()) {
+        if ("like".equals(reaction)) {
             ObjectNode body = http.json().objectNode().put("id", Long.parseLong(postId)).put("post_action_type_id", likeId());
             return DiscourseJson.post(http.post("/post_actions.json", body, user(actor)), likeId());
         }
@@ -726,12 +726,11 @@ public final class DiscourseCommunity implements Community {
                 .put("visibility_level", visible ? 0 : 2).put("public_admission", false).put("public_exit", false);
         try {
             http.post("/admin/groups.json", g, config.apiUsername());
-        } catch (RemoteValidationException | io.learnloop.community.RemoteServerException
-                 | io.learnloop.community.RemoteConnectionException e) {
+        } catch (CommunityRemoteException e) {
             if (!(e instanceof RemoteValidationException) && !e.outcomeUnknown()) {
                 throw e;
             }
-            // Taken name or an ambiguous create: the group is usable if it exists now.
+            // A taken name (the course group exists already) or an ambiguous create: usable if it exists now.
             http.get("/groups/" + enc(name) + ".json", config.apiUsername());
         }
     }
