@@ -192,4 +192,30 @@ class EmbeddedRulesTest {
         assertThatThrownBy(() -> c.createSpace(MOD, NewSpace.general(" "))).isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(e.fields()).containsExactly("name"));
     }
+
+    @Test
+    void reply_whenManyWritersAtOnce_everyReplyGetsItsOwnNumber() throws Exception {
+        Community c = community();
+        Space general = c.createSpace(MOD, NewSpace.general("Lounge"));
+        Topic topic = c.createTopic(ANN, general.id(), "Busy thread", "Go!", false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Actor writer = Actor.learner("writer" + t);
+                for (int i = 0; i < 10; i++) {
+                    calls.add(() -> c.reply(writer, topic.id(), "reply", 0).number());
+                }
+            }
+            List<Integer> numbers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+                numbers.add(f.get());
+            }
+            assertThat(numbers).doesNotHaveDuplicates().hasSize(40).allSatisfy(n -> assertThat(n).isBetween(2, 41));
+            assertThat(c.topic(ANN, topic.id()).replyCount()).isEqualTo(40);
+            assertThat(c.posts(ANN, topic.id()).streamAll()).hasSize(41);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
