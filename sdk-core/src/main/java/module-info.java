@@ -5,9 +5,11 @@
 module io.learnloop.core {
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
 
     exports io.learnloop.core;
     exports io.learnloop.core.error;
+    exports io.learnloop.core.access;
     exports io.learnloop.core.catalog;
     exports io.learnloop.core.commerce;
     exports io.learnloop.core.event;
@@ -15,4 +17,6 @@ module io.learnloop.core {
     exports io.learnloop.core.json;
     exports io.learnloop.core.money;
     exports io.learnloop.core.store;
+    exports io.learnloop.core.learning;
+    exports io.learnloop.core.assessment;
 }

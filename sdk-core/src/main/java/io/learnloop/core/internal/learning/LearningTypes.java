@@ -1,0 +1,42 @@
+package io.learnloop.core.internal.learning;
+
+import io.learnloop.core.learning.CourseProgress;
+import io.learnloop.core.learning.LessonProgress;
+import io.learnloop.core.learning.Note;
+import io.learnloop.core.store.AggregateType;
+
+/**
+ * The aggregate types of the learning records.
+ */
+public final class LearningTypes {
+    /** Index of learner ids. */
+    public static final String BY_LEARNER = "learner";
+    /** Index of course ids. */
+    public static final String BY_COURSE = "course";
+    /** Index of lesson ids. */
+    public static final String BY_LESSON = "lesson";
+
+    /** A learner's progress in a lesson. */
+    public static final AggregateType<LessonProgress> LESSON_PROGRESS = AggregateType
+            .builder("lesson_progress", LessonProgress.class, LessonProgress::id)
+            .index(BY_LEARNER, p -> p.learner().value())
+            .index(BY_COURSE, p -> p.courseId().value())
+            .build();
+
+    /** A learner's progress in a course. */
+    public static final AggregateType<CourseProgress> COURSE_PROGRESS = AggregateType
+            .builder("course_progress", CourseProgress.class, CourseProgress::id)
+            .index(BY_LEARNER, p -> p.learner().value())
+            .index(BY_COURSE, p -> p.courseId().value())
+            .build();
+
+    /** A learner's note. */
+    public static final AggregateType<Note> NOTE = AggregateType
+            .builder("note", Note.class, n -> n.id().value())
+            .index(BY_LEARNER, n -> n.learner().value())
+            .index(BY_LESSON, n -> n.lessonId().value())
+            .build();
+
+    private LearningTypes() {
+    }
+}
