@@ -10,6 +10,7 @@ module io.learnloop.payment {
     exports io.learnloop.payment;
     exports io.learnloop.payment.http;
     exports io.learnloop.payment.sandbox;
+    exports io.learnloop.payment.alipay;
     exports io.learnloop.payment.stripe;
     exports io.learnloop.payment.wechat;
 }
