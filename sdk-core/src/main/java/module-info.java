@@ -18,4 +18,5 @@ module io.learnloop.core {
     exports io.learnloop.core.store;
     exports io.learnloop.core.learning;
     exports io.learnloop.core.assessment;
+    exports io.learnloop.core.credential;
 }
