@@ -9,6 +9,7 @@ module io.learnloop.core {
 
     exports io.learnloop.core;
     exports io.learnloop.core.error;
+    exports io.learnloop.core.access;
     exports io.learnloop.core.catalog;
     exports io.learnloop.core.commerce;
     exports io.learnloop.core.event;

@@ -1,5 +1,6 @@
 /**
- * Learnloop sdk-payment.
+ * Learnloop sdk-payment: the payment provider SPI and the sandbox, Stripe, Alipay and WeChat Pay v3 providers.
+ * Start with {@link io.learnloop.payment.PaymentProvider}.
  */
 module io.learnloop.payment {
     requires transitive io.learnloop.core;
@@ -7,4 +8,8 @@ module io.learnloop.payment {
     requires org.slf4j;
 
     exports io.learnloop.payment;
+    exports io.learnloop.payment.http;
+    exports io.learnloop.payment.sandbox;
+    exports io.learnloop.payment.stripe;
+    exports io.learnloop.payment.wechat;
 }

@@ -7,4 +7,5 @@ module io.learnloop.recommend {
     requires org.slf4j;
 
     exports io.learnloop.growth;
+    exports io.learnloop.recommend;
 }

@@ -79,4 +79,13 @@ public interface Page<T> {
     default Stream<T> streamAll() {
         return StreamSupport.stream(iterateAll().spliterator(), false);
     }
+
+    /**
+     * Streams the items of this page and every page after it; the same as {@link #streamAll()}.
+     *
+     * @return a sequential stream over all items
+     */
+    default Stream<T> stream() {
+        return streamAll();
+    }
 }

@@ -1,9 +1,15 @@
 package io.learnloop.core;
 
+import io.learnloop.core.access.AccessService;
+import io.learnloop.core.catalog.CatalogService;
+import io.learnloop.core.commerce.CommerceService;
+import io.learnloop.core.commerce.CommerceSettings;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.internal.access.DefaultAccessService;
+import io.learnloop.core.internal.catalog.DefaultCatalogService;
 import io.learnloop.core.internal.event.OutboxRelay;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -30,11 +36,17 @@ import java.util.Objects;
 public final class Learnloop {
     private final ServiceContext context;
     private final OutboxRelay relay;
+    private final CatalogService catalog;
+    private final AccessService access;
+    private final CommerceService commerce;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
         this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, b.listeners, b.eventLease);
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
+        this.catalog = new DefaultCatalogService(context, b.courseApprovals);
+        this.access = new DefaultAccessService(context);
+        this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
     }
 
     /**
@@ -54,6 +66,33 @@ public final class Learnloop {
      */
     public ServiceContext context() {
         return context;
+    }
+
+    /**
+     * The course catalogue: courses, versions and the review workflow.
+     *
+     * @return the catalogue service
+     */
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    /**
+     * The entitlement ledger and access decisions.
+     *
+     * @return the access service
+     */
+    public AccessService access() {
+        return access;
+    }
+
+    /**
+     * Offers, coupons and orders, with the default {@link CommerceSettings}.
+     *
+     * @return the commerce service
+     */
+    public CommerceService commerce() {
+        return commerce;
     }
 
     /**
@@ -81,6 +120,7 @@ public final class Learnloop {
         private TenantId tenant = TenantId.DEFAULT;
         private final List<EventListener> listeners = new ArrayList<>();
         private Duration eventLease = Duration.ofSeconds(30);
+        private int courseApprovals = 1;
 
         private Builder() {
         }
@@ -151,6 +191,20 @@ public final class Learnloop {
                 throw ValidationException.of("eventLease", "must be a positive duration");
             }
             this.eventLease = lease;
+            return this;
+        }
+
+        /**
+         * Sets how many reviewer approvals publish a course version (default 1).
+         *
+         * @param approvals at least 1
+         * @return this builder
+         */
+        public Builder courseApprovals(int approvals) {
+            if (approvals < 1) {
+                throw ValidationException.of("courseApprovals", "must be at least 1 (was " + approvals + ")");
+            }
+            this.courseApprovals = approvals;
             return this;
         }
 

@@ -78,4 +78,46 @@ public record LoopGain(List<Double> links) {
     public boolean amplifies() {
         return gain() > 1.0;
     }
+
+    /**
+     * The elasticity of the gain to link {@code index}: for a product every link with a non-zero coefficient has
+     * elasticity exactly 1 (a 1% stronger link gives a 1% larger gain), so in the simple model no link matters more
+     * than another in relative terms; the stock-and-flow model ({@link LoopAnalysis}) is where levers differ.
+     *
+     * @param index the link, from 0
+     * @return the elasticity, 0 for a link whose coefficient is 0
+     * @throws io.learnloop.core.error.ValidationException if the index is out of range
+     */
+    public double elasticity(int index) {
+        new Validator().check(index >= 0 && index < links.size(), "index",
+                "must be between 0 and " + (links.size() - 1) + " (was " + index + ")").throwIfInvalid();
+        double k = links.get(index);
+        if (k == 0) {
+            return 0;
+        }
+        double others = 1.0;
+        for (int i = 0; i < links.size(); i++) {
+            if (i != index) {
+                others *= links.get(i);
+            }
+        }
+        // d(gain)/dk = product of the other links; elasticity = k * that / gain
+        return others == 0 ? 0 : k * others / gain();
+    }
+
+    /**
+     * The number of whole cycles after which the value has grown at least {@code factor}-fold.
+     *
+     * @param factor the growth multiple, greater than 1
+     * @return the cycles, or -1 if the loop does not amplify
+     * @throws io.learnloop.core.error.ValidationException if the factor is not finite or not above 1
+     */
+    public int cyclesToMultiply(double factor) {
+        new Validator().check(Double.isFinite(factor) && factor > 1, "factor", "must be a finite number above 1 (was " + factor + ")")
+                .throwIfInvalid();
+        if (!amplifies()) {
+            return -1;
+        }
+        return (int) Math.ceil(Math.log(factor) / Math.log(gain()) - 1e-12);
+    }
 }

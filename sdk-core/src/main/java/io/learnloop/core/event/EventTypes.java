@@ -8,6 +8,10 @@ package io.learnloop.core.event;
 public final class EventTypes {
     /** A course was submitted for review. */
     public static final String COURSE_SUBMITTED = "course.submitted";
+    /** A course was created as a draft. */
+    public static final String COURSE_CREATED = "course.created";
+    /** A course's draft version (details, authors, chapters or lessons) was edited. */
+    public static final String COURSE_DRAFT_UPDATED = "course.draft_updated";
     /** A reviewer approved a course version. */
     public static final String COURSE_APPROVED = "course.approved";
     /** A reviewer sent a course back with reasons. */

@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money: a signed count of the currency's minor units (fen, cents; yen have none; KWD has three
@@ -24,6 +26,8 @@ import java.util.List;
  * @param currency the currency
  */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]{1,40}(\\.[0-9]{1,40})?");
+
     /**
      * Validates.
      *
@@ -59,6 +63,23 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
 
     /**
+     * Adds up amounts of one currency.
+     *
+     * @param currency the currency of the sum (and of every amount)
+     * @param amounts  the amounts, possibly none
+     * @return the sum, zero when there are none
+     * @throws CurrencyMismatchException if an amount is in another currency
+     * @throws MoneyOverflowException    if the sum overflows
+     */
+    public static Money sum(Currency currency, Iterable<Money> amounts) {
+        Money total = zero(currency);
+        for (Money m : amounts) {
+            total = total.plus(m);
+        }
+        return total;
+    }
+
+    /**
      * Parses decimal text such as {@code "12.34"} in a currency. The text may have at most as many fraction digits as
      * the currency's minor unit.
      *
@@ -81,12 +102,12 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      */
     public static Money parse(String decimal, Currency currency) {
         new Validator().notBlank("amount", decimal, 64).notNull("currency", currency).throwIfInvalid();
-        BigDecimal value;
-        try {
-            value = new BigDecimal(decimal.trim());
-        } catch (NumberFormatException e) {
-            throw ValidationException.of("amount", "'" + decimal + "' is not a decimal number");
+        String text = decimal.trim();
+        if (!DECIMAL.matcher(text).matches()) {
+            throw ValidationException.of("amount", "'" + decimal
+                    + "' is not a plain decimal number such as 12.34 or -5 (no exponent, no grouping)");
         }
+        BigDecimal value = new BigDecimal(text);
         int digits = fractionDigits(currency);
         if (value.stripTrailingZeros().scale() > digits) {
             throw ValidationException.of("amount", "'" + decimal + "' has more than " + digits
@@ -240,32 +261,34 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         }
         v.check(total.signum() > 0, "ratios", "must have at least one positive ratio");
         v.throwIfInvalid();
+        // Work on the magnitude so rounding never depends on the sign, and in BigInteger so Long.MIN_VALUE works.
         boolean negative = minor < 0;
         BigInteger amount = BigInteger.valueOf(minor).abs();
-        long[] parts = new long[ratios.length];
+        BigInteger[] parts = new BigInteger[ratios.length];
         BigInteger[] remainders = new BigInteger[ratios.length];
         BigInteger assigned = BigInteger.ZERO;
         for (int i = 0; i < ratios.length; i++) {
             BigInteger[] qr = amount.multiply(BigInteger.valueOf(ratios[i])).divideAndRemainder(total);
-            parts[i] = qr[0].longValueExact();
+            parts[i] = qr[0];
             remainders[i] = qr[1];
             assigned = assigned.add(qr[0]);
         }
-        long leftover = amount.subtract(assigned).longValueExact();
+        int leftover = amount.subtract(assigned).intValueExact();
         Integer[] order = new Integer[ratios.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
+        Arrays.sort(order, (a, b) -> {
             int c = remainders[b].compareTo(remainders[a]);
             return c != 0 ? c : Integer.compare(a, b);
         });
         for (int k = 0; k < leftover; k++) {
-            parts[order[k]]++;
+            parts[order[k]] = parts[order[k]].add(BigInteger.ONE);
         }
         List<Money> result = new ArrayList<>(parts.length);
-        for (long p : parts) {
-            result.add(new Money(negative ? -p : p, currency));
+        for (BigInteger p : parts) {
+            // |part| <= |minor| and the sign is the total's, so the value always fits in a long.
+            result.add(new Money((negative ? p.negate() : p).longValueExact(), currency));
         }
         return List.copyOf(result);
     }

@@ -1,0 +1,199 @@
+package io.learnloop.examples.storefront;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small router over the JDK's HTTP server: routes with {@code {name}} path parameters, form and query parsing,
+ * a learner cookie, and an error page that logs the failure. Enough for a server-rendered demo, nothing more.
+ */
+final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /** A parsed request. */
+    record Request(String method, String path, Map<String, String> pathParams, Map<String, String> query,
+                   Map<String, String> form, byte[] body, String learner, Map<String, List<String>> headers) {
+        String param(String name) {
+            String v = pathParams.get(name);
+            if (v == null) {
+                v = form.get(name);
+            }
+            return v != null ? v : query.get(name);
+        }
+    }
+
+    /** What a handler answers. */
+    record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        static Response html(String html) {
+            return new Response(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+
+        static Response text(int status, String text) {
+            return new Response(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+
+        static Response redirect(String location) {
+            return new Response(303, "text/plain", new byte[0], Map.of("Location", location));
+        }
+
+        static Response bytes(String contentType, byte[] body) {
+            return new Response(200, contentType, body, Map.of());
+        }
+
+        Response withHeader(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Response(status, contentType, body, h);
+        }
+    }
+
+    /** Handles one route. */
+    @FunctionalInterface
+    interface Handler {
+        Response handle(Request request);
+    }
+
+    private record Route(String method, Pattern pattern, List<String> names, Handler handler) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    WebServer(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + port, e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::dispatch);
+    }
+
+    WebServer get(String path, Handler handler) {
+        return route("GET", path, handler);
+    }
+
+    WebServer post(String path, Handler handler) {
+        return route("POST", path, handler);
+    }
+
+    private WebServer route(String method, String path, Handler handler) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(path);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(path.substring(last, m.start()))).append("([^/]+)");
+            names.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(path.substring(last)));
+        routes.add(new Route(method, Pattern.compile(regex.toString()), names, handler));
+        return this;
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        Response response;
+        try {
+            response = handle(exchange);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            response = new Response(500, "text/html; charset=utf-8", Html.page("Something went wrong", null,
+                    "<p class=\"bad\" id=\"error\">" + Html.esc(e.getMessage()) + "</p>").getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+
+    private Response handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        for (Route route : routes) {
+            Matcher m = route.pattern().matcher(path);
+            if (route.method().equals(method) && m.matches()) {
+                Map<String, String> params = new LinkedHashMap<>();
+                for (int i = 0; i < route.names().size(); i++) {
+                    params.put(route.names().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+                }
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                Map<String, String> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                        ? parse(new String(body, StandardCharsets.UTF_8)) : Map.of();
+                Request request = new Request(method, path, params, parse(exchange.getRequestURI().getRawQuery()), form,
+                        body, cookie(exchange, "learner"), exchange.getRequestHeaders());
+                return route.handler().handle(request);
+            }
+        }
+        return new Response(404, "text/html; charset=utf-8",
+                Html.page("Not found", null, "<p>No page at " + Html.esc(path) + "</p>").getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private static String cookie(HttpExchange exchange, String name) {
+        List<String> cookies = exchange.getRequestHeaders().get("Cookie");
+        if (cookies == null) {
+            return null;
+        }
+        for (String header : cookies) {
+            for (String part : header.split(";")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(name) && !kv[1].isBlank()) {
+                    return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
+    }
+
+    static Map<String, String> parse(String encoded) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return out;
+        }
+        for (String pair : encoded.split("&")) {
+            String[] kv = pair.split("=", 2);
+            String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+            out.merge(key, kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "", (a, b) -> a + "," + b);
+        }
+        return out;
+    }
+}

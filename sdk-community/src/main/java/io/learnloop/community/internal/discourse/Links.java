@@ -1,0 +1,64 @@
+package io.learnloop.community.internal.discourse;
+
+import io.learnloop.community.SpaceKind;
+import io.learnloop.core.store.AggregateType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What the Discourse backend keeps in the core store: which categories are course or group spaces, the study
+ * groups' goals and invitations, the suspensions it issued (so a suspended user's post is refused before it is
+ * sent), and the webhook deliveries already seen.
+ *
+ * <p>Thread-safe: immutable records and constants.
+ */
+public final class Links {
+    /** Category id to space facts. */
+    public record SpaceLink(String id, String name, String slug, SpaceKind kind, String courseId, String groupId,
+                            String groupName, Instant createdAt) {
+    }
+
+    /** Discourse group id to study-group facts. */
+    public record GroupLink(String id, String name, String categoryId, boolean inviteOnly, String goalCourseId,
+                            int goalPercent, LocalDate goalDue, Instant createdAt) {
+    }
+
+    /** An open invitation to a study group. */
+    public record InviteLink(String id, String groupId, String username, String invitedBy, Instant createdAt) {
+    }
+
+    /** A suspension issued through the SDK. */
+    public record SuspensionLink(String id, Instant until, String reason) {
+    }
+
+    /** A webhook delivery already accepted. */
+    public record Delivery(String id, String event, Instant receivedAt) {
+    }
+
+    /** Category links. */
+    public static final AggregateType<SpaceLink> SPACE = AggregateType
+            .builder("discourse_space", SpaceLink.class, SpaceLink::id)
+            .index("kind", s -> s.kind().name())
+            .build();
+    /** Group links. */
+    public static final AggregateType<GroupLink> GROUP = AggregateType
+            .builder("discourse_group", GroupLink.class, GroupLink::id)
+            .unique("name", GroupLink::name)
+            .build();
+    /** Invitations. */
+    public static final AggregateType<InviteLink> INVITE = AggregateType
+            .builder("discourse_invite", InviteLink.class, InviteLink::id)
+            .build();
+    /** Suspensions. */
+    public static final AggregateType<SuspensionLink> SUSPENSION = AggregateType
+            .builder("discourse_suspension", SuspensionLink.class, SuspensionLink::id)
+            .build();
+    /** Webhook deliveries. */
+    public static final AggregateType<Delivery> DELIVERY = AggregateType
+            .builder("discourse_webhook_delivery", Delivery.class, Delivery::id)
+            .build();
+
+    private Links() {
+    }
+}

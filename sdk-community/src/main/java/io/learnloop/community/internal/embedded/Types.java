@@ -1,0 +1,66 @@
+package io.learnloop.community.internal.embedded;
+
+import io.learnloop.community.ReportStatus;
+import io.learnloop.core.store.AggregateType;
+
+import static io.learnloop.community.internal.embedded.Rows.GroupRow;
+import static io.learnloop.community.internal.embedded.Rows.InviteRow;
+import static io.learnloop.community.internal.embedded.Rows.MembershipRow;
+import static io.learnloop.community.internal.embedded.Rows.NotificationRow;
+import static io.learnloop.community.internal.embedded.Rows.PostRow;
+import static io.learnloop.community.internal.embedded.Rows.ReactionRow;
+import static io.learnloop.community.internal.embedded.Rows.ReportRow;
+import static io.learnloop.community.internal.embedded.Rows.SpaceRow;
+import static io.learnloop.community.internal.embedded.Rows.SuspensionRow;
+import static io.learnloop.community.internal.embedded.Rows.TopicRow;
+
+/**
+ * The aggregate types of the embedded community.
+ *
+ * <p>Thread-safe: constants.
+ */
+final class Types {
+    static final AggregateType<SpaceRow> SPACE = AggregateType.builder("community_space", SpaceRow.class, SpaceRow::id)
+            .unique("slug", SpaceRow::slug)
+            .index("course", SpaceRow::courseId)
+            .build();
+    static final AggregateType<TopicRow> TOPIC = AggregateType.builder("community_topic", TopicRow.class, TopicRow::id)
+            .index("space", TopicRow::spaceId)
+            .build();
+    static final AggregateType<PostRow> POST = AggregateType.builder("community_post", PostRow.class, PostRow::id)
+            .index("topic", PostRow::topicId)
+            .index("author", PostRow::authorId)
+            .unique("topicNumber", p -> p.topicId() + "#" + p.number())
+            .build();
+    static final AggregateType<ReactionRow> REACTION = AggregateType
+            .builder("community_reaction", ReactionRow.class, ReactionRow::id)
+            .index("post", ReactionRow::postId)
+            .build();
+    static final AggregateType<GroupRow> GROUP = AggregateType.builder("community_group", GroupRow.class, GroupRow::id)
+            .unique("name", g -> g.name().toLowerCase(java.util.Locale.ROOT))
+            .build();
+    static final AggregateType<MembershipRow> MEMBERSHIP = AggregateType
+            .builder("community_membership", MembershipRow.class, MembershipRow::id)
+            .index("group", MembershipRow::groupId)
+            .index("user", MembershipRow::userId)
+            .build();
+    static final AggregateType<InviteRow> INVITE = AggregateType.builder("community_invite", InviteRow.class, InviteRow::id)
+            .index("group", InviteRow::groupId)
+            .build();
+    static final AggregateType<ReportRow> REPORT = AggregateType.builder("community_report", ReportRow.class, ReportRow::id)
+            .index("status", r -> r.status().name())
+            .unique("reporterPost", r -> r.reporterId() + "@" + r.postId())
+            .build();
+    static final AggregateType<NotificationRow> NOTIFICATION = AggregateType
+            .builder("community_notification", NotificationRow.class, NotificationRow::id)
+            .index("user", NotificationRow::userId)
+            .build();
+    static final AggregateType<SuspensionRow> SUSPENSION = AggregateType
+            .builder("community_suspension", SuspensionRow.class, SuspensionRow::id)
+            .build();
+
+    static final String PENDING = ReportStatus.PENDING.name();
+
+    private Types() {
+    }
+}

@@ -1,0 +1,135 @@
+package io.learnloop.core.access;
+
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.catalog.LessonId;
+import io.learnloop.core.commerce.OrderId;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.UserId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The entitlement ledger and the access decisions made from it.
+ *
+ * <p>Grants come from purchases, membership periods, free enrolments and admins; revocations from refunds,
+ * chargebacks and admins. Nothing is deleted. Granting is idempotent per source, so a payment notification that
+ * arrives twice yields one grant. Access follows the course, not a version: a learner who bought version 1 keeps
+ * access when version 2 is published. Every grant emits {@code access.granted} and every revocation
+ * {@code access.revoked}, one event per covered course or category, with the data {@code learner},
+ * {@code course} (or {@code category}), {@code grant} and {@code source}.
+ *
+ * <p>Roles: manual grants and manual revocations need {@link io.learnloop.core.identity.Role#ADMIN}; the other
+ * writes are called by the host's payment flow and take no actor; reads need none.
+ *
+ * <p>Thread-safe.
+ */
+public interface AccessService {
+    /**
+     * Records a purchase, membership or free grant, or returns the grant already recorded for the same source.
+     *
+     * @param request the grant; not {@link GrantSource#MANUAL}
+     * @return the grant
+     * @throws io.learnloop.core.error.ForbiddenException for a manual grant (use {@link #grant(Actor, GrantRequest)})
+     * @throws io.learnloop.core.error.NotFoundException if a listed course does not exist
+     * @throws io.learnloop.core.error.ConflictException if the source was already granted to another learner or
+     *                                                   for other courses
+     */
+    Grant grant(GrantRequest request);
+
+    /**
+     * Records any grant on behalf of an admin (the way to make {@link GrantSource#MANUAL} grants).
+     *
+     * @param admin   an admin
+     * @param request the grant
+     * @return the grant (the existing one if the source was already granted)
+     */
+    Grant grant(Actor admin, GrantRequest request);
+
+    /**
+     * Revokes the grants of a refunded order line. Grants already revoked stay as they are.
+     *
+     * @param order     the order
+     * @param line      the refunded line's id
+     * @param reference the refund's reference
+     * @return the line's grants after the call (possibly none)
+     */
+    List<Grant> revokeRefund(OrderId order, String line, String reference);
+
+    /**
+     * Revokes every grant of a charged-back order.
+     *
+     * @param order     the order
+     * @param reference the chargeback's reference
+     * @return the order's grants after the call (possibly none)
+     */
+    List<Grant> revokeChargeback(OrderId order, String reference);
+
+    /**
+     * Revokes one grant on behalf of an admin.
+     *
+     * @param admin  an admin
+     * @param grant  the grant
+     * @param reason why, 1 to 200 characters
+     * @return the grant after the call
+     */
+    Grant revoke(Actor admin, GrantId grant, String reason);
+
+    /**
+     * Reads a grant.
+     *
+     * @param grant the id
+     * @return the grant
+     * @throws io.learnloop.core.error.NotFoundException if absent
+     */
+    Grant grantById(GrantId grant);
+
+    /**
+     * Every grant a learner ever held, oldest first.
+     *
+     * @param learner the learner
+     * @return the grants
+     */
+    List<Grant> grantsOf(UserId learner);
+
+    /**
+     * May the learner open the lesson at the instant, and why.
+     *
+     * @param learner the learner
+     * @param lesson  a lesson of any course
+     * @param at      the instant
+     * @return the decision
+     * @throws io.learnloop.core.error.NotFoundException if no course has the lesson
+     */
+    AccessDecision decide(UserId learner, LessonId lesson, Instant at);
+
+    /**
+     * May the learner open the course's (non-preview) lessons at the instant, and why.
+     *
+     * @param learner the learner
+     * @param course  the course
+     * @param at      the instant
+     * @return the decision, without lesson
+     * @throws io.learnloop.core.error.NotFoundException if the course does not exist
+     */
+    AccessDecision decideCourse(UserId learner, CourseId course, Instant at);
+
+    /**
+     * Whether the learner holds an active grant for the course at the instant (free previews do not count).
+     *
+     * @param learner the learner
+     * @param course  the course
+     * @param at      the instant
+     * @return true if entitled
+     */
+    boolean hasAccess(UserId learner, CourseId course, Instant at);
+
+    /**
+     * The published courses the learner holds an active grant for at the instant, by id or by category.
+     *
+     * @param learner the learner
+     * @param at      the instant
+     * @return the course ids, sorted
+     */
+    List<CourseId> entitledCourses(UserId learner, Instant at);
+}

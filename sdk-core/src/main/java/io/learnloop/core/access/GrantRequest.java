@@ -1,0 +1,197 @@
+package io.learnloop.core.access;
+
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.commerce.OfferId;
+import io.learnloop.core.commerce.OrderId;
+import io.learnloop.core.error.Validator;
+import io.learnloop.core.identity.UserId;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What to grant: a learner, a source and what it covers, from {@code startsAt} until {@code endsAt}. Build one with
+ * {@link #purchase}, {@link #membership}, {@link #free} or {@link #manual}. Granting is idempotent per source: the
+ * same purchase line, membership period, free enrolment or manual reference yields one grant (see
+ * {@link #sourceKey()}).
+ *
+ * <p>Thread-safe: immutable record.
+ *
+ * @param learner    the learner
+ * @param source     the kind of source
+ * @param order      the paid order ({@link GrantSource#PURCHASE} only)
+ * @param orderLine  the order line's id, at most 128 characters ({@link GrantSource#PURCHASE} only)
+ * @param plan       the membership plan's offer ({@link GrantSource#MEMBERSHIP} only)
+ * @param reference  why an admin grants it, 1 to 200 characters ({@link GrantSource#MANUAL} only)
+ * @param courses    the courses covered (copied, duplicates dropped)
+ * @param categories the categories covered ({@link GrantSource#MEMBERSHIP} only; copied)
+ * @param startsAt   from when it counts
+ * @param endsAt     until when it counts (exclusive), or null if it does not end; required for memberships
+ */
+public record GrantRequest(UserId learner, GrantSource source, OrderId order, String orderLine, OfferId plan,
+                           String reference, List<CourseId> courses, List<String> categories, Instant startsAt,
+                           Instant endsAt) {
+    /** The longest reference accepted. */
+    public static final int MAX_REFERENCE = 200;
+    /** The most courses one grant covers. */
+    public static final int MAX_COURSES = 100;
+    /** The most categories one grant covers. */
+    public static final int MAX_CATEGORIES = 50;
+
+    /**
+     * Validates every field at once, following the rules of the source.
+     *
+     * @param learner    the learner
+     * @param source     the source
+     * @param order      the order
+     * @param orderLine  the order line
+     * @param plan       the plan
+     * @param reference  the reference
+     * @param courses    the courses
+     * @param categories the categories
+     * @param startsAt   the start
+     * @param endsAt     the end
+     * @throws io.learnloop.core.error.ValidationException naming every bad field
+     */
+    public GrantRequest {
+        Validator v = new Validator().notNull("learner", learner).notNull("source", source)
+                .notNull("startsAt", startsAt)
+                .check(endsAt == null || startsAt == null || endsAt.isAfter(startsAt), "endsAt",
+                        "must be after startsAt (" + startsAt + "), was " + endsAt)
+                .check(courses == null || courses.stream().noneMatch(java.util.Objects::isNull), "courses", "must not contain null")
+                .check(courses == null || courses.size() <= MAX_COURSES, "courses",
+                        "must hold at most " + MAX_COURSES + " courses")
+                .check(categories == null || categories.size() <= MAX_CATEGORIES, "categories",
+                        "must hold at most " + MAX_CATEGORIES + " categories");
+        LinkedHashSet<CourseId> distinct = new LinkedHashSet<>();
+        if (courses != null) {
+            courses.stream().filter(java.util.Objects::nonNull).forEach(distinct::add);
+        }
+        courses = List.copyOf(distinct);
+        LinkedHashSet<String> cats = new LinkedHashSet<>();
+        if (categories != null) {
+            for (int i = 0; i < categories.size(); i++) {
+                String c = categories.get(i);
+                v.notBlank("categories[" + i + "]", c, 100);
+                if (c != null && !c.isBlank()) {
+                    cats.add(c.strip());
+                }
+            }
+        }
+        categories = List.copyOf(cats);
+        if (source != null) {
+            checkSource(v, source, order, orderLine, plan, reference, courses, categories, endsAt);
+        }
+        v.throwIfInvalid();
+    }
+
+    private static void checkSource(Validator v, GrantSource source, OrderId order, String orderLine, OfferId plan,
+                                    String reference, List<CourseId> courses, List<String> categories,
+                                    Instant endsAt) {
+        boolean purchase = source == GrantSource.PURCHASE;
+        boolean membership = source == GrantSource.MEMBERSHIP;
+        v.check(purchase ? order != null : order == null, "order",
+                purchase ? "is required for a purchase" : "is only for purchases");
+        if (purchase) {
+            v.notBlank("orderLine", orderLine, 128);
+        } else {
+            v.check(orderLine == null, "orderLine", "is only for purchases");
+        }
+        v.check(membership ? plan != null : plan == null, "plan",
+                membership ? "is required for a membership" : "is only for memberships");
+        if (source == GrantSource.MANUAL) {
+            v.notBlank("reference", reference, MAX_REFERENCE);
+        } else {
+            v.check(reference == null, "reference", "is only for manual grants");
+        }
+        if (membership) {
+            v.check(!courses.isEmpty() || !categories.isEmpty(), "courses",
+                    "a membership must cover at least one course or category");
+            v.notNull("endsAt", endsAt);
+        } else {
+            v.notEmpty("courses", courses);
+            v.check(categories.isEmpty(), "categories", "only memberships cover categories");
+        }
+    }
+
+    /**
+     * A grant for a paid order line.
+     *
+     * @param learner  the buyer
+     * @param order    the order
+     * @param line     the line's id
+     * @param courses  the courses the line bought (one course, or a bundle's courses)
+     * @param startsAt from when
+     * @param endsAt   until when, or null for lifetime access
+     * @return the request
+     */
+    public static GrantRequest purchase(UserId learner, OrderId order, String line, List<CourseId> courses,
+                                        Instant startsAt, Instant endsAt) {
+        return new GrantRequest(learner, GrantSource.PURCHASE, order, line, null, null, courses, List.of(),
+                startsAt, endsAt);
+    }
+
+    /**
+     * A grant for one paid period of a membership plan.
+     *
+     * @param learner     the member
+     * @param plan        the plan's offer
+     * @param courses     the courses the plan covers
+     * @param categories  the categories the plan covers
+     * @param periodStart the period's start
+     * @param periodEnd   the period's end (exclusive)
+     * @return the request
+     */
+    public static GrantRequest membership(UserId learner, OfferId plan, List<CourseId> courses,
+                                          List<String> categories, Instant periodStart, Instant periodEnd) {
+        return new GrantRequest(learner, GrantSource.MEMBERSHIP, null, null, plan, null, courses, categories,
+                periodStart, periodEnd);
+    }
+
+    /**
+     * A free enrolment.
+     *
+     * @param learner  the learner
+     * @param course   the free course
+     * @param startsAt from when
+     * @return the request, without end
+     */
+    public static GrantRequest free(UserId learner, CourseId course, Instant startsAt) {
+        return new GrantRequest(learner, GrantSource.FREE, null, null, null, null,
+                course == null ? null : List.of(course), List.of(), startsAt, null);
+    }
+
+    /**
+     * A manual grant by an admin.
+     *
+     * @param learner   the learner
+     * @param courses   the courses
+     * @param reference why (a ticket or campaign reference); one grant per learner and reference
+     * @param startsAt  from when
+     * @param endsAt    until when, or null
+     * @return the request
+     */
+    public static GrantRequest manual(UserId learner, List<CourseId> courses, String reference, Instant startsAt,
+                                      Instant endsAt) {
+        return new GrantRequest(learner, GrantSource.MANUAL, null, null, null, reference, courses, List.of(),
+                startsAt, endsAt);
+    }
+
+    /**
+     * The idempotency key of this grant's source: one grant per purchase line, per learner and membership period,
+     * per learner and free course set, per learner and manual reference.
+     *
+     * @return the key
+     */
+    public String sourceKey() {
+        return switch (source) {
+            case PURCHASE -> "purchase:" + order.value() + ":" + orderLine;
+            case MEMBERSHIP -> "membership:" + learner.value() + ":" + plan.value() + ":" + startsAt;
+            case FREE -> "free:" + learner.value() + ":"
+                    + courses.stream().map(CourseId::value).sorted().collect(Collectors.joining(","));
+            case MANUAL -> "manual:" + learner.value() + ":" + reference;
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package io.learnloop.core.internal.access;
+
+import io.learnloop.core.access.Grant;
+import io.learnloop.core.store.AggregateType;
+
+/** The access ledger's aggregate types and their keys. */
+public final class AccessTypes {
+    /** Index of grants by learner. */
+    public static final String BY_LEARNER = "learner";
+    /** Index of purchase grants by order. */
+    public static final String BY_ORDER = "order";
+    /** Unique key: one grant per source. */
+    public static final String SOURCE = "source";
+
+    /** Grants, keyed by grant id. */
+    public static final AggregateType<Grant> GRANT = AggregateType
+            .builder("access_grant", Grant.class, (Grant g) -> g.id().value())
+            .index(BY_LEARNER, g -> g.learner().value())
+            .index(BY_ORDER, g -> g.order() == null ? null : g.order().value())
+            .unique(SOURCE, Grant::sourceKey)
+            .build();
+
+    private AccessTypes() {
+    }
+}

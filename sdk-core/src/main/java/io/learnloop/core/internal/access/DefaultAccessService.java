@@ -1,0 +1,352 @@
+package io.learnloop.core.internal.access;
+
+import io.learnloop.core.ServiceContext;
+import io.learnloop.core.access.AccessDecision;
+import io.learnloop.core.access.AccessReason;
+import io.learnloop.core.access.AccessService;
+import io.learnloop.core.access.Grant;
+import io.learnloop.core.access.GrantId;
+import io.learnloop.core.access.GrantRequest;
+import io.learnloop.core.access.GrantSource;
+import io.learnloop.core.access.Revocation;
+import io.learnloop.core.access.RevocationReason;
+import io.learnloop.core.catalog.Course;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.catalog.CourseStatus;
+import io.learnloop.core.catalog.Lesson;
+import io.learnloop.core.catalog.LessonId;
+import io.learnloop.core.commerce.OrderId;
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.error.NotFoundException;
+import io.learnloop.core.error.Validator;
+import io.learnloop.core.event.EventTypes;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.catalog.CatalogTypes;
+import io.learnloop.core.store.UnitOfWork;
+import io.learnloop.core.store.Versioned;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The entitlement ledger on the core store, and access decisions read from it and the catalogue.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class DefaultAccessService implements AccessService {
+    private static final int ATTEMPTS = 3;
+
+    private final ServiceContext ctx;
+
+    /**
+     * Creates the service.
+     *
+     * @param ctx the facade's context
+     */
+    public DefaultAccessService(ServiceContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    @Override
+    public Grant grant(GrantRequest request) {
+        new Validator().notNull("request", request).throwIfInvalid();
+        if (request.source() == GrantSource.MANUAL) {
+            throw new ForbiddenException("A manual grant needs an admin: call grant(Actor, GrantRequest).");
+        }
+        return record(request, null);
+    }
+
+    @Override
+    public Grant grant(Actor admin, GrantRequest request) {
+        new Validator().notNull("actor", admin).notNull("request", request).throwIfInvalid();
+        admin.require(Role.ADMIN, "grant access");
+        return record(request, admin.id());
+    }
+
+    private Grant record(GrantRequest request, UserId by) {
+        String key = request.sourceKey();
+        try {
+            return ctx.transact(uow -> {
+                Optional<Versioned<Grant>> existing = uow.findUnique(AccessTypes.GRANT, AccessTypes.SOURCE, key);
+                if (existing.isPresent()) {
+                    return sameSource(existing.get().value(), request);
+                }
+                for (CourseId course : request.courses()) {
+                    if (uow.find(CatalogTypes.COURSE, course.value()).isEmpty()) {
+                        throw new NotFoundException("course", course.value());
+                    }
+                }
+                Grant grant = Grant.of(GrantId.of(ctx.newId()), request, ctx.now(), by);
+                uow.insert(AccessTypes.GRANT, grant);
+                publish(uow, EventTypes.ACCESS_GRANTED, grant, Map.of());
+                return grant;
+            });
+        } catch (ConflictException e) {
+            if (e.code() != ErrorCode.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Another caller recorded the same source between our read and our commit: theirs is the grant.
+            Versioned<Grant> winner = ctx.read(uow -> uow.findUnique(AccessTypes.GRANT, AccessTypes.SOURCE, key))
+                    .orElseThrow(() -> e);
+            return sameSource(winner.value(), request);
+        }
+    }
+
+    /** The grant already recorded for a source, if the request asks for the same thing. */
+    private static Grant sameSource(Grant existing, GrantRequest request) {
+        boolean same = existing.learner().equals(request.learner())
+                && new HashSet<>(existing.courses()).equals(new HashSet<>(request.courses()))
+                && new HashSet<>(existing.categories()).equals(new HashSet<>(request.categories()));
+        if (!same) {
+            throw new ConflictException(ErrorCode.DUPLICATE_KEY, "The source '" + request.sourceKey()
+                    + "' was already granted as grant '" + existing.id() + "' to learner '" + existing.learner()
+                    + "' for courses " + existing.courses() + "; one source grants once.");
+        }
+        return existing;
+    }
+
+    @Override
+    public List<Grant> revokeRefund(OrderId order, String line, String reference) {
+        new Validator().notNull("order", order).notBlank("orderLine", line, 128)
+                .notBlank("reference", reference, GrantRequest.MAX_REFERENCE).throwIfInvalid();
+        return retry(() -> ctx.transact(uow -> revokeAll(uow, order, line,
+                new Revocation(RevocationReason.REFUND, reference, ctx.now(), null))));
+    }
+
+    @Override
+    public List<Grant> revokeChargeback(OrderId order, String reference) {
+        new Validator().notNull("order", order).notBlank("reference", reference, GrantRequest.MAX_REFERENCE)
+                .throwIfInvalid();
+        return retry(() -> ctx.transact(uow -> revokeAll(uow, order, null,
+                new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), null))));
+    }
+
+    private List<Grant> revokeAll(UnitOfWork uow, OrderId order, String line, Revocation revocation) {
+        List<Grant> result = new ArrayList<>();
+        for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_ORDER, order.value())) {
+            Grant g = v.value();
+            if (line != null && !line.equals(g.orderLine())) {
+                continue;
+            }
+            result.add(g.revocation() != null ? g : revokeOne(uow, v, revocation));
+        }
+        return result;
+    }
+
+    @Override
+    public Grant revoke(Actor admin, GrantId grant, String reason) {
+        new Validator().notNull("actor", admin).notNull("grant", grant)
+                .notBlank("reason", reason, GrantRequest.MAX_REFERENCE).throwIfInvalid();
+        admin.require(Role.ADMIN, "revoke access");
+        return retry(() -> ctx.transact(uow -> {
+            Versioned<Grant> v = uow.get(AccessTypes.GRANT, grant.value());
+            if (v.value().revocation() != null) {
+                return v.value();
+            }
+            return revokeOne(uow, v, new Revocation(RevocationReason.MANUAL, reason, ctx.now(), admin.id()));
+        }));
+    }
+
+    private Grant revokeOne(UnitOfWork uow, Versioned<Grant> v, Revocation revocation) {
+        Grant revoked = v.value().revoked(revocation);
+        uow.update(AccessTypes.GRANT, revoked, v.version());
+        publish(uow, EventTypes.ACCESS_REVOKED, revoked,
+                Map.of("reason", revocation.reason().name(), "reference", revocation.reference()));
+        return revoked;
+    }
+
+    /** Revocations are idempotent, so a lost compare-and-set race is simply read and applied again. */
+    private static <R> R retry(Supplier<R> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConflictException e) {
+                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Grant grantById(GrantId grant) {
+        Objects.requireNonNull(grant, "grant");
+        return ctx.read(uow -> uow.get(AccessTypes.GRANT, grant.value()).value());
+    }
+
+    @Override
+    public List<Grant> grantsOf(UserId learner) {
+        Objects.requireNonNull(learner, "learner");
+        return ctx.read(uow -> uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value()).stream()
+                .map(Versioned::value).sorted(Comparator.comparing(Grant::grantedAt)).toList());
+    }
+
+    @Override
+    public AccessDecision decide(UserId learner, LessonId lesson, Instant at) {
+        requireQuery(learner, "lesson", lesson, at);
+        return ctx.read(uow -> {
+            List<Versioned<Course>> holders = uow.findBy(CatalogTypes.COURSE, CatalogTypes.BY_LESSON, lesson.value());
+            if (holders.isEmpty()) {
+                throw new NotFoundException("lesson", lesson.value());
+            }
+            for (Versioned<Course> v : holders) {
+                Course c = v.value();
+                Lesson found = c.published() == null ? null : c.published().lesson(lesson);
+                if (found != null) {
+                    return evaluate(uow, learner, c, lesson, found.freePreview(), at);
+                }
+            }
+            // Only drafts hold the lesson: nobody may open it yet.
+            return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, holders.get(0).value().id(), lesson, null, null);
+        });
+    }
+
+    @Override
+    public AccessDecision decideCourse(UserId learner, CourseId course, Instant at) {
+        requireQuery(learner, "course", course, at);
+        return ctx.read(uow -> {
+            Course c = uow.find(CatalogTypes.COURSE, course.value())
+                    .orElseThrow(() -> new NotFoundException("course", course.value())).value();
+            if (c.published() == null) {
+                return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, course, null, null, null);
+            }
+            return evaluate(uow, learner, c, null, false, at);
+        });
+    }
+
+    @Override
+    public boolean hasAccess(UserId learner, CourseId course, Instant at) {
+        return decideCourse(learner, course, at).allowed();
+    }
+
+    @Override
+    public List<CourseId> entitledCourses(UserId learner, Instant at) {
+        new Validator().notNull("learner", learner).notNull("at", at).throwIfInvalid();
+        return ctx.read(uow -> {
+            TreeSet<CourseId> ids = new TreeSet<>(Comparator.comparing(CourseId::value));
+            for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value())) {
+                Grant g = v.value();
+                if (!g.isActiveAt(at)) {
+                    continue;
+                }
+                for (CourseId id : g.courses()) {
+                    uow.find(CatalogTypes.COURSE, id.value())
+                            .filter(c -> c.value().published() != null)
+                            .ifPresent(c -> ids.add(id));
+                }
+                for (String category : g.categories()) {
+                    for (Versioned<Course> c : uow.findBy(CatalogTypes.COURSE, CatalogTypes.BY_CATEGORY, category)) {
+                        ids.add(c.value().id());
+                    }
+                }
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    /**
+     * Decides from the learner's grants for a course that has a published version: the best active grant wins
+     * (purchase, then membership, then other grants); else a free preview; else why not.
+     */
+    private static AccessDecision evaluate(UnitOfWork uow, UserId learner, Course course, LessonId lesson,
+                                           boolean preview, Instant at) {
+        String category = course.published().details().category();
+        Grant best = null;
+        Grant revoked = null;
+        Grant expired = null;
+        for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value())) {
+            Grant g = v.value();
+            if (!g.covers(course.id(), category)) {
+                continue;
+            }
+            if (g.isActiveAt(at)) {
+                if (best == null || better(g, best)) {
+                    best = g;
+                }
+            } else if (g.isRevokedAt(at)) {
+                revoked = g;
+            } else if (g.isExpiredAt(at)) {
+                expired = g;
+            }
+        }
+        if (best != null) {
+            return AccessDecision.of(AccessReason.of(best.source()), course.id(), lesson, best.id(), best.endsAt());
+        }
+        if (preview && course.status().isLive()) {
+            return AccessDecision.of(AccessReason.FREE_PREVIEW, course.id(), lesson, null, null);
+        }
+        if (revoked != null) {
+            return AccessDecision.of(AccessReason.REVOKED, course.id(), lesson, revoked.id(), null);
+        }
+        if (expired != null) {
+            return AccessDecision.of(AccessReason.EXPIRED, course.id(), lesson, expired.id(), null);
+        }
+        AccessReason reason = course.status() == CourseStatus.ARCHIVED
+                ? AccessReason.COURSE_UNPUBLISHED : AccessReason.NOT_ENTITLED;
+        return AccessDecision.of(reason, course.id(), lesson, null, null);
+    }
+
+    /** Purchases rank above memberships above other grants; within a rank, the later end wins. */
+    private static boolean better(Grant a, Grant b) {
+        int ra = rank(a.source());
+        int rb = rank(b.source());
+        if (ra != rb) {
+            return ra < rb;
+        }
+        if (b.endsAt() == null) {
+            return false;
+        }
+        return a.endsAt() == null || a.endsAt().isAfter(b.endsAt());
+    }
+
+    private static int rank(GrantSource source) {
+        return switch (source) {
+            case PURCHASE -> 0;
+            case MEMBERSHIP -> 1;
+            case FREE, MANUAL -> 2;
+        };
+    }
+
+    private void publish(UnitOfWork uow, String type, Grant g, Map<String, String> extra) {
+        for (CourseId course : g.courses()) {
+            uow.publish(ctx.event(type, g.id().value(), eventData(g, "course", course.value(), extra)));
+        }
+        for (String category : g.categories()) {
+            uow.publish(ctx.event(type, g.id().value(), eventData(g, "category", category, extra)));
+        }
+    }
+
+    private static Map<String, String> eventData(Grant g, String coverKey, String cover, Map<String, String> extra) {
+        Map<String, String> data = new LinkedHashMap<>(extra);
+        data.put("learner", g.learner().value());
+        data.put(coverKey, cover);
+        data.put("grant", g.id().value());
+        data.put("source", g.source().name());
+        return data;
+    }
+
+    private static void requireQuery(UserId learner, String targetField, Object target, Instant at) {
+        if (learner == null || target == null || at == null) {
+            new Validator().notNull("learner", learner).notNull(targetField, target)
+                    .notNull("at", at).throwIfInvalid();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AccessService";
+    }
+}

@@ -1,0 +1,100 @@
+package io.learnloop.core.commerce;
+
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.internal.commerce.CommerceTypes;
+import io.learnloop.core.money.Money;
+import io.learnloop.core.store.AggregateType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A facade on an in-memory store with a settable clock, sequential ids and a recording listener. */
+final class CommerceFixture {
+    static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+    final SettableClock clock = new SettableClock(T0);
+    final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    final Learnloop learnloop = Learnloop.builder()
+            .clock(clock)
+            .idGenerator(IdGenerator.sequential("id"))
+            .listener(events::add)
+            .build();
+    final CommerceService commerce = learnloop.commerce();
+    final Actor creator = Actor.of("creator-1", Role.CREATOR);
+    final Actor admin = Actor.of("admin-1", Role.ADMIN);
+    final Actor learner = Actor.learner("learner-1");
+
+    Offer course(String title, Money price) {
+        return commerce.createOffer(creator, OfferDraft.course(title, price, CourseId.of("course-" + title.hashCode())));
+    }
+
+    Coupon coupon(CouponDraft draft) {
+        return commerce.createCoupon(creator, draft);
+    }
+
+    CouponDraft percent(String code, int bps) {
+        return CouponDraft.percent(code, bps, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)));
+    }
+
+    CouponDraft fixed(String code, Money off) {
+        return CouponDraft.fixed(code, off, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)));
+    }
+
+    <T> long count(AggregateType<T> type) {
+        return learnloop.context().read(uow -> uow.count(type));
+    }
+
+    long orders() {
+        return count(CommerceTypes.ORDER);
+    }
+
+    List<String> eventTypes() {
+        return events.stream().map(DomainEvent::type).toList();
+    }
+
+    static Money cny(String decimal) {
+        return Money.parse(decimal, "CNY");
+    }
+
+    /** A clock tests move by hand. Thread-safe. */
+    static final class SettableClock extends Clock {
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

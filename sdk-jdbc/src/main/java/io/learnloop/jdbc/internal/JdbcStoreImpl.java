@@ -1,0 +1,182 @@
+package io.learnloop.jdbc.internal;
+
+import io.learnloop.core.error.LearnloopException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.json.LearnloopJson;
+import io.learnloop.core.store.UnitOfWork;
+import io.learnloop.jdbc.Dialect;
+import io.learnloop.jdbc.JdbcStore;
+import io.learnloop.jdbc.ScheduledJobs;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The JDBC store: one database transaction per unit of work, the outbox claimed with row locks.
+ *
+ * <p>Thread-safe: holds only immutable configuration; each call borrows its own connection.
+ */
+public final class JdbcStoreImpl implements JdbcStore {
+    private final Database db;
+    private final Sql sql;
+    private final Clock clock;
+    private final Runnable onClose;
+    private final JobTable jobs;
+    private final String description;
+
+    /**
+     * Opens a store over a migrated database.
+     *
+     * @param dataSource the database
+     * @param dialect    its dialect
+     * @param clock      the clock for the bookkeeping timestamps
+     * @param onClose    what {@link #close()} releases
+     * @param description how {@link #toString()} names the database (no secrets)
+     */
+    public JdbcStoreImpl(DataSource dataSource, Dialect dialect, Clock clock, Runnable onClose, String description) {
+        this.db = new Database(Objects.requireNonNull(dataSource, "dataSource"));
+        this.sql = Sql.of(Objects.requireNonNull(dialect, "dialect"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.onClose = onClose;
+        this.jobs = new JobTable(db, sql, clock);
+        this.description = description;
+    }
+
+    @Override
+    public <R> R transact(TenantId tenant, Function<UnitOfWork, R> work) {
+        Objects.requireNonNull(work, "work");
+        String doing = "running a unit of work for tenant " + tenant;
+        try (Connection c = db.connect(doing)) {
+            return Database.inTransaction(c, doing, conn -> {
+                JdbcUnitOfWork uow = new JdbcUnitOfWork(conn, sql, tenant, clock.instant(), false);
+                R result = work.apply(uow);
+                LearnloopException broken = uow.broken();
+                if (broken != null) {
+                    // The work caught a failure that aborted the database transaction; nothing of it can be kept.
+                    throw broken;
+                }
+                return result;
+            });
+        } catch (SQLException e) {
+            throw SqlErrors.map(e, doing);
+        }
+    }
+
+    @Override
+    public <R> R read(TenantId tenant, Function<UnitOfWork, R> work) {
+        Objects.requireNonNull(work, "work");
+        return db.autoCommit("reading for tenant " + tenant,
+                c -> work.apply(new JdbcUnitOfWork(c, sql, tenant, clock.instant(), true)));
+    }
+
+    @Override
+    public List<DomainEvent> claimOutbox(TenantId tenant, String relay, int limit, Instant now, Duration lease) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(relay, "relay");
+        if (limit <= 0) {
+            throw ValidationException.of("limit", "must be positive");
+        }
+        Instant until = now.plus(lease);
+        return db.transaction("claiming outbox events", c -> {
+            List<Long> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.claimCandidates)) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, JdbcUnitOfWork.utc(now));
+                ps.setString(3, relay);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<DomainEvent> claimed = new ArrayList<>(candidates.size());
+            try (PreparedStatement claim = c.prepareStatement("UPDATE learnloop_outbox SET claimed_by = ?, lease_until = ? "
+                    + "WHERE seq = ? AND delivered_at IS NULL AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?)");
+                 PreparedStatement body = c.prepareStatement("SELECT body FROM learnloop_outbox WHERE seq = ?")) {
+                for (long seq : candidates) {
+                    claim.setString(1, relay);
+                    claim.setObject(2, JdbcUnitOfWork.utc(until));
+                    claim.setLong(3, seq);
+                    claim.setObject(4, JdbcUnitOfWork.utc(now));
+                    claim.setString(5, relay);
+                    // The condition is checked again here: on H2 another claimer may have taken the row meanwhile.
+                    if (claim.executeUpdate() == 1) {
+                        body.setLong(1, seq);
+                        try (ResultSet rs = body.executeQuery()) {
+                            rs.next();
+                            claimed.add(LearnloopJson.fromJson(rs.getString(1), DomainEvent.class));
+                        }
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void markDelivered(TenantId tenant, List<String> eventIds) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        db.transaction("marking outbox events delivered", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE learnloop_outbox SET delivered_at = ?, "
+                    + "claimed_by = NULL, lease_until = NULL WHERE tenant = ? AND event_id = ? AND delivered_at IS NULL")) {
+                for (String id : eventIds) {
+                    ps.setObject(1, JdbcUnitOfWork.utc(now));
+                    ps.setString(2, tenant.value());
+                    ps.setString(3, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Dialect dialect() {
+        return sql.dialect;
+    }
+
+    @Override
+    public ScheduledJobs jobs() {
+        return jobs;
+    }
+
+    @Override
+    public int purgeDeliveredEvents(Instant deliveredBefore) {
+        Objects.requireNonNull(deliveredBefore, "deliveredBefore");
+        return db.autoCommit("purging delivered outbox events", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM learnloop_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
+                ps.setObject(1, JdbcUnitOfWork.utc(deliveredBefore));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStore[" + sql.dialect + ", " + description + "]";
+    }
+}

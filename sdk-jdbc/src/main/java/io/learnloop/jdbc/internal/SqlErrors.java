@@ -1,0 +1,83 @@
+package io.learnloop.jdbc.internal;
+
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.LearnloopException;
+
+import java.sql.SQLException;
+
+/**
+ * Turns driver exceptions into the SDK's error hierarchy, so no {@link SQLException} reaches a host. The SQLSTATE
+ * classes used are those PostgreSQL and H2 share (SQL:2016 plus PostgreSQL's documented codes).
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class SqlErrors {
+    private SqlErrors() {
+    }
+
+    /**
+     * Whether the failure is a unique or primary-key violation.
+     *
+     * @param e the failure
+     * @return true for SQLSTATE 23505
+     */
+    public static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    /**
+     * Whether the failure means two transactions collided and the loser should retry: serialization failure,
+     * deadlock, lock timeout or H2's concurrent update.
+     *
+     * @param e the failure
+     * @return true for a retryable collision
+     */
+    public static boolean isCollision(SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        return state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.equals("HYT00")
+                || state.equals("90131") || e.getErrorCode() == 50200;
+    }
+
+    /**
+     * Maps a failure.
+     *
+     * @param e     the failure
+     * @param doing what the store was doing, for the message (for example {@code "inserting a course"})
+     * @return the exception to throw
+     */
+    public static LearnloopException map(SQLException e, String doing) {
+        String state = String.valueOf(e.getSQLState());
+        if (isUniqueViolation(e)) {
+            return new ConflictException(ErrorCode.DUPLICATE_KEY, "A unique key was already taken while " + doing
+                    + " (" + firstLine(e) + ").");
+        }
+        if (isCollision(e)) {
+            return new ConflictException(ErrorCode.VERSION_CONFLICT, "Another transaction changed the same data while "
+                    + doing + "; nothing was kept. Reload and try again. (SQLSTATE " + state + ")");
+        }
+        String hint;
+        if (state.startsWith("08")) {
+            hint = "The database could not be reached: check the JDBC URL's host, port and database name, that the "
+                    + "server runs and accepts connections, and the network between them.";
+        } else if (state.startsWith("28")) {
+            hint = "The database refused the credentials: check the user name and password of the DataSource.";
+        } else if (state.equals("3D000") || state.equals("90146") || state.equals("90013")) {
+            hint = "The database named in the JDBC URL does not exist: create it, or fix the URL.";
+        } else if (state.equals("42P01") || state.equals("42S02") || state.equals("42102") || state.equals("42104")) {
+            hint = "A Learnloop table is missing: run JdbcStores.migrate(dataSource, dialect) against this database.";
+        } else if (state.startsWith("22")) {
+            hint = "A value did not fit its column (for example an id longer than 255 characters).";
+        } else {
+            hint = "The database failed.";
+        }
+        return new LearnloopException(ErrorCode.STORE_UNAVAILABLE, hint + " While " + doing + ": SQLSTATE " + state
+                + ", " + firstLine(e), e);
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,86 @@
+package io.learnloop.payment;
+
+import io.learnloop.core.error.RemoteException;
+import io.learnloop.core.error.ValidationException;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The provider SPI: one instance per configured merchant account, holding its own keys, HTTP client and clock (no
+ * static state). Every remote failure is a {@link RemoteException} that says whether the call may simply be
+ * repeated ({@link RemoteException#isRetryable()}) or whether the provider may have acted
+ * ({@link RemoteException#outcomeUnknown()}: query before any retry).
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface PaymentProvider {
+    /**
+     * The provider's id.
+     *
+     * @return the id
+     */
+    ProviderId id();
+
+    /**
+     * What this provider supports.
+     *
+     * @return the capabilities
+     */
+    Set<Capability> capabilities();
+
+    /**
+     * Starts a payment.
+     *
+     * @param request the request
+     * @return what the client needs to let the payer pay
+     * @throws ValidationException if the flow or currency is not supported by this provider
+     * @throws RemoteException     if the provider failed or could not be reached
+     */
+    PaymentSession create(CreatePaymentRequest request);
+
+    /**
+     * Queries a payment's state.
+     *
+     * @param payment the payment
+     * @return its state at the provider
+     * @throws RemoteException if the provider failed or could not be reached
+     */
+    PaymentStatus query(PaymentReference payment);
+
+    /**
+     * Closes an unpaid payment so it can no longer be paid.
+     *
+     * @param payment the payment
+     * @throws RemoteException if the provider refused (for example because it was paid) or failed
+     */
+    void close(PaymentReference payment);
+
+    /**
+     * Refunds part or all of a paid payment. Repeating the request with the same refund reference refunds once.
+     *
+     * @param request the refund
+     * @return the provider's answer
+     * @throws RemoteException if the provider refused or failed
+     */
+    RefundResult refund(RefundRequest request);
+
+    /**
+     * Verifies and decodes a notification. Takes the raw body exactly as received (never re-serialised) and the
+     * request headers (names are matched case-insensitively). Never throws for bad input: every failure is a typed
+     * {@link NotificationOutcome.Rejected}.
+     *
+     * @param body    the raw request body
+     * @param headers the request headers
+     * @return the verified event or the rejection
+     */
+    NotificationOutcome parseNotification(byte[] body, Map<String, String> headers);
+
+    /**
+     * The response to send for a parsed notification.
+     *
+     * @param outcome the outcome of {@link #parseNotification(byte[], Map)} (or of the host's later checks)
+     * @return the acknowledgement
+     */
+    Acknowledgement acknowledge(NotificationOutcome outcome);
+}

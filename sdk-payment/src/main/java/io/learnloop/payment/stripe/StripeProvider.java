@@ -1,0 +1,402 @@
+package io.learnloop.payment.stripe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.Capability;
+import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.core.money.Money;
+import io.learnloop.payment.PaymentEvent;
+import io.learnloop.payment.PaymentEventType;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.RefundState;
+import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.Secret;
+import io.learnloop.payment.internal.crypto.Crypto;
+import io.learnloop.payment.internal.http.HeaderMap;
+import io.learnloop.payment.internal.http.HttpExecutor;
+import io.learnloop.payment.internal.http.HttpResult;
+import io.learnloop.payment.internal.http.RemoteErrors;
+import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.sandbox.SignatureHeader;
+import io.learnloop.payment.internal.stripe.FormEncoder;
+import io.learnloop.payment.internal.stripe.StripeAmounts;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Stripe: PaymentIntents ({@link PaymentFlow#CLIENT_SECRET}) and Checkout Sessions ({@link PaymentFlow#REDIRECT}),
+ * query, cancel/expire, partial refunds and webhook verification.
+ *
+ * <p>Every POST carries an {@code Idempotency-Key}, so every call is safe to retry; retries follow stripe-java's
+ * rules (network errors, 409, 429, 5xx, and {@code Stripe-Should-Retry}). The host's reference travels in
+ * {@code metadata[learnloop_reference]} and, for Checkout, {@code client_reference_id}.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class StripeProvider implements PaymentProvider {
+    /** The metadata key that carries the host's payment reference. */
+    public static final String REFERENCE_KEY = "learnloop_reference";
+    /** The metadata key that carries the host's refund reference. */
+    public static final String REFUND_REFERENCE_KEY = "learnloop_refund_reference";
+
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+    private final StripeConfig config;
+    private final HttpExecutor http;
+
+    /**
+     * Creates the provider.
+     *
+     * @param config the configuration
+     */
+    public StripeProvider(StripeConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.http = new HttpExecutor(config.http(), config.clock(), "stripe");
+    }
+
+    @Override
+    public ProviderId id() {
+        return config.id();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.REDIRECT, Capability.CLIENT_SECRET, Capability.QUERY, Capability.CLOSE,
+                Capability.PARTIAL_REFUND, Capability.NOTIFICATIONS, Capability.IDEMPOTENCY_KEYS);
+    }
+
+    @Override
+    public PaymentSession create(CreatePaymentRequest request) {
+        long amount = StripeAmounts.toStripe(request.amount());
+        String currency = request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT);
+        Map<String, Object> metadata = new LinkedHashMap<>(request.metadata());
+        metadata.put(REFERENCE_KEY, request.merchantReference());
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (request.flow() == PaymentFlow.CLIENT_SECRET) {
+            p.put("amount", amount);
+            p.put("currency", currency);
+            p.put("description", request.description());
+            p.put("metadata", metadata);
+            p.put("automatic_payment_methods", Map.of("enabled", true));
+            JsonNode pi = post("create payment", "/v1/payment_intents", p, request.idempotencyKey());
+            return new PaymentSession(id(), request.merchantReference(), Json.text(pi, "id"), request.flow(), null,
+                    null, Json.text(pi, "client_secret"), null);
+        }
+        if (request.flow() != PaymentFlow.REDIRECT) {
+            throw ValidationException.of("flow", "Stripe supports REDIRECT (Checkout) and CLIENT_SECRET (PaymentIntent), not " + request.flow());
+        }
+        String success = request.returnUrl() != null ? request.returnUrl() : config.defaultReturnUrl();
+        if (success == null) {
+            throw ValidationException.of("returnUrl", "is required for Stripe Checkout (or configure a default return URL)");
+        }
+        p.put("mode", "payment");
+        p.put("client_reference_id", request.merchantReference());
+        p.put("success_url", success);
+        p.put("cancel_url", request.cancelUrl() != null ? request.cancelUrl() : success);
+        Map<String, Object> priceData = new LinkedHashMap<>();
+        priceData.put("currency", currency);
+        priceData.put("unit_amount", amount);
+        priceData.put("product_data", Map.of("name", request.description()));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("price_data", priceData);
+        line.put("quantity", 1);
+        p.put("line_items", List.of(line));
+        p.put("metadata", metadata);
+        p.put("payment_intent_data", Map.of("metadata", metadata));
+        if (request.expiresAt() != null) {
+            p.put("expires_at", request.expiresAt().getEpochSecond());
+        }
+        JsonNode cs = post("create checkout session", "/v1/checkout/sessions", p, request.idempotencyKey());
+        return new PaymentSession(id(), request.merchantReference(), Json.text(cs, "id"), request.flow(),
+                Json.text(cs, "url"), null, null, null);
+    }
+
+    @Override
+    public PaymentStatus query(PaymentReference payment) {
+        String pid = requireId(payment);
+        HttpResult r;
+        if (pid.startsWith("cs_")) {
+            r = send("query checkout session", get("/v1/checkout/sessions/" + pid), false);
+        } else {
+            r = send("query payment", get("/v1/payment_intents/" + pid), false);
+        }
+        if (r.status() == 404) {
+            return new PaymentStatus(id(), payment.merchantReference(), pid, PaymentState.NOT_FOUND, "resource_missing", null, null);
+        }
+        JsonNode o = ok("query payment", r, false);
+        String currency = Json.text(o, "currency");
+        if (pid.startsWith("cs_")) {
+            String status = Json.text(o, "status");
+            String paid = Json.text(o, "payment_status");
+            PaymentState state = "paid".equals(paid) || "no_payment_required".equals(paid) ? PaymentState.PAID
+                    : "expired".equals(status) ? PaymentState.CLOSED : PaymentState.PENDING;
+            Long total = Json.number(o, "amount_total");
+            return new PaymentStatus(id(), payment.merchantReference(), Json.text(o, "payment_intent"), state,
+                    status + "/" + paid, total == null || currency == null ? null : StripeAmounts.fromStripe(total, currency), null);
+        }
+        String status = Json.text(o, "status");
+        PaymentState state = switch (status == null ? "" : status) {
+            case "succeeded" -> PaymentState.PAID;
+            case "canceled" -> PaymentState.CLOSED;
+            default -> PaymentState.PENDING;
+        };
+        Long amount = state == PaymentState.PAID ? Json.number(o, "amount_received") : Json.number(o, "amount");
+        return new PaymentStatus(id(), payment.merchantReference(), pid, state, status,
+                amount == null || currency == null ? null : StripeAmounts.fromStripe(amount, currency), null);
+    }
+
+    @Override
+    public void close(PaymentReference payment) {
+        String pid = requireId(payment);
+        String path = pid.startsWith("cs_") ? "/v1/checkout/sessions/" + pid + "/expire"
+                : "/v1/payment_intents/" + pid + "/cancel";
+        post("close payment", path, Map.of(), payment.merchantReference() + ":close");
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        String pid = requireId(request.payment());
+        if (!pid.startsWith("pi_")) {
+            throw ValidationException.of("payment.providerPaymentId", "Stripe refunds need the PaymentIntent id (pi_…); "
+                    + "a Checkout Session's PaymentIntent is in the query result and the paid notification");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("payment_intent", pid);
+        p.put("amount", StripeAmounts.toStripe(request.amount()));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put(REFERENCE_KEY, request.payment().merchantReference());
+        metadata.put(REFUND_REFERENCE_KEY, request.refundReference());
+        if (request.reason() != null) {
+            metadata.put("reason", request.reason());
+        }
+        p.put("metadata", metadata);
+        JsonNode re = post("refund", "/v1/refunds", p, request.idempotencyKey());
+        Long amount = Json.number(re, "amount");
+        String currency = Json.text(re, "currency");
+        return new RefundResult(id(), request.refundReference(), Json.text(re, "id"), refundState(Json.text(re, "status")),
+                amount == null || currency == null ? request.amount() : StripeAmounts.fromStripe(amount, currency));
+    }
+
+    private static RefundState refundState(String status) {
+        if ("succeeded".equals(status)) {
+            return RefundState.SUCCEEDED;
+        }
+        if ("failed".equals(status) || "canceled".equals(status)) {
+            return RefundState.FAILED;
+        }
+        return RefundState.PENDING;
+    }
+
+    private static String requireId(PaymentReference payment) {
+        String pid = payment.providerPaymentId();
+        if (pid == null || !(pid.startsWith("pi_") || pid.startsWith("cs_"))) {
+            throw ValidationException.of("payment.providerPaymentId",
+                    "Stripe needs the PaymentIntent (pi_…) or Checkout Session (cs_…) id returned by create");
+        }
+        return pid;
+    }
+
+    private Request.Builder base(String path) {
+        Request.Builder b = new Request.Builder().url(config.baseUrl() + path)
+                .header("Authorization", "Bearer " + config.apiKey().reveal())
+                .header("User-Agent", "learnloop-sdk-payment");
+        if (config.apiVersion() != null) {
+            b.header("Stripe-Version", config.apiVersion());
+        }
+        if (config.stripeAccount() != null) {
+            b.header("Stripe-Account", config.stripeAccount());
+        }
+        return b;
+    }
+
+    private Request get(String path) {
+        return base(path).get().build();
+    }
+
+    private JsonNode post(String operation, String path, Map<String, ?> params, String idempotencyKey) {
+        Request request = base(path).header("Idempotency-Key", idempotencyKey)
+                .post(RequestBody.create(FormEncoder.encode(params), FORM)).build();
+        return ok(operation, send(operation, request, true), true);
+    }
+
+    private HttpResult send(String operation, Request request, boolean mutating) {
+        // every Stripe call is safe to repeat: GETs are idempotent and every POST carries an Idempotency-Key
+        return http.execute(request, true, (result, safe) -> {
+            String should = result.header("Stripe-Should-Retry");
+            if (should != null) {
+                return Boolean.parseBoolean(should);
+            }
+            return result.status() == 409 ? Boolean.TRUE : null;
+        });
+    }
+
+    private JsonNode ok(String operation, HttpResult r, boolean mutating) {
+        JsonNode body = Json.parse(r.body());
+        if (r.ok() && body != null) {
+            return body;
+        }
+        String type = Json.text(body, "error", "type");
+        String code = Json.text(body, "error", "code");
+        String message = Json.text(body, "error", "message");
+        int s = r.status();
+        boolean retryable = s == 429 || (s == 409 && !"idempotency_error".equals(type)) || s >= 500;
+        String should = r.header("Stripe-Should-Retry");
+        if (should != null) {
+            retryable = Boolean.parseBoolean(should);
+        }
+        boolean unknown = mutating && (s >= 500 || (r.ok() && body == null));
+        throw RemoteErrors.of("stripe", operation, s, code != null ? code : type, message, r.header("Request-Id"),
+                retryable, unknown);
+    }
+
+    @Override
+    public NotificationOutcome parseNotification(byte[] body, Map<String, String> headers) {
+        if (body == null || body.length == 0) {
+            return reject(RejectionReason.MALFORMED, "empty body");
+        }
+        String raw = HeaderMap.of(headers).get("Stripe-Signature");
+        if (raw == null) {
+            return reject(RejectionReason.MISSING_SIGNATURE, "no Stripe-Signature header");
+        }
+        SignatureHeader header = SignatureHeader.parse(raw);
+        if (header == null) {
+            return reject(RejectionReason.MISSING_SIGNATURE, "the Stripe-Signature header has no t= or v1= part");
+        }
+        Instant t = Instant.ofEpochSecond(header.timestamp());
+        boolean match = false;
+        for (Secret secret : config.webhookSecrets()) {
+            String expected = StripeWebhooks.v1Signature(body, secret, t);
+            for (String candidate : header.signatures()) {
+                match |= Crypto.constantTimeEquals(expected, candidate);
+            }
+        }
+        if (!match) {
+            return reject(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the raw body under any configured secret");
+        }
+        long now = config.clock().instant().getEpochSecond();
+        long tolerance = config.tolerance().getSeconds();
+        if (header.timestamp() < now - tolerance) {
+            return reject(RejectionReason.STALE_TIMESTAMP, "signed " + (now - header.timestamp()) + " s ago");
+        }
+        if (header.timestamp() > now + tolerance) {
+            return reject(RejectionReason.FUTURE_TIMESTAMP, "signed " + (header.timestamp() - now) + " s in the future");
+        }
+        JsonNode event = Json.parse(body);
+        if (event == null || Json.text(event, "id") == null || Json.text(event, "type") == null) {
+            return reject(RejectionReason.MALFORMED, "the body is not a Stripe event");
+        }
+        String account = Json.text(event, "account");
+        if (config.stripeAccount() != null && !config.stripeAccount().equals(account)) {
+            return reject(RejectionReason.WRONG_MERCHANT, "the event is for account '" + account + "'");
+        }
+        try {
+            return new NotificationOutcome.Verified(toEvent(event, account));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return reject(RejectionReason.MALFORMED, "the event's amount or currency is invalid");
+        }
+    }
+
+    private PaymentEvent toEvent(JsonNode event, String account) {
+        String type = Json.text(event, "type");
+        JsonNode o = event.path("data").path("object");
+        Long created = Json.number(event, "created");
+        Instant at = created == null ? null : Instant.ofEpochSecond(created);
+        String currency = Json.text(o, "currency");
+        String reference = Json.text(o, "metadata", REFERENCE_KEY);
+        PaymentEventType mapped = PaymentEventType.IGNORED;
+        String paymentId = null;
+        String refundReference = null;
+        String refundId = null;
+        Long amount = null;
+        switch (type) {
+            case "payment_intent.succeeded" -> {
+                mapped = PaymentEventType.PAYMENT_SUCCEEDED;
+                paymentId = Json.text(o, "id");
+                amount = Json.number(o, "amount_received");
+            }
+            case "payment_intent.payment_failed" -> {
+                mapped = PaymentEventType.PAYMENT_FAILED;
+                paymentId = Json.text(o, "id");
+                amount = Json.number(o, "amount");
+            }
+            case "payment_intent.canceled" -> {
+                mapped = PaymentEventType.PAYMENT_CLOSED;
+                paymentId = Json.text(o, "id");
+                amount = Json.number(o, "amount");
+            }
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> {
+                mapped = "paid".equals(Json.text(o, "payment_status")) ? PaymentEventType.PAYMENT_SUCCEEDED : PaymentEventType.IGNORED;
+                paymentId = Json.text(o, "payment_intent");
+                amount = Json.number(o, "amount_total");
+                if (reference == null) {
+                    reference = Json.text(o, "client_reference_id");
+                }
+            }
+            case "checkout.session.async_payment_failed" -> {
+                mapped = PaymentEventType.PAYMENT_FAILED;
+                paymentId = Json.text(o, "payment_intent");
+                amount = Json.number(o, "amount_total");
+            }
+            case "checkout.session.expired" -> {
+                mapped = PaymentEventType.PAYMENT_CLOSED;
+                amount = Json.number(o, "amount_total");
+            }
+            case "refund.created", "refund.updated", "refund.failed" -> {
+                String status = Json.text(o, "status");
+                mapped = "succeeded".equals(status) ? PaymentEventType.REFUND_SUCCEEDED
+                        : "failed".equals(status) || "canceled".equals(status) ? PaymentEventType.REFUND_FAILED
+                        : PaymentEventType.IGNORED;
+                paymentId = Json.text(o, "payment_intent");
+                refundId = Json.text(o, "id");
+                refundReference = Json.text(o, "metadata", REFUND_REFERENCE_KEY);
+                amount = Json.number(o, "amount");
+            }
+            default -> {
+                // verified but not acted on
+            }
+        }
+        Money money = amount == null || currency == null ? null : StripeAmounts.fromStripe(amount, currency);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        String livemode = Json.text(event, "livemode");
+        if (livemode != null) {
+            attributes.put("livemode", livemode);
+        }
+        return new PaymentEvent(id(), Json.text(event, "id"), mapped, type, reference, paymentId, refundReference,
+                refundId, money, account, at, attributes);
+    }
+
+    private NotificationOutcome.Rejected reject(RejectionReason reason, String detail) {
+        return new NotificationOutcome.Rejected(id(), reason, detail);
+    }
+
+    @Override
+    public Acknowledgement acknowledge(NotificationOutcome outcome) {
+        return outcome.verified() ? new Acknowledgement(200, "application/json", "{\"received\":true}")
+                : new Acknowledgement(400, "application/json", "{\"received\":false}");
+    }
+
+    @Override
+    public String toString() {
+        return "StripeProvider[" + config + "]";
+    }
+}

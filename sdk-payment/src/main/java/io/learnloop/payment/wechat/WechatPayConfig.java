@@ -1,0 +1,302 @@
+package io.learnloop.payment.wechat;
+
+import io.learnloop.core.error.Validator;
+import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.Secret;
+import io.learnloop.payment.http.PaymentHttpClient;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configuration of one {@link WechatPayProvider}: one merchant ({@code mchid}) and application ({@code appid}).
+ *
+ * <p>Responses and notifications are verified with platform certificates (keyed by their serial number) or with the
+ * WeChat Pay public key (keyed by its {@code PUB_KEY_ID_…} id). Configure several during a rotation.
+ *
+ * <p>Thread-safe: immutable; keys and the APIv3 key never appear in {@link #toString()}. The builder is not
+ * thread-safe.
+ */
+public final class WechatPayConfig {
+    private final ProviderId id;
+    private final String mchId;
+    private final String appId;
+    private final String merchantSerialNumber;
+    private final PrivateKey merchantPrivateKey;
+    private final Secret apiV3Key;
+    private final Map<String, PublicKey> verificationKeys;
+    private final String baseUrl;
+    private final String notifyUrl;
+    private final Duration tolerance;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final PaymentHttpClient http;
+
+    private WechatPayConfig(Builder b) {
+        new Validator()
+                .notBlank("mchId", b.mchId, 32)
+                .notBlank("appId", b.appId, 32)
+                .notBlank("merchantSerialNumber", b.merchantSerialNumber, 64)
+                .notNull("merchantPrivateKey", b.merchantPrivateKey)
+                .check(b.merchantPrivateKey == null || "RSA".equals(b.merchantPrivateKey.getAlgorithm()),
+                        "merchantPrivateKey", "must be the merchant's RSA API private key (apiclient_key.pem)")
+                .notNull("apiV3Key", b.apiV3Key)
+                .check(b.apiV3Key == null || b.apiV3Key.length() == 32, "apiV3Key", "must be 32 bytes")
+                .check(!b.keys.isEmpty(), "verificationKeys", "add a platform certificate or the WeChat Pay public key")
+                .notBlank("baseUrl", b.baseUrl, 200)
+                .notBlank("notifyUrl", b.notifyUrl, 256)
+                .check(b.tolerance != null && !b.tolerance.isNegative() && !b.tolerance.isZero(), "tolerance", "must be positive")
+                .throwIfInvalid();
+        this.id = b.id;
+        this.mchId = b.mchId;
+        this.appId = b.appId;
+        this.merchantSerialNumber = b.merchantSerialNumber.toUpperCase(Locale.ROOT);
+        this.merchantPrivateKey = b.merchantPrivateKey;
+        this.apiV3Key = b.apiV3Key;
+        this.verificationKeys = Map.copyOf(b.keys);
+        this.baseUrl = b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
+        this.notifyUrl = b.notifyUrl;
+        this.tolerance = b.tolerance;
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.ids = Objects.requireNonNull(b.ids, "ids");
+        this.http = b.http != null ? b.http : PaymentHttpClient.create();
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param mchId the merchant id
+     * @param appId the application id bound to the merchant
+     * @return a builder
+     */
+    public static Builder builder(String mchId, String appId) {
+        return new Builder(mchId, appId);
+    }
+
+    ProviderId id() {
+        return id;
+    }
+
+    String mchId() {
+        return mchId;
+    }
+
+    String appId() {
+        return appId;
+    }
+
+    String merchantSerialNumber() {
+        return merchantSerialNumber;
+    }
+
+    PrivateKey merchantPrivateKey() {
+        return merchantPrivateKey;
+    }
+
+    Secret apiV3Key() {
+        return apiV3Key;
+    }
+
+    Map<String, PublicKey> verificationKeys() {
+        return verificationKeys;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String notifyUrl() {
+        return notifyUrl;
+    }
+
+    Duration tolerance() {
+        return tolerance;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    IdGenerator ids() {
+        return ids;
+    }
+
+    PaymentHttpClient http() {
+        return http;
+    }
+
+    @Override
+    public String toString() {
+        return "WechatPayConfig[id=" + id + ", mchId=" + mchId + ", appId=" + appId + ", merchantSerialNumber="
+                + merchantSerialNumber + ", merchantPrivateKey=(redacted), apiV3Key=(redacted), verificationKeys="
+                + verificationKeys.keySet() + ", baseUrl=" + baseUrl + "]";
+    }
+
+    /**
+     * Builds a {@link WechatPayConfig}.
+     *
+     * <p>Not thread-safe.
+     */
+    public static final class Builder {
+        private ProviderId id = ProviderId.WECHAT_PAY;
+        private final String mchId;
+        private final String appId;
+        private String merchantSerialNumber;
+        private PrivateKey merchantPrivateKey;
+        private Secret apiV3Key;
+        private final Map<String, PublicKey> keys = new LinkedHashMap<>();
+        private String baseUrl = "https://api.mch.weixin.qq.com";
+        private String notifyUrl;
+        private Duration tolerance = Duration.ofMinutes(5);
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.randomUuids();
+        private PaymentHttpClient http;
+
+        private Builder(String mchId, String appId) {
+            this.mchId = mchId;
+            this.appId = appId;
+        }
+
+        /**
+         * Sets the provider id.
+         *
+         * @param value the id
+         * @return this builder
+         */
+        public Builder id(ProviderId value) {
+            this.id = Objects.requireNonNull(value, "id");
+            return this;
+        }
+
+        /**
+         * Sets the merchant API key that signs requests and the serial number of its certificate.
+         *
+         * @param serialNumber the merchant certificate's serial number (hex)
+         * @param privateKey   the merchant's RSA private key
+         * @return this builder
+         */
+        public Builder merchantKey(String serialNumber, PrivateKey privateKey) {
+            this.merchantSerialNumber = serialNumber;
+            this.merchantPrivateKey = privateKey;
+            return this;
+        }
+
+        /**
+         * Sets the APIv3 key that decrypts notification resources.
+         *
+         * @param value the 32-byte key
+         * @return this builder
+         */
+        public Builder apiV3Key(Secret value) {
+            this.apiV3Key = value;
+            return this;
+        }
+
+        /**
+         * Adds a platform certificate; its serial number is the key id.
+         *
+         * @param certificate the certificate
+         * @return this builder
+         */
+        public Builder platformCertificate(X509Certificate certificate) {
+            keys.put(certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), certificate.getPublicKey());
+            return this;
+        }
+
+        /**
+         * Adds a verification key under its id: the WeChat Pay public key's {@code PUB_KEY_ID_…}, or a platform
+         * certificate's serial number.
+         *
+         * @param keyId the id sent in {@code Wechatpay-Serial}
+         * @param key   the RSA public key
+         * @return this builder
+         */
+        public Builder verificationKey(String keyId, PublicKey key) {
+            keys.put(Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /**
+         * Sets the API base URL (default {@code https://api.mch.weixin.qq.com}).
+         *
+         * @param value the URL
+         * @return this builder
+         */
+        public Builder baseUrl(String value) {
+            this.baseUrl = value;
+            return this;
+        }
+
+        /**
+         * Sets the URL WeChat Pay sends notifications to.
+         *
+         * @param value the HTTPS URL
+         * @return this builder
+         */
+        public Builder notifyUrl(String value) {
+            this.notifyUrl = value;
+            return this;
+        }
+
+        /**
+         * Sets how far a signed timestamp may lie in the past or future (default 5 minutes).
+         *
+         * @param value the tolerance
+         * @return this builder
+         */
+        public Builder tolerance(Duration value) {
+            this.tolerance = value;
+            return this;
+        }
+
+        /**
+         * Sets the clock.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /**
+         * Sets the generator for request nonces.
+         *
+         * @param value the generator
+         * @return this builder
+         */
+        public Builder ids(IdGenerator value) {
+            this.ids = value;
+            return this;
+        }
+
+        /**
+         * Sets the shared HTTP client.
+         *
+         * @param value the client
+         * @return this builder
+         */
+        public Builder http(PaymentHttpClient value) {
+            this.http = value;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         */
+        public WechatPayConfig build() {
+            return new WechatPayConfig(this);
+        }
+    }
+}

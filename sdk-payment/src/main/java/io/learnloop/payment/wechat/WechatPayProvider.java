@@ -1,0 +1,428 @@
+package io.learnloop.payment.wechat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.RemoteException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.Capability;
+import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.core.money.Money;
+import io.learnloop.payment.PaymentEvent;
+import io.learnloop.payment.PaymentEventType;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.RefundState;
+import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.crypto.Crypto;
+import io.learnloop.payment.internal.http.HeaderMap;
+import io.learnloop.payment.internal.http.HttpExecutor;
+import io.learnloop.payment.internal.http.HttpResult;
+import io.learnloop.payment.internal.http.RemoteErrors;
+import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.wechat.WechatSignatures;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * WeChat Pay APIv3: Native ({@link PaymentFlow#QR_CODE}) and JSAPI ({@link PaymentFlow#JSAPI}) payments, query,
+ * close, partial refunds and notifications.
+ *
+ * <p>Every request is signed (WECHATPAY2-SHA256-RSA2048); every 2xx response must carry a valid platform signature
+ * with a timestamp within the tolerance, otherwise it is treated as forged. Notifications are verified on the raw
+ * body, checked for time on both sides, decrypted (AEAD_AES_256_GCM with the APIv3 key) and checked against this
+ * merchant's {@code mchid} and {@code appid}. Signature probes ({@code WECHATPAY/SIGNTEST/…}) are rejected cleanly.
+ *
+ * <p>Amounts are integer fen; only CNY is accepted.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class WechatPayProvider implements PaymentProvider {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+
+    private final WechatPayConfig config;
+    private final HttpExecutor http;
+
+    /**
+     * Creates the provider.
+     *
+     * @param config the configuration
+     */
+    public WechatPayProvider(WechatPayConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.http = new HttpExecutor(config.http(), config.clock(), "wechatpay");
+    }
+
+    @Override
+    public ProviderId id() {
+        return config.id();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.QR_CODE, Capability.JSAPI, Capability.QUERY, Capability.CLOSE,
+                Capability.PARTIAL_REFUND, Capability.NOTIFICATIONS);
+    }
+
+    @Override
+    public PaymentSession create(CreatePaymentRequest request) {
+        requireCny(request.amount(), "amount.currency");
+        if (request.flow() != PaymentFlow.QR_CODE && request.flow() != PaymentFlow.JSAPI) {
+            throw ValidationException.of("flow", "WeChat Pay supports QR_CODE (Native) and JSAPI, not " + request.flow());
+        }
+        ObjectNode body = Json.object();
+        body.put("appid", config.appId());
+        body.put("mchid", config.mchId());
+        body.put("description", request.description());
+        body.put("out_trade_no", request.merchantReference());
+        if (request.expiresAt() != null) {
+            body.put("time_expire", OffsetDateTime.ofInstant(request.expiresAt().truncatedTo(ChronoUnit.SECONDS), CHINA)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+        body.put("notify_url", config.notifyUrl());
+        ObjectNode amount = body.putObject("amount");
+        amount.put("total", request.amount().minor());
+        amount.put("currency", "CNY");
+        boolean native_ = request.flow() == PaymentFlow.QR_CODE;
+        if (!native_) {
+            body.putObject("payer").put("openid", request.payerId());
+        }
+        String path = native_ ? "/v3/pay/transactions/native" : "/v3/pay/transactions/jsapi";
+        // out_trade_no makes a repeated create with the same parameters return the same order
+        JsonNode r = ok("create payment", call("POST", path, Json.write(body), true), true);
+        if (native_) {
+            return new PaymentSession(id(), request.merchantReference(), null, request.flow(), null,
+                    Json.text(r, "code_url"), null, null);
+        }
+        String prepayId = Json.text(r, "prepay_id");
+        String timeStamp = String.valueOf(config.clock().instant().getEpochSecond());
+        String nonce = nonce();
+        String pkg = "prepay_id=" + prepayId;
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("appId", config.appId());
+        params.put("timeStamp", timeStamp);
+        params.put("nonceStr", nonce);
+        params.put("package", pkg);
+        params.put("signType", "RSA");
+        params.put("paySign", WechatSignatures.jsapiPaySign(config.merchantPrivateKey(), config.appId(), timeStamp, nonce, pkg));
+        return new PaymentSession(id(), request.merchantReference(), prepayId, request.flow(), null, null, null, params);
+    }
+
+    @Override
+    public PaymentStatus query(PaymentReference payment) {
+        String path = "/v3/pay/transactions/out-trade-no/" + payment.merchantReference() + "?mchid=" + config.mchId();
+        HttpResult r = call("GET", path, "", true);
+        if (r.status() == 404) {
+            return new PaymentStatus(id(), payment.merchantReference(), null, PaymentState.NOT_FOUND, "ORDER_NOT_EXIST", null, null);
+        }
+        JsonNode o = ok("query payment", r, false);
+        String tradeState = Json.text(o, "trade_state");
+        PaymentState state = switch (tradeState == null ? "" : tradeState) {
+            case "SUCCESS" -> PaymentState.PAID;
+            case "REFUND" -> PaymentState.REFUNDED;
+            case "CLOSED", "REVOKED" -> PaymentState.CLOSED;
+            case "PAYERROR" -> PaymentState.FAILED;
+            default -> PaymentState.PENDING;
+        };
+        Long total = Json.number(o, "amount", "total");
+        return new PaymentStatus(id(), payment.merchantReference(), Json.text(o, "transaction_id"), state, tradeState,
+                total == null ? null : new Money(total, CNY), parseTime(Json.text(o, "success_time")));
+    }
+
+    @Override
+    public void close(PaymentReference payment) {
+        ObjectNode body = Json.object();
+        body.put("mchid", config.mchId());
+        HttpResult r = call("POST", "/v3/pay/transactions/out-trade-no/" + payment.merchantReference() + "/close",
+                Json.write(body), true);
+        if (r.status() != 204) {
+            ok("close payment", r, true);
+        }
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        requireCny(request.amount(), "amount.currency");
+        ObjectNode body = Json.object();
+        body.put("out_trade_no", request.payment().merchantReference());
+        body.put("out_refund_no", request.refundReference());
+        if (request.reason() != null) {
+            body.put("reason", request.reason());
+        }
+        body.put("notify_url", config.notifyUrl());
+        ObjectNode amount = body.putObject("amount");
+        amount.put("refund", request.amount().minor());
+        amount.put("total", request.paidAmount().minor());
+        amount.put("currency", "CNY");
+        // Not repeated automatically: after a 429 or 5xx WeChat Pay may have accepted the refund; query first.
+        JsonNode r = ok("refund", call("POST", "/v3/refund/domestic/refunds", Json.write(body), false), true);
+        String status = Json.text(r, "status");
+        RefundState state = switch (status == null ? "" : status) {
+            case "SUCCESS" -> RefundState.SUCCEEDED;
+            case "CLOSED", "ABNORMAL" -> RefundState.FAILED;
+            default -> RefundState.PENDING;
+        };
+        Long refunded = Json.number(r, "amount", "refund");
+        return new RefundResult(id(), request.refundReference(), Json.text(r, "refund_id"), state,
+                refunded == null ? request.amount() : new Money(refunded, CNY));
+    }
+
+    private static void requireCny(Money amount, String field) {
+        if (!CNY.equals(amount.currency())) {
+            throw ValidationException.of(field, "WeChat Pay charges CNY only (was " + amount.currency() + ")");
+        }
+    }
+
+    private String nonce() {
+        return config.ids().newId().replace("-", "");
+    }
+
+    private HttpResult call(String method, String pathAndQuery, String body, boolean safe) {
+        HttpUrl url = HttpUrl.get(config.baseUrl() + pathAndQuery);
+        String signedPath = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+        String payload = "GET".equals(method) ? "" : body;
+        RequestBody requestBody = "GET".equals(method) ? null : RequestBody.create(payload.getBytes(StandardCharsets.UTF_8), JSON);
+        // Each attempt is signed afresh: the timestamp must stay within five minutes of WeChat's clock.
+        Request request = new Request.Builder().url(url).method(method, requestBody)
+                .header("Authorization", WechatSignatures.authorization(config.mchId(), config.merchantSerialNumber(),
+                        config.merchantPrivateKey(), method, signedPath, config.clock().instant().getEpochSecond(),
+                        nonce(), payload))
+                .header("Accept", "application/json")
+                .header("User-Agent", "learnloop-sdk-payment")
+                .build();
+        return http.execute(request, safe, (result, s) -> {
+            if (!s && (result.status() == 429 || result.status() >= 500)) {
+                return Boolean.FALSE;
+            }
+            return null;
+        });
+    }
+
+    private JsonNode ok(String operation, HttpResult r, boolean mutating) {
+        if (r.ok()) {
+            verifyResponse(operation, r, mutating);
+            JsonNode body = r.body().length == 0 ? Json.object() : Json.parse(r.body());
+            if (body == null) {
+                throw RemoteErrors.of("wechatpay", operation, r.status(), null, "the response is not JSON",
+                        r.header("Request-ID"), false, mutating);
+            }
+            return body;
+        }
+        JsonNode body = Json.parse(r.body());
+        String code = Json.text(body, "code");
+        int s = r.status();
+        boolean transientFailure = s == 429 || s >= 500;
+        boolean refund = "refund".equals(operation);
+        boolean retryable = transientFailure && !refund;
+        boolean unknown = mutating && transientFailure;
+        throw RemoteErrors.of("wechatpay", operation, s, code, Json.text(body, "message"), r.header("Request-ID"),
+                retryable, unknown);
+    }
+
+    private void verifyResponse(String operation, HttpResult r, boolean mutating) {
+        String problem = verify(r.header("Wechatpay-Timestamp"), r.header("Wechatpay-Nonce"), r.header("Wechatpay-Signature"),
+                r.header("Wechatpay-Serial"), r.header("Wechatpay-Signature-Type"), r.body(), null);
+        if (problem != null) {
+            throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "wechatpay " + operation
+                    + " returned a response that failed verification (" + problem + "); it is treated as forged"
+                    + (mutating ? " and the outcome is unknown: query before retrying" : ""),
+                    false, mutating, r.status(), null, r.header("Request-ID"), null);
+        }
+    }
+
+    /**
+     * Verifies a signed message; returns null when valid, or the rejection reason name and detail.
+     */
+    private String verify(String timestamp, String nonce, String signature, String serial, String type, byte[] body,
+                          RejectionReason[] reasonOut) {
+        if (signature != null && signature.startsWith("WECHATPAY/SIGNTEST/")) {
+            return fail(reasonOut, RejectionReason.SIGNATURE_PROBE, "signature probe");
+        }
+        if (timestamp == null || nonce == null || signature == null || serial == null) {
+            return fail(reasonOut, RejectionReason.MISSING_SIGNATURE, "Wechatpay-Timestamp, -Nonce, -Signature and -Serial are required");
+        }
+        if (type != null && !WechatSignatures.SCHEMA.equals(type)) {
+            return fail(reasonOut, RejectionReason.BAD_SIGNATURE, "unsupported signature type " + type);
+        }
+        PublicKey key = config.verificationKeys().get(serial);
+        if (key == null) {
+            return fail(reasonOut, RejectionReason.UNKNOWN_KEY, "no platform certificate or public key with id " + serial);
+        }
+        if (!WechatSignatures.verify(key, timestamp, nonce, body, signature)) {
+            return fail(reasonOut, RejectionReason.BAD_SIGNATURE, "the signature does not match the raw body");
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return fail(reasonOut, RejectionReason.MALFORMED, "Wechatpay-Timestamp is not a number");
+        }
+        long now = config.clock().instant().getEpochSecond();
+        long tolerance = config.tolerance().getSeconds();
+        if (ts < now - tolerance) {
+            return fail(reasonOut, RejectionReason.STALE_TIMESTAMP, "signed " + (now - ts) + " s ago");
+        }
+        if (ts > now + tolerance) {
+            return fail(reasonOut, RejectionReason.FUTURE_TIMESTAMP, "signed " + (ts - now) + " s in the future");
+        }
+        return null;
+    }
+
+    private static String fail(RejectionReason[] out, RejectionReason reason, String detail) {
+        if (out != null) {
+            out[0] = reason;
+        }
+        return detail;
+    }
+
+    @Override
+    public NotificationOutcome parseNotification(byte[] body, Map<String, String> headers) {
+        if (body == null) {
+            return reject(RejectionReason.MALFORMED, "empty body");
+        }
+        Map<String, String> h = HeaderMap.of(headers);
+        RejectionReason[] reason = new RejectionReason[1];
+        String problem = verify(h.get("Wechatpay-Timestamp"), h.get("Wechatpay-Nonce"), h.get("Wechatpay-Signature"),
+                h.get("Wechatpay-Serial"), h.get("Wechatpay-Signature-Type"), body, reason);
+        if (problem != null) {
+            return reject(reason[0], problem);
+        }
+        JsonNode root = Json.parse(body);
+        String eventId = Json.text(root, "id");
+        String eventType = Json.text(root, "event_type");
+        JsonNode resource = root == null ? null : root.get("resource");
+        if (eventId == null || eventType == null || resource == null) {
+            return reject(RejectionReason.MALFORMED, "the body is not a WeChat Pay notification");
+        }
+        if (!"AEAD_AES_256_GCM".equals(Json.text(resource, "algorithm"))) {
+            return reject(RejectionReason.MALFORMED, "unsupported resource algorithm " + Json.text(resource, "algorithm"));
+        }
+        String ciphertext = Json.text(resource, "ciphertext");
+        String nonce = Json.text(resource, "nonce");
+        String aad = Json.text(resource, "associated_data");
+        if (ciphertext == null || nonce == null) {
+            return reject(RejectionReason.MALFORMED, "the resource lacks ciphertext or nonce");
+        }
+        byte[] plain = Crypto.aesGcmDecrypt(config.apiV3Key().bytes(), nonce.getBytes(StandardCharsets.UTF_8),
+                aad == null ? new byte[0] : aad.getBytes(StandardCharsets.UTF_8), ciphertext);
+        if (plain == null) {
+            return reject(RejectionReason.DECRYPTION_FAILED, "the resource could not be decrypted and authenticated with the APIv3 key");
+        }
+        JsonNode o = Json.parse(plain);
+        if (o == null) {
+            return reject(RejectionReason.MALFORMED, "the decrypted resource is not JSON");
+        }
+        String mchId = Json.text(o, "mchid");
+        if (!config.mchId().equals(mchId)) {
+            return reject(RejectionReason.WRONG_MERCHANT, "the notification is for merchant '" + mchId + "'");
+        }
+        String appId = Json.text(o, "appid");
+        if (appId != null && !config.appId().equals(appId)) {
+            return reject(RejectionReason.WRONG_MERCHANT, "the notification is for app '" + appId + "'");
+        }
+        Instant created = parseTime(Json.text(root, "create_time"));
+        if (eventType.startsWith("TRANSACTION.")) {
+            String tradeState = Json.text(o, "trade_state");
+            PaymentEventType type = "SUCCESS".equals(tradeState) ? PaymentEventType.PAYMENT_SUCCEEDED
+                    : "CLOSED".equals(tradeState) || "REVOKED".equals(tradeState) ? PaymentEventType.PAYMENT_CLOSED
+                    : "PAYERROR".equals(tradeState) ? PaymentEventType.PAYMENT_FAILED : PaymentEventType.IGNORED;
+            Long total = Json.number(o, "amount", "total");
+            String currency = Json.text(o, "amount", "currency");
+            Money amount;
+            try {
+                amount = total == null ? null : Money.ofMinor(total, currency == null ? "CNY" : currency);
+            } catch (ValidationException e) {
+                return reject(RejectionReason.MALFORMED, "bad amount in the resource");
+            }
+            Instant at = parseTime(Json.text(o, "success_time"));
+            return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, eventType,
+                    Json.text(o, "out_trade_no"), Json.text(o, "transaction_id"), null, null, amount, mchId,
+                    at != null ? at : created, attributes(o, "trade_type", "bank_type")));
+        }
+        if (eventType.startsWith("REFUND.")) {
+            String status = Json.text(o, "refund_status");
+            PaymentEventType type = "SUCCESS".equals(status) ? PaymentEventType.REFUND_SUCCEEDED
+                    : "CLOSED".equals(status) || "ABNORMAL".equals(status) ? PaymentEventType.REFUND_FAILED
+                    : PaymentEventType.IGNORED;
+            Long refund = Json.number(o, "amount", "refund");
+            Instant at = parseTime(Json.text(o, "success_time"));
+            return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, eventType,
+                    Json.text(o, "out_trade_no"), Json.text(o, "transaction_id"), Json.text(o, "out_refund_no"),
+                    Json.text(o, "refund_id"), refund == null ? null : new Money(refund, CNY), mchId,
+                    at != null ? at : created, attributes(o, "user_received_account")));
+        }
+        return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, PaymentEventType.IGNORED, eventType,
+                Json.text(o, "out_trade_no"), null, null, null, null, mchId, created, Map.of()));
+    }
+
+    private static Map<String, String> attributes(JsonNode o, String... names) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String n : names) {
+            String v = Json.text(o, n);
+            if (v != null) {
+                m.put(n, v);
+            }
+        }
+        return m;
+    }
+
+    private static Instant parseTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private NotificationOutcome.Rejected reject(RejectionReason reason, String detail) {
+        return new NotificationOutcome.Rejected(id(), reason, detail);
+    }
+
+    @Override
+    public Acknowledgement acknowledge(NotificationOutcome outcome) {
+        if (outcome.verified()) {
+            return new Acknowledgement(204, null, "");
+        }
+        NotificationOutcome.Rejected r = (NotificationOutcome.Rejected) outcome;
+        ObjectNode body = Json.object();
+        body.put("code", "FAIL");
+        body.put("message", r.reason().name());
+        return new Acknowledgement(r.reason() == RejectionReason.MALFORMED ? 400 : 401, "application/json", Json.write(body));
+    }
+
+    @Override
+    public String toString() {
+        return "WechatPayProvider[" + config + "]";
+    }
+}

@@ -1,0 +1,85 @@
+package io.learnloop.recommend;
+
+import io.learnloop.core.error.Validator;
+
+/**
+ * Settings of implicit-feedback ALS (Hu, Koren and Volinsky 2008) with the conjugate-gradient solver of Takács,
+ * Pilászy and Tikk (2011). The confidence of a learner-course pair is {@code 1 + alpha * ln(1 + strength)}.
+ *
+ * <p>Thread-safe: immutable record.
+ *
+ * @param factors        latent dimensions, 1 to 1024
+ * @param iterations     alternating sweeps, 1 to 1000
+ * @param regularization L2 regularisation, finite and above 0
+ * @param alpha          confidence scale, finite and not negative
+ * @param cgSteps        conjugate-gradient steps per row and sweep, 1 to 100
+ * @param threads        worker threads for training, 1 to 256
+ * @param seed           seed of the random initial factors
+ */
+public record AlsSettings(int factors, int iterations, double regularization, double alpha, int cgSteps, int threads,
+                          long seed) {
+    /**
+     * Validates.
+     *
+     * @param factors        latent dimensions
+     * @param iterations     sweeps
+     * @param regularization L2 regularisation
+     * @param alpha          confidence scale
+     * @param cgSteps        conjugate-gradient steps
+     * @param threads        training threads
+     * @param seed           seed
+     */
+    public AlsSettings {
+        new Validator()
+                .check(factors >= 1 && factors <= 1024, "factors", "must be 1 to 1024 (was " + factors + ")")
+                .check(iterations >= 1 && iterations <= 1000, "iterations", "must be 1 to 1000 (was " + iterations + ")")
+                .check(Double.isFinite(regularization) && regularization > 0, "regularization",
+                        "must be a finite number > 0 (was " + regularization + ")")
+                .check(Double.isFinite(alpha) && alpha >= 0, "alpha", "must be a finite number >= 0 (was " + alpha + ")")
+                .check(cgSteps >= 1 && cgSteps <= 100, "cgSteps", "must be 1 to 100 (was " + cgSteps + ")")
+                .check(threads >= 1 && threads <= 256, "threads", "must be 1 to 256 (was " + threads + ")")
+                .throwIfInvalid();
+    }
+
+    /**
+     * Returns the defaults: 64 factors, 15 sweeps, regularisation 0.1, alpha 10, 3 CG steps, one thread per
+     * available processor, seed 42.
+     *
+     * @return the defaults
+     */
+    public static AlsSettings defaults() {
+        return new AlsSettings(64, 15, 0.1, 10, 3, Runtime.getRuntime().availableProcessors(), 42);
+    }
+
+    /**
+     * Returns a copy with other factor and iteration counts.
+     *
+     * @param factors    latent dimensions
+     * @param iterations sweeps
+     * @return the new settings
+     */
+    public AlsSettings withShape(int factors, int iterations) {
+        return new AlsSettings(factors, iterations, regularization, alpha, cgSteps, threads, seed);
+    }
+
+    /**
+     * Returns a copy with other regularisation and confidence scale.
+     *
+     * @param regularization L2 regularisation
+     * @param alpha          confidence scale
+     * @return the new settings
+     */
+    public AlsSettings withWeights(double regularization, double alpha) {
+        return new AlsSettings(factors, iterations, regularization, alpha, cgSteps, threads, seed);
+    }
+
+    /**
+     * Returns a copy with another thread count.
+     *
+     * @param threads training threads
+     * @return the new settings
+     */
+    public AlsSettings withThreads(int threads) {
+        return new AlsSettings(factors, iterations, regularization, alpha, cgSteps, threads, seed);
+    }
+}

@@ -1,0 +1,163 @@
+package io.learnloop.recommend;
+
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
+import io.learnloop.recommend.internal.AlsModel;
+import io.learnloop.recommend.internal.Catalogue;
+import io.learnloop.recommend.internal.ContentModel;
+import io.learnloop.recommend.internal.EaseModel;
+import io.learnloop.recommend.internal.HybridModel;
+import io.learnloop.recommend.internal.ItemKnnModel;
+import io.learnloop.recommend.internal.PopularityModel;
+import io.learnloop.recommend.internal.ScoringModel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trains the recommenders. Each method reads the matrix once and returns an immutable, thread-safe model that
+ * ranks the matrix's current rows.
+ *
+ * <p>Thread-safe: static factories without state.
+ */
+public final class Recommenders {
+    private Recommenders() {
+    }
+
+    /**
+     * Trains popularity with time decay.
+     *
+     * @param matrix    the interactions
+     * @param catalogue course features for explanations ("popular in Y"), may be empty
+     * @param halfLife  the half-life of a learner's vote, {@link Duration#ZERO} for plain counts
+     * @param now       the time ages are measured from (take it from the host's clock)
+     * @return the model
+     * @throws ValidationException if an argument is null or the half-life is negative
+     */
+    public static Recommender popularity(InteractionMatrix matrix, Collection<CourseInfo> catalogue, Duration halfLife,
+                                         Instant now) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue).notNull("halfLife", halfLife)
+                .notNull("now", now).throwIfInvalid();
+        if (halfLife.isNegative()) {
+            throw ValidationException.of("halfLife", "must not be negative (was " + halfLife + ")");
+        }
+        return new PopularityModel(matrix, new Catalogue(catalogue), halfLife, now);
+    }
+
+    /**
+     * Trains item-kNN (cosine with shrinkage, top-k neighbours, scored by the sum of similarities).
+     *
+     * @param matrix     the interactions
+     * @param catalogue  course features for explanations, may be empty
+     * @param neighbours neighbours kept per course, 1 to 10,000 (100 is a good start)
+     * @param shrinkage  shrinkage added to the cosine denominator, finite and at least 0 (10 is a good start)
+     * @return the model
+     * @throws ValidationException if an argument is out of range
+     */
+    public static Recommender itemKnn(InteractionMatrix matrix, Collection<CourseInfo> catalogue, int neighbours,
+                                      double shrinkage) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
+                .check(neighbours >= 1 && neighbours <= 10_000, "neighbours", "must be 1 to 10000 (was " + neighbours + ")")
+                .check(Double.isFinite(shrinkage) && shrinkage >= 0, "shrinkage",
+                        "must be a finite number >= 0 (was " + shrinkage + ")")
+                .throwIfInvalid();
+        return new ItemKnnModel(matrix, new Catalogue(catalogue), neighbours, shrinkage);
+    }
+
+    /**
+     * Trains EASE in closed form. Needs O(n^3) time and 8 n^2 bytes for n courses.
+     *
+     * @param matrix    the interactions, at most 20,000 courses
+     * @param catalogue course features for explanations, may be empty
+     * @param lambda    L2 regularisation, finite and above 0 (hundreds are typical)
+     * @return the model
+     * @throws ValidationException if an argument is out of range
+     * @throws io.learnloop.core.error.LearnloopException with code CONFIGURATION for more than 20,000 courses
+     */
+    public static Recommender ease(InteractionMatrix matrix, Collection<CourseInfo> catalogue, double lambda) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
+                .check(Double.isFinite(lambda) && lambda > 0, "lambda", "must be a finite number > 0 (was " + lambda + ")")
+                .throwIfInvalid();
+        return new EaseModel(matrix, new Catalogue(catalogue), lambda);
+    }
+
+    /**
+     * Trains implicit-feedback ALS with the conjugate-gradient solver.
+     *
+     * @param matrix    the interactions
+     * @param catalogue course features for explanations, may be empty
+     * @param settings  the settings
+     * @return the model
+     * @throws ValidationException if an argument is null
+     */
+    public static Recommender als(InteractionMatrix matrix, Collection<CourseInfo> catalogue, AlsSettings settings) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue).notNull("settings", settings)
+                .throwIfInvalid();
+        return new AlsModel(matrix, new Catalogue(catalogue), settings);
+    }
+
+    /**
+     * Builds the content model (TF-IDF over title, description, tags and category; Chinese as Han bigrams).
+     *
+     * @param matrix    the interactions (for course numbering and learner rows)
+     * @param catalogue the course features
+     * @return the model
+     * @throws ValidationException if an argument is null
+     */
+    public static Recommender content(InteractionMatrix matrix, Collection<CourseInfo> catalogue) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue).throwIfInvalid();
+        return new ContentModel(matrix, new Catalogue(catalogue));
+    }
+
+    /**
+     * Blends trained models. Learners with no history get {@code popularity}; learners with fewer than
+     * {@code coldHistory} courses also get {@code content} (if given) and popularity at full weight.
+     *
+     * @param matrix      the interactions all components were trained on
+     * @param catalogue   course features for explanations, may be empty
+     * @param components  each component model (made by this class) with its weight (finite, at least 0)
+     * @param popularity  a popularity model made by this class
+     * @param content     a content model made by this class, or null
+     * @param coldHistory learners with fewer courses than this count as cold, at least 0
+     * @return the blend
+     * @throws ValidationException if a model was not made by this class, was trained on another matrix, or a
+     *                             weight is NaN, infinite or negative
+     */
+    public static Recommender hybrid(InteractionMatrix matrix, Collection<CourseInfo> catalogue,
+                                     Map<Recommender, Double> components, Recommender popularity, Recommender content,
+                                     int coldHistory) {
+        Validator v = new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
+                .notNull("components", components).notNull("popularity", popularity)
+                .check(coldHistory >= 0, "coldHistory", "must be at least 0 (was " + coldHistory + ")");
+        v.throwIfInvalid();
+        List<ScoringModel> models = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (Map.Entry<Recommender, Double> e : components.entrySet()) {
+            Double w = e.getValue();
+            v.check(w != null && Double.isFinite(w) && w >= 0, "components." + e.getKey().name(),
+                    "weight must be a finite number >= 0 (was " + w + ")");
+            models.add(check(v, "components." + e.getKey().name(), e.getKey(), matrix));
+            weights.add(w);
+        }
+        ScoringModel pop = check(v, "popularity", popularity, matrix);
+        ScoringModel con = content == null ? null : check(v, "content", content, matrix);
+        v.throwIfInvalid();
+        return new HybridModel(matrix, new Catalogue(catalogue), models, weights, pop, con, coldHistory);
+    }
+
+    private static ScoringModel check(Validator v, String field, Recommender model, InteractionMatrix matrix) {
+        Objects.requireNonNull(model, field);
+        if (!(model instanceof ScoringModel)) {
+            v.check(false, field, "must be a model made by Recommenders");
+            return null;
+        }
+        ScoringModel m = (ScoringModel) model;
+        v.check(m.matrix() == matrix, field, "was trained on another interaction matrix");
+        return m;
+    }
+}

@@ -1,0 +1,206 @@
+package io.learnloop.recommend.internal;
+
+import io.learnloop.recommend.Explanation;
+import io.learnloop.recommend.InteractionMatrix;
+import io.learnloop.recommend.LearnerHistory;
+
+import io.learnloop.recommend.Recommendation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Blends component models: each component's scores are scaled by their largest absolute value over the courses
+ * the learner does not have, then summed with the component weights. A learner with no history gets popularity;
+ * a learner with fewer than {@code coldHistory} courses gets the content and popularity components at full weight
+ * on top of the blend, since collaborative signals are thin there. New courses (no interactions) score through
+ * the content component.
+ *
+ * <p>Thread-safe: immutable once built.
+ */
+public final class HybridModel extends ScoringModel {
+    private final ScoringModel[] components;
+    private final float[] weights;
+    private final ScoringModel popularity;
+    private final ScoringModel content;
+    private final int coldHistory;
+
+    /**
+     * Creates the blend.
+     *
+     * @param matrix      the matrix
+     * @param catalogue   the catalogue
+     * @param components  the components
+     * @param weights     one weight per component
+     * @param popularity  the popularity model for learners without history
+     * @param content     the content model, or null
+     * @param coldHistory below this many courses a learner counts as cold
+     */
+    public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
+                       List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory) {
+        super(matrix, catalogue);
+        this.components = components.toArray(new ScoringModel[0]);
+        this.weights = new float[weights.size()];
+        for (int i = 0; i < this.weights.length; i++) {
+            this.weights[i] = weights.get(i).floatValue();
+        }
+        this.popularity = popularity;
+        this.content = content;
+        this.coldHistory = coldHistory;
+    }
+
+    @Override
+    public String name() {
+        return "hybrid";
+    }
+
+    @Override
+    public boolean positiveOnly() {
+        return false;
+    }
+
+    /** Component scores for one learner, scaled, with their weights. */
+    private final class Blend {
+        final ScoringModel[] models;
+        final float[] w;
+        final float[][] scaled;
+
+        Blend(LearnerHistory history, int learner, int n) {
+            if (history.isEmpty()) {
+                models = new ScoringModel[] {popularity};
+                w = new float[] {1f};
+            } else if (history.size() < coldHistory) {
+                int extra = content == null ? 1 : 2;
+                models = java.util.Arrays.copyOf(components, components.length + extra);
+                w = java.util.Arrays.copyOf(weights, weights.length + extra);
+                models[components.length] = popularity;
+                w[components.length] = 0.5f;
+                if (content != null) {
+                    models[components.length + 1] = content;
+                    w[components.length + 1] = 1f;
+                }
+            } else {
+                models = components;
+                w = weights;
+            }
+            scaled = new float[models.length][];
+            boolean[] own = new boolean[n];
+            for (int p = 0; p < history.size(); p++) {
+                if (history.course(p) < n) {
+                    own[history.course(p)] = true;
+                }
+            }
+            for (int m = 0; m < models.length; m++) {
+                float[] s = new float[n];
+                if (w[m] != 0 && models[m].score(history, learner, s)) {
+                    float max = 0;
+                    for (int c = 0; c < n; c++) {
+                        if (!own[c]) {
+                            max = Math.max(max, Math.abs(s[c]));
+                        }
+                    }
+                    if (max > 0) {
+                        float inv = 1f / max;
+                        for (int c = 0; c < n; c++) {
+                            s[c] *= inv;
+                        }
+                    }
+                    scaled[m] = s;
+                }
+            }
+        }
+
+        void sum(float[] out) {
+            for (int m = 0; m < models.length; m++) {
+                float[] s = scaled[m];
+                if (s == null) {
+                    continue;
+                }
+                float wm = w[m];
+                for (int c = 0; c < out.length; c++) {
+                    out[c] += wm * s[c];
+                }
+            }
+        }
+
+        Explanation explain(LearnerHistory history, int course) {
+            int best = -1;
+            float bestValue = Float.NEGATIVE_INFINITY;
+            for (int m = 0; m < models.length; m++) {
+                if (scaled[m] != null && w[m] * scaled[m][course] > bestValue) {
+                    bestValue = w[m] * scaled[m][course];
+                    best = m;
+                }
+            }
+            return best < 0 ? popular(course) : models[best].explain(history, course);
+        }
+    }
+
+    @Override
+    public boolean score(LearnerHistory history, int learner, float[] scores) {
+        new Blend(history, learner, scores.length).sum(scores);
+        return true;
+    }
+
+    @Override
+    public Explanation explain(LearnerHistory history, int course) {
+        return new Blend(history, -1, matrix.courseCount()).explain(history, course);
+    }
+
+    @Override
+    public List<Recommendation> recommend(String learnerId, int k, Set<String> exclude) {
+        checkRequest(learnerId, k);
+        LearnerHistory h = matrix.history(learnerId);
+        int n = matrix.courseCount();
+        if (n == 0) {
+            return List.of();
+        }
+        Blend blend = new Blend(h, matrix.learnerIndex(learnerId), n);
+        float[] scores = new float[n];
+        blend.sum(scores);
+        maskOwn(h, scores);
+        if (exclude != null) {
+            for (String id : exclude) {
+                int c = matrix.courseIndex(id);
+                if (c >= 0) {
+                    scores[c] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        int[] top = TopK.select(scores, k, 0f, false);
+        List<Recommendation> out = new ArrayList<>(top.length);
+        for (int c : top) {
+            out.add(new Recommendation(matrix.courseId(c), scores[c], blend.explain(h, c)));
+        }
+        return out;
+    }
+
+    @Override
+    public Explanation[] explainAll(LearnerHistory history, int learner, int[] courses) {
+        Explanation[] out = new Explanation[courses.length];
+        if (courses.length == 0) {
+            return out;
+        }
+        Blend blend = new Blend(history, learner, matrix.courseCount());
+        for (int i = 0; i < courses.length; i++) {
+            out[i] = blend.explain(history, courses[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public long memoryBytes() {
+        long bytes = 64;
+        for (ScoringModel m : components) {
+            bytes += m.memoryBytes();
+        }
+        if (content != null && !List.of(components).contains(content)) {
+            bytes += content.memoryBytes();
+        }
+        if (!List.of(components).contains(popularity)) {
+            bytes += popularity.memoryBytes();
+        }
+        return bytes;
+    }
+}
