@@ -20,4 +20,6 @@ module io.learnloop.core {
     exports io.learnloop.core.store;
     exports io.learnloop.core.learning;
     exports io.learnloop.core.assessment;
+    exports io.learnloop.core.credential;
+    exports io.learnloop.core.review;
 }
