@@ -684,7 +684,6 @@ public final class DiscourseCommunity implements Community {
         if (member.name() != null) {
             params.put("name", member.name());
         }
-        params.put("require_activation", "false");
         if (!add.isEmpty()) {
             params.put("add_groups", String.join(",", add.stream().distinct().toList()));
         }
