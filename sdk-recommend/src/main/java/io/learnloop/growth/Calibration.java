@@ -163,7 +163,7 @@ public final class Calibration {
             return sum(conv) / exposure;
         }
 
-        private double conversionLikelihood(double[] conv, double[] freeDays, double half) {
+        private double conversionLikelihood(double[] conv, double half) {
             double ceiling = conversionCeiling(conv, half);
             double ll = 0;
             for (int i = 0; i < conv.length; i++) {
