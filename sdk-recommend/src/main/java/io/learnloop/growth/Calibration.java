@@ -90,6 +90,7 @@ public final class Calibration {
             double freeChurn = rate(Parameter.FREE_CHURN_RATE, "freeChurned", counts(ObservedPeriod::freeChurned), freeDays, 1);
             double completionsPerPayer = sum(counts(ObservedPeriod::completions)) / sum(payingDays);
             rate(Parameter.LEARNING_EFFICIENCY, "completions", counts(ObservedPeriod::completions), payingDays, obs.lessonsPerCourse());
+            put(Parameter.LESSONS_PER_COURSE, obs.lessonsPerCourse(), Double.NaN, "observed");
             double revenue = sum(counts(ObservedPeriod::revenueMinor)) / minor;
             double price = revenue / sum(payingDays) * Flows.DAYS_PER_MONTH;
             put(Parameter.PRICE, price, Double.NaN, "revenue/paying learner-months");
