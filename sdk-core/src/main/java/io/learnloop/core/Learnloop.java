@@ -4,12 +4,25 @@ import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.CommerceSettings;
+import io.learnloop.core.assessment.QuizService;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.CertificateService;
+import io.learnloop.core.credential.SigningKey;
+import io.learnloop.core.internal.learning.LearningServices;
+import io.learnloop.core.learning.LearningReports;
+import io.learnloop.core.learning.NoteService;
+import io.learnloop.core.learning.ProgressPolicy;
+import io.learnloop.core.learning.ProgressService;
+import io.learnloop.core.review.AffiliateDirectory;
+import io.learnloop.core.review.ReviewPolicy;
+import io.learnloop.core.review.ReviewService;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.internal.access.DefaultAccessService;
 import io.learnloop.core.internal.catalog.DefaultCatalogService;
+import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.internal.event.OutboxRelay;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -39,14 +52,22 @@ public final class Learnloop {
     private final CatalogService catalog;
     private final AccessService access;
     private final CommerceService commerce;
+    private final LedgerService ledger;
+    private final LearningServices learning;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
-        this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, b.listeners, b.eventLease);
+        List<EventListener> listeners = new ArrayList<>(b.listeners);
+        // certificates and reviews follow refunds; events arrive only after the constructor has finished
+        listeners.add(this::followRefunds);
+        this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, listeners, b.eventLease);
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
         this.access = new DefaultAccessService(context);
         this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
+        this.ledger = LedgerService.create(context);
+        this.learning = new LearningServices(context, access, b.progressPolicy, b.reviewPolicy, b.affiliates,
+                b.certificatePolicy, b.signingKey);
     }
 
     /**
@@ -95,6 +116,75 @@ public final class Learnloop {
         return commerce;
     }
 
+    private void followRefunds(io.learnloop.core.event.DomainEvent event) {
+        learning.onEvent(event);
+    }
+
+    /**
+     * Honest progress: watched segments, article reads, completion of lessons and courses.
+     *
+     * @return the progress service
+     */
+    public ProgressService progress() {
+        return learning.progress();
+    }
+
+    /**
+     * Learners' notes.
+     *
+     * @return the note service
+     */
+    public NoteService notes() {
+        return learning.notes();
+    }
+
+    /**
+     * Quizzes, attempts and grading.
+     *
+     * @return the quiz service
+     */
+    public QuizService quizzes() {
+        return learning.quizzes();
+    }
+
+    /**
+     * Reviews with trust rules and rating summaries.
+     *
+     * @return the review service
+     */
+    public ReviewService reviews() {
+        return learning.reviews();
+    }
+
+    /**
+     * Open Badges 3.0 certificates.
+     *
+     * @return the certificate service
+     * @throws io.learnloop.core.error.LearnloopException with {@code CONFIGURATION} unless the builder was given
+     *                                                    {@link Builder#certificates(CertificatePolicy, SigningKey)}
+     */
+    public CertificateService certificates() {
+        return learning.certificates();
+    }
+
+    /**
+     * Learning reports per learner and per course.
+     *
+     * @return the reports
+     */
+    public LearningReports learningReports() {
+        return learning.reports();
+    }
+
+    /**
+     * The double-entry revenue ledger.
+     *
+     * @return the ledger
+     */
+    public LedgerService ledger() {
+        return ledger;
+    }
+
     /**
      * Delivers outbox events that are still pending (for example after a listener failed). Hosts that run several
      * instances may call this on a schedule; events are also delivered after every commit.
@@ -121,6 +211,11 @@ public final class Learnloop {
         private final List<EventListener> listeners = new ArrayList<>();
         private Duration eventLease = Duration.ofSeconds(30);
         private int courseApprovals = 1;
+        private ProgressPolicy progressPolicy = ProgressPolicy.defaults();
+        private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
+        private AffiliateDirectory affiliates = AffiliateDirectory.NONE;
+        private CertificatePolicy certificatePolicy;
+        private SigningKey signingKey;
 
         private Builder() {
         }
@@ -205,6 +300,52 @@ public final class Learnloop {
                 throw ValidationException.of("courseApprovals", "must be at least 1 (was " + approvals + ")");
             }
             this.courseApprovals = approvals;
+            return this;
+        }
+
+        /**
+         * Sets the progress rules (default {@link ProgressPolicy#defaults()}).
+         *
+         * @param policy the rules
+         * @return this builder
+         */
+        public Builder progressPolicy(ProgressPolicy policy) {
+            this.progressPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the review rules (default {@link ReviewPolicy#defaults()}).
+         *
+         * @param policy the rules
+         * @return this builder
+         */
+        public Builder reviewPolicy(ReviewPolicy policy) {
+            this.reviewPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Tells reviews who promotes which course as an affiliate (default: nobody).
+         *
+         * @param directory the directory
+         * @return this builder
+         */
+        public Builder affiliates(AffiliateDirectory directory) {
+            this.affiliates = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Enables certificates: the issuer, the completion rule and the host's signing key.
+         *
+         * @param policy the certificate policy
+         * @param key    the signing key
+         * @return this builder
+         */
+        public Builder certificates(CertificatePolicy policy, SigningKey key) {
+            this.certificatePolicy = Objects.requireNonNull(policy, "policy");
+            this.signingKey = Objects.requireNonNull(key, "key");
             return this;
         }
 

@@ -28,4 +28,12 @@ public interface LessonCatalog {
      * @return its lessons (empty if the course is unknown or has none)
      */
     List<LessonFacts> lessons(CourseId course);
+
+    /**
+     * Looks up a course.
+     *
+     * @param course the course
+     * @return its facts, or empty if no such course exists
+     */
+    Optional<CourseFacts> course(CourseId course);
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestCatalog implements LessonCatalog {
     private final Map<LessonId, LessonFacts> lessons = new ConcurrentHashMap<>();
     private final Map<CourseId, List<LessonFacts>> byCourse = new ConcurrentHashMap<>();
+    private final Map<CourseId, CourseFacts> courses = new ConcurrentHashMap<>();
 
     public TestCatalog() {
     }
@@ -28,6 +29,20 @@ public final class TestCatalog implements LessonCatalog {
 
     public LessonFacts video(String course, String lesson, int seconds) {
         return add(course, lesson, LessonKind.VIDEO, Duration.ofSeconds(seconds), false);
+    }
+
+    public CourseFacts course(String course, String title, String creator, String... coAuthors) {
+        CourseFacts f = new CourseFacts(CourseId.of(course), title, title + ", the course",
+                io.learnloop.core.identity.UserId.of(creator),
+                java.util.Arrays.stream(coAuthors).map(io.learnloop.core.identity.UserId::of)
+                        .collect(java.util.stream.Collectors.toSet()));
+        courses.put(f.courseId(), f);
+        return f;
+    }
+
+    @Override
+    public Optional<CourseFacts> course(CourseId course) {
+        return Optional.ofNullable(courses.get(course));
     }
 
     @Override

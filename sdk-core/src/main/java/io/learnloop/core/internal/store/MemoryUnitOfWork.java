@@ -11,6 +11,7 @@ import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,21 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key) {
         type.requireIndex(index);
-        List<String> committed = data.type(type).index.getOrDefault(index + SEP + key, List.of());
+        MemoryStore.TypeData td = data.type(type);
+        List<String> committed = td.idsUnder(index, key);
+        Map<String, Staged> mine = staged.get(type.name());
+        if (mine == null || mine.isEmpty()) {
+            // Nothing staged for this type (every read-only unit of work): committed rows only. A row is kept only
+            // if it is still filed under the key, as a concurrent commit may have moved it since the index read.
+            List<Versioned<T>> result = new ArrayList<>(committed.size());
+            for (String id : committed) {
+                MemoryStore.Row row = td.rows.get(id);
+                if (row != null && row.isIndexedUnder(index, key)) {
+                    result.add(new Versioned<>(type.type().cast(row.value()), row.version()));
+                }
+            }
+            return result;
+        }
         Set<String> ids = new LinkedHashSet<>(committed);
         for (Staged s : stagedOf(type).values()) {
             if (s.value != null && type.indexKeys(index, type.type().cast(s.value)).contains(key)) {
@@ -262,19 +277,26 @@ final class MemoryUnitOfWork implements UnitOfWork {
         AggregateType<Object> type = (AggregateType<Object>) s.type;
         MemoryStore.TypeData td = data.type(type);
         MemoryStore.Row old = td.rows.get(id);
-        if (old != null) {
+        Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
+        Map<String, List<String>> newKeys = new HashMap<>();
+        if (s.value != null) {
             for (String index : type.indexNames()) {
-                for (String key : type.indexKeys(index, old.value())) {
-                    td.index.computeIfPresent(index + SEP + key, (k, ids) -> {
-                        List<String> copy = new ArrayList<>(ids);
-                        copy.remove(id);
-                        return copy.isEmpty() ? null : List.copyOf(copy);
-                    });
-                }
+                newKeys.put(index, type.indexKeys(index, s.value));
             }
-            for (String unique : type.uniqueKeyNames()) {
-                for (String key : type.uniqueKeys(unique, old.value())) {
-                    td.unique.remove(unique + SEP + key, id);
+        }
+        // New index entries go in before the row and stale ones come out after it; readers check each row against
+        // its own keys, so they never see a row under a key it is not filed under. Keys a row keeps are left in
+        // place, so index order stays insertion order.
+        for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
+            List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
+            for (String key : e.getValue()) {
+                if (!before.contains(key)) {
+                    td.index(e.getKey()).merge(key, List.of(id), (a, b) -> {
+                        List<String> copy = new ArrayList<>(a.size() + 1);
+                        copy.addAll(a);
+                        copy.add(id);
+                        return List.copyOf(copy);
+                    });
                 }
             }
         }
@@ -283,26 +305,38 @@ final class MemoryUnitOfWork implements UnitOfWork {
             if (old != null) {
                 td.order.remove(old.seq());
             }
-            return;
-        }
-        long seq = old != null ? old.seq() : ++td.nextSeq;
-        td.rows.put(id, new MemoryStore.Row(s.value, s.version, seq));
-        if (old == null) {
-            td.order.put(seq, id);
-        }
-        for (String index : type.indexNames()) {
-            for (String key : type.indexKeys(index, s.value)) {
-                td.index.merge(index + SEP + key, List.of(id), (a, b) -> {
-                    List<String> copy = new ArrayList<>(a.size() + 1);
-                    copy.addAll(a);
-                    copy.add(id);
-                    return List.copyOf(copy);
-                });
+        } else {
+            long seq = old != null ? old.seq() : ++td.nextSeq;
+            td.rows.put(id, new MemoryStore.Row(s.value, s.version, seq, Map.copyOf(newKeys)));
+            if (old == null) {
+                td.order.put(seq, id);
+            }
+            for (String unique : type.uniqueKeyNames()) {
+                for (String key : type.uniqueKeys(unique, s.value)) {
+                    td.unique.put(unique + SEP + key, id);
+                }
             }
         }
-        for (String unique : type.uniqueKeyNames()) {
-            for (String key : type.uniqueKeys(unique, s.value)) {
-                td.unique.put(unique + SEP + key, id);
+        if (old != null) {
+            for (String unique : type.uniqueKeyNames()) {
+                List<String> kept = s.value == null ? List.of() : type.uniqueKeys(unique, s.value);
+                for (String key : type.uniqueKeys(unique, old.value())) {
+                    if (!kept.contains(key)) {
+                        td.unique.remove(unique + SEP + key, id);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
+            List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
+            for (String key : e.getValue()) {
+                if (!after.contains(key)) {
+                    td.index(e.getKey()).computeIfPresent(key, (k, ids) -> {
+                        List<String> copy = new ArrayList<>(ids);
+                        copy.remove(id);
+                        return copy.isEmpty() ? null : List.copyOf(copy);
+                    });
+                }
             }
         }
     }

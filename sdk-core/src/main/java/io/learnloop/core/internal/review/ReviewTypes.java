@@ -1,0 +1,30 @@
+package io.learnloop.core.internal.review;
+
+import io.learnloop.core.review.HelpfulVote;
+import io.learnloop.core.review.Review;
+import io.learnloop.core.store.AggregateType;
+
+/**
+ * The aggregate types of reviews.
+ */
+public final class ReviewTypes {
+    /** Index of course ids. */
+    public static final String BY_COURSE = "course";
+    /** Unique: one review per learner and course. */
+    public static final String LEARNER_COURSE = "learner-course";
+
+    /** A review. */
+    public static final AggregateType<Review> REVIEW = AggregateType
+            .builder("review", Review.class, r -> r.id().value())
+            .index(BY_COURSE, r -> r.courseId().value())
+            .unique(LEARNER_COURSE, r -> r.learner().value() + "|" + r.courseId().value())
+            .build();
+
+    /** A helpful vote; its id is {@code review|voter}, so one per voter. */
+    public static final AggregateType<HelpfulVote> VOTE = AggregateType
+            .builder("review_vote", HelpfulVote.class, HelpfulVote::id)
+            .build();
+
+    private ReviewTypes() {
+    }
+}
