@@ -2,11 +2,15 @@ package io.learnloop.payment;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderId;
+import io.learnloop.core.commerce.OrderLine;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.payment.internal.pipeline.DefaultPayments;
 
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Checkout, the notification pipeline, reconciliation and refunds, the same way for every provider.
@@ -30,6 +35,10 @@ import java.util.Objects;
  * NotificationResult r = payments.handleNotification(ProviderId.STRIPE, body, headers);
  * respond(r.acknowledgement());
  * }</pre>
+ *
+ * <p>With {@link Builder#ledger(RevenuePolicy, BiFunction)} configured, every settled order is posted to the core's
+ * revenue ledger once (platform fee, creator shares, affiliate commissions) and every refund claws back each
+ * share in proportion.
  *
  * <p>Thread-safe. The builder is not.
  */
@@ -114,6 +123,8 @@ public interface Payments {
         private final List<PaymentProvider> providers = new ArrayList<>();
         private RefundPolicy refundPolicy = RefundPolicy.always();
         private Duration reconcileAfter = Duration.ofMinutes(15);
+        private RevenuePolicy revenuePolicy;
+        private BiFunction<Order, OrderLine, LineParties> parties;
 
         private Builder(Learnloop learnloop) {
             this.learnloop = Objects.requireNonNull(learnloop, "learnloop");
@@ -153,13 +164,26 @@ public interface Payments {
         }
 
         /**
+         * Posts settled orders and refunds to the revenue ledger ({@code learnloop.ledger()}).
+         *
+         * @param policy  the platform fee and affiliate commissions
+         * @param parties who earns from each line of an order (creators with ratios, the affiliate chain)
+         * @return this builder
+         */
+        public Builder ledger(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
+            this.revenuePolicy = Objects.requireNonNull(policy, "policy");
+            this.parties = Objects.requireNonNull(parties, "parties");
+            return this;
+        }
+
+        /**
          * Builds the service.
          *
          * @return the service
          * @throws ValidationException if two providers share an id or none is configured
          */
         public Payments build() {
-            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter);
+            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter, revenuePolicy, parties);
         }
     }
 }

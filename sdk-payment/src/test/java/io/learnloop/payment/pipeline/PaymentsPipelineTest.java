@@ -8,6 +8,10 @@ import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventTypes;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.ledger.Balance;
+import io.learnloop.core.ledger.LedgerAccount;
+import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
@@ -84,6 +88,18 @@ class PaymentsPipelineTest {
         assertThat(p.events(EventTypes.ORDER_PAID)).isEqualTo(1);
         assertThat(p.events(EventTypes.ACCESS_GRANTED)).isEqualTo(1);
         assertThat(p.access.grantsOf(order.learner())).hasSize(1);
+        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(1);
+        assertThat(p.f.learnloop.ledger().balance(LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(3980, "CNY"));
+    }
+
+    private static final java.util.Currency CNY = java.util.Currency.getInstance("CNY");
+
+    private long balance(LedgerAccount account) {
+        return p.f.learnloop.ledger().balance(account, CNY).minor();
+    }
+
+    private long creators() {
+        return balance(LedgerAccount.creator(UserId.of("ada"))) + balance(LedgerAccount.creator(UserId.of("grace")));
     }
 
     @Test
@@ -95,7 +111,23 @@ class PaymentsPipelineTest {
         assertThat(p.access.hasAccess(order.learner(), p.java.id(), p.f.clock.instant())).isTrue();
         assertThat(p.access.hasAccess(order.learner(), p.sql.id(), p.f.clock.instant())).isTrue();
 
+        // 19900 + 9900 paid: platform 20%, affiliates 10% and 5%, creators the rest
+        assertThat(balance(LedgerAccount.PLATFORM)).isEqualTo(3980 + 1980);
+        assertThat(balance(LedgerAccount.affiliate(UserId.of("aff-1")))).isEqualTo(1990 + 990);
+        assertThat(balance(LedgerAccount.affiliate(UserId.of("aff-2")))).isEqualTo(995 + 495);
+        assertThat(creators()).isEqualTo(12935 + 6435);
+
         RefundOutcome r = p.payments.refund(order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), "changed mind");
+
+        // the SQL line's shares are clawed back in full, the Java line's stay; every balance sums to zero
+        assertThat(balance(LedgerAccount.PLATFORM)).isEqualTo(3980);
+        assertThat(balance(LedgerAccount.affiliate(UserId.of("aff-1")))).isEqualTo(1990);
+        assertThat(balance(LedgerAccount.affiliate(UserId.of("aff-2")))).isEqualTo(995);
+        assertThat(creators()).isEqualTo(12935);
+        assertThat(balance(LedgerAccount.clearing("sandbox"))).isEqualTo(-19900);
+        LedgerService ledger = p.f.learnloop.ledger();
+        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(ledger.balances(CNY)).extracting(Balance::account).isNotEmpty();
 
         assertThat(r.revokedLines()).containsExactly(2);
         assertThat(r.order().status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
@@ -107,6 +139,7 @@ class PaymentsPipelineTest {
         // the same refund key again: nothing more is refunded
         RefundOutcome again = p.payments.refund(order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), "changed mind");
         assertThat(again.order().refunded()).isEqualTo(Money.ofMinor(9900, "CNY"));
+        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
         assertThat(p.sandbox.query(PaymentReference.of(ref)).state()).isEqualTo(PaymentState.REFUNDED);
         assertThat(p.sandbox.deliverable()).isEmpty();
     }
@@ -117,6 +150,9 @@ class PaymentsPipelineTest {
         RefundOutcome r = p.payments.refund(order.id(), "goodwill", List.of(LineAmount.of(1, Money.ofMinor(1000, "CNY"))), null);
         assertThat(r.revokedLines()).isEmpty();
         assertThat(p.access.hasAccess(order.learner(), p.java.id(), p.f.clock.instant())).isTrue();
+        // a tenth of the line returned: every share gives back a tenth (1000 of 19900 is about 5.03%)
+        assertThat(balance(LedgerAccount.PLATFORM)).isEqualTo(3980 - 200);
+        assertThat(p.f.learnloop.ledger().balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
     }
 
     @Test

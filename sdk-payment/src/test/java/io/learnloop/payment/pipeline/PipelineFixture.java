@@ -10,6 +10,10 @@ import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.ledger.CreatorShare;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.store.Stores;
 import io.learnloop.payment.testing.MutableClock;
 import java.time.Instant;
@@ -83,7 +87,12 @@ final class PipelineFixture {
 
     PipelineFixture(RefundPolicy policy) {
         payments = Payments.builder(f.learnloop).provider(sandbox).refundPolicy(policy)
-                .reconcileAfter(Duration.ofMinutes(5)).build();
+                .reconcileAfter(Duration.ofMinutes(5))
+                // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30
+                .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
+                        List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
+                        List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
+                .build();
     }
 
     Order order(String key, Offer... offers) {

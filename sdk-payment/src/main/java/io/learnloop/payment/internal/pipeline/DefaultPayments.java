@@ -17,6 +17,11 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.ledger.LedgerService;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.PaymentPosting;
+import io.learnloop.core.ledger.RefundPosting;
+import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.payment.Acknowledgement;
@@ -58,6 +63,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The provider-neutral checkout, notification pipeline, reconciliation and refunds.
@@ -74,6 +80,9 @@ public final class DefaultPayments implements Payments {
     private final Map<ProviderId, PaymentProvider> providers = new LinkedHashMap<>();
     private final RefundPolicy refundPolicy;
     private final Duration reconcileAfter;
+    private final LedgerService ledger;
+    private final RevenuePolicy revenuePolicy;
+    private final BiFunction<Order, OrderLine, LineParties> parties;
 
     /**
      * Creates the service.
@@ -82,9 +91,12 @@ public final class DefaultPayments implements Payments {
      * @param providers      the providers
      * @param refundPolicy   the refund policy
      * @param reconcileAfter how long a payment waits before reconciliation queries it
+     * @param revenuePolicy  the revenue terms for ledger postings, or null for no postings
+     * @param parties        who earns from each line, or null for no postings
      */
     public DefaultPayments(Learnloop learnloop, List<PaymentProvider> providers, RefundPolicy refundPolicy,
-                           Duration reconcileAfter) {
+                           Duration reconcileAfter, RevenuePolicy revenuePolicy,
+                           BiFunction<Order, OrderLine, LineParties> parties) {
         this.ctx = learnloop.context();
         this.commerce = learnloop.commerce();
         this.access = learnloop.access();
@@ -98,6 +110,9 @@ public final class DefaultPayments implements Payments {
         }
         this.refundPolicy = refundPolicy;
         this.reconcileAfter = reconcileAfter;
+        this.ledger = learnloop.ledger();
+        this.revenuePolicy = revenuePolicy;
+        this.parties = parties;
     }
 
     private PaymentProvider provider(ProviderId id) {
@@ -346,6 +361,7 @@ public final class DefaultPayments implements Payments {
             }
         }
         grantAccess(order);
+        postPayment(order);
         saveQuietly(attempt.with(PaymentAttempt.PAID, providerPaymentId, ctx.now()));
         return new Step(disposition, order.id(), disposition == Disposition.SETTLED ? "order paid" : "order was already paid");
     }
@@ -362,6 +378,14 @@ public final class DefaultPayments implements Payments {
             } else {
                 access.grant(GrantRequest.purchase(order.learner(), order.id(), lineId(line.line()), line.courses(), start, null));
             }
+        }
+    }
+
+    private void postPayment(Order order) {
+        if (revenuePolicy != null) {
+            Order paid = order;
+            // idempotent per order: a repeated settlement finds the entry already posted
+            ledger.recordPayment(PaymentPosting.of(paid, revenuePolicy, line -> parties.apply(paid, line)));
         }
     }
 
@@ -497,6 +521,10 @@ public final class DefaultPayments implements Payments {
         }
         // the core caps every line under compare-and-set and is idempotent per refund key
         order = commerce.refund(orderId, new io.learnloop.core.commerce.RefundRequest(refundKey, lines, reason));
+        if (revenuePolicy != null) {
+            // idempotent per (order, refund key); claws back every share in proportion
+            ledger.recordRefund(RefundPosting.of(orderId, order.refund(refundKey)));
+        }
         PaymentAttempt paid = attemptsOf(orderId).stream().filter(a -> PaymentAttempt.PAID.equals(a.state())).findFirst()
                 .orElseThrow(() -> new ConflictException(ErrorCode.INVALID_STATE, "Order " + orderId.value()
                         + " was not paid through this SDK; refund it at the provider."));
