@@ -15,6 +15,7 @@ module io.learnloop.core {
     exports io.learnloop.core.event;
     exports io.learnloop.core.identity;
     exports io.learnloop.core.json;
+    exports io.learnloop.core.ledger;
     exports io.learnloop.core.money;
     exports io.learnloop.core.store;
     exports io.learnloop.core.learning;

@@ -10,6 +10,10 @@ module io.learnloop.payment {
     exports io.learnloop.payment;
     exports io.learnloop.payment.http;
     exports io.learnloop.payment.sandbox;
+    exports io.learnloop.payment.alipay;
     exports io.learnloop.payment.stripe;
     exports io.learnloop.payment.wechat;
+
+    // stored records are read and written by the core's JSON mapper
+    opens io.learnloop.payment.internal.pipeline to com.fasterxml.jackson.databind;
 }

@@ -8,4 +8,6 @@ module io.learnloop.recommend {
 
     exports io.learnloop.growth;
     exports io.learnloop.recommend;
+    exports io.learnloop.recommend.data;
+    exports io.learnloop.recommend.eval;
 }

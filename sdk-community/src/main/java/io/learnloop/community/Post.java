@@ -14,7 +14,8 @@ import java.util.Map;
  * @param topicId       the topic
  * @param number        the post's position in the topic, starting at 1
  * @param author        who wrote it
- * @param markdown      the text, as Markdown
+ * @param markdown      the text, as Markdown (Discourse leaves the Markdown out of a topic's post stream; posts read
+ *                      through {@link Community#posts} there carry the rendered HTML instead)
  * @param replyToNumber the number of the post this replies to, or 0
  * @param status        moderation state
  * @param reactions     reaction name (for example {@code "like"}) to count; copied

@@ -22,6 +22,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.internal.access.DefaultAccessService;
 import io.learnloop.core.internal.catalog.DefaultCatalogService;
+import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.internal.event.OutboxRelay;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -51,6 +52,7 @@ public final class Learnloop {
     private final CatalogService catalog;
     private final AccessService access;
     private final CommerceService commerce;
+    private final LedgerService ledger;
     private final LearningServices learning;
 
     private Learnloop(Builder b) {
@@ -63,6 +65,7 @@ public final class Learnloop {
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
         this.access = new DefaultAccessService(context);
         this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
+        this.ledger = LedgerService.create(context);
         this.learning = new LearningServices(context, access, b.progressPolicy, b.reviewPolicy, b.affiliates,
                 b.certificatePolicy, b.signingKey);
     }
@@ -171,6 +174,15 @@ public final class Learnloop {
      */
     public LearningReports learningReports() {
         return learning.reports();
+    }
+
+    /**
+     * The double-entry revenue ledger.
+     *
+     * @return the ledger
+     */
+    public LedgerService ledger() {
+        return ledger;
     }
 
     /**

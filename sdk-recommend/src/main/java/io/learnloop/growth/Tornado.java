@@ -6,9 +6,11 @@ import io.learnloop.growth.internal.Csv;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One-at-a-time sensitivity of a chosen output: every parameter in turn is set {@code swing} below and above its
@@ -67,13 +69,29 @@ public record Tornado(Metric metric, double baseline, double swing, List<Bar> ba
      * @return the tornado
      */
     public static Tornado of(GrowthModel model, TimeStep step, int steps, Metric metric, double swing) {
-        new Validator().notNull("model", model).notNull("metric", metric)
+        return of(model, step, steps, metric, swing, EnumSet.allOf(Parameter.class));
+    }
+
+    /**
+     * Runs the sensitivity analysis on chosen parameters only, for example the levers an operator controls.
+     *
+     * @param model      the model
+     * @param step       the time step
+     * @param steps      the number of steps
+     * @param metric     the output to read at the end
+     * @param swing      the relative change, above 0 and below 1
+     * @param parameters the parameters to vary, at least one
+     * @return the tornado
+     */
+    public static Tornado of(GrowthModel model, TimeStep step, int steps, Metric metric, double swing,
+                             Set<Parameter> parameters) {
+        new Validator().notNull("model", model).notNull("metric", metric).notEmpty("parameters", parameters)
                 .check(Double.isFinite(swing) && swing > 0 && swing < 1, "swing", "must be above 0 and below 1 (was " + swing + ")")
                 .throwIfInvalid();
         GrowthModel.validateHorizon(step, steps);
         double baseline = metric.of(model.simulate(step, steps));
         List<Bar> bars = new ArrayList<>();
-        for (Parameter p : Parameter.values()) {
+        for (Parameter p : EnumSet.copyOf(parameters)) {
             double value = model.parameters().get(p);
             double low = clip(p, value * (1 - swing));
             double high = clip(p, value * (1 + swing));

@@ -131,9 +131,34 @@ public final class Recommenders {
     public static Recommender hybrid(InteractionMatrix matrix, Collection<CourseInfo> catalogue,
                                      Map<Recommender, Double> components, Recommender popularity, Recommender content,
                                      int coldHistory) {
+        return hybrid(matrix, catalogue, components, popularity, content, coldHistory, Duration.ZERO);
+    }
+
+    /**
+     * Blends trained models like {@link #hybrid(InteractionMatrix, Collection, Map, Recommender, Recommender, int)},
+     * and weighs each course of the learner's row by its recency: {@code 2^(-age / recencyHalfLife)}, the age
+     * counted back from the learner's latest activity, so the next step follows from what the learner did last.
+     * Item-kNN, EASE and content use these weights; ALS and popularity do not.
+     *
+     * @param matrix          the interactions all components were trained on
+     * @param catalogue       course features for explanations, may be empty
+     * @param components      each component model (made by this class) with its weight (finite, at least 0)
+     * @param popularity      a popularity model made by this class
+     * @param content         a content model made by this class, or null
+     * @param coldHistory     learners with fewer courses than this count as cold, at least 0
+     * @param recencyHalfLife the half-life of a row entry's weight, {@link Duration#ZERO} to weigh all equally
+     * @return the blend
+     * @throws ValidationException if a model was not made by this class, was trained on another matrix, a weight
+     *                             is NaN, infinite or negative, or the half-life is negative
+     */
+    public static Recommender hybrid(InteractionMatrix matrix, Collection<CourseInfo> catalogue,
+                                     Map<Recommender, Double> components, Recommender popularity, Recommender content,
+                                     int coldHistory, Duration recencyHalfLife) {
         Validator v = new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
                 .notNull("components", components).notNull("popularity", popularity)
-                .check(coldHistory >= 0, "coldHistory", "must be at least 0 (was " + coldHistory + ")");
+                .check(coldHistory >= 0, "coldHistory", "must be at least 0 (was " + coldHistory + ")")
+                .check(recencyHalfLife != null && !recencyHalfLife.isNegative(), "recencyHalfLife",
+                        "must be a duration >= 0");
         v.throwIfInvalid();
         List<ScoringModel> models = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -147,7 +172,8 @@ public final class Recommenders {
         ScoringModel pop = check(v, "popularity", popularity, matrix);
         ScoringModel con = content == null ? null : check(v, "content", content, matrix);
         v.throwIfInvalid();
-        return new HybridModel(matrix, new Catalogue(catalogue), models, weights, pop, con, coldHistory);
+        return new HybridModel(matrix, new Catalogue(catalogue), models, weights, pop, con, coldHistory,
+                recencyHalfLife.toMillis());
     }
 
     private static ScoringModel check(Validator v, String field, Recommender model, InteractionMatrix matrix) {

@@ -46,6 +46,13 @@ class AnalysesTest {
     }
 
     @Test
+    void tornado_whenParametersChosen_variesOnlyThose() {
+        Tornado t = Tornado.of(MODEL, TimeStep.MONTH, 12, Metric.PAYING_LEARNERS, 0.1,
+                java.util.EnumSet.of(Parameter.PRICE, Parameter.K_FACTOR));
+        assertThat(t.bars()).extracting(Tornado.Bar::parameter).containsExactlyInAnyOrder(Parameter.PRICE, Parameter.K_FACTOR);
+    }
+
+    @Test
     void tornado_whenParameterIsZero_hasZeroWidth() {
         GrowthModel noWinback = MODEL.withParameters(MODEL.parameters().with(Parameter.WINBACK_RATE, 0));
         Tornado t = Tornado.of(noWinback, TimeStep.MONTH, 12, Metric.PAYING_LEARNERS, 0.1);

@@ -54,7 +54,7 @@ public interface CommerceService {
     /**
      * Puts an offer on or off sale. Orders already placed keep it.
      *
-     * @param actor  a creator (or admin)
+     * @param actor  the offer's owner, or an admin
      * @param id     the offer
      * @param active whether it can be bought
      * @return the changed offer
@@ -62,12 +62,14 @@ public interface CommerceService {
     Offer setOfferActive(Actor actor, OfferId id, boolean active);
 
     /**
-     * Creates a coupon.
+     * Creates a coupon. An admin may make a coupon for any offers (or all); a creator only for offers they own, which
+     * the coupon must list.
      *
      * @param actor a creator (or admin)
      * @param draft the coupon
      * @return the coupon
-     * @throws io.learnloop.core.error.ConflictException with DUPLICATE_KEY if the code is taken
+     * @throws io.learnloop.core.error.ConflictException  with DUPLICATE_KEY if the code is taken
+     * @throws io.learnloop.core.error.ForbiddenException if a creator lists another creator's offer
      */
     Coupon createCoupon(Actor actor, CouponDraft draft);
 
@@ -83,7 +85,7 @@ public interface CommerceService {
     /**
      * Switches a coupon on or off.
      *
-     * @param actor  a creator (or admin)
+     * @param actor  the coupon's owner, or an admin
      * @param code   the code
      * @param active whether it can be used
      * @return the changed coupon
@@ -142,6 +144,17 @@ public interface CommerceService {
     List<Order> ordersOf(UserId learner);
 
     /**
+     * Reads orders in one state, oldest first, a page at a time; for example the orders still awaiting payment, for
+     * reconciliation.
+     *
+     * @param status the state
+     * @param offset how many to skip
+     * @param limit  the most to return, 0 to 1000
+     * @return the page
+     */
+    List<Order> ordersIn(OrderStatus status, int offset, int limit);
+
+    /**
      * Moves an order from CREATED to AWAITING_PAYMENT.
      *
      * @param id the order
@@ -184,7 +197,9 @@ public interface CommerceService {
 
     /**
      * Refunds parts of a paid order. Each line's refunds together never exceed its net amount. The order becomes
-     * REFUNDED when every line is fully refunded, else PARTIALLY_REFUNDED. Idempotent per refund key.
+     * REFUNDED when every line is fully refunded, else PARTIALLY_REFUNDED. Idempotent per refund key: a refund that
+     * loses a race with another change of the order is re-evaluated on the new state, so concurrent refunds of one
+     * line together never exceed its net.
      *
      * @param id      the order
      * @param request what to refund

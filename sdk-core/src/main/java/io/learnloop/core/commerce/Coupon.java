@@ -1,5 +1,6 @@
 package io.learnloop.core.commerce;
 
+import io.learnloop.core.identity.UserId;
 import io.learnloop.core.money.Money;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
  * <p>Thread-safe: immutable record.
  *
  * @param code             the code learners type
+ * @param owner            who made it: an admin (platform coupon) or a creator (only for their own offers)
  * @param kind             percentage or fixed amount
  * @param percentOffBps    for {@link DiscountKind#PERCENT}: basis points off, 1 to 10000 (1500 = 15%); else 0
  * @param amountOff        for {@link DiscountKind#FIXED}: the amount off; else null
@@ -27,13 +29,14 @@ import java.util.List;
  * @param active           whether it can be used at all
  * @param createdAt        when it was created
  */
-public record Coupon(CouponCode code, DiscountKind kind, int percentOffBps, Money amountOff, Instant validFrom,
-                     Instant validUntil, long maxRedemptions, int maxPerLearner, List<OfferId> applicableOffers,
+public record Coupon(CouponCode code, UserId owner, DiscountKind kind, int percentOffBps, Money amountOff,
+                     Instant validFrom, Instant validUntil, long maxRedemptions, int maxPerLearner, List<OfferId> applicableOffers,
                      Money floorPrice, StackingRule stacking, long redemptions, boolean active, Instant createdAt) {
     /**
      * Copies the offer list.
      *
      * @param code             the code
+     * @param owner            the owner
      * @param kind             the kind
      * @param percentOffBps    basis points off
      * @param amountOff        the amount off
@@ -79,8 +82,8 @@ public record Coupon(CouponCode code, DiscountKind kind, int percentOffBps, Mone
      * @return the changed coupon
      */
     public Coupon withRedemptions(long count) {
-        return new Coupon(code, kind, percentOffBps, amountOff, validFrom, validUntil, maxRedemptions, maxPerLearner,
-                applicableOffers, floorPrice, stacking, count, active, createdAt);
+        return new Coupon(code, owner, kind, percentOffBps, amountOff, validFrom, validUntil, maxRedemptions,
+                maxPerLearner, applicableOffers, floorPrice, stacking, count, active, createdAt);
     }
 
     /**
@@ -90,7 +93,7 @@ public record Coupon(CouponCode code, DiscountKind kind, int percentOffBps, Mone
      * @return the changed coupon
      */
     public Coupon withActive(boolean usable) {
-        return new Coupon(code, kind, percentOffBps, amountOff, validFrom, validUntil, maxRedemptions, maxPerLearner,
-                applicableOffers, floorPrice, stacking, redemptions, usable, createdAt);
+        return new Coupon(code, owner, kind, percentOffBps, amountOff, validFrom, validUntil, maxRedemptions,
+                maxPerLearner, applicableOffers, floorPrice, stacking, redemptions, usable, createdAt);
     }
 }

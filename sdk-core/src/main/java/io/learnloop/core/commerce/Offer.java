@@ -1,6 +1,7 @@
 package io.learnloop.core.commerce;
 
 import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.identity.UserId;
 import io.learnloop.core.money.Money;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
  * <p>Thread-safe: immutable record.
  *
  * @param id         the offer's id
+ * @param owner      the creator who made it (only they or an admin may change it)
  * @param kind       what it sells
  * @param title      the title shown to buyers
  * @param price      the list price (never negative)
@@ -20,12 +22,13 @@ import java.util.List;
  * @param active     whether it can be bought now
  * @param createdAt  when it was created
  */
-public record Offer(OfferId id, OfferKind kind, String title, Money price, List<CourseId> courses,
+public record Offer(OfferId id, UserId owner, OfferKind kind, String title, Money price, List<CourseId> courses,
                     MembershipTerms membership, boolean active, Instant createdAt) {
     /**
      * Copies the course list.
      *
      * @param id         the id
+     * @param owner      the owner
      * @param kind       the kind
      * @param title      the title
      * @param price      the price
@@ -45,6 +48,6 @@ public record Offer(OfferId id, OfferKind kind, String title, Money price, List<
      * @return the changed offer
      */
     public Offer withActive(boolean onSale) {
-        return new Offer(id, kind, title, price, courses, membership, onSale, createdAt);
+        return new Offer(id, owner, kind, title, price, courses, membership, onSale, createdAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.learnloop.core.commerce;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -30,16 +31,16 @@ public enum OrderStatus {
     /**
      * The states this one may move to.
      *
-     * @return the allowed next states (empty for final states)
+     * @return the allowed next states, unmodifiable (empty for final states)
      */
     public Set<OrderStatus> next() {
-        return switch (this) {
+        return Collections.unmodifiableSet(switch (this) {
             case CREATED -> EnumSet.of(AWAITING_PAYMENT, CANCELLED, EXPIRED);
             case AWAITING_PAYMENT -> EnumSet.of(PAID, CANCELLED, EXPIRED);
             case PAID -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
             case PARTIALLY_REFUNDED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
             case REFUNDED, CANCELLED, EXPIRED -> EnumSet.noneOf(OrderStatus.class);
-        };
+        });
     }
 
     /**

@@ -220,9 +220,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * @return the product
      */
     public Money times(long numerator, long denominator, RoundingMode rounding) {
-        if (denominator == 0) {
-            throw ValidationException.of("denominator", "must not be zero");
-        }
+        new Validator().check(denominator != 0, "denominator", "must not be zero")
+                .notNull("rounding", rounding).throwIfInvalid();
         BigDecimal exact = new BigDecimal(BigInteger.valueOf(minor).multiply(BigInteger.valueOf(numerator)))
                 .divide(BigDecimal.valueOf(denominator), 0, rounding);
         return fromExact(exact, "multiplication");
@@ -236,9 +235,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * @return the share
      */
     public Money percent(BigDecimal percent, RoundingMode rounding) {
-        if (percent == null) {
-            throw ValidationException.of("percent", "is required");
-        }
+        new Validator().notNull("percent", percent).notNull("rounding", rounding).throwIfInvalid();
         BigDecimal exact = BigDecimal.valueOf(minor).multiply(percent).divide(BigDecimal.valueOf(100), 0, rounding);
         return fromExact(exact, "percentage");
     }

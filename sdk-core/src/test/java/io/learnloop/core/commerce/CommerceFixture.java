@@ -38,8 +38,9 @@ final class CommerceFixture {
         return commerce.createOffer(creator, OfferDraft.course(title, price, CourseId.of("course-" + title.hashCode())));
     }
 
+    /** Creates a platform coupon (an admin's, valid for any offer). */
     Coupon coupon(CouponDraft draft) {
-        return commerce.createCoupon(creator, draft);
+        return commerce.createCoupon(admin, draft);
     }
 
     CouponDraft percent(String code, int bps) {

@@ -1,6 +1,8 @@
 package io.learnloop.core.commerce;
 
 import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.internal.commerce.CommerceTypes;
+import io.learnloop.core.internal.commerce.CouponRedemption;
 import io.learnloop.core.json.LearnloopJson;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,11 @@ class CommerceJsonTest {
         Coupon c = f.commerce.coupon("TEN");
         assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(c), Coupon.class)).isEqualTo(c);
         assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(plan), Offer.class)).isEqualTo(plan);
+        for (var stored : f.learnloop.context().read(uow -> uow.list(CommerceTypes.REDEMPTION, 0, 10))) {
+            assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(stored.value()), CouponRedemption.class))
+                    .isEqualTo(stored.value());
+        }
+        assertThat(f.count(CommerceTypes.REDEMPTION)).isEqualTo(1);
         assertThat(LearnloopJson.fromJson("\"ten\"", CouponCode.class))
                 .isEqualTo(CouponCode.of("TEN"));
     }

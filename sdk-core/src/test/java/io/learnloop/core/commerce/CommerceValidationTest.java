@@ -2,7 +2,10 @@ package io.learnloop.core.commerce;
 
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.money.CurrencyMismatchException;
 import io.learnloop.core.money.Money;
@@ -146,6 +149,26 @@ class CommerceValidationTest {
                         .isEqualTo(ErrorCode.DUPLICATE_KEY));
         assertThat(f.commerce.orderByClientKey(f.learner.id(), "k")).isEqualTo(first);
         assertThat(f.commerce.ordersOf(f.learner.id())).containsExactly(first);
+    }
+
+    @Test
+    void createCoupon_whenCreatorTargetsOtherOffers_throwsAndStoresNothing() {
+        Actor other = Actor.of("creator-2", Role.CREATOR);
+        assertInvalid(() -> f.commerce.createCoupon(other, f.percent("ALL", 1000)), "applicableOffers");
+        assertThatThrownBy(() -> f.commerce.createCoupon(other, f.percent("THEIRS", 1000)
+                .withOffers(List.of(java.id())))).isInstanceOf(ForbiddenException.class);
+        assertInvalid(() -> f.commerce.createCoupon(other, f.percent("NONE", 1000)
+                .withOffers(List.of(OfferId.of("missing")))), "applicableOffers");
+        assertThat(f.count(CommerceTypes.COUPON)).isZero();
+        Coupon own = f.commerce.createCoupon(f.creator, f.percent("MINE", 1000).withOffers(List.of(java.id())));
+        assertThat(own.owner()).isEqualTo(f.creator.id());
+        assertThatThrownBy(() -> f.commerce.setCouponActive(other, "MINE", false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> f.commerce.setOfferActive(other, java.id(), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(f.commerce.offer(java.id()).active()).isTrue();
+        assertThat(f.commerce.setCouponActive(f.creator, "MINE", false).active()).isFalse();
+        assertThat(f.commerce.setOfferActive(f.admin, java.id(), false).active()).isFalse();
     }
 
     @Test

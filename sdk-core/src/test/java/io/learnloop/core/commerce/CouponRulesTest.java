@@ -119,7 +119,7 @@ class CouponRulesTest {
         assertRejected(PlaceOrder.of("k", course.id()).withCoupons("NOPE"), f.learner, CouponRejection.UNKNOWN,
                 "coupons[0]");
         f.coupon(f.percent("OFF", 1000));
-        f.commerce.setCouponActive(f.creator, "OFF", false);
+        f.commerce.setCouponActive(f.admin, "OFF", false);
         assertRejected(PlaceOrder.of("k", course.id()).withCoupons("OFF"), f.learner, CouponRejection.INACTIVE,
                 "coupons[0]");
         assertThat(f.count(CommerceTypes.REDEMPTION)).isZero();

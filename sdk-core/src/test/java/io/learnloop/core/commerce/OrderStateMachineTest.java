@@ -111,6 +111,20 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void ordersIn_whenStatesDiffer_listsEachStateOldestFirst() {
+        Order a = orderIn(OrderStatus.CREATED);
+        Order b = orderIn(OrderStatus.AWAITING_PAYMENT);
+        Order c = orderIn(OrderStatus.AWAITING_PAYMENT);
+        assertThat(f.commerce.ordersIn(OrderStatus.AWAITING_PAYMENT, 0, 10)).extracting(Order::id)
+                .containsExactly(b.id(), c.id());
+        assertThat(f.commerce.ordersIn(OrderStatus.AWAITING_PAYMENT, 1, 10)).extracting(Order::id)
+                .containsExactly(c.id());
+        assertThat(f.commerce.ordersIn(OrderStatus.CREATED, 0, 10)).extracting(Order::id).containsExactly(a.id());
+        assertThatThrownBy(() -> f.commerce.ordersIn(OrderStatus.PAID, 0, 1001))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void expire_whenDeadlineNotReached_throwsInvalidState() {
         Order o = f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id()));
         assertThatThrownBy(() -> f.commerce.expire(o.id())).isInstanceOf(ConflictException.class)

@@ -27,6 +27,9 @@ final class Database {
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw SqlErrors.map(e, doing + " (opening a connection)");
+        } catch (RuntimeException e) {
+            // Pools report start-up failures unchecked (HikariCP's PoolInitializationException wraps the driver's).
+            throw SqlErrors.mapUnchecked(e, doing + " (opening a connection)");
         }
     }
 

@@ -137,6 +137,9 @@ public final class Migrations {
                 .table(HISTORY_TABLE)
                 .resourceProvider(provider)
                 .javaMigrationClassProvider(List::<Class<? extends JavaMigration>>of)
+                // The tables may share a schema with the host's own: start the history at 0 instead of refusing.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .validateOnMigrate(true)
                 .cleanDisabled(true);
         if (target != null) {

@@ -66,6 +66,9 @@ public final class SqlErrors {
             hint = "The database named in the JDBC URL does not exist: create it, or fix the URL.";
         } else if (state.equals("42P01") || state.equals("42S02") || state.equals("42102") || state.equals("42104")) {
             hint = "A Learnloop table is missing: run JdbcStores.migrate(dataSource, dialect) against this database.";
+        } else if (state.equals("90020")) {
+            hint = "Another process holds the embedded H2 database open; an H2 file database serves one process. "
+                    + "Stop the other process, or run several instances on PostgreSQL.";
         } else if (state.startsWith("22")) {
             hint = "A value did not fit its column (for example an id longer than 255 characters).";
         } else {
@@ -73,6 +76,25 @@ public final class SqlErrors {
         }
         return new LearnloopException(ErrorCode.STORE_UNAVAILABLE, hint + " While " + doing + ": SQLSTATE " + state
                 + ", " + firstLine(e), e);
+    }
+
+    /**
+     * Maps an unchecked failure of a data source (a pool that failed to start) by the driver failure inside it.
+     *
+     * @param e     the failure
+     * @param doing what the store was doing
+     * @return the exception to throw
+     */
+    public static LearnloopException mapUnchecked(RuntimeException e, String doing) {
+        if (e instanceof LearnloopException le) {
+            return le;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException se) {
+                return map(se, doing);
+            }
+        }
+        return new LearnloopException(ErrorCode.STORE_UNAVAILABLE, "The data source failed while " + doing + ": " + e, e);
     }
 
     private static String firstLine(SQLException e) {

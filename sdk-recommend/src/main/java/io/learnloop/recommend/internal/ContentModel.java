@@ -132,6 +132,10 @@ public final class ContentModel extends ScoringModel {
     }
 
     private float[] profile(LearnerHistory history) {
+        return profile(history, null);
+    }
+
+    private float[] profile(LearnerHistory history, float[] rowWeights) {
         float[] profile = new float[terms.length];
         int n = courseStart.length - 1;
         for (int p = 0; p < history.size(); p++) {
@@ -139,7 +143,7 @@ public final class ContentModel extends ScoringModel {
             if (c >= n) {
                 continue;
             }
-            float w = (float) Math.log1p(history.strength(p));
+            float w = (float) Math.log1p(history.strength(p)) * (rowWeights == null ? 1f : rowWeights[p]);
             for (int k = courseStart[c]; k < courseStart[c + 1]; k++) {
                 profile[courseTerms[k]] += w * courseValues[k];
             }
@@ -149,10 +153,15 @@ public final class ContentModel extends ScoringModel {
 
     @Override
     public boolean score(LearnerHistory history, int learner, float[] scores) {
+        return score(history, learner, null, scores);
+    }
+
+    @Override
+    public boolean score(LearnerHistory history, int learner, float[] rowWeights, float[] scores) {
         if (history.isEmpty() || terms.length == 0) {
             return false;
         }
-        float[] profile = profile(history);
+        float[] profile = profile(history, rowWeights);
         for (int t = 0; t < profile.length; t++) {
             float w = profile[t];
             if (w == 0) {

@@ -73,6 +73,11 @@ public final class EaseModel extends ScoringModel {
 
     @Override
     public boolean score(LearnerHistory history, int learner, float[] scores) {
+        return score(history, learner, null, scores);
+    }
+
+    @Override
+    public boolean score(LearnerHistory history, int learner, float[] rowWeights, float[] scores) {
         if (history.isEmpty()) {
             return false;
         }
@@ -81,9 +86,10 @@ public final class EaseModel extends ScoringModel {
             if (i >= n) {
                 continue;
             }
+            float w = rowWeights == null ? 1f : rowWeights[p];
             int base = i * n;
             for (int j = 0; j < n; j++) {
-                scores[j] += weights[base + j];
+                scores[j] += w * weights[base + j];
             }
         }
         return true;

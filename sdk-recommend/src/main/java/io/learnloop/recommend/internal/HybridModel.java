@@ -25,6 +25,7 @@ public final class HybridModel extends ScoringModel {
     private final ScoringModel popularity;
     private final ScoringModel content;
     private final int coldHistory;
+    private final double recencyHalfLifeMillis;
 
     /**
      * Creates the blend.
@@ -36,9 +37,12 @@ public final class HybridModel extends ScoringModel {
      * @param popularity  the popularity model for learners without history
      * @param content     the content model, or null
      * @param coldHistory below this many courses a learner counts as cold
+     * @param recencyHalfLifeMillis half-life of a row entry's weight, counted back from the learner's latest
+     *                    activity; 0 weighs the whole row equally
      */
     public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
-                       List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory) {
+                       List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
+                       double recencyHalfLifeMillis) {
         super(matrix, catalogue);
         this.components = components.toArray(new ScoringModel[0]);
         this.weights = new float[weights.size()];
@@ -48,6 +52,22 @@ public final class HybridModel extends ScoringModel {
         this.popularity = popularity;
         this.content = content;
         this.coldHistory = coldHistory;
+        this.recencyHalfLifeMillis = recencyHalfLifeMillis;
+    }
+
+    private float[] recencyWeights(LearnerHistory history) {
+        if (recencyHalfLifeMillis <= 0 || history.isEmpty()) {
+            return null;
+        }
+        long latest = Long.MIN_VALUE;
+        for (int p = 0; p < history.size(); p++) {
+            latest = Math.max(latest, history.lastSeen(p));
+        }
+        float[] w = new float[history.size()];
+        for (int p = 0; p < w.length; p++) {
+            w[p] = (float) Math.pow(2, -(latest - history.lastSeen(p)) / recencyHalfLifeMillis);
+        }
+        return w;
     }
 
     @Override
@@ -91,9 +111,10 @@ public final class HybridModel extends ScoringModel {
                     own[history.course(p)] = true;
                 }
             }
+            float[] rowWeights = recencyWeights(history);
             for (int m = 0; m < models.length; m++) {
                 float[] s = new float[n];
-                if (w[m] != 0 && models[m].score(history, learner, s)) {
+                if (w[m] != 0 && models[m].score(history, learner, rowWeights, s)) {
                     float max = 0;
                     for (int c = 0; c < n; c++) {
                         if (!own[c]) {

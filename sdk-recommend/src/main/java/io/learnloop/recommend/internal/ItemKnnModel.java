@@ -97,6 +97,11 @@ public final class ItemKnnModel extends ScoringModel {
 
     @Override
     public boolean score(LearnerHistory history, int learner, float[] scores) {
+        return score(history, learner, null, scores);
+    }
+
+    @Override
+    public boolean score(LearnerHistory history, int learner, float[] rowWeights, float[] scores) {
         if (history.isEmpty()) {
             return false;
         }
@@ -106,8 +111,9 @@ public final class ItemKnnModel extends ScoringModel {
             if (i >= n) {
                 continue;
             }
+            float w = rowWeights == null ? 1f : rowWeights[p];
             for (int x = start[i]; x < start[i + 1]; x++) {
-                scores[neighbour[x]] += similarity[x];
+                scores[neighbour[x]] += w * similarity[x];
             }
         }
         return true;

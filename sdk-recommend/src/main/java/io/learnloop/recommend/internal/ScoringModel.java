@@ -47,6 +47,20 @@ public abstract class ScoringModel implements Recommender {
     public abstract boolean score(LearnerHistory history, int learner, float[] scores);
 
     /**
+     * Scores with a weight per position of the learner's row (for example to favour recent activity). Models that
+     * cannot use row weights ignore them.
+     *
+     * @param history    the learner's row
+     * @param learner    the learner's index, or -1
+     * @param rowWeights one weight per row position
+     * @param scores     the output, zeroed by the caller
+     * @return false when the model has nothing to say for this learner
+     */
+    public boolean score(LearnerHistory history, int learner, float[] rowWeights, float[] scores) {
+        return score(history, learner, scores);
+    }
+
+    /**
      * Explains why a course scored high for a learner.
      *
      * @param history the learner's row

@@ -314,7 +314,7 @@ public final class DiscourseCommunity implements Community {
         Inputs.reaction(reaction);
         numeric("postId", postId);
         requireNotSuspended(actor);
-        if ("like".equals(reaction) || "heart".equals(reaction) && !config.reactionsPlugin()) {
+        if ("like".equals(reaction)) {
             ObjectNode body = http.json().objectNode().put("id", Long.parseLong(postId)).put("post_action_type_id", likeId());
             return DiscourseJson.post(http.post("/post_actions.json", body, user(actor)), likeId());
         }
@@ -369,10 +369,10 @@ public final class DiscourseCommunity implements Community {
 
     @Override
     public Page<StudyGroup> groups(Actor actor) {
-        return groupPage("/groups.json", user(actor));
+        return groupPage("/groups.json", user(actor), 0);
     }
 
-    private Page<StudyGroup> groupPage(String path, String username) {
+    private Page<StudyGroup> groupPage(String path, String username, int seenBefore) {
         JsonNode root = http.get(path, username);
         List<StudyGroup> items = new ArrayList<>();
         for (JsonNode g : root.path("groups")) {
@@ -385,14 +385,9 @@ public final class DiscourseCommunity implements Community {
                             !g.path("public_admission").asBoolean(false), null)));
         }
         String more = DiscourseJson.id(root, "load_more_groups");
-        int total = root.path("total_rows_groups").asInt(0);
-        boolean hasMore = more != null && root.path("groups").size() > 0 && total > pageIndex(more) * root.path("groups").size();
-        return new ListPage<>(items, hasMore, () -> Optional.of(groupPage(more, username)));
-    }
-
-    private static int pageIndex(String url) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]page=(\\d+)").matcher(url);
-        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+        int seen = seenBefore + root.path("groups").size();
+        boolean hasMore = more != null && root.path("groups").size() > 0 && seen < root.path("total_rows_groups").asInt(0);
+        return new ListPage<>(items, hasMore, () -> Optional.of(groupPage(more, username, seen)));
     }
 
     @Override
@@ -637,7 +632,7 @@ public final class DiscourseCommunity implements Community {
         int seenNow = seen + items.size();
         String more = DiscourseJson.id(root, "load_more_notifications");
         boolean hasMore = more != null && !items.isEmpty() && seenNow < total;
-        return new ListPage<>(items, hasMore, () -> Optional.of(notificationPage(jsonPath(more), username, groupIds, seenNow)));
+        return new ListPage<>(items, hasMore, () -> Optional.of(notificationPage(more, username, groupIds, seenNow)));
     }
 
     @Override
@@ -689,7 +684,6 @@ public final class DiscourseCommunity implements Community {
         if (member.name() != null) {
             params.put("name", member.name());
         }
-        params.put("require_activation", "false");
         if (!add.isEmpty()) {
             params.put("add_groups", String.join(",", add.stream().distinct().toList()));
         }
@@ -731,12 +725,11 @@ public final class DiscourseCommunity implements Community {
                 .put("visibility_level", visible ? 0 : 2).put("public_admission", false).put("public_exit", false);
         try {
             http.post("/admin/groups.json", g, config.apiUsername());
-        } catch (RemoteValidationException | io.learnloop.community.RemoteServerException
-                 | io.learnloop.community.RemoteConnectionException e) {
+        } catch (CommunityRemoteException e) {
             if (!(e instanceof RemoteValidationException) && !e.outcomeUnknown()) {
                 throw e;
             }
-            // Taken name or an ambiguous create: the group is usable if it exists now.
+            // A taken name (the course group exists already) or an ambiguous create: usable if it exists now.
             http.get("/groups/" + enc(name) + ".json", config.apiUsername());
         }
     }
@@ -838,11 +831,6 @@ public final class DiscourseCommunity implements Community {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Discourse's load-more URLs come without {@code .json}; the Accept header asks for JSON anyway. */
-    private static String jsonPath(String more) {
-        return more;
     }
 
     private static Space toSpace(SpaceLink l, String description) {

@@ -178,8 +178,9 @@ final class DiscourseJson {
     static ReportStatus status(JsonNode status) {
         String s = status.asText("");
         return switch (s) {
-            case "1", "approved", "2", "deleted", "4" -> ReportStatus.ACTIONED;
-            case "3", "rejected", "ignored" -> ReportStatus.DISMISSED;
+            // Discourse's Reviewable.statuses: pending 0, approved 1, rejected 2, ignored 3, deleted 4.
+            case "1", "approved", "4", "deleted" -> ReportStatus.ACTIONED;
+            case "2", "rejected", "3", "ignored" -> ReportStatus.DISMISSED;
             default -> ReportStatus.PENDING;
         };
     }

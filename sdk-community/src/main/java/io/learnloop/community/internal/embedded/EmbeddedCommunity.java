@@ -73,6 +73,8 @@ public final class EmbeddedCommunity implements Community {
     /** Domain event published when a reply is posted. */
     public static final String POST_CREATED = "community.post_created";
 
+    private static final int MAX_WRITE_ATTEMPTS = 16;
+
     private final ServiceContext ctx;
     private final CommunityOptions options;
     private final EmbeddedAccess access;
@@ -166,7 +168,7 @@ public final class EmbeddedCommunity implements Community {
     @Override
     public Post reply(Actor actor, String topicId, String markdown, int replyToNumber) {
         Inputs.reply(actor, topicId, markdown, replyToNumber, options.contentFilter());
-        return ctx.transact(uow -> {
+        return contended(uow -> {
             Versioned<TopicRow> tv = uow.get(Types.TOPIC, topicId);
             TopicRow topic = tv.value();
             access.requireWrite(uow, actor, uow.get(Types.SPACE, topic.spaceId()).value(), ctx.now());
@@ -232,7 +234,7 @@ public final class EmbeddedCommunity implements Community {
     @Override
     public Topic acceptAnswer(Actor actor, String postId) {
         Inputs.id("postId", postId);
-        return ctx.transact(uow -> {
+        return contended(uow -> {
             PostRow answer = readablePost(uow, actor, postId);
             Versioned<TopicRow> tv = uow.get(Types.TOPIC, answer.topicId());
             TopicRow topic = tv.value();
@@ -526,6 +528,23 @@ public final class EmbeddedCommunity implements Community {
         return "EmbeddedCommunity[" + ctx.tenant() + "]";
     }
 
+    /**
+     * Runs a write that bumps a shared aggregate (a topic's post count): when another writer committed first, the
+     * store refuses ours with a version conflict at commit, and the work simply runs again on the fresh state. Each
+     * refusal means another writer made progress, so a bounded number of attempts suffices.
+     */
+    private <R> R contended(java.util.function.Function<UnitOfWork, R> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ctx.transact(work);
+            } catch (ConflictException e) {
+                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private void checkRate(UnitOfWork uow, Actor actor) {
         Instant now = ctx.now();
         Instant since = now.minus(options.postingWindow());
@@ -558,8 +577,8 @@ public final class EmbeddedCommunity implements Community {
         List<String> recipients = new ArrayList<>();
         recipients.add(topic.authorId());
         if (post.replyToNumber() > 0) {
-            uow.findUnique(Types.POST, "topicNumber", topic.id() + "#" + post.replyToNumber())
-                    .ifPresent(p -> recipients.add(p.value().authorId()));
+            uow.findBy(Types.POST, "topicNumber", topic.id() + "#" + post.replyToNumber())
+                    .forEach(p -> recipients.add(p.value().authorId()));
         }
         recipients.stream().distinct().filter(u -> !u.equals(actor.id().value()))
                 .forEach(u -> notify(uow, u, NotificationKind.REPLY, topic.id(), post.id(), null, actor));

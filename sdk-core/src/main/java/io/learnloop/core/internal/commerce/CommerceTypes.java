@@ -7,6 +7,8 @@ import io.learnloop.core.store.AggregateType;
 
 /**
  * The aggregates of commerce as the store keeps them.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class CommerceTypes {
     /** Offers by id. */
@@ -17,10 +19,11 @@ public final class CommerceTypes {
     public static final AggregateType<Coupon> COUPON =
             AggregateType.builder("coupon", Coupon.class, c -> c.code().value()).build();
 
-    /** Orders by id; unique per learner and client key. */
+    /** Orders by id, found by learner and by status; unique per learner and client key. */
     public static final AggregateType<Order> ORDER =
             AggregateType.builder("order", Order.class, o -> o.id().value())
                     .index("learner", o -> o.learner().value())
+                    .index("status", o -> o.status().name())
                     .unique("clientKey", o -> clientKey(o.learner().value(), o.clientKey()))
                     .build();
 

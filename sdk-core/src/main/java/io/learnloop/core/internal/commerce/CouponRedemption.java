@@ -11,6 +11,8 @@ import java.time.Instant;
  * through a unique key, so two concurrent orders can never take the same slot. Released when the order is cancelled
  * or expires; never deleted.
  *
+ * <p>Thread-safe: immutable record.
+ *
  * @param id         the redemption's id
  * @param coupon     the coupon
  * @param learner    the learner

@@ -74,8 +74,8 @@ public final class DefaultCommerceService implements CommerceService {
     public Offer createOffer(Actor actor, OfferDraft draft) {
         requireActor(actor, "actor").require(Role.CREATOR, "create an offer");
         new Validator().notNull("draft", draft).throwIfInvalid();
-        Offer offer = new Offer(OfferId.of(ctx.newId()), draft.kind(), draft.title(), draft.price(), draft.courses(),
-                draft.membership(), true, ctx.now());
+        Offer offer = new Offer(OfferId.of(ctx.newId()), actor.id(), draft.kind(), draft.title(), draft.price(),
+                draft.courses(), draft.membership(), true, ctx.now());
         return ctx.transact(uow -> uow.insert(CommerceTypes.OFFER, offer).value());
     }
 
@@ -91,6 +91,7 @@ public final class DefaultCommerceService implements CommerceService {
         new Validator().notNull("offerId", id).throwIfInvalid();
         return ctx.transact(uow -> {
             Versioned<Offer> v = uow.get(CommerceTypes.OFFER, id.value());
+            requireOwner(actor, v.value().owner(), "offer " + id);
             return uow.update(CommerceTypes.OFFER, v.value().withActive(active), v.version()).value();
         });
     }
@@ -99,10 +100,24 @@ public final class DefaultCommerceService implements CommerceService {
     public Coupon createCoupon(Actor actor, CouponDraft draft) {
         requireActor(actor, "actor").require(Role.CREATOR, "create a coupon");
         new Validator().notNull("draft", draft).throwIfInvalid();
-        Coupon coupon = new Coupon(CouponCode.of(draft.code()), draft.kind(), draft.percentOffBps(), draft.amountOff(),
-                draft.validFrom(), draft.validUntil(), draft.maxRedemptions(), draft.maxPerLearner(),
+        Coupon coupon = new Coupon(CouponCode.of(draft.code()), actor.id(), draft.kind(), draft.percentOffBps(),
+                draft.amountOff(), draft.validFrom(), draft.validUntil(), draft.maxRedemptions(), draft.maxPerLearner(),
                 draft.applicableOffers(), draft.floorPrice(), draft.stacking(), 0, true, ctx.now());
-        return ctx.transact(uow -> uow.insert(CommerceTypes.COUPON, coupon).value());
+        return ctx.transact(uow -> {
+            if (!actor.has(Role.ADMIN)) {
+                // A creator's coupon discounts only that creator's own offers; platform-wide coupons are for admins.
+                new Validator().check(!coupon.applicableOffers().isEmpty(), "applicableOffers",
+                        "a creator's coupon must list the creator's own offers; only an admin may make a coupon for"
+                                + " every offer").throwIfInvalid();
+                for (int i = 0; i < coupon.applicableOffers().size(); i++) {
+                    OfferId offerId = coupon.applicableOffers().get(i);
+                    Offer offer = uow.find(CommerceTypes.OFFER, offerId.value()).map(Versioned::value).orElseThrow(() ->
+                            ValidationException.of("applicableOffers", "no offer with id '" + offerId + "' exists"));
+                    requireOwner(actor, offer.owner(), "offer " + offerId);
+                }
+            }
+            return uow.insert(CommerceTypes.COUPON, coupon).value();
+        });
     }
 
     @Override
@@ -117,6 +132,7 @@ public final class DefaultCommerceService implements CommerceService {
         CouponCode c = code(code, "code");
         return ctx.transact(uow -> {
             Versioned<Coupon> v = uow.get(CommerceTypes.COUPON, c.value());
+            requireOwner(actor, v.value().owner(), "coupon " + c);
             return uow.update(CommerceTypes.COUPON, v.value().withActive(active), v.version()).value();
         });
     }
@@ -278,6 +294,15 @@ public final class DefaultCommerceService implements CommerceService {
                 .map(Versioned::value).toList());
     }
 
+    @Override
+    public List<Order> ordersIn(OrderStatus status, int offset, int limit) {
+        new Validator().notNull("status", status).notNegative("offset", offset)
+                .check(limit >= 0 && limit <= 1000, "limit", "must be 0 to 1000 (was " + limit + ")")
+                .throwIfInvalid();
+        return ctx.read(uow -> uow.findBy(CommerceTypes.ORDER, "status", status.name()).stream()
+                .skip(offset).limit(limit).map(Versioned::value).toList());
+    }
+
     // ---- transitions ----
 
     @Override
@@ -335,6 +360,21 @@ public final class DefaultCommerceService implements CommerceService {
     public Order refund(OrderId id, RefundRequest request) {
         validateRefund(request);
         new Validator().notNull("orderId", id).throwIfInvalid();
+        // A refund is idempotent under its key, so a lost compare-and-set is retried: the retry sees the winner's
+        // refunds and either applies on top of them, refuses what no longer fits, or finds its own key done.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return refundOnce(id, request);
+            } catch (ConflictException e) {
+                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private Order refundOnce(OrderId id, RefundRequest request) {
         return ctx.transact(uow -> {
             Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
             Order o = v.value();
@@ -380,6 +420,7 @@ public final class DefaultCommerceService implements CommerceService {
             Order changed = o.withRefund(lines, refund, next, now);
             uow.update(CommerceTypes.ORDER, changed, v.version());
             Map<String, String> data = new LinkedHashMap<>(orderData(changed));
+            data.put("previousStatus", o.status().name());
             data.put("refundKey", request.refundKey());
             data.put("refundAmount", Long.toString(total.minor()));
             StringBuilder perLine = new StringBuilder();
@@ -458,6 +499,13 @@ public final class DefaultCommerceService implements CommerceService {
         data.put("total", Long.toString(o.total().minor()));
         data.put("currency", o.total().currency().getCurrencyCode());
         return data;
+    }
+
+    private static void requireOwner(Actor actor, UserId owner, String what) {
+        if (!actor.id().equals(owner) && !actor.has(Role.ADMIN)) {
+            throw new ForbiddenException("User '" + actor.id() + "' may not change " + what
+                    + ": only its owner '" + owner + "' or an admin may.");
+        }
     }
 
     private static Actor requireActor(Actor actor, String field) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,8 @@ public final class MemoryStore implements Store {
     private final ConcurrentHashMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
 
     TenantData tenant(TenantId tenant) {
-        return tenants.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new TenantData());
+        TenantData data = tenants.get(Objects.requireNonNull(tenant, "tenant"));
+        return data != null ? data : tenants.computeIfAbsent(tenant, t -> new TenantData());
     }
 
     @Override
@@ -93,24 +95,41 @@ public final class MemoryStore implements Store {
         final Set<String> outboxIds = new HashSet<>();
 
         TypeData type(AggregateType<?> type) {
-            return types.computeIfAbsent(type.name(), n -> new TypeData());
+            TypeData data = types.get(type.name());
+            return data != null ? data : types.computeIfAbsent(type.name(), n -> new TypeData());
         }
     }
 
     /** Rows and keys of one aggregate type in one tenant. Written only under the commit lock. */
     static final class TypeData {
         final ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
-        /** index name + NUL + key -> ids in insertion order; each list is replaced, never mutated. */
-        final ConcurrentHashMap<String, List<String>> index = new ConcurrentHashMap<>();
+        /**
+         * index name -> key -> the committed rows filed under it, in insertion order. Each list is replaced, never
+         * mutated, and holds the rows themselves so an index read needs no second lookup and no re-check.
+         */
+        final ConcurrentHashMap<String, ConcurrentHashMap<String, List<Row>>> index = new ConcurrentHashMap<>();
         /** unique name + NUL + key -> id. */
         final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
         long nextSeq;
         /** Insertion sequence -> id. */
         final java.util.concurrent.ConcurrentSkipListMap<Long, String> order = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        /** The keys of one index, created on first use. */
+        ConcurrentHashMap<String, List<Row>> index(String name) {
+            ConcurrentHashMap<String, List<Row>> keys = index.get(name);
+            return keys != null ? keys : index.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        }
+
+        /** The rows under one key of one index, in insertion order; empty if none. */
+        List<Row> rowsUnder(String name, String key) {
+            ConcurrentHashMap<String, List<Row>> keys = index.get(name);
+            List<Row> rows = keys == null ? null : keys.get(key);
+            return rows == null ? List.of() : rows;
+        }
     }
 
-    /** One committed aggregate. */
-    record Row(Object value, long version, long seq) {
+    /** One committed aggregate, with its index keys worked out once at commit. */
+    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys) {
     }
 
     /** One outbox entry. Fields other than the event are guarded by the commit lock. */

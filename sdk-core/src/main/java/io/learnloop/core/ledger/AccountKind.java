@@ -1,0 +1,19 @@
+package io.learnloop.core.ledger;
+
+/**
+ * The kinds of ledger account. Payee accounts (platform, creator, affiliate) have a positive balance when money is
+ * owed to their owner; a provider's clearing account has a negative balance equal to the money that provider holds
+ * for the payees. All balances of one currency always sum to zero.
+ *
+ * <p>Thread-safe: an enum.
+ */
+public enum AccountKind {
+    /** The platform's fees. One account, no owner. */
+    PLATFORM,
+    /** A course creator's or co-author's share. Owner: the user id. */
+    CREATOR,
+    /** An affiliate's (分销) commission. Owner: the user id. */
+    AFFILIATE,
+    /** Money held by a payment provider. Owner: the provider's name, for example {@code stripe}. */
+    CLEARING
+}

@@ -1,0 +1,82 @@
+package io.learnloop.core.ledger;
+
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
+import io.learnloop.core.identity.Identifier;
+import io.learnloop.core.identity.UserId;
+
+/**
+ * One ledger account: its kind and owner. Wire form {@code {"kind":"CREATOR","owner":"u-42"}}; the platform has no
+ * owner.
+ *
+ * <p>Thread-safe: immutable record.
+ *
+ * @param kind  the kind
+ * @param owner the user id (creator, affiliate), the provider name (clearing), or null (platform)
+ */
+public record LedgerAccount(AccountKind kind, String owner) {
+    /** The platform's account. */
+    public static final LedgerAccount PLATFORM = new LedgerAccount(AccountKind.PLATFORM, null);
+
+    /**
+     * Validates.
+     *
+     * @param kind  the kind
+     * @param owner the owner
+     */
+    public LedgerAccount {
+        new Validator().notNull("account.kind", kind).throwIfInvalid();
+        if (kind == AccountKind.PLATFORM) {
+            if (owner != null) {
+                throw ValidationException.of("account.owner", "the platform account has no owner");
+            }
+        } else {
+            Identifier.check("account.owner", owner);
+        }
+    }
+
+    /**
+     * A creator's account.
+     *
+     * @param creator the creator
+     * @return the account
+     */
+    public static LedgerAccount creator(UserId creator) {
+        return new LedgerAccount(AccountKind.CREATOR, creator == null ? null : creator.value());
+    }
+
+    /**
+     * An affiliate's account.
+     *
+     * @param affiliate the affiliate
+     * @return the account
+     */
+    public static LedgerAccount affiliate(UserId affiliate) {
+        return new LedgerAccount(AccountKind.AFFILIATE, affiliate == null ? null : affiliate.value());
+    }
+
+    /**
+     * A provider's clearing account.
+     *
+     * @param provider the provider's name, for example {@code "wechatpay"}
+     * @return the account
+     */
+    public static LedgerAccount clearing(String provider) {
+        return new LedgerAccount(AccountKind.CLEARING, provider);
+    }
+
+    /**
+     * A stable text key, {@code platform}, {@code creator:u-42}, {@code clearing:stripe}.
+     *
+     * @return the key
+     */
+    public String key() {
+        return owner == null ? kind.name().toLowerCase(java.util.Locale.ROOT)
+                : kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + owner;
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}

@@ -1,0 +1,99 @@
+package io.learnloop.core.internal.store;
+
+import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.Store;
+import io.learnloop.core.store.Versioned;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MemoryStoreIndexTest {
+    record Item(String id, String group, List<String> tags, String code) {
+    }
+
+    private static final AggregateType<Item> ITEM = AggregateType.builder("item", Item.class, Item::id)
+            .index("group", Item::group)
+            .multiIndex("tag", Item::tags)
+            .unique("code", Item::code)
+            .build();
+    private static final TenantId T = TenantId.DEFAULT;
+
+    private final Store store = new MemoryStore();
+
+    private Versioned<Item> put(Item item) {
+        return store.transact(T, uow -> uow.insert(ITEM, item));
+    }
+
+    private java.util.Optional<Versioned<Item>> unique(String code) {
+        return store.read(T, uow -> uow.findUnique(ITEM, "code", code));
+    }
+
+    private List<String> ids(String index, String key) {
+        return store.read(T, uow -> uow.findBy(ITEM, index, key)).stream().map(v -> v.value().id()).toList();
+    }
+
+    @Test
+    void findBy_whenRowUpdatedWithSameKey_keepsInsertionOrder() {
+        Versioned<Item> a = put(new Item("a", "g", List.of("x"), "ca"));
+        put(new Item("b", "g", List.of("x"), "cb"));
+
+        store.transact(T, uow -> uow.update(ITEM, new Item("a", "g", List.of("x", "y"), "ca"), a.version()));
+
+        assertThat(ids("group", "g")).containsExactly("a", "b");
+        assertThat(ids("tag", "x")).containsExactly("a", "b");
+        assertThat(ids("tag", "y")).containsExactly("a");
+        assertThat(store.read(T, uow -> uow.findBy(ITEM, "group", "g")).get(0))
+                .isEqualTo(new Versioned<>(new Item("a", "g", List.of("x", "y"), "ca"), 2));
+    }
+
+    @Test
+    void findBy_whenRowMovesToAnotherKey_isFoundOnlyUnderTheNewKey() {
+        Versioned<Item> a = put(new Item("a", "g1", List.of("x"), "ca"));
+
+        store.transact(T, uow -> uow.update(ITEM, new Item("a", "g2", List.of(), "ca2"), a.version()));
+
+        assertThat(ids("group", "g1")).isEmpty();
+        assertThat(ids("group", "g2")).containsExactly("a");
+        assertThat(ids("tag", "x")).isEmpty();
+        assertThat(unique("ca")).isEmpty();
+        assertThat(unique("ca2")).isPresent();
+    }
+
+    @Test
+    void findUnique_whenKeyKeptAcrossUpdate_stillFindsTheRow() {
+        Versioned<Item> a = put(new Item("a", "g", List.of(), "ca"));
+
+        store.transact(T, uow -> uow.update(ITEM, new Item("a", "h", List.of(), "ca"), a.version()));
+
+        assertThat(unique("ca")).map(v -> v.value().group()).contains("h");
+    }
+
+    @Test
+    void findBy_afterDelete_forgetsTheRow() {
+        Versioned<Item> a = put(new Item("a", "g", List.of("x"), "ca"));
+
+        store.transact(T, uow -> {
+            uow.delete(ITEM, "a", a.version());
+            return null;
+        });
+
+        assertThat(ids("group", "g")).isEmpty();
+        assertThat(ids("tag", "x")).isEmpty();
+        assertThat(unique("ca")).isEmpty();
+    }
+
+    @Test
+    void findBy_insideAWritingUnitOfWork_seesItsOwnStagedRows() {
+        put(new Item("a", "g", List.of(), "ca"));
+
+        List<String> seen = store.transact(T, uow -> {
+            uow.insert(ITEM, new Item("b", "g", List.of(), "cb"));
+            return uow.findBy(ITEM, "group", "g").stream().map(v -> v.value().id()).toList();
+        });
+
+        assertThat(seen).containsExactly("a", "b");
+    }
+}

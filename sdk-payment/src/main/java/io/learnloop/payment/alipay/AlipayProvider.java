@@ -1,0 +1,398 @@
+package io.learnloop.payment.alipay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.RemoteException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.money.Money;
+import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.Capability;
+import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.payment.PaymentEvent;
+import io.learnloop.payment.PaymentEventType;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.RefundState;
+import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.alipay.AlipaySignatures;
+import io.learnloop.payment.internal.http.HttpExecutor;
+import io.learnloop.payment.internal.http.HttpResult;
+import io.learnloop.payment.internal.http.RemoteErrors;
+import io.learnloop.payment.internal.http.RetryAdvisor;
+import io.learnloop.payment.internal.json.Json;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Alipay OpenAPI (RSA2, public-key mode): page pay ({@link PaymentFlow#REDIRECT}), precreate
+ * ({@link PaymentFlow#QR_CODE}), query, close, partial refunds with {@code out_request_no}, and asynchronous
+ * notifications.
+ *
+ * <p>Requests are signed over the sorted raw parameters; responses are verified over the raw
+ * {@code <method>_response} JSON text (never a re-serialisation); a successful response without a valid signature is
+ * treated as forged. Notifications are verified without touching the caller's data and checked against this
+ * application's {@code app_id} (and {@code seller_id} when configured) and against the clock.
+ *
+ * <p>Amounts are yuan strings with two decimals; only CNY is accepted.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class AlipayProvider implements PaymentProvider {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Currency CNY = Currency.getInstance("CNY");
+
+    private final AlipayConfig config;
+    private final HttpExecutor http;
+
+    /**
+     * Creates the provider.
+     *
+     * @param config the configuration
+     */
+    public AlipayProvider(AlipayConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.http = new HttpExecutor(config.http(), config.clock(), "alipay");
+    }
+
+    @Override
+    public ProviderId id() {
+        return config.id();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.REDIRECT, Capability.QR_CODE, Capability.QUERY, Capability.CLOSE,
+                Capability.PARTIAL_REFUND, Capability.NOTIFICATIONS);
+    }
+
+    @Override
+    public PaymentSession create(CreatePaymentRequest request) {
+        String total = yuan(request.amount(), "amount");
+        ObjectNode biz = Json.object();
+        biz.put("out_trade_no", request.merchantReference());
+        biz.put("total_amount", total);
+        biz.put("subject", request.description());
+        if (request.expiresAt() != null) {
+            biz.put("time_expire", format(request.expiresAt()));
+        }
+        if (request.flow() == PaymentFlow.REDIRECT) {
+            biz.put("product_code", "FAST_INSTANT_TRADE_PAY");
+            Map<String, String> params = common("alipay.trade.page.pay", biz);
+            if (request.returnUrl() != null) {
+                params.put("return_url", request.returnUrl());
+            }
+            params.put("sign", AlipaySignatures.sign(params, config.appPrivateKey()));
+            HttpUrl.Builder url = HttpUrl.get(config.gatewayUrl()).newBuilder();
+            params.forEach(url::addQueryParameter);
+            return new PaymentSession(id(), request.merchantReference(), null, request.flow(), url.build().toString(),
+                    null, null, null);
+        }
+        if (request.flow() != PaymentFlow.QR_CODE) {
+            throw ValidationException.of("flow", "Alipay supports REDIRECT (page pay) and QR_CODE (precreate), not " + request.flow());
+        }
+        // out_trade_no makes a repeated precreate return the same trade
+        JsonNode r = call("alipay.trade.precreate", biz, true, "create payment");
+        return new PaymentSession(id(), request.merchantReference(), null, request.flow(), null,
+                Json.text(r, "qr_code"), null, null);
+    }
+
+    @Override
+    public PaymentStatus query(PaymentReference payment) {
+        ObjectNode biz = Json.object();
+        biz.put("out_trade_no", payment.merchantReference());
+        JsonNode r;
+        try {
+            r = call("alipay.trade.query", biz, false, "query payment");
+        } catch (RemoteException e) {
+            if ("ACQ.TRADE_NOT_EXIST".equals(e.providerCode())) {
+                return new PaymentStatus(id(), payment.merchantReference(), null, PaymentState.NOT_FOUND,
+                        "ACQ.TRADE_NOT_EXIST", null, null);
+            }
+            throw e;
+        }
+        String status = Json.text(r, "trade_status");
+        PaymentState state = switch (status == null ? "" : status) {
+            case "TRADE_SUCCESS", "TRADE_FINISHED" -> PaymentState.PAID;
+            case "TRADE_CLOSED" -> PaymentState.CLOSED;
+            default -> PaymentState.PENDING;
+        };
+        String total = Json.text(r, "total_amount");
+        return new PaymentStatus(id(), payment.merchantReference(), Json.text(r, "trade_no"), state, status,
+                total == null ? null : Money.parse(total, CNY), parseTime(Json.text(r, "send_pay_date")));
+    }
+
+    @Override
+    public void close(PaymentReference payment) {
+        ObjectNode biz = Json.object();
+        biz.put("out_trade_no", payment.merchantReference());
+        call("alipay.trade.close", biz, true, "close payment");
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        ObjectNode biz = Json.object();
+        biz.put("out_trade_no", request.payment().merchantReference());
+        biz.put("refund_amount", yuan(request.amount(), "amount"));
+        biz.put("out_request_no", request.refundReference());
+        if (request.reason() != null) {
+            biz.put("refund_reason", request.reason());
+        }
+        // out_request_no makes a repeated refund return the first result instead of refunding twice
+        JsonNode r = call("alipay.trade.refund", biz, true, "refund");
+        RefundState state = "Y".equals(Json.text(r, "fund_change")) ? RefundState.SUCCEEDED : RefundState.PENDING;
+        return new RefundResult(id(), request.refundReference(), Json.text(r, "trade_no"), state, request.amount());
+    }
+
+    private static String yuan(Money amount, String field) {
+        if (!CNY.equals(amount.currency())) {
+            throw ValidationException.of(field + ".currency", "Alipay charges CNY only (was " + amount.currency() + ")");
+        }
+        return amount.toDecimalString();
+    }
+
+    private String format(Instant instant) {
+        return LocalDateTime.ofInstant(instant, config.zone()).format(TIME);
+    }
+
+    private Instant parseTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text, TIME).atZone(config.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Map<String, String> common(String method, ObjectNode biz) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("app_id", config.appId());
+        p.put("method", method);
+        p.put("format", "JSON");
+        p.put("charset", "utf-8");
+        p.put("sign_type", "RSA2");
+        p.put("timestamp", format(config.clock().instant()));
+        p.put("version", "1.0");
+        if (config.notifyUrl() != null && !method.equals("alipay.trade.query") && !method.equals("alipay.trade.close")) {
+            p.put("notify_url", config.notifyUrl());
+        }
+        p.put("biz_content", Json.write(biz));
+        return p;
+    }
+
+    private JsonNode call(String method, ObjectNode biz, boolean mutating, String operation) {
+        Map<String, String> params = common(method, biz);
+        params.put("sign", AlipaySignatures.sign(params, config.appPrivateKey()));
+        // protocol parameters travel in the query string, the business content in the form body, as the Alipay SDK does
+        HttpUrl.Builder url = HttpUrl.get(config.gatewayUrl()).newBuilder();
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+        params.forEach((k, v) -> {
+            if (k.equals("biz_content")) {
+                form.add(k, v);
+            } else {
+                url.addQueryParameter(k, v);
+            }
+        });
+        Request request = new Request.Builder().url(url.build()).post(form.build())
+                .header("User-Agent", "learnloop-sdk-payment").build();
+        HttpResult r = http.execute(request, true, RetryAdvisor.DEFAULT);
+        if (!r.ok()) {
+            boolean transientFailure = r.status() == 429 || r.status() >= 500;
+            throw RemoteErrors.of("alipay", operation, r.status(), null, null, null, transientFailure,
+                    mutating && transientFailure);
+        }
+        String text = r.text();
+        String rootKey = method.replace('.', '_') + "_response";
+        String raw = AlipaySignatures.extract(text, rootKey);
+        JsonNode whole = Json.parse(r.body());
+        if (raw == null) {
+            raw = AlipaySignatures.extract(text, "error_response");
+            JsonNode err = raw == null ? null : Json.parse(raw.getBytes(StandardCharsets.UTF_8));
+            throw RemoteErrors.of("alipay", operation, r.status(), err == null ? null : Json.text(err, "sub_code") != null
+                    ? Json.text(err, "sub_code") : Json.text(err, "code"), err == null ? "unexpected response" : Json.text(err, "sub_msg"),
+                    null, false, mutating && err == null);
+        }
+        JsonNode response = Json.parse(raw.getBytes(StandardCharsets.UTF_8));
+        String code = Json.text(response, "code");
+        String sign = Json.text(whole, "sign");
+        boolean signed = sign != null && AlipaySignatures.verifyAny(raw, sign, config.alipayPublicKeys());
+        if ("10000".equals(code)) {
+            if (!signed) {
+                throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "alipay " + operation
+                        + " returned a success response whose signature does not verify; it is treated as forged"
+                        + (mutating ? " and the outcome is unknown: query before retrying" : ""),
+                        false, mutating, r.status(), null, null, null);
+            }
+            return response;
+        }
+        String subCode = Json.text(response, "sub_code");
+        boolean systemBusy = "20000".equals(code) || "ACQ.SYSTEM_ERROR".equals(subCode) || "aop.ACQ.SYSTEM_ERROR".equals(subCode);
+        throw RemoteErrors.of("alipay", operation, r.status(), subCode != null ? subCode : code,
+                Json.text(response, "sub_msg") != null ? Json.text(response, "sub_msg") : Json.text(response, "msg"),
+                null, systemBusy, mutating && systemBusy);
+    }
+
+    @Override
+    public NotificationOutcome parseNotification(byte[] body, Map<String, String> headers) {
+        if (body == null || body.length == 0) {
+            return reject(RejectionReason.MALFORMED, "empty body");
+        }
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        Charset charset = StandardCharsets.UTF_8;
+        Map<String, String> params = new HashMap<>();
+        try {
+            // the charset parameter names the encoding of the other values
+            String declared = rawParam(text, "charset");
+            if (declared != null && !declared.isBlank()) {
+                charset = Charset.forName(declared.trim());
+            }
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = eq < 0 ? pair : pair.substring(0, eq);
+                String v = eq < 0 ? "" : pair.substring(eq + 1);
+                params.put(URLDecoder.decode(k, charset), URLDecoder.decode(v, charset));
+            }
+        } catch (IllegalArgumentException e) {
+            return reject(RejectionReason.MALFORMED, "the body is not a form-encoded Alipay notification");
+        }
+        return verifyNotification(params);
+    }
+
+    private static String rawParam(String text, String name) {
+        for (String pair : text.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Verifies notification parameters that a framework has already decoded. The map is read, never modified.
+     *
+     * @param params the decoded form parameters
+     * @return the verified event or the rejection
+     */
+    public NotificationOutcome verifyNotification(Map<String, String> params) {
+        Map<String, String> p = Map.copyOf(withoutNulls(params));
+        String sign = p.get("sign");
+        if (sign == null || sign.isEmpty()) {
+            return reject(RejectionReason.MISSING_SIGNATURE, "no sign parameter");
+        }
+        String signType = p.get("sign_type");
+        if (signType != null && !"RSA2".equals(signType)) {
+            return reject(RejectionReason.BAD_SIGNATURE, "unsupported sign_type " + signType + "; configure RSA2");
+        }
+        String content = AlipaySignatures.content(p, List.of("sign", "sign_type"));
+        if (!AlipaySignatures.verifyAny(content, sign, config.alipayPublicKeys())) {
+            return reject(RejectionReason.BAD_SIGNATURE, "the signature does not match the parameters under any Alipay public key");
+        }
+        Instant notified = parseTime(p.get("notify_time"));
+        if (notified == null) {
+            return reject(RejectionReason.MALFORMED, "notify_time is missing or not yyyy-MM-dd HH:mm:ss");
+        }
+        Instant now = config.clock().instant();
+        if (notified.isBefore(now.minus(config.tolerance()))) {
+            return reject(RejectionReason.STALE_TIMESTAMP, "notify_time is " + notified + ", older than the tolerance");
+        }
+        if (notified.isAfter(now.plus(config.tolerance()))) {
+            return reject(RejectionReason.FUTURE_TIMESTAMP, "notify_time is " + notified + ", in the future beyond the tolerance");
+        }
+        if (!config.appId().equals(p.get("app_id"))) {
+            return reject(RejectionReason.WRONG_MERCHANT, "the notification is for app '" + p.get("app_id") + "'");
+        }
+        if (config.sellerId() != null && !config.sellerId().equals(p.get("seller_id"))) {
+            return reject(RejectionReason.WRONG_MERCHANT, "the notification is for seller '" + p.get("seller_id") + "'");
+        }
+        String eventId = p.get("notify_id");
+        if (eventId == null || eventId.isEmpty()) {
+            return reject(RejectionReason.MALFORMED, "notify_id is missing");
+        }
+        String status = p.get("trade_status");
+        String refundNo = p.get("out_biz_no");
+        Money amount;
+        Map<String, String> attributes = new LinkedHashMap<>();
+        PaymentEventType type;
+        try {
+            if (p.get("refund_fee") != null && refundNo != null) {
+                type = PaymentEventType.REFUND_SUCCEEDED;
+                // refund_fee is the running total of all refunds on the trade, not this refund's amount
+                attributes.put("refund_fee_total", Money.parse(p.get("refund_fee"), CNY).toDecimalString());
+                amount = null;
+            } else {
+                type = switch (status == null ? "" : status) {
+                    case "TRADE_SUCCESS", "TRADE_FINISHED" -> PaymentEventType.PAYMENT_SUCCEEDED;
+                    case "TRADE_CLOSED" -> PaymentEventType.PAYMENT_CLOSED;
+                    default -> PaymentEventType.IGNORED;
+                };
+                amount = p.get("total_amount") == null ? null : Money.parse(p.get("total_amount"), CNY);
+            }
+        } catch (ValidationException e) {
+            return reject(RejectionReason.MALFORMED, "an amount is not a yuan amount with two decimals");
+        }
+        if (status != null) {
+            attributes.put("trade_status", status);
+        }
+        Instant at = parseTime(p.get("gmt_payment"));
+        return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, p.getOrDefault("notify_type", "trade_status_sync"),
+                p.get("out_trade_no"), p.get("trade_no"), refundNo, null, amount, p.get("app_id"),
+                at != null ? at : notified, attributes));
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> params) {
+        Map<String, String> m = new HashMap<>();
+        if (params != null) {
+            params.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    m.put(k, v);
+                }
+            });
+        }
+        return m;
+    }
+
+    private NotificationOutcome.Rejected reject(RejectionReason reason, String detail) {
+        return new NotificationOutcome.Rejected(id(), reason, detail);
+    }
+
+    @Override
+    public Acknowledgement acknowledge(NotificationOutcome outcome) {
+        return outcome.verified() ? new Acknowledgement(200, "text/plain;charset=utf-8", "success")
+                : new Acknowledgement(400, "text/plain;charset=utf-8", "fail");
+    }
+
+    @Override
+    public String toString() {
+        return "AlipayProvider[" + config + "]";
+    }
+}
