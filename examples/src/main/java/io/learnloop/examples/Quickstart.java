@@ -23,6 +23,9 @@ public final class Quickstart {
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         Path folder = Path.of(args.length > 0 ? args[0] : "target/learnloop-demo");
         new QuickstartDemo(folder, System.out, System.console() != null).run();
     }

@@ -47,10 +47,13 @@ public final class QuickstartDemo {
         narrator.say("Learnloop quickstart: the whole loop on the embedded H2 store in %s", folder.resolve("h2"));
         try (DemoPlatform platform = DemoPlatform.open(folder, START)) {
             CatalogStage.Result catalog = new CatalogStage(platform, narrator).run();
+            RevenueBooks books = new RevenueBooks(platform.learnloop());
+            SandboxCheckout checkout = new SandboxCheckout(platform, books);
+            CommerceStage.Result commerce = new CommerceStage(platform, narrator, checkout, books).run(catalog);
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, millis);
+            return new QuickstartReport(folder, catalog, commerce, millis);
         }
     }
 

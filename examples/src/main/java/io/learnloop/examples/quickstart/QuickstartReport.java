@@ -7,9 +7,11 @@ import java.nio.file.Path;
  *
  * <p>Thread-safe: immutable record.
  *
- * @param folder  the demo's folder
- * @param catalog stage 1: the published courses
- * @param millis  how long the run took
+ * @param folder   the demo's folder
+ * @param catalog  stage 1: the published courses
+ * @param commerce stage 2: offers and paid orders
+ * @param millis   how long the run took
  */
-public record QuickstartReport(Path folder, CatalogStage.Result catalog, long millis) {
+public record QuickstartReport(Path folder, CatalogStage.Result catalog, CommerceStage.Result commerce,
+                               long millis) {
 }
