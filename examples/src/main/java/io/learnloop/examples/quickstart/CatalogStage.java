@@ -150,7 +150,7 @@ public final class CatalogStage {
         narrator.say("Published %d courses:", refs.size());
         for (CourseRef r : refs) {
             Course c = catalog.course(r.id());
-            narrator.detail("%-36s %-13s %d lessons, v%d, status %s", r.title(), r.category(), r.lessons().size(),
+            narrator.detail("%s %-13s %d lessons, v%d, status %s", Narrator.pad(r.title(), 38), r.category(), r.lessons().size(),
                     c.published().version(), c.status());
         }
         return new Result(refs.get(0), refs.get(1), refs.get(2), refs.get(3), refs.get(4), refusal, reasons);

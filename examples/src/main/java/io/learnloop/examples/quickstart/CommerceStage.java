@@ -103,13 +103,13 @@ public final class CommerceStage {
         offers.put(catalog.dataviz().id().value(), offer(cast.alice(), catalog.dataviz(), "249.00"));
         offers.put(catalog.mandarin().id().value(), offer(cast.alice(), catalog.mandarin(), "99.00"));
         for (Offer o : offers.values()) {
-            narrator.say("Offer %-40s %s", o.title(), o.price());
+            narrator.say("Offer %s %s", Narrator.pad(o.title(), 40), o.price());
         }
         Offer membership = commerce.createOffer(cast.admin(), OfferDraft.membership("数据会员 Data Membership (monthly)",
                 cny("99.00"), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(),
                         List.of("programming", "data-science"))));
-        narrator.say("Plan  %-40s %s a month, covers every programming and data-science course",
-                membership.title(), membership.price());
+        narrator.say("Plan  %s %s a month, covers every programming and data-science course",
+                Narrator.pad(membership.title(), 40), membership.price());
         Coupon coupon = commerce.createCoupon(cast.admin(), CouponDraft.percent(COUPON, 2000, platform.clock().instant(),
                 platform.clock().instant().plus(Duration.ofDays(120))).withLimits(0, 1));
         narrator.say("Coupon %s: 20%% off, once per learner, valid until %s", coupon.code(), coupon.validUntil());

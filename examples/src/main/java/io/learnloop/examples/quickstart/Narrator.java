@@ -57,6 +57,31 @@ public final class Narrator {
     }
 
     /**
+     * Pads text to a display width, counting CJK characters as two columns, so tables of Chinese and English titles
+     * line up.
+     *
+     * @param text  the text
+     * @param width the width in columns
+     * @return the padded text
+     */
+    public static String pad(String text, int width) {
+        int columns = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            columns += wide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return columns >= width ? text : text + " ".repeat(width - columns);
+    }
+
+    private static boolean wide(int cp) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
+        return b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A;
+    }
+
+    /**
      * Starts a progress bar.
      *
      * @param label what is being done

@@ -50,10 +50,11 @@ public final class QuickstartDemo {
             RevenueBooks books = new RevenueBooks(platform.learnloop());
             SandboxCheckout checkout = new SandboxCheckout(platform, books);
             CommerceStage.Result commerce = new CommerceStage(platform, narrator, checkout, books).run(catalog);
+            LearningStage.Result learning = new LearningStage(platform, narrator).run(catalog);
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, commerce, millis);
+            return new QuickstartReport(folder, catalog, commerce, learning, millis);
         }
     }
 

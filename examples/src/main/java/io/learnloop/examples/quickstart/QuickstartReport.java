@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param folder   the demo's folder
  * @param catalog  stage 1: the published courses
  * @param commerce stage 2: offers and paid orders
+ * @param learning stage 3: progress, certificates and reviews
  * @param millis   how long the run took
  */
 public record QuickstartReport(Path folder, CatalogStage.Result catalog, CommerceStage.Result commerce,
-                               long millis) {
+                               LearningStage.Result learning,                                long millis) {
 }
