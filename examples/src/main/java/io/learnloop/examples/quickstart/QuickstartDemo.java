@@ -51,10 +51,11 @@ public final class QuickstartDemo {
             SandboxCheckout checkout = new SandboxCheckout(platform, books);
             CommerceStage.Result commerce = new CommerceStage(platform, narrator, checkout, books).run(catalog);
             LearningStage.Result learning = new LearningStage(platform, narrator).run(catalog);
+            CommunityStage.Result community = new CommunityStage(platform, narrator).run(catalog);
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, commerce, learning, millis);
+            return new QuickstartReport(folder, catalog, commerce, learning, community, millis);
         }
     }
 
