@@ -115,9 +115,9 @@ public final class CommerceStage {
         narrator.say("Coupon %s: 20%% off, once per learner, valid until %s", coupon.code(), coupon.validUntil());
 
         List<Delivery> deliveries = new ArrayList<>();
-        for (Actor a : List.of(cast.liMing(), cast.emma(), cast.zhangWei())) {
-            platform.signUp(a.id());
-        }
+        platform.signUp(cast.liMing().id());
+        platform.signUp(cast.emma().id());
+        platform.signUp(cast.zhangWei().id(), cast.liMing().id());
         books.referral(cast.zhangWei().id(), cast.liMing().id());
 
         Offer python = offers.get(catalog.python().id().value());

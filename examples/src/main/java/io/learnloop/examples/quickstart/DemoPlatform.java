@@ -9,6 +9,7 @@ import io.learnloop.core.credential.IssuerProfile;
 import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.money.Money;
 import io.learnloop.jdbc.JdbcStore;
 import io.learnloop.jdbc.JdbcStores;
 
@@ -17,9 +18,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,7 +40,18 @@ public final class DemoPlatform implements AutoCloseable {
     private final SigningKey signingKey;
     private final Community community;
     private final Cast cast = Cast.standard();
-    private final Map<UserId, Instant> members = new LinkedHashMap<>();
+    private final Map<UserId, Member> members = new LinkedHashMap<>();
+    private final Map<Instant, Money> marketing = new LinkedHashMap<>();
+
+    /**
+     * A member of the host's site. Thread-safe: immutable record.
+     *
+     * @param id       the user
+     * @param joinedAt when they signed up
+     * @param referrer who referred them, or null if they came through an advert or on their own
+     */
+    public record Member(UserId id, Instant joinedAt, UserId referrer) {
+    }
 
     private DemoPlatform(Path folder, DemoClock clock, JdbcStore store, SigningKey signingKey) {
         this.folder = folder;
@@ -96,16 +109,44 @@ public final class DemoPlatform implements AutoCloseable {
      * @param user the user
      */
     public void signUp(UserId user) {
-        members.putIfAbsent(user, clock.instant());
+        signUp(user, null);
     }
 
     /**
-     * The host's members with their sign-up instants, in sign-up order.
+     * Registers a member who came through a referral link.
+     *
+     * @param user     the user
+     * @param referrer who referred them, or null
+     */
+    public void signUp(UserId user, UserId referrer) {
+        members.putIfAbsent(user, new Member(user, clock.instant(), referrer));
+    }
+
+    /**
+     * The host's members, in sign-up order.
      *
      * @return a copy
      */
-    public Map<UserId, Instant> members() {
-        return new LinkedHashMap<>(members);
+    public List<Member> members() {
+        return new ArrayList<>(members.values());
+    }
+
+    /**
+     * Records what the host spent on adverts now.
+     *
+     * @param amount the spend
+     */
+    public void spendOnAdverts(Money amount) {
+        marketing.merge(clock.instant(), amount, Money::plus);
+    }
+
+    /**
+     * What the host spent on adverts, by instant.
+     *
+     * @return a copy
+     */
+    public Map<Instant, Money> advertSpend() {
+        return new LinkedHashMap<>(marketing);
     }
 
     /**
@@ -123,15 +164,6 @@ public final class DemoPlatform implements AutoCloseable {
      * @return the clock
      */
     public DemoClock clock() {
-        return clock;
-    }
-
-    /**
-     * The same clock as a plain {@link Clock}.
-     *
-     * @return the clock
-     */
-    public Clock plainClock() {
         return clock;
     }
 

@@ -21,6 +21,8 @@ public final class QuickstartDemo {
 
     private final Path folder;
     private final Narrator narrator;
+    private final int weeks;
+    private final int arrivalsPerWeek;
 
     /**
      * Creates a demo.
@@ -31,8 +33,26 @@ public final class QuickstartDemo {
      * @param live   whether {@code out} is a terminal (progress bars redraw in place)
      */
     public QuickstartDemo(Path folder, PrintStream out, boolean live) {
+        this(folder, out, live, 8, 3);
+    }
+
+    /**
+     * Creates a demo with a shorter or longer platform life.
+     *
+     * @param folder          where the database and the charts go
+     * @param out             where the narrative goes
+     * @param live            whether {@code out} is a terminal
+     * @param weeks           how many weeks the platform runs after the story, at least 2
+     * @param arrivalsPerWeek how many learners sign up each of those weeks
+     */
+    public QuickstartDemo(Path folder, PrintStream out, boolean live, int weeks, int arrivalsPerWeek) {
+        if (weeks < 2 || arrivalsPerWeek < 1) {
+            throw new IllegalArgumentException("the platform must run at least 2 weeks with at least 1 arrival a week");
+        }
         this.folder = folder.toAbsolutePath();
         this.narrator = new Narrator(out, live);
+        this.weeks = weeks;
+        this.arrivalsPerWeek = arrivalsPerWeek;
     }
 
     /**
@@ -52,10 +72,12 @@ public final class QuickstartDemo {
             CommerceStage.Result commerce = new CommerceStage(platform, narrator, checkout, books).run(catalog);
             LearningStage.Result learning = new LearningStage(platform, narrator).run(catalog);
             CommunityStage.Result community = new CommunityStage(platform, narrator).run(catalog);
+            PlatformLifeStage.Result life = new PlatformLifeStage(platform, narrator, checkout, books, weeks, arrivalsPerWeek)
+                    .run(catalog, commerce, community);
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, commerce, learning, community, millis);
+            return new QuickstartReport(folder, catalog, commerce, learning, community, life, millis);
         }
     }
 

@@ -12,9 +12,10 @@ import java.nio.file.Path;
  * @param commerce stage 2: offers and paid orders
  * @param learning stage 3: progress, certificates and reviews
  * @param community stage 4: questions, answers and a study group
+ * @param life      stage 5: the weeks of platform life
  * @param millis   how long the run took
  */
 public record QuickstartReport(Path folder, CatalogStage.Result catalog, CommerceStage.Result commerce,
                                LearningStage.Result learning, CommunityStage.Result community,
-                                                              long millis) {
+                               PlatformLifeStage.Result life,                                                               long millis) {
 }
