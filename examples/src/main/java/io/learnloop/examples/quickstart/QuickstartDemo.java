@@ -1,5 +1,7 @@
 package io.learnloop.examples.quickstart;
 
+import io.learnloop.core.identity.UserId;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -74,10 +77,13 @@ public final class QuickstartDemo {
             CommunityStage.Result community = new CommunityStage(platform, narrator).run(catalog);
             PlatformLifeStage.Result life = new PlatformLifeStage(platform, narrator, checkout, books, weeks, arrivalsPerWeek)
                     .run(catalog, commerce, community);
+            Cast cast = platform.cast();
+            RecommendStage.Result recommend = new RecommendStage(platform, narrator)
+                    .run(List.of(cast.liMing().id(), cast.emma().id(), cast.zhangWei().id(), new UserId("chen.jing")));
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, commerce, learning, community, life, millis);
+            return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, millis);
         }
     }
 

@@ -13,9 +13,11 @@ import java.nio.file.Path;
  * @param learning stage 3: progress, certificates and reviews
  * @param community stage 4: questions, answers and a study group
  * @param life      stage 5: the weeks of platform life
+ * @param recommend stage 6: recommendations
  * @param millis   how long the run took
  */
 public record QuickstartReport(Path folder, CatalogStage.Result catalog, CommerceStage.Result commerce,
                                LearningStage.Result learning, CommunityStage.Result community,
-                               PlatformLifeStage.Result life,                                                               long millis) {
+                               PlatformLifeStage.Result life,
+                               RecommendStage.Result recommend,                                                               long millis) {
 }
