@@ -80,10 +80,11 @@ public final class QuickstartDemo {
             Cast cast = platform.cast();
             RecommendStage.Result recommend = new RecommendStage(platform, narrator)
                     .run(List.of(cast.liMing().id(), cast.emma().id(), cast.zhangWei().id(), new UserId("chen.jing")));
+            RefundStage.Result refund = new RefundStage(platform, narrator, checkout).run(catalog, commerce, learning);
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, millis);
+            return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, refund, millis);
         }
     }
 
