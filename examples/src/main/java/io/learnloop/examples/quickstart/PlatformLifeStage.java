@@ -132,6 +132,15 @@ public final class PlatformLifeStage {
             for (int i = 0; i < arrivalsPerWeek && names < NAMES.length; i++) {
                 arrive(NAMES[names++], courses, counts);
             }
+            if (week == 1) {
+                // Sam arrives as a learner and buys the Python course; he will publish his own later
+                Actor sam = platform.cast().sam();
+                platform.signUp(sam.id());
+                counts.arrivals++;
+                Crowd c = new Crowd(sam, catalog.python(), platform.clock().instant());
+                crowd.put(sam.id(), c);
+                buy(c, offers.get(catalog.python().id().value()), true, counts);
+            }
             if (week == Math.max(2, weeks / 2) && samCourse == null) {
                 samCourse = samBecomesCreator(offers);
                 courses.add(samCourse);
@@ -309,7 +318,6 @@ public final class PlatformLifeStage {
     private CourseRef samBecomesCreator(Map<String, Offer> offers) {
         Cast cast = platform.cast();
         CatalogService catalog = platform.learnloop().catalog();
-        platform.signUp(cast.sam().id());
         Course course = catalog.createCourse(cast.sam(), new CourseDetails("SQL for Analysts 数据分析师的 SQL",
                 "Joins, window functions and a real reporting project", "SELECT to window functions with sales data.",
                 "en", "data-science", List.of("sql", "data", "数据分析"), CourseLevel.BEGINNER, null));

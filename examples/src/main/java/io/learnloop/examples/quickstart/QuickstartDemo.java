@@ -81,10 +81,11 @@ public final class QuickstartDemo {
             RecommendStage.Result recommend = new RecommendStage(platform, narrator)
                     .run(List.of(cast.liMing().id(), cast.emma().id(), cast.zhangWei().id(), new UserId("chen.jing")));
             RefundStage.Result refund = new RefundStage(platform, narrator, checkout).run(catalog, commerce, learning);
+            GrowthStage.Result growth = new GrowthStage(platform, narrator).run(weeks + 1);
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
-            return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, refund, millis);
+            return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, refund, growth, millis);
         }
     }
 

@@ -15,11 +15,12 @@ import java.nio.file.Path;
  * @param life      stage 5: the weeks of platform life
  * @param recommend stage 6: recommendations
  * @param refund    stage 7: the refund and the ledger
+ * @param growth    stage 8: the calibrated growth report and its charts
  * @param millis   how long the run took
  */
 public record QuickstartReport(Path folder, CatalogStage.Result catalog, CommerceStage.Result commerce,
                                LearningStage.Result learning, CommunityStage.Result community,
                                PlatformLifeStage.Result life,
                                RecommendStage.Result recommend, RefundStage.Result refund,
-                                                                                             long millis) {
+                               GrowthStage.Result growth,                                                                                              long millis) {
 }
