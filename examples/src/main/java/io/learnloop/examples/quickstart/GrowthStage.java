@@ -113,7 +113,9 @@ public final class GrowthStage {
         // a small academy: catalogue quality half-saturates at ten courses, not at the default's thousands
         Parameters priors = Parameters.defaults().with(Parameter.LESSONS_PER_COURSE, obs.lessonsPerCourse())
                 .with(Parameter.CATALOGUE_HALF_SATURATION, 10);
-        CalibrationResult fit = Calibration.fit(obs, priors);
+        // conversion was measured at the academy's own price: make that the reference, so no price effect is undone
+        double price = Calibration.fit(obs, priors).estimate(Parameter.PRICE).value();
+        CalibrationResult fit = Calibration.fit(obs, priors.with(Parameter.REFERENCE_PRICE, price));
         narrator.say("Fitted rates (the rest stay at their documented priors):");
         for (Parameter p : List.of(Parameter.CONVERSION_RATE, Parameter.LEARNING_EFFICIENCY, Parameter.REVIEW_RATE,
                 Parameter.K_FACTOR, Parameter.PAID_CHURN_RATE, Parameter.PRICE, Parameter.CREATOR_REVENUE_SHARE)) {
