@@ -13,4 +13,7 @@ module io.learnloop.payment {
     exports io.learnloop.payment.alipay;
     exports io.learnloop.payment.stripe;
     exports io.learnloop.payment.wechat;
+
+    // stored records are read and written by the core's JSON mapper
+    opens io.learnloop.payment.internal.pipeline to com.fasterxml.jackson.databind;
 }

@@ -7,6 +7,8 @@ import io.learnloop.core.store.AggregateType;
 
 /**
  * The aggregate types of the learning records.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class LearningTypes {
     /** Index of learner ids. */

@@ -1,0 +1,189 @@
+package io.learnloop.payment;
+
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.OrderId;
+import io.learnloop.core.commerce.OrderLine;
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.error.RemoteException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.payment.internal.pipeline.DefaultPayments;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * Checkout, the notification pipeline, reconciliation and refunds, the same way for every provider.
+ *
+ * <pre>{@code
+ * Payments payments = Payments.builder(learnloop)
+ *     .provider(new StripeProvider(stripeConfig))
+ *     .provider(new WechatPayProvider(wechatConfig))
+ *     .refundPolicy(RefundPolicy.withinDays(14))
+ *     .build();
+ * PaymentSession session = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.STRIPE,
+ *     PaymentFlow.CLIENT_SECRET, "Java course"));
+ * // in the webhook endpoint, with the raw body:
+ * NotificationResult r = payments.handleNotification(ProviderId.STRIPE, body, headers);
+ * respond(r.acknowledgement());
+ * }</pre>
+ *
+ * <p>With {@link Builder#ledger(RevenuePolicy, BiFunction)} configured, every settled order is posted to the core's
+ * revenue ledger once (platform fee, creator shares, affiliate commissions) and every refund claws back each
+ * share in proportion.
+ *
+ * <p>Thread-safe. The builder is not.
+ */
+public interface Payments {
+    /**
+     * Starts a payment for an order: moves it to AWAITING_PAYMENT and creates the payment at the provider, with a
+     * payment reference and idempotency key derived from (order, operation, attempt). Calling again for the same
+     * order resumes the same attempt (the provider returns the same payment); after an outcome-unknown failure the
+     * attempt is queried first; a closed or failed attempt is followed by a new one.
+     *
+     * @param request what to pay and how
+     * @return what the client needs to let the payer pay
+     * @throws ValidationException if the provider is not configured or does not support the flow
+     * @throws ConflictException   with INVALID_STATE if the order is not awaiting payment (for example already paid)
+     * @throws RemoteException     if the provider failed; {@link RemoteException#outcomeUnknown()} tells whether to
+     *                             query (a repeated checkout does that)
+     */
+    PaymentSession checkout(CheckoutRequest request);
+
+    /**
+     * Runs one delivery through the pipeline: verify, decrypt, decode, dedupe on (provider, event id), check amount,
+     * currency and merchant against the order, move the order (compare-and-set), grant access once, acknowledge.
+     * Never throws for bad input; read the raw body yourself and pass it unchanged.
+     *
+     * @param provider the provider the endpoint belongs to
+     * @param body     the raw request body
+     * @param headers  the request headers
+     * @return what happened and what to answer
+     * @throws ValidationException if the provider is not configured
+     */
+    NotificationResult handleNotification(ProviderId provider, byte[] body, Map<String, String> headers);
+
+    /**
+     * Queries the provider for payments waiting longer than the configured time, settles paid ones, closes and
+     * expires those past their deadline, and re-sends refunds that failed transiently. The host schedules it.
+     *
+     * @return what was done
+     */
+    ReconciliationReport reconcile();
+
+    /**
+     * Refunds amounts of order lines after the refund policy allows it. The order records the refund first (so a
+     * line's refunds never exceed what was paid for it, also under concurrent requests), then the provider is asked
+     * to return the money with a refund reference derived from (order, refund key), then the access of every line
+     * refunded in full is revoked. Idempotent per refund key.
+     *
+     * @param order     the paid order
+     * @param refundKey the caller's idempotency key for this refund
+     * @param lines     the amount per line
+     * @param reason    why, or null
+     * @return the outcome
+     * @throws ForbiddenException  if the refund policy refuses
+     * @throws ValidationException if a line or amount is invalid or exceeds what is left
+     * @throws ConflictException   if the order is not paid
+     */
+    RefundOutcome refund(OrderId order, String refundKey, List<LineAmount> lines, String reason);
+
+    /**
+     * Verified notifications that granted nothing and need a person.
+     *
+     * @return the items, oldest first
+     */
+    List<ReviewItem> reviewQueue();
+
+    /**
+     * Starts a builder.
+     *
+     * @param learnloop the facade whose store, clock, commerce and access services are used
+     * @return a builder
+     */
+    static Builder builder(Learnloop learnloop) {
+        return new Builder(learnloop);
+    }
+
+    /**
+     * Builds {@link Payments}.
+     *
+     * <p>Not thread-safe.
+     */
+    final class Builder {
+        private final Learnloop learnloop;
+        private final List<PaymentProvider> providers = new ArrayList<>();
+        private RefundPolicy refundPolicy = RefundPolicy.always();
+        private Duration reconcileAfter = Duration.ofMinutes(15);
+        private RevenuePolicy revenuePolicy;
+        private BiFunction<Order, OrderLine, LineParties> parties;
+
+        private Builder(Learnloop learnloop) {
+            this.learnloop = Objects.requireNonNull(learnloop, "learnloop");
+        }
+
+        /**
+         * Adds a provider.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder provider(PaymentProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Sets the refund policy (default: always allow).
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder refundPolicy(RefundPolicy value) {
+            this.refundPolicy = Objects.requireNonNull(value, "refundPolicy");
+            return this;
+        }
+
+        /**
+         * Sets how long a payment may wait before reconciliation queries it (default 15 minutes).
+         *
+         * @param value the wait
+         * @return this builder
+         */
+        public Builder reconcileAfter(Duration value) {
+            this.reconcileAfter = Objects.requireNonNull(value, "reconcileAfter");
+            return this;
+        }
+
+        /**
+         * Posts settled orders and refunds to the revenue ledger ({@code learnloop.ledger()}).
+         *
+         * @param policy  the platform fee and affiliate commissions
+         * @param parties who earns from each line of an order (creators with ratios, the affiliate chain)
+         * @return this builder
+         */
+        public Builder ledger(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
+            this.revenuePolicy = Objects.requireNonNull(policy, "policy");
+            this.parties = Objects.requireNonNull(parties, "parties");
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         * @throws ValidationException if two providers share an id or none is configured
+         */
+        public Payments build() {
+            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter, revenuePolicy, parties);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.learnloop.payment;
+
+import io.learnloop.core.commerce.Order;
+
+import java.util.List;
+
+/**
+ * The result of {@link Payments#refund}.
+ *
+ * <p>Thread-safe: immutable record.
+ *
+ * @param order         the order after the refund was recorded
+ * @param state         where the money is: SENT (the provider accepted it), CONFIRMED (the provider reported it
+ *                      done), RETRY (the provider failed transiently; {@link Payments#reconcile()} re-sends it) or
+ *                      FAILED (the provider refused; needs a person)
+ * @param providerRefundId the provider's refund id, or null
+ * @param revokedLines  the order lines whose access was revoked (lines refunded in full)
+ * @param detail        the provider's error, or null
+ */
+public record RefundOutcome(Order order, String state, String providerRefundId, List<Integer> revokedLines,
+                            String detail) {
+    /**
+     * Copies the list.
+     *
+     * @param order            the order
+     * @param state            the state
+     * @param providerRefundId the provider's id
+     * @param revokedLines     revoked lines
+     * @param detail           detail
+     */
+    public RefundOutcome {
+        revokedLines = List.copyOf(revokedLines);
+    }
+}

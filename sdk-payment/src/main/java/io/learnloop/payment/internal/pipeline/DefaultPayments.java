@@ -1,0 +1,588 @@
+package io.learnloop.payment.internal.pipeline;
+
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.ServiceContext;
+import io.learnloop.core.access.AccessService;
+import io.learnloop.core.access.GrantRequest;
+import io.learnloop.core.commerce.CommerceService;
+import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.OfferKind;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.OrderId;
+import io.learnloop.core.commerce.OrderLine;
+import io.learnloop.core.commerce.OrderStatus;
+import io.learnloop.core.commerce.PaymentReceipt;
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.error.RemoteException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.ledger.LedgerService;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.PaymentPosting;
+import io.learnloop.core.ledger.RefundPosting;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.money.Money;
+import io.learnloop.core.store.Versioned;
+import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.Capability;
+import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.Disposition;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.payment.NotificationResult;
+import io.learnloop.payment.PaymentEvent;
+import io.learnloop.payment.PaymentEventType;
+import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.Payments;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.ReconciliationReport;
+import io.learnloop.payment.RefundOutcome;
+import io.learnloop.payment.RefundPolicy;
+import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.RefundState;
+import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.ReviewItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The provider-neutral checkout, notification pipeline, reconciliation and refunds.
+ *
+ * <p>Exactly-once rests on the core's compare-and-set: the order moves AWAITING_PAYMENT to PAID once, whatever the
+ * number of concurrent deliveries; access grants are idempotent per order line; the dedupe record only saves work.
+ */
+public final class DefaultPayments implements Payments {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultPayments.class);
+
+    private final ServiceContext ctx;
+    private final CommerceService commerce;
+    private final AccessService access;
+    private final Map<ProviderId, PaymentProvider> providers = new LinkedHashMap<>();
+    private final RefundPolicy refundPolicy;
+    private final Duration reconcileAfter;
+    private final LedgerService ledger;
+    private final RevenuePolicy revenuePolicy;
+    private final BiFunction<Order, OrderLine, LineParties> parties;
+
+    /**
+     * Creates the service.
+     *
+     * @param learnloop      the facade
+     * @param providers      the providers
+     * @param refundPolicy   the refund policy
+     * @param reconcileAfter how long a payment waits before reconciliation queries it
+     * @param revenuePolicy  the revenue terms for ledger postings, or null for no postings
+     * @param parties        who earns from each line, or null for no postings
+     */
+    public DefaultPayments(Learnloop learnloop, List<PaymentProvider> providers, RefundPolicy refundPolicy,
+                           Duration reconcileAfter, RevenuePolicy revenuePolicy,
+                           BiFunction<Order, OrderLine, LineParties> parties) {
+        this.ctx = learnloop.context();
+        this.commerce = learnloop.commerce();
+        this.access = learnloop.access();
+        for (PaymentProvider p : providers) {
+            if (this.providers.put(p.id(), p) != null) {
+                throw ValidationException.of("providers", "provider id '" + p.id() + "' is configured twice");
+            }
+        }
+        if (this.providers.isEmpty()) {
+            throw ValidationException.of("providers", "configure at least one payment provider");
+        }
+        this.refundPolicy = refundPolicy;
+        this.reconcileAfter = reconcileAfter;
+        this.ledger = learnloop.ledger();
+        this.revenuePolicy = revenuePolicy;
+        this.parties = parties;
+    }
+
+    private PaymentProvider provider(ProviderId id) {
+        PaymentProvider p = providers.get(id);
+        if (p == null) {
+            throw ValidationException.of("provider", "'" + id + "' is not configured; configured: " + providers.keySet());
+        }
+        return p;
+    }
+
+    // ---- references and keys derived from (order, operation, attempt) ----
+
+    private String merchantReference(OrderId order, int attempt) {
+        return "ll" + digest(ctx.tenant().value() + "/" + order.value(), 20) + "-" + attempt;
+    }
+
+    private String refundReference(OrderId order, String refundKey) {
+        return "rf" + digest(ctx.tenant().value() + "/" + order.value() + "/" + refundKey, 24);
+    }
+
+    private static String idempotencyKey(OrderId order, String operation, Object attempt) {
+        return order.value() + ":" + operation + ":" + attempt;
+    }
+
+    private static String digest(String text, int hexChars) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, hexChars);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    // ---- checkout ----
+
+    @Override
+    public PaymentSession checkout(CheckoutRequest request) {
+        PaymentProvider provider = provider(request.provider());
+        if (!provider.capabilities().contains(Capability.of(request.flow()))) {
+            throw ValidationException.of("flow", provider.id() + " does not support " + request.flow());
+        }
+        Order order = commerce.order(request.order());
+        if (order.status() == OrderStatus.CREATED) {
+            try {
+                order = commerce.startPayment(order.id());
+            } catch (ConflictException e) {
+                order = commerce.order(order.id());
+            }
+        }
+        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+            throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + order.id().value() + " is "
+                    + order.status() + "; only CREATED or AWAITING_PAYMENT orders can be paid.");
+        }
+        PaymentAttempt attempt = nextAttempt(order, provider, request);
+        CreatePaymentRequest create = CreatePaymentRequest.builder(attempt.merchantReference(), order.total(), request.flow())
+                .description(request.description())
+                .idempotencyKey(idempotencyKey(order.id(), "create", attempt.attempt()))
+                .returnUrl(request.returnUrl()).cancelUrl(request.cancelUrl()).payerId(request.payerId())
+                .expiresAt(order.expiresAt())
+                .metadata("order", order.id().value())
+                .build();
+        try {
+            PaymentSession session = provider.create(create);
+            save(attempt.with(PaymentAttempt.PENDING, session.providerPaymentId(), ctx.now()));
+            return session;
+        } catch (RemoteException e) {
+            String state = e.outcomeUnknown() ? PaymentAttempt.UNKNOWN
+                    : e.isRetryable() ? PaymentAttempt.NEW : PaymentAttempt.FAILED;
+            save(attempt.with(state, null, ctx.now()));
+            throw e;
+        }
+    }
+
+    private PaymentAttempt nextAttempt(Order order, PaymentProvider provider, CheckoutRequest request) {
+        List<PaymentAttempt> attempts = attemptsOf(order.id());
+        PaymentAttempt latest = attempts.stream().filter(a -> a.provider().equals(provider.id().value()))
+                .max(Comparator.comparingInt(PaymentAttempt::attempt)).orElse(null);
+        int number = attempts.stream().mapToInt(PaymentAttempt::attempt).max().orElse(0) + 1;
+        if (latest != null && latest.open()) {
+            if (PaymentAttempt.UNKNOWN.equals(latest.state())) {
+                // the last create may have reached the provider: ask before sending anything again
+                PaymentStatus status = provider.query(new PaymentReference(latest.merchantReference(), latest.providerPaymentId()));
+                if (status.state() == PaymentState.PAID) {
+                    settle(latest, status.providerPaymentId(), status.amount(), provider.id());
+                    throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + order.id().value()
+                            + " was already paid through " + provider.id() + "; it is now settled.");
+                }
+                if (status.state() == PaymentState.CLOSED || status.state() == PaymentState.FAILED) {
+                    save(latest.with(PaymentAttempt.CLOSED, null, ctx.now()));
+                    return newAttempt(order, provider, request, number);
+                }
+            }
+            // same attempt, same reference and key: the provider returns the payment it already has
+            return latest;
+        }
+        return newAttempt(order, provider, request, number);
+    }
+
+    private PaymentAttempt newAttempt(Order order, PaymentProvider provider, CheckoutRequest request, int number) {
+        String ref = merchantReference(order.id(), number);
+        PaymentAttempt a = new PaymentAttempt(provider.id().value() + ":" + ref, order.id(), provider.id().value(),
+                number, ref, request.flow().name(), order.total(), PaymentAttempt.NEW, null, ctx.now(), ctx.now());
+        return ctx.transact(uow -> uow.insert(PaymentTypes.ATTEMPT, a)).value();
+    }
+
+    private List<PaymentAttempt> attemptsOf(OrderId order) {
+        return ctx.read(uow -> uow.findBy(PaymentTypes.ATTEMPT, "order", order.value())).stream()
+                .map(Versioned::value).toList();
+    }
+
+    private void save(PaymentAttempt next) {
+        ctx.transact(uow -> {
+            Versioned<PaymentAttempt> current = uow.get(PaymentTypes.ATTEMPT, next.id());
+            if (current.value().state().equals(PaymentAttempt.PAID) && !next.state().equals(PaymentAttempt.PAID)) {
+                return current; // never step back from PAID
+            }
+            return uow.update(PaymentTypes.ATTEMPT, next, current.version());
+        });
+    }
+
+    private void saveQuietly(PaymentAttempt next) {
+        try {
+            save(next);
+        } catch (ConflictException e) {
+            // a concurrent delivery moved the attempt; its state wins
+        }
+    }
+
+    // ---- notifications ----
+
+    @Override
+    public NotificationResult handleNotification(ProviderId providerId, byte[] body, Map<String, String> headers) {
+        PaymentProvider provider = provider(providerId);
+        NotificationOutcome outcome = provider.parseNotification(body, headers);
+        if (outcome instanceof NotificationOutcome.Rejected rejected) {
+            LOG.warn("{} notification rejected: {} ({})", providerId, rejected.reason(), rejected.detail());
+            return new NotificationResult(Disposition.REJECTED, outcome, provider.acknowledge(outcome), null, rejected.detail());
+        }
+        PaymentEvent event = ((NotificationOutcome.Verified) outcome).event();
+        String key = providerId.value() + ":" + event.eventId();
+        Optional<Versioned<ReceivedNotification>> seen = ctx.read(uow -> uow.find(PaymentTypes.NOTIFICATION, key));
+        if (seen.isPresent() && !Disposition.RETRY_LATER.name().equals(seen.get().value().disposition())) {
+            return new NotificationResult(Disposition.DUPLICATE, outcome, provider.acknowledge(outcome), null,
+                    "event " + event.eventId() + " was processed before");
+        }
+        Step step = apply(provider, event);
+        record(key, providerId, event, step);
+        if (step.disposition == Disposition.KEPT_FOR_REVIEW) {
+            LOG.warn("{} event {} kept for review: {}", providerId, event.eventId(), step.detail);
+        } else {
+            LOG.debug("{} event {} -> {}", providerId, event.eventId(), step.disposition);
+        }
+        Acknowledgement ack = step.disposition == Disposition.RETRY_LATER
+                ? new Acknowledgement(503, "text/plain", "retry later")
+                : provider.acknowledge(outcome);
+        return new NotificationResult(step.disposition, outcome, ack, step.order, step.detail);
+    }
+
+    private record Step(Disposition disposition, OrderId order, String detail) {
+    }
+
+    private Step apply(PaymentProvider provider, PaymentEvent event) {
+        if (event.type() == PaymentEventType.IGNORED) {
+            return new Step(Disposition.IGNORED, null, event.providerEventType());
+        }
+        PaymentAttempt attempt = event.merchantReference() == null ? null : ctx.read(uow ->
+                uow.find(PaymentTypes.ATTEMPT, provider.id().value() + ":" + event.merchantReference())).map(Versioned::value).orElse(null);
+        if (attempt == null) {
+            return new Step(Disposition.KEPT_FOR_REVIEW, null, RejectionReason.UNKNOWN_PAYMENT + ": no payment '"
+                    + event.merchantReference() + "' was started here");
+        }
+        switch (event.type()) {
+            case PAYMENT_SUCCEEDED -> {
+                if (event.amount() == null || !event.amount().equals(attempt.amount())) {
+                    return new Step(Disposition.KEPT_FOR_REVIEW, attempt.order(), RejectionReason.AMOUNT_MISMATCH
+                            + ": the event reports " + event.amount() + " but the order expects " + attempt.amount());
+                }
+                return settle(attempt, event.providerPaymentId(), event.amount(), provider.id());
+            }
+            case PAYMENT_CLOSED, PAYMENT_FAILED -> {
+                if (attempt.open()) {
+                    saveQuietly(attempt.with(event.type() == PaymentEventType.PAYMENT_CLOSED ? PaymentAttempt.CLOSED
+                            : PaymentAttempt.FAILED, null, ctx.now()));
+                }
+                return new Step(Disposition.PAYMENT_CLOSED, attempt.order(), event.type().name());
+            }
+            case REFUND_SUCCEEDED, REFUND_FAILED -> {
+                return refundEvent(provider, attempt, event);
+            }
+            default -> {
+                return new Step(Disposition.IGNORED, attempt.order(), event.type().name());
+            }
+        }
+    }
+
+    private Step refundEvent(PaymentProvider provider, PaymentAttempt attempt, PaymentEvent event) {
+        Order order = commerce.order(attempt.order());
+        if (!PaymentAttempt.PAID.equals(attempt.state()) && order.payment() == null) {
+            // a refund overtook its payment: have the provider resend it once the payment is settled
+            return new Step(Disposition.RETRY_LATER, order.id(), "refund before payment; waiting for the payment event");
+        }
+        Optional<Versioned<PaymentRefund>> refund = event.refundReference() == null ? Optional.empty()
+                : ctx.read(uow -> uow.findUnique(PaymentTypes.REFUND, "reference",
+                        provider.id().value() + ":" + event.refundReference()));
+        if (refund.isEmpty()) {
+            return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund '" + event.refundReference()
+                    + "' was not started through the SDK (for example in the provider's dashboard)");
+        }
+        String next = event.type() == PaymentEventType.REFUND_SUCCEEDED ? "CONFIRMED" : "FAILED";
+        ctx.transact(uow -> {
+            Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, refund.get().value().id());
+            if ("CONFIRMED".equals(current.value().state())) {
+                return current;
+            }
+            return uow.update(PaymentTypes.REFUND, current.value().with(next, event.providerRefundId(), null, ctx.now()), current.version());
+        });
+        return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund " + next.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Moves the order to PAID once and grants access for every line (idempotently). */
+    private Step settle(PaymentAttempt attempt, String providerPaymentId, Money amount, ProviderId provider) {
+        String receiptRef = providerPaymentId != null ? providerPaymentId : attempt.merchantReference();
+        Order order = commerce.order(attempt.order());
+        Disposition disposition;
+        if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+            try {
+                order = commerce.markPaid(order.id(), new PaymentReceipt(provider.value(), receiptRef, amount));
+                disposition = Disposition.SETTLED;
+            } catch (ConflictException e) {
+                order = commerce.order(order.id());
+                disposition = null;
+            }
+        } else {
+            disposition = null;
+        }
+        if (disposition == null) {
+            if (order.payment() != null && order.payment().provider().equals(provider.value())
+                    && order.payment().reference().equals(receiptRef)) {
+                disposition = Disposition.ALREADY_SETTLED;
+            } else if (order.payment() != null) {
+                return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "the order was already paid by another payment ("
+                        + order.payment().provider() + "); refund this one");
+            } else {
+                return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "paid while the order was " + order.status()
+                        + "; refund the payment or reopen the order");
+            }
+        }
+        grantAccess(order);
+        postPayment(order);
+        saveQuietly(attempt.with(PaymentAttempt.PAID, providerPaymentId, ctx.now()));
+        return new Step(disposition, order.id(), disposition == Disposition.SETTLED ? "order paid" : "order was already paid");
+    }
+
+    private void grantAccess(Order order) {
+        Instant start = order.paidAt() != null ? order.paidAt() : ctx.now();
+        for (OrderLine line : order.lines()) {
+            if (line.refunded().isPositive() && line.refunded().equals(line.net())) {
+                continue;
+            }
+            if (line.kind() == OfferKind.MEMBERSHIP) {
+                access.grant(GrantRequest.membership(order.learner(), line.offerId(), line.membership().courses(),
+                        line.membership().categories(), start, line.membership().period().endOf(start)));
+            } else {
+                access.grant(GrantRequest.purchase(order.learner(), order.id(), lineId(line.line()), line.courses(), start, null));
+            }
+        }
+    }
+
+    private void postPayment(Order order) {
+        if (revenuePolicy != null) {
+            Order paid = order;
+            // idempotent per order: a repeated settlement finds the entry already posted
+            ledger.recordPayment(PaymentPosting.of(paid, revenuePolicy, line -> parties.apply(paid, line)));
+        }
+    }
+
+    private static String lineId(int line) {
+        return "line-" + line;
+    }
+
+    private void record(String key, ProviderId provider, PaymentEvent event, Step step) {
+        ReceivedNotification n = new ReceivedNotification(key, provider.value(), event.eventId(), event.type().name(),
+                event.merchantReference(), step.disposition.name(), step.detail, ctx.now());
+        try {
+            ctx.transact(uow -> {
+                Optional<Versioned<ReceivedNotification>> current = uow.find(PaymentTypes.NOTIFICATION, key);
+                if (current.isEmpty()) {
+                    return uow.insert(PaymentTypes.NOTIFICATION, n);
+                }
+                if (Disposition.RETRY_LATER.name().equals(current.get().value().disposition())) {
+                    return uow.update(PaymentTypes.NOTIFICATION, n, current.get().version());
+                }
+                return current.get();
+            });
+        } catch (ConflictException e) {
+            // a concurrent copy of the same event recorded it first
+        }
+    }
+
+    @Override
+    public List<ReviewItem> reviewQueue() {
+        return ctx.read(uow -> uow.findBy(PaymentTypes.NOTIFICATION, "disposition", Disposition.KEPT_FOR_REVIEW.name()))
+                .stream().map(Versioned::value)
+                .sorted(Comparator.comparing(ReceivedNotification::receivedAt))
+                .map(n -> new ReviewItem(new ProviderId(n.provider()), n.eventId(), n.merchantReference(), n.detail(), n.receivedAt()))
+                .toList();
+    }
+
+    // ---- reconciliation ----
+
+    @Override
+    public ReconciliationReport reconcile() {
+        Instant now = ctx.now();
+        List<OrderId> settled = new ArrayList<>();
+        List<OrderId> expired = new ArrayList<>();
+        List<OrderId> pending = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        List<PaymentAttempt> open = new ArrayList<>();
+        for (String state : List.of(PaymentAttempt.NEW, PaymentAttempt.PENDING, PaymentAttempt.UNKNOWN)) {
+            ctx.read(uow -> uow.findBy(PaymentTypes.ATTEMPT, "state", state)).forEach(v -> open.add(v.value()));
+        }
+        for (PaymentAttempt attempt : open) {
+            if (attempt.createdAt().plus(reconcileAfter).isAfter(now)) {
+                continue;
+            }
+            PaymentProvider provider = providers.get(new ProviderId(attempt.provider()));
+            if (provider == null) {
+                failures.add(attempt.id() + ": provider not configured");
+                continue;
+            }
+            checked++;
+            try {
+                PaymentReference ref = new PaymentReference(attempt.merchantReference(), attempt.providerPaymentId());
+                PaymentStatus status = provider.query(ref);
+                Order order = commerce.order(attempt.order());
+                if (status.state() == PaymentState.PAID || status.state() == PaymentState.REFUNDED) {
+                    Money amount = status.amount() != null ? status.amount() : attempt.amount();
+                    if (!amount.equals(attempt.amount())) {
+                        failures.add(attempt.id() + ": paid " + amount + " but the order expects " + attempt.amount());
+                        continue;
+                    }
+                    Step step = settle(attempt, status.providerPaymentId(), amount, provider.id());
+                    if (step.disposition == Disposition.SETTLED || step.disposition == Disposition.ALREADY_SETTLED) {
+                        settled.add(order.id());
+                    } else {
+                        failures.add(attempt.id() + ": " + step.detail);
+                    }
+                    continue;
+                }
+                boolean due = order.expiresAt() != null && !order.expiresAt().isAfter(now);
+                if (status.state() == PaymentState.PENDING && due) {
+                    provider.close(ref);
+                }
+                if (status.state() != PaymentState.PENDING || due) {
+                    save(attempt.with(PaymentAttempt.CLOSED, null, now));
+                }
+                if (due && order.status() == OrderStatus.AWAITING_PAYMENT && attemptsOf(order.id()).stream()
+                        .noneMatch(a -> a.open() && !a.id().equals(attempt.id()))) {
+                    commerce.expire(order.id());
+                    expired.add(order.id());
+                } else if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+                    pending.add(order.id());
+                }
+            } catch (RemoteException | ConflictException e) {
+                failures.add(attempt.id() + ": " + e.getMessage());
+            }
+        }
+        int resent = resendRefunds(failures);
+        return new ReconciliationReport(checked, settled, expired, pending, resent, failures);
+    }
+
+    private int resendRefunds(List<String> failures) {
+        List<PaymentRefund> retry = new ArrayList<>();
+        for (String state : List.of("PENDING", "RETRY")) {
+            ctx.read(uow -> uow.findBy(PaymentTypes.REFUND, "state", state)).forEach(v -> retry.add(v.value()));
+        }
+        int sent = 0;
+        for (PaymentRefund r : retry) {
+            PaymentRefund after = sendRefund(r);
+            if ("SENT".equals(after.state()) || "CONFIRMED".equals(after.state())) {
+                sent++;
+            } else {
+                failures.add(r.id() + ": " + after.detail());
+            }
+        }
+        return sent;
+    }
+
+    // ---- refunds ----
+
+    @Override
+    public RefundOutcome refund(OrderId orderId, String refundKey, List<LineAmount> lines, String reason) {
+        Order order = commerce.order(orderId);
+        String id = orderId.value() + ":" + refundKey;
+        Optional<Versioned<PaymentRefund>> existing = ctx.read(uow -> uow.find(PaymentTypes.REFUND, id));
+        if (existing.isEmpty()) {
+            if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.PARTIALLY_REFUNDED) {
+                throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + orderId.value() + " is " + order.status()
+                        + "; only paid orders can be refunded.");
+            }
+            String refusal = refundPolicy.refusal(order, lines == null ? List.of() : lines, ctx.now());
+            if (refusal != null) {
+                throw new ForbiddenException("Refund refused by the refund policy: " + refusal);
+            }
+        }
+        // the core caps every line under compare-and-set and is idempotent per refund key
+        order = commerce.refund(orderId, new io.learnloop.core.commerce.RefundRequest(refundKey, lines, reason));
+        if (revenuePolicy != null) {
+            // idempotent per (order, refund key); claws back every share in proportion
+            ledger.recordRefund(RefundPosting.of(orderId, order.refund(refundKey)));
+        }
+        PaymentAttempt paid = attemptsOf(orderId).stream().filter(a -> PaymentAttempt.PAID.equals(a.state())).findFirst()
+                .orElseThrow(() -> new ConflictException(ErrorCode.INVALID_STATE, "Order " + orderId.value()
+                        + " was not paid through this SDK; refund it at the provider."));
+        Money amount = order.refund(refundKey).total();
+        PaymentRefund record = new PaymentRefund(id, orderId, refundKey, paid.provider(), paid.id(),
+                refundReference(orderId, refundKey), amount, reason, "PENDING", null, null, ctx.now());
+        PaymentRefund stored;
+        try {
+            stored = ctx.transact(uow -> uow.find(PaymentTypes.REFUND, id).orElseGet(() -> uow.insert(PaymentTypes.REFUND, record))).value();
+        } catch (ConflictException e) {
+            stored = ctx.read(uow -> uow.get(PaymentTypes.REFUND, id)).value();
+        }
+        if ("PENDING".equals(stored.state()) || "RETRY".equals(stored.state())) {
+            stored = sendRefund(stored);
+        }
+        List<Integer> revoked = new ArrayList<>();
+        for (LineAmount la : order.refund(refundKey).lines()) {
+            OrderLine line = order.line(la.line());
+            if (line != null && line.refunded().equals(line.net()) && line.kind() != OfferKind.MEMBERSHIP) {
+                access.revokeRefund(orderId, lineId(line.line()), refundKey);
+                revoked.add(line.line());
+            }
+        }
+        return new RefundOutcome(order, stored.state(), stored.providerRefundId(), revoked, stored.detail());
+    }
+
+    private PaymentRefund sendRefund(PaymentRefund r) {
+        PaymentProvider provider = providers.get(new ProviderId(r.provider()));
+        PaymentAttempt paid = ctx.read(uow -> uow.get(PaymentTypes.ATTEMPT, r.attemptId())).value();
+        Order order = commerce.order(r.order());
+        PaymentRefund next;
+        try {
+            RefundResult result = provider.refund(new RefundRequest(
+                    new PaymentReference(paid.merchantReference(), paid.providerPaymentId()), r.refundReference(),
+                    r.amount(), order.total(), r.reason() == null ? null : truncate(r.reason(), 80),
+                    idempotencyKey(r.order(), "refund", r.refundKey())));
+            next = r.with(result.state() == RefundState.SUCCEEDED ? "CONFIRMED"
+                    : result.state() == RefundState.FAILED ? "FAILED" : "SENT", result.providerRefundId(), null, ctx.now());
+        } catch (RemoteException e) {
+            // a retry re-sends the same refund reference, which the provider treats as the same refund
+            next = r.with(e.isRetryable() || e.outcomeUnknown() ? "RETRY" : "FAILED", null, e.getMessage(), ctx.now());
+            LOG.warn("{} refund {} failed: {}", r.provider(), r.refundReference(), e.getMessage());
+        }
+        PaymentRefund update = next;
+        try {
+            return ctx.transact(uow -> {
+                Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, r.id());
+                if ("CONFIRMED".equals(current.value().state())) {
+                    return current;
+                }
+                return uow.update(PaymentTypes.REFUND, update, current.version());
+            }).value();
+        } catch (ConflictException e) {
+            return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,19 @@
+package io.learnloop.payment.internal.pipeline;
+
+import java.time.Instant;
+
+/**
+ * A verified delivery as stored for dedupe and review.
+ *
+ * @param id                {@code provider:eventId}
+ * @param provider          the provider
+ * @param eventId           the provider's event id
+ * @param type              the mapped event type
+ * @param merchantReference the payment reference, or null
+ * @param disposition       what the pipeline did
+ * @param detail            why, for review
+ * @param receivedAt        when it was processed
+ */
+public record ReceivedNotification(String id, String provider, String eventId, String type, String merchantReference,
+                                   String disposition, String detail, Instant receivedAt) {
+}

@@ -1,0 +1,111 @@
+package io.learnloop.payment.pipeline;
+
+import io.learnloop.core.access.AccessService;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CatalogService;
+import io.learnloop.core.catalog.Chapter;
+import io.learnloop.core.catalog.CourseDetails;
+import io.learnloop.core.catalog.CourseLevel;
+import io.learnloop.core.catalog.LessonSpec;
+import io.learnloop.core.catalog.LessonType;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.ledger.CreatorShare;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.store.Stores;
+import io.learnloop.payment.testing.MutableClock;
+import java.time.Instant;
+import java.util.Arrays;
+import io.learnloop.core.commerce.OfferId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.learnloop.core.catalog.Course;
+import io.learnloop.core.commerce.CommerceService;
+import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.commerce.OfferDraft;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.PlaceOrder;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.core.money.Money;
+import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.Payments;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundPolicy;
+import io.learnloop.payment.Secret;
+import io.learnloop.payment.sandbox.SandboxConfig;
+import io.learnloop.payment.sandbox.SandboxProvider;
+
+import java.time.Duration;
+
+/** A facade with two published courses on sale, a sandbox provider and the payment service. */
+final class PipelineFixture {
+    static final Actor CREATOR = Actor.of("ada", Role.CREATOR);
+    static final Actor REVIEWER = Actor.of("rita", Role.REVIEWER);
+    static final Actor LEARNER = Actor.learner("lena");
+
+    /** The facade, its clock and the events it delivered. */
+    static final class Facade {
+        final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+        final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+        final Learnloop learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
+                .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add).build();
+
+        void advance(Duration d) {
+            clock.advance(d);
+        }
+
+        Course published(String title) {
+            CatalogService catalog = learnloop.catalog();
+            Course c = catalog.createCourse(CREATOR, new CourseDetails(title, "A subtitle", "A description", "en",
+                    "programming", List.of("java"), CourseLevel.BEGINNER, "media://cover/1"));
+            Chapter ch = catalog.addChapter(CREATOR, c.id(), "Basics");
+            catalog.addLesson(CREATOR, c.id(), ch.id(), new LessonSpec("intro", LessonType.VIDEO, Duration.ofMinutes(12), true, "media://v/1"));
+            catalog.addLesson(CREATOR, c.id(), ch.id(), new LessonSpec("deep", LessonType.VIDEO, Duration.ofMinutes(12), false, "media://v/2"));
+            catalog.submit(CREATOR, c.id());
+            return catalog.approve(REVIEWER, c.id());
+        }
+    }
+
+    final Facade f = new Facade();
+    final CommerceService commerce = f.learnloop.commerce();
+    final AccessService access = f.learnloop.access();
+    final SandboxProvider sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("sandbox-secret"))
+            .clock(f.clock).ids(IdGenerator.sequential("sbx")).build());
+    final Course java = f.published("Java");
+    final Course sql = f.published("SQL");
+    final Offer javaOffer = commerce.createOffer(CREATOR, OfferDraft.course("Java", Money.ofMinor(19900, "CNY"), java.id()));
+    final Offer sqlOffer = commerce.createOffer(CREATOR, OfferDraft.course("SQL", Money.ofMinor(9900, "CNY"), sql.id()));
+    final Payments payments;
+
+    PipelineFixture() {
+        this(RefundPolicy.always());
+    }
+
+    PipelineFixture(RefundPolicy policy) {
+        payments = Payments.builder(f.learnloop).provider(sandbox).refundPolicy(policy)
+                .reconcileAfter(Duration.ofMinutes(5))
+                // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30
+                .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
+                        List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
+                        List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
+                .build();
+    }
+
+    Order order(String key, Offer... offers) {
+        PlaceOrder p = PlaceOrder.of(key, Arrays.stream(offers).map(Offer::id).toArray(OfferId[]::new));
+        return commerce.placeOrder(LEARNER, p);
+    }
+
+    String checkout(Order order) {
+        return payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Courses"))
+                .merchantReference();
+    }
+
+    long events(String type) {
+        return f.events.stream().map(DomainEvent::type).filter(type::equals).count();
+    }
+}
