@@ -155,10 +155,10 @@ public final class GrowthStage {
         save(observedVsFitted(obs, payingFit), charts, "observed-vs-fitted", files);
         bar.step();
         save(StockChart.of(projection, "Learners, projected two years from the calibrated loop",
-                List.of(Stock.FREE_LEARNERS, Stock.PAYING_LEARNERS, Stock.LAPSED_LEARNERS, Stock.CREATORS), 1, "people", 7),
+                List.of(Stock.FREE_LEARNERS, Stock.PAYING_LEARNERS, Stock.LAPSED_LEARNERS, Stock.CREATORS), 1, "people"),
                 charts, "projected-stocks", files);
         bar.step();
-        save(GainChart.of(projection, 7), charts, "loop-gain", files);
+        save(GainChart.of(projection), charts, "loop-gain", files);
         bar.step();
         Set<Parameter> levers = EnumSet.complementOf(EnumSet.of(Parameter.REFERENCE_PRICE));
         Tornado tornado = Tornado.of(model, TimeStep.WEEK, TimeStep.WEEK.stepsIn(1), Metric.CUMULATIVE_REVENUE, 0.2, levers);

@@ -93,7 +93,11 @@ public final class RefundStage {
         RatingSummary summaryBefore = ll.reviews().summary(catalog.ml().id());
         narrator.say("Zhang Wei asks for line %d (%s, %s) of his order back", line, before.line(line).title(),
                 before.line(line).net());
-        Order order = checkout.refund(before.id(), line, REFUND_KEY, "changed his mind about the course");
+        SandboxCheckout.Refund refund = checkout.refund(before.id(), line, REFUND_KEY, "changed his mind about the course");
+        Order order = refund.order();
+        narrator.say("The pipeline records it, asks the provider to pay it back (%s) and revokes line(s) %s",
+                refund.outcome().state(), refund.outcome().revokedLines());
+        refund.confirmations().forEach(d -> narrator.detail("webhook: %-15s %s", d.outcome(), d.detail()));
         narrator.say("Order %s is now %s: refunded %s of %s", order.id(), order.status(), order.refunded(), order.total());
 
         var now = platform.clock().instant();

@@ -5,15 +5,10 @@ import io.learnloop.core.catalog.Author;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.Order;
-import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.commerce.OrderLine;
-import io.learnloop.core.commerce.OrderRefund;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.ledger.CreatorShare;
-import io.learnloop.core.ledger.JournalEntry;
 import io.learnloop.core.ledger.LineParties;
-import io.learnloop.core.ledger.PaymentPosting;
-import io.learnloop.core.ledger.RefundPosting;
 import io.learnloop.core.ledger.RevenuePolicy;
 
 import java.util.ArrayList;
@@ -23,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The host's revenue terms, applied to the ledger: who earns from each order line. A course line pays its authors
+ * The host's revenue terms, which the payment pipeline applies to the ledger: who earns from each order line. A course line pays its authors
  * by their revenue shares; a membership line pays the authors of every course the plan covers, each course weighing
  * the same; a learner who came through another learner's referral link pays that affiliate (and the affiliate's own
  * referrer) their commission first.
@@ -57,29 +52,13 @@ public final class RevenueBooks {
     }
 
     /**
-     * Posts a paid order to the ledger (idempotent per order).
+     * Who earns from one line of an order: the payment pipeline asks this when it posts a settled order.
      *
-     * @param orderId the paid order
-     * @return the journal entry
+     * @param order the order
+     * @param line  the line
+     * @return the creators with their weights, and the affiliate chain
      */
-    public JournalEntry postPayment(OrderId orderId) {
-        Order order = learnloop.commerce().order(orderId);
-        return learnloop.ledger().recordPayment(PaymentPosting.of(order, POLICY, line -> parties(order, line)));
-    }
-
-    /**
-     * Posts one of an order's refunds to the ledger (idempotent per refund key).
-     *
-     * @param orderId   the order
-     * @param refundKey the refund's key
-     * @return the journal entry
-     */
-    public JournalEntry postRefund(OrderId orderId, String refundKey) {
-        OrderRefund refund = learnloop.commerce().order(orderId).refund(refundKey);
-        return learnloop.ledger().recordRefund(RefundPosting.of(orderId, refund));
-    }
-
-    private LineParties parties(Order order, OrderLine line) {
+    public LineParties parties(Order order, OrderLine line) {
         List<CourseId> courses = new ArrayList<>(line.courses());
         if (line.membership() != null) {
             courses.addAll(line.membership().courses());
