@@ -11,6 +11,7 @@ import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.PlaceOrder;
 import io.learnloop.core.identity.Actor;
+import io.learnloop.core.ledger.JournalEntry;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.PaymentSession;
@@ -64,9 +65,10 @@ public final class CommerceStage {
      * @param emmaOrder     Emma's order: the membership
      * @param zhangWeiOrder Zhang Wei's order: the machine-learning and design courses
      * @param deliveries    what the webhook endpoint did with each notification, in order
+     * @param liMingPosting the ledger entry the pipeline posted for Li Ming's order
      */
     public record Result(Map<String, Offer> courseOffers, Offer membership, Order liMingOrder, Order emmaOrder,
-                         Order zhangWeiOrder, List<Delivery> deliveries) {
+                         Order zhangWeiOrder, List<Delivery> deliveries, JournalEntry liMingPosting) {
         /**
          * Copies the collections.
          *
@@ -76,6 +78,7 @@ public final class CommerceStage {
          * @param emmaOrder     Emma's order
          * @param zhangWeiOrder Zhang Wei's order
          * @param deliveries    the deliveries
+         * @param liMingPosting Li Ming's ledger entry
          */
         public Result {
             courseOffers = Map.copyOf(courseOffers);
@@ -165,7 +168,10 @@ public final class CommerceStage {
         zhang = commerce.order(zhang.id());
         narrator.say("Orders: Li Ming %s %s, Emma %s %s, Zhang Wei %s %s", liMing.status(), liMing.total(),
                 emma.status(), emma.total(), zhang.status(), zhang.total());
-        return new Result(offers, membership, liMing, emma, zhang, deliveries);
+        JournalEntry posting = ll.ledger().entriesOf(liMing.id()).get(0);
+        narrator.say("The pipeline posted Li Ming's payment to the ledger (platform fee 30%%, creators 70/30):");
+        posting.postings().forEach(p -> narrator.detail("%-22s %12s", p.account(), p.amount()));
+        return new Result(offers, membership, liMing, emma, zhang, deliveries, posting);
     }
 
     private void report(List<Delivery> all, List<Delivery> now) {

@@ -3,6 +3,7 @@ package io.learnloop.examples.quickstart;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.AccessDecision;
 import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.OrderStatus;
 import io.learnloop.core.credential.VerificationResult;
 import io.learnloop.core.ledger.Balance;
 import io.learnloop.core.ledger.JournalEntry;
@@ -53,10 +54,12 @@ public final class RefundStage {
      * @param balances         every account's balance in CNY after the refund
      * @param total            the sum of all balances (zero when the books balance)
      * @param summaryAfter     the refunded course's rating summary after the refund
+     * @param paid             what every paid order paid, in CNY
+     * @param refunded         what was refunded of them
      */
     public record Result(Order order, AccessDecision refundedAccess, AccessDecision keptAccess,
                          VerificationResult certificate, JournalEntry clawback, List<Balance> balances, Money total,
-                         RatingSummary summaryAfter) {
+                         RatingSummary summaryAfter, Money paid, Money refunded) {
         /**
          * Copies the balances.
          *
@@ -68,6 +71,8 @@ public final class RefundStage {
          * @param balances       the balances
          * @param total          their sum
          * @param summaryAfter   the summary
+         * @param paid           the paid total
+         * @param refunded       the refunded total
          */
         public Result {
             balances = List.copyOf(balances);
@@ -124,6 +129,16 @@ public final class RefundStage {
             total = total.plus(b.amount());
         }
         narrator.detail("%-28s %12s", "total", total);
-        return new Result(order, gone, kept, cert, clawback, balances, total, summaryAfter);
+        Money paid = Money.zero(cny);
+        Money back = Money.zero(cny);
+        for (OrderStatus status : List.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED)) {
+            for (Order o : ll.commerce().ordersIn(status, 0, 1000)) {
+                paid = paid.plus(o.total());
+                back = back.plus(o.refunded());
+            }
+        }
+        narrator.say("Learners paid %s and got %s back; the provider's clearing account owes the difference: %s",
+                paid, back, ll.ledger().balance(io.learnloop.core.ledger.LedgerAccount.clearing("sandbox"), cny));
+        return new Result(order, gone, kept, cert, clawback, balances, total, summaryAfter, paid, back);
     }
 }
