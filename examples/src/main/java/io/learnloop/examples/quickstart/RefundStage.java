@@ -53,13 +53,14 @@ public final class RefundStage {
      * @param clawback         the ledger's refund entry
      * @param balances         every account's balance in CNY after the refund
      * @param total            the sum of all balances (zero when the books balance)
+     * @param summaryBefore    the refunded course's rating summary before the refund
      * @param summaryAfter     the refunded course's rating summary after the refund
      * @param paid             what every paid order paid, in CNY
      * @param refunded         what was refunded of them
      */
     public record Result(Order order, AccessDecision refundedAccess, AccessDecision keptAccess,
                          VerificationResult certificate, JournalEntry clawback, List<Balance> balances, Money total,
-                         RatingSummary summaryAfter, Money paid, Money refunded) {
+                         RatingSummary summaryBefore, RatingSummary summaryAfter, Money paid, Money refunded) {
         /**
          * Copies the balances.
          *
@@ -70,7 +71,8 @@ public final class RefundStage {
          * @param clawback       the refund entry
          * @param balances       the balances
          * @param total          their sum
-         * @param summaryAfter   the summary
+         * @param summaryBefore  the summary before
+         * @param summaryAfter   the summary after
          * @param paid           the paid total
          * @param refunded       the refunded total
          */
@@ -139,6 +141,6 @@ public final class RefundStage {
         }
         narrator.say("Learners paid %s and got %s back; the provider's clearing account owes the difference: %s",
                 paid, back, ll.ledger().balance(io.learnloop.core.ledger.LedgerAccount.clearing("sandbox"), cny));
-        return new Result(order, gone, kept, cert, clawback, balances, total, summaryAfter, paid, back);
+        return new Result(order, gone, kept, cert, clawback, balances, total, summaryBefore, summaryAfter, paid, back);
     }
 }
