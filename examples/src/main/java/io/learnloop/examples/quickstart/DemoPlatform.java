@@ -4,6 +4,7 @@ import io.learnloop.community.Communities;
 import io.learnloop.community.Community;
 import io.learnloop.community.CommunityOptions;
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.IssuerProfile;
 import io.learnloop.core.credential.SigningKey;
@@ -67,9 +68,9 @@ public final class DemoPlatform implements AutoCloseable {
                 .build();
         // a course space is open to exactly the learners the access ledger entitles at this moment
         CommunityOptions options = CommunityOptions.builder((user, courseId) -> learnloop.access()
-                        .hasAccess(user, new io.learnloop.core.catalog.CourseId(courseId), clock.instant()))
+                        .hasAccess(user, new CourseId(courseId), clock.instant()))
                 .progress((user, courseId) -> learnloop.progress()
-                        .courseCompletion(user, new io.learnloop.core.catalog.CourseId(courseId)).percent())
+                        .courseCompletion(user, new CourseId(courseId)).percent())
                 .build();
         this.community = Communities.embedded(learnloop.context(), options);
     }

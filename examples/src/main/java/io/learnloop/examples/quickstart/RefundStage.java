@@ -6,7 +6,9 @@ import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderStatus;
 import io.learnloop.core.credential.VerificationResult;
 import io.learnloop.core.ledger.Balance;
+import io.learnloop.core.ledger.EntryOperation;
 import io.learnloop.core.ledger.JournalEntry;
+import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.review.RatingSummary;
 
@@ -119,7 +121,7 @@ public final class RefundStage {
                 summaryBefore.count(), summaryAfter.count());
 
         JournalEntry clawback = ll.ledger().entriesOf(order.id()).stream()
-                .filter(e -> e.operation() == io.learnloop.core.ledger.EntryOperation.REFUND).findFirst().orElseThrow();
+                .filter(e -> e.operation() == EntryOperation.REFUND).findFirst().orElseThrow();
         narrator.say("The ledger claws back every share of the line:");
         clawback.postings().forEach(p -> narrator.detail("%-28s %s", p.account(), p.amount()));
         Currency cny = Currency.getInstance("CNY");
@@ -140,7 +142,7 @@ public final class RefundStage {
             }
         }
         narrator.say("Learners paid %s and got %s back; the provider's clearing account owes the difference: %s",
-                paid, back, ll.ledger().balance(io.learnloop.core.ledger.LedgerAccount.clearing("sandbox"), cny));
+                paid, back, ll.ledger().balance(LedgerAccount.clearing("sandbox"), cny));
         return new Result(order, gone, kept, cert, clawback, balances, total, summaryBefore, summaryAfter, paid, back);
     }
 }
