@@ -152,13 +152,14 @@ public final class CommerceStage {
         platform.clock().advance(Duration.ofSeconds(70));
         checkout.payerPays(zhang.id());
         SandboxNotification genuine = checkout.takeNotification();
-        byte[] forged = genuine.body();
-        String text = new String(forged, StandardCharsets.UTF_8);
-        forged = text.replaceFirst("\"amount\":\\s*\"?(\\d)", "\"amount\":\"9").getBytes(StandardCharsets.UTF_8);
-        if (new String(forged, StandardCharsets.UTF_8).equals(text)) {
-            forged[forged.length / 2] ^= 1;
+        String text = new String(genuine.body(), StandardCharsets.UTF_8);
+        // the attacker lowers the paid amount to 1.00 CNY and keeps the provider's signature header
+        String tampered = text.replaceFirst("\"amount\":\\d+", "\"amount\":100");
+        if (tampered.equals(text)) {
+            throw new IllegalStateException("the sandbox notification carries no amount: " + text);
         }
-        narrator.say("Someone replays the notification with the amount changed:");
+        byte[] forged = tampered.getBytes(StandardCharsets.UTF_8);
+        narrator.say("Someone replays the notification with the amount lowered to 1.00 CNY:");
         report(deliveries, List.of(checkout.handle(forged, genuine.headers())));
         narrator.say("The genuine notification arrives:");
         report(deliveries, List.of(checkout.handle(genuine.body(), genuine.headers())));

@@ -85,6 +85,8 @@ public final class QuickstartDemo {
             long millis = (System.nanoTime() - started) / 1_000_000;
             narrator.stage("Done");
             narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
+            narrator.say("Database: %s (rebuilt on every run)", folder.resolve("h2"));
+            narrator.say("Charts and data: %s", growth.charts());
             return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, refund, growth, millis);
         }
     }
