@@ -45,6 +45,8 @@ public final class CatalogStage {
     /**
      * What the stage published.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param python       Python 入门 by Wang Fang and Liu Yang (70/30)
      * @param ml           机器学习实战 by Wang Fang
      * @param design       Product Design Fundamentals by Alice Chen

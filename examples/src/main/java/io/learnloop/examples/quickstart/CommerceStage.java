@@ -59,6 +59,8 @@ public final class CommerceStage {
     /**
      * What the stage sold.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param courseOffers  the offer of each course, by course id
      * @param membership    the membership plan
      * @param liMingOrder   Li Ming's order: the Python course with the coupon

@@ -43,6 +43,8 @@ public final class CommunityStage {
     /**
      * What the stage produced.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param spaces        the space of each course, by course id, plus the general lounge under {@code "lounge"}
      * @param question      Li Ming's question, after the answer was accepted
      * @param answer        Emma's accepted answer

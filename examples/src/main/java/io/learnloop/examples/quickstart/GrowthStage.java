@@ -66,6 +66,8 @@ public final class GrowthStage {
     /**
      * What the stage produced.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param observations the weekly observations read from the store
      * @param calibration  the fitted parameters and goodness of fit
      * @param loop         the loop analysis at the last observed week

@@ -41,6 +41,8 @@ public final class LearningStage {
     /**
      * What the stage produced.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param seekRefused      the coverage refused when Li Ming's player claimed the whole video at once
      * @param failedQuiz       Zhang Wei's first, unprepared quiz attempt
      * @param liMingCertificate Li Ming's certificate for the Python course

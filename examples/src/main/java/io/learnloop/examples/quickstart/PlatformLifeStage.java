@@ -94,6 +94,8 @@ public final class PlatformLifeStage {
     /**
      * What the weeks produced.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param arrivals      learners who signed up
      * @param referred      of them, those who came through a referral link
      * @param orders        orders paid

@@ -40,6 +40,8 @@ public final class RecommendStage {
     /**
      * What the stage produced.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param interactions    how many interactions were read from the store
      * @param contexts        each shown learner's context (owned and refunded courses)
      * @param recommendations each shown learner's top three, by learner id

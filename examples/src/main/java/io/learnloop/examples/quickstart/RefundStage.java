@@ -48,6 +48,8 @@ public final class RefundStage {
     /**
      * What the stage produced.
      *
+     * <p>Thread-safe: immutable record.
+     *
      * @param order            the order after the refund
      * @param refundedAccess   Zhang Wei's access decision for the refunded course
      * @param keptAccess       his access decision for the other course of the order
