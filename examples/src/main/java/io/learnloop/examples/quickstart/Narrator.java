@@ -13,6 +13,8 @@ public final class Narrator {
     private final PrintStream out;
     private final boolean live;
     private int stage;
+    private final java.util.List<String> titles = new java.util.ArrayList<>();
+    private final java.util.List<Long> starts = new java.util.ArrayList<>();
 
     /**
      * Creates a narrator.
@@ -32,8 +34,21 @@ public final class Narrator {
      */
     public void stage(String title) {
         stage++;
+        titles.add(title);
+        starts.add(System.nanoTime());
         out.println();
         out.println(String.format(Locale.ROOT, "== %d. %s ==", stage, title));
+    }
+
+    /**
+     * Says how long each stage so far took (the last one up to now).
+     */
+    public void timings() {
+        long now = System.nanoTime();
+        for (int i = 0; i < titles.size(); i++) {
+            long end = i + 1 < starts.size() ? starts.get(i + 1) : now;
+            detail("%d. %-68s %6.1f s", i + 1, titles.get(i), (end - starts.get(i)) / 1e9);
+        }
     }
 
     /**

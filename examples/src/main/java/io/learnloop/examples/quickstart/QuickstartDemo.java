@@ -83,8 +83,9 @@ public final class QuickstartDemo {
             RefundStage.Result refund = new RefundStage(platform, narrator, checkout).run(catalog, commerce, learning);
             GrowthStage.Result growth = new GrowthStage(platform, narrator).run(weeks + 1);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            narrator.stage("Done");
-            narrator.say("The whole loop ran in %.1f s.", millis / 1000.0);
+            narrator.say("");
+            narrator.say("The whole loop ran in %.1f s:", millis / 1000.0);
+            narrator.timings();
             narrator.say("Database: %s (rebuilt on every run)", folder.resolve("h2"));
             narrator.say("Charts and data: %s", growth.charts());
             return new QuickstartReport(folder, catalog, commerce, learning, community, life, recommend, refund, growth, millis);
