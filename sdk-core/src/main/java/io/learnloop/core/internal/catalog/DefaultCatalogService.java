@@ -351,7 +351,10 @@ public final class DefaultCatalogService implements CatalogService {
             Versioned<Course> current = load(uow, course);
             Course next = f.apply(current.value());
             uow.update(CatalogTypes.COURSE, next, current.version());
-            int version = next.latest().version();
+            // Status events speak of the live version; edits and submissions of the draft.
+            boolean statusEvent = !eventType.equals(EventTypes.COURSE_DRAFT_UPDATED)
+                    && !eventType.equals(EventTypes.COURSE_SUBMITTED);
+            int version = statusEvent && next.published() != null ? next.published().version() : next.latest().version();
             uow.publish(ctx.event(eventType, course.value(), data(next, actor, version)));
             return next;
         });
