@@ -20,7 +20,6 @@ import io.learnloop.recommend.eval.Splits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class EvaluateRecommenders {
             a = EvaluationArgs.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            err.println(EvaluationArgs.class.getSimpleName().isEmpty() ? "" : usage());
+            err.println(EvaluationArgs.USAGE);
             return 2;
         }
         try {
@@ -73,13 +72,6 @@ public final class EvaluateRecommenders {
             err.println("error: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String usage() {
-        return """
-                usage: EvaluateRecommenders (--movielens FILE | --oulad DIR | --synthetic N | --train FILE --test FILE)
-                                            [--k 10] [--split temporal|leave-last-out|random] [--test-fraction 0.2]
-                                            [--seed 42] [--no-tune]""";
     }
 
     private static Dataset load(Path file) {
@@ -168,9 +160,5 @@ public final class EvaluateRecommenders {
                 m.hr(), m.precision(), m.recall(), m.ndcg(), m.map(), m.mrr(), m.coverage(), m.trainMillis(),
                 m.p50Micros(), m.p99Micros()));
         out.flush();
-    }
-
-    static List<String> header() {
-        return new ArrayList<>(List.of(HEADER.split(",")));
     }
 }

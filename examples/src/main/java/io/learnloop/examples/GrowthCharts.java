@@ -74,10 +74,10 @@ public final class GrowthCharts {
                 fiveYears.conservationResidual());
         ChartFiles.save(StockChart.of(fiveYears, "Learners over five years (default parameters)",
                 List.of(Stock.PROSPECTS, Stock.FREE_LEARNERS, Stock.PAYING_LEARNERS, Stock.LAPSED_LEARNERS, Stock.CREATORS),
-                1_000, "thousand people", 7), charts, "stocks");
+                1_000, "thousand people"), charts, "stocks");
         ChartFiles.save(StockChart.of(fiveYears, "Catalogue and community over five years",
-                List.of(Stock.CATALOGUE, Stock.COMMUNITY), 1, "courses / live posts", 7), charts, "catalogue-community");
-        ChartFiles.save(GainChart.of(fiveYears, 14), charts, "loop-gain");
+                List.of(Stock.CATALOGUE, Stock.COMMUNITY), 1, "courses / live posts"), charts, "catalogue-community");
+        ChartFiles.save(GainChart.of(fiveYears), charts, "loop-gain");
 
         LoopAnalysis loop = LoopAnalysis.of(model);
         say("Loop gain at launch %.3f (free stage %.3f + paid stage %.3f); strongest levers:", loop.gain(),

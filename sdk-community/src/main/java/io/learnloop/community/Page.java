@@ -24,9 +24,10 @@ public interface Page<T> {
     List<T> items();
 
     /**
-     * Whether another page follows.
+     * Whether another page may follow. A backend that pages by cursor can learn only by fetching that nothing is
+     * left; then {@link #nextPage()} returns empty although this said true. {@link #iterateAll()} handles both.
      *
-     * @return true if {@link #nextPage()} returns a page
+     * @return false if this is certainly the last page
      */
     boolean hasNextPage();
 

@@ -63,7 +63,7 @@ class DiscourseGroupsAndReactionsTest {
                         .idGenerator(IdGenerator.sequential("id")).build().context(),
                 CommunityOptions.builder((user, course) -> true).build(),
                 DiscourseConfig.builder("http://localhost:" + wm.port(), KEY).sleeper(d -> { })
-                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).reactionsPlugin(reactionsPlugin).build());
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).reactionsPlugin(reactionsPlugin).build());
     }
 
     private void ok(MappingBuilder request, Object body) {
@@ -169,5 +169,29 @@ class DiscourseGroupsAndReactionsTest {
                 });
         assertThatThrownBy(() -> c.syncMember(new CommunityUser(UserId.of("ann"), "not-an-email", null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("email"));
+    }
+
+    @Test
+    void createSpace_whenCourseGroupExistsAndCategoryCreateTimesOut_reusesBothWithoutDuplicates() {
+        Community c = community(false);
+        String group = io.learnloop.community.internal.discourse.DiscourseCommunity.courseGroupName("java-101");
+        wm.stubFor(post(urlEqualTo("/admin/groups.json")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody(Json.write(obj("errors", arr("Name has already been taken"), "error_type", "record_invalid")))));
+        ok(get(urlEqualTo("/groups/" + group + ".json")), obj("group", obj("id", 41, "name", group)));
+        wm.stubFor(post(urlEqualTo("/categories.json")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(Json.write(DiscourseFixtures.category(7, "Java 101", "java-101", group))).withFixedDelay(2500)));
+        ok(get(urlEqualTo("/categories.json")), obj("category_list", obj("can_create_category", true,
+                "categories", arr(obj("id", 3, "name", "General", "slug", "general"),
+                        obj("id", 7, "name", "Java 101", "slug", "java-101")))));
+
+        Space space = c.createSpace(Actor.of("mod", io.learnloop.core.identity.Role.MODERATOR),
+                NewSpace.course("Java 101", "java-101"));
+
+        assertThat(space.id()).isEqualTo("7");
+        assertThat(space.slug()).isEqualTo("java-101");
+        assertThat(space.kind()).isEqualTo(SpaceKind.COURSE);
+        assertThat(count(postRequestedFor(urlEqualTo("/admin/groups.json")))).isEqualTo(1);
+        assertThat(count(postRequestedFor(urlEqualTo("/categories.json")))).isEqualTo(1);
     }
 }

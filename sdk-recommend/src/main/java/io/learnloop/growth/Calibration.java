@@ -90,6 +90,7 @@ public final class Calibration {
             double freeChurn = rate(Parameter.FREE_CHURN_RATE, "freeChurned", counts(ObservedPeriod::freeChurned), freeDays, 1);
             double completionsPerPayer = sum(counts(ObservedPeriod::completions)) / sum(payingDays);
             rate(Parameter.LEARNING_EFFICIENCY, "completions", counts(ObservedPeriod::completions), payingDays, obs.lessonsPerCourse());
+            put(Parameter.LESSONS_PER_COURSE, obs.lessonsPerCourse(), Double.NaN, "observed");
             double revenue = sum(counts(ObservedPeriod::revenueMinor)) / minor;
             double price = revenue / sum(payingDays) * Flows.DAYS_PER_MONTH;
             put(Parameter.PRICE, price, Double.NaN, "revenue/paying learner-months");
@@ -108,7 +109,7 @@ public final class Calibration {
             double spend = sum(counts(ObservedPeriod::marketingSpendMinor)) / minor / (n * d);
             put(Parameter.MARKETING_SPEND, spend, Double.NaN, "mean spend per day");
 
-            fitConversion(freeDays, price);
+            fitConversion(price);
             double joinPerPayer = fitCreatorJoin(payingDays, creatorShare);
             double baseChurn = fitPaidChurn(payingDays, completionsPerPayer, joinPerPayer);
             fitReferral(baseChurn, completionsPerPayer);
@@ -127,17 +128,17 @@ public final class Calibration {
             return new CalibrationResult(fitted, new ArrayList<>(estimates.values()), fits);
         }
 
-        private void fitConversion(double[] freeDays, double price) {
+        private void fitConversion(double price) {
             double[] conv = counts(ObservedPeriod::conversions);
             double total = sum(conv);
             if (total == 0) {
                 return;
             }
             double prior = priors.get(Parameter.CATALOGUE_HALF_SATURATION);
-            java.util.function.DoubleUnaryOperator profile = logHalf -> conversionLikelihood(conv, freeDays, Math.exp(logHalf));
+            java.util.function.DoubleUnaryOperator profile = logHalf -> conversionLikelihood(conv, Math.exp(logHalf));
             double logHalf = GoldenSection.maximise(profile, Math.log(prior / 1000), Math.log(prior * 1000), 1e-7);
             double half = Math.exp(logHalf);
-            double ceiling = conversionCeiling(conv, freeDays, half);
+            double ceiling = conversionCeiling(conv, half);
             // the observed ceiling includes the recommendation and price effects; undo them to get the base rate
             double effects = (1 + priors.get(Parameter.RECOMMENDATION_LIFT) * priors.get(Parameter.RECOMMENDATION_QUALITY))
                     * Math.pow(price / priors.get(Parameter.REFERENCE_PRICE), -priors.get(Parameter.PRICE_ELASTICITY));
@@ -150,24 +151,24 @@ public final class Calibration {
                     "profile likelihood");
             double[] predicted = new double[conv.length];
             for (int i = 0; i < conv.length; i++) {
-                predicted[i] = ceiling * quality(periods.get(i).avgCatalogue(), half) * freeDays[i];
+                predicted[i] = ceiling * catalogueExposure(i, half);
             }
             fits.add(SeriesFit.of("conversions", conv, predicted, true));
         }
 
-        private double conversionCeiling(double[] conv, double[] freeDays, double half) {
+        private double conversionCeiling(double[] conv, double half) {
             double exposure = 0;
             for (int i = 0; i < conv.length; i++) {
-                exposure += quality(periods.get(i).avgCatalogue(), half) * freeDays[i];
+                exposure += catalogueExposure(i, half);
             }
             return sum(conv) / exposure;
         }
 
-        private double conversionLikelihood(double[] conv, double[] freeDays, double half) {
-            double ceiling = conversionCeiling(conv, freeDays, half);
+        private double conversionLikelihood(double[] conv, double half) {
+            double ceiling = conversionCeiling(conv, half);
             double ll = 0;
             for (int i = 0; i < conv.length; i++) {
-                double mean = ceiling * quality(periods.get(i).avgCatalogue(), half) * freeDays[i];
+                double mean = ceiling * catalogueExposure(i, half);
                 if (mean > 0) {
                     ll += conv[i] * Math.log(mean) - mean;
                 }
@@ -176,7 +177,34 @@ public final class Calibration {
         }
 
         private static double quality(double catalogue, double half) {
-            return catalogue / (catalogue + half);
+            return catalogue > 0 ? catalogue / (catalogue + half) : 0;
+        }
+
+        /**
+         * Free learner-days weighted by catalogue quality over period {@code i}. Conversion is nonlinear in the
+         * catalogue and both stocks move within a period, so the product of the two averages is biased when they
+         * grow fast; the levels at the period's start and end are reconstructed from the neighbouring averages
+         * (piecewise-linear paths that keep each period's average) and the product integrated by Simpson's rule.
+         */
+        private double catalogueExposure(int i, double half) {
+            double[] k = path(i, ObservedPeriod::avgCatalogue);
+            double[] f = path(i, ObservedPeriod::avgFree);
+            return d * (quality(k[0], half) * f[0] + 4 * quality(k[1], half) * f[1] + quality(k[2], half) * f[2]) / 6;
+        }
+
+        private double[] path(int i, java.util.function.ToDoubleFunction<ObservedPeriod> level) {
+            double here = level.applyAsDouble(periods.get(i));
+            if (periods.size() == 1) {
+                return new double[]{here, here, here};
+            }
+            double start = i > 0 ? (level.applyAsDouble(periods.get(i - 1)) + here) / 2
+                    : here - (level.applyAsDouble(periods.get(1)) - here) / 2;
+            double end = i + 1 < periods.size() ? (level.applyAsDouble(periods.get(i + 1)) + here) / 2
+                    : here + (here - level.applyAsDouble(periods.get(i - 1))) / 2;
+            start = Math.max(0, start);
+            end = Math.max(0, end);
+            double mid = Math.max(0, (4 * here - start - end) / 2);
+            return new double[]{start, mid, end};
         }
 
         private double fitCreatorJoin(double[] payingDays, double creatorShare) {

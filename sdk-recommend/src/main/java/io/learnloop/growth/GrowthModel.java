@@ -6,7 +6,6 @@ import io.learnloop.core.error.Validator;
 import io.learnloop.growth.internal.Flows;
 import io.learnloop.growth.internal.Integration;
 
-import java.util.Objects;
 
 /**
  * The stock-and-flow model of the knowledge-payment loop: parameters plus an initial state. Simulation integrates
@@ -97,15 +96,5 @@ public record GrowthModel(Parameters parameters, GrowthState initialState) {
             throw new LearnloopException(ErrorCode.INTERNAL, "The growth model broke the conservation of people: "
                     + e.getMessage() + "; please report it with the parameters " + parameters, e);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof GrowthModel other && parameters.equals(other.parameters) && initialState.equals(other.initialState);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(parameters, initialState);
     }
 }

@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MonteCarlo {
     /** The most runs one analysis may take. */
     public static final int MAX_RUNS = 1_000_000;
+    /** The most band values one analysis may hold in memory (runs times sampled points times stocks). */
+    public static final long MAX_RECORDED_VALUES = 50_000_000L;
 
     private final GrowthModel model;
     private final TimeStep step;
@@ -297,6 +299,11 @@ public final class MonteCarlo {
                     .notNull("metric", metric);
             for (ParameterRange r : ranges) {
                 v.check(seen.add(r.parameter()), r.parameter().key(), "has more than one range");
+            }
+            if (runs >= 1 && sampleEvery >= 1) {
+                long points = (long) runs * sampleSteps(steps, sampleEvery).length * Stock.values().length;
+                v.check(points <= MAX_RECORDED_VALUES, "sampleEvery", "records " + points + " values, more than "
+                        + MAX_RECORDED_VALUES + "; sample less often or run fewer runs");
             }
             v.throwIfInvalid();
             return new MonteCarlo(this);

@@ -66,26 +66,6 @@ public final class Parameters {
     }
 
     /**
-     * Builds a set from a full value array in {@link Parameter} order, validating it.
-     *
-     * @param values one value per parameter, in declaration order
-     * @return the validated set
-     * @throws ValidationException if the length is wrong or a value is out of range
-     */
-    static Parameters ofArray(double[] values) {
-        if (values.length != ALL.length) {
-            throw ValidationException.of("parameters", "must hold " + ALL.length + " values (was " + values.length + ")");
-        }
-        Validator validator = new Validator();
-        for (Parameter p : ALL) {
-            String problem = p.problemWith(values[p.ordinal()]);
-            validator.check(problem == null, p.key(), problem);
-        }
-        validator.throwIfInvalid();
-        return new Parameters(values.clone());
-    }
-
-    /**
      * A copy with one parameter changed.
      *
      * @param parameter the parameter

@@ -139,7 +139,11 @@ public final class Trajectory {
      */
     public GrowthState state(int index) {
         double[] s = new double[Flows.STOCKS];
-        System.arraycopy(values, index * WIDTH, s, 0, Flows.STOCKS);
+        for (int i = 0; i < Flows.STOCKS; i++) {
+            double v = values[index * WIDTH + i];
+            // rounding can leave an emptied stock a hair below zero; anything larger is left for validation to refuse
+            s[i] = v < 0 && v > -1e-6 ? 0 : v;
+        }
         return GrowthState.ofArray(s);
     }
 

@@ -33,28 +33,24 @@ public final class BandChart {
                 .xAxisTitle("years").yAxisTitle(yTitle).build();
         ChartFiles.style(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0.#");
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-        double[] years = StockChart.years(result.days());
+        double[] days = result.days();
+        double[] years = YearGrid.years(days);
         Band band = result.band(stock);
         Color outer = new Color(0x9ECAE1);
         Color inner = new Color(0x3182BD);
-        line(chart, "95th percentile", years, band.percentile(95), scale, outer, 1.5f, true);
-        line(chart, "75th percentile", years, band.percentile(75), scale, inner, 1.5f, true);
-        line(chart, "median", years, band.percentile(50), scale, new Color(0x08306B), 3f, false);
-        line(chart, "25th percentile", years, band.percentile(25), scale, inner, 1.5f, true);
-        line(chart, "5th percentile", years, band.percentile(5), scale, outer, 1.5f, true);
+        line(chart, "95th percentile", days, years, band.percentile(95), scale, outer, 1.5f, true);
+        line(chart, "75th percentile", days, years, band.percentile(75), scale, inner, 1.5f, true);
+        line(chart, "median", days, years, band.percentile(50), scale, new Color(0x08306B), 3f, false);
+        line(chart, "25th percentile", days, years, band.percentile(25), scale, inner, 1.5f, true);
+        line(chart, "5th percentile", days, years, band.percentile(5), scale, outer, 1.5f, true);
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[] x, double[] y, double scale, Color color, float width,
-                             boolean dashed) {
-        double[] scaled = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            scaled[i] = y[i] / scale;
-        }
-        XYSeries s = chart.addSeries(name, x, scaled);
+    private static void line(XYChart chart, String name, double[] days, double[] years, double[] y, double scale,
+                             Color color, float width, boolean dashed) {
+        XYSeries s = chart.addSeries(name, years, YearGrid.resample(days, y, years, scale));
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setLineStyle(dashed

@@ -20,23 +20,20 @@ public final class GainChart {
      * Builds the chart.
      *
      * @param run   the simulation
-     * @param every plot every this many points
      * @return the chart
      */
-    public static XYChart of(Trajectory run, int every) {
-        int n = (run.size() - 1) / every + 1;
-        double[] years = new double[n];
-        double[] gain = new double[n];
-        for (int k = 0; k < n; k++) {
-            int i = k * every;
-            years[k] = run.day(i) / 365.25;
-            gain[k] = LoopAnalysis.at(run.model().parameters(), run.state(i)).gain();
+    public static XYChart of(Trajectory run) {
+        double[] days = run.days();
+        double[] gainAtDay = new double[days.length];
+        for (int i = 0; i < days.length; i++) {
+            gainAtDay[i] = LoopAnalysis.at(run.model().parameters(), run.state(i)).gain();
         }
+        double[] years = YearGrid.years(days);
+        double[] gain = YearGrid.resample(days, gainAtDay, years, 1);
         XYChart chart = new XYChartBuilder().width(ChartFiles.WIDTH).height(ChartFiles.HEIGHT)
                 .title("Word-of-mouth loop gain as the market fills").xAxisTitle("years").yAxisTitle("loop gain").build();
         ChartFiles.style(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0.#");
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setYAxisDecimalPattern("0.00");
         XYSeries s = chart.addSeries("loop gain", years, gain);
         s.setMarker(SeriesMarkers.NONE);

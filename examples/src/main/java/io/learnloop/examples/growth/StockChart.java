@@ -24,37 +24,21 @@ public final class StockChart {
      * @param stocks the stocks to draw
      * @param scale  divisor for the y values (for example 1,000 for thousands)
      * @param yTitle the y axis title
-     * @param every  plot every this many points (keeps the SVG small)
      * @return the chart
      */
-    public static XYChart of(Trajectory run, String title, List<Stock> stocks, double scale, String yTitle, int every) {
+    public static XYChart of(Trajectory run, String title, List<Stock> stocks, double scale, String yTitle) {
         XYChart chart = new XYChartBuilder().width(ChartFiles.WIDTH).height(ChartFiles.HEIGHT).title(title)
                 .xAxisTitle("years").yAxisTitle(yTitle).build();
         ChartFiles.style(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0.#");
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
-        int n = (run.size() - 1) / every + 1;
-        double[] years = new double[n];
-        for (int k = 0; k < n; k++) {
-            years[k] = run.day(k * every) / 365.25;
-        }
+        double[] days = run.days();
+        double[] years = YearGrid.years(days);
         for (Stock s : stocks) {
-            double[] y = new double[n];
-            for (int k = 0; k < n; k++) {
-                y[k] = run.value(s, k * every) / scale;
-            }
+            double[] y = YearGrid.resample(days, run.series(s), years, scale);
             XYSeries series = chart.addSeries(s.key(), years, y);
             series.setMarker(SeriesMarkers.NONE);
         }
         return chart;
-    }
-
-    static double[] years(double[] days) {
-        double[] years = new double[days.length];
-        for (int i = 0; i < days.length; i++) {
-            years[i] = days[i] / 365.25;
-        }
-        return years;
     }
 }

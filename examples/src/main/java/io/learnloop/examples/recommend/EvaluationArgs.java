@@ -18,7 +18,8 @@ import java.nio.file.Path;
  */
 public record EvaluationArgs(Path movielens, Path oulad, int synthetic, Path train, Path test, int k, String split,
                              double testFraction, long seed, boolean tune) {
-    static final String USAGE = """
+    /** The usage text. */
+    public static final String USAGE = """
             usage: EvaluateRecommenders (--movielens FILE | --oulad DIR | --synthetic N | --train FILE --test FILE)
                                         [--k 10] [--split temporal|leave-last-out|random] [--test-fraction 0.2]
                                         [--seed 42] [--no-tune]""";

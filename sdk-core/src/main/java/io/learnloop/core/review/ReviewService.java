@@ -122,7 +122,9 @@ public interface ReviewService {
     Review moderate(Actor moderator, ReviewId id, ReviewState state, String reason);
 
     /**
-     * Re-reads the learner's standing and marks (or unmarks) their review of the course as a refunded buyer's.
+     * Re-reads the learner's standing and marks their review of the course as a refunded buyer's (standing
+     * {@link PurchaseStanding#REFUNDED}) or unmarks it (standing {@link PurchaseStanding#QUALIFYING}, for example after
+     * buying again); a standing of {@link PurchaseStanding#NONE} changes nothing.
      *
      * @param learner the learner
      * @param course  the course

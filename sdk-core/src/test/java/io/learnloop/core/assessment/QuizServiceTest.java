@@ -268,4 +268,29 @@ class QuizServiceTest {
         assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(attempt), QuizAttempt.class)).isEqualTo(attempt);
         assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(quiz), Quiz.class)).isEqualTo(quiz);
     }
+
+    @Test
+    void start_whenCalledConcurrently_startsOneAttempt() throws Exception {
+        Quiz quiz = quizzes.create(AUTHOR, draft(everyType(), QuizSettings.defaults()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<QuizView>> views = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                views.add(pool.submit(() -> {
+                    go.await();
+                    return quizzes.start(ANA, quiz.id());
+                }));
+            }
+            go.countDown();
+            Set<AttemptId> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<QuizView> f : views) {
+                ids.add(f.get(10, java.util.concurrent.TimeUnit.SECONDS).attemptId());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(quizzes.attempts(ANA, quiz.id())).hasSize(1);
+    }
 }

@@ -104,6 +104,7 @@ public final class Flows {
     private final double communityReferral;
     private final double communityWinback;
     private final double completionProbability;
+    private final double payingReferralWeight;
 
     /**
      * Precomputes the constant parts of every rate.
@@ -137,6 +138,7 @@ public final class Flows {
         communityHalf = p[29];
         communityReferral = p[30];
         communityWinback = p[31];
+        payingReferralWeight = 1 + completionWordOfMouth * completionProbability;
     }
 
     /**
@@ -171,7 +173,7 @@ public final class Flows {
         double catalogueQuality = catalogue > 0 ? catalogue / (catalogue + catalogueHalf) : 0;
         double communityLevel = community > 0 ? community / (community + communityHalf) : 0;
 
-        double referrers = free + paying * (1 + completionWordOfMouth * completionProbability) + creators;
+        double referrers = free + paying * payingReferralWeight + creators;
         double monthlyRevenue = paying * price;
         // earnings per creator e = share * revenue / creators; the pull e / (e + reservation) without dividing twice
         double creatorPool = creatorShare * monthlyRevenue;
@@ -231,16 +233,66 @@ public final class Flows {
     }
 
     /**
-     * The model as an ODE system, with its own work buffer.
+     * The model as an ODE system. Its derivatives equal {@code route(rates(y))}, computed in one pass without the
+     * intermediate flow array because this is the innermost loop of every simulation.
      *
-     * @return a new system; not thread-safe
+     * @return the system; stateless, so it may be shared
      */
     public Ode newOde() {
-        double[] r = new double[FLOWS];
-        return (t, y, dy) -> {
-            rates(y, r);
-            route(r, dy);
-        };
+        return (t, y, dy) -> derivatives(y, dy);
+    }
+
+    /**
+     * Writes the derivatives at {@code y}, equal to {@link #route}({@link #rates}) but faster.
+     *
+     * @param y  the state
+     * @param dy receives the derivatives
+     */
+    public void derivatives(double[] y, double[] dy) {
+        double prospects = y[P];
+        double free = y[F];
+        double paying = y[S];
+        double lapsed = y[L];
+        double creators = y[C];
+        double catalogue = y[K];
+        double community = y[A];
+        double population = prospects + free + paying + lapsed + creators;
+        double prospectShare = population > 0 ? prospects / population : 0;
+        double catalogueQuality = catalogue > 0 ? catalogue / (catalogue + catalogueHalf) : 0;
+        double communityLevel = community > 0 ? community / (community + communityHalf) : 0;
+        double referrers = free + paying * payingReferralWeight + creators;
+        double monthlyRevenue = paying * price;
+        double creatorPool = creatorShare * monthlyRevenue;
+        double poolDenominator = creatorPool + reservation * Math.max(creators, 1.0);
+        double joinPull = poolDenominator > 0 ? creatorPool / poolDenominator : 0;
+        double completions = completionsPerPayer * paying;
+
+        double paid = paidPerProspectShare * prospectShare;
+        double referral = referralPerDay * referrers * (1 + communityReferral * communityLevel) * prospectShare;
+        double conversion = conversionCeiling * catalogueQuality * free;
+        double freeOut = freeChurn * free;
+        double payingOut = paidChurnEffective * paying;
+        double win = winback * (1 + communityWinback * communityLevel) * lapsed;
+        double join = creatorJoin * joinPull * paying;
+        double creatorOut = creatorChurn * creators;
+        double reviews = reviewRate * completions;
+
+        dy[P] = inflow - paid - referral - exit * prospects;
+        dy[F] = paid + referral + win - conversion - freeOut - exit * free;
+        dy[S] = conversion - payingOut - join - exit * paying;
+        dy[L] = freeOut + payingOut + creatorOut - win - exit * lapsed;
+        dy[C] = join - creatorOut - exit * creators;
+        dy[K] = production * creators - retirement * catalogue;
+        dy[A] = postRate * (free + paying + creators) + reviews - decay * community;
+        dy[STOCKS] = inflow - exit * population;
+        dy[STOCKS + 1] = monthlyRevenue * MONTHS_PER_DAY;
+        dy[STOCKS + 2] = creatorPool * MONTHS_PER_DAY;
+        dy[STOCKS + 3] = spend;
+        dy[STOCKS + 4] = paid;
+        dy[STOCKS + 5] = referral;
+        dy[STOCKS + 6] = conversion;
+        dy[STOCKS + 7] = completions;
+        dy[STOCKS + 8] = reviews;
     }
 
     /**

@@ -16,11 +16,13 @@ import java.util.SplittableRandom;
 
 /**
  * Generates learners and courses with known structure, for tests, demos and benchmarks. Courses belong to one of
- * sixteen topics and have Chinese or English titles built from the topic's vocabulary and a level (beginner,
- * intermediate, advanced); their appeal follows a Zipf law, so a few courses are very popular. Each learner has
- * one to three topics of interest; about 80 % of a learner's courses come from those topics (weighted by appeal,
- * earlier levels first more often), the rest from the whole catalogue. Each chosen course yields an enrolment or
- * purchase, and sometimes progress, a completion and a rating, at increasing times.
+ * sixteen topics and come in series of up to three levels (beginner, intermediate, advanced), launched one after
+ * another over 22 months, with Chinese or English titles built from the topic's vocabulary; their appeal follows a
+ * Zipf law, so a few courses are very popular. Each learner has one to three topics of interest; about 80 % of a
+ * learner's courses come from those topics (weighted by appeal), the rest from the whole catalogue, 40 % of the
+ * time the next level of the series just taken. A course can only be taken after its launch and draws extra
+ * attention in its first months. Each chosen course yields an enrolment or purchase, and sometimes progress, a
+ * completion and a rating, at increasing times.
  *
  * <p>Thread-safe: static helpers without state; the same seed gives the same data.
  */
@@ -45,7 +47,7 @@ public final class SyntheticGenerator {
     };
     private static final String[][] LEVELS = {{"入门", "Introduction to"}, {"进阶", "Intermediate"},
             {"高级实战", "Advanced"}};
-    private static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
     private SyntheticGenerator() {
     }
@@ -95,22 +97,33 @@ public final class SyntheticGenerator {
             rank[c] = rank[j];
             rank[j] = t;
         }
+        // Courses come in series of three levels of one topic (入门 / 进阶 / 高级实战), launched one after another.
+        int[] seriesNext = new int[courses];
+        Arrays.fill(seriesNext, -1);
+        long[] launched = new long[courses];
+        long spanDays = 660;
         for (int c = 0; c < courses; c++) {
-            int topic = r.nextInt(topics);
-            int level = r.nextInt(LEVELS.length);
+            boolean continues = c > 0 && levelOf[c - 1] < LEVELS.length - 1 && r.nextDouble() < 0.7;
+            int topic = continues ? topicOf[c - 1] : r.nextInt(topics);
+            int level = continues ? levelOf[c - 1] + 1 : 0;
             topicOf[c] = topic;
             levelOf[c] = level;
+            if (continues) {
+                seriesNext[c - 1] = c;
+            }
             appeal[c] = 1.0 / Math.pow(rank[c] + 1, 0.9);
+            launched[c] = continues ? launched[c - 1] + 20 + r.nextInt(60) : r.nextInt((int) spanDays);
             String[] t = TOPICS[topic];
-            boolean chinese = r.nextBoolean();
+            int series = continues ? seriesOf(c - 1, catalogue) : c;
+            boolean chinese = continues ? catalogue.get(c - 1).title().codePoints()
+                    .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) : r.nextBoolean();
             String title = chinese
-                    ? t[0] + LEVELS[level][0] + "（第" + (c % 7 + 1) + "期）"
-                    : LEVELS[level][1] + " " + t[1] + " #" + (c % 7 + 1);
+                    ? t[0] + LEVELS[level][0] + "（第" + (series % 97 + 1) + "套）"
+                    : LEVELS[level][1] + " " + t[1] + " (series " + (series % 97 + 1) + ")";
             String description = chinese ? t[2] : t[3];
-            String creator = "creator-" + (topic * 10 + r.nextInt(10));
-            Instant created = EPOCH.minus(Duration.ofDays(r.nextInt(720)));
-            catalogue.add(new CourseInfo("course-" + c, title, description, List.of(t[1].toLowerCase(java.util.Locale.ROOT)),
-                    t[1], creator, true, created));
+            String creator = "creator-" + (topic * 10 + series % 10);
+            catalogue.add(new CourseInfo("course-" + c, title, description, List.of(t[1].toLowerCase(java.util.Locale.ROOT),
+                    "series-" + series), t[1], creator, true, START.plus(Duration.ofDays(launched[c]))));
         }
         double[][] topicCumulative = new double[topics][];
         int[][] topicCourses = new int[topics][];
@@ -133,27 +146,34 @@ public final class SyntheticGenerator {
             int want = Math.max(2, (int) Math.round(meanCourses * Math.exp(r.nextGaussian() * 0.6 - 0.18)));
             want = Math.min(want, courses);
             Set<Integer> taken = new HashSet<>();
-            Instant at = EPOCH.plus(Duration.ofHours(r.nextInt(24 * 300)));
+            long day = r.nextInt((int) spanDays / 3);
+            int last = -1;
             int attempts = 0;
-            while (taken.size() < want && attempts++ < want * 20) {
+            while (taken.size() < want && attempts++ < want * 30) {
                 int c;
-                if (r.nextDouble() < 0.8) {
+                if (last >= 0 && seriesNext[last] >= 0 && r.nextDouble() < 0.4) {
+                    c = seriesNext[last];
+                } else if (r.nextDouble() < 0.8) {
                     int t = mine[r.nextInt(interests)];
                     if (topicCourses[t].length == 0) {
                         continue;
                     }
                     c = topicCourses[t][pick(topicCumulative[t], r)];
-                    // Learners tend to climb levels: an advanced course before a lower one is often skipped.
-                    if (levelOf[c] > taken.size() && r.nextDouble() < 0.5) {
-                        continue;
-                    }
                 } else {
                     c = all[pick(allCumulative, r)];
                 }
-                if (!taken.add(c)) {
+                // A course can only be taken once it exists; a new launch draws extra attention for a while.
+                if (launched[c] > day || taken.contains(c)) {
                     continue;
                 }
-                at = at.plus(Duration.ofHours(1 + r.nextInt(24 * 10)));
+                long age = day - launched[c];
+                if (r.nextDouble() > 0.35 + 0.65 * Math.exp(-age / 90.0)) {
+                    continue;
+                }
+                taken.add(c);
+                last = c;
+                day += 1 + r.nextInt(10);
+                Instant at = START.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(r.nextInt(1440)));
                 String course = "course-" + c;
                 double roll = r.nextDouble();
                 if (roll < 0.1) {
@@ -176,6 +196,11 @@ public final class SyntheticGenerator {
         }
         return new Dataset("synthetic " + learners + " learners x " + courses + " courses (seed " + seed + ")", out,
                 catalogue);
+    }
+
+    private static int seriesOf(int c, List<CourseInfo> catalogue) {
+        String tag = catalogue.get(c).tags().get(1);
+        return Integer.parseInt(tag.substring("series-".length()));
     }
 
     private static double[] cumulative(int[] ids, double[] weight) {

@@ -26,7 +26,11 @@ public final class AlsModel extends ScoringModel {
     private final float[] x;
     private final float[] y;
     private final int[] trainedRevision;
-    private final double[] courseGram;
+    private final float[] courseGram;
+    // Course factors stored factor-major (all courses' factor 0, then factor 1 ...), so scoring is a few long
+    // vectorisable axpy loops instead of one short dot product per course.
+    private final float[] yByFactor;
+    private final float[] courseNorm;
     private final AlsSettings settings;
 
     /**
@@ -64,7 +68,7 @@ public final class AlsModel extends ScoringModel {
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
             for (int it = 0; it < settings.iterations(); it++) {
-                double[] gy = gram(y, courses, pool);
+                float[] gy = gram(y, courses, pool);
                 pool.submit(() -> IntStream.range(0, (learners + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
                     Scratch s = new Scratch(f);
                     for (int u = b * BLOCK; u < Math.min(learners, (b + 1) * BLOCK); u++) {
@@ -73,7 +77,7 @@ public final class AlsModel extends ScoringModel {
                         solve(y, gy, lambda, s, len, x, u * f, settings.cgSteps());
                     }
                 })).join();
-                double[] gx = gram(x, learners, pool);
+                float[] gx = gram(x, learners, pool);
                 pool.submit(() -> IntStream.range(0, (courses + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
                     Scratch s = new Scratch(f);
                     for (int c = b * BLOCK; c < Math.min(courses, (b + 1) * BLOCK); c++) {
@@ -86,25 +90,56 @@ public final class AlsModel extends ScoringModel {
             pool.shutdown();
         }
         courseGram = gram(y, courses, null);
+        courseNorm = new float[courses];
+        for (int c = 0; c < courses; c++) {
+            courseNorm[c] = (float) Math.sqrt(dot4(y, c * f, y, c * f, f));
+        }
+        yByFactor = new float[courses * f];
+        for (int c = 0; c < courses; c++) {
+            for (int a = 0; a < f; a++) {
+                yByFactor[a * courses + c] = y[c * f + a];
+            }
+        }
     }
 
-    private double[] gram(float[] m, int rows, ForkJoinPool pool) {
+    private float[] gram(float[] m, int rows, ForkJoinPool pool) {
         int ff = f;
-        double[] g = new double[ff * ff];
-        Runnable work = () -> IntStream.range(0, ff).parallel().forEach(a -> {
-            for (int b = a; b < ff; b++) {
-                double sum = 0;
-                for (int r = 0; r < rows; r++) {
-                    sum += (double) m[r * ff + a] * m[r * ff + b];
+        float[] g = new float[ff * ff];
+        // Row-blocked accumulation of m'm: each block adds its rows' outer products into a private buffer (the inner
+        // loop is an axpy, which the JIT vectorises), then the buffers are summed in block order.
+        int blocks = Math.max(1, Math.min(64, rows / 256));
+        double[][] partial = new double[blocks][];
+        Runnable work = () -> IntStream.range(0, blocks).parallel().forEach(blk -> {
+            float[] acc = new float[ff * ff];
+            int from = (int) ((long) rows * blk / blocks);
+            int to = (int) ((long) rows * (blk + 1) / blocks);
+            for (int r = from; r < to; r++) {
+                int base = r * ff;
+                for (int a = 0; a < ff; a++) {
+                    float va = m[base + a];
+                    int row = a * ff;
+                    for (int b = 0; b < ff; b++) {
+                        acc[row + b] += va * m[base + b];
+                    }
                 }
-                g[a * ff + b] = sum;
-                g[b * ff + a] = sum;
             }
+            double[] d = new double[ff * ff];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = acc[i];
+            }
+            partial[blk] = d;
         });
         if (pool == null) {
             work.run();
         } else {
             pool.submit(work).join();
+        }
+        for (int i = 0; i < g.length; i++) {
+            double sum = 0;
+            for (double[] d : partial) {
+                sum += d[i];
+            }
+            g[i] = (float) sum;
         }
         return g;
     }
@@ -158,7 +193,7 @@ public final class AlsModel extends ScoringModel {
      * Runs CG steps on {@code (G + lambda I + sum_i conf_i v_i v_i') w = sum_i (1 + conf_i) v_i}, starting from the
      * current value of {@code w}.
      */
-    private void solve(float[] other, double[] gram, float lambda, Scratch s, int len, float[] target, int off,
+    private void solve(float[] other, float[] gram, float lambda, Scratch s, int len, float[] target, int off,
                        int steps) {
         int ff = f;
         float[] r = s.r;
@@ -199,28 +234,46 @@ public final class AlsModel extends ScoringModel {
     }
 
     /** out = (G + lambda I) v + sum_i conf_i (o_i . v) o_i. */
-    private void multiply(float[] other, double[] gram, float lambda, Scratch s, int len, float[] v, int off,
+    private void multiply(float[] other, float[] gram, float lambda, Scratch s, int len, float[] v, int off,
                           float[] out) {
         int ff = f;
         for (int a = 0; a < ff; a++) {
-            double sum = lambda * v[off + a];
-            int row = a * ff;
-            for (int b = 0; b < ff; b++) {
-                sum += gram[row + b] * v[off + b];
+            out[a] = lambda * v[off + a];
+        }
+        // G v as a sum of scaled columns (G is symmetric): axpy loops vectorise, dot products do not.
+        for (int b = 0; b < ff; b++) {
+            float vb = v[off + b];
+            int row = b * ff;
+            for (int a = 0; a < ff; a++) {
+                out[a] += vb * gram[row + a];
             }
-            out[a] = (float) sum;
         }
         for (int q = 0; q < len; q++) {
             int base = s.idx[q] * ff;
-            float d = 0;
-            for (int a = 0; a < ff; a++) {
-                d += other[base + a] * v[off + a];
-            }
-            d *= s.conf[q];
+            float d = dot4(other, base, v, off, ff) * s.conf[q];
             for (int a = 0; a < ff; a++) {
                 out[a] += d * other[base + a];
             }
         }
+    }
+
+    /** A float dot product with four independent sums, for instruction-level parallelism. */
+    private static float dot4(float[] a, int ao, float[] b, int bo, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double dot(float[] a, int ao, float[] b, int bo, int n) {
@@ -271,13 +324,12 @@ public final class AlsModel extends ScoringModel {
         if (v == null) {
             return false;
         }
-        for (int c = 0; c < courses; c++) {
-            int base = c * f;
-            float s = 0;
-            for (int a = 0; a < f; a++) {
-                s += v[a] * y[base + a];
+        for (int a = 0; a < f; a++) {
+            float va = v[a];
+            int base = a * courses;
+            for (int c = 0; c < courses; c++) {
+                scores[c] += va * yByFactor[base + c];
             }
-            scores[c] = s;
         }
         return true;
     }
@@ -294,9 +346,8 @@ public final class AlsModel extends ScoringModel {
             if (i >= courses) {
                 continue;
             }
-            double d = dot(y, i * f, y, course * f, f);
-            double norm = Math.sqrt(dot(y, i * f, y, i * f, f) * dot(y, course * f, y, course * f, f));
-            double sim = norm > 0 ? d / norm : 0;
+            double norm = (double) courseNorm[i] * courseNorm[course];
+            double sim = norm > 0 ? dot4(y, i * f, y, course * f, f) / norm : 0;
             if (sim > bestSim) {
                 bestSim = sim;
                 best = p;
@@ -307,6 +358,7 @@ public final class AlsModel extends ScoringModel {
 
     @Override
     public long memoryBytes() {
-        return 64 + (x.length + y.length) * 4L + trainedRevision.length * 4L + courseGram.length * 8L;
+        return 64 + (x.length + 2L * y.length + courseNorm.length) * 4L + trainedRevision.length * 4L
+                + courseGram.length * 4L;
     }
 }

@@ -123,11 +123,11 @@ class LoadersTest {
         List<String> titles = a.courses().stream().map(CourseInfo::title).toList();
         assertThat(titles).anyMatch(t -> t.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
         assertThat(titles).anyMatch(t -> t.startsWith("Introduction to") || t.startsWith("Advanced") || t.startsWith("Intermediate"));
-        // Popularity is skewed: the most-taken course has several times the median count.
+        // Popularity is skewed: the most-taken course has over twice the median count.
         java.util.Map<String, Long> counts = a.interactions().stream()
                 .filter(i -> i.kind() == InteractionKind.ENROL || i.kind() == InteractionKind.PURCHASE)
                 .collect(java.util.stream.Collectors.groupingBy(Interaction::courseId, java.util.stream.Collectors.counting()));
         List<Long> sorted = counts.values().stream().sorted().toList();
-        assertThat(sorted.get(sorted.size() - 1)).isGreaterThan(3 * sorted.get(sorted.size() / 2));
+        assertThat(sorted.get(sorted.size() - 1)).isGreaterThan(2 * sorted.get(sorted.size() / 2));
     }
 }

@@ -632,7 +632,7 @@ public final class DiscourseCommunity implements Community {
         int seenNow = seen + items.size();
         String more = DiscourseJson.id(root, "load_more_notifications");
         boolean hasMore = more != null && !items.isEmpty() && seenNow < total;
-        return new ListPage<>(items, hasMore, () -> Optional.of(notificationPage(jsonPath(more), username, groupIds, seenNow)));
+        return new ListPage<>(items, hasMore, () -> Optional.of(notificationPage(more, username, groupIds, seenNow)));
     }
 
     @Override
@@ -684,7 +684,6 @@ public final class DiscourseCommunity implements Community {
         if (member.name() != null) {
             params.put("name", member.name());
         }
-        params.put("require_activation", "false");
         if (!add.isEmpty()) {
             params.put("add_groups", String.join(",", add.stream().distinct().toList()));
         }
@@ -832,11 +831,6 @@ public final class DiscourseCommunity implements Community {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Discourse's load-more URLs come without {@code .json}; the Accept header asks for JSON anyway. */
-    private static String jsonPath(String more) {
-        return more;
     }
 
     private static Space toSpace(SpaceLink l, String description) {

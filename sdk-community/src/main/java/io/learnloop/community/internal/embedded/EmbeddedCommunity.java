@@ -530,16 +530,15 @@ public final class EmbeddedCommunity implements Community {
 
     /**
      * Runs a write that bumps a shared aggregate (a topic's post count): when another writer committed first, the
-     * store refuses ours with a version conflict (or the post number's unique key), and the work simply runs again on
-     * the fresh state.
+     * store refuses ours with a version conflict at commit, and the work simply runs again on the fresh state. Each
+     * refusal means another writer made progress, so a bounded number of attempts suffices.
      */
     private <R> R contended(java.util.function.Function<UnitOfWork, R> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ctx.transact(work);
             } catch (ConflictException e) {
-                boolean race = e.code() == ErrorCode.VERSION_CONFLICT || e.code() == ErrorCode.DUPLICATE_KEY;
-                if (!race || attempt >= MAX_WRITE_ATTEMPTS) {
+                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_WRITE_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -578,8 +577,8 @@ public final class EmbeddedCommunity implements Community {
         List<String> recipients = new ArrayList<>();
         recipients.add(topic.authorId());
         if (post.replyToNumber() > 0) {
-            uow.findUnique(Types.POST, "topicNumber", topic.id() + "#" + post.replyToNumber())
-                    .ifPresent(p -> recipients.add(p.value().authorId()));
+            uow.findBy(Types.POST, "topicNumber", topic.id() + "#" + post.replyToNumber())
+                    .forEach(p -> recipients.add(p.value().authorId()));
         }
         recipients.stream().distinct().filter(u -> !u.equals(actor.id().value()))
                 .forEach(u -> notify(uow, u, NotificationKind.REPLY, topic.id(), post.id(), null, actor));

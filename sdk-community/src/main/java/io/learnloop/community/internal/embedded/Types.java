@@ -30,7 +30,9 @@ final class Types {
     static final AggregateType<PostRow> POST = AggregateType.builder("community_post", PostRow.class, PostRow::id)
             .index("topic", PostRow::topicId)
             .index("author", PostRow::authorId)
-            .unique("topicNumber", p -> p.topicId() + "#" + p.number())
+            // Not a unique key: numbers come from the topic's post count, which every reply updates by
+            // compare-and-set in the same transaction, so the topic's version already keeps them unique.
+            .index("topicNumber", p -> p.topicId() + "#" + p.number())
             .build();
     static final AggregateType<ReactionRow> REACTION = AggregateType
             .builder("community_reaction", ReactionRow.class, ReactionRow::id)

@@ -6,6 +6,8 @@ import io.learnloop.core.store.AggregateType;
 
 /**
  * The aggregate types of quizzes.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class AssessmentTypes {
     /** Index of course ids. */

@@ -92,6 +92,18 @@ public final class DefaultQuizService implements QuizService {
     @Override
     public QuizView start(UserId learner, QuizId quizId) {
         new Validator().notNull("learner", learner).notNull("quizId", quizId).throwIfInvalid();
+        try {
+            return startOnce(learner, quizId);
+        } catch (ConflictException e) {
+            if (e.code() != ErrorCode.DUPLICATE_KEY) {
+                throw e;
+            }
+            // a concurrent start took this attempt number; starting again resumes that attempt
+            return startOnce(learner, quizId);
+        }
+    }
+
+    private QuizView startOnce(UserId learner, QuizId quizId) {
         return context.transact(uow -> {
             Quiz quiz = uow.get(AssessmentTypes.QUIZ, quizId.value()).value();
             Instant now = context.now();

@@ -6,6 +6,8 @@ import io.learnloop.core.store.AggregateType;
 
 /**
  * The aggregate type of certificates.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class CredentialTypes {
     /** Index of learner ids. */

@@ -272,11 +272,13 @@ public final class DefaultReviewService implements ReviewService {
     @Override
     public Optional<Review> refreshStanding(UserId learner, CourseId course) {
         new Validator().notNull("learner", learner).notNull("courseId", course).throwIfInvalid();
-        boolean refunded = entitlements.standing(learner, course) == PurchaseStanding.REFUNDED;
+        PurchaseStanding standing = entitlements.standing(learner, course);
+        // only a definite answer changes the mark: a history that knows nothing of the learner leaves it alone
+        boolean refunded = standing == PurchaseStanding.REFUNDED;
         return Retry.onConflict(() -> context.transact(uow -> {
             Optional<Versioned<Review>> found = uow.findUnique(ReviewTypes.REVIEW, ReviewTypes.LEARNER_COURSE,
                     learner.value() + "|" + course.value());
-            if (found.isEmpty() || found.get().value().refunded() == refunded) {
+            if (found.isEmpty() || standing == PurchaseStanding.NONE || found.get().value().refunded() == refunded) {
                 return found.map(Versioned::value);
             }
             Review r = found.get().value();

@@ -6,6 +6,8 @@ import io.learnloop.core.store.AggregateType;
 
 /**
  * The aggregate types of reviews.
+ *
+ * <p>Thread-safe: constants only.
  */
 public final class ReviewTypes {
     /** Index of course ids. */

@@ -103,8 +103,11 @@ public final class MemoryStore implements Store {
     /** Rows and keys of one aggregate type in one tenant. Written only under the commit lock. */
     static final class TypeData {
         final ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
-        /** index name -> key -> ids in insertion order; each list is replaced, never mutated. */
-        final ConcurrentHashMap<String, ConcurrentHashMap<String, List<String>>> index = new ConcurrentHashMap<>();
+        /**
+         * index name -> key -> the committed rows filed under it, in insertion order. Each list is replaced, never
+         * mutated, and holds the rows themselves so an index read needs no second lookup and no re-check.
+         */
+        final ConcurrentHashMap<String, ConcurrentHashMap<String, List<Row>>> index = new ConcurrentHashMap<>();
         /** unique name + NUL + key -> id. */
         final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
         long nextSeq;
@@ -112,29 +115,21 @@ public final class MemoryStore implements Store {
         final java.util.concurrent.ConcurrentSkipListMap<Long, String> order = new java.util.concurrent.ConcurrentSkipListMap<>();
 
         /** The keys of one index, created on first use. */
-        ConcurrentHashMap<String, List<String>> index(String name) {
-            ConcurrentHashMap<String, List<String>> keys = index.get(name);
+        ConcurrentHashMap<String, List<Row>> index(String name) {
+            ConcurrentHashMap<String, List<Row>> keys = index.get(name);
             return keys != null ? keys : index.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
         }
 
-        /** The ids under one key of one index, in insertion order; empty if none. */
-        List<String> idsUnder(String name, String key) {
-            ConcurrentHashMap<String, List<String>> keys = index.get(name);
-            List<String> ids = keys == null ? null : keys.get(key);
-            return ids == null ? List.of() : ids;
+        /** The rows under one key of one index, in insertion order; empty if none. */
+        List<Row> rowsUnder(String name, String key) {
+            ConcurrentHashMap<String, List<Row>> keys = index.get(name);
+            List<Row> rows = keys == null ? null : keys.get(key);
+            return rows == null ? List.of() : rows;
         }
     }
 
-    /**
-     * One committed aggregate, with its index keys worked out once at commit so reads can check a row against an
-     * index entry without recomputing them.
-     */
-    record Row(Object value, long version, long seq, Map<String, List<String>> indexKeys) {
-        /** Whether this row is filed under the key of the index. */
-        boolean isIndexedUnder(String index, String key) {
-            List<String> keys = indexKeys.get(index);
-            return keys != null && keys.contains(key);
-        }
+    /** One committed aggregate, with its index keys worked out once at commit. */
+    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys) {
     }
 
     /** One outbox entry. Fields other than the event are guarded by the commit lock. */

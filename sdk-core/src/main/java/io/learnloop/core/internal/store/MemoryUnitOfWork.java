@@ -76,22 +76,20 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key) {
         type.requireIndex(index);
-        MemoryStore.TypeData td = data.type(type);
-        List<String> committed = td.idsUnder(index, key);
+        List<MemoryStore.Row> committed = data.type(type).rowsUnder(index, key);
         Map<String, Staged> mine = staged.get(type.name());
         if (mine == null || mine.isEmpty()) {
-            // Nothing staged for this type (every read-only unit of work): committed rows only. A row is kept only
-            // if it is still filed under the key, as a concurrent commit may have moved it since the index read.
+            // Nothing staged for this type (every read-only unit of work): the index's rows are the answer.
             List<Versioned<T>> result = new ArrayList<>(committed.size());
-            for (String id : committed) {
-                MemoryStore.Row row = td.rows.get(id);
-                if (row != null && row.isIndexedUnder(index, key)) {
-                    result.add(new Versioned<>(type.type().cast(row.value()), row.version()));
-                }
+            for (MemoryStore.Row row : committed) {
+                result.add(new Versioned<>(type.type().cast(row.value()), row.version()));
             }
             return result;
         }
-        Set<String> ids = new LinkedHashSet<>(committed);
+        Set<String> ids = new LinkedHashSet<>();
+        for (MemoryStore.Row row : committed) {
+            ids.add(row.id());
+        }
         for (Staged s : stagedOf(type).values()) {
             if (s.value != null && type.indexKeys(index, type.type().cast(s.value)).contains(key)) {
                 ids.add(type.idOf(type.type().cast(s.value)));
@@ -279,37 +277,33 @@ final class MemoryUnitOfWork implements UnitOfWork {
         MemoryStore.Row old = td.rows.get(id);
         Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
         Map<String, List<String>> newKeys = new HashMap<>();
+        MemoryStore.Row row = null;
         if (s.value != null) {
             for (String index : type.indexNames()) {
                 newKeys.put(index, type.indexKeys(index, s.value));
             }
+            row = new MemoryStore.Row(id, s.value, s.version, old != null ? old.seq() : ++td.nextSeq,
+                    Map.copyOf(newKeys));
         }
-        // New index entries go in before the row and stale ones come out after it; readers check each row against
-        // its own keys, so they never see a row under a key it is not filed under. Keys a row keeps are left in
-        // place, so index order stays insertion order.
+        // Index lists hold rows: a kept key gets the new row in the old row's place (so index order stays insertion
+        // order), a new key gets it at the end, and a key the row no longer has loses it.
         for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
             List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
-                if (!before.contains(key)) {
-                    td.index(e.getKey()).merge(key, List.of(id), (a, b) -> {
-                        List<String> copy = new ArrayList<>(a.size() + 1);
-                        copy.addAll(a);
-                        copy.add(id);
-                        return List.copyOf(copy);
-                    });
-                }
+                MemoryStore.Row added = row;
+                td.index(e.getKey()).merge(key, List.of(row),
+                        (rows, ignored) -> withRow(rows, id, added, before.contains(key)));
             }
         }
-        if (s.value == null) {
+        if (row == null) {
             td.rows.remove(id);
             if (old != null) {
                 td.order.remove(old.seq());
             }
         } else {
-            long seq = old != null ? old.seq() : ++td.nextSeq;
-            td.rows.put(id, new MemoryStore.Row(s.value, s.version, seq, Map.copyOf(newKeys)));
+            td.rows.put(id, row);
             if (old == null) {
-                td.order.put(seq, id);
+                td.order.put(row.seq(), id);
             }
             for (String unique : type.uniqueKeyNames()) {
                 for (String key : type.uniqueKeys(unique, s.value)) {
@@ -331,14 +325,37 @@ final class MemoryUnitOfWork implements UnitOfWork {
             List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
                 if (!after.contains(key)) {
-                    td.index(e.getKey()).computeIfPresent(key, (k, ids) -> {
-                        List<String> copy = new ArrayList<>(ids);
-                        copy.remove(id);
+                    td.index(e.getKey()).computeIfPresent(key, (k, rows) -> {
+                        List<MemoryStore.Row> copy = new ArrayList<>(rows.size());
+                        for (MemoryStore.Row r : rows) {
+                            if (!r.id().equals(id)) {
+                                copy.add(r);
+                            }
+                        }
                         return copy.isEmpty() ? null : List.copyOf(copy);
                     });
                 }
             }
         }
+    }
+
+    /** A copy of an index list with {@code row} replacing the row of the same id (if {@code replace}) or appended. */
+    private static List<MemoryStore.Row> withRow(List<MemoryStore.Row> rows, String id, MemoryStore.Row row,
+                                                 boolean replace) {
+        List<MemoryStore.Row> copy = new ArrayList<>(rows.size() + 1);
+        boolean placed = false;
+        for (MemoryStore.Row r : rows) {
+            if (replace && !placed && r.id().equals(id)) {
+                copy.add(row);
+                placed = true;
+            } else {
+                copy.add(r);
+            }
+        }
+        if (!placed) {
+            copy.add(row);
+        }
+        return List.copyOf(copy);
     }
 
     private <T> void checkUniqueKeys(AggregateType<T> type, String id, T value) {

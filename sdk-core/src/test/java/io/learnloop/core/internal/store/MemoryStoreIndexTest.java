@@ -45,6 +45,8 @@ class MemoryStoreIndexTest {
         assertThat(ids("group", "g")).containsExactly("a", "b");
         assertThat(ids("tag", "x")).containsExactly("a", "b");
         assertThat(ids("tag", "y")).containsExactly("a");
+        assertThat(store.read(T, uow -> uow.findBy(ITEM, "group", "g")).get(0))
+                .isEqualTo(new Versioned<>(new Item("a", "g", List.of("x", "y"), "ca"), 2));
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OwnedNeverRecommendedProperties {
+class OwnedNeverRecommendedPropertyTest {
     @Property(tries = 40)
     void recommend_whenRandomData_neverReturnsOwnedCourses(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int k) {
         Random r = new Random(seed);
