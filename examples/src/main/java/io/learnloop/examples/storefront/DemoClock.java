@@ -1,0 +1,52 @@
+package io.learnloop.examples.storefront;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The storefront's clock: the system clock plus an offset that only grows. The demo has no real video, so when a
+ * learner presses "watch 60 seconds" the storefront moves this clock forward by the watched time before reporting
+ * the segment; the progress rules (no more new coverage than wall-clock time allows) then judge the report exactly as
+ * they would judge a real player's. A report that claims coverage without time passing is still refused.
+ *
+ * <p>Thread-safe: the offset is atomic.
+ */
+final class DemoClock extends Clock {
+    private final Clock base;
+    private final AtomicLong offsetMillis = new AtomicLong();
+
+    DemoClock(Clock base) {
+        this.base = base;
+    }
+
+    /**
+     * Lets time pass on the demo clock.
+     *
+     * @param amount how much, not negative
+     */
+    void advance(Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("the demo clock never goes back (was " + amount + ")");
+        }
+        offsetMillis.addAndGet(amount.toMillis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the demo clock runs in UTC only");
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plusMillis(offsetMillis.get());
+    }
+}
