@@ -142,7 +142,7 @@ final class DemoCatalogue {
             for (SandboxNotification n : shop.sandbox.deliverable()) {
                 shop.payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers());
             }
-            shop.clock.advance(Duration.ofMinutes(7));
+            shop.clock.advance(Duration.ofMinutes(2));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.learnloop.examples.storefront;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +22,25 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DemoClock extends Clock {
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
+    private final Path offsetFile;
 
-    DemoClock(Clock base) {
+    /**
+     * Creates the clock.
+     *
+     * @param base       the real clock
+     * @param offsetFile where the offset is kept between runs (beside the embedded database), or null
+     */
+    DemoClock(Clock base, Path offsetFile) {
         this.base = base;
+        this.offsetFile = offsetFile;
+        if (offsetFile != null && Files.exists(offsetFile)) {
+            try {
+                offsetMillis.set(Long.parseLong(Files.readString(offsetFile).trim()));
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalStateException("cannot read the demo clock's offset from " + offsetFile
+                        + "; delete the file to start the clock afresh", e);
+            }
+        }
     }
 
     /**
@@ -32,7 +52,17 @@ final class DemoClock extends Clock {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("the demo clock never goes back (was " + amount + ")");
         }
-        offsetMillis.addAndGet(amount.toMillis());
+        long now = offsetMillis.addAndGet(amount.toMillis());
+        if (offsetFile != null) {
+            // stored data keeps its time stamps across a restart, so the clock must not fall back behind them
+            synchronized (this) {
+                try {
+                    Files.writeString(offsetFile, Long.toString(Math.max(now, offsetMillis.get())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot keep the demo clock's offset in " + offsetFile, e);
+                }
+            }
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.learnloop.examples.storefront;
 
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseStatus;
+import io.learnloop.core.catalog.Lesson;
+import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderStatus;
 import io.learnloop.core.ledger.Balance;
@@ -74,7 +76,7 @@ final class OperatorPages extends Pages {
             CourseReport r = shop.learnloop.learningReports().course(c.id());
             b.append("<tr><td>").append(Html.esc(title(c))).append("</td><td>").append(r.enrolments()).append("</td><td>").append(r.completions()).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", r.ratings().bayesianAverage())).append("</td><td>")
-                    .append(Html.esc(r.dropOffLesson() == null ? "—" : r.dropOffLesson().value())).append("</td></tr>");
+                    .append(Html.esc(lessonTitle(c, r.dropOffLesson()))).append("</td></tr>");
         }
         b.append("</table><h2>Growth</h2>");
         LoopAnalysis loop = LoopAnalysis.of(GrowthModel.defaults());
@@ -85,6 +87,14 @@ final class OperatorPages extends Pages {
                 .append("<p class=\"muted\">Also as SVG: <a href=\"/operator/charts/revenue.svg\">revenue</a>, ")
                 .append("<a href=\"/operator/charts/growth.svg\">growth</a>.</p>");
         return page(req, "Operator", b.toString());
+    }
+
+    private static String lessonTitle(Course c, LessonId lesson) {
+        if (lesson == null) {
+            return "—";
+        }
+        return c.published().chapters().stream().flatMap(ch -> ch.lessons().stream()).filter(l -> l.id().equals(lesson))
+                .map(Lesson::title).findFirst().orElse(lesson.value());
     }
 
     private List<Order> soldOrders() {

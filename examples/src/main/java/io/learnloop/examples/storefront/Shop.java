@@ -53,8 +53,8 @@ final class Shop implements AutoCloseable {
     final Recommendations recommendations;
 
     Shop(Path folder, Map<String, String> env) {
-        this.clock = new DemoClock(Clock.systemUTC());
         this.store = folder == null ? Stores.inMemory() : JdbcStores.embeddedH2(folder);
+        this.clock = new DemoClock(Clock.systemUTC(), folder == null ? null : folder.resolve("demo-clock-offset"));
         this.learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.randomUuids())
                 .courseApprovals(1)
                 .certificates(CertificatePolicy.defaults(new IssuerProfile("https://learnloop.example/issuer",
