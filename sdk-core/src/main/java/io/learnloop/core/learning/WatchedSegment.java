@@ -20,4 +20,16 @@ public record WatchedSegment(double fromSecond, double toSecond, double playback
     public static WatchedSegment of(double fromSecond, double toSecond) {
         return new WatchedSegment(fromSecond, toSecond, 1.0);
     }
+
+    /**
+     * Whether the segment is well formed: a finite, non-negative start, an end after it, and a playback rate above
+     * 0 and at most {@code maxRate}.
+     *
+     * @param maxRate the highest rate accepted
+     * @return true if well formed
+     */
+    public boolean isPlausible(double maxRate) {
+        return Double.isFinite(fromSecond) && fromSecond >= 0 && Double.isFinite(toSecond) && toSecond > fromSecond
+                && Double.isFinite(playbackRate) && playbackRate > 0 && playbackRate <= maxRate;
+    }
 }

@@ -73,38 +73,50 @@ public final class DefaultProgressService implements ProgressService {
                 .notNull("reportedAt", report.reportedAt())
                 .notEmpty("segments", report.segments());
         if (report.segments() != null) {
-            v.check(report.segments().size() <= MAX_SEGMENTS, "segments", "must hold at most " + MAX_SEGMENTS + " segments");
+            if (report.segments().size() > MAX_SEGMENTS) {
+                v.check(false, "segments", "must hold at most " + MAX_SEGMENTS + " segments");
+            }
             for (int i = 0; i < report.segments().size(); i++) {
-                validateSegment(v, "segments[" + i + "]", report.segments().get(i));
+                WatchedSegment s = report.segments().get(i);
+                if (s == null || !s.isPlausible(MAX_RATE)) {
+                    validateSegment(v, "segments[" + i + "]", s);
+                }
             }
         }
-        if (report.reportedAt() != null) {
-            v.check(!report.reportedAt().isAfter(context.now().plus(policy.clockSkew())), "reportedAt",
-                    "lies in the future (" + report.reportedAt() + "); send the client's current time");
+        if (report.reportedAt() != null && report.reportedAt().isAfter(context.now().plus(policy.clockSkew()))) {
+            v.check(false, "reportedAt", "lies in the future (" + report.reportedAt() + "); send the client's current time");
         }
         LessonFacts lesson = report.lessonId() == null ? null : catalog.lesson(report.lessonId()).orElse(null);
         if (report.lessonId() != null) {
-            v.check(lesson != null, "lessonId", "no lesson '" + report.lessonId() + "' exists");
-            v.check(lesson == null || lesson.kind().isMedia(), "lessonId",
-                    "is " + (lesson == null ? "" : lesson.kind()) + " lesson; watched segments apply to video and audio only");
+            if (lesson == null) {
+                v.check(false, "lessonId", "no lesson '" + report.lessonId() + "' exists");
+            } else if (!lesson.kind().isMedia()) {
+                v.check(false, "lessonId", "is " + lesson.kind() + " lesson; watched segments apply to video and audio only");
+            }
         }
         v.throwIfInvalid();
         List<LessonFacts> lessons = catalog.lessons(lesson.courseId());
         return Retry.onConflict(() -> context.transact(uow -> apply(uow, report, lesson, lessons)));
     }
 
+    /** Checks one segment; messages are built only for a bad segment, as reports arrive by the thousand. */
     private static void validateSegment(Validator v, String field, WatchedSegment s) {
         if (s == null) {
             v.check(false, field, "is required");
             return;
         }
-        v.check(Double.isFinite(s.fromSecond()) && s.fromSecond() >= 0, field + ".fromSecond",
-                "must be a finite, non-negative number of seconds (was " + s.fromSecond() + ")");
-        v.check(Double.isFinite(s.toSecond()) && s.toSecond() > s.fromSecond(), field + ".toSecond",
-                "must be after fromSecond (was " + s.toSecond() + " for fromSecond " + s.fromSecond()
-                        + "; reversed or empty segments are refused)");
-        v.check(Double.isFinite(s.playbackRate()) && s.playbackRate() > 0 && s.playbackRate() <= MAX_RATE,
-                field + ".playbackRate", "must be above 0 and at most " + MAX_RATE + " (was " + s.playbackRate() + ")");
+        if (!(Double.isFinite(s.fromSecond()) && s.fromSecond() >= 0)) {
+            v.check(false, field + ".fromSecond",
+                    "must be a finite, non-negative number of seconds (was " + s.fromSecond() + ")");
+        }
+        if (!(Double.isFinite(s.toSecond()) && s.toSecond() > s.fromSecond())) {
+            v.check(false, field + ".toSecond", "must be after fromSecond (was " + s.toSecond() + " for fromSecond "
+                    + s.fromSecond() + "; reversed or empty segments are refused)");
+        }
+        if (!(Double.isFinite(s.playbackRate()) && s.playbackRate() > 0 && s.playbackRate() <= MAX_RATE)) {
+            v.check(false, field + ".playbackRate", "must be above 0 and at most " + MAX_RATE + " (was "
+                    + s.playbackRate() + ")");
+        }
     }
 
     private ProgressUpdate apply(UnitOfWork uow, WatchReport report, LessonFacts lesson, List<LessonFacts> lessons) {

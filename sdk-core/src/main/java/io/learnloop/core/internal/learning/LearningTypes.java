@@ -18,11 +18,14 @@ public final class LearningTypes {
     /** Index of lesson ids. */
     public static final String BY_LESSON = "lesson";
 
-    /** A learner's progress in a lesson. */
+    /**
+     * A learner's progress in a lesson. Indexed by learner only: every progress report updates this record, and a
+     * per-course index would hold every learner's every lesson (course reports reach lessons through
+     * {@link #COURSE_PROGRESS} instead).
+     */
     public static final AggregateType<LessonProgress> LESSON_PROGRESS = AggregateType
             .builder("lesson_progress", LessonProgress.class, LessonProgress::id)
             .index(BY_LEARNER, p -> p.learner().value())
-            .index(BY_COURSE, p -> p.courseId().value())
             .build();
 
     /** A learner's progress in a course. */

@@ -151,10 +151,15 @@ public final class StoreLearningReports implements LearningReports {
             List<Versioned<CourseProgress>> enrolled = uow.findBy(LearningTypes.COURSE_PROGRESS, LearningTypes.BY_COURSE, course.value());
             Map<LessonId, Integer> started = new HashMap<>();
             Map<LessonId, Integer> completed = new HashMap<>();
-            for (Versioned<LessonProgress> v : uow.findBy(LearningTypes.LESSON_PROGRESS, LearningTypes.BY_COURSE, course.value())) {
-                started.merge(v.value().lessonId(), 1, Integer::sum);
-                if (v.value().completed()) {
-                    completed.merge(v.value().lessonId(), 1, Integer::sum);
+            for (Versioned<CourseProgress> v : enrolled) {
+                for (LessonFacts l : lessons) {
+                    uow.find(LearningTypes.LESSON_PROGRESS, LessonProgress.idOf(v.value().learner(), l.lessonId()))
+                            .ifPresent(p -> {
+                                started.merge(l.lessonId(), 1, Integer::sum);
+                                if (p.value().completed()) {
+                                    completed.merge(l.lessonId(), 1, Integer::sum);
+                                }
+                            });
                 }
             }
             Map<LessonId, Integer> stopped = new HashMap<>();
