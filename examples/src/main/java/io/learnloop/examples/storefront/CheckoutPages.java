@@ -131,7 +131,17 @@ final class CheckoutPages extends Pages {
             return signIn;
         }
         Order order = ownOrder(req, req.param("order"));
-        shop.sandbox.pay(req.param("ref"));
+        if (order.status() == OrderStatus.PAID) {
+            // a second press of the button: the payment went through already
+            return Response.redirect("/orders/" + Html.url(order.id().value()));
+        }
+        // checking out again resumes the same attempt: its reference must be the one on this page
+        PaymentSession session = shop.payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.REDIRECT,
+                order.lines().get(0).title()));
+        if (!session.merchantReference().equals(req.param("ref"))) {
+            throw ValidationException.of("ref", "payment '" + req.param("ref") + "' is not the payment of order " + order.id().value());
+        }
+        shop.sandbox.pay(session.merchantReference());
         List<SandboxNotification> due = shop.sandbox.deliverable();
         for (SandboxNotification n : due) {
             deliver(n);

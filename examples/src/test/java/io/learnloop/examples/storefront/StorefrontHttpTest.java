@@ -73,8 +73,10 @@ class StorefrontHttpTest {
         assertThat(payPage.body()).contains("Sandbox checkout", "CNY 199.00");
         String payAction = find(payPage.body(), "action=\"(/sandbox/pay/[^\"]+)\"");
         String order = find(payPage.body(), "name=\"order\" value=\"([^\"]+)\"");
+        assertThat(alice.post("/sandbox/pay/ll-someone-elses-payment-1", "order", order).statusCode()).isEqualTo(400);
         HttpResponse<String> orderPage = alice.post(payAction, "order", order);
         assertThat(orderPage.body()).contains("id=\"order-status\">PAID<");
+        assertThat(alice.post(payAction, "order", order).body()).contains("id=\"order-status\">PAID<");
         assertThat(alice.get("/courses/" + course).body()).contains("You have access");
         // the same form key again is the same order: nothing is bought twice
         assertThat(alice.post("/checkout", "course", course, "key", key, "provider", "sandbox").statusCode()).isEqualTo(409);
