@@ -2,6 +2,7 @@ package io.learnloop.examples.storefront;
 
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderId;
@@ -19,6 +20,7 @@ import io.learnloop.payment.NotificationResult;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundOutcome;
 import io.learnloop.payment.sandbox.SandboxNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ final class CheckoutPages extends Pages {
         web.post("/sandbox/pay/{ref}", this::sandboxPay);
         web.post("/webhooks/{provider}", this::webhook);
         web.get("/orders/{id}", this::order);
+        web.post("/orders/{id}/refund", this::refund);
     }
 
     /** Where the sandbox delivers its notifications: this server's own webhook endpoint. */
@@ -184,13 +187,29 @@ final class CheckoutPages extends Pages {
                 ack.body() == null ? new byte[0] : ack.body().getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    private Response refund(Request req) {
+        Response signIn = signInFirst(req);
+        if (signIn != null) {
+            return signIn;
+        }
+        Order order = ownOrder(req, req.param("id"));
+        List<LineAmount> lines = order.lines().stream().map(l -> LineAmount.of(l.line(), l.net().minus(l.refunded()))).toList();
+        // one refund per order in this shop: the order id is the refund's idempotency key
+        RefundOutcome outcome = shop.payments.refund(order.id(), "storefront-refund", lines, "requested in the storefront");
+        for (SandboxNotification n : shop.sandbox.deliverable()) {
+            deliver(n);
+        }
+        return Response.redirect("/orders/" + Html.url(order.id().value()) + "?notice="
+                + Html.url("Refund " + outcome.state().toLowerCase(java.util.Locale.ROOT) + "; access to the course is removed."));
+    }
+
     private Response order(Request req) {
         Response signIn = signInFirst(req);
         if (signIn != null) {
             return signIn;
         }
         Order order = ownOrder(req, req.param("id"));
-        StringBuilder b = new StringBuilder("<div class=\"card\"><p>Status: <b id=\"order-status\">").append(Html.esc(order.status()))
+        StringBuilder b = new StringBuilder(Html.notice(req.param("notice"))).append("<div class=\"card\"><p>Status: <b id=\"order-status\">").append(Html.esc(order.status()))
                 .append("</b></p><ul>");
         for (OrderLine line : order.lines()) {
             b.append("<li>").append(Html.esc(line.title())).append(" — ").append(Html.money(line.net())).append("</li>");
@@ -203,6 +222,11 @@ final class CheckoutPages extends Pages {
                             .append("\">Start learning</a></p>");
                 }
             }
+            b.append("<p class=\"muted\">Refunds are open for 14 days after payment; a refund removes the access and any "
+                    + "certificate that rests on it.</p>")
+                    .append(Html.button("/orders/" + order.id().value() + "/refund", "refund-button", "Request a refund", Map.of()));
+        } else if (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTIALLY_REFUNDED) {
+            b.append("<p id=\"refunded\">Refunded ").append(Html.money(order.refunded())).append(".</p>");
         } else {
             b.append("<p class=\"muted\">Waiting for the provider's notification. <a href=\"/orders/")
                     .append(Html.esc(order.id().value())).append("\">Refresh</a></p>");

@@ -171,6 +171,27 @@ class StorefrontHttpTest {
     }
 
     @Test
+    void refund_whenRequested_removesAccessAndKeepsTheLedgerBalanced() {
+        ShopClient carol = new ShopClient(shop.uri());
+        carol.post("/signin", "learner", "carol");
+        String course = find(carol.get("/").body(), "/courses/([0-9a-f-]+)\"><b>Writing Clear Technical English");
+        String key = find(carol.get("/courses/" + course).body(), "name=\"key\" value=\"([^\"]+)\"");
+        String payPage = carol.post("/checkout", "course", course, "key", key, "provider", "sandbox").body();
+        String orderPage = carol.post(find(payPage, "action=\"(/sandbox/pay/[^\"]+)\""), "order",
+                find(payPage, "name=\"order\" value=\"([^\"]+)\"")).body();
+        assertThat(orderPage).contains(">PAID<");
+        assertThat(carol.get("/learning").body()).contains("Writing Clear Technical English");
+
+        String refunded = carol.post(find(orderPage, "action=\"(/orders/[^\"]+/refund)\"")).body();
+        assertThat(refunded).contains("id=\"order-status\">REFUNDED<", "Refunded CNY 79.00");
+        assertThat(carol.get("/courses/" + course).body()).contains("buy-button").doesNotContain("You have access");
+        assertThat(carol.get("/learning").body()).contains("no-courses");
+        assertThat(carol.get("/quiz/" + course).statusCode()).isEqualTo(403);
+        assertThat(carol.get("/operator").body()).contains("id=\"ledger-sum\">CNY 0.00<");
+        assertThat(shop.serverErrors()).isZero();
+    }
+
+    @Test
     void operator_charts_renderAsPngAndSvg() {
         ShopClient visitor = new ShopClient(shop.uri());
         assertThat(visitor.get("/operator").body()).contains("Ledger balances", "revenue.png", "growth.png", "Loop gain");
