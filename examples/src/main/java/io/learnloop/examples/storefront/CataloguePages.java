@@ -4,6 +4,7 @@ import io.learnloop.core.catalog.Author;
 import io.learnloop.core.catalog.Chapter;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseDetails;
+import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.CourseStatus;
 import io.learnloop.core.catalog.Lesson;
 import io.learnloop.core.commerce.Offer;
@@ -81,7 +82,7 @@ final class CataloguePages extends Pages {
                 b.append("<h2>").append(req.learner() == null ? "Popular now" : "Recommended for you")
                         .append("</h2><div class=\"grid\" id=\"recommendations\">");
                 for (Recommendation r : recs) {
-                    b.append(card(shop.learnloop.catalog().course(io.learnloop.core.catalog.CourseId.of(r.courseId())),
+                    b.append(card(shop.learnloop.catalog().course(CourseId.of(r.courseId())),
                             r.explanation().text()));
                 }
                 b.append("</div>");

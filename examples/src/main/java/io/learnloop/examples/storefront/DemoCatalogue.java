@@ -21,6 +21,7 @@ import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferDraft;
+import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.PlaceOrder;
 import io.learnloop.core.identity.Actor;
@@ -135,7 +136,7 @@ final class DemoCatalogue {
         for (Course course : courses) {
             Listing listing = shop.listing(course.id()).orElseThrow();
             Order order = shop.learnloop.commerce().placeOrder(Actor.learner(learner),
-                    PlaceOrder.of("seed-" + learner + "-" + course.id().value(), io.learnloop.core.commerce.OfferId.of(listing.offerId())));
+                    PlaceOrder.of("seed-" + learner + "-" + course.id().value(), OfferId.of(listing.offerId())));
             String ref = shop.payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.REDIRECT,
                     course.published().details().title())).merchantReference();
             shop.sandbox.pay(ref);

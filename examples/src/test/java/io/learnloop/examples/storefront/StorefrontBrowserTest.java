@@ -106,6 +106,7 @@ class StorefrontBrowserTest {
         step("4-checkout", () -> {
             browser.findElement(By.id("buy-button")).click();
             assertThat(text("total")).isEqualTo("CNY 199.00");
+            screenshot("4-sandbox-payment-page");
             browser.findElement(By.id("pay-button")).click();
             assertThat(text("order-status")).isEqualTo("PAID");
         });
