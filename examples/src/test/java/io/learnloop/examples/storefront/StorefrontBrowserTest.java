@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -13,7 +14,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -86,35 +89,35 @@ class StorefrontBrowserTest {
             browser.get(base + "/");
             assertThat(text("hit-count")).isEqualTo("5 courses");
             browser.findElement(By.id("search")).sendKeys("并发");
-            browser.findElement(By.id("search-submit")).click();
+            press(By.id("search-submit"));
             assertThat(text("hit-count")).startsWith("1 course");
         });
         step("2-sign-in", () -> {
-            browser.findElement(By.id("signin-link")).click();
+            press(By.id("signin-link"));
             browser.findElement(By.id("learner-id")).sendKeys("wang");
-            browser.findElement(By.id("signin-submit")).click();
+            press(By.id("signin-submit"));
             assertThat(text("who")).contains("Signed in as wang");
             assertThat(browser.findElements(By.cssSelector("#recommendations .card"))).isNotEmpty();
         });
         step("3-course", () -> {
             browser.get(base + "/?q=java");
-            browser.findElement(By.cssSelector("#courses a.course-link")).click();
+            press(By.cssSelector("#courses a.course-link"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Java 并发编程实战");
             assertThat(text("rating-summary")).contains("from 2 reviews");
             assertThat(browser.findElement(By.id("provider-stripe")).isEnabled()).isFalse();
         });
         step("4-checkout", () -> {
-            browser.findElement(By.id("buy-button")).click();
+            press(By.id("buy-button"));
             assertThat(text("total")).isEqualTo("CNY 199.00");
             screenshot("4-sandbox-payment-page");
-            browser.findElement(By.id("pay-button")).click();
+            press(By.id("pay-button"));
             assertThat(text("order-status")).isEqualTo("PAID");
         });
         step("5-learn", () -> {
-            browser.findElement(By.id("start-learning")).click();
+            press(By.id("start-learning"));
             for (int lesson = 1; lesson <= 3; lesson++) {
                 for (int press = 0; press < 3 && !lessonDone(lesson); press++) {
-                    browser.findElement(By.id("watch-" + lesson)).click();
+                    press(By.id("watch-" + lesson));
                     assertThat(text("notice")).contains("accepted");
                 }
                 assertThat(lessonDone(lesson)).as("lesson %d complete", lesson).isTrue();
@@ -124,12 +127,12 @@ class StorefrontBrowserTest {
             browser.findElement(By.id("note-at")).clear();
             browser.findElement(By.id("note-at")).sendKeys("30");
             browser.findElement(By.id("note-text")).sendKeys("线程池要设置有界队列");
-            browser.findElement(By.id("note-submit")).click();
+            press(By.id("note-submit"));
             assertThat(text("notes")).contains("[00:30]", "线程池要设置有界队列");
         });
         step("6-quiz", () -> {
-            browser.findElement(By.id("quiz-link")).click();
-            browser.findElement(By.id("start-quiz")).click();
+            press(By.id("quiz-link"));
+            press(By.id("start-quiz"));
             for (WebElement question : browser.findElements(By.cssSelector(".question"))) {
                 List<WebElement> text = question.findElements(By.cssSelector("input[type=text]"));
                 if (!text.isEmpty()) {
@@ -143,33 +146,34 @@ class StorefrontBrowserTest {
                     }
                 }
             }
-            browser.findElement(By.id("submit-quiz")).click();
+            press(By.id("submit-quiz"));
             assertThat(text("quiz-result")).contains("passed").doesNotContain("not passed");
         });
         step("7-certificate", () -> {
-            browser.findElement(By.id("back-to-course")).click();
-            browser.findElement(By.id("issue-certificate")).click();
+            press(By.id("back-to-course"));
+            press(By.id("issue-certificate"));
             assertThat(text("cert-status")).isEqualTo("ACTIVE");
-            browser.findElement(By.id("verify-link")).click();
+            press(By.id("verify-link"));
             assertThat(text("verification")).startsWith("Valid");
             assertThat(text("verified-achievement")).contains("Java 并发编程实战");
         });
         step("8-review", () -> {
             browser.navigate().back();
-            browser.findElement(By.id("review-link")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("review-link")).isEmpty());
+            press(By.id("review-link"));
             new Select(browser.findElement(By.id("review-rating"))).selectByValue("5");
             browser.findElement(By.id("review-title")).sendKeys("值得一学");
             browser.findElement(By.id("review-body")).sendKeys("Clear lessons, and the quiz checks the memory model.");
-            browser.findElement(By.id("review-submit")).click();
+            press(By.id("review-submit"));
             assertThat(text("notice")).contains("your review is published");
             assertThat(text("rating-summary")).contains("from 3 reviews");
         });
         step("9-community", () -> {
             browser.get(base + "/community");
-            browser.findElement(By.linkText("Java 并发编程实战")).click();
-            browser.findElement(By.cssSelector("a.topic-link")).click();
+            press(By.linkText("Java 并发编程实战"));
+            press(By.cssSelector("a.topic-link"));
             browser.findElement(By.id("reply-text")).sendKeys("Thanks, the happens-before example helped.");
-            browser.findElement(By.id("reply-submit")).click();
+            press(By.id("reply-submit"));
             assertThat(text("posts")).contains("the happens-before example helped");
         });
         step("10-operator", () -> {
@@ -180,6 +184,15 @@ class StorefrontBrowserTest {
                 assertThat(((Number) width).intValue()).as(chart + " loaded").isPositive();
             }
         });
+    }
+
+    /** Clicks something that loads a new page and waits until the new page has loaded. */
+    private static void press(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static boolean lessonDone(int lesson) {
