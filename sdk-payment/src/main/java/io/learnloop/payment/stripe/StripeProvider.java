@@ -139,9 +139,9 @@ public final class StripeProvider implements PaymentProvider {
         String pid = requireId(payment);
         HttpResult r;
         if (pid.startsWith("cs_")) {
-            r = send("query checkout session", get("/v1/checkout/sessions/" + pid), false);
+            r = send(get("/v1/checkout/sessions/" + pid));
         } else {
-            r = send("query payment", get("/v1/payment_intents/" + pid), false);
+            r = send(get("/v1/payment_intents/" + pid));
         }
         if (r.status() == 404) {
             return new PaymentStatus(id(), payment.merchantReference(), pid, PaymentState.NOT_FOUND, "resource_missing", null, null);
@@ -179,7 +179,7 @@ public final class StripeProvider implements PaymentProvider {
                 .addQueryParameter("query", "metadata['" + REFERENCE_KEY + "']:'" + payment.merchantReference() + "'")
                 .build();
         Request request = base("/v1/payment_intents/search").url(url).get().build();
-        JsonNode list = ok("search payment", send("search payment", request, false), false);
+        JsonNode list = ok("search payment", send(request), false);
         JsonNode first = list.path("data").path(0);
         if (first.isMissingNode() || Json.text(first, "id") == null) {
             return new PaymentStatus(id(), payment.merchantReference(), null, PaymentState.NOT_FOUND, "not_found", null, null);
@@ -258,10 +258,10 @@ public final class StripeProvider implements PaymentProvider {
     private JsonNode post(String operation, String path, Map<String, ?> params, String idempotencyKey) {
         Request request = base(path).header("Idempotency-Key", idempotencyKey)
                 .post(RequestBody.create(FormEncoder.encode(params), FORM)).build();
-        return ok(operation, send(operation, request, true), true);
+        return ok(operation, send(request), true);
     }
 
-    private HttpResult send(String operation, Request request, boolean mutating) {
+    private HttpResult send(Request request) {
         // every Stripe call is safe to repeat: GETs are idempotent and every POST carries an Idempotency-Key
         return http.execute(request, true, (result, safe) -> {
             String should = result.header("Stripe-Should-Retry");

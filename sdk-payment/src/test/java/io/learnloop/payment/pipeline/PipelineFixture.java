@@ -61,8 +61,8 @@ final class PipelineFixture {
         final List<DomainEvent> events = new CopyOnWriteArrayList<>();
         final Learnloop learnloop;
 
-        Facade(boolean certificates) {
-            Learnloop.Builder b = Learnloop.builder().store(Stores.inMemory()).clock(clock)
+        Facade(boolean certificates, io.learnloop.core.store.Store store) {
+            Learnloop.Builder b = Learnloop.builder().store(store != null ? store : Stores.inMemory()).clock(clock)
                     .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add);
             if (certificates) {
                 b.certificates(CertificatePolicy.defaults(new IssuerProfile("https://school.example", "Example School"))
@@ -119,7 +119,11 @@ final class PipelineFixture {
     }
 
     PipelineFixture(RefundPolicy policy, boolean certificates) {
-        f = new Facade(certificates);
+        this(policy, certificates, null);
+    }
+
+    PipelineFixture(RefundPolicy policy, boolean certificates, io.learnloop.core.store.Store store) {
+        f = new Facade(certificates, store);
         sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("sandbox-secret"))
                 .clock(f.clock).ids(IdGenerator.sequential("sbx")).build());
         java = f.published("Java");

@@ -98,6 +98,40 @@ class StripeCheckoutTest {
     }
 
     @Test
+    void fullFlow_whenLogsCaptured_neverShowsTheApiKeyOrWebhookSecret() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        List<String> rendered = new java.util.ArrayList<>();
+        try {
+            Order order = p.order("k-s3", p.javaOffer, p.sqlOffer);
+            server.stubFor(post("/v1/payment_intents").willReturn(okJson("{\"id\":\"pi_99\",\"client_secret\":\"pi_99_secret_zz\"}")));
+            server.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"type\":\"api_error\"}}")));
+            PaymentSession session = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.STRIPE, PaymentFlow.CLIENT_SECRET, "Java"));
+            rendered.add(session.toString());
+            byte[] event = ("{\"id\":\"evt_99\",\"type\":\"payment_intent.succeeded\",\"created\":" + p.f.clock.instant().getEpochSecond()
+                    + ",\"data\":{\"object\":{\"id\":\"pi_99\",\"amount_received\":29800,\"currency\":\"cny\","
+                    + "\"metadata\":{\"learnloop_reference\":\"" + session.merchantReference() + "\"}}}}").getBytes(StandardCharsets.UTF_8);
+            rendered.add(payments.handleNotification(ProviderId.STRIPE, event, Map.of("Stripe-Signature",
+                    StripeWebhooks.signatureHeader(event, Secret.of(WHSEC), p.f.clock.instant()))).toString());
+            rendered.add(payments.handleNotification(ProviderId.STRIPE, event, Map.of("Stripe-Signature", "t=1,v1=00")).toString());
+            var refund = payments.refund(order.id(), "r1", List.of(io.learnloop.core.commerce.LineAmount.of(2,
+                    io.learnloop.core.money.Money.ofMinor(9900, "CNY"))), "reason");
+            rendered.add(refund.toString());
+            assertThat(refund.state()).isEqualTo("RETRY");
+            p.f.advance(java.time.Duration.ofHours(1));
+            rendered.add(payments.reconcile().toString());
+            rendered.add(payments.toString());
+        } finally {
+            System.setErr(original);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).contains("stripe POST /v1/refunds");
+        String everything = logs + String.join("\n", rendered);
+        assertThat(everything).doesNotContain("sk_test_x").doesNotContain(WHSEC).doesNotContain("pi_99_secret_zz");
+    }
+
+    @Test
     void checkout_whenUnknownAttemptTurnsOutPaid_settlesInsteadOfChargingAgain() {
         Order order = p.order("k-s2", p.javaOffer);
         server.stubFor(post("/v1/payment_intents").willReturn(okJson("{\"id\":\"pi_88\",\"client_secret\":\"s\"}")));

@@ -183,13 +183,13 @@ public final class DefaultAccessService implements AccessService {
 
     @Override
     public Grant grantById(GrantId grant) {
-        Objects.requireNonNull(grant, "grant");
+        required("grant", grant);
         return ctx.read(uow -> uow.get(AccessTypes.GRANT, grant.value()).value());
     }
 
     @Override
     public List<Grant> grantsOf(UserId learner) {
-        Objects.requireNonNull(learner, "learner");
+        required("learner", learner);
         return ctx.read(uow -> uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value()).stream()
                 .map(Versioned::value).sorted(Comparator.comparing(Grant::grantedAt)).toList());
     }
@@ -352,5 +352,12 @@ public final class DefaultAccessService implements AccessService {
     @Override
     public String toString() {
         return "AccessService";
+    }
+
+    /** Null input is a validation failure naming the field, like every other bad input. */
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw io.learnloop.core.error.ValidationException.of(field, "is required");
+        }
     }
 }

@@ -6,8 +6,9 @@ import io.learnloop.core.error.ErrorCode;
 import java.util.function.Supplier;
 
 /**
- * Repeats a read-modify-write transaction that lost a compare-and-set race. Only version conflicts are retried:
- * the work re-reads the current state each time, so the repeat is safe.
+ * Repeats a read-modify-write transaction that lost a race: a compare-and-set on a changed version, or an insert of
+ * a record another writer created meanwhile. The work re-reads the current state each time (and then finds the
+ * record the other writer created), so the repeat is safe.
  *
  * <p>Thread-safe: stateless.
  */
@@ -18,7 +19,7 @@ public final class Retry {
     }
 
     /**
-     * Runs the work, retrying on {@link ErrorCode#VERSION_CONFLICT}.
+     * Runs the work, retrying on {@link ErrorCode#VERSION_CONFLICT} and {@link ErrorCode#DUPLICATE_KEY}.
      *
      * @param work the transaction
      * @param <R>  the result type
@@ -29,7 +30,8 @@ public final class Retry {
             try {
                 return work.get();
             } catch (ConflictException e) {
-                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= ATTEMPTS) {
+                boolean race = e.code() == ErrorCode.VERSION_CONFLICT || e.code() == ErrorCode.DUPLICATE_KEY;
+                if (!race || attempt >= ATTEMPTS) {
                     throw e;
                 }
             }
