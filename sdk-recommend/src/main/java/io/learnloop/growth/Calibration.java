@@ -92,8 +92,11 @@ public final class Calibration {
             rate(Parameter.LEARNING_EFFICIENCY, "completions", counts(ObservedPeriod::completions), payingDays, obs.lessonsPerCourse());
             put(Parameter.LESSONS_PER_COURSE, obs.lessonsPerCourse(), Double.NaN, "observed");
             double revenue = sum(counts(ObservedPeriod::revenueMinor)) / minor;
-            double price = revenue / sum(payingDays) * Flows.DAYS_PER_MONTH;
-            put(Parameter.PRICE, price, Double.NaN, "revenue/paying learner-months");
+            double price = priors.get(Parameter.PRICE);
+            if (revenue > 0) {
+                price = revenue / sum(payingDays) * Flows.DAYS_PER_MONTH;
+                put(Parameter.PRICE, price, Double.NaN, "revenue/paying learner-months");
+            }
             double creatorShare = revenue > 0 ? sum(counts(ObservedPeriod::creatorRevenueMinor)) / minor / revenue
                     : priors.get(Parameter.CREATOR_REVENUE_SHARE);
             put(Parameter.CREATOR_REVENUE_SHARE, creatorShare, Double.NaN, "creator revenue/revenue");

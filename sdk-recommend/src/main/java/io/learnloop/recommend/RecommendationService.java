@@ -52,7 +52,9 @@ public final class RecommendationService {
     private record Model(ScoringModel scorer, long generation) {
     }
 
-    private record Key(String learnerId, long generation) {
+    // The row revision in the key means a result computed from an older row is never read, even if it was stored
+    // after the invalidation that followed the row's update.
+    private record Key(String learnerId, long generation, int revision) {
     }
 
     private record Candidates(int[] courses, float[] scores) {
@@ -120,8 +122,9 @@ public final class RecommendationService {
      */
     public void record(Interaction interaction) {
         Objects.requireNonNull(interaction, "interaction");
-        matrix.record(interaction);
-        cache.invalidate(new Key(interaction.learnerId(), model.generation()));
+        int learner = matrix.record(interaction);
+        // Entries of older rows are unreachable anyway (the revision is in the key); dropping the latest frees it.
+        cache.invalidate(new Key(interaction.learnerId(), model.generation(), matrix.revision(learner) - 1));
     }
 
     /**
@@ -169,11 +172,12 @@ public final class RecommendationService {
         new Validator().notNull("learner", learner).check(k > 0, "k", "must be at least 1 (was " + k + ")")
                 .throwIfInvalid();
         Model m = model;
-        LearnerHistory history = matrix.history(learner.learnerId());
         int learnerIndex = matrix.learnerIndex(learner.learnerId());
+        int revision = learnerIndex < 0 ? 0 : matrix.revision(learnerIndex);
+        LearnerHistory history = learnerIndex < 0 ? LearnerHistory.empty() : matrix.history(learnerIndex);
         Candidates candidates = k * 4 > rules.candidatePool() || rules.cacheSize() == 0
                 ? rank(m.scorer(), history, learnerIndex, Math.max(k * 4, rules.candidatePool()))
-                : cache.get(new Key(learner.learnerId(), m.generation()),
+                : cache.get(new Key(learner.learnerId(), m.generation(), revision),
                         key -> rank(m.scorer(), history, learnerIndex, rules.candidatePool()));
         return applyRules(m.scorer(), learner, history, learnerIndex, candidates, k);
     }

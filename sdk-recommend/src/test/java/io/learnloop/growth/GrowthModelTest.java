@@ -114,6 +114,21 @@ class GrowthModelTest {
     }
 
     @Test
+    void simulate_whenDaysWeeksOrMonths_agreeAtCommonPoints() {
+        Trajectory daily = GrowthModel.defaults().simulate(TimeStep.DAY, 1461);
+        Trajectory weekly = GrowthModel.defaults().simulate(TimeStep.WEEK, 208);
+        Trajectory monthly = GrowthModel.defaults().simulate(TimeStep.MONTH, 48);
+        // four years is 1461 days, 48 months; 1456 days is 208 weeks
+        for (Stock s : Stock.values()) {
+            double d = daily.last(s);
+            assertThat(Math.abs(monthly.last(s) - d) / d).as(s.key()).isLessThan(1e-5);
+            double w = weekly.value(s, 208);
+            double d1456 = daily.value(s, 1456);
+            assertThat(Math.abs(w - d1456) / d1456).as(s.key()).isLessThan(1e-5);
+        }
+    }
+
+    @Test
     void simulate_whenRunTwice_isBitIdentical() {
         Trajectory a = GrowthModel.defaults().simulate(TimeStep.WEEK, 260);
         Trajectory b = GrowthModel.defaults().simulate(TimeStep.WEEK, 260);

@@ -47,7 +47,8 @@ import java.util.concurrent.TimeUnit;
  * Access decisions on the in-memory store: 10,000 published courses (4 lessons each, the first a free preview) and
  * 100,000 learners holding two purchases each, every tenth learner also a membership covering one category. Half
  * of the queries ask about a course the learner bought, the other half about a random lesson, so every outcome
- * (purchased, membership, free preview, not entitled) is exercised. One thread, so the figure is per core.
+ * (purchased, membership, free preview, not entitled) is exercised. Learners ask uniformly or Zipf-distributed
+ * (see {@link #learnerMix}). One thread, so the figure is per core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,6 +68,13 @@ public class AccessDecisionBenchmark {
     /** Number of learners. */
     @Param("100000")
     public int learners;
+
+    /**
+     * Which learners ask: {@code uniform} picks any learner with equal chance (every lookup misses the CPU caches);
+     * {@code zipf} picks the learner of rank k with weight 1/k, as active learners make most requests.
+     */
+    @Param({"uniform", "zipf"})
+    public String learnerMix;
 
     private AccessService access;
     private UserId[] queryLearners;
@@ -141,8 +149,10 @@ public class AccessDecisionBenchmark {
         queryLearners = new UserId[QUERIES];
         queryLessons = new LessonId[QUERIES];
         queryCourses = new CourseId[QUERIES];
+        int[] byRank = shuffled(learners, random);
+        double[] zipf = zipfCumulative(learners);
         for (int q = 0; q < QUERIES; q++) {
-            int u = random.nextInt(learners);
+            int u = "zipf".equals(learnerMix) ? byRank[rank(zipf, random.nextDouble())] : random.nextInt(learners);
             int c = q % 2 == 0 ? owned[u][random.nextInt(2)] : random.nextInt(courses);
             queryLearners[q] = UserId.of("learner-" + u);
             queryLessons[q] = lessons[c][random.nextInt(LESSONS_PER_COURSE)];
@@ -155,6 +165,38 @@ public class AccessDecisionBenchmark {
         if (outcomes.stream().distinct().count() < 2) {
             throw new IllegalStateException("The query mix is degenerate: " + outcomes);
         }
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    private static double[] zipfCumulative(int n) {
+        double[] c = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += 1.0 / (k + 1);
+            c[k] = sum;
+        }
+        for (int k = 0; k < n; k++) {
+            c[k] /= sum;
+        }
+        return c;
+    }
+
+    private static int rank(double[] cumulative, double u) {
+        int i = java.util.Arrays.binarySearch(cumulative, u);
+        return Math.min(i >= 0 ? i : -i - 1, cumulative.length - 1);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.learnloop.core.access;
 import io.learnloop.core.catalog.CatalogFixture;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.error.ConflictException;
@@ -130,6 +131,11 @@ class GrantLedgerTest {
         assertThat(fieldsOf(() -> GrantRequest.manual(LENA, List.of(java.id()), "x".repeat(201), t, null)))
                 .containsExactly("reference");
         assertThat(fieldsOf(() -> GrantRequest.free(LENA, null, null))).containsExactly("startsAt", "courses");
+        assertThat(fieldsOf(() -> access.decide(null, LessonId.of("l"), null))).containsExactly("learner", "at");
+        assertThat(fieldsOf(() -> access.decideCourse(LENA, null, now()))).containsExactly("course");
+        assertThat(fieldsOf(() -> access.grant(null))).containsExactly("request");
+        assertThat(fieldsOf(() -> access.revokeRefund(ORDER, " ", "r"))).containsExactly("orderLine");
+        assertThat(access.grantsOf(LENA)).isEmpty();
     }
 
     @Test

@@ -100,6 +100,16 @@ class CatalogValidationTest {
     }
 
     @Test
+    void operations_withNullCourseOrActor_nameTheField() {
+        assertThat(fieldsOf(() -> f.catalog.course(null))).containsExactly("course");
+        assertThat(fieldsOf(() -> f.catalog.submit(CREATOR, null))).containsExactly("course");
+        assertThat(fieldsOf(() -> f.catalog.requestChanges(CatalogFixture.REVIEWER, null, List.of("x"))))
+                .containsExactly("course");
+        assertThat(fieldsOf(() -> f.catalog.createCourse(null, CatalogFixture.details("x")))).containsExactly("actor");
+        assertThat(f.catalog.courses(0, 10)).isEmpty();
+    }
+
+    @Test
     void ids_withWhitespace_areRejected() {
         assertThat(fieldsOf(() -> ChapterId.of("a b"))).containsExactly("chapterId");
     }

@@ -270,6 +270,30 @@ class CourseWorkflowTest {
     }
 
     @Test
+    void unlist_whileVersionTwoIsDrafted_reportsTheLiveVersion() {
+        Course c = f.published("Java");
+        f.catalog.editDetails(CREATOR, c.id(), CatalogFixture.details("Java 2"));
+
+        f.catalog.unlist(CREATOR, c.id());
+
+        DomainEvent last = f.events.get(f.events.size() - 1);
+        assertThat(last.type()).isEqualTo(EventTypes.COURSE_UNLISTED);
+        assertThat(last.data()).containsEntry("version", "1").containsEntry("actor", CREATOR.id().value());
+        assertThat(f.eventTypes()).contains(EventTypes.COURSE_DRAFT_UPDATED);
+    }
+
+    @Test
+    void approve_whenCourseWasArchivedDuringReview_isAConflict() {
+        Course c = f.draft("Java");
+        f.catalog.submit(CREATOR, c.id());
+        f.catalog.archive(ADMIN, c.id());
+
+        assertThatThrownBy(() -> f.catalog.approve(REVIEWER, c.id()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("archived");
+        assertThat(f.catalog.history(c.id())).isEmpty();
+    }
+
+    @Test
     void unlist_whenStillDraft_isAConflict() {
         Course c = f.draft("Java");
 

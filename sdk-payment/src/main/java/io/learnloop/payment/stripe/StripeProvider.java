@@ -133,12 +133,15 @@ public final class StripeProvider implements PaymentProvider {
 
     @Override
     public PaymentStatus query(PaymentReference payment) {
+        if (payment.providerPaymentId() == null) {
+            return search(payment);
+        }
         String pid = requireId(payment);
         HttpResult r;
         if (pid.startsWith("cs_")) {
-            r = send("query checkout session", get("/v1/checkout/sessions/" + pid), false);
+            r = send(get("/v1/checkout/sessions/" + pid));
         } else {
-            r = send("query payment", get("/v1/payment_intents/" + pid), false);
+            r = send(get("/v1/payment_intents/" + pid));
         }
         if (r.status() == 404) {
             return new PaymentStatus(id(), payment.merchantReference(), pid, PaymentState.NOT_FOUND, "resource_missing", null, null);
@@ -163,6 +166,25 @@ public final class StripeProvider implements PaymentProvider {
         Long amount = state == PaymentState.PAID ? Json.number(o, "amount_received") : Json.number(o, "amount");
         return new PaymentStatus(id(), payment.merchantReference(), pid, state, status,
                 amount == null || currency == null ? null : StripeAmounts.fromStripe(amount, currency), null);
+    }
+
+    /**
+     * Finds a PaymentIntent by the host's reference with the Search API (used after a create whose outcome is
+     * unknown, when no id came back). Search results can lag a minute behind; an empty result is reported as
+     * NOT_FOUND, and the caller starts a new attempt, which cannot charge twice because an unconfirmed
+     * PaymentIntent takes no money.
+     */
+    private PaymentStatus search(PaymentReference payment) {
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(config.baseUrl() + "/v1/payment_intents/search").newBuilder()
+                .addQueryParameter("query", "metadata['" + REFERENCE_KEY + "']:'" + payment.merchantReference() + "'")
+                .build();
+        Request request = base("/v1/payment_intents/search").url(url).get().build();
+        JsonNode list = ok("search payment", send(request), false);
+        JsonNode first = list.path("data").path(0);
+        if (first.isMissingNode() || Json.text(first, "id") == null) {
+            return new PaymentStatus(id(), payment.merchantReference(), null, PaymentState.NOT_FOUND, "not_found", null, null);
+        }
+        return query(new PaymentReference(payment.merchantReference(), Json.text(first, "id")));
     }
 
     @Override
@@ -236,10 +258,10 @@ public final class StripeProvider implements PaymentProvider {
     private JsonNode post(String operation, String path, Map<String, ?> params, String idempotencyKey) {
         Request request = base(path).header("Idempotency-Key", idempotencyKey)
                 .post(RequestBody.create(FormEncoder.encode(params), FORM)).build();
-        return ok(operation, send(operation, request, true), true);
+        return ok(operation, send(request), true);
     }
 
-    private HttpResult send(String operation, Request request, boolean mutating) {
+    private HttpResult send(Request request) {
         // every Stripe call is safe to repeat: GETs are idempotent and every POST carries an Idempotency-Key
         return http.execute(request, true, (result, safe) -> {
             String should = result.header("Stripe-Should-Retry");

@@ -145,6 +145,29 @@ class PaymentsPipelineTest {
     }
 
     @Test
+    void refund_whenOneLineRefunded_revokesOnlyThatCoursesCertificate() {
+        PipelineFixture c = new PipelineFixture(RefundPolicy.always(), true);
+        Order order = c.order("k-cert", c.javaOffer, c.sqlOffer);
+        c.sandbox.pay(c.checkout(order));
+        c.sandbox.deliverable().forEach(n -> c.payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers()));
+        for (io.learnloop.core.catalog.Course course : List.of(c.java, c.sql)) {
+            for (io.learnloop.core.catalog.Lesson lesson : course.published().lessons()) {
+                c.f.advance(Duration.ofMinutes(13));
+                c.f.learnloop.progress().report(new io.learnloop.core.learning.WatchReport(order.learner(), lesson.id(), "web",
+                        c.f.clock.instant(), List.of(io.learnloop.core.learning.WatchedSegment.of(0, 720))));
+            }
+        }
+        var certificates = c.f.learnloop.certificates();
+        var javaCert = certificates.issue(order.learner(), c.java.id());
+        var sqlCert = certificates.issue(order.learner(), c.sql.id());
+
+        c.payments.refund(order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), null);
+
+        assertThat(certificates.certificate(sqlCert.id()).status()).isEqualTo(io.learnloop.core.credential.CertificateStatus.REVOKED);
+        assertThat(certificates.certificate(javaCert.id()).status()).isEqualTo(io.learnloop.core.credential.CertificateStatus.ACTIVE);
+    }
+
+    @Test
     void refund_whenPartialAmountOfLine_keepsAccess() {
         Order order = paidOrder("k-3", p.javaOffer);
         RefundOutcome r = p.payments.refund(order.id(), "goodwill", List.of(LineAmount.of(1, Money.ofMinor(1000, "CNY"))), null);

@@ -10,12 +10,20 @@ import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.CompletionRule;
+import io.learnloop.core.credential.IssuerProfile;
+import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.ledger.CreatorShare;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.store.Stores;
 import io.learnloop.payment.testing.MutableClock;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Arrays;
 import io.learnloop.core.commerce.OfferId;
@@ -51,8 +59,30 @@ final class PipelineFixture {
     static final class Facade {
         final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
         final List<DomainEvent> events = new CopyOnWriteArrayList<>();
-        final Learnloop learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
-                .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add).build();
+        final Learnloop learnloop;
+
+        Facade(boolean certificates, io.learnloop.core.store.Store store) {
+            Learnloop.Builder b = Learnloop.builder().store(store != null ? store : Stores.inMemory()).clock(clock)
+                    .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add);
+            if (certificates) {
+                b.certificates(CertificatePolicy.defaults(new IssuerProfile("https://school.example", "Example School"))
+                        .withRule(new CompletionRule(true, false, 0)), SigningKey.of("k1", ecKey()))
+                        // credit a whole lesson to one report, so the test can complete courses in two calls
+                        .progressPolicy(new io.learnloop.core.learning.ProgressPolicy(2.0, 0.9, Duration.ofHours(1),
+                                Duration.ofSeconds(10), 0.25, Duration.ofMinutes(5)));
+            }
+            learnloop = b.build();
+        }
+
+        private static KeyPair ecKey() {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec("secp256r1"));
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new AssertionError(e);
+            }
+        }
 
         void advance(Duration d) {
             clock.advance(d);
@@ -70,22 +100,38 @@ final class PipelineFixture {
         }
     }
 
-    final Facade f = new Facade();
-    final CommerceService commerce = f.learnloop.commerce();
-    final AccessService access = f.learnloop.access();
-    final SandboxProvider sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("sandbox-secret"))
-            .clock(f.clock).ids(IdGenerator.sequential("sbx")).build());
-    final Course java = f.published("Java");
-    final Course sql = f.published("SQL");
-    final Offer javaOffer = commerce.createOffer(CREATOR, OfferDraft.course("Java", Money.ofMinor(19900, "CNY"), java.id()));
-    final Offer sqlOffer = commerce.createOffer(CREATOR, OfferDraft.course("SQL", Money.ofMinor(9900, "CNY"), sql.id()));
+    final Facade f;
+    final CommerceService commerce;
+    final AccessService access;
+    final SandboxProvider sandbox;
+    final Course java;
+    final Course sql;
+    final Offer javaOffer;
+    final Offer sqlOffer;
     final Payments payments;
 
     PipelineFixture() {
-        this(RefundPolicy.always());
+        this(RefundPolicy.always(), false);
     }
 
     PipelineFixture(RefundPolicy policy) {
+        this(policy, false);
+    }
+
+    PipelineFixture(RefundPolicy policy, boolean certificates) {
+        this(policy, certificates, null);
+    }
+
+    PipelineFixture(RefundPolicy policy, boolean certificates, io.learnloop.core.store.Store store) {
+        f = new Facade(certificates, store);
+        sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("sandbox-secret"))
+                .clock(f.clock).ids(IdGenerator.sequential("sbx")).build());
+        java = f.published("Java");
+        sql = f.published("SQL");
+        commerce = f.learnloop.commerce();
+        access = f.learnloop.access();
+        javaOffer = commerce.createOffer(CREATOR, OfferDraft.course("Java", Money.ofMinor(19900, "CNY"), java.id()));
+        sqlOffer = commerce.createOffer(CREATOR, OfferDraft.course("SQL", Money.ofMinor(9900, "CNY"), sql.id()));
         payments = Payments.builder(f.learnloop).provider(sandbox).refundPolicy(policy)
                 .reconcileAfter(Duration.ofMinutes(5))
                 // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30

@@ -104,6 +104,7 @@ public final class Flows {
     private final double communityReferral;
     private final double communityWinback;
     private final double completionProbability;
+    private final double payingReferralWeight;
 
     /**
      * Precomputes the constant parts of every rate.
@@ -137,6 +138,7 @@ public final class Flows {
         communityHalf = p[29];
         communityReferral = p[30];
         communityWinback = p[31];
+        payingReferralWeight = 1 + completionWordOfMouth * completionProbability;
     }
 
     /**
@@ -171,7 +173,7 @@ public final class Flows {
         double catalogueQuality = catalogue > 0 ? catalogue / (catalogue + catalogueHalf) : 0;
         double communityLevel = community > 0 ? community / (community + communityHalf) : 0;
 
-        double referrers = free + paying * (1 + completionWordOfMouth * completionProbability) + creators;
+        double referrers = free + paying * payingReferralWeight + creators;
         double monthlyRevenue = paying * price;
         // earnings per creator e = share * revenue / creators; the pull e / (e + reservation) without dividing twice
         double creatorPool = creatorShare * monthlyRevenue;
@@ -258,7 +260,7 @@ public final class Flows {
         double prospectShare = population > 0 ? prospects / population : 0;
         double catalogueQuality = catalogue > 0 ? catalogue / (catalogue + catalogueHalf) : 0;
         double communityLevel = community > 0 ? community / (community + communityHalf) : 0;
-        double referrers = free + paying * (1 + completionWordOfMouth * completionProbability) + creators;
+        double referrers = free + paying * payingReferralWeight + creators;
         double monthlyRevenue = paying * price;
         double creatorPool = creatorShare * monthlyRevenue;
         double poolDenominator = creatorPool + reservation * Math.max(creators, 1.0);
@@ -282,7 +284,7 @@ public final class Flows {
         dy[C] = join - creatorOut - exit * creators;
         dy[K] = production * creators - retirement * catalogue;
         dy[A] = postRate * (free + paying + creators) + reviews - decay * community;
-        dy[STOCKS] = inflow - (exit * prospects + exit * free + exit * paying + exit * lapsed + exit * creators);
+        dy[STOCKS] = inflow - exit * population;
         dy[STOCKS + 1] = monthlyRevenue * MONTHS_PER_DAY;
         dy[STOCKS + 2] = creatorPool * MONTHS_PER_DAY;
         dy[STOCKS + 3] = spend;

@@ -30,6 +30,7 @@ public final class AlsModel extends ScoringModel {
     // Course factors stored factor-major (all courses' factor 0, then factor 1 ...), so scoring is a few long
     // vectorisable axpy loops instead of one short dot product per course.
     private final float[] yByFactor;
+    private final float[] courseNorm;
     private final AlsSettings settings;
 
     /**
@@ -89,6 +90,10 @@ public final class AlsModel extends ScoringModel {
             pool.shutdown();
         }
         courseGram = gram(y, courses, null);
+        courseNorm = new float[courses];
+        for (int c = 0; c < courses; c++) {
+            courseNorm[c] = (float) Math.sqrt(dot4(y, c * f, y, c * f, f));
+        }
         yByFactor = new float[courses * f];
         for (int c = 0; c < courses; c++) {
             for (int a = 0; a < f; a++) {
@@ -341,9 +346,8 @@ public final class AlsModel extends ScoringModel {
             if (i >= courses) {
                 continue;
             }
-            double d = dot(y, i * f, y, course * f, f);
-            double norm = Math.sqrt(dot(y, i * f, y, i * f, f) * dot(y, course * f, y, course * f, f));
-            double sim = norm > 0 ? d / norm : 0;
+            double norm = (double) courseNorm[i] * courseNorm[course];
+            double sim = norm > 0 ? dot4(y, i * f, y, course * f, f) / norm : 0;
             if (sim > bestSim) {
                 bestSim = sim;
                 best = p;
@@ -354,6 +358,7 @@ public final class AlsModel extends ScoringModel {
 
     @Override
     public long memoryBytes() {
-        return 64 + (x.length + 2L * y.length) * 4L + trainedRevision.length * 4L + courseGram.length * 4L;
+        return 64 + (x.length + 2L * y.length + courseNorm.length) * 4L + trainedRevision.length * 4L
+                + courseGram.length * 4L;
     }
 }

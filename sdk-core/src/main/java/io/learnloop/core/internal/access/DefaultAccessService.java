@@ -183,13 +183,13 @@ public final class DefaultAccessService implements AccessService {
 
     @Override
     public Grant grantById(GrantId grant) {
-        Objects.requireNonNull(grant, "grant");
+        required("grant", grant);
         return ctx.read(uow -> uow.get(AccessTypes.GRANT, grant.value()).value());
     }
 
     @Override
     public List<Grant> grantsOf(UserId learner) {
-        Objects.requireNonNull(learner, "learner");
+        required("learner", learner);
         return ctx.read(uow -> uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value()).stream()
                 .map(Versioned::value).sorted(Comparator.comparing(Grant::grantedAt)).toList());
     }
@@ -263,12 +263,16 @@ public final class DefaultAccessService implements AccessService {
      */
     private static AccessDecision evaluate(UnitOfWork uow, UserId learner, Course course, LessonId lesson,
                                            boolean preview, Instant at) {
-        String category = course.published().details().category();
+        String category = null;
         Grant best = null;
         Grant revoked = null;
         Grant expired = null;
         for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value())) {
             Grant g = v.value();
+            if (category == null && !g.categories().isEmpty()) {
+                // Read only when a grant covers categories: most grants name courses, and this is the hot path.
+                category = course.published().details().category();
+            }
             if (!g.covers(course.id(), category)) {
                 continue;
             }
@@ -348,5 +352,12 @@ public final class DefaultAccessService implements AccessService {
     @Override
     public String toString() {
         return "AccessService";
+    }
+
+    /** Null input is a validation failure naming the field, like every other bad input. */
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw io.learnloop.core.error.ValidationException.of(field, "is required");
+        }
     }
 }

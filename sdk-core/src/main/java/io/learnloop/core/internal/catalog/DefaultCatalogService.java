@@ -164,7 +164,7 @@ public final class DefaultCatalogService implements CatalogService {
     public Course approve(Actor reviewer, CourseId course) {
         requireActor(reviewer);
         reviewer.require(Role.REVIEWER, "review courses");
-        Objects.requireNonNull(course, "course");
+        required("course", course);
         return ctx.transact(uow -> {
             Versioned<Course> current = load(uow, course);
             Course c = current.value();
@@ -198,7 +198,7 @@ public final class DefaultCatalogService implements CatalogService {
     public Course requestChanges(Actor reviewer, CourseId course, List<String> reasons) {
         requireActor(reviewer);
         reviewer.require(Role.REVIEWER, "review courses");
-        new Validator().notEmpty("reasons", reasons).throwIfInvalid();
+        new Validator().notNull("course", course).notEmpty("reasons", reasons).throwIfInvalid();
         return ctx.transact(uow -> {
             Versioned<Course> current = load(uow, course);
             Course c = current.value();
@@ -238,19 +238,19 @@ public final class DefaultCatalogService implements CatalogService {
 
     @Override
     public Course course(CourseId course) {
-        Objects.requireNonNull(course, "course");
+        required("course", course);
         return ctx.read(uow -> load(uow, course).value());
     }
 
     @Override
     public CourseSnapshot snapshot(CourseId course, int version) {
-        Objects.requireNonNull(course, "course");
+        required("course", course);
         return ctx.read(uow -> uow.get(CatalogTypes.SNAPSHOT, CourseSnapshot.key(course, version)).value());
     }
 
     @Override
     public List<CourseSnapshot> history(CourseId course) {
-        Objects.requireNonNull(course, "course");
+        required("course", course);
         return ctx.read(uow -> uow.findBy(CatalogTypes.SNAPSHOT, CatalogTypes.BY_COURSE, course.value()).stream()
                 .map(Versioned::value)
                 .sorted(Comparator.comparingInt(s -> s.content().version()))
@@ -271,7 +271,7 @@ public final class DefaultCatalogService implements CatalogService {
 
     @Override
     public List<Course> coursesBy(UserId author) {
-        Objects.requireNonNull(author, "author");
+        required("author", author);
         return ctx.read(uow -> uow.findBy(CatalogTypes.COURSE, CatalogTypes.BY_AUTHOR, author.value()).stream()
                 .map(Versioned::value).toList());
     }
@@ -326,7 +326,7 @@ public final class DefaultCatalogService implements CatalogService {
                                         java.util.function.BiFunction<Course, CourseContent, CourseContent> edit) {
         requireActor(author);
         author.require(Role.CREATOR, operation);
-        Objects.requireNonNull(course, "course");
+        required("course", course);
         return ctx.transact(uow -> {
             Versioned<Course> current = load(uow, course);
             Course c = current.value();
@@ -346,12 +346,15 @@ public final class DefaultCatalogService implements CatalogService {
     }
 
     private Course change(CourseId course, Actor actor, String eventType, Function<Course, Course> f) {
-        Objects.requireNonNull(course, "course");
+        required("course", course);
         return ctx.transact(uow -> {
             Versioned<Course> current = load(uow, course);
             Course next = f.apply(current.value());
             uow.update(CatalogTypes.COURSE, next, current.version());
-            int version = next.latest().version();
+            // Status events speak of the live version; edits and submissions of the draft.
+            boolean statusEvent = !eventType.equals(EventTypes.COURSE_DRAFT_UPDATED)
+                    && !eventType.equals(EventTypes.COURSE_SUBMITTED);
+            int version = statusEvent && next.published() != null ? next.published().version() : next.latest().version();
             uow.publish(ctx.event(eventType, course.value(), data(next, actor, version)));
             return next;
         });
@@ -438,5 +441,12 @@ public final class DefaultCatalogService implements CatalogService {
         data.put("version", Integer.toString(version));
         data.put("actor", actor.id().value());
         return data;
+    }
+
+    /** Null input is a validation failure naming the field, like every other bad input. */
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw io.learnloop.core.error.ValidationException.of(field, "is required");
+        }
     }
 }

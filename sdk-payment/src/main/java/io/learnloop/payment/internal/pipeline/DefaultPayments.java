@@ -204,6 +204,12 @@ public final class DefaultPayments implements Payments {
                     save(latest.with(PaymentAttempt.CLOSED, null, ctx.now()));
                     return newAttempt(order, provider, request, number);
                 }
+                if (status.state() == PaymentState.NOT_FOUND) {
+                    // Nothing the payer could pay exists under the old reference (a provider may even replay the old
+                    // failure for the old key), so start afresh; reconciliation still checks the old attempt later.
+                    return newAttempt(order, provider, request, number);
+                }
+                save(latest.with(PaymentAttempt.PENDING, status.providerPaymentId(), ctx.now()));
             }
             // same attempt, same reference and key: the provider returns the payment it already has
             return latest;
