@@ -21,7 +21,8 @@ CREATE TABLE learnloop_index_entry (
     id          VARCHAR(255) NOT NULL,
     CONSTRAINT learnloop_index_entry_pk PRIMARY KEY (tenant, type, index_name, index_key, id)
 );
-CREATE INDEX learnloop_index_entry_owner ON learnloop_index_entry (tenant, type, id);
+-- Led by id, so a planner never mistakes it for a way to scan a whole type.
+CREATE INDEX learnloop_index_entry_owner ON learnloop_index_entry (id, tenant, type);
 
 -- The primary key is what makes a unique key unique, across every host instance.
 CREATE TABLE learnloop_unique_key (
@@ -32,7 +33,7 @@ CREATE TABLE learnloop_unique_key (
     id          VARCHAR(255) NOT NULL,
     CONSTRAINT learnloop_unique_key_pk PRIMARY KEY (tenant, type, key_name, key_value)
 );
-CREATE INDEX learnloop_unique_key_owner ON learnloop_unique_key (tenant, type, id);
+CREATE INDEX learnloop_unique_key_owner ON learnloop_unique_key (id, tenant, type);
 
 CREATE TABLE learnloop_outbox (
     seq           BIGINT       GENERATED ALWAYS AS IDENTITY,

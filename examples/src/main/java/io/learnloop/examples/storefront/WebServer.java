@@ -2,6 +2,8 @@ package io.learnloop.examples.storefront;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.LearnloopException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +78,7 @@ final class WebServer implements AutoCloseable {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final AtomicInteger serverErrors = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
@@ -111,6 +115,27 @@ final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * How many responses had a 5xx status since the start.
+     *
+     * @return the count
+     */
+    int serverErrors() {
+        return serverErrors.get();
+    }
+
+    private static int statusOf(ErrorCode code) {
+        return switch (code) {
+            case VALIDATION_FAILED, CURRENCY_MISMATCH, ARITHMETIC_OVERFLOW -> 400;
+            case FORBIDDEN, VERIFICATION_FAILED -> 403;
+            case NOT_FOUND -> 404;
+            case VERSION_CONFLICT, DUPLICATE_KEY, INVALID_STATE -> 409;
+            case RATE_LIMITED -> 429;
+            case REMOTE_FAILURE -> 502;
+            default -> 500;
+        };
+    }
+
     void start() {
         server.start();
     }
@@ -129,10 +154,20 @@ final class WebServer implements AutoCloseable {
         Response response;
         try {
             response = handle(exchange);
+        } catch (LearnloopException e) {
+            // a refused request (bad input, no access, wrong state) is the visitor's problem: say what to fix
+            int status = statusOf(e.code());
+            LOG.info("{} {} refused: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.getMessage());
+            response = new Response(status, "text/html; charset=utf-8", Html.page("That did not work", null,
+                    "<p class=\"bad\" id=\"problem\">" + Html.esc(e.getMessage()) + "</p>"
+                            + "<p><a href=\"javascript:history.back()\">Back</a></p>").getBytes(StandardCharsets.UTF_8), Map.of());
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             response = new Response(500, "text/html; charset=utf-8", Html.page("Something went wrong", null,
                     "<p class=\"bad\" id=\"error\">" + Html.esc(e.getMessage()) + "</p>").getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+        if (response.status() >= 500) {
+            serverErrors.incrementAndGet();
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -160,12 +195,19 @@ final class WebServer implements AutoCloseable {
                 Map<String, String> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
                         ? parse(new String(body, StandardCharsets.UTF_8)) : Map.of();
                 Request request = new Request(method, path, params, parse(exchange.getRequestURI().getRawQuery()), form,
-                        body, cookie(exchange, "learner"), exchange.getRequestHeaders());
+                        body, learner(cookie(exchange, "learner")), exchange.getRequestHeaders());
                 return route.handler().handle(request);
             }
         }
         return new Response(404, "text/html; charset=utf-8",
                 Html.page("Not found", null, "<p>No page at " + Html.esc(path) + "</p>").getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** Learner ids the sign-in form accepts: lower-case letters, digits, dot, dash and underscore, up to 40. */
+    static final Pattern LEARNER_ID = Pattern.compile("[a-z0-9._-]{1,40}");
+
+    private static String learner(String cookie) {
+        return cookie != null && LEARNER_ID.matcher(cookie).matches() ? cookie : null;
     }
 
     private static String cookie(HttpExchange exchange, String name) {

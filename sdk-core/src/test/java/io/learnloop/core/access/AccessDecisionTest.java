@@ -88,6 +88,24 @@ class AccessDecisionTest {
     }
 
     @Test
+    void decide_withMembershipNamingTheCourseAndItsCategory_allowsOnceAsMembership() {
+        Grant g = access.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(course.id()),
+                List.of("programming", "design"), now(), now().plus(DAY)));
+
+        assertThat(decide(paid)).isEqualTo(AccessDecision.of(AccessReason.MEMBERSHIP, course.id(), paid, g.id(),
+                now().plus(DAY)));
+        assertThat(access.entitledCourses(LENA, now())).containsExactly(course.id());
+    }
+
+    @Test
+    void decide_withMembershipOfAnotherCategory_deniesAsNotEntitled() {
+        access.grant(GrantRequest.membership(LENA, OfferId.of("plan-design"), List.of(), List.of("design"), now(),
+                now().plus(DAY)));
+
+        assertThat(decide(paid).reason()).isEqualTo(AccessReason.NOT_ENTITLED);
+    }
+
+    @Test
     void decide_withMembershipListingOtherCourses_deniesAsNotEntitled() {
         Course other = f.published("Other");
         access.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(other.id()), List.of(),

@@ -39,6 +39,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private static final int MAX_ID = 255;
     private static final int MAX_KEY = 512;
     private static final int MAX_NAME = 64;
+    /** Ids per IN list when reading an index's aggregates on PostgreSQL. */
+    private static final int IN_LIST = 100;
 
     private final Connection connection;
     private final Sql sql;
@@ -92,15 +94,21 @@ final class JdbcUnitOfWork implements UnitOfWork {
         type.requireIndex(index);
         Objects.requireNonNull(key, "key");
         return run("reading " + type.name() + " by " + index, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT a.version, a.body FROM learnloop_index_entry i "
-                    + "JOIN learnloop_aggregate a ON a.tenant = i.tenant AND a.type = i.type AND a.id = i.id "
-                    + "WHERE i.tenant = ? AND i.type = ? AND i.index_name = ? AND i.index_key = ? ORDER BY a.seq")) {
+            // Two steps, each on a primary key, so no planner estimate can turn this into a scan of the type.
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM learnloop_index_entry "
+                    + "WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, index);
                 ps.setString(4, key);
-                return rows(ps, type);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
             }
+            return byIds(type, ids);
         });
     }
 
@@ -109,16 +117,21 @@ final class JdbcUnitOfWork implements UnitOfWork {
         type.requireUnique(unique);
         Objects.requireNonNull(key, "key");
         return run("reading " + type.name() + " by " + unique, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT a.version, a.body FROM learnloop_unique_key u "
-                    + "JOIN learnloop_aggregate a ON a.tenant = u.tenant AND a.type = u.type AND a.id = u.id "
-                    + "WHERE u.tenant = ? AND u.type = ? AND u.key_name = ? AND u.key_value = ?")) {
+            List<String> ids = new ArrayList<>(1);
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM learnloop_unique_key "
+                    + "WHERE tenant = ? AND type = ? AND key_name = ? AND key_value = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, unique);
                 ps.setString(4, key);
-                List<Versioned<T>> rows = rows(ps, type);
-                return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
             }
+            List<Versioned<T>> rows = byIds(type, ids);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         });
     }
 
@@ -434,6 +447,44 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 broken = mapped;
             }
         }
+    }
+
+    /**
+     * Reads aggregates by id, in insertion order. Every lookup names the whole primary key, so no planner can choose
+     * to walk the type's insertion-order index instead. On PostgreSQL the ids go in IN lists (one round trip per
+     * chunk); H2 runs in-process, where one lookup per id costs no round trip.
+     */
+    private <T> List<Versioned<T>> byIds(AggregateType<T> type, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SeqRow<T>> found = new ArrayList<>(ids.size());
+        int chunk = sql.postgres() ? IN_LIST : 1;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            String condition = part.size() == 1 ? "id = ?"
+                    : "id IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
+            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, version, body FROM learnloop_aggregate "
+                    + "WHERE tenant = ? AND type = ? AND " + condition)) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, type.name());
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(3 + i, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new SeqRow<>(rs.getLong(1), new Versioned<>(
+                                LearnloopJson.fromJson(rs.getString(3), type.type()), rs.getLong(2))));
+                    }
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingLong(SeqRow::seq));
+        return found.stream().map(SeqRow::value).toList();
+    }
+
+    /** An aggregate with its insertion sequence, for ordering. */
+    private record SeqRow<T>(long seq, Versioned<T> value) {
     }
 
     private <T> List<Versioned<T>> rows(PreparedStatement ps, AggregateType<T> type) throws SQLException {

@@ -13,6 +13,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -35,6 +38,8 @@ public final class Migrations {
     public static final List<String> FILES = List.of(
             "V1__aggregates_and_outbox.sql",
             "V2__scheduled_jobs.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
@@ -70,6 +75,8 @@ public final class Migrations {
     public static int migrate(DataSource dataSource, Dialect dialect, String target) {
         try {
             MigrateResult result = flyway(dataSource, dialect, target).migrate();
+            LOG.info("Learnloop schema: {} migration(s) applied, now at version {}", result.migrationsExecuted,
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
             return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw failure("Migrating the Learnloop schema failed", e);

@@ -157,6 +157,14 @@ public final class DefaultCommerceService implements CommerceService {
             }
             try {
                 return ctx.transact(uow -> place(uow, r));
+            } catch (CouponRejectedException e) {
+                // A racing request with our client key may have just taken our coupon slot: if it did, its order is ours.
+                Order winner = ctx.read(uow -> uow.findUnique(CommerceTypes.ORDER, "clientKey", key)
+                        .map(Versioned::value).orElse(null));
+                if (winner != null) {
+                    return sameRequest(winner, r);
+                }
+                throw e;
             } catch (ConflictException e) {
                 if (e.code() == ErrorCode.INVALID_STATE) {
                     throw e;

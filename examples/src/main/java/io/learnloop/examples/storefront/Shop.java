@@ -1,0 +1,117 @@
+package io.learnloop.examples.storefront;
+
+import io.learnloop.community.Communities;
+import io.learnloop.community.Community;
+import io.learnloop.community.CommunityOptions;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.Course;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.OrderStatus;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.IssuerProfile;
+import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.core.ledger.CreatorShare;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.store.Store;
+import io.learnloop.core.store.Stores;
+import io.learnloop.jdbc.JdbcStore;
+import io.learnloop.jdbc.JdbcStores;
+import io.learnloop.payment.Payments;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundPolicy;
+import io.learnloop.payment.Secret;
+import io.learnloop.payment.sandbox.SandboxConfig;
+import io.learnloop.payment.sandbox.SandboxProvider;
+import io.learnloop.payment.stripe.StripeConfig;
+import io.learnloop.payment.stripe.StripeProvider;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the storefront runs on: one Learnloop facade over the chosen store, the payment service with the Sandbox
+ * provider (and Stripe when its keys are in the environment), the embedded community and the recommendations.
+ */
+final class Shop implements AutoCloseable {
+    /** 20% platform fee; no affiliates in the demo. */
+    static final RevenuePolicy REVENUE = new RevenuePolicy(2000, 1000, 500);
+
+    final DemoClock clock;
+    final Store store;
+    final Learnloop learnloop;
+    final SandboxProvider sandbox;
+    final boolean stripeConfigured;
+    final Payments payments;
+    final Community community;
+    final Recommendations recommendations;
+
+    Shop(Path folder, Map<String, String> env) {
+        this.store = folder == null ? Stores.inMemory() : JdbcStores.embeddedH2(folder);
+        this.clock = new DemoClock(Clock.systemUTC(), folder == null ? null : folder.resolve("demo-clock-offset"));
+        this.learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.randomUuids())
+                .courseApprovals(1)
+                .certificates(CertificatePolicy.defaults(new IssuerProfile("https://learnloop.example/issuer",
+                        "Learnloop Demo Academy")).withValidity(Duration.ofDays(3 * 365)), IssuerKeys.load(folder))
+                .build();
+        this.sandbox = new SandboxProvider(SandboxConfig.builder().merchantId("learnloop-demo-shop")
+                .key("sandbox-key-1", Secret.of(env.getOrDefault("SANDBOX_WEBHOOK_SECRET", "demo-sandbox-secret")))
+                .clock(clock).build());
+        Payments.Builder pb = Payments.builder(learnloop).provider(sandbox).refundPolicy(RefundPolicy.withinDays(14))
+                .ledger(REVENUE, (order, line) -> new LineParties(creatorsOf(line.courses()), List.of()));
+        String stripeKey = env.get("STRIPE_API_KEY");
+        String stripeWebhook = env.get("STRIPE_WEBHOOK_SECRET");
+        this.stripeConfigured = stripeKey != null && !stripeKey.isBlank() && stripeWebhook != null && !stripeWebhook.isBlank();
+        if (stripeConfigured) {
+            pb.provider(new StripeProvider(StripeConfig.builder(Secret.of(stripeKey)).webhookSecret(Secret.of(stripeWebhook))
+                    .clock(clock).build()));
+        }
+        this.payments = pb.build();
+        this.community = Communities.embedded(learnloop.context(), CommunityOptions.builder(
+                (user, courseId) -> learnloop.access().hasAccess(user, CourseId.of(courseId), clock.instant())).build());
+        this.recommendations = new Recommendations(this);
+    }
+
+    private List<CreatorShare> creatorsOf(List<CourseId> courses) {
+        // a course line pays the course's authors by their revenue ratios
+        Course course = learnloop.catalog().course(courses.get(0));
+        return course.authors().stream().map(a -> new CreatorShare(a.user(), a.revenueShare())).toList();
+    }
+
+    /** The checkout providers this shop can use, with whether each is configured. */
+    Map<ProviderId, Boolean> providers() {
+        return Map.of(ProviderId.SANDBOX, true, ProviderId.STRIPE, stripeConfigured, ProviderId.ALIPAY, false,
+                ProviderId.WECHAT_PAY, false);
+    }
+
+    Optional<Listing> listing(CourseId course) {
+        return learnloop.context().read(uow -> uow.find(Listing.TYPE, course.value()).map(v -> v.value()));
+    }
+
+    /** Every order in a status, page by page. */
+    List<Order> ordersIn(OrderStatus status) {
+        List<Order> all = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<Order> page = learnloop.commerce().ordersIn(status, offset, PAGE);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    private static final int PAGE = 500;
+
+    @Override
+    public void close() {
+        if (store instanceof JdbcStore jdbc) {
+            jdbc.close();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.learnloop.examples.storefront;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The storefront in a real headless Chromium: browse, buy, learn, quiz, certificate, review. Every step fails on a
+ * server error (5xx) or a browser console error, and leaves a screenshot under {@code target/storefront-browser}
+ * (named {@code FAILED-…} for the step that failed).
+ */
+class StorefrontBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "storefront-browser");
+
+    private static Storefront shop;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (Debian packages chromium and chromium-driver)");
+        shop = Storefront.start(0, null, Map.of());
+        profile = Files.createTempDirectory("storefront-chromium");
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // the driver named explicitly, so Selenium Manager never looks for (or downloads) one; the property rather
+        // than ChromeDriverService.Builder, whose compile-time annotation is not on the class path
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeDriverService service = ChromeDriverService.createDefaultService();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (shop != null) {
+            shop.close();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void browseBuyLearnQuizCertificateReview_inChromium_worksWithoutErrors() {
+        String base = shop.uri().toString();
+        step("1-catalogue", () -> {
+            browser.get(base + "/");
+            assertThat(text("hit-count")).isEqualTo("5 courses");
+            browser.findElement(By.id("search")).sendKeys("并发");
+            press(By.id("search-submit"));
+            assertThat(text("hit-count")).startsWith("1 course");
+        });
+        step("2-sign-in", () -> {
+            press(By.id("signin-link"));
+            browser.findElement(By.id("learner-id")).sendKeys("wang");
+            press(By.id("signin-submit"));
+            assertThat(text("who")).contains("Signed in as wang");
+            assertThat(browser.findElements(By.cssSelector("#recommendations .card"))).isNotEmpty();
+        });
+        step("3-course", () -> {
+            browser.get(base + "/?q=java");
+            press(By.cssSelector("#courses a.course-link"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Java 并发编程实战");
+            assertThat(text("rating-summary")).contains("from 2 reviews");
+            assertThat(browser.findElement(By.id("provider-stripe")).isEnabled()).isFalse();
+        });
+        step("4-checkout", () -> {
+            press(By.id("buy-button"));
+            assertThat(text("total")).isEqualTo("CNY 199.00");
+            screenshot("4-sandbox-payment-page");
+            press(By.id("pay-button"));
+            assertThat(text("order-status")).isEqualTo("PAID");
+        });
+        step("5-learn", () -> {
+            press(By.id("start-learning"));
+            for (int lesson = 1; lesson <= 3; lesson++) {
+                for (int press = 0; press < 3 && !lessonDone(lesson); press++) {
+                    press(By.id("watch-" + lesson));
+                    assertThat(text("notice")).contains("accepted");
+                }
+                assertThat(lessonDone(lesson)).as("lesson %d complete", lesson).isTrue();
+            }
+            assertThat(text("course-progress")).contains("100%");
+            new Select(browser.findElement(By.id("note-lesson"))).selectByIndex(1);
+            browser.findElement(By.id("note-at")).clear();
+            browser.findElement(By.id("note-at")).sendKeys("30");
+            browser.findElement(By.id("note-text")).sendKeys("线程池要设置有界队列");
+            press(By.id("note-submit"));
+            assertThat(text("notes")).contains("[00:30]", "线程池要设置有界队列");
+        });
+        step("6-quiz", () -> {
+            press(By.id("quiz-link"));
+            press(By.id("start-quiz"));
+            for (WebElement question : browser.findElements(By.cssSelector(".question"))) {
+                List<WebElement> text = question.findElements(By.cssSelector("input[type=text]"));
+                if (!text.isEmpty()) {
+                    text.get(0).sendKeys("Executors");
+                    continue;
+                }
+                for (WebElement option : question.findElements(By.cssSelector("input[type=radio]"))) {
+                    String label = option.getDomAttribute("data-text");
+                    if ("volatile".equals(label) || "true".equalsIgnoreCase(label)) {
+                        option.click();
+                    }
+                }
+            }
+            press(By.id("submit-quiz"));
+            assertThat(text("quiz-result")).contains("passed").doesNotContain("not passed");
+        });
+        step("7-certificate", () -> {
+            press(By.id("back-to-course"));
+            press(By.id("issue-certificate"));
+            assertThat(text("cert-status")).isEqualTo("ACTIVE");
+            press(By.id("verify-link"));
+            assertThat(text("verification")).startsWith("Valid");
+            assertThat(text("verified-achievement")).contains("Java 并发编程实战");
+        });
+        step("8-review", () -> {
+            browser.navigate().back();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("review-link")).isEmpty());
+            press(By.id("review-link"));
+            new Select(browser.findElement(By.id("review-rating"))).selectByValue("5");
+            browser.findElement(By.id("review-title")).sendKeys("值得一学");
+            browser.findElement(By.id("review-body")).sendKeys("Clear lessons, and the quiz checks the memory model.");
+            press(By.id("review-submit"));
+            assertThat(text("notice")).contains("your review is published");
+            assertThat(text("rating-summary")).contains("from 3 reviews");
+        });
+        step("9-community", () -> {
+            browser.get(base + "/community");
+            press(By.linkText("Java 并发编程实战"));
+            press(By.cssSelector("a.topic-link"));
+            browser.findElement(By.id("reply-text")).sendKeys("Thanks, the happens-before example helped.");
+            press(By.id("reply-submit"));
+            assertThat(text("posts")).contains("the happens-before example helped");
+        });
+        step("10-operator", () -> {
+            browser.get(base + "/operator");
+            assertThat(text("ledger-sum")).isEqualTo("CNY 0.00");
+            for (String chart : List.of("revenue-chart", "growth-chart")) {
+                Object width = browser.executeScript("return arguments[0].naturalWidth", browser.findElement(By.id(chart)));
+                assertThat(((Number) width).intValue()).as(chart + " loaded").isPositive();
+            }
+        });
+    }
+
+    /** Clicks something that loads a new page and waits until the new page has loaded. */
+    private static void press(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static boolean lessonDone(int lesson) {
+        return !browser.findElements(By.cssSelector("#lesson-" + lesson + " .lesson-done")).isEmpty();
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** Runs one step; then no server error and no console error may have happened. A screenshot either way. */
+    private static void step(String name, Runnable action) {
+        try {
+            action.run();
+            assertThat(shop.serverErrors()).as("HTTP 5xx responses").isZero();
+            assertThat(browser.findElements(By.id("error"))).as("error page").isEmpty();
+            List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+            assertThat(severe).as("browser console errors").isEmpty();
+            screenshot(name);
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("FAILED-" + name);
+            throw e;
+        }
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
