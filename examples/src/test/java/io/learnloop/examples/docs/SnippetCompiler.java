@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *
  * <p>A snippet that declares a top-level type (or a package) is compiled as it is. Any other snippet is a fragment:
  * its leading {@code import} lines are kept as imports and the rest becomes the body of a method of a class that
- * imports {@link #FRAGMENT_IMPORTS} on demand, preceded by the snippet's context declarations as local variables
+ * imports {@link #FRAGMENT_IMPORTS} on demand (and {@link #FRAGMENT_TYPE_IMPORTS}), preceded by the snippet's context declarations as local variables
  * (initialised to {@code null} unless the declaration has its own initialiser). Not thread-safe.
  */
 public final class SnippetCompiler {
@@ -50,6 +50,13 @@ public final class SnippetCompiler {
             "io.learnloop.community",
             // sdk-jdbc
             "io.learnloop.jdbc");
+
+    /**
+     * Single-type imports that settle a clash between two on-demand imports in the SDK's favour
+     * ({@code java.util.EventListener}). Types that two SDK packages share ({@code RefundRequest}, {@code Sleeper})
+     * stay ambiguous: a fragment that uses one imports it itself.
+     */
+    public static final List<String> FRAGMENT_TYPE_IMPORTS = List.of("io.learnloop.core.event.EventListener");
 
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|abstract|final|static|sealed|non-sealed|strictfp)\\s+"
@@ -164,6 +171,9 @@ public final class SnippetCompiler {
         StringBuilder source = new StringBuilder();
         for (String pkg : FRAGMENT_IMPORTS) {
             source.append("import ").append(pkg).append(".*;\n");
+        }
+        for (String type : FRAGMENT_TYPE_IMPORTS) {
+            source.append("import ").append(type).append(";\n");
         }
         source.append(imports);
         source.append("\nclass ").append(FRAGMENT_CLASS).append(" {\n");

@@ -19,6 +19,16 @@ class SnippetCompilerTest {
     }
 
     @Test
+    void compile_whenFragmentUsesTypesOfTwoOnDemandImports_resolvesTheSdkOnes() {
+        Snippet snippet = new Snippet("doc.md", 1, "java",
+                "import io.learnloop.payment.RefundRequest;\n\nEventListener listener = event -> { };\n"
+                        + "Class<?> type = RefundRequest.class;\nList<Instant> times = new ArrayList<>();\n",
+                List.of(), "");
+
+        assertThat(compiler.compile(snippet).problems()).isEmpty();
+    }
+
+    @Test
     void compile_whenFragmentCallsAnAbsentMethod_reportsTheMarkdownLine() {
         Snippet snippet = new Snippet("doc.md", 10, "java",
                 "// first line\nString s = learnloop.noSuchMethod();\n", List.of("Learnloop learnloop"), "");
