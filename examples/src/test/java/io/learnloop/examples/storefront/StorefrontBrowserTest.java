@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -188,11 +190,31 @@ class StorefrontBrowserTest {
 
     /** Clicks something that loads a new page and waits until the new page has loaded. */
     private static void press(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        for (int attempt = 1; ; attempt++) {
+            WebElement page;
+            try {
+                page = browser.findElement(By.tagName("html"));
+                browser.findElement(target).click();
+            } catch (WebDriverException e) {
+                // Chromium may still be swapping documents from the previous navigation: the click never happened,
+                // so finding the element again is safe.
+                if (attempt >= 3 || !isDetachedNode(e)) {
+                    throw e;
+                }
+                wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                continue;
+            }
+            wait.until(ExpectedConditions.stalenessOf(page));
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            return;
+        }
+    }
+
+    private static boolean isDetachedNode(WebDriverException e) {
+        String message = String.valueOf(e.getMessage());
+        return e instanceof StaleElementReferenceException || message.contains("does not belong to the document");
     }
 
     private static boolean lessonDone(int lesson) {
