@@ -39,6 +39,18 @@ public final class MembershipSync implements EventListener {
     }
 
     /**
+     * Creates the listener for the access events of {@code sdk-core}'s access service, which name the learner in
+     * their {@code learner} attribute. Register it on the facade with {@code Learnloop.Builder#listener}.
+     *
+     * @param community the community to keep in step
+     * @param directory finds the host user (email, name) for a user id; may return null for unknown users
+     * @return the listener
+     */
+    public static MembershipSync onAccessEvents(Community community, Function<UserId, CommunityUser> directory) {
+        return new MembershipSync(community, directory, "learner");
+    }
+
+    /**
      * Creates the listener.
      *
      * @param community the community to keep in step

@@ -44,7 +44,7 @@ class MembershipSyncTest {
 
     private static DomainEvent event(String type, String user) {
         return new DomainEvent("ev-" + type, TenantId.DEFAULT, type, "grant-1", Instant.parse("2026-03-01T10:00:00Z"),
-                Map.of("userId", user, "courseId", "java-101"));
+                Map.of("learner", user, "course", "java-101"));
     }
 
     private List<String> syncPayloads() {
@@ -70,7 +70,7 @@ class MembershipSyncTest {
                         .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build());
         community.createSpace(Actor.of("mod", Role.MODERATOR), NewSpace.course("Java 101", "java-101"));
         MembershipSync sync = MembershipSync.onAccessEvents(community,
-                id -> "ann".equals(id.value()) ? new CommunityUser(id, "ann@example.com", "Ann") : null, "userId");
+                id -> "ann".equals(id.value()) ? new CommunityUser(id, "ann@example.com", "Ann") : null);
         String group = DiscourseCommunity.courseGroupName("java-101");
 
         entitlements.grant("ann", "java-101");
