@@ -10,6 +10,9 @@ import io.learnloop.core.catalog.CourseLevel;
 import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.IssuerProfile;
+import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderLine;
@@ -20,6 +23,10 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Stores;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +53,48 @@ public final class StorePlatform {
         this.clock = new MovableClock(start);
         AtomicLong ids = new AtomicLong();
         this.learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
-                .idGenerator(() -> String.format(Locale.ROOT, "id-%07d", ids.incrementAndGet())).build();
+                .idGenerator(() -> String.format(Locale.ROOT, "id-%07d", ids.incrementAndGet()))
+                .certificates(CertificatePolicy.defaults(new IssuerProfile("https://academy.example.com", "Academy")),
+                        SigningKey.of("test-key", newKeyPair()))
+                .build();
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Moves the clock to {@code at}, or leaves it where it is if that is later (the clock never goes back).
+     *
+     * @param at the instant
+     */
+    public void moveTo(Instant at) {
+        if (at.isAfter(clock.now)) {
+            clock.now = at;
+        }
+    }
+
+    /**
+     * Pays one membership period the way the payment pipeline does: a paid order and a membership grant for the
+     * period starting now.
+     *
+     * @param learner the member
+     * @param key     the client key
+     * @param plan    the membership offer
+     * @param period  the period's length
+     * @return the paid order
+     */
+    public Order payMembership(Actor learner, String key, Offer plan, Duration period) {
+        Order paid = buy0(learner, key, plan);
+        learnloop.access().grant(GrantRequest.membership(paid.learner(), plan.id(), plan.membership().courses(),
+                plan.membership().categories(), paid.paidAt(), paid.paidAt().plus(period)));
+        return paid;
     }
 
     /** @return the facade */
@@ -111,16 +159,20 @@ public final class StorePlatform {
      * @return the paid order
      */
     public Order buy(Actor learner, String key, Offer... offers) {
-        var commerce = learnloop.commerce();
-        Order placed = commerce.placeOrder(learner, PlaceOrder.of(key,
-                java.util.Arrays.stream(offers).map(Offer::id).toArray(io.learnloop.core.commerce.OfferId[]::new)));
-        Order started = commerce.startPayment(placed.id());
-        Order paid = commerce.markPaid(started.id(), new PaymentReceipt("sandbox", "pay-" + key, started.total()));
+        Order paid = buy0(learner, key, offers);
         for (OrderLine line : paid.lines()) {
             learnloop.access().grant(GrantRequest.purchase(paid.learner(), paid.id(), "line-" + line.line(),
                     line.courses(), paid.paidAt(), null));
         }
         return paid;
+    }
+
+    private Order buy0(Actor learner, String key, Offer... offers) {
+        var commerce = learnloop.commerce();
+        Order placed = commerce.placeOrder(learner, PlaceOrder.of(key,
+                java.util.Arrays.stream(offers).map(Offer::id).toArray(io.learnloop.core.commerce.OfferId[]::new)));
+        Order started = commerce.startPayment(placed.id());
+        return commerce.markPaid(started.id(), new PaymentReceipt("sandbox", "pay-" + key, started.total()));
     }
 
     /**
