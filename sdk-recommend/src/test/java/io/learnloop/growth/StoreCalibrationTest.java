@@ -44,6 +44,7 @@ class StoreCalibrationTest {
     private static final double PRICE = 25.0;
     private static final double RENEWAL = 0.85;
     private static final double ARRIVALS = 25;
+    private static final double CAC = 40.0;
 
     /** One simulated platform: learners are free, then paying members, then lapsed. */
     private static final class Simulation {
@@ -54,6 +55,7 @@ class StoreCalibrationTest {
         private final List<StoreObservations.Member> members = new ArrayList<>();
         private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final List<Learner> free = new ArrayList<>();
+        private final Map<Instant, Money> spend = new java.util.LinkedHashMap<>();
         private Offer plan;
         private long orders;
 
@@ -99,17 +101,19 @@ class StoreCalibrationTest {
             for (Instant start : payingStarts) {
                 drainUntil(start);
                 platform.moveTo(start);
-                Learner l = join("p" + n++);
+                Learner l = join("p" + n++, start);
                 becomePaying(l);
             }
-            drainUntil(T0);
-            platform.moveTo(T0);
+            drainUntil(T0.minus(Duration.ofHours(2)));
+            platform.moveTo(T0.minus(Duration.ofHours(2)));
             for (int i = 0; i < Math.round(freeLevel); i++) {
-                arriveFree(join("f" + n++));
+                arriveFree(join("f" + n++, T0.minus(Duration.ofHours(2))));
             }
-            double t = 0;
+            double t = exp(ARRIVALS);
             for (int day = 0; day < DAYS; day++) {
                 Instant dayStart = T0.plus(Duration.ofDays(day));
+                // every day's adverts bring, on average, spend / CAC sign-ups (the arrivals below)
+                spend.put(dayStart, Money.ofMinor(Math.round(ARRIVALS * CAC * 100), "CNY"));
                 // everyone still free shows up once a day; those whose time came before are gone or paying
                 platform.moveTo(dayStart.plus(Duration.ofMinutes(30)));
                 Instant now = platform.now();
@@ -119,7 +123,7 @@ class StoreCalibrationTest {
                 }
                 Instant dayEnd = dayStart.plus(Duration.ofDays(1));
                 List<Instant> arrivals = new ArrayList<>();
-                for (t += exp(ARRIVALS); t < day + 1; t += exp(ARRIVALS)) {
+                for (; t < day + 1; t += exp(ARRIVALS)) {
                     arrivals.add(T0.plus(seconds(t * 86_400)));
                 }
                 int a = 0;
@@ -135,7 +139,7 @@ class StoreCalibrationTest {
                     } else if (arrival != null) {
                         platform.moveTo(arrival);
                         a++;
-                        arriveFree(join("f" + n++));
+                        arriveFree(join("f" + n++, arrival));
                     } else {
                         break;
                     }
@@ -151,9 +155,10 @@ class StoreCalibrationTest {
             }
         }
 
-        private Learner join(String name) {
+        /** Signs a learner up; the host's record keeps the intended time (the clock may run a few minutes late). */
+        private Learner join(String name, Instant at) {
             Learner l = new Learner(Actor.learner(name));
-            members.add(new StoreObservations.Member(l.actor.id(), platform.now(), null));
+            members.add(new StoreObservations.Member(l.actor.id(), at, null));
             return l;
         }
 
@@ -229,6 +234,7 @@ class StoreCalibrationTest {
         sim.run();
         Observations obs = StoreObservations.builder(sim.platform.learnloop(), 1_000_000)
                 .members(sim.members)
+                .advertSpend(sim.spend)
                 .inactiveAfter(Duration.ofSeconds(1))
                 .build()
                 .observe(T0, Duration.ofDays(30), DAYS / 30);
@@ -236,6 +242,7 @@ class StoreCalibrationTest {
 
         Map<Parameter, Double> truth = Map.of(Parameter.FREE_CHURN_RATE, FREE_CHURN,
                 Parameter.LEARNING_EFFICIENCY, EFFICIENCY, Parameter.REVIEW_RATE, REVIEW, Parameter.PRICE, PRICE,
+                Parameter.PAID_CAC, CAC,
                 Parameter.LESSONS_PER_COURSE, (double) LESSONS);
         truth.forEach((p, expected) -> assertThat(fit.estimate(p).value()).as("%s (true %s)", p.key(), expected)
                 .isBetween(expected * 0.95, expected * 1.05));
