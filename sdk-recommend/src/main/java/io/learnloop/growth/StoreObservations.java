@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -91,7 +93,7 @@ public final class StoreObservations {
     private final Duration payingWindow;
     private final Duration inactiveAfter;
     private final List<Member> members;
-    private final List<UserId> memberIds = new ArrayList<>();
+    private final Set<UserId> memberIds = new LinkedHashSet<>();
     private final Map<Instant, Long> advertSpend;
     private final Map<UserId, List<Grant>> grants = new HashMap<>();
     private final Map<UserId, Instant> firstPaid = new HashMap<>();
@@ -261,7 +263,7 @@ public final class StoreObservations {
             }
             final Instant at = t;
             creators += becameCreator.entrySet().stream()
-                    .filter(e -> !e.getValue().isAfter(at) && members.stream().noneMatch(m -> m.id().equals(e.getKey())))
+                    .filter(e -> !e.getValue().isAfter(at) && !memberIds.contains(e.getKey()))
                     .count();
             prospects += Math.max(0, market - known);
             catalogue += published.stream().filter(p -> !p.isAfter(at)).count()
