@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,8 @@ import java.util.TreeSet;
  *       each order paid less what was refunded of it, booked in the period it was paid, and creator revenue is what
  *       the ledger credited the creators for those orders.</li>
  * </ul>
- * Stock levels are averaged over daily samples taken at noon UTC. Creators leaving and the market's own inflow and
+ * The facade must have been built with certificates. Stock levels are averaged over daily samples taken at noon
+ * UTC. Creators leaving and the market's own inflow and
  * exit leave no trace in a store, so those counts are zero and the calibration keeps their priors.
  *
  * <p>Thread-safe: everything is read from the store when the instance is built and kept unchanged;
@@ -477,11 +479,17 @@ public final class StoreObservations {
          * Reads the store.
          *
          * @return the observations reader
-         * @throws io.learnloop.core.error.ValidationException if the facade is null or the market is smaller than
-         *                                                     the members
+         * @throws io.learnloop.core.error.ValidationException if the facade is null, a member is listed twice or
+         *                                                     the market is smaller than the members
+         * @throws io.learnloop.core.error.LearnloopException  with {@code CONFIGURATION} if the facade was built
+         *                                                     without certificates (completions are read as the
+         *                                                     certificates issued)
          */
         public StoreObservations build() {
+            Set<UserId> seen = new HashSet<>();
+            UserId twice = members.stream().map(Member::id).filter(id -> !seen.add(id)).findFirst().orElse(null);
             new Validator().notNull("learnloop", learnloop)
+                    .check(twice == null, "members", "must list each member once (" + twice + " is listed twice)")
                     .check(market >= members.size(), "market",
                             "must be at least the number of members, " + members.size() + " (was " + market + ")")
                     .throwIfInvalid();

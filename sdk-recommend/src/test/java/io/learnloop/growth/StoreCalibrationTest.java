@@ -249,12 +249,15 @@ class StoreCalibrationTest {
     }
 
     @Test
-    void builder_whenMarketSmallerThanMembers_namesTheMarket() {
+    void builder_whenInputInvalid_namesTheField() {
         StorePlatform p = new StorePlatform(T0);
         var builder = StoreObservations.builder(p.learnloop(), 0)
                 .members(List.of(new StoreObservations.Member(Actor.learner("a").id(), T0, null)));
         assertThatThrownBy(builder::build)
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("market"));
+        var member = new StoreObservations.Member(Actor.learner("a").id(), T0, null);
+        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), 10).members(List.of(member, member)).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("members"));
         assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), 10).build().observe(T0, Duration.ofHours(5), 1))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("period"));
     }
