@@ -1,5 +1,6 @@
 package io.learnloop.examples.quickstart;
 
+import io.learnloop.community.Post;
 import io.learnloop.examples.growth.ChartFiles;
 import io.learnloop.examples.growth.GainChart;
 import io.learnloop.examples.growth.StockChart;
@@ -18,6 +19,7 @@ import io.learnloop.growth.ParameterEstimate;
 import io.learnloop.growth.Parameters;
 import io.learnloop.growth.SeriesFit;
 import io.learnloop.growth.Stock;
+import io.learnloop.growth.StoreObservations;
 import io.learnloop.growth.TimeStep;
 import io.learnloop.growth.Tornado;
 import io.learnloop.growth.Trajectory;
@@ -100,7 +102,15 @@ public final class GrowthStage {
      */
     public Result run(int periods) {
         narrator.stage("The growth loop, calibrated from what just happened");
-        Observations obs = new StoreObservations(platform, MARKET)
+        List<StoreObservations.Member> members = platform.members().stream()
+                .map(m -> new StoreObservations.Member(m.id(), m.joinedAt(), m.referrer())).toList();
+        List<java.time.Instant> posts = platform.community().latestPosts(platform.cast().reviewer()).streamAll()
+                .map(Post::createdAt).toList();
+        Observations obs = StoreObservations.builder(platform.learnloop(), MARKET)
+                .members(members)
+                .advertSpend(platform.advertSpend())
+                .communityPosts(posts)
+                .build()
                 .observe(QuickstartDemo.START, Duration.ofDays(7), periods);
         long signups = 0;
         long conversions = 0;

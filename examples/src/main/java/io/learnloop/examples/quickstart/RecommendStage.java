@@ -8,6 +8,7 @@ import io.learnloop.recommend.Recommendation;
 import io.learnloop.recommend.RecommendationService;
 import io.learnloop.recommend.Recommender;
 import io.learnloop.recommend.Recommenders;
+import io.learnloop.recommend.StoreInteractions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class RecommendStage {
      */
     public Result run(List<UserId> learners) {
         narrator.stage("Recommendations with explanations");
-        StoreInteractions store = new StoreInteractions(platform.learnloop());
+        StoreInteractions store = StoreInteractions.of(platform.learnloop());
         List<CourseInfo> catalogue = store.catalogue();
         List<UserId> members = new ArrayList<>();
         platform.members().forEach(m -> members.add(m.id()));

@@ -1,4 +1,4 @@
-package io.learnloop.examples.quickstart;
+package io.learnloop.recommend;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Course;
@@ -6,6 +6,7 @@ import io.learnloop.core.catalog.CourseContent;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.CourseSnapshot;
 import io.learnloop.core.catalog.CourseStatus;
+import io.learnloop.core.error.Validator;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderLine;
 import io.learnloop.core.commerce.OrderStatus;
@@ -13,14 +14,11 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.learning.CourseCompletion;
 import io.learnloop.core.learning.LessonProgress;
 import io.learnloop.core.review.Review;
-import io.learnloop.recommend.CourseInfo;
-import io.learnloop.recommend.Interaction;
-import io.learnloop.recommend.InteractionKind;
-import io.learnloop.recommend.LearnerContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,37 +26,64 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the recommender's input from the Learnloop store: the catalogue as {@link CourseInfo}, and what each learner
- * did as {@link Interaction}s: purchases (paid order lines not refunded), free previews watched (views), progress
- * (the share of the course's lessons completed), completions, and ratings.
+ * Reads the recommender's input from a Learnloop store through the core services: the catalogue as
+ * {@link CourseInfo}s, what each learner did as {@link Interaction}s, and the {@link LearnerContext} the business
+ * rules need.
  *
- * <p>Not thread-safe; build one per read.
+ * <p>How the store's facts become interactions, per learner:
+ * <ul>
+ *   <li>{@link InteractionKind#PURCHASE}: every course of a paid order line that was not fully refunded, at the
+ *       order's payment time;</li>
+ *   <li>{@link InteractionKind#VIEW}: a course with lesson progress but no completed lesson, or one the learner
+ *       neither bought nor holds access to (a free preview), at the latest progress update;</li>
+ *   <li>{@link InteractionKind#PROGRESS}: otherwise, with the share of the course's lessons completed (at least
+ *       0.05) as value, and {@link InteractionKind#COMPLETE} as well once the course is completed;</li>
+ *   <li>{@link InteractionKind#RATING}: the learner's review of a course (star rating as value) unless the
+ *       purchase was refunded.</li>
+ * </ul>
+ * Courses fully refunded to the learner give no progress, view or rating interactions. Each kind's weight is set
+ * where the matrix is built ({@link InteractionWeights}).
+ *
+ * <p>Thread-safe: the catalogue is read once, when the instance is created, and kept immutable; every per-learner
+ * read goes through the (thread-safe) services of the facade. Create a new instance to see courses added later.
  */
 public final class StoreInteractions {
-    private final Learnloop learnloop;
-    private final Map<CourseId, Course> courses = new LinkedHashMap<>();
+    private static final int PAGE = 500;
 
-    /**
-     * Creates the adapter.
-     *
-     * @param learnloop the facade
-     */
-    public StoreInteractions(Learnloop learnloop) {
+    private final Learnloop learnloop;
+    private final Map<CourseId, Course> courses;
+
+    private StoreInteractions(Learnloop learnloop) {
         this.learnloop = learnloop;
-        for (int offset = 0; ; offset += 500) {
-            List<Course> page = learnloop.catalog().courses(offset, 500);
-            page.forEach(c -> courses.put(c.id(), c));
-            if (page.size() < 500) {
+        Map<CourseId, Course> read = new LinkedHashMap<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<Course> page = learnloop.catalog().courses(offset, PAGE);
+            page.forEach(c -> read.put(c.id(), c));
+            if (page.size() < PAGE) {
                 break;
             }
         }
+        this.courses = Collections.unmodifiableMap(read);
     }
 
     /**
-     * The catalogue: every course with its published version's words (unpublished courses are marked so and never
-     * recommended).
+     * Reads the catalogue of a store.
      *
-     * @return the courses
+     * @param learnloop the facade on the store
+     * @return the reader
+     * @throws io.learnloop.core.error.ValidationException if {@code learnloop} is null
+     */
+    public static StoreInteractions of(Learnloop learnloop) {
+        new Validator().notNull("learnloop", learnloop).throwIfInvalid();
+        return new StoreInteractions(learnloop);
+    }
+
+    /**
+     * The catalogue: every course with its published version's words (the latest draft for a course never
+     * published), its creator and the time it was first published (its creation time if never published). Courses
+     * not currently published are marked so, and the recommenders never recommend them.
+     *
+     * @return the courses, in catalogue order
      */
     public List<CourseInfo> catalogue() {
         List<CourseInfo> out = new ArrayList<>();
@@ -78,12 +103,15 @@ public final class StoreInteractions {
     }
 
     /**
-     * Every interaction of the given learners.
+     * Every interaction of the given learners. The store holds no directory of people (identity belongs to the
+     * host), so the host names its learners.
      *
-     * @param learners the learners (the host's members)
-     * @return the interactions
+     * @param learners the learners, for example the host's members
+     * @return the interactions, learner by learner
+     * @throws io.learnloop.core.error.ValidationException if {@code learners} is null
      */
     public List<Interaction> interactions(Collection<UserId> learners) {
+        new Validator().notNull("learners", learners).throwIfInvalid();
         List<Interaction> out = new ArrayList<>();
         for (UserId learner : learners) {
             out.addAll(interactionsOf(learner));
@@ -92,12 +120,14 @@ public final class StoreInteractions {
     }
 
     /**
-     * One learner's interactions.
+     * One learner's interactions, read afresh from the store (use it to update that learner's row incrementally).
      *
      * @param learner the learner
-     * @return the interactions
+     * @return the interactions: purchases, then progress, views and completions, then ratings
+     * @throws io.learnloop.core.error.ValidationException if {@code learner} is null
      */
     public List<Interaction> interactionsOf(UserId learner) {
+        new Validator().notNull("learner", learner).throwIfInvalid();
         List<Interaction> out = new ArrayList<>();
         String who = learner.value();
         Set<CourseId> bought = new HashSet<>();
@@ -144,13 +174,16 @@ public final class StoreInteractions {
     }
 
     /**
-     * What the business rules need about a learner: what they own now and what was refunded to them.
+     * What the business rules need about a learner: the courses they are entitled to at {@code at} and those
+     * fully refunded to them (nothing dismissed; add dismissals the host records itself).
      *
      * @param learner the learner
-     * @param at      the instant
+     * @param at      the instant, usually now
      * @return the context
+     * @throws io.learnloop.core.error.ValidationException if an argument is null
      */
     public LearnerContext context(UserId learner, Instant at) {
+        new Validator().notNull("learner", learner).notNull("at", at).throwIfInvalid();
         Set<String> owned = new HashSet<>();
         learnloop.access().entitledCourses(learner, at).forEach(c -> owned.add(c.value()));
         Set<String> refunded = new HashSet<>();

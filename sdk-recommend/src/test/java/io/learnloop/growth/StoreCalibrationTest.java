@@ -1,0 +1,264 @@
+package io.learnloop.growth;
+
+import io.learnloop.core.catalog.Course;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.commerce.MembershipPeriod;
+import io.learnloop.core.commerce.MembershipTerms;
+import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.commerce.OfferDraft;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.money.Money;
+import io.learnloop.core.review.ReviewDraft;
+import io.learnloop.recommend.StorePlatform;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Drives the core services the way a platform run by known growth-model rates would, into an in-memory store, and
+ * calibrates from that store through {@link StoreObservations}.
+ */
+class StoreCalibrationTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration MONTH = Duration.ofSeconds(Math.round(30.4375 * 86_400));
+    private static final int LESSONS = 4;
+    private static final int COURSES = 16;
+    private static final int DAYS = 120;
+
+    // the truth the simulated platform runs with
+    private static final double FREE_CHURN = 0.02;
+    private static final double CONVERSION = 0.01;
+    private static final double EFFICIENCY = 0.08;
+    private static final double REVIEW = 0.3;
+    private static final double PRICE = 25.0;
+    private static final double RENEWAL = 0.85;
+    private static final double ARRIVALS = 25;
+    private static final double CAC = 40.0;
+
+    /** One simulated platform: learners are free, then paying members, then lapsed. */
+    private static final class Simulation {
+        private final SplittableRandom random = new SplittableRandom(20260101);
+        private final StorePlatform platform = new StorePlatform(T0.minus(Duration.ofDays(70)));
+        private final Actor creator = Actor.of("creator", Role.CREATOR);
+        private final List<Course> courses = new ArrayList<>();
+        private final List<StoreObservations.Member> members = new ArrayList<>();
+        private final PriorityQueue<Event> queue = new PriorityQueue<>();
+        private final List<Learner> free = new ArrayList<>();
+        private final Map<Instant, Money> spend = new java.util.LinkedHashMap<>();
+        private Offer plan;
+        private long orders;
+
+        private record Event(Instant at, Learner who, Kind kind) implements Comparable<Event> {
+            @Override
+            public int compareTo(Event o) {
+                return at.compareTo(o.at);
+            }
+        }
+
+        private enum Kind { CONVERT, RENEW, COMPLETE }
+
+        private static final class Learner {
+            final Actor actor;
+            Instant churnAt;
+            Instant convertAt;
+            Instant paidUntil;
+            int completed;
+
+            Learner(Actor actor) {
+                this.actor = actor;
+            }
+        }
+
+        void run() {
+            for (int i = 0; i < COURSES; i++) {
+                courses.add(platform.publish(creator, "Course " + i, "topic-" + (i % 4), LESSONS));
+            }
+            List<CourseId> ids = courses.stream().map(Course::id).toList();
+            plan = platform.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN),
+                    OfferDraft.membership("All access", Money.ofMinor(Math.round(PRICE * 100), "CNY"),
+                            new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
+            // start near the steady state, so that what is paid inside the window matches the time it pays for
+            double freeLevel = ARRIVALS / (FREE_CHURN + CONVERSION);
+            double payingLevel = CONVERSION * freeLevel * 30.4375 / (1 - RENEWAL);
+            Instant warm = T0.minus(MONTH);
+            List<Instant> payingStarts = new ArrayList<>();
+            for (int i = 0; i < Math.round(payingLevel); i++) {
+                payingStarts.add(warm.plus(seconds(random.nextDouble() * MONTH.getSeconds())));
+            }
+            payingStarts.sort(null);
+            int n = 0;
+            for (Instant start : payingStarts) {
+                drainUntil(start);
+                platform.moveTo(start);
+                Learner l = join("p" + n++, start);
+                becomePaying(l);
+            }
+            drainUntil(T0.minus(Duration.ofHours(2)));
+            platform.moveTo(T0.minus(Duration.ofHours(2)));
+            for (int i = 0; i < Math.round(freeLevel); i++) {
+                arriveFree(join("f" + n++, T0.minus(Duration.ofHours(2))));
+            }
+            double t = exp(ARRIVALS);
+            for (int day = 0; day < DAYS; day++) {
+                Instant dayStart = T0.plus(Duration.ofDays(day));
+                // every day's adverts bring, on average, spend / CAC sign-ups (the arrivals below)
+                spend.put(dayStart, Money.ofMinor(Math.round(ARRIVALS * CAC * 100), "CNY"));
+                // everyone still free shows up once a day; those whose time came before are gone or paying
+                platform.moveTo(dayStart.plus(Duration.ofMinutes(30)));
+                Instant now = platform.now();
+                free.removeIf(l -> l.churnAt.isBefore(now) || l.convertAt.isBefore(now));
+                for (Learner l : free) {
+                    platform.learnloop().progress().openArticle(l.actor.id(), courses.get(0).published().lessons().get(0).id());
+                }
+                Instant dayEnd = dayStart.plus(Duration.ofDays(1));
+                List<Instant> arrivals = new ArrayList<>();
+                for (; t < day + 1; t += exp(ARRIVALS)) {
+                    arrivals.add(T0.plus(seconds(t * 86_400)));
+                }
+                int a = 0;
+                while (true) {
+                    Event next = queue.peek();
+                    Instant arrival = a < arrivals.size() ? arrivals.get(a) : null;
+                    boolean eventFirst = next != null && next.at.isBefore(dayEnd)
+                            && (arrival == null || next.at.isBefore(arrival));
+                    if (eventFirst) {
+                        queue.poll();
+                        platform.moveTo(next.at);
+                        handle(next);
+                    } else if (arrival != null) {
+                        platform.moveTo(arrival);
+                        a++;
+                        arriveFree(join("f" + n++, arrival));
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+
+        private void drainUntil(Instant end) {
+            while (!queue.isEmpty() && queue.peek().at.isBefore(end)) {
+                Event next = queue.poll();
+                platform.moveTo(next.at);
+                handle(next);
+            }
+        }
+
+        /** Signs a learner up; the host's record keeps the intended time (the clock may run a few minutes late). */
+        private Learner join(String name, Instant at) {
+            Learner l = new Learner(Actor.learner(name));
+            members.add(new StoreObservations.Member(l.actor.id(), at, null));
+            return l;
+        }
+
+        private void arriveFree(Learner l) {
+            Instant now = platform.now();
+            l.churnAt = now.plus(seconds(exp(FREE_CHURN) * 86_400));
+            l.convertAt = now.plus(seconds(exp(CONVERSION) * 86_400));
+            platform.learnloop().progress().openArticle(l.actor.id(), courses.get(0).published().lessons().get(0).id());
+            if (l.convertAt.isBefore(l.churnAt)) {
+                queue.add(new Event(l.convertAt, l, Kind.CONVERT));
+            }
+            free.add(l);
+        }
+
+        private void becomePaying(Learner l) {
+            platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
+            l.paidUntil = platform.now().plus(MONTH);
+            queue.add(new Event(l.paidUntil, l, Kind.RENEW));
+            scheduleCompletions(l, platform.now());
+        }
+
+        private void scheduleCompletions(Learner l, Instant from) {
+            double rate = EFFICIENCY / LESSONS;
+            for (double s = exp(rate) * 86_400; from.plus(seconds(s)).isBefore(l.paidUntil); s += exp(rate) * 86_400) {
+                queue.add(new Event(from.plus(seconds(s)), l, Kind.COMPLETE));
+            }
+        }
+
+        private void handle(Event e) {
+            Learner l = e.who;
+            switch (e.kind) {
+                case CONVERT -> becomePaying(l);
+                case RENEW -> {
+                    if (random.nextDouble() < RENEWAL) {
+                        platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
+                        Instant from = l.paidUntil;
+                        l.paidUntil = l.paidUntil.plus(MONTH);
+                        queue.add(new Event(l.paidUntil, l, Kind.RENEW));
+                        scheduleCompletions(l, from);
+                    }
+                }
+                case COMPLETE -> complete(l);
+                default -> throw new IllegalStateException(e.kind.name());
+            }
+        }
+
+        private void complete(Learner l) {
+            if (l.completed == COURSES) {
+                throw new IllegalStateException("the catalogue is too small for the simulated learning rate");
+            }
+            Course course = courses.get(l.completed++);
+            for (int i = 0; i < LESSONS; i++) {
+                platform.complete(l.actor, course, i);
+            }
+            platform.learnloop().certificates().issue(l.actor.id(), course.id());
+            if (random.nextDouble() < REVIEW) {
+                platform.learnloop().reviews().submit(l.actor.id(), course.id(), new ReviewDraft(5, "Good", "Learned a lot"));
+            }
+        }
+
+        private double exp(double rate) {
+            return -Math.log(1 - random.nextDouble()) / rate;
+        }
+
+        private static Duration seconds(double s) {
+            return Duration.ofMillis(Math.round(s * 1000));
+        }
+    }
+
+    @Test
+    void fit_whenStoreFilledByPlatformWithKnownRates_recoversThemWithin5Percent() {
+        Simulation sim = new Simulation();
+        sim.run();
+        Observations obs = StoreObservations.builder(sim.platform.learnloop(), 1_000_000)
+                .members(sim.members)
+                .advertSpend(sim.spend)
+                .inactiveAfter(Duration.ofSeconds(1))
+                .build()
+                .observe(T0, Duration.ofDays(30), DAYS / 30);
+        CalibrationResult fit = Calibration.fit(obs, Parameters.defaults());
+
+        Map<Parameter, Double> truth = Map.of(Parameter.FREE_CHURN_RATE, FREE_CHURN,
+                Parameter.LEARNING_EFFICIENCY, EFFICIENCY, Parameter.REVIEW_RATE, REVIEW, Parameter.PRICE, PRICE,
+                Parameter.PAID_CAC, CAC,
+                Parameter.LESSONS_PER_COURSE, (double) LESSONS);
+        truth.forEach((p, expected) -> assertThat(fit.estimate(p).value()).as("%s (true %s)", p.key(), expected)
+                .isBetween(expected * 0.95, expected * 1.05));
+    }
+
+    @Test
+    void builder_whenInputInvalid_namesTheField() {
+        StorePlatform p = new StorePlatform(T0);
+        var builder = StoreObservations.builder(p.learnloop(), 0)
+                .members(List.of(new StoreObservations.Member(Actor.learner("a").id(), T0, null)));
+        assertThatThrownBy(builder::build)
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("market"));
+        var member = new StoreObservations.Member(Actor.learner("a").id(), T0, null);
+        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), 10).members(List.of(member, member)).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("members"));
+        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), 10).build().observe(T0, Duration.ofHours(5), 1))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("period"));
+    }
+}
