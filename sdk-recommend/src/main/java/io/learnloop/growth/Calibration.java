@@ -139,19 +139,33 @@ public final class Calibration {
             }
             double prior = priors.get(Parameter.CATALOGUE_HALF_SATURATION);
             java.util.function.DoubleUnaryOperator profile = logHalf -> conversionLikelihood(conv, Math.exp(logHalf));
-            double logHalf = GoldenSection.maximise(profile, Math.log(prior / 1000), Math.log(prior * 1000), 1e-7);
-            double half = Math.exp(logHalf);
+            double low = Math.log(prior / 1000);
+            double high = Math.log(prior * 1000);
+            double logHalf = GoldenSection.maximise(profile, low, high, 1e-7);
+            // A maximum on the search bound means the data cannot tell the half-saturation apart from the base
+            // rate (typically a catalogue that hardly changed): hold it at its prior rather than report the bound.
+            boolean identified = logHalf - low > 1e-3 && high - logHalf > 1e-3;
+            double half = identified ? Math.exp(logHalf) : prior;
             double ceiling = conversionCeiling(conv, half);
             // the observed ceiling includes the recommendation and price effects; undo them to get the base rate
             double effects = (1 + priors.get(Parameter.RECOMMENDATION_LIFT) * priors.get(Parameter.RECOMMENDATION_QUALITY))
                     * Math.pow(price / priors.get(Parameter.REFERENCE_PRICE), -priors.get(Parameter.PRICE_ELASTICITY));
-            double h = 1e-3;
-            double curvature = (profile.applyAsDouble(logHalf + h) - 2 * profile.applyAsDouble(logHalf)
-                    + profile.applyAsDouble(logHalf - h)) / (h * h);
-            double seLog = curvature < 0 ? 1 / Math.sqrt(-curvature) : Double.NaN;
-            put(Parameter.CATALOGUE_HALF_SATURATION, half, half * seLog, "profile likelihood");
-            put(Parameter.CONVERSION_RATE, Math.min(1, ceiling / effects), ceiling / effects / Math.sqrt(total),
-                    "profile likelihood");
+            String method = "profile likelihood";
+            if (identified) {
+                double h = 1e-3;
+                double curvature = (profile.applyAsDouble(logHalf + h) - 2 * profile.applyAsDouble(logHalf)
+                        + profile.applyAsDouble(logHalf - h)) / (h * h);
+                double seLog = curvature < 0 ? 1 / Math.sqrt(-curvature) : Double.NaN;
+                put(Parameter.CATALOGUE_HALF_SATURATION, half, half * seLog, method);
+            } else {
+                method = "maximum likelihood with the catalogue half-saturation held at its prior";
+            }
+            double rate = ceiling / effects;
+            if (rate > 1) {
+                method += "; clamped to 1 because the priors for price elasticity, reference price or recommendation"
+                        + " lift imply a base rate above 1: revise them";
+            }
+            put(Parameter.CONVERSION_RATE, Math.min(1, rate), rate / Math.sqrt(total), method);
             double[] predicted = new double[conv.length];
             for (int i = 0; i < conv.length; i++) {
                 predicted[i] = ceiling * catalogueExposure(i, half);

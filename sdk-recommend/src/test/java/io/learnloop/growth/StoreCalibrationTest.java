@@ -246,6 +246,7 @@ class StoreCalibrationTest {
                 Parameter.LESSONS_PER_COURSE, (double) LESSONS);
         truth.forEach((p, expected) -> assertThat(fit.estimate(p).value()).as("%s (true %s)", p.key(), expected)
                 .isBetween(expected * 0.95, expected * 1.05));
+        assertThat(fit.estimate(Parameter.CONVERSION_RATE).value()).as("a rate per day").isBetween(0.0, 1.0);
     }
 
     @Test
