@@ -31,7 +31,8 @@ public final class ChartFiles {
     public static void style(Styler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Growth curves rise to the right, so the legend sits where they start.
+        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
         styler.setLegendBorderColor(new Color(0xDDDDDD));
         styler.setAntiAlias(true);
     }
