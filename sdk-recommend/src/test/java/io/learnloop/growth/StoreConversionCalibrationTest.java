@@ -219,9 +219,6 @@ class StoreConversionCalibrationTest {
 
         assertThat(obs.periods().get(0).avgCatalogue()).as("the catalogue grows").isLessThan(HALF);
         assertThat(obs.periods().get(obs.periods().size() - 1).avgCatalogue()).isGreaterThan(5 * HALF);
-        System.out.printf("conversions %d, conversion %s, half %s, free churn %s%n", sim.conversions,
-                fit.estimate(Parameter.CONVERSION_RATE), fit.estimate(Parameter.CATALOGUE_HALF_SATURATION),
-                fit.estimate(Parameter.FREE_CHURN_RATE));
         Map<Parameter, Double> truth = Map.of(Parameter.CONVERSION_RATE, CONVERSION,
                 Parameter.CATALOGUE_HALF_SATURATION, HALF, Parameter.FREE_CHURN_RATE, FREE_CHURN);
         truth.forEach((p, expected) -> assertThat(fit.estimate(p).value()).as("%s (true %s)", p.key(), expected)

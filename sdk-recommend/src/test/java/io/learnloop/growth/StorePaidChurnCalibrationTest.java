@@ -165,8 +165,6 @@ class StorePaidChurnCalibrationTest {
         CalibrationResult fit = Calibration.fit(obs, TRUTH.with(Parameter.PAID_CHURN_RATE, 0.004));
 
         assertThat(obs.cohorts().get(0).stillPaying()).as("the first cohort is followed over several renewals").hasSize(PERIODS - 1);
-        System.out.printf("paid churn %s, efficiency %s%n", fit.estimate(Parameter.PAID_CHURN_RATE),
-                fit.estimate(Parameter.LEARNING_EFFICIENCY));
         assertThat(fit.estimate(Parameter.PAID_CHURN_RATE).value()).as("paidChurnRate (true %s)", PAID_CHURN)
                 .isBetween(PAID_CHURN * 0.95, PAID_CHURN * 1.05);
         assertThat(fit.estimate(Parameter.LEARNING_EFFICIENCY).value()).as("learningEfficiency (true %s)", EFFICIENCY)
