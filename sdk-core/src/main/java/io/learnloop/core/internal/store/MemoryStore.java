@@ -90,13 +90,22 @@ public final class MemoryStore implements Store {
     /** All data of one tenant. */
     static final class TenantData {
         final ConcurrentHashMap<String, TypeData> types = new ConcurrentHashMap<>();
+        /**
+         * The same data keyed by the declaring instance: an {@link AggregateType} has identity equality, so this
+         * lookup hashes no string. Several instances of one name share one {@link TypeData}.
+         */
+        private final ConcurrentHashMap<AggregateType<?>, TypeData> byInstance = new ConcurrentHashMap<>();
         /** Guarded by the store's commit lock. */
         final List<OutboxRow> outbox = new ArrayList<>();
         final Set<String> outboxIds = new HashSet<>();
 
         TypeData type(AggregateType<?> type) {
-            TypeData data = types.get(type.name());
-            return data != null ? data : types.computeIfAbsent(type.name(), n -> new TypeData());
+            TypeData data = byInstance.get(type);
+            if (data == null) {
+                data = types.computeIfAbsent(type.name(), n -> new TypeData());
+                byInstance.putIfAbsent(type, data);
+            }
+            return data;
         }
     }
 
