@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +51,9 @@ import java.util.function.Supplier;
  */
 public final class DefaultAccessService implements AccessService {
     private static final int ATTEMPTS = 3;
+    /** Derivations the in-memory store may remember with its index entries (constants: recognised by identity). */
+    private static final BiFunction<String, List<Course>, LessonTarget> LESSON = LessonTarget::of;
+    private static final BiFunction<String, List<Grant>, LearnerGrants> GRANTS = LearnerGrants::of;
 
     private final ServiceContext ctx;
 
@@ -200,19 +204,15 @@ public final class DefaultAccessService implements AccessService {
     public AccessDecision decide(UserId learner, LessonId lesson, Instant at) {
         requireQuery(learner, "lesson", lesson, at);
         return ctx.read(uow -> {
-            List<Course> holders = valuesBy(uow, CatalogTypes.COURSE, CatalogTypes.BY_LESSON, lesson.value());
-            if (holders.isEmpty()) {
+            LessonTarget target = derive(uow, CatalogTypes.COURSE, CatalogTypes.BY_LESSON, lesson.value(), LESSON);
+            if (target.course() == null) {
                 throw new NotFoundException("lesson", lesson.value());
             }
-            for (int i = 0, n = holders.size(); i < n; i++) {
-                Course c = holders.get(i);
-                Lesson found = c.published() == null ? null : c.published().lesson(lesson);
-                if (found != null) {
-                    return evaluate(uow, learner, c, lesson, found.freePreview(), at);
-                }
+            if (target.published()) {
+                return evaluate(uow, learner, target.course(), lesson, target.preview(), at);
             }
             // Only drafts hold the lesson: nobody may open it yet.
-            return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, holders.get(0).id(), lesson, null, null);
+            return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, target.course().id(), lesson, null, null);
         });
     }
 
@@ -269,14 +269,16 @@ public final class DefaultAccessService implements AccessService {
         Grant best = null;
         Grant revoked = null;
         Grant expired = null;
-        List<Grant> grants = valuesBy(uow, AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value());
+        LearnerGrants grants = derive(uow, AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value(), GRANTS);
+        CourseId id = course.id();
+        int hash = id.value().hashCode();
+        if (grants.anyCategories()) {
+            // Read only when a grant covers categories: most grants name courses, and this is the hot path.
+            category = course.published().details().category();
+        }
         for (int i = 0, n = grants.size(); i < n; i++) {
-            Grant g = grants.get(i);
-            if (category == null && !g.categories().isEmpty()) {
-                // Read only when a grant covers categories: most grants name courses, and this is the hot path.
-                category = course.published().details().category();
-            }
-            if (!g.covers(course.id(), category)) {
+            Grant g = grants.grant(i);
+            if (!grants.names(i, id, hash) && (category == null || !g.covers(id, category))) {
                 continue;
             }
             if (g.isActiveAt(at)) {
@@ -310,6 +312,14 @@ public final class DefaultAccessService implements AccessService {
      * The values under an index key. On the in-memory store this reads its committed index directly (no version
      * wrappers, no copy): a decision is two index reads, and it is the hottest read of the SDK.
      */
+    private static <T, R> R derive(UnitOfWork uow, AggregateType<T> type, String index, String key,
+                                   BiFunction<String, List<T>, R> derivation) {
+        if (uow instanceof IndexedValues fast) {
+            return fast.derive(type, index, key, derivation);
+        }
+        return derivation.apply(key, valuesBy(uow, type, index, key));
+    }
+
     private static <T> List<T> valuesBy(UnitOfWork uow, AggregateType<T> type, String index, String key) {
         if (uow instanceof IndexedValues fast) {
             return fast.valuesBy(type, index, key);

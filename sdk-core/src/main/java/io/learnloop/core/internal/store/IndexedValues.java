@@ -4,6 +4,7 @@ import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.UnitOfWork;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * An optional read of a unit of work for hot paths that need the values under an index key but not their versions:
@@ -21,4 +22,19 @@ public interface IndexedValues {
      * @return the values, in index order; read-only
      */
     <T> List<T> valuesBy(AggregateType<T> type, String index, String key);
+
+    /**
+     * A value derived from the values under an index key. The in-memory store remembers the result with its
+     * committed rows under the key and drops it when any of them changes, so a derivation must be a pure function
+     * of its arguments, and it is recognised by identity (keep it in a constant).
+     *
+     * @param type       the aggregate type
+     * @param index      the index name
+     * @param key        the key
+     * @param derivation computes the value from the key and the values under it (empty if none)
+     * @param <T>        the record type
+     * @param <R>        the derived type
+     * @return the derived value
+     */
+    <T, R> R derive(AggregateType<T> type, String index, String key, BiFunction<String, List<T>, R> derivation);
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A unit of work on the {@link MemoryStore}: reads see committed state plus this work's own staged writes; writes
@@ -114,6 +115,29 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             values.add(v.value());
         }
         return values;
+    }
+
+    @Override
+    public <T, R> R derive(AggregateType<T> type, String index, String key,
+                           BiFunction<String, List<T>, R> derivation) {
+        Objects.requireNonNull(derivation, "derivation");
+        if (!nothingStaged(type)) {
+            return derivation.apply(key, valuesBy(type, index, key));
+        }
+        type.requireIndex(index);
+        MemoryStore.Postings postings = data.type(type).postingsUnder(index, key);
+        if (postings == null) {
+            return derivation.apply(key, List.of());
+        }
+        MemoryStore.Memo memo = postings.memo;
+        if (memo != null && memo.derivation() == derivation) {
+            @SuppressWarnings("unchecked")
+            R remembered = (R) memo.value();
+            return remembered;
+        }
+        R value = derivation.apply(key, new RowValues<>(type.type(), postings.rows));
+        postings.memo = new MemoryStore.Memo(derivation, value);
+        return value;
     }
 
     @Override
@@ -312,8 +336,8 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
                 MemoryStore.Row added = row;
-                td.index(e.getKey()).merge(key, List.of(row),
-                        (rows, ignored) -> withRow(rows, id, added, before.contains(key)));
+                td.index(e.getKey()).merge(key, new MemoryStore.Postings(List.of(row)),
+                        (p, ignored) -> new MemoryStore.Postings(withRow(p.rows, id, added, before.contains(key))));
             }
         }
         if (row == null) {
@@ -346,14 +370,14 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
                 if (!after.contains(key)) {
-                    td.index(e.getKey()).computeIfPresent(key, (k, rows) -> {
-                        List<MemoryStore.Row> copy = new ArrayList<>(rows.size());
-                        for (MemoryStore.Row r : rows) {
+                    td.index(e.getKey()).computeIfPresent(key, (k, p) -> {
+                        List<MemoryStore.Row> copy = new ArrayList<>(p.rows.size());
+                        for (MemoryStore.Row r : p.rows) {
                             if (!r.id().equals(id)) {
                                 copy.add(r);
                             }
                         }
-                        return copy.isEmpty() ? null : List.copyOf(copy);
+                        return copy.isEmpty() ? null : new MemoryStore.Postings(List.copyOf(copy));
                     });
                 }
             }
