@@ -209,7 +209,8 @@ public final class DefaultAccessService implements AccessService {
                 throw new NotFoundException("lesson", lesson.value());
             }
             if (target.published()) {
-                return evaluate(uow, learner, target.course(), lesson, target.preview(), at);
+                return evaluate(uow, learner, target.course(), target.id(), target.hash(), target.status(), lesson,
+                        target.preview(), at);
             }
             // Only drafts hold the lesson: nobody may open it yet.
             return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, target.course().id(), lesson, null, null);
@@ -225,7 +226,7 @@ public final class DefaultAccessService implements AccessService {
             if (c.published() == null) {
                 return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, course, null, null, null);
             }
-            return evaluate(uow, learner, c, null, false, at);
+            return evaluate(uow, learner, c, c.id(), c.id().value().hashCode(), c.status(), null, false, at);
         });
     }
 
@@ -263,15 +264,13 @@ public final class DefaultAccessService implements AccessService {
      * Decides from the learner's grants for a course that has a published version: the best active grant wins
      * (purchase, then membership, then other grants); else a free preview; else why not.
      */
-    private static AccessDecision evaluate(UnitOfWork uow, UserId learner, Course course, LessonId lesson,
-                                           boolean preview, Instant at) {
+    private static AccessDecision evaluate(UnitOfWork uow, UserId learner, Course course, CourseId id, int hash,
+                                           CourseStatus status, LessonId lesson, boolean preview, Instant at) {
         String category = null;
         Grant best = null;
         Grant revoked = null;
         Grant expired = null;
         LearnerGrants grants = derive(uow, AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value(), GRANTS);
-        CourseId id = course.id();
-        int hash = id.value().hashCode();
         if (grants.anyCategories()) {
             // Read only when a grant covers categories: most grants name courses, and this is the hot path.
             category = course.published().details().category();
@@ -292,20 +291,20 @@ public final class DefaultAccessService implements AccessService {
             }
         }
         if (best != null) {
-            return AccessDecision.of(AccessReason.of(best.source()), course.id(), lesson, best.id(), best.endsAt());
+            return AccessDecision.of(AccessReason.of(best.source()), id, lesson, best.id(), best.endsAt());
         }
-        if (preview && course.status().isLive()) {
-            return AccessDecision.of(AccessReason.FREE_PREVIEW, course.id(), lesson, null, null);
+        if (preview && status.isLive()) {
+            return AccessDecision.of(AccessReason.FREE_PREVIEW, id, lesson, null, null);
         }
         if (revoked != null) {
-            return AccessDecision.of(AccessReason.REVOKED, course.id(), lesson, revoked.id(), null);
+            return AccessDecision.of(AccessReason.REVOKED, id, lesson, revoked.id(), null);
         }
         if (expired != null) {
-            return AccessDecision.of(AccessReason.EXPIRED, course.id(), lesson, expired.id(), null);
+            return AccessDecision.of(AccessReason.EXPIRED, id, lesson, expired.id(), null);
         }
-        AccessReason reason = course.status() == CourseStatus.ARCHIVED
+        AccessReason reason = status == CourseStatus.ARCHIVED
                 ? AccessReason.COURSE_UNPUBLISHED : AccessReason.NOT_ENTITLED;
-        return AccessDecision.of(reason, course.id(), lesson, null, null);
+        return AccessDecision.of(reason, id, lesson, null, null);
     }
 
     /**
