@@ -87,7 +87,15 @@ public record Grant(GrantId id, UserId learner, GrantSource source, String sourc
      * @return true if covered
      */
     public boolean covers(CourseId course, String category) {
-        return courses.contains(course) || (category != null && categories.contains(category));
+        // An indexed loop with an identity check first: this runs for every grant of a learner on each decision.
+        List<CourseId> cs = courses;
+        for (int i = 0, n = cs.size(); i < n; i++) {
+            CourseId c = cs.get(i);
+            if (c == course || c.equals(course)) {
+                return true;
+            }
+        }
+        return category != null && !categories.isEmpty() && categories.contains(category);
     }
 
     /**

@@ -26,6 +26,8 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.catalog.CatalogTypes;
+import io.learnloop.core.internal.store.IndexedValues;
+import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +51,9 @@ import java.util.function.Supplier;
  */
 public final class DefaultAccessService implements AccessService {
     private static final int ATTEMPTS = 3;
+    /** Derivations the in-memory store may remember with its index entries (constants: recognised by identity). */
+    private static final BiFunction<String, List<Course>, LessonTarget> LESSON = LessonTarget::of;
+    private static final BiFunction<String, List<Grant>, LearnerGrants> GRANTS = LearnerGrants::of;
 
     private final ServiceContext ctx;
 
@@ -198,19 +204,16 @@ public final class DefaultAccessService implements AccessService {
     public AccessDecision decide(UserId learner, LessonId lesson, Instant at) {
         requireQuery(learner, "lesson", lesson, at);
         return ctx.read(uow -> {
-            List<Versioned<Course>> holders = uow.findBy(CatalogTypes.COURSE, CatalogTypes.BY_LESSON, lesson.value());
-            if (holders.isEmpty()) {
+            LessonTarget target = derive(uow, CatalogTypes.COURSE, CatalogTypes.BY_LESSON, lesson.value(), LESSON);
+            if (target.course() == null) {
                 throw new NotFoundException("lesson", lesson.value());
             }
-            for (Versioned<Course> v : holders) {
-                Course c = v.value();
-                Lesson found = c.published() == null ? null : c.published().lesson(lesson);
-                if (found != null) {
-                    return evaluate(uow, learner, c, lesson, found.freePreview(), at);
-                }
+            if (target.published()) {
+                return evaluate(uow, learner, target.course(), target.id(), target.hash(), target.status(), lesson,
+                        target.preview(), at);
             }
             // Only drafts hold the lesson: nobody may open it yet.
-            return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, holders.get(0).value().id(), lesson, null, null);
+            return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, target.course().id(), lesson, null, null);
         });
     }
 
@@ -223,7 +226,7 @@ public final class DefaultAccessService implements AccessService {
             if (c.published() == null) {
                 return AccessDecision.of(AccessReason.COURSE_UNPUBLISHED, course, null, null, null);
             }
-            return evaluate(uow, learner, c, null, false, at);
+            return evaluate(uow, learner, c, c.id(), c.id().value().hashCode(), c.status(), null, false, at);
         });
     }
 
@@ -261,19 +264,20 @@ public final class DefaultAccessService implements AccessService {
      * Decides from the learner's grants for a course that has a published version: the best active grant wins
      * (purchase, then membership, then other grants); else a free preview; else why not.
      */
-    private static AccessDecision evaluate(UnitOfWork uow, UserId learner, Course course, LessonId lesson,
-                                           boolean preview, Instant at) {
+    private static AccessDecision evaluate(UnitOfWork uow, UserId learner, Course course, CourseId id, int hash,
+                                           CourseStatus status, LessonId lesson, boolean preview, Instant at) {
         String category = null;
         Grant best = null;
         Grant revoked = null;
         Grant expired = null;
-        for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value())) {
-            Grant g = v.value();
-            if (category == null && !g.categories().isEmpty()) {
-                // Read only when a grant covers categories: most grants name courses, and this is the hot path.
-                category = course.published().details().category();
-            }
-            if (!g.covers(course.id(), category)) {
+        LearnerGrants grants = derive(uow, AccessTypes.GRANT, AccessTypes.BY_LEARNER, learner.value(), GRANTS);
+        if (grants.anyCategories()) {
+            // Read only when a grant covers categories: most grants name courses, and this is the hot path.
+            category = course.published().details().category();
+        }
+        for (int i = 0, n = grants.size(); i < n; i++) {
+            Grant g = grants.grant(i);
+            if (!grants.names(i, id, hash) && (category == null || !g.covers(id, category))) {
                 continue;
             }
             if (g.isActiveAt(at)) {
@@ -287,20 +291,44 @@ public final class DefaultAccessService implements AccessService {
             }
         }
         if (best != null) {
-            return AccessDecision.of(AccessReason.of(best.source()), course.id(), lesson, best.id(), best.endsAt());
+            return AccessDecision.of(AccessReason.of(best.source()), id, lesson, best.id(), best.endsAt());
         }
-        if (preview && course.status().isLive()) {
-            return AccessDecision.of(AccessReason.FREE_PREVIEW, course.id(), lesson, null, null);
+        if (preview && status.isLive()) {
+            return AccessDecision.of(AccessReason.FREE_PREVIEW, id, lesson, null, null);
         }
         if (revoked != null) {
-            return AccessDecision.of(AccessReason.REVOKED, course.id(), lesson, revoked.id(), null);
+            return AccessDecision.of(AccessReason.REVOKED, id, lesson, revoked.id(), null);
         }
         if (expired != null) {
-            return AccessDecision.of(AccessReason.EXPIRED, course.id(), lesson, expired.id(), null);
+            return AccessDecision.of(AccessReason.EXPIRED, id, lesson, expired.id(), null);
         }
-        AccessReason reason = course.status() == CourseStatus.ARCHIVED
+        AccessReason reason = status == CourseStatus.ARCHIVED
                 ? AccessReason.COURSE_UNPUBLISHED : AccessReason.NOT_ENTITLED;
-        return AccessDecision.of(reason, course.id(), lesson, null, null);
+        return AccessDecision.of(reason, id, lesson, null, null);
+    }
+
+    /**
+     * The values under an index key. On the in-memory store this reads its committed index directly (no version
+     * wrappers, no copy): a decision is two index reads, and it is the hottest read of the SDK.
+     */
+    private static <T, R> R derive(UnitOfWork uow, AggregateType<T> type, String index, String key,
+                                   BiFunction<String, List<T>, R> derivation) {
+        if (uow instanceof IndexedValues fast) {
+            return fast.derive(type, index, key, derivation);
+        }
+        return derivation.apply(key, valuesBy(uow, type, index, key));
+    }
+
+    private static <T> List<T> valuesBy(UnitOfWork uow, AggregateType<T> type, String index, String key) {
+        if (uow instanceof IndexedValues fast) {
+            return fast.valuesBy(type, index, key);
+        }
+        List<Versioned<T>> found = uow.findBy(type, index, key);
+        List<T> values = new ArrayList<>(found.size());
+        for (Versioned<T> v : found) {
+            values.add(v.value());
+        }
+        return values;
     }
 
     /** Purchases rank above memberships above other grants; within a rank, the later end wins. */

@@ -90,13 +90,22 @@ public final class MemoryStore implements Store {
     /** All data of one tenant. */
     static final class TenantData {
         final ConcurrentHashMap<String, TypeData> types = new ConcurrentHashMap<>();
+        /**
+         * The same data keyed by the declaring instance: an {@link AggregateType} has identity equality, so this
+         * lookup hashes no string. Several instances of one name share one {@link TypeData}.
+         */
+        private final ConcurrentHashMap<AggregateType<?>, TypeData> byInstance = new ConcurrentHashMap<>();
         /** Guarded by the store's commit lock. */
         final List<OutboxRow> outbox = new ArrayList<>();
         final Set<String> outboxIds = new HashSet<>();
 
         TypeData type(AggregateType<?> type) {
-            TypeData data = types.get(type.name());
-            return data != null ? data : types.computeIfAbsent(type.name(), n -> new TypeData());
+            TypeData data = byInstance.get(type);
+            if (data == null) {
+                data = types.computeIfAbsent(type.name(), n -> new TypeData());
+                byInstance.putIfAbsent(type, data);
+            }
+            return data;
         }
     }
 
@@ -104,10 +113,10 @@ public final class MemoryStore implements Store {
     static final class TypeData {
         final ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
         /**
-         * index name -> key -> the committed rows filed under it, in insertion order. Each list is replaced, never
+         * index name -> key -> the committed rows filed under it, in insertion order. Each entry is replaced, never
          * mutated, and holds the rows themselves so an index read needs no second lookup and no re-check.
          */
-        final ConcurrentHashMap<String, ConcurrentHashMap<String, List<Row>>> index = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, ConcurrentHashMap<String, Postings>> index = new ConcurrentHashMap<>();
         /** unique name + NUL + key -> id. */
         final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
         long nextSeq;
@@ -115,17 +124,45 @@ public final class MemoryStore implements Store {
         final java.util.concurrent.ConcurrentSkipListMap<Long, String> order = new java.util.concurrent.ConcurrentSkipListMap<>();
 
         /** The keys of one index, created on first use. */
-        ConcurrentHashMap<String, List<Row>> index(String name) {
-            ConcurrentHashMap<String, List<Row>> keys = index.get(name);
+        ConcurrentHashMap<String, Postings> index(String name) {
+            ConcurrentHashMap<String, Postings> keys = index.get(name);
             return keys != null ? keys : index.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
         }
 
         /** The rows under one key of one index, in insertion order; empty if none. */
         List<Row> rowsUnder(String name, String key) {
-            ConcurrentHashMap<String, List<Row>> keys = index.get(name);
-            List<Row> rows = keys == null ? null : keys.get(key);
-            return rows == null ? List.of() : rows;
+            Postings postings = postingsUnder(name, key);
+            return postings == null ? List.of() : postings.rows;
         }
+
+        /** The entry under one key of one index, or null if no row is filed under it. */
+        Postings postingsUnder(String name, String key) {
+            ConcurrentHashMap<String, Postings> keys = index.get(name);
+            return keys == null ? null : keys.get(key);
+        }
+    }
+
+    /**
+     * The committed rows under one index key. A commit that changes any of them files a new entry, so a value
+     * derived from the rows and remembered here can never outlive them.
+     */
+    static final class Postings {
+        final List<Row> rows;
+        /** The last derivation and its result; racy but safe, as a {@link Memo} is immutable. */
+        volatile Memo memo;
+
+        Postings(List<Row> rows) {
+            this.rows = rows;
+        }
+    }
+
+    /**
+     * A value derived from one {@link Postings}' rows by a derivation (compared by identity).
+     *
+     * @param derivation the function that derived it
+     * @param value      the result
+     */
+    record Memo(Object derivation, Object value) {
     }
 
     /** One committed aggregate, with its index keys worked out once at commit. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A unit of work on the {@link MemoryStore}: reads see committed state plus this work's own staged writes; writes
@@ -26,15 +27,16 @@ import java.util.Set;
  *
  * <p>Not thread-safe.
  */
-final class MemoryUnitOfWork implements UnitOfWork {
+final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     private static final char SEP = '\0';
 
     private final TenantId tenant;
     private final MemoryStore.TenantData data;
     private final boolean readOnly;
-    /** type name -> id -> staged change, in staging order. */
-    private final Map<String, Map<String, Staged>> staged = new LinkedHashMap<>();
-    private final List<DomainEvent> events = new ArrayList<>();
+    /** type name -> id -> staged change, in staging order; null until the first write (reads allocate nothing). */
+    private Map<String, Map<String, Staged>> staged;
+    /** Events to write to the outbox; null until the first. */
+    private List<DomainEvent> events;
 
     /** A staged change: the new value (null when deleted) and the committed version it was based on (0 = absent). */
     private static final class Staged {
@@ -77,8 +79,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     public <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key) {
         type.requireIndex(index);
         List<MemoryStore.Row> committed = data.type(type).rowsUnder(index, key);
-        Map<String, Staged> mine = staged.get(type.name());
-        if (mine == null || mine.isEmpty()) {
+        if (nothingStaged(type)) {
             // Nothing staged for this type (every read-only unit of work): the index's rows are the answer.
             List<Versioned<T>> result = new ArrayList<>(committed.size());
             for (MemoryStore.Row row : committed) {
@@ -90,7 +91,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
         for (MemoryStore.Row row : committed) {
             ids.add(row.id());
         }
-        for (Staged s : stagedOf(type).values()) {
+        for (Staged s : stagedRead(type).values()) {
             if (s.value != null && type.indexKeys(index, type.type().cast(s.value)).contains(key)) {
                 ids.add(type.idOf(type.type().cast(s.value)));
             }
@@ -103,9 +104,46 @@ final class MemoryUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public <T> List<T> valuesBy(AggregateType<T> type, String index, String key) {
+        if (nothingStaged(type)) {
+            type.requireIndex(index);
+            return new RowValues<>(type.type(), data.type(type).rowsUnder(index, key));
+        }
+        List<Versioned<T>> found = findBy(type, index, key);
+        List<T> values = new ArrayList<>(found.size());
+        for (Versioned<T> v : found) {
+            values.add(v.value());
+        }
+        return values;
+    }
+
+    @Override
+    public <T, R> R derive(AggregateType<T> type, String index, String key,
+                           BiFunction<String, List<T>, R> derivation) {
+        Objects.requireNonNull(derivation, "derivation");
+        if (!nothingStaged(type)) {
+            return derivation.apply(key, valuesBy(type, index, key));
+        }
+        type.requireIndex(index);
+        MemoryStore.Postings postings = data.type(type).postingsUnder(index, key);
+        if (postings == null) {
+            return derivation.apply(key, List.of());
+        }
+        MemoryStore.Memo memo = postings.memo;
+        if (memo != null && memo.derivation() == derivation) {
+            @SuppressWarnings("unchecked")
+            R remembered = (R) memo.value();
+            return remembered;
+        }
+        R value = derivation.apply(key, new RowValues<>(type.type(), postings.rows));
+        postings.memo = new MemoryStore.Memo(derivation, value);
+        return value;
+    }
+
+    @Override
     public <T> Optional<Versioned<T>> findUnique(AggregateType<T> type, String unique, String key) {
         type.requireUnique(unique);
-        for (Staged s : stagedOf(type).values()) {
+        for (Staged s : stagedRead(type).values()) {
             if (s.value != null && type.uniqueKeys(unique, type.type().cast(s.value)).contains(key)) {
                 return find(type, type.idOf(type.type().cast(s.value)));
             }
@@ -124,7 +162,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
         }
         List<Versioned<T>> result = new ArrayList<>();
         int skipped = 0;
-        Map<String, Staged> mine = stagedOf(type);
+        Map<String, Staged> mine = stagedRead(type);
         for (String id : data.type(type).order.values()) {
             if (result.size() >= limit) {
                 return result;
@@ -156,7 +194,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public <T> long count(AggregateType<T> type) {
         long n = data.type(type).rows.size();
-        for (Staged s : stagedOf(type).values()) {
+        for (Staged s : stagedRead(type).values()) {
             if (s.baseVersion == 0 && s.value != null) {
                 n++;
             } else if (s.baseVersion != 0 && s.value == null) {
@@ -223,22 +261,29 @@ final class MemoryUnitOfWork implements UnitOfWork {
         if (!event.tenant().equals(tenant)) {
             throw ValidationException.of("event.tenant", "must be the unit of work's tenant " + tenant);
         }
+        if (events == null) {
+            events = new ArrayList<>();
+        }
         events.add(event);
     }
 
     /** Re-checks every staged change against committed state, then applies all of them. Caller holds the lock. */
     void commit() {
-        for (Map<String, Staged> byId : staged.values()) {
+        if (staged == null && events == null) {
+            return;
+        }
+        Map<String, Map<String, Staged>> changes = staged != null ? staged : Map.of();
+        for (Map<String, Staged> byId : changes.values()) {
             for (Map.Entry<String, Staged> e : byId.entrySet()) {
                 verify(e.getKey(), e.getValue());
             }
         }
-        for (Map<String, Staged> byId : staged.values()) {
+        for (Map<String, Staged> byId : changes.values()) {
             for (Map.Entry<String, Staged> e : byId.entrySet()) {
                 apply(e.getKey(), e.getValue());
             }
         }
-        for (DomainEvent event : events) {
+        for (DomainEvent event : events != null ? events : List.<DomainEvent>of()) {
             if (data.outboxIds.add(event.id())) {
                 data.outbox.add(new MemoryStore.OutboxRow(event));
             }
@@ -291,8 +336,8 @@ final class MemoryUnitOfWork implements UnitOfWork {
             List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
                 MemoryStore.Row added = row;
-                td.index(e.getKey()).merge(key, List.of(row),
-                        (rows, ignored) -> withRow(rows, id, added, before.contains(key)));
+                td.index(e.getKey()).merge(key, new MemoryStore.Postings(List.of(row)),
+                        (p, ignored) -> new MemoryStore.Postings(withRow(p.rows, id, added, before.contains(key))));
             }
         }
         if (row == null) {
@@ -325,14 +370,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
             List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
                 if (!after.contains(key)) {
-                    td.index(e.getKey()).computeIfPresent(key, (k, rows) -> {
-                        List<MemoryStore.Row> copy = new ArrayList<>(rows.size());
-                        for (MemoryStore.Row r : rows) {
+                    td.index(e.getKey()).computeIfPresent(key, (k, p) -> {
+                        List<MemoryStore.Row> copy = new ArrayList<>(p.rows.size());
+                        for (MemoryStore.Row r : p.rows) {
                             if (!r.id().equals(id)) {
                                 copy.add(r);
                             }
                         }
-                        return copy.isEmpty() ? null : List.copyOf(copy);
+                        return copy.isEmpty() ? null : new MemoryStore.Postings(List.copyOf(copy));
                     });
                 }
             }
@@ -376,11 +421,35 @@ final class MemoryUnitOfWork implements UnitOfWork {
     }
 
     private Staged staged(AggregateType<?> type, String id) {
+        if (staged == null) {
+            return null;
+        }
         Map<String, Staged> byId = staged.get(type.name());
         return byId == null ? null : byId.get(id);
     }
 
+    private boolean nothingStaged(AggregateType<?> type) {
+        if (staged == null) {
+            return true;
+        }
+        Map<String, Staged> mine = staged.get(type.name());
+        return mine == null || mine.isEmpty();
+    }
+
+    /** This work's staged changes of a type, for reading; empty (and nothing allocated) if there are none. */
+    private Map<String, Staged> stagedRead(AggregateType<?> type) {
+        if (staged == null) {
+            return Map.of();
+        }
+        Map<String, Staged> mine = staged.get(type.name());
+        return mine == null ? Map.of() : mine;
+    }
+
+    /** This work's staged changes of a type, for writing. */
     private Map<String, Staged> stagedOf(AggregateType<?> type) {
+        if (staged == null) {
+            staged = new LinkedHashMap<>();
+        }
         return staged.computeIfAbsent(type.name(), n -> new LinkedHashMap<>());
     }
 
