@@ -142,9 +142,14 @@ public final class Calibration {
             double low = Math.log(prior / 1000);
             double high = Math.log(prior * 1000);
             double logHalf = GoldenSection.maximise(profile, low, high, 1e-7);
-            // A maximum on the search bound means the data cannot tell the half-saturation apart from the base
-            // rate (typically a catalogue that hardly changed): hold it at its prior rather than report the bound.
-            boolean identified = logHalf - low > 1e-3 && high - logHalf > 1e-3;
+            double h = 1e-3;
+            double curvature = (profile.applyAsDouble(logHalf + h) - 2 * profile.applyAsDouble(logHalf)
+                    + profile.applyAsDouble(logHalf - h)) / (h * h);
+            double seLog = curvature < 0 ? 1 / Math.sqrt(-curvature) : Double.POSITIVE_INFINITY;
+            // A maximum on the search bound, or a profile so flat that the half-saturation is uncertain by more than
+            // its own size, means the data cannot tell it apart from the base rate (typically a catalogue that
+            // hardly changed): hold it at its prior rather than report an arbitrary point.
+            boolean identified = logHalf - low > 1e-3 && high - logHalf > 1e-3 && seLog < 1;
             double half = identified ? Math.exp(logHalf) : prior;
             double ceiling = conversionCeiling(conv, half);
             // the observed ceiling includes the recommendation and price effects; undo them to get the base rate
@@ -152,10 +157,6 @@ public final class Calibration {
                     * Math.pow(price / priors.get(Parameter.REFERENCE_PRICE), -priors.get(Parameter.PRICE_ELASTICITY));
             String method = "profile likelihood";
             if (identified) {
-                double h = 1e-3;
-                double curvature = (profile.applyAsDouble(logHalf + h) - 2 * profile.applyAsDouble(logHalf)
-                        + profile.applyAsDouble(logHalf - h)) / (h * h);
-                double seLog = curvature < 0 ? 1 / Math.sqrt(-curvature) : Double.NaN;
                 put(Parameter.CATALOGUE_HALF_SATURATION, half, half * seLog, method);
             } else {
                 method = "maximum likelihood with the catalogue half-saturation held at its prior";

@@ -74,6 +74,22 @@ class CalibrationTest {
     }
 
     @Test
+    void fit_whenCatalogueNeverChanges_holdsHalfSaturationAtItsPrior() {
+        // with no courses made or retired the catalogue stays put, so its half-saturation cannot be told apart from
+        // the conversion rate: it must stay at its prior instead of being reported as a search bound
+        Parameters truth = Parameters.defaults()
+                .with(Parameter.PRODUCTION_RATE, 0)
+                .with(Parameter.CATALOGUE_RETIREMENT_RATE, 0)
+                .with(Parameter.CREATOR_JOIN_RATE, 0);
+        Observations observed = PlatformSimulator.simulate(GrowthModel.of(truth, PLATFORM), 12, 30, 9);
+        CalibrationResult result = Calibration.fit(observed, truth);
+        assertThat(result.heldAtPrior()).contains(Parameter.CATALOGUE_HALF_SATURATION);
+        assertThat(result.estimate(Parameter.CONVERSION_RATE).method()).contains("held at its prior");
+        assertThat(result.estimate(Parameter.CONVERSION_RATE).value())
+                .isBetween(truth.get(Parameter.CONVERSION_RATE) * 0.9, truth.get(Parameter.CONVERSION_RATE) * 1.1);
+    }
+
+    @Test
     void simulate_whenSameSeed_givesIdenticalObservations() {
         Observations a = PlatformSimulator.simulate(GrowthModel.of(Parameters.defaults(), PLATFORM), 3, 30, 11);
         Observations b = PlatformSimulator.simulate(GrowthModel.of(Parameters.defaults(), PLATFORM), 3, 30, 11);

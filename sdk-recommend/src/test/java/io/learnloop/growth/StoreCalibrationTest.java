@@ -247,6 +247,8 @@ class StoreCalibrationTest {
         truth.forEach((p, expected) -> assertThat(fit.estimate(p).value()).as("%s (true %s)", p.key(), expected)
                 .isBetween(expected * 0.95, expected * 1.05));
         assertThat(fit.estimate(Parameter.CONVERSION_RATE).value()).as("a rate per day").isBetween(0.0, 1.0);
+        // the catalogue never changes size here, so its half-saturation is held at its prior
+        assertThat(fit.heldAtPrior()).contains(Parameter.CATALOGUE_HALF_SATURATION);
     }
 
     @Test
