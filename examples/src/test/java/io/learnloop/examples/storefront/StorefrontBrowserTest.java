@@ -16,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -206,9 +205,22 @@ class StorefrontBrowserTest {
                 wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
                 continue;
             }
-            wait.until(ExpectedConditions.stalenessOf(page));
+            wait.until(d -> isGone(page));
             wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
             return;
+        }
+    }
+
+    /** Whether the old page's root is gone; Chromium reports a replaced document in either of two ways. */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (isDetachedNode(e)) {
+                return true;
+            }
+            throw e;
         }
     }
 
