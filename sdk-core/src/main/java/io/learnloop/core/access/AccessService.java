@@ -47,7 +47,8 @@ public interface AccessService {
     Grant grant(Actor admin, GrantRequest request);
 
     /**
-     * Revokes the grants of a refunded order line. Grants already revoked stay as they are.
+     * Revokes the grants of a refunded order line: its purchase grant, or the membership period it paid for when that
+     * grant names the order line. Grants already revoked stay as they are.
      *
      * @param order     the order
      * @param line      the refunded line's id
@@ -57,7 +58,7 @@ public interface AccessService {
     List<Grant> revokeRefund(OrderId order, String line, String reference);
 
     /**
-     * Revokes every grant of a charged-back order.
+     * Revokes every grant of a charged-back order (purchases and the membership periods it paid for).
      *
      * @param order     the order
      * @param reference the chargeback's reference

@@ -20,8 +20,8 @@ import java.util.List;
  * @param learner    the learner
  * @param source     the kind of source
  * @param sourceKey  the idempotency key of the source (see {@link GrantRequest#sourceKey()})
- * @param order      the paid order, for purchases
- * @param orderLine  the order line, for purchases
+ * @param order      the paid order, for purchases and for membership periods paid by an order; else null
+ * @param orderLine  the order line, whenever {@code order} is set; else null
  * @param plan       the membership plan, for memberships
  * @param reference  the admin's reference, for manual grants
  * @param courses    the courses covered (copied)

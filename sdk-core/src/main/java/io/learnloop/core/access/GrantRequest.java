@@ -17,12 +17,16 @@ import java.util.stream.Collectors;
  * same purchase line, membership period, free enrolment or manual reference yields one grant (see
  * {@link #sourceKey()}).
  *
+ * <p>A membership period paid by an order line names that order and line, like a purchase, so that
+ * {@link AccessService#revokeRefund} and {@link AccessService#revokeChargeback} end it when the payment is returned.
+ *
  * <p>Thread-safe: immutable record.
  *
  * @param learner    the learner
  * @param source     the kind of source
- * @param order      the paid order ({@link GrantSource#PURCHASE} only)
- * @param orderLine  the order line's id, at most 128 characters ({@link GrantSource#PURCHASE} only)
+ * @param order      the paid order: required for {@link GrantSource#PURCHASE}, optional for
+ *                   {@link GrantSource#MEMBERSHIP} (the order that paid for the period), absent otherwise
+ * @param orderLine  the order line's id, at most 128 characters: present exactly when {@code order} is
  * @param plan       the membership plan's offer ({@link GrantSource#MEMBERSHIP} only)
  * @param reference  why an admin grants it, 1 to 200 characters ({@link GrantSource#MANUAL} only)
  * @param courses    the courses covered (copied, duplicates dropped)
@@ -92,12 +96,17 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
                                     Instant endsAt) {
         boolean purchase = source == GrantSource.PURCHASE;
         boolean membership = source == GrantSource.MEMBERSHIP;
-        v.check(purchase ? order != null : order == null, "order",
-                purchase ? "is required for a purchase" : "is only for purchases");
         if (purchase) {
-            v.notBlank("orderLine", orderLine, 128);
+            v.notNull("order", order).notBlank("orderLine", orderLine, 128);
+        } else if (membership) {
+            // a membership paid by an order names its line, so a refund of that line can find it
+            v.check(order != null || orderLine == null, "order", "is required when orderLine is given");
+            if (order != null) {
+                v.notBlank("orderLine", orderLine, 128);
+            }
         } else {
-            v.check(orderLine == null, "orderLine", "is only for purchases");
+            v.check(order == null, "order", "is only for purchases and memberships");
+            v.check(orderLine == null, "orderLine", "is only for purchases and memberships");
         }
         v.check(membership ? plan != null : plan == null, "plan",
                 membership ? "is required for a membership" : "is only for memberships");
@@ -134,7 +143,32 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
     }
 
     /**
-     * A grant for one paid period of a membership plan.
+     * A grant for one period of a membership plan paid by an order line. The grant names the order and line, so a
+     * full refund of the line ({@link AccessService#revokeRefund}) or a chargeback of the order
+     * ({@link AccessService#revokeChargeback}) revokes it, as for a purchase. This is the form a payment flow uses.
+     *
+     * @param learner     the member
+     * @param order       the order that paid for the period
+     * @param line        the order line's id
+     * @param plan        the plan's offer
+     * @param courses     the courses the plan covers
+     * @param categories  the categories the plan covers
+     * @param periodStart the period's start
+     * @param periodEnd   the period's end (exclusive)
+     * @return the request
+     */
+    public static GrantRequest membership(UserId learner, OrderId order, String line, OfferId plan,
+                                          List<CourseId> courses, List<String> categories, Instant periodStart,
+                                          Instant periodEnd) {
+        return new GrantRequest(learner, GrantSource.MEMBERSHIP, order, line, plan, null, courses, categories,
+                periodStart, periodEnd);
+    }
+
+    /**
+     * A grant for one period of a membership plan that no order line pays for (given by the host, for example a
+     * plan paid outside the SDK). Refunds and chargebacks cannot find such a grant; revoke it with
+     * {@link AccessService#revoke}. A payment flow uses
+     * {@link #membership(UserId, OrderId, String, OfferId, List, List, Instant, Instant)} instead.
      *
      * @param learner     the member
      * @param plan        the plan's offer
@@ -180,15 +214,18 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
     }
 
     /**
-     * The idempotency key of this grant's source: one grant per purchase line, per learner and membership period,
-     * per learner and free course set, per learner and manual reference.
+     * The idempotency key of this grant's source: one grant per purchase line, per learner and membership period
+     * (and, for a period paid by an order, per paying order line), per learner and free course set, per learner and
+     * manual reference. A membership period without an order keeps the key it always had, so grants stored before
+     * memberships named their order keep their identity.
      *
      * @return the key
      */
     public String sourceKey() {
         return switch (source) {
             case PURCHASE -> "purchase:" + order.value() + ":" + orderLine;
-            case MEMBERSHIP -> "membership:" + learner.value() + ":" + plan.value() + ":" + startsAt;
+            case MEMBERSHIP -> "membership:" + learner.value() + ":" + plan.value() + ":" + startsAt
+                    + (order == null ? "" : ":order:" + order.value() + ":" + orderLine);
             case FREE -> "free:" + learner.value() + ":"
                     + courses.stream().map(CourseId::value).sorted().collect(Collectors.joining(","));
             case MANUAL -> "manual:" + learner.value() + ":" + reference;

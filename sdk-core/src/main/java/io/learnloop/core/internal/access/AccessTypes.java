@@ -7,7 +7,7 @@ import io.learnloop.core.store.AggregateType;
 public final class AccessTypes {
     /** Index of grants by learner. */
     public static final String BY_LEARNER = "learner";
-    /** Index of purchase grants by order. */
+    /** Index of grants paid by an order (purchases and paid membership periods) by order. */
     public static final String BY_ORDER = "order";
     /** Unique key: one grant per source. */
     public static final String SOURCE = "source";

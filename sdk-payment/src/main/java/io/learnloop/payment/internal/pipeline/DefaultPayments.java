@@ -3,6 +3,7 @@ package io.learnloop.payment.internal.pipeline;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.access.AccessService;
+import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.LineAmount;
@@ -379,8 +380,10 @@ public final class DefaultPayments implements Payments {
                 continue;
             }
             if (line.kind() == OfferKind.MEMBERSHIP) {
-                access.grant(GrantRequest.membership(order.learner(), line.offerId(), line.membership().courses(),
-                        line.membership().categories(), start, line.membership().period().endOf(start)));
+                // the period names the line that paid for it, so refunding the line in full ends it
+                access.grant(GrantRequest.membership(order.learner(), order.id(), lineId(line.line()),
+                        line.offerId(), line.membership().courses(), line.membership().categories(), start,
+                        line.membership().period().endOf(start)));
             } else {
                 access.grant(GrantRequest.purchase(order.learner(), order.id(), lineId(line.line()), line.courses(), start, null));
             }
@@ -549,9 +552,16 @@ public final class DefaultPayments implements Payments {
         List<Integer> revoked = new ArrayList<>();
         for (LineAmount la : order.refund(refundKey).lines()) {
             OrderLine line = order.line(la.line());
-            if (line != null && line.refunded().equals(line.net()) && line.kind() != OfferKind.MEMBERSHIP) {
-                access.revokeRefund(orderId, lineId(line.line()), refundKey);
-                revoked.add(line.line());
+            if (line != null && line.refunded().equals(line.net())) {
+                // a purchase line and a membership line alike: the grant names the line that paid for it
+                List<Grant> grants = access.revokeRefund(orderId, lineId(line.line()), refundKey);
+                if (grants.isEmpty() && line.kind() == OfferKind.MEMBERSHIP) {
+                    LOG.warn("Order {} line {} was refunded in full but no membership period names it (granted "
+                            + "before periods named their order); revoke it with AccessService.revoke",
+                            orderId.value(), line.line());
+                } else {
+                    revoked.add(line.line());
+                }
             }
         }
         return new RefundOutcome(order, stored.state(), stored.providerRefundId(), revoked, stored.detail());
