@@ -82,7 +82,7 @@ public final class StorePlatform {
 
     /**
      * Pays one membership period the way the payment pipeline does: a paid order and a membership grant for the
-     * period starting now.
+     * period starting now, naming the order line that paid for it.
      *
      * @param learner the member
      * @param key     the client key
@@ -92,8 +92,9 @@ public final class StorePlatform {
      */
     public Order payMembership(Actor learner, String key, Offer plan, Duration period) {
         Order paid = buy0(learner, key, plan);
-        learnloop.access().grant(GrantRequest.membership(paid.learner(), plan.id(), plan.membership().courses(),
-                plan.membership().categories(), paid.paidAt(), paid.paidAt().plus(period)));
+        learnloop.access().grant(GrantRequest.membership(paid.learner(), paid.id(), "line-1", plan.id(),
+                plan.membership().courses(), plan.membership().categories(), paid.paidAt(),
+                paid.paidAt().plus(period)));
         return paid;
     }
 
