@@ -46,17 +46,24 @@ import java.util.TreeSet;
  *   <li>a <em>free</em> learner signed up, never paid, and was active (sign-up or lesson progress) within the
  *       {@linkplain Builder#inactiveAfter(Duration) inactivity limit} (default {@link #DEFAULT_INACTIVE_AFTER});
  *       past that they count as churned;</li>
+ *   <li>a paid period that starts within the {@linkplain Builder#renewalGrace(Duration) renewal grace} (default
+ *       {@link #DEFAULT_RENEWAL_GRACE}) after the previous one ended continues the same paying stretch; paid churn
+ *       and win-backs are dated exactly at the ends and starts of those stretches;</li>
  *   <li>a <em>lapsed</em> learner paid once and is not paying now; a <em>creator</em> is an author of a published
  *       course (and no longer counts as a learner); <em>prospects</em> are the market estimate less every member;</li>
- *   <li>new creators are learners who had paid for a course before they published their first one;</li>
+ *   <li>new creators are learners who had paid for a course before they published their first one; a creator's
+ *       first course marks them becoming a creator, so the courses <em>published</em> (the model's production) are
+ *       those with at least one author who was a creator already;</li>
+ *   <li>the <em>community</em> stock is the posts written within the last
+ *       {@linkplain Builder#postsLiveFor(Duration) live period} (default {@link #DEFAULT_POSTS_LIVE_FOR}), since
+ *       the model's community activity decays;</li>
  *   <li>sign-ups with a referrer are referral sign-ups, the others paid sign-ups; conversions are first payments;
  *       completions are certificates issued; reviews and community posts are counted when written; revenue is what
  *       each order paid less what was refunded of it, booked in the period it was paid, and creator revenue is what
  *       the ledger credited the creators for those orders.</li>
  * </ul>
  * The facade must have been built with certificates. Stock levels are averaged over daily samples taken at noon
- * UTC. Creators leaving and the market's own inflow and
- * exit leave no trace in a store, so those counts are zero and the calibration keeps their priors.
+ * UTC. Creators leaving and the market's own inflow and exit leave no trace in a store, so those counts are zero and the calibration keeps their priors.
  *
  * <p>Thread-safe: everything is read from the store when the instance is built and kept unchanged;
  * {@link #observe(Instant, Duration, int)} only reads that snapshot and the (thread-safe) ledger service.
@@ -66,6 +73,13 @@ public final class StoreObservations {
     public static final Duration DEFAULT_PAYING_WINDOW = Duration.ofDays(28);
     /** How long a free learner may be inactive before they count as churned, unless set otherwise. */
     public static final Duration DEFAULT_INACTIVE_AFTER = Duration.ofDays(21);
+    /**
+     * How long a community post counts as live activity, unless set otherwise: 10 days, the mean life of a thread
+     * at the default {@link Parameter#COMMUNITY_DECAY_RATE} of 0.1 a day.
+     */
+    public static final Duration DEFAULT_POSTS_LIVE_FOR = Duration.ofDays(10);
+    /** How late a renewal may be paid and still continue the paying stretch, unless set otherwise. */
+    public static final Duration DEFAULT_RENEWAL_GRACE = Duration.ofHours(1);
 
     /**
      * A member of the host's site.
@@ -94,15 +108,20 @@ public final class StoreObservations {
     private final long minorUnitsPerMajor;
     private final Duration payingWindow;
     private final Duration inactiveAfter;
+    private final Duration postsLiveFor;
+    private final Duration renewalGrace;
     private final List<Member> members;
     private final Set<UserId> memberIds = new LinkedHashSet<>();
     private final Map<Instant, Long> advertSpend;
-    private final Map<UserId, List<Grant>> grants = new HashMap<>();
+    private final Map<UserId, List<Span>> spans = new HashMap<>();
     private final Map<UserId, Instant> firstPaid = new HashMap<>();
     private final Map<UserId, Instant> becameCreator = new HashMap<>();
     private final Map<UserId, Instant> freeChurnAt = new HashMap<>();
     private final List<Instant> published = new ArrayList<>();
     private final List<Instant> retired = new ArrayList<>();
+    private final List<Instant> produced = new ArrayList<>();
+    private final List<Instant> reactivated = new ArrayList<>();
+    private final List<Instant> lapsedAt = new ArrayList<>();
     private final List<Instant> posts;
     private final List<Instant> reviews = new ArrayList<>();
     private final List<Instant> completions = new ArrayList<>();
@@ -115,6 +134,8 @@ public final class StoreObservations {
         this.minorUnitsPerMajor = b.minorUnitsPerMajor;
         this.payingWindow = b.payingWindow;
         this.inactiveAfter = b.inactiveAfter;
+        this.postsLiveFor = b.postsLiveFor;
+        this.renewalGrace = b.renewalGrace;
         this.members = List.copyOf(b.members);
         this.advertSpend = Map.copyOf(b.advertSpend);
         this.posts = List.copyOf(b.posts);
@@ -140,6 +161,7 @@ public final class StoreObservations {
     private double readCatalogue() {
         int lessons = 0;
         int counted = 0;
+        List<Map.Entry<Instant, List<UserId>>> publications = new ArrayList<>();
         for (Course c : allCourses()) {
             if (c.published() == null) {
                 continue;
@@ -155,8 +177,13 @@ public final class StoreObservations {
             for (Author a : c.authors()) {
                 becameCreator.merge(a.user(), first, (x, y) -> x.isBefore(y) ? x : y);
             }
-            for (UserId m : memberIds) {
-                ll.reviews().reviewOf(m, c.id()).ifPresent(r -> reviews.add(r.createdAt()));
+            publications.add(Map.entry(first, c.authors().stream().map(Author::user).toList()));
+        }
+        // a creator's first course is how they became a creator (the model's join); production is what existing
+        // creators publish
+        for (Map.Entry<Instant, List<UserId>> p : publications) {
+            if (p.getValue().stream().anyMatch(a -> becameCreator.get(a).isBefore(p.getKey()))) {
+                produced.add(p.getKey());
             }
         }
         return counted == 0 ? 1 : (double) lessons / counted;
@@ -181,7 +208,8 @@ public final class StoreObservations {
                 firstPaid.merge(m.id(), g.startsAt(), (x, y) -> x.isBefore(y) ? x : y);
             }
         }
-        grants.put(m.id(), paid);
+        spans.put(m.id(), payingSpans(paid));
+        readTransitions(m.id());
         for (Order o : ll.commerce().ordersOf(m.id())) {
             if (o.paidAt() != null) {
                 paidOrders.add(o);
@@ -190,6 +218,7 @@ public final class StoreObservations {
         for (Certificate c : ll.certificates().certificatesOf(m.id())) {
             completions.add(c.validFrom());
         }
+        ll.reviews().reviewsBy(m.id()).forEach(r -> reviews.add(r.createdAt()));
         if (!firstPaid.containsKey(m.id())) {
             TreeSet<LocalDate> active = new TreeSet<>();
             active.add(day(m.joinedAt()));
@@ -199,6 +228,60 @@ public final class StoreObservations {
             Instant churn = active.last().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(inactiveAfter);
             freeChurnAt.put(m.id(), churn);
         }
+    }
+
+    /**
+     * The times a learner was paying, from their paid grants, with gaps no longer than the renewal grace closed
+     * (a renewal paid a little late is one paying stretch, not churn and a return).
+     */
+    private List<Span> payingSpans(List<Grant> paid) {
+        List<Span> raw = new ArrayList<>();
+        for (Grant g : paid) {
+            Instant until = g.endsAt();
+            if (g.revocation() != null && (until == null || g.revocation().revokedAt().isBefore(until))) {
+                until = g.revocation().revokedAt();
+            }
+            if (g.source() == GrantSource.PURCHASE) {
+                Instant window = g.startsAt().plus(payingWindow);
+                until = until == null || window.isBefore(until) ? window : until;
+            }
+            if (until == null || until.isAfter(g.startsAt())) {
+                raw.add(new Span(g.startsAt(), until));
+            }
+        }
+        raw.sort((a, b) -> a.from().compareTo(b.from()));
+        List<Span> merged = new ArrayList<>();
+        for (Span next : raw) {
+            Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && (last.until() == null || !next.from().isAfter(last.until().plus(renewalGrace)))) {
+                Instant until = last.until() == null || next.until() == null ? null
+                        : next.until().isAfter(last.until()) ? next.until() : last.until();
+                merged.set(merged.size() - 1, new Span(last.from(), until));
+            } else {
+                merged.add(next);
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * Dates every move between paying and lapsed exactly, at the edges of the paying stretches: sampling states
+     * once a day would miss a learner who lapses and returns between two samples.
+     */
+    private void readTransitions(UserId user) {
+        for (Span span : spans.getOrDefault(user, List.of())) {
+            if (state(user, span.from().minusNanos(1)) == State.LAPSED && state(user, span.from()) == State.PAYING) {
+                reactivated.add(span.from());
+            }
+            if (span.until() != null && state(user, span.until().minusNanos(1)) == State.PAYING
+                    && state(user, span.until()) == State.LAPSED) {
+                lapsedAt.add(span.until());
+            }
+        }
+    }
+
+    /** A stretch of time a learner was paying, {@code until} exclusive and null while it lasts. */
+    private record Span(Instant from, Instant until) {
     }
 
     private static LocalDate day(Instant t) {
@@ -238,8 +321,6 @@ public final class StoreObservations {
         double catalogue = 0;
         double community = 0;
         int samples = 0;
-        long paidChurned = 0;
-        long reactivations = 0;
         for (Instant t = from.plus(Duration.ofHours(12)); t.isBefore(to); t = t.plus(Duration.ofDays(1))) {
             samples++;
             int known = 0;
@@ -255,13 +336,6 @@ public final class StoreObservations {
                     case CREATOR -> creators++;
                     default -> { }
                 }
-                State before = state(m.id(), t.minus(Duration.ofDays(1)));
-                State now = state(m.id(), t);
-                if (before == State.PAYING && now == State.LAPSED) {
-                    paidChurned++;
-                } else if (before == State.LAPSED && now == State.PAYING) {
-                    reactivations++;
-                }
             }
             final Instant at = t;
             creators += becameCreator.entrySet().stream()
@@ -270,7 +344,8 @@ public final class StoreObservations {
             prospects += Math.max(0, market - known);
             catalogue += published.stream().filter(p -> !p.isAfter(at)).count()
                     - retired.stream().filter(p -> !p.isAfter(at)).count();
-            community += posts.stream().filter(p -> !p.isAfter(at)).count();
+            Instant liveFrom = at.minus(postsLiveFor);
+            community += posts.stream().filter(p -> !p.isAfter(at) && p.isAfter(liveFrom)).count();
         }
         long paidSignups = members.stream().filter(m -> in(m.joinedAt(), from, to) && m.referrer() == null).count();
         long referralSignups = members.stream().filter(m -> in(m.joinedAt(), from, to) && m.referrer() != null).count();
@@ -298,8 +373,8 @@ public final class StoreObservations {
                 .mapToLong(Map.Entry::getValue).sum();
         return new ObservedPeriod(prospects / samples, free / samples, paying / samples, lapsed / samples,
                 creators / samples, catalogue / samples, community / samples, paidSignups, referralSignups,
-                reactivations, conversions, freeChurned, paidChurned, count(completions, from, to),
-                count(reviews, from, to), count(posts, from, to), newCreators, 0, count(published, from, to),
+                count(reactivated, from, to), conversions, freeChurned, count(lapsedAt, from, to), count(completions, from, to),
+                count(reviews, from, to), count(posts, from, to), newCreators, 0, count(produced, from, to),
                 count(retired, from, to), revenue, Math.max(0, creatorRevenue), spend);
     }
 
@@ -321,12 +396,25 @@ public final class StoreObservations {
             List<UserId> alive = new ArrayList<>(started);
             for (int m = 0; s + m + 1 < periods; m++) {
                 Instant check = to.plus(period.multipliedBy(m + 1)).minusSeconds(1);
-                alive.removeIf(u -> state(u, check) != State.PAYING);
+                alive.removeIf(u -> !stillInFirstStretch(u, check));
                 still.add((long) alive.size());
             }
             out.add(new Cohort(s, started.size(), still));
         }
         return out;
+    }
+
+    /**
+     * Whether a learner has paid without a break since their first payment: a learner who lapsed and came back
+     * counts as churned in their cohort, and their return as a win-back.
+     */
+    private boolean stillInFirstStretch(UserId user, Instant t) {
+        List<Span> stretches = spans.getOrDefault(user, List.of());
+        if (stretches.isEmpty() || state(user, t) != State.PAYING) {
+            return false;
+        }
+        Span first = stretches.get(0);
+        return !first.from().isAfter(t) && (first.until() == null || t.isBefore(first.until()));
     }
 
     private enum State { NONE, FREE, PAYING, LAPSED, CREATOR }
@@ -336,18 +424,13 @@ public final class StoreObservations {
         if (creator != null && !creator.isAfter(t)) {
             return State.CREATOR;
         }
-        boolean everPaid = false;
-        for (Grant g : grants.getOrDefault(user, List.of())) {
-            if (g.startsAt().isAfter(t)) {
-                continue;
-            }
-            everPaid = true;
-            boolean live = g.isActiveAt(t);
-            if (live && (g.source() == GrantSource.MEMBERSHIP || g.startsAt().isAfter(t.minus(payingWindow)))) {
+        for (Span span : spans.getOrDefault(user, List.of())) {
+            if (!span.from().isAfter(t) && (span.until() == null || t.isBefore(span.until()))) {
                 return State.PAYING;
             }
         }
-        if (everPaid) {
+        Instant first = firstPaid.get(user);
+        if (first != null && !first.isAfter(t)) {
             return State.LAPSED;
         }
         Instant churn = freeChurnAt.get(user);
@@ -376,6 +459,8 @@ public final class StoreObservations {
         private long minorUnitsPerMajor = 100;
         private Duration payingWindow = DEFAULT_PAYING_WINDOW;
         private Duration inactiveAfter = DEFAULT_INACTIVE_AFTER;
+        private Duration postsLiveFor = DEFAULT_POSTS_LIVE_FOR;
+        private Duration renewalGrace = DEFAULT_RENEWAL_GRACE;
         private String currency;
 
         private Builder(Learnloop learnloop, long market) {
@@ -465,6 +550,34 @@ public final class StoreObservations {
          */
         public Builder inactiveAfter(Duration limit) {
             this.inactiveAfter = positive("inactiveAfter", limit);
+            return this;
+        }
+
+        /**
+         * Sets how long a community post counts as live activity (the model's community stock), about
+         * {@code 1 / communityDecayRate} days.
+         *
+         * @param life the time, positive
+         * @return this builder
+         */
+        public Builder postsLiveFor(Duration life) {
+            this.postsLiveFor = positive("postsLiveFor", life);
+            return this;
+        }
+
+        /**
+         * Sets how long after one paid period ends the next may start and still count as one paying stretch, so a
+         * renewal paid a little late (a card retried the next morning) is not read as churn followed by a return.
+         * Returns within the grace are not counted as win-backs, so keep it well under {@code 1 / winbackRate}.
+         *
+         * @param grace the grace, zero or more
+         * @return this builder
+         */
+        public Builder renewalGrace(Duration grace) {
+            new Validator().notNull("renewalGrace", grace)
+                    .check(grace == null || !grace.isNegative(), "renewalGrace", "must not be negative (was " + grace + ")")
+                    .throwIfInvalid();
+            this.renewalGrace = grace;
             return this;
         }
 

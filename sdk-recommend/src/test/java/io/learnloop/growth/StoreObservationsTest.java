@@ -2,8 +2,12 @@ package io.learnloop.growth;
 
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.MembershipPeriod;
+import io.learnloop.core.commerce.MembershipTerms;
+import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.RefundRequest;
+import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class StoreObservationsTest {
@@ -81,5 +86,79 @@ class StoreObservationsTest {
         assertThat(second.revenueMinor()).isZero();
         assertThat(second.posts()).isEqualTo(1);
         assertThat(obs.cohorts()).containsExactly(new Cohort(0, 1, List.of(1L)));
+    }
+
+    @Test
+    void observe_whenRenewalsArePaidLateAndLearnersReturn_datesChurnAndWinbackAtTheStretchEdges() {
+        StorePlatform p = new StorePlatform(T0.minus(Duration.ofDays(1)));
+        Actor cat = Actor.learner("cat");
+        var plan = p.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All",
+                Money.ofMinor(3_000, "CNY"), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(), List.of("craft"))));
+        p.publish(Actor.of("creator", Role.CREATOR), "Clay", "craft", 1);
+        Duration term = Duration.ofDays(10);
+        p.moveTo(T0);
+        p.payMembership(cat, "c1", plan, term);
+        p.moveTo(T0.plus(term).plus(Duration.ofMinutes(30)));
+        p.payMembership(cat, "c2", plan, term);
+        p.moveTo(T0.plus(Duration.ofDays(25)));
+        p.payMembership(cat, "c3", plan, term);
+        List<StoreObservations.Member> members = List.of(new StoreObservations.Member(cat.id(), T0, null));
+
+        Observations graced = StoreObservations.builder(p.learnloop(), 10).members(members).build()
+                .observe(T0, Duration.ofDays(14), 2);
+        Observations strict = StoreObservations.builder(p.learnloop(), 10).members(members)
+                .renewalGrace(Duration.ZERO).build().observe(T0, Duration.ofDays(14), 2);
+
+        // within the default grace the late renewal continues the stretch; it ends at day 20.5 h and resumes on day 25
+        assertThat(graced.periods()).extracting(ObservedPeriod::paidChurned).containsExactly(0L, 1L);
+        assertThat(graced.periods()).extracting(ObservedPeriod::reactivations).containsExactly(0L, 1L);
+        assertThat(graced.periods().get(1).avgLapsed()).isCloseTo(5 / 14.0, within(1e-12));
+        // with no grace the half hour on day 10 is a churn and a return as well
+        assertThat(strict.periods()).extracting(ObservedPeriod::paidChurned).containsExactly(1L, 1L);
+        assertThat(strict.periods()).extracting(ObservedPeriod::reactivations).containsExactly(1L, 1L);
+        // a cohort member who lapsed and came back is not counted as still paying
+        assertThat(graced.cohorts()).containsExactly(new Cohort(0, 1, List.of(0L)));
+    }
+
+    @Test
+    void observe_whenLearnersPublishAndPostsAge_countsOnlyExistingCreatorsCoursesAsProductionAndOnlyLivePosts() {
+        StorePlatform p = new StorePlatform(T0.minus(Duration.ofDays(1)));
+        Actor creator = Actor.of("creator", Role.CREATOR);
+        Actor dan = Actor.learner("dan");
+        p.publish(creator, "Clay", "craft", 1);
+        var plan = p.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All",
+                Money.ofMinor(3_000, "CNY"), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(), List.of("craft"))));
+        p.moveTo(T0.plus(Duration.ofDays(1)));
+        p.payMembership(dan, "d1", plan, Duration.ofDays(30));
+        p.moveTo(T0.plus(Duration.ofDays(3)));
+        p.publish(creator, "Glaze", "craft", 1);
+        p.moveTo(T0.plus(Duration.ofDays(5)));
+        p.publish(Actor.of("dan", Role.CREATOR), "Kiln", "craft", 1);
+
+        Observations obs = StoreObservations.builder(p.learnloop(), 10)
+                .members(List.of(new StoreObservations.Member(dan.id(), T0, null)))
+                .communityPosts(List.of(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(12))))
+                .build()
+                .observe(T0, Duration.ofDays(14), 2);
+
+        ObservedPeriod first = obs.periods().get(0);
+        // Clay and Kiln are their authors' first courses (how each became a creator); Glaze is production
+        assertThat(first.coursesPublished()).isEqualTo(1);
+        assertThat(first.newCreators()).isEqualTo(1);
+        assertThat(first.avgCatalogue()).isCloseTo((14 + 11 + 9) / 14.0, within(1e-12));
+        // a post is live for ten days: the day-1 post on days 1 to 10, the day-12 post from day 12
+        assertThat(first.avgCommunity()).isCloseTo(12 / 14.0, within(1e-12));
+        assertThat(obs.periods().get(1).avgCommunity()).isCloseTo(8 / 14.0, within(1e-12));
+        assertThat(first.posts()).isEqualTo(2);
+    }
+
+    @Test
+    void builder_whenGraceOrPostLifeInvalid_namesTheField() {
+        StorePlatform p = new StorePlatform(T0);
+        var builder = StoreObservations.builder(p.learnloop(), 10);
+        assertThatThrownBy(() -> builder.renewalGrace(Duration.ofSeconds(-1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("renewalGrace"));
+        assertThatThrownBy(() -> builder.postsLiveFor(Duration.ZERO))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("postsLiveFor"));
     }
 }

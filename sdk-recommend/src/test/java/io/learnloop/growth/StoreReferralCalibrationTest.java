@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The referral law is the model's: every active free learner, paying learner (weighted up by the word of mouth of
  * those who complete a course) and creator brings in {@code kFactor / referralCycle} people a day, raised by the
- * community's activity and scaled by the share of the population still to be reached. The simulation draws
+ * community's live activity and scaled by the share of the population still to be reached. The simulation draws
  * referral sign-ups, advert sign-ups and community posts as competing Poisson processes whose rates it recomputes
  * after every event, so the rates follow the stocks exactly.
  */
@@ -71,7 +72,7 @@ class StoreReferralCalibrationTest {
             .with(Parameter.K_FACTOR, K_FACTOR).with(Parameter.CREATOR_REVENUE_SHARE, CREATOR_SHARE)
             .with(Parameter.PAID_CAC, PAID_CAC).with(Parameter.PAID_CHURN_RATE, 0.01)
             .with(Parameter.LEARNING_EFFICIENCY, 0.04).with(Parameter.LESSONS_PER_COURSE, LESSONS)
-            .with(Parameter.MARKET_EXIT_RATE, 0);
+            .with(Parameter.MARKET_EXIT_RATE, 0).with(Parameter.COMMUNITY_HALF_SATURATION, 1_000);
 
     private static Simulation sim;
     private static CalibrationResult fit;
@@ -127,6 +128,8 @@ class StoreReferralCalibrationTest {
         private final List<StoreObservations.Member> members = new ArrayList<>();
         private final Map<Instant, Money> spend = new LinkedHashMap<>();
         private final List<Instant> posts = new ArrayList<>();
+        /** The posts still live (written within the store's live period), oldest first. */
+        private final ArrayDeque<Instant> live = new ArrayDeque<>();
         private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final List<Learner> free = new ArrayList<>();
         private final List<Learner> paying = new ArrayList<>();
@@ -182,6 +185,8 @@ class StoreReferralCalibrationTest {
             for (int i = 0; i < 2_000; i++) {
                 posts.add(start.minus(Duration.ofSeconds(random.nextLong(180L * 86_400))));
             }
+            posts.sort(null);
+            live.addAll(posts);
             for (int i = 0; i < 1_000; i++) {
                 join(null);
             }
@@ -235,6 +240,7 @@ class StoreReferralCalibrationTest {
                     join(null);
                 } else {
                     posts.add(now);
+                    live.addLast(now);
                 }
             }
         }
@@ -242,7 +248,11 @@ class StoreReferralCalibrationTest {
         /** The model's referral flow at the current stocks, per day. */
         private double referralRate() {
             double referrers = free.size() + paying.size() * payingWeight + 2;
-            double community = posts.size() / (posts.size() + TRUTH.get(Parameter.COMMUNITY_HALF_SATURATION));
+            Instant liveFrom = now.minus(StoreObservations.DEFAULT_POSTS_LIVE_FOR);
+            while (!live.isEmpty() && !live.peekFirst().isAfter(liveFrom)) {
+                live.pollFirst();
+            }
+            double community = live.size() / (live.size() + TRUTH.get(Parameter.COMMUNITY_HALF_SATURATION));
             return K_FACTOR / TRUTH.get(Parameter.REFERRAL_CYCLE) * referrers
                     * (1 + TRUTH.get(Parameter.COMMUNITY_REFERRAL_EFFECT) * community) * prospectShare();
         }

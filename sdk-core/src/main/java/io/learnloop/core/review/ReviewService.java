@@ -70,6 +70,15 @@ public interface ReviewService {
     Optional<Review> reviewOf(UserId learner, CourseId course);
 
     /**
+     * Every review a learner wrote, in any state (visible, pending or hidden), oldest first: what the learner sees
+     * on their own page, and what a report of reviews written counts.
+     *
+     * @param learner the learner
+     * @return the reviews
+     */
+    List<Review> reviewsBy(UserId learner);
+
+    /**
      * The visible reviews of a course, most helpful first, then newest.
      *
      * @param course the course

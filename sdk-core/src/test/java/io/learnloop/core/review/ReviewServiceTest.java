@@ -195,6 +195,21 @@ class ReviewServiceTest {
     }
 
     @Test
+    void reviewsBy_whenALearnerReviewedSeveralCourses_listsEveryStateOldestFirstAndNoOneElses() {
+        UserId ana = buyer("ana", C1, "c1-l1");
+        buyer("ana", C2, "c2-l1");
+        Review first = reviews.submit(ana, C1, stars(2));
+        fx.clock.advance(Duration.ofMinutes(1));
+        Review second = reviews.submit(ana, C2, stars(4));
+        reviews.submit(buyer("bo", C1, "c1-l1"), C1, stars(5));
+        reviews.moderate(Actor.of("mod", Role.MODERATOR), first.id(), ReviewState.HIDDEN, "reported");
+
+        assertThat(reviews.reviewsBy(ana)).extracting(Review::id).containsExactly(first.id(), second.id());
+        assertThat(reviews.reviewsBy(ana).get(0).state()).isEqualTo(ReviewState.HIDDEN);
+        assertThat(reviews.reviewsBy(UserId.of("nobody"))).isEmpty();
+    }
+
+    @Test
     void submit_whenInputIsBad_namesEveryFieldAndStoresNothing() {
         UserId ana = buyer("ana", C1, "c1-l1");
         assertThatThrownBy(() -> reviews.submit(ana, C1, new ReviewDraft(6, "t".repeat(201), "b".repeat(5_001))))

@@ -167,6 +167,13 @@ public final class DefaultReviewService implements ReviewService {
                 learner.value() + "|" + course.value())).map(Versioned::value);
     }
 
+    @Override
+    public List<Review> reviewsBy(UserId learner) {
+        new Validator().notNull("learner", learner).throwIfInvalid();
+        return context.read(uow -> uow.findBy(ReviewTypes.REVIEW, ReviewTypes.BY_LEARNER, learner.value()))
+                .stream().map(Versioned::value).sorted(Comparator.comparing(Review::createdAt)).toList();
+    }
+
     private List<Review> reviewsOf(CourseId course) {
         return context.read(uow -> uow.findBy(ReviewTypes.REVIEW, ReviewTypes.BY_COURSE, course.value()))
                 .stream().map(Versioned::value).toList();

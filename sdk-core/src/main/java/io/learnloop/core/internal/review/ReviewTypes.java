@@ -12,6 +12,8 @@ import io.learnloop.core.store.AggregateType;
 public final class ReviewTypes {
     /** Index of course ids. */
     public static final String BY_COURSE = "course";
+    /** Index of learner ids. */
+    public static final String BY_LEARNER = "learner";
     /** Unique: one review per learner and course. */
     public static final String LEARNER_COURSE = "learner-course";
 
@@ -19,6 +21,7 @@ public final class ReviewTypes {
     public static final AggregateType<Review> REVIEW = AggregateType
             .builder("review", Review.class, r -> r.id().value())
             .index(BY_COURSE, r -> r.courseId().value())
+            .index(BY_LEARNER, r -> r.learner().value())
             .unique(LEARNER_COURSE, r -> r.learner().value() + "|" + r.courseId().value())
             .build();
 
