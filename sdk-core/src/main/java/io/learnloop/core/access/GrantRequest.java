@@ -145,7 +145,8 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
     /**
      * A grant for one period of a membership plan paid by an order line. The grant names the order and line, so a
      * full refund of the line ({@link AccessService#revokeRefund}) or a chargeback of the order
-     * ({@link AccessService#revokeChargeback}) revokes it, as for a purchase. This is the form a payment flow uses.
+     * ({@link AccessService#revokeChargeback}) revokes it, as for a purchase. This is the form a payment flow uses;
+     * it starts a renewal at {@link MembershipPeriods#nextStart} so that paying early extends the membership.
      *
      * @param learner     the member
      * @param order       the order that paid for the period

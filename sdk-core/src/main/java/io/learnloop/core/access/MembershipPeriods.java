@@ -1,0 +1,47 @@
+package io.learnloop.core.access;
+
+import io.learnloop.core.commerce.OfferId;
+import io.learnloop.core.error.Validator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a new membership period starts, so that paying before the current period ends extends it rather than
+ * overlapping it.
+ *
+ * <p>A renewal stacks: the new period starts where the learner's latest live period of the same plan ends. A
+ * learner whose periods of the plan have all ended (or who never had one) starts at the payment time. Periods of
+ * other plans, revoked periods and non-membership grants never move the start. A storefront can show the date
+ * with {@code MembershipPeriods.nextStart(access.grantsOf(learner), plan, now)}; the payment pipeline grants the
+ * same.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class MembershipPeriods {
+    private MembershipPeriods() {
+    }
+
+    /**
+     * The start of the next period of a plan paid at an instant: the latest end among the grants that are
+     * {@link GrantSource#MEMBERSHIP} periods of the plan, not revoked and ending after the instant; the instant
+     * itself if there is none.
+     *
+     * @param grants one learner's grants (as from {@link AccessService#grantsOf}), in any order
+     * @param plan   the plan's offer
+     * @param paidAt when the new period was paid
+     * @return the new period's start, never before {@code paidAt}
+     * @throws io.learnloop.core.error.ValidationException if an argument is null
+     */
+    public static Instant nextStart(List<Grant> grants, OfferId plan, Instant paidAt) {
+        new Validator().notNull("grants", grants).notNull("plan", plan).notNull("paidAt", paidAt).throwIfInvalid();
+        Instant start = paidAt;
+        for (Grant g : grants) {
+            if (g.source() == GrantSource.MEMBERSHIP && plan.equals(g.plan()) && g.revocation() == null
+                    && g.endsAt() != null && g.endsAt().isAfter(start)) {
+                start = g.endsAt();
+            }
+        }
+        return start;
+    }
+}
