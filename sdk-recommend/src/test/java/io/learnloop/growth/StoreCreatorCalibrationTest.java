@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,15 +112,15 @@ class StoreCreatorCalibrationTest {
 
     /** One simulated platform: learners join by advert, pay, lapse and return; some become creators. */
     private static final class Simulation {
-        private final SplittableRandom random = new SplittableRandom(20260909);
         private final StorePlatform platform = new StorePlatform(T0.minus(Duration.ofDays(WARM_UP_DAYS)).minus(TERM));
+        private final EventSimulator time = new EventSimulator(20260909, platform);
+        private final SplittableRandom random = time.random();
         private final Learnloop ll = platform.learnloop();
         private final RevenuePolicy policy = new RevenuePolicy((int) Math.round(PLATFORM_FEE * 10_000), 0, 0);
         private final List<StoreObservations.Member> members = new ArrayList<>();
         private final List<Instant> posts = new ArrayList<>();
         private final ArrayDeque<Instant> live = new ArrayDeque<>();
         private final ArrayDeque<Instant> payments = new ArrayDeque<>();
-        private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final List<Person> free = new ArrayList<>();
         private final List<Person> paying = new ArrayList<>();
         private final List<Person> lapsed = new ArrayList<>();
@@ -129,21 +128,11 @@ class StoreCreatorCalibrationTest {
         private final double renewal = Math.exp(-PAID_CHURN * TERM.toDays());
         private final List<Course> previews = new ArrayList<>();
         private Offer plan;
-        private Instant now;
         private long orders;
         private int courses;
         private int joins;
         private int retirements;
         private int winbacks;
-
-        private record Event(Instant at, Person who, Course course, Kind kind) implements Comparable<Event> {
-            @Override
-            public int compareTo(Event o) {
-                return at.compareTo(o.at);
-            }
-        }
-
-        private enum Kind { CONVERT, RENEW, PUBLISH, RETIRE }
 
         private static final class Person {
             final String name;
@@ -164,7 +153,6 @@ class StoreCreatorCalibrationTest {
         }
 
         void run() {
-            now = platform.now();
             plan = ll.commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All access",
                     Money.ofMinor(PRICE_MINOR, CNY), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(), List.of(CATEGORY))));
             for (int i = 0; i < 30; i++) {
@@ -178,39 +166,39 @@ class StoreCreatorCalibrationTest {
             // members who paid during a month before the warm-up, so renewals are spread over the term
             List<Instant> starts = new ArrayList<>();
             for (int i = 0; i < 1_500; i++) {
-                starts.add(now.plus(Duration.ofSeconds(random.nextLong(TERM.getSeconds()))));
+                starts.add(time.now().plus(Duration.ofSeconds(random.nextLong(TERM.getSeconds()))));
             }
             starts.sort(null);
             for (Instant start : starts) {
-                drainUntil(start);
-                now = start;
-                platform.moveTo(now);
+                time.drainUntil(start);
+                time.moveTo(start);
                 Person p = join();
                 free.remove(p);
                 paying.add(p);
-                pay(p, now);
+                pay(p, start);
             }
+            List<EventSimulator.Process> processes = List.of(
+                    new EventSimulator.Process(() -> JOIN * pull() * paying.size(),
+                            () -> becomeCreator(paying.get(random.nextInt(paying.size())))),
+                    new EventSimulator.Process(
+                            () -> WINBACK * (1 + TRUTH.get(Parameter.COMMUNITY_WINBACK_EFFECT) * community()) * lapsed.size(),
+                            this::winBack),
+                    new EventSimulator.Process(() -> POST_RATE * (free.size() + paying.size() + creators.size()), () -> {
+                        posts.add(time.now());
+                        live.addLast(time.now());
+                    }),
+                    new EventSimulator.Process(() -> ADVERT_SIGN_UPS, this::join));
             Instant first = T0.minus(Duration.ofDays(WARM_UP_DAYS));
-            drainUntil(first);
+            time.drainUntil(first);
             Instant end = T0.plus(TERM.multipliedBy(PERIODS));
             for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
                 startDay(day);
-                runUntil(day.plus(Duration.ofDays(1)));
-            }
-        }
-
-        private void drainUntil(Instant t) {
-            while (!queue.isEmpty() && queue.peek().at.isBefore(t)) {
-                Event e = queue.poll();
-                now = e.at;
-                platform.moveTo(now);
-                handle(e);
+                time.runUntil(day.plus(Duration.ofDays(1)), processes);
             }
         }
 
         private void startDay(Instant day) {
-            now = day;
-            platform.moveTo(day);
+            time.moveTo(day);
             double leave = 1 - Math.exp(-FREE_CHURN);
             free.removeIf(p -> random.nextDouble() < leave);
             platform.moveTo(day.plus(Duration.ofMinutes(30)));
@@ -219,51 +207,12 @@ class StoreCreatorCalibrationTest {
             }
         }
 
-        private void runUntil(Instant dayEnd) {
-            while (true) {
-                double join = JOIN * pull() * paying.size();
-                double winback = WINBACK * (1 + TRUTH.get(Parameter.COMMUNITY_WINBACK_EFFECT) * community()) * lapsed.size();
-                double post = POST_RATE * (free.size() + paying.size() + creators.size());
-                double total = join + winback + post + ADVERT_SIGN_UPS;
-                Instant next = now.plus(seconds(exp(total) * 86_400));
-                Event scheduled = queue.peek();
-                if (scheduled != null && scheduled.at.isBefore(next) && scheduled.at.isBefore(dayEnd)) {
-                    queue.poll();
-                    now = scheduled.at;
-                    platform.moveTo(now);
-                    handle(scheduled);
-                    continue;
-                }
-                if (!next.isBefore(dayEnd)) {
-                    now = dayEnd;
-                    platform.moveTo(now);
-                    return;
-                }
-                now = next;
-                platform.moveTo(now);
-                double pick = random.nextDouble() * total;
-                if (pick < join) {
-                    becomeCreator(paying.get(random.nextInt(paying.size())));
-                } else if (pick < join + winback) {
-                    Person back = lapsed.remove(random.nextInt(lapsed.size()));
-                    winbacks++;
-                    paying.add(back);
-                    pay(back, now);
-                } else if (pick < join + winback + post) {
-                    posts.add(now);
-                    live.addLast(now);
-                } else {
-                    join();
-                }
-            }
-        }
-
         /**
          * The model's pull of creator earnings, {@code e / (e + reservation)}, with {@code e} what creators earned
          * per creator over the last 30 days, per month of 30.4375 days.
          */
         private double pull() {
-            Instant from = now.minus(Duration.ofDays(30));
+            Instant from = time.now().minus(Duration.ofDays(30));
             while (!payments.isEmpty() && !payments.peekFirst().isAfter(from)) {
                 payments.pollFirst();
             }
@@ -274,7 +223,7 @@ class StoreCreatorCalibrationTest {
 
         /** Live posts (written within the store's live period) over live posts plus the half-saturation. */
         private double community() {
-            Instant liveFrom = now.minus(StoreObservations.DEFAULT_POSTS_LIVE_FOR);
+            Instant liveFrom = time.now().minus(StoreObservations.DEFAULT_POSTS_LIVE_FOR);
             while (!live.isEmpty() && !live.peekFirst().isAfter(liveFrom)) {
                 live.pollFirst();
             }
@@ -283,10 +232,10 @@ class StoreCreatorCalibrationTest {
 
         private Person join() {
             Person p = new Person("m" + members.size());
-            members.add(new StoreObservations.Member(p.learner().id(), now, null));
+            members.add(new StoreObservations.Member(p.learner().id(), time.now(), null));
             ping(p);
             free.add(p);
-            queue.add(new Event(now.plus(seconds(exp(CONVERSION) * 86_400)), p, null, Kind.CONVERT));
+            time.at(time.now().plus(time.exponential(CONVERSION)), () -> convert(p));
             return p;
         }
 
@@ -296,37 +245,31 @@ class StoreCreatorCalibrationTest {
             ll.progress().openArticle(p.learner().id(), welcome.published().lessons().get(0).id());
         }
 
-        private void handle(Event e) {
-            Person p = e.who;
-            switch (e.kind) {
-                case CONVERT -> {
-                    // a learner who has left is no longer in the free list and does not convert
-                    if (free.remove(p)) {
-                        paying.add(p);
-                        pay(p, now);
-                    }
-                }
-                case RENEW -> {
-                    if (p.creator) {
-                        return;
-                    }
-                    if (random.nextDouble() < renewal) {
-                        pay(p, p.paidUntil);
-                    } else {
-                        paying.remove(p);
-                        lapsed.add(p);
-                    }
-                }
-                case PUBLISH -> {
-                    publish(p);
-                    schedulePublish(p);
-                }
-                case RETIRE -> {
-                    ll.catalog().archive(p.author(), e.course.id());
-                    retirements++;
-                }
-                default -> throw new IllegalStateException(e.kind.name());
+        private void convert(Person p) {
+            // a learner who has left is no longer in the free list and does not convert
+            if (free.remove(p)) {
+                paying.add(p);
+                pay(p, time.now());
             }
+        }
+
+        private void renew(Person p) {
+            if (p.creator) {
+                return;
+            }
+            if (random.nextDouble() < renewal) {
+                pay(p, p.paidUntil);
+            } else {
+                paying.remove(p);
+                lapsed.add(p);
+            }
+        }
+
+        private void winBack() {
+            Person back = lapsed.remove(random.nextInt(lapsed.size()));
+            winbacks++;
+            paying.add(back);
+            pay(back, time.now());
         }
 
         /** A paying learner publishes their first course, and from then on counts as a creator. */
@@ -341,11 +284,17 @@ class StoreCreatorCalibrationTest {
 
         private void publish(Person author) {
             Course course = platform.publish(author.author(), "Course " + courses++, CATEGORY, 1);
-            queue.add(new Event(now.plus(seconds(exp(RETIREMENT) * 86_400)), author, course, Kind.RETIRE));
+            time.at(time.now().plus(time.exponential(RETIREMENT)), () -> {
+                ll.catalog().archive(author.author(), course.id());
+                retirements++;
+            });
         }
 
         private void schedulePublish(Person creator) {
-            queue.add(new Event(now.plus(seconds(exp(PRODUCTION) * 86_400)), creator, null, Kind.PUBLISH));
+            time.at(time.now().plus(time.exponential(PRODUCTION)), () -> {
+                publish(creator);
+                schedulePublish(creator);
+            });
         }
 
         /** Pays one term and shares it through the ledger with one creator, as the payment pipeline posts it. */
@@ -354,17 +303,9 @@ class StoreCreatorCalibrationTest {
             Person earner = creators.get(random.nextInt(creators.size()));
             LineParties parties = new LineParties(List.of(new CreatorShare(earner.author().id(), 1)), List.of());
             ll.ledger().recordPayment(PaymentPosting.of(paid, policy, line -> parties));
-            payments.addLast(now);
+            payments.addLast(time.now());
             p.paidUntil = from.plus(TERM);
-            queue.add(new Event(p.paidUntil, p, null, Kind.RENEW));
-        }
-
-        private double exp(double rate) {
-            return -Math.log(1 - random.nextDouble()) / rate;
-        }
-
-        private static Duration seconds(double s) {
-            return Duration.ofMillis(Math.round(s * 1000));
+            time.at(p.paidUntil, () -> renew(p));
         }
     }
 }

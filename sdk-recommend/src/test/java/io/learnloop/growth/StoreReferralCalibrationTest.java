@@ -30,7 +30,6 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,8 +115,9 @@ class StoreReferralCalibrationTest {
 
     /** One simulated platform: learners join (by advert or referral), pay, renew or lapse, learn and post. */
     private static final class Simulation {
-        private final SplittableRandom random = new SplittableRandom(20260707);
         private final StorePlatform platform = new StorePlatform(T0.minus(Duration.ofDays(WARM_UP_DAYS + 1)));
+        private final EventSimulator time = new EventSimulator(20260707, platform);
+        private final SplittableRandom random = time.random();
         private final Learnloop ll = platform.learnloop();
         private final Actor authorA = Actor.of("author-a", Role.CREATOR);
         private final Actor authorB = Actor.of("author-b", Role.CREATOR);
@@ -130,7 +130,6 @@ class StoreReferralCalibrationTest {
         private final List<Instant> posts = new ArrayList<>();
         /** The posts still live (written within the store's live period), oldest first. */
         private final ArrayDeque<Instant> live = new ArrayDeque<>();
-        private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final List<Learner> free = new ArrayList<>();
         private final List<Learner> paying = new ArrayList<>();
         private final double payingWeight;
@@ -140,22 +139,10 @@ class StoreReferralCalibrationTest {
         private int refunds;
         private long orders;
         private Offer plan;
-        /** The simulation's own time: the store's clock runs a few minutes late after a learner reads an article. */
-        private Instant now;
-
-        private record Event(Instant at, Learner who, Kind kind) implements Comparable<Event> {
-            @Override
-            public int compareTo(Event o) {
-                return at.compareTo(o.at);
-            }
-        }
-
-        private enum Kind { CONVERT, RENEW, COMPLETE, REFUND }
 
         private static final class Learner {
             final Actor actor;
             Instant paidUntil;
-            Order lastOrder;
             int completed;
 
             Learner(Actor actor) {
@@ -180,8 +167,7 @@ class StoreReferralCalibrationTest {
             plan = ll.commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All access",
                     Money.ofMinor(PRICE_MINOR, CNY), new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
             // an older community: posts written over the half year before
-            Instant start = platform.now();
-            now = start;
+            Instant start = time.now();
             for (int i = 0; i < 2_000; i++) {
                 posts.add(start.minus(Duration.ofSeconds(random.nextLong(180L * 86_400))));
             }
@@ -190,18 +176,27 @@ class StoreReferralCalibrationTest {
             for (int i = 0; i < 1_000; i++) {
                 join(null);
             }
+            List<EventSimulator.Process> processes = List.of(
+                    new EventSimulator.Process(this::referralRate, () -> {
+                        referralSignUps++;
+                        join(pickReferrer());
+                    }),
+                    new EventSimulator.Process(() -> ADVERT_SIGN_UPS * prospectShare(), () -> join(null)),
+                    new EventSimulator.Process(() -> POST_RATE * (free.size() + paying.size()), () -> {
+                        posts.add(time.now());
+                        live.addLast(time.now());
+                    }));
             Instant end = T0.plus(TERM.multipliedBy(PERIODS));
             for (Instant day = start.plus(Duration.ofDays(1)); day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
                 startDay(day);
-                runUntil(day.plus(Duration.ofDays(1)));
+                time.runUntil(day.plus(Duration.ofDays(1)), processes);
             }
         }
 
         /** Free learners leave at the day's start (the store sees them gone once they miss a day); the rest show up. */
         private void startDay(Instant day) {
             spend.put(day, Money.ofMinor(Math.round(ADVERT_SIGN_UPS * PAID_CAC * 100), CNY));
-            now = day;
-            platform.moveTo(day);
+            time.moveTo(day);
             double leave = 1 - Math.exp(-FREE_CHURN);
             free.removeIf(l -> random.nextDouble() < leave);
             platform.moveTo(day.plus(Duration.ofMinutes(30)));
@@ -210,45 +205,10 @@ class StoreReferralCalibrationTest {
             }
         }
 
-        private void runUntil(Instant dayEnd) {
-            while (true) {
-                double referral = referralRate();
-                double advert = ADVERT_SIGN_UPS * prospectShare();
-                double post = POST_RATE * (free.size() + paying.size());
-                double total = referral + advert + post;
-                Instant next = now.plus(seconds(exp(total) * 86_400));
-                Event scheduled = queue.peek();
-                if (scheduled != null && scheduled.at.isBefore(next) && scheduled.at.isBefore(dayEnd)) {
-                    queue.poll();
-                    now = scheduled.at;
-                    platform.moveTo(now);
-                    handle(scheduled);
-                    continue;
-                }
-                if (!next.isBefore(dayEnd)) {
-                    now = dayEnd;
-                    platform.moveTo(now);
-                    return;
-                }
-                now = next;
-                platform.moveTo(now);
-                double pick = random.nextDouble() * total;
-                if (pick < referral) {
-                    referralSignUps++;
-                    join(pickReferrer());
-                } else if (pick < referral + advert) {
-                    join(null);
-                } else {
-                    posts.add(now);
-                    live.addLast(now);
-                }
-            }
-        }
-
         /** The model's referral flow at the current stocks, per day. */
         private double referralRate() {
             double referrers = free.size() + paying.size() * payingWeight + 2;
-            Instant liveFrom = now.minus(StoreObservations.DEFAULT_POSTS_LIVE_FOR);
+            Instant liveFrom = time.now().minus(StoreObservations.DEFAULT_POSTS_LIVE_FOR);
             while (!live.isEmpty() && !live.peekFirst().isAfter(liveFrom)) {
                 live.pollFirst();
             }
@@ -277,10 +237,10 @@ class StoreReferralCalibrationTest {
 
         private void join(Actor referrer) {
             Learner l = new Learner(Actor.learner("m" + members.size()));
-            members.add(new StoreObservations.Member(l.actor.id(), now, referrer == null ? null : referrer.id()));
+            members.add(new StoreObservations.Member(l.actor.id(), time.now(), referrer == null ? null : referrer.id()));
             ping(l);
             free.add(l);
-            queue.add(new Event(now.plus(seconds(exp(CONVERSION) * 86_400)), l, Kind.CONVERT));
+            time.at(time.now().plus(time.exponential(CONVERSION)), () -> convert(l));
         }
 
         private void ping(Learner l) {
@@ -289,27 +249,20 @@ class StoreReferralCalibrationTest {
             ll.progress().openArticle(l.actor.id(), preview.published().lessons().get(0).id());
         }
 
-        private void handle(Event e) {
-            Learner l = e.who;
-            switch (e.kind) {
-                case CONVERT -> {
-                    // a learner who has left is no longer in the free list and does not convert
-                    if (free.remove(l)) {
-                        paying.add(l);
-                        pay(l, now);
-                    }
-                }
-                case RENEW -> {
-                    if (random.nextDouble() < renewal) {
-                        pay(l, l.paidUntil);
-                    } else {
-                        paying.remove(l);
-                        lapsed++;
-                    }
-                }
-                case COMPLETE -> complete(l);
-                case REFUND -> refundHalf(l.lastOrder);
-                default -> throw new IllegalStateException(e.kind.name());
+        private void convert(Learner l) {
+            // a learner who has left is no longer in the free list and does not convert
+            if (free.remove(l)) {
+                paying.add(l);
+                pay(l, time.now());
+            }
+        }
+
+        private void renew(Learner l) {
+            if (random.nextDouble() < renewal) {
+                pay(l, l.paidUntil);
+            } else {
+                paying.remove(l);
+                lapsed++;
             }
         }
 
@@ -317,15 +270,14 @@ class StoreReferralCalibrationTest {
         private void pay(Learner l, Instant from) {
             Order paid = platform.payMembership(l.actor, "o" + orders++, plan, TERM);
             ll.ledger().recordPayment(PaymentPosting.of(paid, policy, line -> parties));
-            l.lastOrder = paid;
             l.paidUntil = from.plus(TERM);
-            queue.add(new Event(l.paidUntil, l, Kind.RENEW));
+            time.at(l.paidUntil, () -> renew(l));
             if (random.nextDouble() < REFUND_SHARE) {
-                queue.add(new Event(now.plus(Duration.ofDays(2)), l, Kind.REFUND));
+                time.at(time.now().plus(Duration.ofDays(2)), () -> refundHalf(paid));
             }
             double rate = TRUTH.get(Parameter.LEARNING_EFFICIENCY) / LESSONS;
-            for (double s = exp(rate) * 86_400; from.plus(seconds(s)).isBefore(l.paidUntil); s += exp(rate) * 86_400) {
-                queue.add(new Event(from.plus(seconds(s)), l, Kind.COMPLETE));
+            for (Instant t = from.plus(time.exponential(rate)); t.isBefore(l.paidUntil); t = t.plus(time.exponential(rate))) {
+                time.at(t, () -> complete(l));
             }
         }
 
@@ -347,14 +299,6 @@ class StoreReferralCalibrationTest {
                 platform.complete(l.actor, course, i);
             }
             ll.certificates().issue(l.actor.id(), course.id());
-        }
-
-        private double exp(double rate) {
-            return -Math.log(1 - random.nextDouble()) / rate;
-        }
-
-        private static Duration seconds(double s) {
-            return Duration.ofMillis(Math.round(s * 1000));
         }
     }
 }
