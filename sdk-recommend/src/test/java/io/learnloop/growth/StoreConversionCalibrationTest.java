@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,12 +61,11 @@ class StoreConversionCalibrationTest {
 
     /** One simulated platform: learners sign up free, then pay one month or leave. */
     private static final class Simulation {
-        private final SplittableRandom random = new SplittableRandom(20260202);
         private final StorePlatform platform = new StorePlatform(T0.minus(Duration.ofDays(1)));
+        private final EventSimulator time = new EventSimulator(20260202, platform);
         private final Actor creator = Actor.of("creator", Role.CREATOR);
         private final List<Course> courses = new ArrayList<>();
         private final List<StoreObservations.Member> members = new ArrayList<>();
-        private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final List<Learner> free = new ArrayList<>();
         private final Map<Instant, Money> spend = new java.util.LinkedHashMap<>();
         private final Instant end = T0.plus(Duration.ofDays(DAYS));
@@ -76,15 +73,8 @@ class StoreConversionCalibrationTest {
         private Offer plan;
         private long orders;
         private long conversions;
-
-        private record Event(Instant at, Learner who, Kind kind) implements Comparable<Event> {
-            @Override
-            public int compareTo(Event o) {
-                return at.compareTo(o.at);
-            }
-        }
-
-        private enum Kind { CONVERT, LAST_VISIT }
+        private double hazard;
+        private Instant dayEnd;
 
         private static final class Learner {
             final Actor actor;
@@ -103,42 +93,21 @@ class StoreConversionCalibrationTest {
             plan = platform.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN),
                     OfferDraft.membership("All access", Money.ofMinor(Math.round(PRICE * 100), "CNY"),
                             new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
-            int n = 0;
-            double t = exp(ARRIVALS);
+            List<EventSimulator.Process> arrivals = List.of(new EventSimulator.Process(() -> ARRIVALS, this::arrive));
+            time.moveTo(T0);
             for (int day = 0; day < DAYS; day++) {
                 Instant dayStart = T0.plus(Duration.ofDays(day));
-                Instant dayEnd = dayStart.plus(Duration.ofDays(1));
+                dayEnd = dayStart.plus(Duration.ofDays(1));
                 spend.put(dayStart, Money.ofMinor(Math.round(ARRIVALS * 40 * 100), "CNY"));
                 // the day's new courses go out first, so the catalogue is constant over the rest of the day
                 platform.moveTo(dayStart.plus(Duration.ofMinutes(1)));
                 publishUpTo((int) Math.round(FIRST_COURSES * Math.pow((double) LAST_COURSES / FIRST_COURSES, (day + 1.0) / DAYS)));
-                double hazard = conversionHazard(courses.size());
+                hazard = conversionHazard(courses.size());
                 free.removeIf(l -> l.converted || !l.churnAt.isAfter(dayStart));
                 for (Learner l : free) {
-                    scheduleConversion(l, dayStart, dayEnd, hazard);
+                    scheduleConversion(l, dayStart);
                 }
-                List<Instant> arrivals = new ArrayList<>();
-                for (; t < day + 1; t += exp(ARRIVALS)) {
-                    arrivals.add(T0.plus(seconds(t * 86_400)));
-                }
-                int a = 0;
-                while (true) {
-                    Event next = queue.peek();
-                    Instant arrival = a < arrivals.size() ? arrivals.get(a) : null;
-                    boolean eventFirst = next != null && next.at.isBefore(dayEnd)
-                            && (arrival == null || next.at.isBefore(arrival));
-                    if (eventFirst) {
-                        queue.poll();
-                        platform.moveTo(next.at);
-                        handle(next);
-                    } else if (arrival != null) {
-                        platform.moveTo(arrival);
-                        a++;
-                        arrive("f" + n++, arrival, dayEnd, hazard);
-                    } else {
-                        break;
-                    }
-                }
+                time.runUntil(dayEnd, arrivals);
             }
             // whoever is still free at the end was seen on the last day
             platform.moveTo(end.minus(Duration.ofMinutes(1)));
@@ -156,51 +125,40 @@ class StoreConversionCalibrationTest {
             }
         }
 
-        private void arrive(String name, Instant at, Instant dayEnd, double hazard) {
-            Learner l = new Learner(Actor.learner(name));
+        private void arrive() {
+            Instant at = time.now();
+            Learner l = new Learner(Actor.learner("f" + members.size()));
             members.add(new StoreObservations.Member(l.actor.id(), at, null));
-            l.churnAt = at.plus(seconds(exp(FREE_CHURN) * 86_400));
+            l.churnAt = at.plus(time.exponential(FREE_CHURN));
             platform.learnloop().progress().openArticle(l.actor.id(), preview);
             // the store dates a free learner's leaving to the midnight after their last visit: a last visit half a
             // day before the true time makes that date unbiased
             Instant lastVisit = l.churnAt.minus(Duration.ofHours(12));
             if (l.churnAt.isBefore(end) && lastVisit.isAfter(at)) {
-                queue.add(new Event(lastVisit, l, Kind.LAST_VISIT));
+                time.at(lastVisit, () -> {
+                    if (!l.converted) {
+                        platform.learnloop().progress().openArticle(l.actor.id(), preview);
+                    }
+                });
             }
             free.add(l);
-            scheduleConversion(l, at, dayEnd, hazard);
+            scheduleConversion(l, at);
         }
 
         /** Draws the time to conversion at this day's constant hazard; converts if it comes before the day ends. */
-        private void scheduleConversion(Learner l, Instant from, Instant dayEnd, double hazard) {
-            Instant at = from.plus(seconds(exp(hazard) * 86_400));
+        private void scheduleConversion(Learner l, Instant from) {
+            Instant at = from.plus(time.exponential(hazard));
             if (at.isBefore(dayEnd) && at.isBefore(l.churnAt)) {
-                queue.add(new Event(at, l, Kind.CONVERT));
+                time.at(at, () -> convert(l));
             }
         }
 
-        private void handle(Event e) {
-            Learner l = e.who;
-            if (l.converted) {
-                return;
+        private void convert(Learner l) {
+            if (!l.converted) {
+                platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
+                l.converted = true;
+                conversions++;
             }
-            switch (e.kind) {
-                case CONVERT -> {
-                    platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
-                    l.converted = true;
-                    conversions++;
-                }
-                case LAST_VISIT -> platform.learnloop().progress().openArticle(l.actor.id(), preview);
-                default -> throw new IllegalStateException(e.kind.name());
-            }
-        }
-
-        private double exp(double rate) {
-            return -Math.log(1 - random.nextDouble()) / rate;
-        }
-
-        private static Duration seconds(double s) {
-            return Duration.ofMillis(Math.round(s * 1000));
         }
     }
 

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,25 +54,16 @@ class StorePaidChurnCalibrationTest {
 
     /** One simulated platform: learners sign up, pay within days, then renew each term or lapse. */
     private static final class Simulation {
-        private final SplittableRandom random = new SplittableRandom(20260303);
         private final StorePlatform platform = new StorePlatform(T0.minus(Duration.ofDays(1)));
+        private final EventSimulator time = new EventSimulator(20260303, platform);
+        private final SplittableRandom random = time.random();
         private final Actor creator = Actor.of("creator", Role.CREATOR);
         private final List<Course> courses = new ArrayList<>();
         private final List<StoreObservations.Member> members = new ArrayList<>();
-        private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final Instant end = T0.plus(TERM.multipliedBy(PERIODS));
         private final double renewal = Math.exp(-effectiveChurn() * TERM.toDays());
         private Offer plan;
         private long orders;
-
-        private record Event(Instant at, Learner who, Kind kind) implements Comparable<Event> {
-            @Override
-            public int compareTo(Event o) {
-                return at.compareTo(o.at);
-            }
-        }
-
-        private enum Kind { JOIN, PAY, RENEW, COMPLETE }
 
         private static final class Learner {
             final Actor actor;
@@ -94,42 +84,32 @@ class StorePaidChurnCalibrationTest {
                     OfferDraft.membership("All access", Money.ofMinor(3000, "CNY"),
                             new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
             for (int i = 0; i < LEARNERS; i++) {
-                Instant at = T0.plus(seconds(random.nextDouble() * TERM.getSeconds()));
-                queue.add(new Event(at, new Learner(Actor.learner("m" + i)), Kind.JOIN));
+                Learner l = new Learner(Actor.learner("m" + i));
+                time.at(T0.plus(EventSimulator.days(random.nextDouble() * TERM.toDays())), () -> join(l));
             }
-            while (!queue.isEmpty() && queue.peek().at.isBefore(end)) {
-                Event e = queue.poll();
-                platform.moveTo(e.at);
-                handle(e);
-            }
+            time.drainUntil(end);
         }
 
-        private void handle(Event e) {
-            Learner l = e.who;
-            switch (e.kind) {
-                case JOIN -> {
-                    members.add(new StoreObservations.Member(l.actor.id(), e.at, null));
-                    platform.learnloop().progress().openArticle(l.actor.id(), courses.get(0).published().lessons().get(0).id());
-                    queue.add(new Event(e.at.plus(seconds(exp(SIGN_UP_TO_PAY) * 86_400)), l, Kind.PAY));
-                }
-                case PAY -> pay(l, platform.now());
-                case RENEW -> {
-                    if (random.nextDouble() < renewal) {
-                        pay(l, l.paidUntil);
-                    }
-                }
-                case COMPLETE -> complete(l);
-                default -> throw new IllegalStateException(e.kind.name());
+        private void join(Learner l) {
+            members.add(new StoreObservations.Member(l.actor.id(), time.now(), null));
+            platform.learnloop().progress().openArticle(l.actor.id(), courses.get(0).published().lessons().get(0).id());
+            // the store's clock may run a few minutes late after articles; the term starts when the store records it
+            time.at(time.now().plus(time.exponential(SIGN_UP_TO_PAY)), () -> pay(l, platform.now()));
+        }
+
+        private void renew(Learner l) {
+            if (random.nextDouble() < renewal) {
+                pay(l, l.paidUntil);
             }
         }
 
         private void pay(Learner l, Instant from) {
             platform.payMembership(l.actor, "o" + orders++, plan, TERM);
             l.paidUntil = from.plus(TERM);
-            queue.add(new Event(l.paidUntil, l, Kind.RENEW));
+            time.at(l.paidUntil, () -> renew(l));
             double rate = EFFICIENCY / LESSONS;
-            for (double s = exp(rate) * 86_400; from.plus(seconds(s)).isBefore(l.paidUntil); s += exp(rate) * 86_400) {
-                queue.add(new Event(from.plus(seconds(s)), l, Kind.COMPLETE));
+            for (Instant t = from.plus(time.exponential(rate)); t.isBefore(l.paidUntil); t = t.plus(time.exponential(rate))) {
+                time.at(t, () -> complete(l));
             }
         }
 
@@ -139,14 +119,6 @@ class StorePaidChurnCalibrationTest {
             }
             Course course = courses.get(l.completed++);
             platform.completeCourse(l.actor, course);
-        }
-
-        private double exp(double rate) {
-            return -Math.log(1 - random.nextDouble()) / rate;
-        }
-
-        private static Duration seconds(double s) {
-            return Duration.ofMillis(Math.round(s * 1000));
         }
     }
 
