@@ -78,7 +78,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     @Override
     public <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key) {
         type.requireIndex(index);
-        List<MemoryStore.Row> committed = data.type(type).rowsUnder(index, key);
+        PostingTree committed = data.type(type).rowsUnder(index, key);
         if (nothingStaged(type)) {
             // Nothing staged for this type (every read-only unit of work): the index's rows are the answer.
             List<Versioned<T>> result = new ArrayList<>(committed.size());
@@ -125,18 +125,18 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             return derivation.apply(key, valuesBy(type, index, key));
         }
         type.requireIndex(index);
-        MemoryStore.Postings postings = data.type(type).postingsUnder(index, key);
+        Postings postings = data.type(type).postingsUnder(index, key);
         if (postings == null) {
             return derivation.apply(key, List.of());
         }
-        MemoryStore.Memo memo = postings.memo;
+        Postings.Memo memo = postings.memo;
         if (memo != null && memo.derivation() == derivation) {
             @SuppressWarnings("unchecked")
             R remembered = (R) memo.value();
             return remembered;
         }
         R value = derivation.apply(key, new RowValues<>(type.type(), postings.rows));
-        postings.memo = new MemoryStore.Memo(derivation, value);
+        postings.memo = new Postings.Memo(derivation, value);
         return value;
     }
 
@@ -320,24 +320,35 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         AggregateType<Object> type = (AggregateType<Object>) s.type;
         MemoryStore.TypeData td = data.type(type);
         MemoryStore.Row old = td.rows.get(id);
-        Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
-        Map<String, List<String>> newKeys = new HashMap<>();
+        Map<String, Filing> oldFilings = old == null ? Map.of() : old.filings();
         MemoryStore.Row row = null;
         if (s.value != null) {
-            for (String index : type.indexNames()) {
-                newKeys.put(index, type.indexKeys(index, s.value));
-            }
-            row = new MemoryStore.Row(id, s.value, s.version, old != null ? old.seq() : ++td.nextSeq,
-                    Map.copyOf(newKeys));
+            long seq = old != null ? old.seq() : ++td.nextSeq;
+            row = new MemoryStore.Row(id, s.value, s.version, seq, filings(type, td, s.value, old, seq));
         }
-        // Index lists hold rows: a kept key gets the new row in the old row's place (so index order stays insertion
-        // order), a new key gets it at the end, and a key the row no longer has loses it.
-        for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
-            List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
-            for (String key : e.getValue()) {
-                MemoryStore.Row added = row;
-                td.index(e.getKey()).merge(key, new MemoryStore.Postings(List.of(row)),
-                        (p, ignored) -> new MemoryStore.Postings(withRow(p.rows, id, added, before.contains(key))));
+        // A kept key gets the new row in the old row's place (its filing number is kept), a new key gets it at the
+        // end (a fresh number is above all others), and a key the row no longer has loses it.
+        Map<String, Filing> newFilings = row == null ? Map.of() : row.filings();
+        for (Map.Entry<String, Filing> e : newFilings.entrySet()) {
+            Filing before = oldFilings.get(e.getKey());
+            Filing after = e.getValue();
+            for (int k = 0; k < after.keys().size(); k++) {
+                String key = after.keys().get(k);
+                if (before != null && before.numberOf(key) != 0) {
+                    td.refile(e.getKey(), key, after.number(k), row);
+                } else {
+                    td.file(e.getKey(), key, after.number(k), row);
+                }
+            }
+        }
+        for (Map.Entry<String, Filing> e : oldFilings.entrySet()) {
+            Filing after = newFilings.get(e.getKey());
+            Filing before = e.getValue();
+            for (int k = 0; k < before.keys().size(); k++) {
+                String key = before.keys().get(k);
+                if (after == null || after.numberOf(key) == 0) {
+                    td.unfile(e.getKey(), key, before.number(k));
+                }
             }
         }
         if (row == null) {
@@ -366,41 +377,30 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
                 }
             }
         }
-        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
-            List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
-            for (String key : e.getValue()) {
-                if (!after.contains(key)) {
-                    td.index(e.getKey()).computeIfPresent(key, (k, p) -> {
-                        List<MemoryStore.Row> copy = new ArrayList<>(p.rows.size());
-                        for (MemoryStore.Row r : p.rows) {
-                            if (!r.id().equals(id)) {
-                                copy.add(r);
-                            }
-                        }
-                        return copy.isEmpty() ? null : new MemoryStore.Postings(List.copyOf(copy));
-                    });
-                }
-            }
-        }
     }
 
-    /** A copy of an index list with {@code row} replacing the row of the same id (if {@code replace}) or appended. */
-    private static List<MemoryStore.Row> withRow(List<MemoryStore.Row> rows, String id, MemoryStore.Row row,
-                                                 boolean replace) {
-        List<MemoryStore.Row> copy = new ArrayList<>(rows.size() + 1);
-        boolean placed = false;
-        for (MemoryStore.Row r : rows) {
-            if (replace && !placed && r.id().equals(id)) {
-                copy.add(row);
-                placed = true;
-            } else {
-                copy.add(r);
+    /**
+     * Where a row's new value is filed: under a key the old version had, at the old filing number; under any other
+     * key at a number above every one handed out so far (a new row's own insertion number, which is that).
+     */
+    private static Map<String, Filing> filings(AggregateType<Object> type, MemoryStore.TypeData td, Object value,
+                                               MemoryStore.Row old, long seq) {
+        Map<String, Filing> filings = new HashMap<>();
+        long joined = old == null ? seq : 0;
+        for (String index : type.indexNames()) {
+            List<String> keys = type.indexKeys(index, value);
+            Filing before = old == null ? null : old.filings().get(index);
+            long[] numbers = new long[keys.size()];
+            for (int k = 0; k < numbers.length; k++) {
+                long kept = before == null ? 0 : before.numberOf(keys.get(k));
+                if (kept == 0 && joined == 0) {
+                    joined = ++td.nextSeq;
+                }
+                numbers[k] = kept != 0 ? kept : joined;
             }
+            filings.put(index, new Filing(keys, numbers));
         }
-        if (!placed) {
-            copy.add(row);
-        }
-        return List.copyOf(copy);
+        return Map.copyOf(filings);
     }
 
     private <T> void checkUniqueKeys(AggregateType<T> type, String id, T value) {
