@@ -18,29 +18,30 @@ import java.util.Objects;
  *
  * <p>Immutable, hence thread-safe.
  */
-final class PostingTree implements Iterable<MemoryStore.Row> {
+abstract class PostingTree implements Iterable<MemoryStore.Row> {
     /** Most entries of a node (rows of a leaf, children of a branch): a fuller node splits. */
     static final int MAX = 32;
     /** Fewest entries a node keeps after a removal while it has a sibling to merge with or borrow from. */
     static final int MIN = MAX / 4;
 
     /** The tree without rows. */
-    static final PostingTree EMPTY = new PostingTree(new Leaf(new long[0], new MemoryStore.Row[0]));
+    static final PostingTree EMPTY = new Leaf(new long[0], new MemoryStore.Row[0]);
 
-    private final Node root;
+    /** Rows in this tree; the root node is the tree, so a key's entry points straight at it. */
+    final int size;
 
-    private PostingTree(Node root) {
-        this.root = root;
+    private PostingTree(int size) {
+        this.size = size;
     }
 
     /** @return the number of rows */
-    int size() {
-        return root.size;
+    final int size() {
+        return size;
     }
 
     /** @return whether the tree holds no row */
-    boolean isEmpty() {
-        return root.size == 0;
+    final boolean isEmpty() {
+        return size == 0;
     }
 
     /**
@@ -50,9 +51,9 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
      * @return the row
      * @throws IndexOutOfBoundsException if there is no such position
      */
-    MemoryStore.Row get(int index) {
-        Objects.checkIndex(index, root.size);
-        Node node = root;
+    final MemoryStore.Row get(int index) {
+        Objects.checkIndex(index, size);
+        PostingTree node = this;
         int rest = index;
         while (node instanceof Branch branch) {
             int child = 0;
@@ -73,12 +74,12 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
      * @return the new tree
      * @throws IllegalArgumentException if {@code seq} is not above every filing number in the tree
      */
-    PostingTree append(long seq, MemoryStore.Row row) {
-        if (root.size > 0 && seq <= root.last()) {
-            throw new IllegalArgumentException("Filing number " + seq + " is not above the last one, " + root.last());
+    final PostingTree append(long seq, MemoryStore.Row row) {
+        if (size > 0 && seq <= last()) {
+            throw new IllegalArgumentException("Filing number " + seq + " is not above the last one, " + last());
         }
-        Node[] grown = root.append(seq, row);
-        return new PostingTree(grown.length == 1 ? grown[0] : Branch.of(grown));
+        PostingTree[] grown = grow(seq, row);
+        return grown.length == 1 ? grown[0] : Branch.of(grown);
     }
 
     /**
@@ -89,8 +90,8 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
      * @return the new tree
      * @throws IllegalArgumentException if no row has that filing number
      */
-    PostingTree replace(long seq, MemoryStore.Row row) {
-        return new PostingTree(root.replace(seq, row));
+    final PostingTree replace(long seq, MemoryStore.Row row) {
+        return put(seq, row);
     }
 
     /**
@@ -100,8 +101,8 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
      * @return the new tree, {@link #EMPTY} if it was the last row
      * @throws IllegalArgumentException if no row has that filing number
      */
-    PostingTree remove(long seq) {
-        Node left = root.remove(seq);
+    final PostingTree remove(long seq) {
+        PostingTree left = drop(seq);
         if (left == null) {
             return EMPTY;
         }
@@ -109,13 +110,13 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         while (left instanceof Branch branch && branch.children.length == 1) {
             left = branch.children[0];
         }
-        return new PostingTree(left);
+        return left;
     }
 
     /** @return the rows in filing order */
     @Override
-    public Iterator<MemoryStore.Row> iterator() {
-        return new Cursor(root);
+    public final Iterator<MemoryStore.Row> iterator() {
+        return new Cursor(this);
     }
 
     /**
@@ -124,51 +125,42 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
      *
      * @throws IllegalStateException naming the first fault found
      */
-    void checkShape() {
-        root.check(true, true, Long.MIN_VALUE, depth(root));
+    final void checkShape() {
+        check(true, true, Long.MIN_VALUE, depth(this));
     }
 
-    private static int depth(Node node) {
+    private static int depth(PostingTree node) {
         int depth = 1;
-        for (Node n = node; n instanceof Branch branch; n = branch.children[0]) {
+        for (PostingTree n = node; n instanceof Branch branch; n = branch.children[0]) {
             depth++;
         }
         return depth;
     }
 
-    private abstract static class Node {
-        /** Rows in this subtree. */
-        final int size;
+    abstract int width();
 
-        Node(int size) {
-            this.size = size;
-        }
+    abstract long first();
 
-        abstract int width();
+    abstract long last();
 
-        abstract long first();
+    /** This node with the row appended: one node, or two when this one was full (the second holds the row). */
+    abstract PostingTree[] grow(long seq, MemoryStore.Row row);
 
-        abstract long last();
+    abstract PostingTree put(long seq, MemoryStore.Row row);
 
-        /** This node with the row appended: one node, or two when this one was full (the second holds the row). */
-        abstract Node[] append(long seq, MemoryStore.Row row);
+    /** This node without the row, or null if that was its only row. */
+    abstract PostingTree drop(long seq);
 
-        abstract Node replace(long seq, MemoryStore.Row row);
+    /** Joins this node's entries with a right sibling's: one node if they fit in one, else two even halves. */
+    abstract PostingTree[] join(PostingTree right);
 
-        /** This node without the row, or null if that was its only row. */
-        abstract Node remove(long seq);
+    abstract void check(boolean isRoot, boolean onRightEdge, long above, int depth);
 
-        /** Joins this node's entries with a right sibling's: one node if they fit in one, else two even halves. */
-        abstract Node[] join(Node right);
-
-        abstract void check(boolean isRoot, boolean onRightEdge, long above, int depth);
-
-        static Node[] one(Node node) {
-            return new Node[] {node};
-        }
+    static PostingTree[] one(PostingTree node) {
+        return new PostingTree[] {node};
     }
 
-    private static final class Leaf extends Node {
+    private static final class Leaf extends PostingTree {
         final long[] seqs;
         final MemoryStore.Row[] rows;
 
@@ -194,10 +186,10 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
 
         @Override
-        Node[] append(long seq, MemoryStore.Row row) {
+        PostingTree[] grow(long seq, MemoryStore.Row row) {
             if (rows.length == MAX) {
                 // Appends never come back to a full leaf: keep it whole and start the next one.
-                return new Node[] {this, new Leaf(new long[] {seq}, new MemoryStore.Row[] {row})};
+                return new PostingTree[] {this, new Leaf(new long[] {seq}, new MemoryStore.Row[] {row})};
             }
             long[] s = Arrays.copyOf(seqs, seqs.length + 1);
             MemoryStore.Row[] r = Arrays.copyOf(rows, rows.length + 1);
@@ -207,7 +199,7 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
 
         @Override
-        Node replace(long seq, MemoryStore.Row row) {
+        PostingTree put(long seq, MemoryStore.Row row) {
             MemoryStore.Row[] r = rows.clone();
             r[position(seq)] = row;
             // The filing numbers are unchanged, and arrays are never written once built: share them.
@@ -215,7 +207,7 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
 
         @Override
-        Node remove(long seq) {
+        PostingTree drop(long seq) {
             int at = position(seq);
             if (rows.length == 1) {
                 return null;
@@ -232,7 +224,7 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
 
         @Override
-        Node[] join(Node right) {
+        PostingTree[] join(PostingTree right) {
             Leaf other = (Leaf) right;
             long[] s = concat(seqs, other.seqs);
             MemoryStore.Row[] r = concat(rows, other.rows);
@@ -240,7 +232,7 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
                 return one(new Leaf(s, r));
             }
             int half = r.length / 2;
-            return new Node[] {
+            return new PostingTree[] {
                     new Leaf(Arrays.copyOfRange(s, 0, half), Arrays.copyOfRange(r, 0, half)),
                     new Leaf(Arrays.copyOfRange(s, half, s.length), Arrays.copyOfRange(r, half, r.length))};
         }
@@ -264,18 +256,18 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
     }
 
-    private static final class Branch extends Node {
-        final Node[] children;
+    private static final class Branch extends PostingTree {
+        final PostingTree[] children;
         /** The first filing number of each child, to find the child that holds a number. */
         final long[] firsts;
 
-        private Branch(Node[] children, long[] firsts, int size) {
+        private Branch(PostingTree[] children, long[] firsts, int size) {
             super(size);
             this.children = children;
             this.firsts = firsts;
         }
 
-        static Branch of(Node... children) {
+        static Branch of(PostingTree... children) {
             long[] firsts = new long[children.length];
             int size = 0;
             for (int i = 0; i < children.length; i++) {
@@ -301,42 +293,42 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
 
         @Override
-        Node[] append(long seq, MemoryStore.Row row) {
+        PostingTree[] grow(long seq, MemoryStore.Row row) {
             int lastChild = children.length - 1;
-            Node[] grown = children[lastChild].append(seq, row);
-            Node[] c = Arrays.copyOf(children, children.length + grown.length - 1);
+            PostingTree[] grown = children[lastChild].grow(seq, row);
+            PostingTree[] c = Arrays.copyOf(children, children.length + grown.length - 1);
             System.arraycopy(grown, 0, c, lastChild, grown.length);
             if (c.length <= MAX) {
                 return one(Branch.of(c));
             }
             // Full: keep every child but the new one here, and start the next branch with it.
-            return new Node[] {Branch.of(Arrays.copyOf(c, MAX)), Branch.of(c[MAX])};
+            return new PostingTree[] {Branch.of(Arrays.copyOf(c, MAX)), Branch.of(c[MAX])};
         }
 
         @Override
-        Node replace(long seq, MemoryStore.Row row) {
+        PostingTree put(long seq, MemoryStore.Row row) {
             int at = childFor(seq);
-            Node[] c = children.clone();
-            c[at] = children[at].replace(seq, row);
+            PostingTree[] c = children.clone();
+            c[at] = children[at].put(seq, row);
             return new Branch(c, firsts, size);
         }
 
         @Override
-        Node remove(long seq) {
+        PostingTree drop(long seq) {
             int at = childFor(seq);
-            Node child = children[at].remove(seq);
+            PostingTree child = children[at].drop(seq);
             if (child == null) {
                 return children.length == 1 ? null : Branch.of(without(children, at));
             }
-            Node[] c = children.clone();
+            PostingTree[] c = children.clone();
             c[at] = child;
             if (child.width() >= MIN || c.length == 1) {
                 return Branch.of(c);
             }
             // Too thin: merge with a neighbour, or share the neighbour's entries evenly, so the height stays low.
             int left = at > 0 ? at - 1 : at;
-            Node[] joined = c[left].join(c[left + 1]);
-            Node[] rebuilt = new Node[c.length - 2 + joined.length];
+            PostingTree[] joined = c[left].join(c[left + 1]);
+            PostingTree[] rebuilt = new PostingTree[c.length - 2 + joined.length];
             System.arraycopy(c, 0, rebuilt, 0, left);
             System.arraycopy(joined, 0, rebuilt, left, joined.length);
             System.arraycopy(c, left + 2, rebuilt, left + joined.length, c.length - left - 2);
@@ -349,13 +341,13 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         }
 
         @Override
-        Node[] join(Node right) {
-            Node[] c = concat(children, ((Branch) right).children);
+        PostingTree[] join(PostingTree right) {
+            PostingTree[] c = concat(children, ((Branch) right).children);
             if (c.length <= MAX) {
                 return one(Branch.of(c));
             }
             int half = c.length / 2;
-            return new Node[] {Branch.of(Arrays.copyOfRange(c, 0, half)), Branch.of(Arrays.copyOfRange(c, half, c.length))};
+            return new PostingTree[] {Branch.of(Arrays.copyOfRange(c, 0, half)), Branch.of(Arrays.copyOfRange(c, half, c.length))};
         }
 
         @Override
@@ -388,15 +380,15 @@ final class PostingTree implements Iterable<MemoryStore.Row> {
         private Leaf leaf;
         private int at;
 
-        Cursor(Node root) {
+        Cursor(PostingTree root) {
             int height = depth(root) - 1;
             path = new Branch[height];
             nextChild = new int[height];
             descend(root);
         }
 
-        private void descend(Node node) {
-            Node n = node;
+        private void descend(PostingTree node) {
+            PostingTree n = node;
             while (n instanceof Branch branch) {
                 path[depth] = branch;
                 nextChild[depth] = 1;
