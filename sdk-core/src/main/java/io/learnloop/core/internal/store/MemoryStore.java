@@ -122,7 +122,7 @@ public final class MemoryStore implements Store {
         final ConcurrentHashMap<String, ConcurrentHashMap<String, Postings>> index = new ConcurrentHashMap<>();
         /** unique name + NUL + key -> id. */
         final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
-        /** The last number handed out, both as a row's insertion number and as a filing number (see {@link Filing}). */
+        /** The last number handed out, both as a row's insertion number and as a filing number (see {@link Row}). */
         long nextSeq;
         /** Insertion sequence -> id. */
         final ConcurrentSkipListMap<Long, String> order = new ConcurrentSkipListMap<>();
@@ -182,13 +182,37 @@ public final class MemoryStore implements Store {
     /**
      * One committed aggregate, with its index keys worked out once at commit.
      *
-     * @param id      the aggregate id
-     * @param value   the record
-     * @param version the version
-     * @param seq     the insertion number, which orders {@code list} reads
-     * @param filings index name -> where the row is filed in that index
+     * <p>A row is filed under each of its keys at a filing number, its place in the key's {@link PostingTree}: its
+     * insertion number for a key it has had since it was inserted, a number handed out later for a key an update
+     * added. It keeps the number while it keeps the key, so index order is the order in which rows joined the key,
+     * and a commit finds the entry to replace or remove from the row alone. Only the later numbers are stored, so a
+     * row that never joined a key after its insertion carries nothing extra.
+     *
+     * @param id          the aggregate id
+     * @param value       the record
+     * @param version     the version
+     * @param seq         the insertion number, which orders {@code list} reads
+     * @param indexKeys   index name -> the row's keys in it
+     * @param joinedLater index name -> for each key of {@code indexKeys} (by position) the filing number under which
+     *                    the row joined it after its insertion, or 0 where it is filed at {@code seq}; indexes with
+     *                    no such key are absent
      */
-    record Row(String id, Object value, long version, long seq, Map<String, Filing> filings) {
+    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys,
+               Map<String, long[]> joinedLater) {
+        /**
+         * @param index an index name
+         * @param key   a key
+         * @return the filing number under the key, or 0 if the row is not filed under it
+         */
+        long filedAt(String index, String key) {
+            List<String> keys = indexKeys.get(index);
+            int at = keys == null ? -1 : keys.indexOf(key);
+            if (at < 0) {
+                return 0;
+            }
+            long[] later = joinedLater.get(index);
+            return later == null || later[at] == 0 ? seq : later[at];
+        }
     }
 
     /** One outbox entry. Fields other than the event are guarded by the commit lock. */

@@ -320,34 +320,33 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         AggregateType<Object> type = (AggregateType<Object>) s.type;
         MemoryStore.TypeData td = data.type(type);
         MemoryStore.Row old = td.rows.get(id);
-        Map<String, Filing> oldFilings = old == null ? Map.of() : old.filings();
         MemoryStore.Row row = null;
         if (s.value != null) {
+            Map<String, List<String>> keys = new HashMap<>();
+            for (String index : type.indexNames()) {
+                keys.put(index, type.indexKeys(index, s.value));
+            }
             long seq = old != null ? old.seq() : ++td.nextSeq;
-            row = new MemoryStore.Row(id, s.value, s.version, seq, filings(type, td, s.value, old, seq));
+            row = new MemoryStore.Row(id, s.value, s.version, seq, Map.copyOf(keys), joinedLater(td, keys, old));
         }
         // A kept key gets the new row in the old row's place (its filing number is kept), a new key gets it at the
         // end (a fresh number is above all others), and a key the row no longer has loses it.
-        Map<String, Filing> newFilings = row == null ? Map.of() : row.filings();
-        for (Map.Entry<String, Filing> e : newFilings.entrySet()) {
-            Filing before = oldFilings.get(e.getKey());
-            Filing after = e.getValue();
-            for (int k = 0; k < after.keys().size(); k++) {
-                String key = after.keys().get(k);
-                if (before != null && before.numberOf(key) != 0) {
-                    td.refile(e.getKey(), key, after.number(k), row);
+        Map<String, List<String>> newKeys = row == null ? Map.of() : row.indexKeys();
+        for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
+            for (String key : e.getValue()) {
+                long number = row.filedAt(e.getKey(), key);
+                if (old != null && old.filedAt(e.getKey(), key) != 0) {
+                    td.refile(e.getKey(), key, number, row);
                 } else {
-                    td.file(e.getKey(), key, after.number(k), row);
+                    td.file(e.getKey(), key, number, row);
                 }
             }
         }
-        for (Map.Entry<String, Filing> e : oldFilings.entrySet()) {
-            Filing after = newFilings.get(e.getKey());
-            Filing before = e.getValue();
-            for (int k = 0; k < before.keys().size(); k++) {
-                String key = before.keys().get(k);
-                if (after == null || after.numberOf(key) == 0) {
-                    td.unfile(e.getKey(), key, before.number(k));
+        Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
+        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
+            for (String key : e.getValue()) {
+                if (row == null || row.filedAt(e.getKey(), key) == 0) {
+                    td.unfile(e.getKey(), key, old.filedAt(e.getKey(), key));
                 }
             }
         }
@@ -380,27 +379,40 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     }
 
     /**
-     * Where a row's new value is filed: under a key the old version had, at the old filing number; under any other
-     * key at a number above every one handed out so far (a new row's own insertion number, which is that).
+     * The filing numbers of a row's new version that differ from its insertion number (see {@link MemoryStore.Row}):
+     * a key the old version had keeps its number, a key it joins now gets one fresh number above every number handed
+     * out so far. A new row is filed at its insertion number everywhere, so it has none.
      */
-    private static Map<String, Filing> filings(AggregateType<Object> type, MemoryStore.TypeData td, Object value,
-                                               MemoryStore.Row old, long seq) {
-        Map<String, Filing> filings = new HashMap<>();
-        long joined = old == null ? seq : 0;
-        for (String index : type.indexNames()) {
-            List<String> keys = type.indexKeys(index, value);
-            Filing before = old == null ? null : old.filings().get(index);
-            long[] numbers = new long[keys.size()];
-            for (int k = 0; k < numbers.length; k++) {
-                long kept = before == null ? 0 : before.numberOf(keys.get(k));
-                if (kept == 0 && joined == 0) {
-                    joined = ++td.nextSeq;
-                }
-                numbers[k] = kept != 0 ? kept : joined;
-            }
-            filings.put(index, new Filing(keys, numbers));
+    private static Map<String, long[]> joinedLater(MemoryStore.TypeData td, Map<String, List<String>> keys,
+                                                   MemoryStore.Row old) {
+        if (old == null) {
+            return Map.of();
         }
-        return Map.copyOf(filings);
+        Map<String, long[]> later = new HashMap<>();
+        long joined = 0;
+        for (Map.Entry<String, List<String>> e : keys.entrySet()) {
+            List<String> indexKeys = e.getValue();
+            long[] numbers = null;
+            for (int k = 0; k < indexKeys.size(); k++) {
+                long number = old.filedAt(e.getKey(), indexKeys.get(k));
+                if (number == 0) {
+                    if (joined == 0) {
+                        joined = ++td.nextSeq;
+                    }
+                    number = joined;
+                }
+                if (number != old.seq()) {
+                    if (numbers == null) {
+                        numbers = new long[indexKeys.size()];
+                    }
+                    numbers[k] = number;
+                }
+            }
+            if (numbers != null) {
+                later.put(e.getKey(), numbers);
+            }
+        }
+        return later.isEmpty() ? Map.of() : Map.copyOf(later);
     }
 
     private <T> void checkUniqueKeys(AggregateType<T> type, String id, T value) {

@@ -6,7 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The committed rows filed under one index key, ordered by filing sequence number (see {@link Filing}): a persistent
+ * The committed rows filed under one index key, ordered by filing number (see {@link MemoryStore.Row}): a persistent
  * B+-tree. Appending, replacing and removing a row copy only the nodes on one path from the root to a leaf, at most
  * {@value #MAX} entries each, so a commit costs O(log n) under a key that holds n rows instead of a copy of all of
  * them; every tree that was ever handed out stays as it was, so a reader holding one needs no lock and sees one

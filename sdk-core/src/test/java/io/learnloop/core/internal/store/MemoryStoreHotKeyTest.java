@@ -119,6 +119,23 @@ class MemoryStoreHotKeyTest {
     }
 
     @Test
+    void update_whenARowThatJoinedTheKeyLaterIsUpdatedAgain_keepsThePlaceItJoinedAt() {
+        Versioned<Item> a = insert(new Item("a", "cold", 1));
+        insert(new Item("b", "hot", 1));
+        Versioned<Item> moved = update(a.value().withGroup("hot"), a.version());
+        insert(new Item("c", "hot", 1));
+
+        Versioned<Item> again = update(moved.value().withAmount(7), moved.version());
+        insert(new Item("d", "hot", 1));
+        update(again.value().withAmount(8), again.version());
+
+        assertThat(ids("hot")).containsExactly("b", "a", "c", "d");
+        assertThat(sum("hot")).isEqualTo(11);
+        delete("a", again.version() + 1);
+        assertThat(ids("hot")).containsExactly("b", "c", "d");
+    }
+
+    @Test
     void valuesBy_whenWritersCommitAfterTheRead_keepsShowingTheRowsItWasGiven() {
         List<Versioned<Item>> rows = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

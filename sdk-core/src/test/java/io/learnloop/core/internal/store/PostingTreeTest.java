@@ -20,7 +20,7 @@ class PostingTreeTest {
     }
 
     private static MemoryStore.Row row(String id, long version) {
-        return new MemoryStore.Row(id, id, version, 0, Map.of());
+        return new MemoryStore.Row(id, id, version, 0, Map.of(), Map.of());
     }
 
     private static void assertSame(PostingTree tree, List<Entry> expected) {
