@@ -173,6 +173,7 @@ public final class MemoryStore implements Store {
         private static Postings existing(ConcurrentHashMap<String, Postings> keys, String name, String key) {
             Postings postings = keys.get(key);
             if (postings == null) {
+                // Rows and index entries change together under the commit lock: this is a defect, not bad input.
                 throw new IllegalStateException("Index " + name + " has no entry for a key a row is filed under");
             }
             return postings;
