@@ -1,19 +1,18 @@
 package io.learnloop.core.internal.store;
 
 import java.util.AbstractList;
-import java.util.List;
-import java.util.RandomAccess;
+import java.util.Iterator;
 
 /**
- * A read-only view of the values of committed rows: the rows' list is immutable, so the view needs no copy.
+ * A read-only view of the values of committed rows: the rows' tree is immutable, so the view needs no copy.
  *
  * @param <T> the record type
  */
-final class RowValues<T> extends AbstractList<T> implements RandomAccess {
+final class RowValues<T> extends AbstractList<T> {
     private final Class<T> type;
-    private final List<MemoryStore.Row> rows;
+    private final PostingTree rows;
 
-    RowValues(Class<T> type, List<MemoryStore.Row> rows) {
+    RowValues(Class<T> type, PostingTree rows) {
         this.type = type;
         this.rows = rows;
     }
@@ -26,5 +25,22 @@ final class RowValues<T> extends AbstractList<T> implements RandomAccess {
     @Override
     public int size() {
         return rows.size();
+    }
+
+    /** Walks the tree's leaves instead of looking each position up from the root. */
+    @Override
+    public Iterator<T> iterator() {
+        Iterator<MemoryStore.Row> it = rows.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return type.cast(it.next().value());
+            }
+        };
     }
 }
