@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,7 @@ class StoreCalibrationTest {
     private static final double FREE_CHURN = 0.02;
     private static final double CONVERSION = 0.01;
     private static final double EFFICIENCY = 0.08;
-    private static final double REVIEW = 0.3;
+    private static final double REVIEW = 0.6;
     private static final double PRICE = 25.0;
     private static final double RENEWAL = 0.85;
     private static final double ARRIVALS = 25;
@@ -48,25 +47,16 @@ class StoreCalibrationTest {
 
     /** One simulated platform: learners are free, then paying members, then lapsed. */
     private static final class Simulation {
-        private final SplittableRandom random = new SplittableRandom(20260101);
         private final StorePlatform platform = new StorePlatform(T0.minus(Duration.ofDays(70)));
+        private final EventSimulator time = new EventSimulator(20260101, platform);
+        private final SplittableRandom random = time.random();
         private final Actor creator = Actor.of("creator", Role.CREATOR);
         private final List<Course> courses = new ArrayList<>();
         private final List<StoreObservations.Member> members = new ArrayList<>();
-        private final PriorityQueue<Event> queue = new PriorityQueue<>();
         private final List<Learner> free = new ArrayList<>();
         private final Map<Instant, Money> spend = new java.util.LinkedHashMap<>();
         private Offer plan;
         private long orders;
-
-        private record Event(Instant at, Learner who, Kind kind) implements Comparable<Event> {
-            @Override
-            public int compareTo(Event o) {
-                return at.compareTo(o.at);
-            }
-        }
-
-        private enum Kind { CONVERT, RENEW, COMPLETE }
 
         private static final class Learner {
             final Actor actor;
@@ -94,25 +84,26 @@ class StoreCalibrationTest {
             Instant warm = T0.minus(MONTH);
             List<Instant> payingStarts = new ArrayList<>();
             for (int i = 0; i < Math.round(payingLevel); i++) {
-                payingStarts.add(warm.plus(seconds(random.nextDouble() * MONTH.getSeconds())));
+                payingStarts.add(warm.plus(EventSimulator.days(random.nextDouble() * MONTH.toMillis() / 86_400_000.0)));
             }
             payingStarts.sort(null);
-            int n = 0;
             for (Instant start : payingStarts) {
-                drainUntil(start);
-                platform.moveTo(start);
-                Learner l = join("p" + n++, start);
-                becomePaying(l);
+                time.drainUntil(start);
+                time.moveTo(start);
+                becomePaying(join("p"));
             }
-            drainUntil(T0.minus(Duration.ofHours(2)));
-            platform.moveTo(T0.minus(Duration.ofHours(2)));
+            Instant open = T0.minus(Duration.ofHours(2));
+            time.drainUntil(open);
+            time.moveTo(open);
             for (int i = 0; i < Math.round(freeLevel); i++) {
-                arriveFree(join("f" + n++, T0.minus(Duration.ofHours(2))));
+                arriveFree(join("f"));
             }
-            double t = exp(ARRIVALS);
+            List<EventSimulator.Process> adverts = List.of(new EventSimulator.Process(() -> ARRIVALS, () -> arriveFree(join("f"))));
+            time.drainUntil(T0);
+            time.moveTo(T0);
             for (int day = 0; day < DAYS; day++) {
                 Instant dayStart = T0.plus(Duration.ofDays(day));
-                // every day's adverts bring, on average, spend / CAC sign-ups (the arrivals below)
+                // every day's adverts bring, on average, spend / CAC sign-ups
                 spend.put(dayStart, Money.ofMinor(Math.round(ARRIVALS * CAC * 100), "CNY"));
                 // everyone still free shows up once a day; those whose time came before are gone or paying
                 platform.moveTo(dayStart.plus(Duration.ofMinutes(30)));
@@ -121,54 +112,24 @@ class StoreCalibrationTest {
                 for (Learner l : free) {
                     platform.learnloop().progress().openArticle(l.actor.id(), courses.get(0).published().lessons().get(0).id());
                 }
-                Instant dayEnd = dayStart.plus(Duration.ofDays(1));
-                List<Instant> arrivals = new ArrayList<>();
-                for (; t < day + 1; t += exp(ARRIVALS)) {
-                    arrivals.add(T0.plus(seconds(t * 86_400)));
-                }
-                int a = 0;
-                while (true) {
-                    Event next = queue.peek();
-                    Instant arrival = a < arrivals.size() ? arrivals.get(a) : null;
-                    boolean eventFirst = next != null && next.at.isBefore(dayEnd)
-                            && (arrival == null || next.at.isBefore(arrival));
-                    if (eventFirst) {
-                        queue.poll();
-                        platform.moveTo(next.at);
-                        handle(next);
-                    } else if (arrival != null) {
-                        platform.moveTo(arrival);
-                        a++;
-                        arriveFree(join("f" + n++, arrival));
-                    } else {
-                        break;
-                    }
-                }
-            }
-        }
-
-        private void drainUntil(Instant end) {
-            while (!queue.isEmpty() && queue.peek().at.isBefore(end)) {
-                Event next = queue.poll();
-                platform.moveTo(next.at);
-                handle(next);
+                time.runUntil(dayStart.plus(Duration.ofDays(1)), adverts);
             }
         }
 
         /** Signs a learner up; the host's record keeps the intended time (the clock may run a few minutes late). */
-        private Learner join(String name, Instant at) {
-            Learner l = new Learner(Actor.learner(name));
-            members.add(new StoreObservations.Member(l.actor.id(), at, null));
+        private Learner join(String prefix) {
+            Learner l = new Learner(Actor.learner(prefix + members.size()));
+            members.add(new StoreObservations.Member(l.actor.id(), time.now(), null));
             return l;
         }
 
         private void arriveFree(Learner l) {
             Instant now = platform.now();
-            l.churnAt = now.plus(seconds(exp(FREE_CHURN) * 86_400));
-            l.convertAt = now.plus(seconds(exp(CONVERSION) * 86_400));
+            l.churnAt = now.plus(time.exponential(FREE_CHURN));
+            l.convertAt = now.plus(time.exponential(CONVERSION));
             platform.learnloop().progress().openArticle(l.actor.id(), courses.get(0).published().lessons().get(0).id());
             if (l.convertAt.isBefore(l.churnAt)) {
-                queue.add(new Event(l.convertAt, l, Kind.CONVERT));
+                time.at(l.convertAt, () -> becomePaying(l));
             }
             free.add(l);
         }
@@ -176,32 +137,24 @@ class StoreCalibrationTest {
         private void becomePaying(Learner l) {
             platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
             l.paidUntil = platform.now().plus(MONTH);
-            queue.add(new Event(l.paidUntil, l, Kind.RENEW));
+            time.at(l.paidUntil, () -> renew(l));
             scheduleCompletions(l, platform.now());
+        }
+
+        private void renew(Learner l) {
+            if (random.nextDouble() < RENEWAL) {
+                platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
+                Instant from = l.paidUntil;
+                l.paidUntil = l.paidUntil.plus(MONTH);
+                time.at(l.paidUntil, () -> renew(l));
+                scheduleCompletions(l, from);
+            }
         }
 
         private void scheduleCompletions(Learner l, Instant from) {
             double rate = EFFICIENCY / LESSONS;
-            for (double s = exp(rate) * 86_400; from.plus(seconds(s)).isBefore(l.paidUntil); s += exp(rate) * 86_400) {
-                queue.add(new Event(from.plus(seconds(s)), l, Kind.COMPLETE));
-            }
-        }
-
-        private void handle(Event e) {
-            Learner l = e.who;
-            switch (e.kind) {
-                case CONVERT -> becomePaying(l);
-                case RENEW -> {
-                    if (random.nextDouble() < RENEWAL) {
-                        platform.payMembership(l.actor, "o" + orders++, plan, MONTH);
-                        Instant from = l.paidUntil;
-                        l.paidUntil = l.paidUntil.plus(MONTH);
-                        queue.add(new Event(l.paidUntil, l, Kind.RENEW));
-                        scheduleCompletions(l, from);
-                    }
-                }
-                case COMPLETE -> complete(l);
-                default -> throw new IllegalStateException(e.kind.name());
+            for (Instant t = from.plus(time.exponential(rate)); t.isBefore(l.paidUntil); t = t.plus(time.exponential(rate))) {
+                time.at(t, () -> complete(l));
             }
         }
 
@@ -214,14 +167,6 @@ class StoreCalibrationTest {
             if (random.nextDouble() < REVIEW) {
                 platform.learnloop().reviews().submit(l.actor.id(), course.id(), new ReviewDraft(5, "Good", "Learned a lot"));
             }
-        }
-
-        private double exp(double rate) {
-            return -Math.log(1 - random.nextDouble()) / rate;
-        }
-
-        private static Duration seconds(double s) {
-            return Duration.ofMillis(Math.round(s * 1000));
         }
     }
 
