@@ -22,16 +22,14 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Stores;
+import io.learnloop.core.testing.MutableClock;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +39,7 @@ public final class StorePlatform {
     /** The reviewer who approves every course. */
     public static final Actor REVIEWER = Actor.of("reviewer", Role.REVIEWER, Role.MODERATOR);
 
-    private final MovableClock clock;
+    private final MutableClock clock;
     private final Learnloop learnloop;
 
     /**
@@ -50,7 +48,7 @@ public final class StorePlatform {
      * @param start the clock's first instant
      */
     public StorePlatform(Instant start) {
-        this.clock = new MovableClock(start);
+        this.clock = new MutableClock(start);
         AtomicLong ids = new AtomicLong();
         this.learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
                 .idGenerator(() -> String.format(Locale.ROOT, "id-%07d", ids.incrementAndGet()))
@@ -75,8 +73,8 @@ public final class StorePlatform {
      * @param at the instant
      */
     public void moveTo(Instant at) {
-        if (at.isAfter(clock.now)) {
-            clock.now = at;
+        if (at.isAfter(clock.instant())) {
+            clock.set(at);
         }
     }
 
@@ -110,7 +108,7 @@ public final class StorePlatform {
 
     /** @param step how far to move the clock */
     public void advance(Duration step) {
-        clock.now = clock.now.plus(step);
+        clock.advance(step);
     }
 
     /**
@@ -206,28 +204,5 @@ public final class StorePlatform {
             complete(learner, course, i);
         }
         learnloop.certificates().issue(learner.id(), course.id());
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

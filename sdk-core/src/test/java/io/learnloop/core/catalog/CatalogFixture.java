@@ -7,6 +7,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
+import io.learnloop.core.testing.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ public final class CatalogFixture {
     public static final Actor ADMIN = Actor.of("root", Role.ADMIN);
     public static final Actor LEARNER = Actor.learner("lena");
 
+    @SuppressWarnings("exports") // test fixtures share the clock from the test-only testing package
     public final MutableClock clock = new MutableClock(START);
     public final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     public final Store store = Stores.inMemory();

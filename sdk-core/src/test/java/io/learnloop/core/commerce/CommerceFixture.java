@@ -9,12 +9,10 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.testing.MutableClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class CommerceFixture {
     static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
-    final SettableClock clock = new SettableClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     final Learnloop learnloop = Learnloop.builder()
             .clock(clock)
@@ -65,37 +63,5 @@ final class CommerceFixture {
 
     static Money cny(String decimal) {
         return Money.parse(decimal, "CNY");
-    }
-
-    /** A clock tests move by hand. Thread-safe. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

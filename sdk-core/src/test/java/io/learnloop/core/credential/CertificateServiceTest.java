@@ -10,7 +10,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.learning.LearningFixture;
-import io.learnloop.core.learning.MutableClock;
+import io.learnloop.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

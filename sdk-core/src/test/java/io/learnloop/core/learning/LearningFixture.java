@@ -5,6 +5,7 @@ import io.learnloop.core.ServiceContext;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.core.testing.MutableClock;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LearningFixture {
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
+    @SuppressWarnings("exports") // test fixtures share the clock from the test-only testing package
     public final MutableClock clock = new MutableClock(START);
     public final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     public final TestCatalog catalog = new TestCatalog();

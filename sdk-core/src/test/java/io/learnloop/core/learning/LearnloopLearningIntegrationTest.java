@@ -25,6 +25,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.review.Review;
 import io.learnloop.core.review.ReviewDraft;
+import io.learnloop.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPairGenerator;

@@ -14,7 +14,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.review.AccessEntitlementHistory;
 import io.learnloop.core.learning.LearningFixture;
-import io.learnloop.core.learning.MutableClock;
+import io.learnloop.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.learnloop.payment.sandbox;
 
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.core.money.Money;
@@ -12,7 +13,6 @@ import io.learnloop.payment.PaymentState;
 import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.learnloop.payment.wechat;
 
+import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.testing.MutableClock;
 import io.learnloop.payment.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

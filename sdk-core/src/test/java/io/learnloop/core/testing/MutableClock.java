@@ -1,4 +1,4 @@
-package io.learnloop.core.learning;
+package io.learnloop.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,18 +6,33 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that moves only when told. */
+/** A UTC clock that tests move by hand; it moves only when told. Thread-safe. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
+    /**
+     * Creates a clock.
+     *
+     * @param start the first instant
+     */
     public MutableClock(Instant start) {
         this.now = start;
     }
 
+    /**
+     * Moves the clock forward.
+     *
+     * @param d how far
+     */
     public void advance(Duration d) {
         now = now.plus(d);
     }
 
+    /**
+     * Sets the clock, forward or back.
+     *
+     * @param instant the new time
+     */
     public void set(Instant instant) {
         now = instant;
     }
