@@ -63,7 +63,9 @@ import java.util.TreeSet;
  *       the ledger credited the creators for those orders.</li>
  * </ul>
  * The facade must have been built with certificates. Stock levels are averaged over daily samples taken at noon
- * UTC. Creators leaving and the market's own inflow and exit leave no trace in a store, so those counts are zero and the calibration keeps their priors.
+ * UTC. A paying cohort's survivors are those still in the stretch that began with their first payment. Creators
+ * leaving and the market's own inflow and exit leave no trace in a store, so those counts are zero and the
+ * calibration keeps their priors.
  *
  * <p>Thread-safe: everything is read from the store when the instance is built and kept unchanged;
  * {@link #observe(Instant, Duration, int)} only reads that snapshot and the (thread-safe) ledger service.
