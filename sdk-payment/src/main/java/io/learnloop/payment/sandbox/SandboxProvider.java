@@ -94,7 +94,7 @@ public final class SandboxProvider implements PaymentProvider {
 
     @Override
     public ProviderId id() {
-        return config.id();
+        return config.settings().id();
     }
 
     @Override
@@ -160,7 +160,7 @@ public final class SandboxProvider implements PaymentProvider {
                 throw ValidationException.of("merchantReference", "no pending sandbox payment '" + merchantReference + "'");
             }
             p.state = PaymentState.PAID;
-            p.paidAt = config.clock().instant();
+            p.paidAt = config.settings().clock().instant();
             enqueue(event("payment.succeeded", p, null, p.amount));
         }
     }
@@ -242,7 +242,7 @@ public final class SandboxProvider implements PaymentProvider {
      */
     public List<SandboxNotification> deliverable() {
         synchronized (lock) {
-            Instant now = config.clock().instant();
+            Instant now = config.settings().clock().instant();
             List<SandboxNotification> due = new ArrayList<>();
             outbox.removeIf(p -> {
                 if (!p.dueAt.isAfter(now)) {
@@ -275,7 +275,7 @@ public final class SandboxProvider implements PaymentProvider {
         ObjectNode root = Json.object();
         root.put("id", "evt_" + config.ids().newId());
         root.put("type", type);
-        root.put("created", config.clock().instant().getEpochSecond());
+        root.put("created", config.settings().clock().instant().getEpochSecond());
         root.put("merchant", config.merchantId());
         ObjectNode data = root.putObject("data");
         data.put("reference", p.reference);
@@ -291,7 +291,7 @@ public final class SandboxProvider implements PaymentProvider {
 
     private void enqueue(ObjectNode event) {
         byte[] body = Json.write(event).getBytes(StandardCharsets.UTF_8);
-        Instant now = config.clock().instant();
+        Instant now = config.settings().clock().instant();
         SandboxScenario scenario = scenarios.peek();
         long t = now.getEpochSecond();
         boolean corrupt = false;
@@ -300,7 +300,7 @@ public final class SandboxProvider implements PaymentProvider {
         boolean holdBack = false;
         if (scenario != null) {
             switch (scenario) {
-                case EXPIRED_TIMESTAMP -> t -= config.tolerance().getSeconds() + 60;
+                case EXPIRED_TIMESTAMP -> t -= config.settings().tolerance().getSeconds() + 60;
                 case BAD_SIGNATURE -> corrupt = true;
                 case DUPLICATE -> twice = true;
                 case DELAYED -> due = now.plus(config.delay());
@@ -361,8 +361,8 @@ public final class SandboxProvider implements PaymentProvider {
         if (header.signatures().stream().noneMatch(s -> Crypto.constantTimeEquals(expected, s))) {
             return reject(RejectionReason.BAD_SIGNATURE, "no signature matches the body");
         }
-        long now = config.clock().instant().getEpochSecond();
-        long tolerance = config.tolerance().getSeconds();
+        long now = config.settings().clock().instant().getEpochSecond();
+        long tolerance = config.settings().tolerance().getSeconds();
         if (header.timestamp() < now - tolerance) {
             return reject(RejectionReason.STALE_TIMESTAMP, "signed " + (now - header.timestamp()) + " s ago");
         }

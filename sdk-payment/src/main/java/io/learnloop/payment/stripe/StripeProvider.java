@@ -71,12 +71,12 @@ public final class StripeProvider implements PaymentProvider {
      */
     public StripeProvider(StripeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.http(), config.clock(), "stripe");
+        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "stripe");
     }
 
     @Override
     public ProviderId id() {
-        return config.id();
+        return config.settings().id();
     }
 
     @Override
@@ -315,8 +315,8 @@ public final class StripeProvider implements PaymentProvider {
         if (!match) {
             return reject(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the raw body under any configured secret");
         }
-        long now = config.clock().instant().getEpochSecond();
-        long tolerance = config.tolerance().getSeconds();
+        long now = config.settings().clock().instant().getEpochSecond();
+        long tolerance = config.settings().tolerance().getSeconds();
         if (header.timestamp() < now - tolerance) {
             return reject(RejectionReason.STALE_TIMESTAMP, "signed " + (now - header.timestamp()) + " s ago");
         }
