@@ -23,6 +23,7 @@ import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
+import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.RemoteErrors;
@@ -361,13 +362,9 @@ public final class SandboxProvider implements PaymentProvider {
         if (header.signatures().stream().noneMatch(s -> Crypto.constantTimeEquals(expected, s))) {
             return reject(RejectionReason.BAD_SIGNATURE, "no signature matches the body");
         }
-        long now = config.settings().clock().instant().getEpochSecond();
-        long tolerance = config.settings().tolerance().getSeconds();
-        if (header.timestamp() < now - tolerance) {
-            return reject(RejectionReason.STALE_TIMESTAMP, "signed " + (now - header.timestamp()) + " s ago");
-        }
-        if (header.timestamp() > now + tolerance) {
-            return reject(RejectionReason.FUTURE_TIMESTAMP, "signed " + (header.timestamp() - now) + " s in the future");
+        TimestampSkew skew = config.settings().skew(header.timestamp());
+        if (skew != null) {
+            return reject(skew.reason(), skew.detail());
         }
         JsonNode root = Json.parse(body);
         if (root == null || Json.text(root, "id") == null || Json.text(root, "type") == null) {

@@ -23,6 +23,7 @@ import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.HttpExecutor;
@@ -285,15 +286,8 @@ public final class WechatPayProvider implements PaymentProvider {
         } catch (NumberFormatException e) {
             return fail(reasonOut, RejectionReason.MALFORMED, "Wechatpay-Timestamp is not a number");
         }
-        long now = config.settings().clock().instant().getEpochSecond();
-        long tolerance = config.settings().tolerance().getSeconds();
-        if (ts < now - tolerance) {
-            return fail(reasonOut, RejectionReason.STALE_TIMESTAMP, "signed " + (now - ts) + " s ago");
-        }
-        if (ts > now + tolerance) {
-            return fail(reasonOut, RejectionReason.FUTURE_TIMESTAMP, "signed " + (ts - now) + " s in the future");
-        }
-        return null;
+        TimestampSkew skew = config.settings().skew(ts);
+        return skew == null ? null : fail(reasonOut, skew.reason(), skew.detail());
     }
 
     private static String fail(RejectionReason[] out, RejectionReason reason, String detail) {

@@ -2,6 +2,7 @@ package io.learnloop.payment.internal.config;
 
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.http.PaymentHttpClient;
 
 import java.time.Clock;
@@ -75,6 +76,25 @@ public final class ProviderSettings {
      */
     public Duration tolerance() {
         return tolerance;
+    }
+
+    /**
+     * Places a signed timestamp against the clock: it may lie up to the tolerance in the past or the future, the
+     * bound itself included.
+     *
+     * @param epochSecond the signed time, in seconds since the epoch
+     * @return null if the timestamp is within the tolerance, otherwise how it is off
+     */
+    public TimestampSkew skew(long epochSecond) {
+        long now = clock.instant().getEpochSecond();
+        long seconds = tolerance.getSeconds();
+        if (epochSecond < now - seconds) {
+            return new TimestampSkew(RejectionReason.STALE_TIMESTAMP, "signed " + (now - epochSecond) + " s ago");
+        }
+        if (epochSecond > now + seconds) {
+            return new TimestampSkew(RejectionReason.FUTURE_TIMESTAMP, "signed " + (epochSecond - now) + " s in the future");
+        }
+        return null;
     }
 
     /**
