@@ -105,7 +105,7 @@ public final class ProviderSettings {
      */
     public PaymentHttpClient http() {
         if (http == null) {
-            throw new IllegalStateException(id + " makes no HTTP calls");
+            throw new IllegalStateException(id.value() + " makes no HTTP calls");
         }
         return http;
     }
