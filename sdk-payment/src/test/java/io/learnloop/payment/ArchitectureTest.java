@@ -1,10 +1,20 @@
 package io.learnloop.payment;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import io.learnloop.core.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureTest {
     private static final String[] ROOTS = {"io.learnloop.payment"};
@@ -24,6 +34,33 @@ class ArchitectureTest {
     void publicSignatures_whenExported_exposeNoLibraryTypes() {
         // PaymentHttpClient is the one type that names okhttp, so hosts can pass their own client.
         ArchitectureRules.publicSignaturesHideLibraries(CLASSES, "io.learnloop.payment.http");
+    }
+
+    @Test
+    void publicSignatures_whenExported_exposeNoInternalTypes() {
+        // Configurations compose internal pieces (for example ProviderSettings); callers must never see them.
+        List<String> offences = new ArrayList<>();
+        for (JavaClass c : CLASSES) {
+            if (!c.getModifiers().contains(JavaModifier.PUBLIC) || c.getPackageName().contains(".internal")) {
+                continue;
+            }
+            for (JavaMember member : c.getMembers()) {
+                if (!member.getModifiers().contains(JavaModifier.PUBLIC) && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                }
+                List<JavaType> types = new ArrayList<>();
+                if (member instanceof JavaField field) {
+                    types.add(field.getType());
+                } else if (member instanceof JavaCodeUnit unit) {
+                    types.add(unit.getReturnType());
+                    types.addAll(unit.getParameterTypes());
+                }
+                types.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                        .filter(t -> t.getPackageName().contains(".internal"))
+                        .forEach(t -> offences.add(c.getName() + "." + member.getName() + " exposes " + t.getName()));
+            }
+        }
+        assertThat(offences).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.learnloop.payment.alipay;
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.payment.internal.config.ProviderSettings;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -20,39 +21,32 @@ import java.util.Objects;
  * <p>Thread-safe: immutable; keys never appear in {@link #toString()}. The builder is not thread-safe.
  */
 public final class AlipayConfig {
-    private final ProviderId id;
     private final String appId;
     private final PrivateKey appPrivateKey;
     private final List<PublicKey> alipayPublicKeys;
     private final String gatewayUrl;
     private final String notifyUrl;
     private final String sellerId;
-    private final Duration tolerance;
     private final ZoneId zone;
-    private final Clock clock;
-    private final PaymentHttpClient http;
+    private final ProviderSettings settings;
 
     private AlipayConfig(Builder b) {
-        new Validator()
+        Validator v = new Validator()
                 .notBlank("appId", b.appId, 32)
                 .notNull("appPrivateKey", b.appPrivateKey)
                 .check(b.appPrivateKey == null || "RSA".equals(b.appPrivateKey.getAlgorithm()), "appPrivateKey",
                         "must be the application's RSA private key (RSA2 = SHA256withRSA)")
                 .check(!b.alipayPublicKeys.isEmpty(), "alipayPublicKeys", "add Alipay's public key (支付宝公钥), not the app's own")
-                .notBlank("gatewayUrl", b.gatewayUrl, 200)
-                .check(b.tolerance != null && !b.tolerance.isNegative() && !b.tolerance.isZero(), "tolerance", "must be positive")
-                .throwIfInvalid();
-        this.id = b.id;
+                .notBlank("gatewayUrl", b.gatewayUrl, 200);
+        b.settings.checkTolerance(v).throwIfInvalid();
         this.appId = b.appId;
         this.appPrivateKey = b.appPrivateKey;
         this.alipayPublicKeys = List.copyOf(b.alipayPublicKeys);
         this.gatewayUrl = b.gatewayUrl;
         this.notifyUrl = b.notifyUrl;
         this.sellerId = b.sellerId;
-        this.tolerance = b.tolerance;
         this.zone = Objects.requireNonNull(b.zone, "zone");
-        this.clock = Objects.requireNonNull(b.clock, "clock");
-        this.http = b.http != null ? b.http : PaymentHttpClient.create();
+        this.settings = b.settings.build();
     }
 
     /**
@@ -65,8 +59,8 @@ public final class AlipayConfig {
         return new Builder(appId);
     }
 
-    ProviderId id() {
-        return id;
+    ProviderSettings settings() {
+        return settings;
     }
 
     String appId() {
@@ -93,25 +87,13 @@ public final class AlipayConfig {
         return sellerId;
     }
 
-    Duration tolerance() {
-        return tolerance;
-    }
-
     ZoneId zone() {
         return zone;
     }
 
-    Clock clock() {
-        return clock;
-    }
-
-    PaymentHttpClient http() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "AlipayConfig[id=" + id + ", appId=" + appId + ", gatewayUrl=" + gatewayUrl + ", sellerId=" + sellerId
+        return "AlipayConfig[id=" + settings.id() + ", appId=" + appId + ", gatewayUrl=" + gatewayUrl + ", sellerId=" + sellerId
                 + ", appPrivateKey=(redacted), alipayPublicKeys=" + alipayPublicKeys.size() + "]";
     }
 
@@ -121,17 +103,14 @@ public final class AlipayConfig {
      * <p>Not thread-safe.
      */
     public static final class Builder {
-        private ProviderId id = ProviderId.ALIPAY;
+        private final ProviderSettings.Builder settings = ProviderSettings.remote(ProviderId.ALIPAY, Duration.ofMinutes(15));
         private final String appId;
         private PrivateKey appPrivateKey;
         private final List<PublicKey> alipayPublicKeys = new ArrayList<>();
         private String gatewayUrl = "https://openapi.alipay.com/gateway.do";
         private String notifyUrl;
         private String sellerId;
-        private Duration tolerance = Duration.ofMinutes(15);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
-        private Clock clock = Clock.systemUTC();
-        private PaymentHttpClient http;
 
         private Builder(String appId) {
             this.appId = appId;
@@ -144,7 +123,7 @@ public final class AlipayConfig {
          * @return this builder
          */
         public Builder id(ProviderId value) {
-            this.id = Objects.requireNonNull(value, "id");
+            settings.id(value);
             return this;
         }
 
@@ -210,7 +189,7 @@ public final class AlipayConfig {
          * @return this builder
          */
         public Builder tolerance(Duration value) {
-            this.tolerance = value;
+            settings.tolerance(value);
             return this;
         }
 
@@ -232,7 +211,7 @@ public final class AlipayConfig {
          * @return this builder
          */
         public Builder clock(Clock value) {
-            this.clock = value;
+            settings.clock(value);
             return this;
         }
 
@@ -243,7 +222,7 @@ public final class AlipayConfig {
          * @return this builder
          */
         public Builder http(PaymentHttpClient value) {
-            this.http = value;
+            settings.http(value);
             return this;
         }
 

@@ -77,12 +77,12 @@ public final class AlipayProvider implements PaymentProvider {
      */
     public AlipayProvider(AlipayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.http(), config.clock(), "alipay");
+        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "alipay");
     }
 
     @Override
     public ProviderId id() {
-        return config.id();
+        return config.settings().id();
     }
 
     @Override
@@ -198,7 +198,7 @@ public final class AlipayProvider implements PaymentProvider {
         p.put("format", "JSON");
         p.put("charset", "utf-8");
         p.put("sign_type", "RSA2");
-        p.put("timestamp", format(config.clock().instant()));
+        p.put("timestamp", format(config.settings().clock().instant()));
         p.put("version", "1.0");
         if (config.notifyUrl() != null && !method.equals("alipay.trade.query") && !method.equals("alipay.trade.close")) {
             p.put("notify_url", config.notifyUrl());
@@ -321,11 +321,11 @@ public final class AlipayProvider implements PaymentProvider {
         if (notified == null) {
             return reject(RejectionReason.MALFORMED, "notify_time is missing or not yyyy-MM-dd HH:mm:ss");
         }
-        Instant now = config.clock().instant();
-        if (notified.isBefore(now.minus(config.tolerance()))) {
+        Instant now = config.settings().clock().instant();
+        if (notified.isBefore(now.minus(config.settings().tolerance()))) {
             return reject(RejectionReason.STALE_TIMESTAMP, "notify_time is " + notified + ", older than the tolerance");
         }
-        if (notified.isAfter(now.plus(config.tolerance()))) {
+        if (notified.isAfter(now.plus(config.settings().tolerance()))) {
             return reject(RejectionReason.FUTURE_TIMESTAMP, "notify_time is " + notified + ", in the future beyond the tolerance");
         }
         if (!config.appId().equals(p.get("app_id"))) {

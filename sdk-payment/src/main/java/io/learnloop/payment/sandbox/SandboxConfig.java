@@ -4,6 +4,7 @@ import io.learnloop.core.error.Validator;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
+import io.learnloop.payment.internal.config.ProviderSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,29 +18,24 @@ import java.util.Objects;
  * <p>Thread-safe: immutable. The builder is not thread-safe.
  */
 public final class SandboxConfig {
-    private final ProviderId id;
     private final String merchantId;
     private final String signingKeyId;
     private final Map<String, Secret> keys;
-    private final Duration tolerance;
     private final Duration delay;
-    private final Clock clock;
+    private final ProviderSettings settings;
     private final IdGenerator ids;
 
     private SandboxConfig(Builder b) {
-        new Validator()
+        Validator v = new Validator()
                 .notBlank("merchantId", b.merchantId, 64)
                 .check(!b.keys.isEmpty(), "keys", "add at least one signing key")
-                .check(b.signingKeyId == null || b.keys.containsKey(b.signingKeyId), "signingKeyId", "must name a configured key")
-                .check(b.tolerance != null && !b.tolerance.isNegative() && !b.tolerance.isZero(), "tolerance", "must be positive")
-                .throwIfInvalid();
-        this.id = b.id;
+                .check(b.signingKeyId == null || b.keys.containsKey(b.signingKeyId), "signingKeyId", "must name a configured key");
+        b.settings.checkTolerance(v).throwIfInvalid();
         this.merchantId = b.merchantId;
         this.keys = Map.copyOf(b.keys);
         this.signingKeyId = b.signingKeyId != null ? b.signingKeyId : b.keys.keySet().iterator().next();
-        this.tolerance = b.tolerance;
         this.delay = b.delay;
-        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.settings = b.settings.build();
         this.ids = Objects.requireNonNull(b.ids, "ids");
     }
 
@@ -52,8 +48,8 @@ public final class SandboxConfig {
         return new Builder();
     }
 
-    ProviderId id() {
-        return id;
+    ProviderSettings settings() {
+        return settings;
     }
 
     String merchantId() {
@@ -68,16 +64,8 @@ public final class SandboxConfig {
         return keys;
     }
 
-    Duration tolerance() {
-        return tolerance;
-    }
-
     Duration delay() {
         return delay;
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     IdGenerator ids() {
@@ -86,8 +74,8 @@ public final class SandboxConfig {
 
     @Override
     public String toString() {
-        return "SandboxConfig[id=" + id + ", merchantId=" + merchantId + ", signingKeyId=" + signingKeyId
-                + ", keyIds=" + keys.keySet() + ", tolerance=" + tolerance + "]";
+        return "SandboxConfig[id=" + settings.id() + ", merchantId=" + merchantId + ", signingKeyId=" + signingKeyId
+                + ", keyIds=" + keys.keySet() + ", tolerance=" + settings.tolerance() + "]";
     }
 
     /**
@@ -96,13 +84,11 @@ public final class SandboxConfig {
      * <p>Not thread-safe.
      */
     public static final class Builder {
-        private ProviderId id = ProviderId.SANDBOX;
+        private final ProviderSettings.Builder settings = ProviderSettings.local(ProviderId.SANDBOX, Duration.ofMinutes(5));
         private String merchantId = "sandbox-merchant";
         private String signingKeyId;
         private final Map<String, Secret> keys = new LinkedHashMap<>();
-        private Duration tolerance = Duration.ofMinutes(5);
         private Duration delay = Duration.ofMinutes(10);
-        private Clock clock = Clock.systemUTC();
         private IdGenerator ids = IdGenerator.randomUuids();
 
         private Builder() {
@@ -115,7 +101,7 @@ public final class SandboxConfig {
          * @return this builder
          */
         public Builder id(ProviderId value) {
-            this.id = Objects.requireNonNull(value, "id");
+            settings.id(value);
             return this;
         }
 
@@ -160,7 +146,7 @@ public final class SandboxConfig {
          * @return this builder
          */
         public Builder tolerance(Duration value) {
-            this.tolerance = value;
+            settings.tolerance(value);
             return this;
         }
 
@@ -182,7 +168,7 @@ public final class SandboxConfig {
          * @return this builder
          */
         public Builder clock(Clock value) {
-            this.clock = value;
+            settings.clock(value);
             return this;
         }
 

@@ -23,6 +23,7 @@ import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
+import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.RemoteErrors;
@@ -94,7 +95,7 @@ public final class SandboxProvider implements PaymentProvider {
 
     @Override
     public ProviderId id() {
-        return config.id();
+        return config.settings().id();
     }
 
     @Override
@@ -160,7 +161,7 @@ public final class SandboxProvider implements PaymentProvider {
                 throw ValidationException.of("merchantReference", "no pending sandbox payment '" + merchantReference + "'");
             }
             p.state = PaymentState.PAID;
-            p.paidAt = config.clock().instant();
+            p.paidAt = config.settings().clock().instant();
             enqueue(event("payment.succeeded", p, null, p.amount));
         }
     }
@@ -242,7 +243,7 @@ public final class SandboxProvider implements PaymentProvider {
      */
     public List<SandboxNotification> deliverable() {
         synchronized (lock) {
-            Instant now = config.clock().instant();
+            Instant now = config.settings().clock().instant();
             List<SandboxNotification> due = new ArrayList<>();
             outbox.removeIf(p -> {
                 if (!p.dueAt.isAfter(now)) {
@@ -275,7 +276,7 @@ public final class SandboxProvider implements PaymentProvider {
         ObjectNode root = Json.object();
         root.put("id", "evt_" + config.ids().newId());
         root.put("type", type);
-        root.put("created", config.clock().instant().getEpochSecond());
+        root.put("created", config.settings().clock().instant().getEpochSecond());
         root.put("merchant", config.merchantId());
         ObjectNode data = root.putObject("data");
         data.put("reference", p.reference);
@@ -291,7 +292,7 @@ public final class SandboxProvider implements PaymentProvider {
 
     private void enqueue(ObjectNode event) {
         byte[] body = Json.write(event).getBytes(StandardCharsets.UTF_8);
-        Instant now = config.clock().instant();
+        Instant now = config.settings().clock().instant();
         SandboxScenario scenario = scenarios.peek();
         long t = now.getEpochSecond();
         boolean corrupt = false;
@@ -300,7 +301,7 @@ public final class SandboxProvider implements PaymentProvider {
         boolean holdBack = false;
         if (scenario != null) {
             switch (scenario) {
-                case EXPIRED_TIMESTAMP -> t -= config.tolerance().getSeconds() + 60;
+                case EXPIRED_TIMESTAMP -> t -= config.settings().tolerance().getSeconds() + 60;
                 case BAD_SIGNATURE -> corrupt = true;
                 case DUPLICATE -> twice = true;
                 case DELAYED -> due = now.plus(config.delay());
@@ -361,13 +362,9 @@ public final class SandboxProvider implements PaymentProvider {
         if (header.signatures().stream().noneMatch(s -> Crypto.constantTimeEquals(expected, s))) {
             return reject(RejectionReason.BAD_SIGNATURE, "no signature matches the body");
         }
-        long now = config.clock().instant().getEpochSecond();
-        long tolerance = config.tolerance().getSeconds();
-        if (header.timestamp() < now - tolerance) {
-            return reject(RejectionReason.STALE_TIMESTAMP, "signed " + (now - header.timestamp()) + " s ago");
-        }
-        if (header.timestamp() > now + tolerance) {
-            return reject(RejectionReason.FUTURE_TIMESTAMP, "signed " + (header.timestamp() - now) + " s in the future");
+        TimestampSkew skew = config.settings().skew(header.timestamp());
+        if (skew != null) {
+            return reject(skew.reason(), skew.detail());
         }
         JsonNode root = Json.parse(body);
         if (root == null || Json.text(root, "id") == null || Json.text(root, "type") == null) {

@@ -4,6 +4,7 @@ import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
 import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.payment.internal.config.ProviderSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,35 +18,28 @@ import java.util.Objects;
  * <p>Thread-safe: immutable; secrets never appear in {@link #toString()}. The builder is not thread-safe.
  */
 public final class StripeConfig {
-    private final ProviderId id;
     private final Secret apiKey;
     private final List<Secret> webhookSecrets;
     private final String baseUrl;
     private final String apiVersion;
     private final String stripeAccount;
-    private final Duration tolerance;
     private final String defaultReturnUrl;
-    private final Clock clock;
-    private final PaymentHttpClient http;
+    private final ProviderSettings settings;
 
     private StripeConfig(Builder b) {
-        new Validator()
+        Validator v = new Validator()
                 .notNull("apiKey", b.apiKey)
                 .check(!b.webhookSecrets.isEmpty(), "webhookSecrets", "add at least one endpoint secret (whsec_…)")
-                .notBlank("baseUrl", b.baseUrl, 200)
-                .check(b.tolerance != null && !b.tolerance.isNegative() && !b.tolerance.isZero(), "tolerance",
-                        "must be positive; an unlimited tolerance would accept replayed notifications")
+                .notBlank("baseUrl", b.baseUrl, 200);
+        b.settings.checkTolerance(v, "must be positive; an unlimited tolerance would accept replayed notifications")
                 .throwIfInvalid();
-        this.id = b.id;
         this.apiKey = b.apiKey;
         this.webhookSecrets = List.copyOf(b.webhookSecrets);
         this.baseUrl = b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
         this.apiVersion = b.apiVersion;
         this.stripeAccount = b.stripeAccount;
-        this.tolerance = b.tolerance;
         this.defaultReturnUrl = b.defaultReturnUrl;
-        this.clock = Objects.requireNonNull(b.clock, "clock");
-        this.http = b.http != null ? b.http : PaymentHttpClient.create();
+        this.settings = b.settings.build();
     }
 
     /**
@@ -58,8 +52,8 @@ public final class StripeConfig {
         return new Builder(apiKey);
     }
 
-    ProviderId id() {
-        return id;
+    ProviderSettings settings() {
+        return settings;
     }
 
     Secret apiKey() {
@@ -82,27 +76,15 @@ public final class StripeConfig {
         return stripeAccount;
     }
 
-    Duration tolerance() {
-        return tolerance;
-    }
-
     String defaultReturnUrl() {
         return defaultReturnUrl;
     }
 
-    Clock clock() {
-        return clock;
-    }
-
-    PaymentHttpClient http() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "StripeConfig[id=" + id + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", stripeAccount="
+        return "StripeConfig[id=" + settings.id() + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", stripeAccount="
                 + stripeAccount + ", apiKey=(redacted), webhookSecrets=" + webhookSecrets.size() + " (redacted), tolerance="
-                + tolerance + "]";
+                + settings.tolerance() + "]";
     }
 
     /**
@@ -111,16 +93,13 @@ public final class StripeConfig {
      * <p>Not thread-safe.
      */
     public static final class Builder {
-        private ProviderId id = ProviderId.STRIPE;
+        private final ProviderSettings.Builder settings = ProviderSettings.remote(ProviderId.STRIPE, Duration.ofSeconds(300));
         private final Secret apiKey;
         private final List<Secret> webhookSecrets = new ArrayList<>();
         private String baseUrl = "https://api.stripe.com";
         private String apiVersion;
         private String stripeAccount;
-        private Duration tolerance = Duration.ofSeconds(300);
         private String defaultReturnUrl;
-        private Clock clock = Clock.systemUTC();
-        private PaymentHttpClient http;
 
         private Builder(Secret apiKey) {
             this.apiKey = apiKey;
@@ -133,7 +112,7 @@ public final class StripeConfig {
          * @return this builder
          */
         public Builder id(ProviderId value) {
-            this.id = Objects.requireNonNull(value, "id");
+            settings.id(value);
             return this;
         }
 
@@ -189,7 +168,7 @@ public final class StripeConfig {
          * @return this builder
          */
         public Builder tolerance(Duration value) {
-            this.tolerance = value;
+            settings.tolerance(value);
             return this;
         }
 
@@ -211,7 +190,7 @@ public final class StripeConfig {
          * @return this builder
          */
         public Builder clock(Clock value) {
-            this.clock = value;
+            settings.clock(value);
             return this;
         }
 
@@ -222,7 +201,7 @@ public final class StripeConfig {
          * @return this builder
          */
         public Builder http(PaymentHttpClient value) {
-            this.http = value;
+            settings.http(value);
             return this;
         }
 

@@ -21,6 +21,7 @@ import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
+import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.HttpExecutor;
@@ -71,12 +72,12 @@ public final class StripeProvider implements PaymentProvider {
      */
     public StripeProvider(StripeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.http(), config.clock(), "stripe");
+        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "stripe");
     }
 
     @Override
     public ProviderId id() {
-        return config.id();
+        return config.settings().id();
     }
 
     @Override
@@ -315,13 +316,9 @@ public final class StripeProvider implements PaymentProvider {
         if (!match) {
             return reject(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the raw body under any configured secret");
         }
-        long now = config.clock().instant().getEpochSecond();
-        long tolerance = config.tolerance().getSeconds();
-        if (header.timestamp() < now - tolerance) {
-            return reject(RejectionReason.STALE_TIMESTAMP, "signed " + (now - header.timestamp()) + " s ago");
-        }
-        if (header.timestamp() > now + tolerance) {
-            return reject(RejectionReason.FUTURE_TIMESTAMP, "signed " + (header.timestamp() - now) + " s in the future");
+        TimestampSkew skew = config.settings().skew(header.timestamp());
+        if (skew != null) {
+            return reject(skew.reason(), skew.detail());
         }
         JsonNode event = Json.parse(body);
         if (event == null || Json.text(event, "id") == null || Json.text(event, "type") == null) {

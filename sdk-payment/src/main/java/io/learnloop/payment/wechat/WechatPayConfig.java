@@ -5,6 +5,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
 import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.payment.internal.config.ProviderSettings;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -26,7 +27,6 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class WechatPayConfig {
-    private final ProviderId id;
     private final String mchId;
     private final String appId;
     private final String merchantSerialNumber;
@@ -35,13 +35,11 @@ public final class WechatPayConfig {
     private final Map<String, PublicKey> verificationKeys;
     private final String baseUrl;
     private final String notifyUrl;
-    private final Duration tolerance;
-    private final Clock clock;
+    private final ProviderSettings settings;
     private final IdGenerator ids;
-    private final PaymentHttpClient http;
 
     private WechatPayConfig(Builder b) {
-        new Validator()
+        Validator v = new Validator()
                 .notBlank("mchId", b.mchId, 32)
                 .notBlank("appId", b.appId, 32)
                 .notBlank("merchantSerialNumber", b.merchantSerialNumber, 64)
@@ -52,10 +50,8 @@ public final class WechatPayConfig {
                 .check(b.apiV3Key == null || b.apiV3Key.length() == 32, "apiV3Key", "must be 32 bytes")
                 .check(!b.keys.isEmpty(), "verificationKeys", "add a platform certificate or the WeChat Pay public key")
                 .notBlank("baseUrl", b.baseUrl, 200)
-                .notBlank("notifyUrl", b.notifyUrl, 256)
-                .check(b.tolerance != null && !b.tolerance.isNegative() && !b.tolerance.isZero(), "tolerance", "must be positive")
-                .throwIfInvalid();
-        this.id = b.id;
+                .notBlank("notifyUrl", b.notifyUrl, 256);
+        b.settings.checkTolerance(v).throwIfInvalid();
         this.mchId = b.mchId;
         this.appId = b.appId;
         this.merchantSerialNumber = b.merchantSerialNumber.toUpperCase(Locale.ROOT);
@@ -64,10 +60,8 @@ public final class WechatPayConfig {
         this.verificationKeys = Map.copyOf(b.keys);
         this.baseUrl = b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
         this.notifyUrl = b.notifyUrl;
-        this.tolerance = b.tolerance;
-        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.settings = b.settings.build();
         this.ids = Objects.requireNonNull(b.ids, "ids");
-        this.http = b.http != null ? b.http : PaymentHttpClient.create();
     }
 
     /**
@@ -81,8 +75,8 @@ public final class WechatPayConfig {
         return new Builder(mchId, appId);
     }
 
-    ProviderId id() {
-        return id;
+    ProviderSettings settings() {
+        return settings;
     }
 
     String mchId() {
@@ -117,25 +111,13 @@ public final class WechatPayConfig {
         return notifyUrl;
     }
 
-    Duration tolerance() {
-        return tolerance;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
     IdGenerator ids() {
         return ids;
     }
 
-    PaymentHttpClient http() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "WechatPayConfig[id=" + id + ", mchId=" + mchId + ", appId=" + appId + ", merchantSerialNumber="
+        return "WechatPayConfig[id=" + settings.id() + ", mchId=" + mchId + ", appId=" + appId + ", merchantSerialNumber="
                 + merchantSerialNumber + ", merchantPrivateKey=(redacted), apiV3Key=(redacted), verificationKeys="
                 + verificationKeys.keySet() + ", baseUrl=" + baseUrl + "]";
     }
@@ -146,7 +128,7 @@ public final class WechatPayConfig {
      * <p>Not thread-safe.
      */
     public static final class Builder {
-        private ProviderId id = ProviderId.WECHAT_PAY;
+        private final ProviderSettings.Builder settings = ProviderSettings.remote(ProviderId.WECHAT_PAY, Duration.ofMinutes(5));
         private final String mchId;
         private final String appId;
         private String merchantSerialNumber;
@@ -155,10 +137,7 @@ public final class WechatPayConfig {
         private final Map<String, PublicKey> keys = new LinkedHashMap<>();
         private String baseUrl = "https://api.mch.weixin.qq.com";
         private String notifyUrl;
-        private Duration tolerance = Duration.ofMinutes(5);
-        private Clock clock = Clock.systemUTC();
         private IdGenerator ids = IdGenerator.randomUuids();
-        private PaymentHttpClient http;
 
         private Builder(String mchId, String appId) {
             this.mchId = mchId;
@@ -172,7 +151,7 @@ public final class WechatPayConfig {
          * @return this builder
          */
         public Builder id(ProviderId value) {
-            this.id = Objects.requireNonNull(value, "id");
+            settings.id(value);
             return this;
         }
 
@@ -253,7 +232,7 @@ public final class WechatPayConfig {
          * @return this builder
          */
         public Builder tolerance(Duration value) {
-            this.tolerance = value;
+            settings.tolerance(value);
             return this;
         }
 
@@ -264,7 +243,7 @@ public final class WechatPayConfig {
          * @return this builder
          */
         public Builder clock(Clock value) {
-            this.clock = value;
+            settings.clock(value);
             return this;
         }
 
@@ -286,7 +265,7 @@ public final class WechatPayConfig {
          * @return this builder
          */
         public Builder http(PaymentHttpClient value) {
-            this.http = value;
+            settings.http(value);
             return this;
         }
 

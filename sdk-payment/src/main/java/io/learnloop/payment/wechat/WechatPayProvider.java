@@ -23,6 +23,7 @@ import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.HttpExecutor;
@@ -78,12 +79,12 @@ public final class WechatPayProvider implements PaymentProvider {
      */
     public WechatPayProvider(WechatPayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.http(), config.clock(), "wechatpay");
+        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "wechatpay");
     }
 
     @Override
     public ProviderId id() {
-        return config.id();
+        return config.settings().id();
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class WechatPayProvider implements PaymentProvider {
                     Json.text(r, "code_url"), null, null);
         }
         String prepayId = Json.text(r, "prepay_id");
-        String timeStamp = String.valueOf(config.clock().instant().getEpochSecond());
+        String timeStamp = String.valueOf(config.settings().clock().instant().getEpochSecond());
         String nonce = nonce();
         String pkg = "prepay_id=" + prepayId;
         Map<String, String> params = new LinkedHashMap<>();
@@ -213,7 +214,7 @@ public final class WechatPayProvider implements PaymentProvider {
         // Each attempt is signed afresh: the timestamp must stay within five minutes of WeChat's clock.
         Request request = new Request.Builder().url(url).method(method, requestBody)
                 .header("Authorization", WechatSignatures.authorization(config.mchId(), config.merchantSerialNumber(),
-                        config.merchantPrivateKey(), method, signedPath, config.clock().instant().getEpochSecond(),
+                        config.merchantPrivateKey(), method, signedPath, config.settings().clock().instant().getEpochSecond(),
                         nonce(), payload))
                 .header("Accept", "application/json")
                 .header("User-Agent", "learnloop-sdk-payment")
@@ -285,15 +286,8 @@ public final class WechatPayProvider implements PaymentProvider {
         } catch (NumberFormatException e) {
             return fail(reasonOut, RejectionReason.MALFORMED, "Wechatpay-Timestamp is not a number");
         }
-        long now = config.clock().instant().getEpochSecond();
-        long tolerance = config.tolerance().getSeconds();
-        if (ts < now - tolerance) {
-            return fail(reasonOut, RejectionReason.STALE_TIMESTAMP, "signed " + (now - ts) + " s ago");
-        }
-        if (ts > now + tolerance) {
-            return fail(reasonOut, RejectionReason.FUTURE_TIMESTAMP, "signed " + (ts - now) + " s in the future");
-        }
-        return null;
+        TimestampSkew skew = config.settings().skew(ts);
+        return skew == null ? null : fail(reasonOut, skew.reason(), skew.detail());
     }
 
     private static String fail(RejectionReason[] out, RejectionReason reason, String detail) {

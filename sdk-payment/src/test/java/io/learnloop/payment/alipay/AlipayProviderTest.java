@@ -1,6 +1,5 @@
 package io.learnloop.payment.alipay;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
@@ -23,11 +22,11 @@ import io.learnloop.payment.http.HttpSettings;
 import io.learnloop.payment.http.PaymentHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
+import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -48,7 +47,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,27 +56,17 @@ class AlipayProviderTest {
     static final KeyPair APP = TestKeys.rsa2048();
     static final KeyPair ALIPAY_OLD = TestKeys.rsa2048();
     static final KeyPair ALIPAY_NEW = TestKeys.rsa2048();
-    static WireMockServer server;
+
+    @RegisterExtension
+    static final StubServer server = new StubServer();
 
     // 2026-03-01 18:00:00 in Beijing
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     final RecordingSleeper sleeper = new RecordingSleeper();
     AlipayProvider alipay;
 
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
     @BeforeEach
     void reset() {
-        server.resetAll();
         alipay = new AlipayProvider(AlipayConfig.builder(APP_ID).appPrivateKey(APP.getPrivate())
                 .alipayPublicKey(ALIPAY_OLD.getPublic()).alipayPublicKey(ALIPAY_NEW.getPublic())
                 .gatewayUrl(server.baseUrl() + "/gateway.do").notifyUrl("https://shop.example/notify/alipay")

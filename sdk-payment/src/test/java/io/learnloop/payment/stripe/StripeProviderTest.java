@@ -1,6 +1,5 @@
 package io.learnloop.payment.stripe;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -26,10 +25,10 @@ import io.learnloop.payment.http.HttpSettings;
 import io.learnloop.payment.http.PaymentHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.learnloop.payment.testing.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,7 +45,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,26 +52,16 @@ class StripeProviderTest {
     private static final String API_KEY = "sk_test_51Hx9TESTKEYdoNotUse";
     private static final String WHSEC_OLD = "whsec_oldOldOldOldOld";
     private static final String WHSEC_NEW = "whsec_newNewNewNewNew";
-    private static WireMockServer server;
+
+    @RegisterExtension
+    static final StubServer server = new StubServer();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private StripeProvider stripe;
 
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
     @BeforeEach
     void reset() {
-        server.resetAll();
         stripe = new StripeProvider(StripeConfig.builder(Secret.of(API_KEY))
                 .webhookSecret(Secret.of(WHSEC_NEW)).webhookSecret(Secret.of(WHSEC_OLD))
                 .baseUrl(server.baseUrl()).apiVersion("2024-06-20").clock(clock)

@@ -1,6 +1,5 @@
 package io.learnloop.payment.wechat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -26,11 +25,11 @@ import io.learnloop.payment.Secret;
 import io.learnloop.payment.http.HttpSettings;
 import io.learnloop.payment.http.PaymentHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
+import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -54,7 +53,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,26 +67,16 @@ class WechatPayProviderTest {
     static final KeyPair MERCHANT = TestKeys.rsa2048();
     static final KeyPair PLATFORM = TestKeys.rsa2048();
     static final KeyPair WECHAT_PUBLIC = TestKeys.rsa2048();
-    static WireMockServer server;
+
+    @RegisterExtension
+    static final StubServer server = new StubServer();
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     final RecordingSleeper sleeper = new RecordingSleeper();
     WechatPayProvider wechat;
 
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
     @BeforeEach
     void reset() {
-        server.resetAll();
         wechat = new WechatPayProvider(config().build());
     }
 
