@@ -2,11 +2,11 @@ package io.learnloop.payment.internal.config;
 
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
+import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.http.HttpSettings;
 import io.learnloop.payment.http.PaymentHttpClient;
-import io.learnloop.payment.testing.MutableClock;
 import io.learnloop.payment.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 
