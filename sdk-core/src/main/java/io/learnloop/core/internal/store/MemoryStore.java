@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 
 /**
@@ -114,18 +113,15 @@ public final class MemoryStore implements Store {
     static final class TypeData {
         final ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
         /**
-         * index name -> key -> the committed rows filed under it, in the order they joined the key. Each entry is
-         * replaced, never mutated, and holds the rows themselves so an index read needs no second lookup and no
-         * re-check; entries share their unchanged parts (see {@link PostingTree}), so a commit costs O(log n) per
-         * key it touches, not a copy of the key's rows.
+         * index name -> key -> the committed rows filed under it, in insertion order. Each entry is replaced, never
+         * mutated, and holds the rows themselves so an index read needs no second lookup and no re-check.
          */
         final ConcurrentHashMap<String, ConcurrentHashMap<String, Postings>> index = new ConcurrentHashMap<>();
         /** unique name + NUL + key -> id. */
         final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
-        /** The last number handed out, both as a row's insertion number and as a filing number (see {@link Row}). */
         long nextSeq;
         /** Insertion sequence -> id. */
-        final ConcurrentSkipListMap<Long, String> order = new ConcurrentSkipListMap<>();
+        final java.util.concurrent.ConcurrentSkipListMap<Long, String> order = new java.util.concurrent.ConcurrentSkipListMap<>();
 
         /** The keys of one index, created on first use. */
         ConcurrentHashMap<String, Postings> index(String name) {
@@ -133,10 +129,10 @@ public final class MemoryStore implements Store {
             return keys != null ? keys : index.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
         }
 
-        /** The rows under one key of one index, in index order; empty if none. */
-        PostingTree rowsUnder(String name, String key) {
+        /** The rows under one key of one index, in insertion order; empty if none. */
+        List<Row> rowsUnder(String name, String key) {
             Postings postings = postingsUnder(name, key);
-            return postings == null ? PostingTree.EMPTY : postings.rows;
+            return postings == null ? List.of() : postings.rows;
         }
 
         /** The entry under one key of one index, or null if no row is filed under it. */
@@ -144,76 +140,33 @@ public final class MemoryStore implements Store {
             ConcurrentHashMap<String, Postings> keys = index.get(name);
             return keys == null ? null : keys.get(key);
         }
+    }
 
-        /** Files a row at the end of a key it joins, under a filing number above every earlier one. */
-        void file(String name, String key, long number, Row row) {
-            ConcurrentHashMap<String, Postings> keys = index(name);
-            Postings before = keys.get(key);
-            PostingTree rows = before == null ? PostingTree.EMPTY : before.rows;
-            keys.put(key, new Postings(rows.append(number, row)));
-        }
+    /**
+     * The committed rows under one index key. A commit that changes any of them files a new entry, so a value
+     * derived from the rows and remembered here can never outlive them.
+     */
+    static final class Postings {
+        final List<Row> rows;
+        /** The last derivation and its result; racy but safe, as a {@link Memo} is immutable. */
+        volatile Memo memo;
 
-        /** Puts a row's new version in its old place under a key it keeps. */
-        void refile(String name, String key, long number, Row row) {
-            ConcurrentHashMap<String, Postings> keys = index(name);
-            keys.put(key, new Postings(existing(keys, name, key).rows.replace(number, row)));
-        }
-
-        /** Takes a row off a key it leaves; a key left without rows is dropped. */
-        void unfile(String name, String key, long number) {
-            ConcurrentHashMap<String, Postings> keys = index(name);
-            PostingTree rows = existing(keys, name, key).rows.remove(number);
-            if (rows.isEmpty()) {
-                keys.remove(key);
-            } else {
-                keys.put(key, new Postings(rows));
-            }
-        }
-
-        private static Postings existing(ConcurrentHashMap<String, Postings> keys, String name, String key) {
-            Postings postings = keys.get(key);
-            if (postings == null) {
-                // Rows and index entries change together under the commit lock: this is a defect, not bad input.
-                throw new IllegalStateException("Index " + name + " has no entry for a key a row is filed under");
-            }
-            return postings;
+        Postings(List<Row> rows) {
+            this.rows = rows;
         }
     }
 
     /**
-     * One committed aggregate, with its index keys worked out once at commit.
+     * A value derived from one {@link Postings}' rows by a derivation (compared by identity).
      *
-     * <p>A row is filed under each of its keys at a filing number, its place in the key's {@link PostingTree}: its
-     * insertion number for a key it has had since it was inserted, a number handed out later for a key an update
-     * added. It keeps the number while it keeps the key, so index order is the order in which rows joined the key,
-     * and a commit finds the entry to replace or remove from the row alone. Only the later numbers are stored, so a
-     * row that never joined a key after its insertion carries nothing extra.
-     *
-     * @param id          the aggregate id
-     * @param value       the record
-     * @param version     the version
-     * @param seq         the insertion number, which orders {@code list} reads
-     * @param indexKeys   index name -> the row's keys in it
-     * @param joinedLater index name -> for each key of {@code indexKeys} (by position) the filing number under which
-     *                    the row joined it after its insertion, or 0 where it is filed at {@code seq}; indexes with
-     *                    no such key are absent
+     * @param derivation the function that derived it
+     * @param value      the result
      */
-    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys,
-               Map<String, long[]> joinedLater) {
-        /**
-         * @param index an index name
-         * @param key   a key
-         * @return the filing number under the key, or 0 if the row is not filed under it
-         */
-        long filedAt(String index, String key) {
-            List<String> keys = indexKeys.get(index);
-            int at = keys == null ? -1 : keys.indexOf(key);
-            if (at < 0) {
-                return 0;
-            }
-            long[] later = joinedLater.get(index);
-            return later == null || later[at] == 0 ? seq : later[at];
-        }
+    record Memo(Object derivation, Object value) {
+    }
+
+    /** One committed aggregate, with its index keys worked out once at commit. */
+    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys) {
     }
 
     /** One outbox entry. Fields other than the event are guarded by the commit lock. */

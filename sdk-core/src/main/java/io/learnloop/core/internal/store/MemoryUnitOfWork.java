@@ -78,7 +78,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     @Override
     public <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key) {
         type.requireIndex(index);
-        PostingTree committed = data.type(type).rowsUnder(index, key);
+        List<MemoryStore.Row> committed = data.type(type).rowsUnder(index, key);
         if (nothingStaged(type)) {
             // Nothing staged for this type (every read-only unit of work): the index's rows are the answer.
             List<Versioned<T>> result = new ArrayList<>(committed.size());
@@ -125,18 +125,18 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             return derivation.apply(key, valuesBy(type, index, key));
         }
         type.requireIndex(index);
-        Postings postings = data.type(type).postingsUnder(index, key);
+        MemoryStore.Postings postings = data.type(type).postingsUnder(index, key);
         if (postings == null) {
             return derivation.apply(key, List.of());
         }
-        Postings.Memo memo = postings.memo;
+        MemoryStore.Memo memo = postings.memo;
         if (memo != null && memo.derivation() == derivation) {
             @SuppressWarnings("unchecked")
             R remembered = (R) memo.value();
             return remembered;
         }
         R value = derivation.apply(key, new RowValues<>(type.type(), postings.rows));
-        postings.memo = new Postings.Memo(derivation, value);
+        postings.memo = new MemoryStore.Memo(derivation, value);
         return value;
     }
 
@@ -320,34 +320,24 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         AggregateType<Object> type = (AggregateType<Object>) s.type;
         MemoryStore.TypeData td = data.type(type);
         MemoryStore.Row old = td.rows.get(id);
+        Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
+        Map<String, List<String>> newKeys = new HashMap<>();
         MemoryStore.Row row = null;
         if (s.value != null) {
-            Map<String, List<String>> keys = new HashMap<>();
             for (String index : type.indexNames()) {
-                keys.put(index, type.indexKeys(index, s.value));
+                newKeys.put(index, type.indexKeys(index, s.value));
             }
-            long seq = old != null ? old.seq() : ++td.nextSeq;
-            row = new MemoryStore.Row(id, s.value, s.version, seq, Map.copyOf(keys), joinedLater(td, keys, old));
+            row = new MemoryStore.Row(id, s.value, s.version, old != null ? old.seq() : ++td.nextSeq,
+                    Map.copyOf(newKeys));
         }
-        // A kept key gets the new row in the old row's place (its filing number is kept), a new key gets it at the
-        // end (a fresh number is above all others), and a key the row no longer has loses it.
-        Map<String, List<String>> newKeys = row == null ? Map.of() : row.indexKeys();
+        // Index lists hold rows: a kept key gets the new row in the old row's place (so index order stays insertion
+        // order), a new key gets it at the end, and a key the row no longer has loses it.
         for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
+            List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
             for (String key : e.getValue()) {
-                long number = row.filedAt(e.getKey(), key);
-                if (old != null && old.filedAt(e.getKey(), key) != 0) {
-                    td.refile(e.getKey(), key, number, row);
-                } else {
-                    td.file(e.getKey(), key, number, row);
-                }
-            }
-        }
-        Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
-        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
-            for (String key : e.getValue()) {
-                if (row == null || row.filedAt(e.getKey(), key) == 0) {
-                    td.unfile(e.getKey(), key, old.filedAt(e.getKey(), key));
-                }
+                MemoryStore.Row added = row;
+                td.index(e.getKey()).merge(key, new MemoryStore.Postings(List.of(row)),
+                        (p, ignored) -> new MemoryStore.Postings(withRow(p.rows, id, added, before.contains(key))));
             }
         }
         if (row == null) {
@@ -376,43 +366,41 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
                 }
             }
         }
+        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
+            List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
+            for (String key : e.getValue()) {
+                if (!after.contains(key)) {
+                    td.index(e.getKey()).computeIfPresent(key, (k, p) -> {
+                        List<MemoryStore.Row> copy = new ArrayList<>(p.rows.size());
+                        for (MemoryStore.Row r : p.rows) {
+                            if (!r.id().equals(id)) {
+                                copy.add(r);
+                            }
+                        }
+                        return copy.isEmpty() ? null : new MemoryStore.Postings(List.copyOf(copy));
+                    });
+                }
+            }
+        }
     }
 
-    /**
-     * The filing numbers of a row's new version that differ from its insertion number (see {@link MemoryStore.Row}):
-     * a key the old version had keeps its number, a key it joins now gets one fresh number above every number handed
-     * out so far. A new row is filed at its insertion number everywhere, so it has none.
-     */
-    private static Map<String, long[]> joinedLater(MemoryStore.TypeData td, Map<String, List<String>> keys,
-                                                   MemoryStore.Row old) {
-        if (old == null) {
-            return Map.of();
-        }
-        Map<String, long[]> later = new HashMap<>();
-        long joined = 0;
-        for (Map.Entry<String, List<String>> e : keys.entrySet()) {
-            List<String> indexKeys = e.getValue();
-            long[] numbers = null;
-            for (int k = 0; k < indexKeys.size(); k++) {
-                long number = old.filedAt(e.getKey(), indexKeys.get(k));
-                if (number == 0) {
-                    if (joined == 0) {
-                        joined = ++td.nextSeq;
-                    }
-                    number = joined;
-                }
-                if (number != old.seq()) {
-                    if (numbers == null) {
-                        numbers = new long[indexKeys.size()];
-                    }
-                    numbers[k] = number;
-                }
-            }
-            if (numbers != null) {
-                later.put(e.getKey(), numbers);
+    /** A copy of an index list with {@code row} replacing the row of the same id (if {@code replace}) or appended. */
+    private static List<MemoryStore.Row> withRow(List<MemoryStore.Row> rows, String id, MemoryStore.Row row,
+                                                 boolean replace) {
+        List<MemoryStore.Row> copy = new ArrayList<>(rows.size() + 1);
+        boolean placed = false;
+        for (MemoryStore.Row r : rows) {
+            if (replace && !placed && r.id().equals(id)) {
+                copy.add(row);
+                placed = true;
+            } else {
+                copy.add(r);
             }
         }
-        return later.isEmpty() ? Map.of() : Map.copyOf(later);
+        if (!placed) {
+            copy.add(row);
+        }
+        return List.copyOf(copy);
     }
 
     private <T> void checkUniqueKeys(AggregateType<T> type, String id, T value) {

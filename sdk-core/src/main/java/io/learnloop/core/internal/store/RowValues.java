@@ -1,18 +1,19 @@
 package io.learnloop.core.internal.store;
 
 import java.util.AbstractList;
-import java.util.Iterator;
+import java.util.List;
+import java.util.RandomAccess;
 
 /**
- * A read-only view of the values of committed rows: the rows' tree is immutable, so the view needs no copy.
+ * A read-only view of the values of committed rows: the rows' list is immutable, so the view needs no copy.
  *
  * @param <T> the record type
  */
-final class RowValues<T> extends AbstractList<T> {
+final class RowValues<T> extends AbstractList<T> implements RandomAccess {
     private final Class<T> type;
-    private final PostingTree rows;
+    private final List<MemoryStore.Row> rows;
 
-    RowValues(Class<T> type, PostingTree rows) {
+    RowValues(Class<T> type, List<MemoryStore.Row> rows) {
         this.type = type;
         this.rows = rows;
     }
@@ -25,22 +26,5 @@ final class RowValues<T> extends AbstractList<T> {
     @Override
     public int size() {
         return rows.size();
-    }
-
-    /** Walks the tree's leaves instead of looking each position up from the root. */
-    @Override
-    public Iterator<T> iterator() {
-        Iterator<MemoryStore.Row> it = rows.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public T next() {
-                return type.cast(it.next().value());
-            }
-        };
     }
 }

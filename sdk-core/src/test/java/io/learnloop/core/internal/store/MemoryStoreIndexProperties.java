@@ -37,7 +37,7 @@ class MemoryStoreIndexProperties {
             .multiIndex("tag", Item::tags)
             .build();
     private static final TenantId T = TenantId.DEFAULT;
-    /** The hot group comes up most, so its key holds enough rows for a tree of several levels. */
+    /** The hot group comes up most, so its key holds many rows and sees every kind of change. */
     private static final String[] GROUPS = {"hot", "hot", "hot", "hot", "a", "b"};
     private static final String[] TAGS = {"x", "y", "z", "w"};
     private static final BiFunction<String, List<Item>, Integer> SUM =
