@@ -21,7 +21,9 @@ import java.util.Map;
  * rate of becoming a creator; the completion effect on renewal is held at its prior (aggregate counts cannot
  * separate it from base churn) and the base churn is solved from it. Parameters the observations cannot identify
  * (market inflow and exit, referral cycle, price elasticity, recommendation and community effects, creator
- * reservation earnings, community decay) keep the prior values given.
+ * reservation earnings, community decay) keep the prior values given. So does a rate whose events never happened
+ * when its prior expects fewer than three over the observed exposure: seeing none is then likely under the prior
+ * too, and the data cannot tell it from zero.
  *
  * <p>Goodness of fit is reported per series: every count the model predicts from the fitted rates and the
  * observed exposures, the cohort retention curve, and the stocks simulated forward from the first period.
@@ -29,6 +31,12 @@ import java.util.Map;
  * <p>Thread-safe: stateless.
  */
 public final class Calibration {
+    /**
+     * Expected events below which a count of zero does not move a rate off its prior: zero events has a probability
+     * of {@code exp(-3)}, about 5 %, when three are expected.
+     */
+    static final double ZERO_COUNT_EXPECTED = 3.0;
+
     private Calibration() {
     }
 
@@ -376,18 +384,29 @@ public final class Calibration {
         private double rate(Parameter parameter, String series, double[] events, double[] exposure, double scale) {
             double total = sum(events);
             double time = sum(exposure);
+            double prior = priors.get(parameter) / scale;
+            if (total == 0 && prior * time < ZERO_COUNT_EXPECTED) {
+                // No event, but the prior expects so few over this exposure that seeing none is likely under it
+                // (above 5 %): the data cannot tell the prior from zero, so it keeps the prior.
+                fits.add(SeriesFit.of(series, events, scaled(exposure, prior), true));
+                return prior;
+            }
             double rate = total / time;
             double value = rate * scale;
             if (parameter.kind() == Parameter.Kind.PROBABILITY) {
                 value = Math.min(1, value);
             }
             put(parameter, value, Math.sqrt(total) / time * scale, "count/exposure");
-            double[] predicted = new double[events.length];
-            for (int i = 0; i < events.length; i++) {
+            fits.add(SeriesFit.of(series, events, scaled(exposure, rate), true));
+            return rate;
+        }
+
+        private static double[] scaled(double[] exposure, double rate) {
+            double[] predicted = new double[exposure.length];
+            for (int i = 0; i < exposure.length; i++) {
                 predicted[i] = rate * exposure[i];
             }
-            fits.add(SeriesFit.of(series, events, predicted, true));
-            return rate;
+            return predicted;
         }
 
         private void put(Parameter p, double value, double se, String method) {

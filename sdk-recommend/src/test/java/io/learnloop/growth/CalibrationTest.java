@@ -134,4 +134,21 @@ class CalibrationTest {
         assertThatThrownBy(() -> Calibration.fit(o))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("observations.avgFree"));
     }
+
+    @Test
+    void fit_whenNoEventWhereThePriorExpectsFew_keepsThePriorButFitsZeroWhereItExpectsMany() {
+        double prior = Parameters.defaults().get(Parameter.PRODUCTION_RATE);
+        // two creators for 30 days: the prior expects 0.5 courses, so none published says little
+        ObservedPeriod few = new ObservedPeriod(1000, 10, 10, 0, 2, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        CalibrationResult held = Calibration.fit(new Observations(30, 4, 100, List.of(few), List.of()));
+        assertThat(held.heldAtPrior()).contains(Parameter.PRODUCTION_RATE);
+        assertThat(held.parameters().get(Parameter.PRODUCTION_RATE)).isEqualTo(prior);
+        assertThat(held.fit("coursesPublished")).isNotNull();
+
+        // five hundred creators for 30 days: the prior expects 125 courses, so none published means a rate near 0
+        ObservedPeriod many = new ObservedPeriod(1000, 10, 10, 0, 500, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        CalibrationResult fitted = Calibration.fit(new Observations(30, 4, 100, List.of(many), List.of()));
+        assertThat(fitted.heldAtPrior()).doesNotContain(Parameter.PRODUCTION_RATE);
+        assertThat(fitted.estimate(Parameter.PRODUCTION_RATE).value()).isZero();
+    }
 }
