@@ -1,11 +1,7 @@
 package io.learnloop.growth;
 
 import io.learnloop.core.catalog.Course;
-import io.learnloop.core.catalog.CourseId;
-import io.learnloop.core.commerce.MembershipPeriod;
-import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
@@ -74,10 +70,7 @@ class StoreCalibrationTest {
             for (int i = 0; i < COURSES; i++) {
                 courses.add(platform.publish(creator, "Course " + i, "topic-" + (i % 4), LESSONS));
             }
-            List<CourseId> ids = courses.stream().map(Course::id).toList();
-            plan = platform.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN),
-                    OfferDraft.membership("All access", Money.ofMinor(Math.round(PRICE * 100), "CNY"),
-                            new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
+            plan = platform.monthlyPlan(Math.round(PRICE * 100), courses.stream().map(Course::id).toList(), List.of());
             // start near the steady state, so that what is paid inside the window matches the time it pays for
             double freeLevel = ARRIVALS / (FREE_CHURN + CONVERSION);
             double payingLevel = CONVERSION * freeLevel * 30.4375 / (1 - RENEWAL);

@@ -1,12 +1,8 @@
 package io.learnloop.growth;
 
 import io.learnloop.core.catalog.Course;
-import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
-import io.learnloop.core.commerce.MembershipPeriod;
-import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
@@ -89,10 +85,7 @@ class StoreConversionCalibrationTest {
         void run() {
             publishUpTo(FIRST_COURSES);
             preview = courses.get(0).published().lessons().get(0).id();
-            List<CourseId> ids = courses.stream().map(Course::id).toList();
-            plan = platform.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN),
-                    OfferDraft.membership("All access", Money.ofMinor(Math.round(PRICE * 100), "CNY"),
-                            new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
+            plan = platform.monthlyPlan(Math.round(PRICE * 100), courses.stream().map(Course::id).toList(), List.of());
             List<EventSimulator.Process> arrivals = List.of(new EventSimulator.Process(() -> ARRIVALS, this::arrive));
             time.moveTo(T0);
             for (int day = 0; day < DAYS; day++) {

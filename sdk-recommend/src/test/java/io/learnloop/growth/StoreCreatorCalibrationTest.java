@@ -2,10 +2,7 @@ package io.learnloop.growth;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Course;
-import io.learnloop.core.commerce.MembershipPeriod;
-import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
@@ -13,7 +10,6 @@ import io.learnloop.core.ledger.CreatorShare;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.PaymentPosting;
 import io.learnloop.core.ledger.RevenuePolicy;
-import io.learnloop.core.money.Money;
 import io.learnloop.recommend.StorePlatform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,8 +149,7 @@ class StoreCreatorCalibrationTest {
         }
 
         void run() {
-            plan = ll.commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All access",
-                    Money.ofMinor(PRICE_MINOR, CNY), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(), List.of(CATEGORY))));
+            plan = platform.monthlyPlan(PRICE_MINOR, List.of(), List.of(CATEGORY));
             for (int i = 0; i < 30; i++) {
                 Person author = new Person("author-" + i);
                 author.creator = true;

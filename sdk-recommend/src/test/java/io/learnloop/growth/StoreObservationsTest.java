@@ -2,9 +2,6 @@ package io.learnloop.growth;
 
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
-import io.learnloop.core.commerce.MembershipPeriod;
-import io.learnloop.core.commerce.MembershipTerms;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.RefundRequest;
 import io.learnloop.core.error.ValidationException;
@@ -92,8 +89,7 @@ class StoreObservationsTest {
     void observe_whenRenewalsArePaidLateAndLearnersReturn_datesChurnAndWinbackAtTheStretchEdges() {
         StorePlatform p = new StorePlatform(T0.minus(Duration.ofDays(1)));
         Actor cat = Actor.learner("cat");
-        var plan = p.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All",
-                Money.ofMinor(3_000, "CNY"), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(), List.of("craft"))));
+        var plan = p.monthlyPlan(3_000, List.of(), List.of("craft"));
         p.publish(Actor.of("creator", Role.CREATOR), "Clay", "craft", 1);
         Duration term = Duration.ofDays(10);
         p.moveTo(T0);
@@ -126,8 +122,7 @@ class StoreObservationsTest {
         Actor creator = Actor.of("creator", Role.CREATOR);
         Actor dan = Actor.learner("dan");
         p.publish(creator, "Clay", "craft", 1);
-        var plan = p.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All",
-                Money.ofMinor(3_000, "CNY"), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(), List.of("craft"))));
+        var plan = p.monthlyPlan(3_000, List.of(), List.of("craft"));
         p.moveTo(T0.plus(Duration.ofDays(1)));
         p.payMembership(dan, "d1", plan, Duration.ofDays(30));
         p.moveTo(T0.plus(Duration.ofDays(3)));

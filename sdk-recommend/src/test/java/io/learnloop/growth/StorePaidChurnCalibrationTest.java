@@ -1,14 +1,9 @@
 package io.learnloop.growth;
 
 import io.learnloop.core.catalog.Course;
-import io.learnloop.core.catalog.CourseId;
-import io.learnloop.core.commerce.MembershipPeriod;
-import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
-import io.learnloop.core.money.Money;
 import io.learnloop.recommend.StorePlatform;
 import org.junit.jupiter.api.Test;
 
@@ -79,10 +74,7 @@ class StorePaidChurnCalibrationTest {
             for (int i = 0; i < COURSES; i++) {
                 courses.add(platform.publish(creator, "Course " + i, "topic-" + (i % 4), LESSONS));
             }
-            List<CourseId> ids = courses.stream().map(Course::id).toList();
-            plan = platform.learnloop().commerce().createOffer(Actor.of("admin", Role.ADMIN),
-                    OfferDraft.membership("All access", Money.ofMinor(3000, "CNY"),
-                            new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
+            plan = platform.monthlyPlan(3_000, courses.stream().map(Course::id).toList(), List.of());
             for (int i = 0; i < LEARNERS; i++) {
                 Learner l = new Learner(Actor.learner("m" + i));
                 time.at(T0.plus(EventSimulator.days(random.nextDouble() * TERM.toDays())), () -> join(l));

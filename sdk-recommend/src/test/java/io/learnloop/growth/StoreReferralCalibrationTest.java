@@ -2,12 +2,8 @@ package io.learnloop.growth;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Course;
-import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.LineAmount;
-import io.learnloop.core.commerce.MembershipPeriod;
-import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.RefundRequest;
 import io.learnloop.core.identity.Actor;
@@ -163,9 +159,7 @@ class StoreReferralCalibrationTest {
             for (int i = 0; i < COURSES; i++) {
                 courses.add(platform.publish(i % 2 == 0 ? authorA : authorB, "Course " + i, "topic-" + (i % 3), LESSONS));
             }
-            List<CourseId> ids = courses.stream().map(Course::id).toList();
-            plan = ll.commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All access",
-                    Money.ofMinor(PRICE_MINOR, CNY), new MembershipTerms(MembershipPeriod.MONTH, 0, ids, List.of())));
+            plan = platform.monthlyPlan(PRICE_MINOR, courses.stream().map(Course::id).toList(), List.of());
             // an older community: posts written over the half year before
             Instant start = time.now();
             for (int i = 0; i < 2_000; i++) {

@@ -5,10 +5,13 @@ import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.catalog.Chapter;
 import io.learnloop.core.catalog.Course;
+import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.CourseDetails;
 import io.learnloop.core.catalog.CourseLevel;
 import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
+import io.learnloop.core.commerce.MembershipPeriod;
+import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.IssuerProfile;
@@ -146,6 +149,19 @@ public final class StorePlatform {
     public Offer offer(Actor author, Course course, long price) {
         return learnloop.commerce().createOffer(author, OfferDraft.course(course.latest().details().title(),
                 Money.ofMinor(price, "CNY"), course.id()));
+    }
+
+    /**
+     * Offers a monthly all-access membership, created by an admin.
+     *
+     * @param priceMinor the monthly price in CNY minor units
+     * @param courses    the courses it covers
+     * @param categories the categories it covers
+     * @return the plan's offer
+     */
+    public Offer monthlyPlan(long priceMinor, List<CourseId> courses, List<String> categories) {
+        return learnloop.commerce().createOffer(Actor.of("admin", Role.ADMIN), OfferDraft.membership("All access",
+                Money.ofMinor(priceMinor, "CNY"), new MembershipTerms(MembershipPeriod.MONTH, 0, courses, categories)));
     }
 
     /**
