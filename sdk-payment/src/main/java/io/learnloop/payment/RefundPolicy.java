@@ -4,12 +4,15 @@ import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderLine;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.learning.CourseCompletion;
+import io.learnloop.core.learning.ProgressService;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Decides whether a refund may go ahead. Built-ins: {@link #always()}, {@link #withinDays(int)},
@@ -30,7 +33,8 @@ public interface RefundPolicy {
     String refusal(Order order, List<LineAmount> lines, Instant now);
 
     /**
-     * How much of a course a learner has consumed, from 0 to 1 (the host wires it to its learning records).
+     * How much of a course a learner has consumed, from 0 to 1. {@link #fromProgress(ProgressService)} reads it from
+     * the SDK's learning records; a host may supply another source.
      *
      * <p>Implementations must be thread-safe.
      */
@@ -44,6 +48,24 @@ public interface RefundPolicy {
          * @return the share from 0 to 1
          */
         double share(UserId learner, CourseId course);
+
+        /**
+         * Consumption read from learning progress: the learner's completed lessons over all lessons of the
+         * course's published version, optional lessons included ({@link CourseCompletion#share()}). A lesson counts
+         * once it is complete by the progress rules (coverage for video and audio, dwell time for articles, a
+         * passed quiz, "done" for the rest), so skimming or seeking does not count and a lesson the learner
+         * finished counts whole. A course without lessons, or one the learner never started, is 0.
+         *
+         * <p>Thread-safe: reads the store on each call.
+         *
+         * @param progress the progress service, usually {@code learnloop.progress()}
+         * @return the consumption
+         * @throws ValidationException naming {@code progress} when it is null
+         */
+        static Consumption fromProgress(ProgressService progress) {
+            new Validator().notNull("progress", progress).throwIfInvalid();
+            return (learner, course) -> progress.courseCompletion(learner, course).share();
+        }
     }
 
     /**
@@ -71,12 +93,17 @@ public interface RefundPolicy {
      * Allows refunding a line only while the learner has consumed less than {@code maxShare} of each of its
      * courses.
      *
-     * @param maxShare    the share from 0 to 1 at which refunds stop
-     * @param consumption where consumption is read from
+     * @param maxShare    the share from 0 to 1 at which refunds stop (0 refuses every refund)
+     * @param consumption where consumption is read from, for example {@link Consumption#fromProgress}
      * @return the policy
+     * @throws ValidationException naming {@code maxShare} when it is not a number from 0 to 1, and
+     *                             {@code consumption} when it is null
      */
     static RefundPolicy consumedBelow(double maxShare, Consumption consumption) {
-        Objects.requireNonNull(consumption, "consumption");
+        new Validator()
+                .check(maxShare >= 0 && maxShare <= 1, "maxShare", "must be a share from 0 to 1 (was " + maxShare + ")")
+                .notNull("consumption", consumption)
+                .throwIfInvalid();
         return (order, lines, now) -> {
             for (LineAmount la : lines) {
                 OrderLine line = order.line(la.line());

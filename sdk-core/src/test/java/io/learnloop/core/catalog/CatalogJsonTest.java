@@ -48,4 +48,44 @@ class CatalogJsonTest {
         assertThat(LearnloopJson.toJson(l)).contains("\"id\":\"l-1\"").contains("\"duration\":\"PT12M\"")
                 .contains("\"type\":\"VIDEO\"").contains("\"freePreview\":true");
     }
+
+    @Test
+    void fromJson_whenALessonWasStoredBeforeTheOptionalFlag_readsItAsRequired() {
+        String old = "{\"id\":\"l-1\",\"title\":\"intro\",\"type\":\"VIDEO\",\"duration\":\"PT12M\","
+                + "\"freePreview\":true,\"contentRef\":\"media://video/intro\"}";
+
+        Lesson lesson = LearnloopJson.fromJson(old, Lesson.class);
+
+        assertThat(lesson).isEqualTo(Lesson.of(LessonId.of("l-1"), CatalogFixture.lesson("intro", true)));
+        assertThat(lesson.optional()).isFalse();
+        assertThat(lesson.required()).isTrue();
+    }
+
+    @Test
+    void fromJson_whenACourseWasStoredBeforeTheOptionalFlag_readsEveryLessonAsRequired() {
+        CatalogFixture f = new CatalogFixture(1);
+        Course c = f.published("Old");
+        String json = LearnloopJson.toJson(c);
+        assertThat(json).contains("\"optional\":false");
+        String old = json.replace(",\"optional\":false", "");
+        assertThat(old).doesNotContain("optional");
+
+        Course read = LearnloopJson.fromJson(old, Course.class);
+
+        assertThat(read).isEqualTo(c);
+        assertThat(read.published().lessons()).isNotEmpty().allMatch(Lesson::required);
+    }
+
+    @Test
+    void optionalLesson_whenWrittenAndRead_staysOptional() {
+        Lesson bonus = Lesson.of(LessonId.of("l-2"), CatalogFixture.lesson("bonus", false).withOptional(true));
+
+        String json = LearnloopJson.toJson(bonus);
+
+        assertThat(json).contains("\"optional\":true").doesNotContain("required");
+        Lesson read = LearnloopJson.fromJson(json, Lesson.class);
+        assertThat(read).isEqualTo(bonus);
+        assertThat(read.required()).isFalse();
+        assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(bonus.spec()), LessonSpec.class).optional()).isTrue();
+    }
 }

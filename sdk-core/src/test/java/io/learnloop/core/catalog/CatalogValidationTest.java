@@ -49,6 +49,29 @@ class CatalogValidationTest {
     }
 
     @Test
+    void lessonSpec_whenOptionalWithBadFields_namesEveryField() {
+        assertThat(fieldsOf(() -> new LessonSpec(" ", LessonType.VIDEO, Duration.ofSeconds(-1), false, " ", true)))
+                .containsExactly("lesson.title", "lesson.duration", "lesson.contentRef");
+        assertThat(fieldsOf(() -> new Lesson(null, "t", LessonType.VIDEO, Duration.ZERO, false, "ref", true)))
+                .containsExactly("lesson.id");
+    }
+
+    @Test
+    void updateLesson_whenMarkedOptional_keepsIdAndChangesOnlyTheFlag() {
+        Course c = f.catalog.createCourse(CREATOR, CatalogFixture.details("Flag"));
+        ChapterId chapter = f.catalog.addChapter(CREATOR, c.id(), "One").id();
+        Lesson lesson = f.catalog.addLesson(CREATOR, c.id(), chapter, CatalogFixture.lesson("x", false));
+        assertThat(lesson.required()).isTrue();
+
+        Lesson changed = f.catalog.updateLesson(CREATOR, c.id(), lesson.id(), lesson.spec().withOptional(true));
+
+        assertThat(changed.id()).isEqualTo(lesson.id());
+        assertThat(changed.optional()).isTrue();
+        assertThat(changed.spec().withOptional(false)).isEqualTo(lesson.spec());
+        assertThat(f.catalog.course(c.id()).draft().lesson(lesson.id())).isEqualTo(changed);
+    }
+
+    @Test
     void author_withZeroShare_namesTheShare() {
         assertThat(fieldsOf(() -> Author.of("ada", 0))).containsExactly("author.revenueShare");
     }

@@ -41,7 +41,7 @@ class CatalogLessonsTest {
                 LessonKind.VIDEO, LessonKind.OTHER, LessonKind.ARTICLE, LessonKind.OTHER, LessonKind.QUIZ);
         assertThat(lessons).allSatisfy(l -> {
             assertThat(l.courseId()).isEqualTo(course.id());
-            assertThat(l.required()).isFalse();
+            assertThat(l.required()).isTrue();
         });
         assertThat(catalog.lesson(lessons.get(0).lessonId())).contains(lessons.get(0));
         assertThat(catalog.lesson(LessonId.of("missing"))).isEmpty();

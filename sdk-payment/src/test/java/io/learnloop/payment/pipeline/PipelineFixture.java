@@ -28,6 +28,7 @@ import java.util.Arrays;
 import io.learnloop.core.commerce.OfferId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.Offer;
@@ -123,6 +124,16 @@ final class PipelineFixture {
     }
 
     PipelineFixture(RefundPolicy policy, boolean certificates, io.learnloop.core.store.Store store) {
+        this(learnloop -> policy, certificates, store);
+    }
+
+    /** A fixture whose refund policy reads the facade it runs on (for example its learning progress). */
+    static PipelineFixture withPolicyOf(Function<Learnloop, RefundPolicy> policy) {
+        return new PipelineFixture(policy, false, null);
+    }
+
+    private PipelineFixture(Function<Learnloop, RefundPolicy> policy, boolean certificates,
+                            io.learnloop.core.store.Store store) {
         f = new Facade(certificates, store);
         sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("sandbox-secret"))
                 .clock(f.clock).ids(IdGenerator.sequential("sbx")).build());
@@ -132,7 +143,7 @@ final class PipelineFixture {
         access = f.learnloop.access();
         javaOffer = commerce.createOffer(CREATOR, OfferDraft.course("Java", Money.ofMinor(19900, "CNY"), java.id()));
         sqlOffer = commerce.createOffer(CREATOR, OfferDraft.course("SQL", Money.ofMinor(9900, "CNY"), sql.id()));
-        payments = Payments.builder(f.learnloop).provider(sandbox).refundPolicy(policy)
+        payments = Payments.builder(f.learnloop).provider(sandbox).refundPolicy(policy.apply(f.learnloop))
                 .reconcileAfter(Duration.ofMinutes(5))
                 // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30
                 .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(

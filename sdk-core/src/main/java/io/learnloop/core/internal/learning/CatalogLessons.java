@@ -25,8 +25,10 @@ import java.util.Set;
 
 /**
  * The SDK's course catalogue seen as a {@link LessonCatalog}: lessons come from a course's published version (its
- * latest draft while it was never published). The catalogue marks no lesson required, so every lesson is required
- * for completion. Live lessons, and media lessons without a duration, are completed by an explicit "done".
+ * latest draft while it was never published). Every lesson the author did not mark optional is required for
+ * completion; when every lesson of a course is optional, none is marked required, so (as {@link LessonCatalog}'s
+ * users read it) every lesson is required. Live lessons, and media lessons without a duration, are completed by an
+ * explicit "done".
  *
  * <p>Thread-safe: reads the store on each call.
  */
@@ -97,6 +99,6 @@ public final class CatalogLessons implements LessonCatalog {
         if (kind.isMedia() && l.duration().isZero()) {
             kind = LessonKind.OTHER;
         }
-        return new LessonFacts(l.id(), course, kind, l.duration(), false);
+        return new LessonFacts(l.id(), course, kind, l.duration(), l.required());
     }
 }
