@@ -284,6 +284,9 @@ public final class StoreObservations {
 
     /** A stretch of time a learner was paying, {@code until} exclusive and null while it lasts. */
     private record Span(Instant from, Instant until) {
+        boolean covers(Instant t) {
+            return !from.isAfter(t) && (until == null || t.isBefore(until));
+        }
     }
 
     private static LocalDate day(Instant t) {
@@ -375,7 +378,8 @@ public final class StoreObservations {
                 .mapToLong(Map.Entry::getValue).sum();
         return new ObservedPeriod(prospects / samples, free / samples, paying / samples, lapsed / samples,
                 creators / samples, catalogue / samples, community / samples, paidSignups, referralSignups,
-                count(reactivated, from, to), conversions, freeChurned, count(lapsedAt, from, to), count(completions, from, to),
+                count(reactivated, from, to), conversions, freeChurned, count(lapsedAt, from, to),
+                count(completions, from, to),
                 count(reviews, from, to), count(posts, from, to), newCreators, 0, count(produced, from, to),
                 count(retired, from, to), revenue, Math.max(0, creatorRevenue), spend);
     }
@@ -415,8 +419,7 @@ public final class StoreObservations {
         if (stretches.isEmpty() || state(user, t) != State.PAYING) {
             return false;
         }
-        Span first = stretches.get(0);
-        return !first.from().isAfter(t) && (first.until() == null || t.isBefore(first.until()));
+        return stretches.get(0).covers(t);
     }
 
     private enum State { NONE, FREE, PAYING, LAPSED, CREATOR }
@@ -427,7 +430,7 @@ public final class StoreObservations {
             return State.CREATOR;
         }
         for (Span span : spans.getOrDefault(user, List.of())) {
-            if (!span.from().isAfter(t) && (span.until() == null || t.isBefore(span.until()))) {
+            if (span.covers(t)) {
                 return State.PAYING;
             }
         }

@@ -57,6 +57,16 @@ final class EventSimulator {
         queue.add(new Scheduled(at, scheduled++, action));
     }
 
+    /**
+     * Runs {@code action} at each firing of a Poisson process of this rate per day, from {@code from} until
+     * {@code until}.
+     */
+    void poisson(double ratePerDay, Instant from, Instant until, Runnable action) {
+        for (Instant t = from.plus(exponential(ratePerDay)); t.isBefore(until); t = t.plus(exponential(ratePerDay))) {
+            at(t, action);
+        }
+    }
+
     /** @return a draw from the exponential distribution with this rate per day, as a duration */
     Duration exponential(double ratePerDay) {
         return days(-Math.log(1 - random.nextDouble()) / ratePerDay);

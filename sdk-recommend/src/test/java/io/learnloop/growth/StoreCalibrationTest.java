@@ -146,9 +146,7 @@ class StoreCalibrationTest {
 
         private void scheduleCompletions(Learner l, Instant from) {
             double rate = EFFICIENCY / LESSONS;
-            for (Instant t = from.plus(time.exponential(rate)); t.isBefore(l.paidUntil); t = t.plus(time.exponential(rate))) {
-                time.at(t, () -> complete(l));
-            }
+            time.poisson(rate, from, l.paidUntil, () -> complete(l));
         }
 
         private void complete(Learner l) {

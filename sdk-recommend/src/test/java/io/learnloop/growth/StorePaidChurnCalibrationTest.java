@@ -100,9 +100,7 @@ class StorePaidChurnCalibrationTest {
             l.paidUntil = from.plus(TERM);
             time.at(l.paidUntil, () -> renew(l));
             double rate = EFFICIENCY / LESSONS;
-            for (Instant t = from.plus(time.exponential(rate)); t.isBefore(l.paidUntil); t = t.plus(time.exponential(rate))) {
-                time.at(t, () -> complete(l));
-            }
+            time.poisson(rate, from, l.paidUntil, () -> complete(l));
         }
 
         private void complete(Learner l) {

@@ -270,9 +270,7 @@ class StoreReferralCalibrationTest {
                 time.at(time.now().plus(Duration.ofDays(2)), () -> refundHalf(paid));
             }
             double rate = TRUTH.get(Parameter.LEARNING_EFFICIENCY) / LESSONS;
-            for (Instant t = from.plus(time.exponential(rate)); t.isBefore(l.paidUntil); t = t.plus(time.exponential(rate))) {
-                time.at(t, () -> complete(l));
-            }
+            time.poisson(rate, from, l.paidUntil, () -> complete(l));
         }
 
         /** A goodwill refund of half a term: access stays, and every share of the line gives back half. */
