@@ -3,6 +3,7 @@ package io.learnloop.core;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.UnitOfWork;
 
@@ -44,6 +45,20 @@ public final class ServiceContext {
         R result = store.transact(tenant, work);
         afterCommit.run();
         return result;
+    }
+
+    /**
+     * Runs work like {@link #transact}, and runs it again when it lost a race: another writer changed a record it
+     * read ({@code VERSION_CONFLICT}) or inserted a unique key it meant to insert ({@code DUPLICATE_KEY}). Each lost
+     * race means another writer committed, so the work, which must read the state it changes, soon runs alone. Up to
+     * 64 attempts are made, with a short random pause between them; the last conflict is then thrown.
+     *
+     * @param work the work; it may run several times, so it must not act outside the unit of work
+     * @param <R>  the result type
+     * @return what the successful run returned
+     */
+    public <R> R transactRetrying(Function<UnitOfWork, R> work) {
+        return ConflictRetry.onConflict(() -> transact(work));
     }
 
     /**

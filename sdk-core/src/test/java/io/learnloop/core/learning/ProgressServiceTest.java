@@ -224,11 +224,11 @@ class ProgressServiceTest {
     @Test
     void report_whenTwoThreadsCompleteTheSameLesson_emitsOneEvent() throws Exception {
         fx.clock.set(LearningFixture.START.plusSeconds(600));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<ProgressUpdate>> futures = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 24; i++) {
                 String device = "d" + i;
                 futures.add(pool.submit(() -> {
                     go.await();

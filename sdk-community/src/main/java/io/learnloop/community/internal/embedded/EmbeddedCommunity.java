@@ -73,7 +73,6 @@ public final class EmbeddedCommunity implements Community {
     /** Domain event published when a reply is posted. */
     public static final String POST_CREATED = "community.post_created";
 
-    private static final int MAX_WRITE_ATTEMPTS = 16;
 
     private final ServiceContext ctx;
     private final CommunityOptions options;
@@ -530,19 +529,10 @@ public final class EmbeddedCommunity implements Community {
 
     /**
      * Runs a write that bumps a shared aggregate (a topic's post count): when another writer committed first, the
-     * store refuses ours with a version conflict at commit, and the work simply runs again on the fresh state. Each
-     * refusal means another writer made progress, so a bounded number of attempts suffices.
+     * store refuses ours at commit, and the work runs again on the fresh state.
      */
     private <R> R contended(java.util.function.Function<UnitOfWork, R> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ctx.transact(work);
-            } catch (ConflictException e) {
-                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_WRITE_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return ctx.transactRetrying(work);
     }
 
     private void checkRate(UnitOfWork uow, Actor actor) {

@@ -25,7 +25,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.learning.CompletionRecorder;
 import io.learnloop.core.internal.learning.LearningTypes;
-import io.learnloop.core.internal.learning.Retry;
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.learning.LessonCatalog;
 import io.learnloop.core.learning.LessonFacts;
 import io.learnloop.core.learning.LessonKind;
@@ -147,7 +147,7 @@ public final class DefaultQuizService implements QuizService {
     @Override
     public GradeResult submit(UserId learner, AttemptId attemptId, Map<String, Answer> answers) {
         new Validator().notNull("learner", learner).notNull("attemptId", attemptId).throwIfInvalid();
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<QuizAttempt> stored = uow.get(AssessmentTypes.ATTEMPT, attemptId.value());
             QuizAttempt a = own(stored.value(), learner);
             Instant now = context.now();

@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.commerce;
 
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.CommerceSettings;
@@ -52,7 +53,7 @@ import java.util.function.BiFunction;
  */
 public final class DefaultCommerceService implements CommerceService {
     /** Placing retries when a concurrent order took the same coupon slot or counter; each retry re-reads. */
-    private static final int MAX_ATTEMPTS = 64;
+    private static final int MAX_ATTEMPTS = ConflictRetry.ATTEMPTS;
 
     private final ServiceContext ctx;
     private final CommerceSettings settings;
@@ -171,7 +172,7 @@ public final class DefaultCommerceService implements CommerceService {
                 }
                 // Another order committed first: the same client key, or the same coupon counter or slot.
                 // Re-read and decide again; the loop top returns the winner if it holds our key.
-                Thread.onSpinWait();
+                ConflictRetry.pause(attempt);
             }
         }
         throw new ConflictException(ErrorCode.VERSION_CONFLICT, "The order could not be placed after " + MAX_ATTEMPTS
@@ -377,7 +378,7 @@ public final class DefaultCommerceService implements CommerceService {
                 if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                Thread.onSpinWait();
+                ConflictRetry.pause(attempt);
             }
         }
     }

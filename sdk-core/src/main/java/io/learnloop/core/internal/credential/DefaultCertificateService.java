@@ -24,7 +24,7 @@ import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
-import io.learnloop.core.internal.learning.Retry;
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.learning.CourseCompletion;
 import io.learnloop.core.learning.CourseFacts;
@@ -190,7 +190,7 @@ public final class DefaultCertificateService implements CertificateService {
     public Certificate revoke(Actor admin, CertificateId id, String reason) {
         new Validator().notNull("admin", admin).notNull("certificateId", id).notBlank("reason", reason, 500).throwIfInvalid();
         admin.require(Role.ADMIN, "revoke a certificate");
-        return Retry.onConflict(() -> context.transact(uow -> revokeOne(uow, uow.get(CredentialTypes.CERTIFICATE, id.value()), reason)));
+        return ConflictRetry.onConflict(() -> context.transact(uow -> revokeOne(uow, uow.get(CredentialTypes.CERTIFICATE, id.value()), reason)));
     }
 
     private Certificate revokeOne(UnitOfWork uow, Versioned<Certificate> v, String reason) {
@@ -208,7 +208,7 @@ public final class DefaultCertificateService implements CertificateService {
     @Override
     public List<Certificate> revokeFor(UserId learner, CourseId course, String reason) {
         new Validator().notNull("learner", learner).notNull("courseId", course).notBlank("reason", reason, 500).throwIfInvalid();
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             List<Certificate> revoked = new ArrayList<>();
             uow.findUnique(CredentialTypes.CERTIFICATE, CredentialTypes.ACTIVE, learner.value() + "|" + course.value())
                     .ifPresent(v -> revoked.add(revokeOne(uow, v, reason)));

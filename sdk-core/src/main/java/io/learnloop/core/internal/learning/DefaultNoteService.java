@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.learning;
 
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
@@ -90,7 +91,7 @@ public final class DefaultNoteService implements NoteService {
     @Override
     public Note edit(UserId learner, NoteId note, NoteDraft draft) {
         new Validator().notNull("learner", learner).notNull("noteId", note).throwIfInvalid();
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<Note> current = owned(uow.get(LearningTypes.NOTE, note.value()), learner);
             Note n = current.value();
             Validator v = new Validator();
@@ -105,7 +106,7 @@ public final class DefaultNoteService implements NoteService {
     @Override
     public void delete(UserId learner, NoteId note) {
         new Validator().notNull("learner", learner).notNull("noteId", note).throwIfInvalid();
-        Retry.onConflict(() -> context.transact(uow -> {
+        ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<Note> current = owned(uow.get(LearningTypes.NOTE, note.value()), learner);
             uow.delete(LearningTypes.NOTE, note.value(), current.version());
             return null;

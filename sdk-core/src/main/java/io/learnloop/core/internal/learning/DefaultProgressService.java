@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.learning;
 
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
@@ -96,7 +97,7 @@ public final class DefaultProgressService implements ProgressService {
         }
         v.throwIfInvalid();
         List<LessonFacts> lessons = catalog.lessons(lesson.courseId());
-        return Retry.onConflict(() -> context.transact(uow -> apply(uow, report, lesson, lessons)));
+        return ConflictRetry.onConflict(() -> context.transact(uow -> apply(uow, report, lesson, lessons)));
     }
 
     /** Checks one segment; messages are built only for a bad segment, as reports arrive by the thousand. */
@@ -219,7 +220,7 @@ public final class DefaultProgressService implements ProgressService {
     @Override
     public LessonProgress openArticle(UserId learner, LessonId lesson) {
         LessonFacts facts = requireLesson(learner, lesson, LessonKind.ARTICLE);
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Instant now = context.now();
             Optional<Versioned<LessonProgress>> found = uow.find(LearningTypes.LESSON_PROGRESS, LessonProgress.idOf(learner, lesson));
             LessonProgress p = found.map(Versioned::value).orElseGet(() -> fresh(learner, facts, now));
@@ -237,7 +238,7 @@ public final class DefaultProgressService implements ProgressService {
         LessonFacts facts = requireLesson(learner, lesson, LessonKind.ARTICLE);
         Duration dwell = minimumDwell(facts);
         List<LessonFacts> lessons = catalog.lessons(facts.courseId());
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Instant now = context.now();
             Optional<Versioned<LessonProgress>> found = uow.find(LearningTypes.LESSON_PROGRESS, LessonProgress.idOf(learner, lesson));
             if (found.isEmpty() || found.get().value().openedAt() == null) {
@@ -268,7 +269,7 @@ public final class DefaultProgressService implements ProgressService {
     public ProgressUpdate markDone(UserId learner, LessonId lesson) {
         LessonFacts facts = requireLesson(learner, lesson, LessonKind.OTHER);
         List<LessonFacts> lessons = catalog.lessons(facts.courseId());
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Instant now = context.now();
             Optional<Versioned<LessonProgress>> found = uow.find(LearningTypes.LESSON_PROGRESS, LessonProgress.idOf(learner, lesson));
             LessonProgress p = found.map(Versioned::value).orElseGet(() -> fresh(learner, facts, now));

@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.ledger;
 
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.OrderId;
@@ -45,7 +46,7 @@ import java.util.function.Function;
  */
 public final class DefaultLedgerService implements LedgerService {
     /** Entries on busy accounts (the platform's) retry when another entry moved the same balance first. */
-    private static final int MAX_ATTEMPTS = 64;
+    private static final int MAX_ATTEMPTS = ConflictRetry.ATTEMPTS;
 
     private final ServiceContext ctx;
 
@@ -221,7 +222,7 @@ public final class DefaultLedgerService implements LedgerService {
                 if (e.code() == ErrorCode.INVALID_STATE) {
                     throw e;
                 }
-                Thread.onSpinWait();
+                ConflictRetry.pause(attempt);
             }
         }
         throw new ConflictException(ErrorCode.VERSION_CONFLICT, "Entry " + key + " could not be posted after "

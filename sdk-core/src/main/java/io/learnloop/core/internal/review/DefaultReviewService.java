@@ -13,7 +13,7 @@ import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
-import io.learnloop.core.internal.learning.Retry;
+import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.learning.CourseCompletion;
 import io.learnloop.core.learning.CourseFacts;
 import io.learnloop.core.learning.LessonCatalog;
@@ -90,7 +90,7 @@ public final class DefaultReviewService implements ReviewService {
         }
         v.throwIfInvalid();
         requireEligible(learner, facts);
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Instant now = context.now();
             Optional<Versioned<Review>> existing = uow.findUnique(ReviewTypes.REVIEW, ReviewTypes.LEARNER_COURSE,
                     learner.value() + "|" + course.value());
@@ -218,7 +218,7 @@ public final class DefaultReviewService implements ReviewService {
     @Override
     public Review voteHelpful(UserId voter, ReviewId id) {
         new Validator().notNull("voter", voter).notNull("reviewId", id).throwIfInvalid();
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<Review> v = uow.get(ReviewTypes.REVIEW, id.value());
             Review r = v.value();
             if (r.learner().equals(voter)) {
@@ -236,7 +236,7 @@ public final class DefaultReviewService implements ReviewService {
     @Override
     public Review withdrawVote(UserId voter, ReviewId id) {
         new Validator().notNull("voter", voter).notNull("reviewId", id).throwIfInvalid();
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<Review> v = uow.get(ReviewTypes.REVIEW, id.value());
             Optional<Versioned<HelpfulVote>> vote = uow.find(ReviewTypes.VOTE, id.value() + "|" + voter.value());
             if (vote.isEmpty()) {
@@ -263,7 +263,7 @@ public final class DefaultReviewService implements ReviewService {
         }
         v.throwIfInvalid();
         moderator.require(Role.MODERATOR, "moderate reviews");
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<Review> stored = uow.get(ReviewTypes.REVIEW, id.value());
             Review r = stored.value();
             if (r.state() == ReviewState.REMOVED && state != ReviewState.REMOVED) {
@@ -282,7 +282,7 @@ public final class DefaultReviewService implements ReviewService {
         PurchaseStanding standing = entitlements.standing(learner, course);
         // only a definite answer changes the mark: a history that knows nothing of the learner leaves it alone
         boolean refunded = standing == PurchaseStanding.REFUNDED;
-        return Retry.onConflict(() -> context.transact(uow -> {
+        return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Optional<Versioned<Review>> found = uow.findUnique(ReviewTypes.REVIEW, ReviewTypes.LEARNER_COURSE,
                     learner.value() + "|" + course.value());
             if (found.isEmpty() || standing == PurchaseStanding.NONE || found.get().value().refunded() == refunded) {
