@@ -141,7 +141,8 @@ final class CataloguePages extends Pages {
         for (Chapter ch : c.published().chapters()) {
             for (Lesson l : ch.lessons()) {
                 b.append("<li>").append(Html.esc(l.title())).append(" <span class=\"muted\">").append(l.duration().toSeconds())
-                        .append(" s").append(l.freePreview() ? " · free preview" : "").append("</span></li>");
+                        .append(" s").append(l.freePreview() ? " · free preview" : "")
+                        .append(l.optional() ? " · optional, not needed for the certificate" : "").append("</span></li>");
             }
         }
         b.append("</ol>");

@@ -52,7 +52,12 @@ final class DemoCatalogue {
     static final Actor REVIEWER = Actor.of("reviewer-rita", Role.REVIEWER);
     static final Actor OPERATOR = Actor.of("operator", Role.ADMIN, Role.MODERATOR);
 
-    private record Spec(Actor creator, CourseDetails details, long priceFen, List<String> lessons, Question[] quiz) {
+    /** A course to seed; {@code bonus} lessons are optional: course completion and the certificate do not need them. */
+    private record Spec(Actor creator, CourseDetails details, long priceFen, List<String> lessons, List<String> bonus,
+                        Question[] quiz) {
+        Spec(Actor creator, CourseDetails details, long priceFen, List<String> lessons, Question[] quiz) {
+            this(creator, details, priceFen, lessons, List.of(), quiz);
+        }
     }
 
     private DemoCatalogue() {
@@ -121,6 +126,10 @@ final class DemoCatalogue {
             lessons.add(catalog.addLesson(spec.creator(), c.id(), ch.id(), new LessonSpec(spec.lessons().get(i), LessonType.VIDEO,
                     Duration.ofSeconds(i == spec.lessons().size() - 1 ? 60 : 120), i == 0, "media://demo/" + c.id().value() + "/" + i)));
         }
+        for (int i = 0; i < spec.bonus().size(); i++) {
+            lessons.add(catalog.addLesson(spec.creator(), c.id(), ch.id(), new LessonSpec(spec.bonus().get(i), LessonType.VIDEO,
+                    Duration.ofSeconds(90), false, "media://demo/" + c.id().value() + "/bonus-" + i).withOptional(true)));
+        }
         catalog.submit(spec.creator(), c.id());
         Course published = catalog.approve(REVIEWER, c.id());
         shop.learnloop.quizzes().create(spec.creator(), new QuizDraft(c.id(), null, "Final quiz · 结业测验",
@@ -161,7 +170,7 @@ final class DemoCatalogue {
                 new Spec(LIN, new CourseDetails("Java 并发编程实战", "线程、锁与 CompletableFuture",
                         "从线程池到内存模型，用真实案例讲清 Java 并发。", "zh", "programming",
                         List.of("java", "concurrency", "并发"), CourseLevel.INTERMEDIATE, "media://cover/java"), 19900,
-                        List.of("为什么需要并发", "happens-before 与 volatile", "线程池调优"),
+                        List.of("为什么需要并发", "happens-before 与 volatile", "线程池调优"), List.of("加餐：虚拟线程初探"),
                         quiz("Which keyword guarantees visibility of a single variable across threads? / 哪个关键字保证单个变量的可见性？",
                                 "volatile", List.of("volatile", "transient", "static"), "CompletableFuture runs on the common ForkJoinPool by default.",
                                 true, "Which JDK class has factory methods such as newFixedThreadPool? / 哪个类提供 newFixedThreadPool？", "Executors")),

@@ -110,7 +110,15 @@ final class LearningPages extends Pages {
         CourseCompletion done = shop.learnloop.progress().courseCompletion(me, c.id());
         StringBuilder b = new StringBuilder(Html.notice(req.param("notice")));
         b.append("<p>Course progress <span id=\"course-progress\">").append(Html.bar(done.percent())).append("</span> · ")
-                .append(done.completedLessons()).append(" of ").append(done.totalLessons()).append(" lessons complete</p>");
+                .append(done.completedLessons()).append(" of ").append(done.totalLessons()).append(" lessons complete");
+        if (done.requiredTotal() < done.totalLessons()) {
+            b.append(" · required <span id=\"required-progress\">").append(done.requiredDone()).append(" of ")
+                    .append(done.requiredTotal()).append("</span>");
+        }
+        if (done.completed()) {
+            b.append(" · <span id=\"course-complete\" class=\"ok\">course complete</span>");
+        }
+        b.append("</p>");
         if (!entitled) {
             b.append("<p class=\"muted\">You can watch the free preview. <a href=\"/courses/").append(Html.esc(c.id().value()))
                     .append("\">Buy the course</a> for the rest.</p>");
@@ -130,6 +138,7 @@ final class LearningPages extends Pages {
                 boolean complete = p.map(lp -> lp.completedAt() != null).orElse(false);
                 b.append("<div class=\"card lesson\" id=\"lesson-").append(n).append("\"><b>").append(n).append(". ")
                         .append(Html.esc(l.title())).append("</b> <span class=\"muted\">").append(l.duration().toSeconds()).append(" s · ")
+                        .append(l.optional() ? "<span class=\"lesson-optional\">optional</span> · " : "")
                         .append(Html.esc(access.reason())).append("</span><br>Watched ").append(Html.bar(pct))
                         .append(complete ? " <span class=\"ok lesson-done\">complete</span>" : "")
                         .append(" <span class=\"muted\">resume at ")
