@@ -217,7 +217,7 @@ public final class AlipayProvider implements PaymentProvider {
         p.put("biz_content", Json.write(biz));
         AlipayCertificates certs = config.certificates();
         if (certs != null) {
-            requireValid(certs.appCertificate(), certs.appCertSn(), "application certificate", false, 0);
+            requireValid(certs.appCertificate(), certs.appCertSn(), true, false, 0);
             p.put("app_cert_sn", certs.appCertSn());
             p.put("alipay_root_cert_sn", certs.rootCertSn());
         }
@@ -225,7 +225,7 @@ public final class AlipayProvider implements PaymentProvider {
     }
 
     /** Throws unless the certificate is valid at the configured clock's instant. */
-    private void requireValid(X509Certificate certificate, String sn, String role, boolean outcomeUnknown, int httpStatus) {
+    private void requireValid(X509Certificate certificate, String sn, boolean appCertificate, boolean outcomeUnknown, int httpStatus) {
         Instant now = config.settings().clock().instant();
         AlipayCertificates.Validity validity = AlipayCertificates.validity(certificate, now);
         if (validity == AlipayCertificates.Validity.VALID) {
@@ -234,7 +234,8 @@ public final class AlipayProvider implements PaymentProvider {
         boolean expired = validity == AlipayCertificates.Validity.EXPIRED;
         String when = expired ? "expired at " + certificate.getNotAfter().toInstant()
                 : "is not valid before " + certificate.getNotBefore().toInstant();
-        String fix = role.startsWith("application")
+        String role = appCertificate ? "application certificate" : "certificate";
+        String fix = appCertificate
                 ? "renew it in Alipay's console and configure the new appCertPublicKey certificate with certificates(...)"
                 : "configure Alipay's current alipayCertPublicKey_RSA2.crt with alipayCertificate(...)";
         throw new AlipayCertificateException(expired ? AlipayCertificateException.Problem.EXPIRED
@@ -314,7 +315,7 @@ public final class AlipayProvider implements PaymentProvider {
                             + "AlipayConfig.Builder.alipayCertificate(...), keeping the old one until the rotation ends" + unknown,
                     mutating, status);
         }
-        requireValid(certificate, sn, "certificate", mutating, status);
+        requireValid(certificate, sn, false, mutating, status);
         return certificate;
     }
 
