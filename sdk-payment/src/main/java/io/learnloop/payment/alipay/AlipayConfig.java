@@ -3,10 +3,15 @@ package io.learnloop.payment.alipay;
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.payment.internal.alipay.AlipayCertSn;
+import io.learnloop.payment.internal.alipay.AlipayCertificates;
 import io.learnloop.payment.internal.config.ProviderSettings;
+import io.learnloop.payment.internal.crypto.Crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -15,8 +20,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Configuration of one {@link AlipayProvider} in public-key mode: one application ({@code app_id}), its RSA2
- * private key and Alipay's public key (several during a rotation).
+ * Configuration of one {@link AlipayProvider}: one application ({@code app_id}) and its RSA2 private key, in one of
+ * Alipay's two modes:
+ * <ul>
+ *   <li>public-key mode (公钥模式): Alipay's public key, several during a rotation
+ *       ({@link Builder#alipayPublicKey(PublicKey)});</li>
+ *   <li>certificate mode (公钥证书模式): the application's certificate, Alipay's public-key certificate (several during
+ *       a rotation) and Alipay's root chain ({@link Builder#certificates(X509Certificate, X509Certificate, List)}).
+ *       Requests then carry {@code app_cert_sn} and {@code alipay_root_cert_sn}; responses are verified with the
+ *       Alipay certificate their {@code alipay_cert_sn} names.</li>
+ * </ul>
  *
  * <p>Thread-safe: immutable; keys never appear in {@link #toString()}. The builder is not thread-safe.
  */
@@ -24,6 +37,7 @@ public final class AlipayConfig {
     private final String appId;
     private final PrivateKey appPrivateKey;
     private final List<PublicKey> alipayPublicKeys;
+    private final AlipayCertificates certificates;
     private final String gatewayUrl;
     private final String notifyUrl;
     private final String sellerId;
@@ -36,17 +50,63 @@ public final class AlipayConfig {
                 .notNull("appPrivateKey", b.appPrivateKey)
                 .check(b.appPrivateKey == null || "RSA".equals(b.appPrivateKey.getAlgorithm()), "appPrivateKey",
                         "must be the application's RSA private key (RSA2 = SHA256withRSA)")
-                .check(!b.alipayPublicKeys.isEmpty(), "alipayPublicKeys", "add Alipay's public key (支付宝公钥), not the app's own")
                 .notBlank("gatewayUrl", b.gatewayUrl, 200);
+        checkMode(v, b);
         b.settings.checkTolerance(v).throwIfInvalid();
         this.appId = b.appId;
         this.appPrivateKey = b.appPrivateKey;
         this.alipayPublicKeys = List.copyOf(b.alipayPublicKeys);
+        this.certificates = b.certificateMode()
+                ? new AlipayCertificates(b.appCertificate, b.alipayCertificates, b.alipayRootChain) : null;
         this.gatewayUrl = b.gatewayUrl;
         this.notifyUrl = b.notifyUrl;
         this.sellerId = b.sellerId;
         this.zone = Objects.requireNonNull(b.zone, "zone");
         this.settings = b.settings.build();
+    }
+
+    private static void checkMode(Validator v, Builder b) {
+        boolean keys = !b.alipayPublicKeys.isEmpty();
+        if (keys && b.certificateMode()) {
+            v.check(false, "alipayPublicKeys", "configure either Alipay public keys (public-key mode) or certificates "
+                    + "(certificate mode), not both; in certificate mode Alipay's key comes from alipayCertPublicKey_RSA2.crt");
+            return;
+        }
+        if (keys) {
+            return;
+        }
+        if (!b.certificateMode()) {
+            v.check(false, "alipayPublicKeys", "add Alipay's public key (支付宝公钥, not the app's own) for public-key mode, "
+                    + "or call certificates(appCert, alipayCert, alipayRootChain) for certificate mode");
+            return;
+        }
+        v.check(b.appCertificate != null, "appCertificate",
+                "add the application's public-key certificate (appCertPublicKey_<appId>.crt) with certificates(...)");
+        if (b.appCertificate != null) {
+            v.check("RSA".equals(b.appCertificate.getPublicKey().getAlgorithm()), "appCertificate",
+                    "must certify an RSA key (RSA2); this one certifies a " + b.appCertificate.getPublicKey().getAlgorithm() + " key");
+            if (b.appPrivateKey != null && "RSA".equals(b.appPrivateKey.getAlgorithm())
+                    && "RSA".equals(b.appCertificate.getPublicKey().getAlgorithm())) {
+                v.check(matches(b.appPrivateKey, b.appCertificate.getPublicKey()), "appCertificate",
+                        "its public key does not match appPrivateKey (certificate SN " + AlipayCertSn.of(b.appCertificate)
+                                + "); use the certificate Alipay issued for the CSR of this private key");
+            }
+        }
+        v.check(!b.alipayCertificates.isEmpty(), "alipayCertificates",
+                "add Alipay's public-key certificate (alipayCertPublicKey_RSA2.crt)");
+        for (X509Certificate c : b.alipayCertificates) {
+            v.check("RSA".equals(c.getPublicKey().getAlgorithm()), "alipayCertificates",
+                    "certificate SN " + AlipayCertSn.of(c) + " certifies a " + c.getPublicKey().getAlgorithm()
+                            + " key; RSA2 needs Alipay's RSA certificate (alipayCertPublicKey_RSA2.crt)");
+        }
+        v.check(b.alipayRootChain.stream().anyMatch(AlipayCertSn::rsaSigned), "alipayRootChain",
+                "contains no RSA-signed certificate, so alipay_root_cert_sn would be empty; pass every certificate of alipayRootCert.crt");
+    }
+
+    /** The certificate's key matches the private key when it verifies a signature made with it. */
+    private static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+        byte[] probe = "learnloop alipay app certificate check".getBytes(StandardCharsets.UTF_8);
+        return Crypto.verifySha256Rsa(publicKey, probe, Crypto.signSha256Rsa(privateKey, probe));
     }
 
     /**
@@ -75,6 +135,10 @@ public final class AlipayConfig {
         return alipayPublicKeys;
     }
 
+    AlipayCertificates certificates() {
+        return certificates;
+    }
+
     String gatewayUrl() {
         return gatewayUrl;
     }
@@ -94,7 +158,9 @@ public final class AlipayConfig {
     @Override
     public String toString() {
         return "AlipayConfig[id=" + settings.id() + ", appId=" + appId + ", gatewayUrl=" + gatewayUrl + ", sellerId=" + sellerId
-                + ", appPrivateKey=(redacted), alipayPublicKeys=" + alipayPublicKeys.size() + "]";
+                + ", appPrivateKey=(redacted), " + (certificates == null ? "alipayPublicKeys=" + alipayPublicKeys.size()
+                : "appCertSn=" + certificates.appCertSn() + ", alipayCertSns=" + certificates.alipayCertificates().keySet()
+                + ", alipayRootCertSn=" + certificates.rootCertSn()) + "]";
     }
 
     /**
@@ -107,6 +173,10 @@ public final class AlipayConfig {
         private final String appId;
         private PrivateKey appPrivateKey;
         private final List<PublicKey> alipayPublicKeys = new ArrayList<>();
+        private X509Certificate appCertificate;
+        private final List<X509Certificate> alipayCertificates = new ArrayList<>();
+        private List<X509Certificate> alipayRootChain = List.of();
+        private boolean certificatesSet;
         private String gatewayUrl = "https://openapi.alipay.com/gateway.do";
         private String notifyUrl;
         private String sellerId;
@@ -147,6 +217,45 @@ public final class AlipayConfig {
         public Builder alipayPublicKey(PublicKey value) {
             alipayPublicKeys.add(Objects.requireNonNull(value, "alipayPublicKey"));
             return this;
+        }
+
+        /**
+         * Switches to certificate mode (公钥证书模式) with the three files Alipay's console issues. Requests then carry
+         * {@code app_cert_sn} and {@code alipay_root_cert_sn}; responses are verified with the Alipay certificate whose
+         * serial number they name in {@code alipay_cert_sn}; notifications with the configured Alipay certificates.
+         * Do not also add {@link #alipayPublicKey(PublicKey) public keys}.
+         *
+         * @param appCertificate    the application's public-key certificate ({@code appCertPublicKey_<appId>.crt});
+         *                          its key must match {@link #appPrivateKey(PrivateKey)}
+         * @param alipayCertificate Alipay's public-key certificate ({@code alipayCertPublicKey_RSA2.crt}, its first
+         *                          certificate)
+         * @param alipayRootChain   every certificate of Alipay's root file ({@code alipayRootCert.crt}), in file order;
+         *                          only the RSA-signed ones enter {@code alipay_root_cert_sn}
+         * @return this builder
+         */
+        public Builder certificates(X509Certificate appCertificate, X509Certificate alipayCertificate,
+                                    List<X509Certificate> alipayRootChain) {
+            this.appCertificate = appCertificate;
+            this.alipayCertificates.add(0, Objects.requireNonNull(alipayCertificate, "alipayCertificate"));
+            this.alipayRootChain = List.copyOf(Objects.requireNonNull(alipayRootChain, "alipayRootChain"));
+            this.certificatesSet = true;
+            return this;
+        }
+
+        /**
+         * Adds another Alipay public-key certificate in certificate mode: while Alipay rotates its certificate,
+         * responses may name either the old or the new one by {@code alipay_cert_sn}.
+         *
+         * @param value the certificate
+         * @return this builder
+         */
+        public Builder alipayCertificate(X509Certificate value) {
+            alipayCertificates.add(Objects.requireNonNull(value, "alipayCertificate"));
+            return this;
+        }
+
+        private boolean certificateMode() {
+            return certificatesSet || !alipayCertificates.isEmpty();
         }
 
         /**

@@ -23,6 +23,7 @@ import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.alipay.AlipayCertificates;
 import io.learnloop.payment.internal.alipay.AlipaySignatures;
 import io.learnloop.payment.internal.http.HttpExecutor;
 import io.learnloop.payment.internal.http.HttpResult;
@@ -36,10 +37,13 @@ import okhttp3.Request;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -50,7 +54,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Alipay OpenAPI (RSA2, public-key mode): page pay ({@link PaymentFlow#REDIRECT}), precreate
+ * Alipay OpenAPI (RSA2, public-key or certificate mode): page pay ({@link PaymentFlow#REDIRECT}), precreate
  * ({@link PaymentFlow#QR_CODE}), query, close, partial refunds with {@code out_request_no}, and asynchronous
  * notifications.
  *
@@ -58,6 +62,13 @@ import java.util.Set;
  * {@code <method>_response} JSON text (never a re-serialisation); a successful response without a valid signature is
  * treated as forged. Notifications are verified without touching the caller's data and checked against this
  * application's {@code app_id} (and {@code seller_id} when configured) and against the clock.
+ *
+ * <p>In certificate mode (see {@link AlipayConfig}) every request also carries {@code app_cert_sn} and
+ * {@code alipay_root_cert_sn} inside the signed content; a success response must name the Alipay certificate that
+ * signed it in {@code alipay_cert_sn}, and a serial number that is not configured is an
+ * {@link AlipayCertificateException} rather than a silent fallback. Certificates are checked against the configured
+ * clock when used: an expired application certificate refuses to sign, an expired Alipay certificate verifies
+ * nothing.
  *
  * <p>Amounts are yuan strings with two decimals; only CNY is accepted.
  *
@@ -204,7 +215,34 @@ public final class AlipayProvider implements PaymentProvider {
             p.put("notify_url", config.notifyUrl());
         }
         p.put("biz_content", Json.write(biz));
+        AlipayCertificates certs = config.certificates();
+        if (certs != null) {
+            requireValid(certs.appCertificate(), certs.appCertSn(), true, false, 0);
+            p.put("app_cert_sn", certs.appCertSn());
+            p.put("alipay_root_cert_sn", certs.rootCertSn());
+        }
         return p;
+    }
+
+    /** Throws unless the certificate is valid at the configured clock's instant. */
+    private void requireValid(X509Certificate certificate, String sn, boolean appCertificate, boolean outcomeUnknown, int httpStatus) {
+        Instant now = config.settings().clock().instant();
+        AlipayCertificates.Validity validity = AlipayCertificates.validity(certificate, now);
+        if (validity == AlipayCertificates.Validity.VALID) {
+            return;
+        }
+        boolean expired = validity == AlipayCertificates.Validity.EXPIRED;
+        String when = expired ? "expired at " + certificate.getNotAfter().toInstant()
+                : "is not valid before " + certificate.getNotBefore().toInstant();
+        String role = appCertificate ? "application certificate" : "certificate";
+        String fix = appCertificate
+                ? "renew it in Alipay's console and configure the new appCertPublicKey certificate with certificates(...)"
+                : "configure Alipay's current alipayCertPublicKey_RSA2.crt with alipayCertificate(...)";
+        throw new AlipayCertificateException(expired ? AlipayCertificateException.Problem.EXPIRED
+                : AlipayCertificateException.Problem.NOT_YET_VALID, sn, certificate.getNotAfter().toInstant(),
+                "alipay " + role + " SN " + sn + " " + when + " (clock: " + now + "); " + fix
+                        + (outcomeUnknown ? "; the request had been sent, so query before retrying" : ""),
+                outcomeUnknown, httpStatus);
     }
 
     private JsonNode call(String method, ObjectNode biz, boolean mutating, String operation) {
@@ -242,9 +280,10 @@ public final class AlipayProvider implements PaymentProvider {
         JsonNode response = Json.parse(raw.getBytes(StandardCharsets.UTF_8));
         String code = Json.text(response, "code");
         String sign = Json.text(whole, "sign");
-        boolean signed = sign != null && AlipaySignatures.verifyAny(raw, sign, config.alipayPublicKeys());
         if ("10000".equals(code)) {
-            if (!signed) {
+            List<PublicKey> keys = config.certificates() == null ? config.alipayPublicKeys()
+                    : List.of(responseCertificate(Json.text(whole, "alipay_cert_sn"), operation, mutating, r.status()).getPublicKey());
+            if (sign == null || !AlipaySignatures.verifyAny(raw, sign, keys)) {
                 throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "alipay " + operation
                         + " returned a success response whose signature does not verify; it is treated as forged"
                         + (mutating ? " and the outcome is unknown: query before retrying" : ""),
@@ -257,6 +296,27 @@ public final class AlipayProvider implements PaymentProvider {
         throw RemoteErrors.of("alipay", operation, r.status(), subCode != null ? subCode : code,
                 Json.text(response, "sub_msg") != null ? Json.text(response, "sub_msg") : Json.text(response, "msg"),
                 null, systemBusy, mutating && systemBusy);
+    }
+
+    /** The configured Alipay certificate a success response names, valid now; never a fallback to another one. */
+    private X509Certificate responseCertificate(String sn, String operation, boolean mutating, int status) {
+        String unknown = mutating ? " and the outcome is unknown: query before retrying" : "";
+        if (sn == null || sn.isEmpty()) {
+            throw new AlipayCertificateException(AlipayCertificateException.Problem.MISSING_CERTIFICATE_SN, null, null,
+                    "alipay " + operation + " returned a success response without alipay_cert_sn although certificate mode is "
+                            + "configured; it cannot be verified and is treated as forged" + unknown, mutating, status);
+        }
+        X509Certificate certificate = config.certificates().alipayCertificate(sn);
+        if (certificate == null) {
+            throw new AlipayCertificateException(AlipayCertificateException.Problem.UNKNOWN_CERTIFICATE, sn, null,
+                    "alipay " + operation + " response is signed with Alipay certificate SN " + sn + ", which is not configured (configured: "
+                            + config.certificates().alipayCertificates().keySet() + "); Alipay has probably rotated its certificate: "
+                            + "download the new alipayCertPublicKey_RSA2.crt from Alipay's console and add it with "
+                            + "AlipayConfig.Builder.alipayCertificate(...), keeping the old one until the rotation ends" + unknown,
+                    mutating, status);
+        }
+        requireValid(certificate, sn, false, mutating, status);
+        return certificate;
     }
 
     @Override
@@ -314,7 +374,12 @@ public final class AlipayProvider implements PaymentProvider {
             return reject(RejectionReason.BAD_SIGNATURE, "unsupported sign_type " + signType + "; configure RSA2");
         }
         String content = AlipaySignatures.content(p, List.of("sign", "sign_type"));
-        if (!AlipaySignatures.verifyAny(content, sign, config.alipayPublicKeys())) {
+        if (config.certificates() != null) {
+            NotificationOutcome.Rejected refused = verifyByCertificate(p, content, sign);
+            if (refused != null) {
+                return refused;
+            }
+        } else if (!AlipaySignatures.verifyAny(content, sign, config.alipayPublicKeys())) {
             return reject(RejectionReason.BAD_SIGNATURE, "the signature does not match the parameters under any Alipay public key");
         }
         Instant notified = parseTime(p.get("notify_time"));
@@ -367,6 +432,46 @@ public final class AlipayProvider implements PaymentProvider {
         return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, p.getOrDefault("notify_type", "trade_status_sync"),
                 p.get("out_trade_no"), p.get("trade_no"), refundNo, null, amount, p.get("app_id"),
                 at != null ? at : notified, attributes));
+    }
+
+    /**
+     * Certificate mode: like the official SDK's {@code rsaCertCheckV1}, the key of the configured Alipay certificate
+     * verifies; a notification that names its certificate by {@code alipay_cert_sn} is held to that one. Certificates
+     * outside their validity period by the clock verify nothing.
+     */
+    private NotificationOutcome.Rejected verifyByCertificate(Map<String, String> p, String content, String sign) {
+        String named = p.get("alipay_cert_sn");
+        Map<String, X509Certificate> candidates = config.certificates().alipayCertificates();
+        if (named != null && !named.isEmpty()) {
+            X509Certificate c = candidates.get(named);
+            if (c == null) {
+                return reject(RejectionReason.UNKNOWN_KEY, "the notification names Alipay certificate SN " + named
+                        + ", which is not configured; add Alipay's rotated alipayCertPublicKey_RSA2.crt with alipayCertificate(...)");
+            }
+            candidates = Map.of(named, c);
+        }
+        Instant now = config.settings().clock().instant();
+        List<PublicKey> valid = new ArrayList<>();
+        Map<String, X509Certificate> outOfPeriod = new LinkedHashMap<>();
+        candidates.forEach((sn, c) -> {
+            if (AlipayCertificates.validity(c, now) == AlipayCertificates.Validity.VALID) {
+                valid.add(c.getPublicKey());
+            } else {
+                outOfPeriod.put(sn, c);
+            }
+        });
+        if (AlipaySignatures.verifyAny(content, sign, valid)) {
+            return null;
+        }
+        for (Map.Entry<String, X509Certificate> e : outOfPeriod.entrySet()) {
+            if (AlipaySignatures.verifyAny(content, sign, List.of(e.getValue().getPublicKey()))) {
+                return reject(RejectionReason.UNKNOWN_KEY, "the notification is signed with Alipay certificate SN " + e.getKey()
+                        + ", which is outside its validity period (" + e.getValue().getNotBefore().toInstant() + " to "
+                        + e.getValue().getNotAfter().toInstant() + ", clock " + now + "); configure Alipay's current "
+                        + "alipayCertPublicKey_RSA2.crt with alipayCertificate(...)");
+            }
+        }
+        return reject(RejectionReason.BAD_SIGNATURE, "the signature does not match the parameters under any configured Alipay certificate");
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> params) {
