@@ -383,8 +383,9 @@ public final class WechatPayProvider implements PaymentProvider {
      * @return the bill
      * @throws ValidationException if the day has not ended yet in China
      * @throws TradeBillException  if the file's digest does not match or it is not a trade bill
-     * @throws RemoteException     if WeChat Pay refuses (for example {@code NO_STATEMENT_EXIST}) or the announcement
-     *                             fails verification
+     * @throws RemoteException     if WeChat Pay refuses (for example 400 {@code NO_STATEMENT_EXIST}: no trade that
+     *                             day, or {@code STATEMENT_CREATING}: try again after 08:00 the next day) or the
+     *                             announcement fails verification
      */
     public TradeBill downloadTradeBill(LocalDate billDate, boolean gzip) {
         Objects.requireNonNull(billDate, "billDate");
@@ -400,8 +401,10 @@ public final class WechatPayProvider implements PaymentProvider {
         HttpUrl base = HttpUrl.get(config.baseUrl());
         if (url == null || !url.host().equals(base.host()) || url.port() != base.port() || !url.scheme().equals(base.scheme())) {
             // The download request is signed: never send it anywhere but the configured API.
-            throw new TradeBillException(TradeBillException.Problem.MALFORMED, "The trade bill announcement's download_url '"
-                    + downloadUrl + "' is not on the configured API " + base, null);
+            // The URL carries a download token: name only where it points.
+            throw new TradeBillException(TradeBillException.Problem.MALFORMED, "The trade bill announcement's download_url ("
+                    + (url == null ? "not a URL" : url.scheme() + "://" + url.host() + ":" + url.port())
+                    + ") is not on the configured API " + base, null);
         }
         HttpResult file = call("GET", url, "", true);
         if (!file.ok()) {

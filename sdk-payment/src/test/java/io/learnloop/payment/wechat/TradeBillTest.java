@@ -235,7 +235,20 @@ class TradeBillTest {
                 PLATFORM.getPrivate(), PLATFORM_SERIAL, announcement, clock.instant().getEpochSecond())));
 
         assertThatThrownBy(() -> wechat.downloadTradeBill(DAY, false)).isInstanceOfSatisfying(TradeBillException.class,
-                e -> assertThat(e.getMessage()).contains("collector.example"));
+                e -> assertThat(e.getMessage()).contains("collector.example").doesNotContain("token"));
+    }
+
+    @Test
+    void downloadTradeBill_whenBillStillBeingGenerated_reportsWechatCode() {
+        server.stubFor(get(urlPathEqualTo("/v3/bill/tradebill")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"STATEMENT_CREATING\",\"message\":\"账单生成中\"}")));
+
+        assertThatThrownBy(() -> wechat.downloadTradeBill(DAY, false)).isInstanceOfSatisfying(RemoteException.class, e -> {
+            assertThat(e).isNotInstanceOf(TradeBillException.class);
+            assertThat(e.providerCode()).isEqualTo("STATEMENT_CREATING");
+            assertThat(e.httpStatus()).isEqualTo(400);
+        });
     }
 
     @Test
