@@ -21,7 +21,8 @@ import java.util.Objects;
  * Configuration of one {@link WechatPayProvider}: one merchant ({@code mchid}) and application ({@code appid}).
  *
  * <p>Responses and notifications are verified with platform certificates (keyed by their serial number) or with the
- * WeChat Pay public key (keyed by its {@code PUB_KEY_ID_…} id). Configure several during a rotation.
+ * WeChat Pay public key (keyed by its {@code PUB_KEY_ID_…} id). Configure several during a rotation, or let the
+ * provider download the platform certificates itself ({@link Builder#autoPlatformCertificates(Duration)}).
  *
  * <p>Thread-safe: immutable; keys and the APIv3 key never appear in {@link #toString()}. The builder is not
  * thread-safe.
@@ -37,6 +38,8 @@ public final class WechatPayConfig {
     private final String notifyUrl;
     private final ProviderSettings settings;
     private final IdGenerator ids;
+    private final Duration certificateRefreshInterval;
+    private final Duration unknownSerialCooldown;
 
     private WechatPayConfig(Builder b) {
         Validator v = new Validator()
@@ -48,7 +51,12 @@ public final class WechatPayConfig {
                         "merchantPrivateKey", "must be the merchant's RSA API private key (apiclient_key.pem)")
                 .notNull("apiV3Key", b.apiV3Key)
                 .check(b.apiV3Key == null || b.apiV3Key.length() == 32, "apiV3Key", "must be 32 bytes")
-                .check(!b.keys.isEmpty(), "verificationKeys", "add a platform certificate or the WeChat Pay public key")
+                .check(!b.keys.isEmpty() || b.certificateRefreshInterval != null, "verificationKeys",
+                        "add a platform certificate or the WeChat Pay public key, or turn on autoPlatformCertificates")
+                .check(b.certificateRefreshInterval == null || (!b.certificateRefreshInterval.isNegative()
+                        && !b.certificateRefreshInterval.isZero()), "autoPlatformCertificates", "the refresh interval must be positive")
+                .check(b.unknownSerialCooldown != null && !b.unknownSerialCooldown.isNegative()
+                        && !b.unknownSerialCooldown.isZero(), "unknownSerialCooldown", "must be positive")
                 .notBlank("baseUrl", b.baseUrl, 200)
                 .notBlank("notifyUrl", b.notifyUrl, 256);
         b.settings.checkTolerance(v).throwIfInvalid();
@@ -62,6 +70,8 @@ public final class WechatPayConfig {
         this.notifyUrl = b.notifyUrl;
         this.settings = b.settings.build();
         this.ids = Objects.requireNonNull(b.ids, "ids");
+        this.certificateRefreshInterval = b.certificateRefreshInterval;
+        this.unknownSerialCooldown = b.unknownSerialCooldown;
     }
 
     /**
@@ -115,11 +125,20 @@ public final class WechatPayConfig {
         return ids;
     }
 
+    Duration certificateRefreshInterval() {
+        return certificateRefreshInterval;
+    }
+
+    Duration unknownSerialCooldown() {
+        return unknownSerialCooldown;
+    }
+
     @Override
     public String toString() {
         return "WechatPayConfig[id=" + settings.id() + ", mchId=" + mchId + ", appId=" + appId + ", merchantSerialNumber="
                 + merchantSerialNumber + ", merchantPrivateKey=(redacted), apiV3Key=(redacted), verificationKeys="
-                + verificationKeys.keySet() + ", baseUrl=" + baseUrl + "]";
+                + verificationKeys.keySet() + ", autoPlatformCertificates="
+                + (certificateRefreshInterval == null ? "off" : "every " + certificateRefreshInterval) + ", baseUrl=" + baseUrl + "]";
     }
 
     /**
@@ -138,6 +157,8 @@ public final class WechatPayConfig {
         private String baseUrl = "https://api.mch.weixin.qq.com";
         private String notifyUrl;
         private IdGenerator ids = IdGenerator.randomUuids();
+        private Duration certificateRefreshInterval;
+        private Duration unknownSerialCooldown = Duration.ofMinutes(1);
 
         private Builder(String mchId, String appId) {
             this.mchId = mchId;
@@ -200,6 +221,35 @@ public final class WechatPayConfig {
          */
         public Builder verificationKey(String keyId, PublicKey key) {
             keys.put(Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /**
+         * Turns on automatic platform certificates: the provider downloads them from {@code GET /v3/certificates}
+         * when it first needs one, again once {@code refreshInterval} has passed since the last download, and when a
+         * response or notification names a serial it does not know (at most once per
+         * {@link #unknownSerialCooldown(Duration) cooldown}). Each certificate is decrypted with the APIv3 key, its
+         * serial and validity are checked, and the download response itself must be signed by a configured key or
+         * by one of the downloaded certificates. Keys added with {@link #platformCertificate(X509Certificate)} or
+         * {@link #verificationKey(String, PublicKey)} are still used first. WeChat Pay's own SDK refreshes hourly.
+         *
+         * @param refreshInterval how long a download is trusted, for example {@code Duration.ofHours(12)}
+         * @return this builder
+         */
+        public Builder autoPlatformCertificates(Duration refreshInterval) {
+            this.certificateRefreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
+            return this;
+        }
+
+        /**
+         * Sets the least time between two automatic certificate downloads (default 1 minute), so that forged
+         * serials or an outage cannot cause a download per request.
+         *
+         * @param value the cooldown
+         * @return this builder
+         */
+        public Builder unknownSerialCooldown(Duration value) {
+            this.unknownSerialCooldown = value;
             return this;
         }
 

@@ -24,21 +24,28 @@ import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.config.TimestampSkew;
-import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.HttpExecutor;
 import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.wechat.AeadResource;
+import io.learnloop.payment.internal.wechat.PlatformCertificateDecoder;
+import io.learnloop.payment.internal.wechat.PlatformCertificateStore;
+import io.learnloop.payment.internal.wechat.TradeBillFile;
+import io.learnloop.payment.internal.wechat.TradeBillParser;
 import io.learnloop.payment.internal.wechat.WechatSignatures;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,10 +53,14 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * WeChat Pay APIv3: Native ({@link PaymentFlow#QR_CODE}) and JSAPI ({@link PaymentFlow#JSAPI}) payments, query,
@@ -60,17 +71,24 @@ import java.util.Set;
  * body, checked for time on both sides, decrypted (AEAD_AES_256_GCM with the APIv3 key) and checked against this
  * merchant's {@code mchid} and {@code appid}. Signature probes ({@code WECHATPAY/SIGNTEST/…}) are rejected cleanly.
  *
+ * <p>Platform certificates are configured, or downloaded and rotated automatically
+ * ({@link WechatPayConfig.Builder#autoPlatformCertificates(java.time.Duration)}), or refreshed by the host with
+ * {@link #refreshPlatformCertificates()}. Daily trade bills are fetched with {@link #downloadTradeBill(LocalDate, boolean)}.
+ *
  * <p>Amounts are integer fen; only CNY is accepted.
  *
- * <p>Thread-safe: immutable.
+ * <p>Thread-safe: the configuration is immutable; downloaded platform certificates are swapped atomically and at most
+ * one download runs at a time.
  */
 public final class WechatPayProvider implements PaymentProvider {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    private static final Logger LOG = LoggerFactory.getLogger(WechatPayProvider.class);
 
     private final WechatPayConfig config;
     private final HttpExecutor http;
+    private final PlatformCertificateStore certificates;
 
     /**
      * Creates the provider.
@@ -80,6 +98,8 @@ public final class WechatPayProvider implements PaymentProvider {
     public WechatPayProvider(WechatPayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "wechatpay");
+        this.certificates = new PlatformCertificateStore(config.settings().clock(), config.certificateRefreshInterval(),
+                config.unknownSerialCooldown(), this::downloadPlatformCertificates);
     }
 
     @Override
@@ -207,7 +227,10 @@ public final class WechatPayProvider implements PaymentProvider {
     }
 
     private HttpResult call(String method, String pathAndQuery, String body, boolean safe) {
-        HttpUrl url = HttpUrl.get(config.baseUrl() + pathAndQuery);
+        return call(method, HttpUrl.get(config.baseUrl() + pathAndQuery), body, safe);
+    }
+
+    private HttpResult call(String method, HttpUrl url, String body, boolean safe) {
         String signedPath = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         String payload = "GET".equals(method) ? "" : body;
         RequestBody requestBody = "GET".equals(method) ? null : RequestBody.create(payload.getBytes(StandardCharsets.UTF_8), JSON);
@@ -249,8 +272,12 @@ public final class WechatPayProvider implements PaymentProvider {
     }
 
     private void verifyResponse(String operation, HttpResult r, boolean mutating) {
+        verifyResponse(operation, r, mutating, this::keyFor);
+    }
+
+    private void verifyResponse(String operation, HttpResult r, boolean mutating, Function<String, PublicKey> keys) {
         String problem = verify(r.header("Wechatpay-Timestamp"), r.header("Wechatpay-Nonce"), r.header("Wechatpay-Signature"),
-                r.header("Wechatpay-Serial"), r.header("Wechatpay-Signature-Type"), r.body(), null);
+                r.header("Wechatpay-Serial"), r.header("Wechatpay-Signature-Type"), r.body(), null, keys);
         if (problem != null) {
             throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "wechatpay " + operation
                     + " returned a response that failed verification (" + problem + "); it is treated as forged"
@@ -263,7 +290,7 @@ public final class WechatPayProvider implements PaymentProvider {
      * Verifies a signed message; returns null when valid, or the rejection reason name and detail.
      */
     private String verify(String timestamp, String nonce, String signature, String serial, String type, byte[] body,
-                          RejectionReason[] reasonOut) {
+                          RejectionReason[] reasonOut, Function<String, PublicKey> keys) {
         if (signature != null && signature.startsWith("WECHATPAY/SIGNTEST/")) {
             return fail(reasonOut, RejectionReason.SIGNATURE_PROBE, "signature probe");
         }
@@ -273,9 +300,11 @@ public final class WechatPayProvider implements PaymentProvider {
         if (type != null && !WechatSignatures.SCHEMA.equals(type)) {
             return fail(reasonOut, RejectionReason.BAD_SIGNATURE, "unsupported signature type " + type);
         }
-        PublicKey key = config.verificationKeys().get(serial);
+        PublicKey key = keys.apply(serial);
         if (key == null) {
-            return fail(reasonOut, RejectionReason.UNKNOWN_KEY, "no platform certificate or public key with id " + serial);
+            String failure = certificates.lastFailure();
+            return fail(reasonOut, RejectionReason.UNKNOWN_KEY, "no valid platform certificate or public key with id " + serial
+                    + (failure == null ? "" : " (the last platform certificate download failed: " + failure + ")"));
         }
         if (!WechatSignatures.verify(key, timestamp, nonce, body, signature)) {
             return fail(reasonOut, RejectionReason.BAD_SIGNATURE, "the signature does not match the raw body");
@@ -288,6 +317,102 @@ public final class WechatPayProvider implements PaymentProvider {
         }
         TimestampSkew skew = config.settings().skew(ts);
         return skew == null ? null : fail(reasonOut, skew.reason(), skew.detail());
+    }
+
+    /** Configured keys first (they must keep working exactly as configured), then downloaded certificates. */
+    private PublicKey keyFor(String serial) {
+        PublicKey configured = config.verificationKeys().get(serial);
+        return configured != null ? configured : certificates.keyFor(serial);
+    }
+
+    /**
+     * Downloads the platform certificates now ({@code GET /v3/certificates}) and uses them from then on, whatever
+     * the refresh interval says. Each certificate is decrypted with the APIv3 key, its serial number and validity
+     * are checked, and the response must be signed by a configured key or by one of the downloaded certificates
+     * valid now. Hosts that schedule refreshes themselves call this; with
+     * {@link WechatPayConfig.Builder#autoPlatformCertificates(java.time.Duration)} the provider also refreshes on
+     * its own.
+     *
+     * @return the certificates now trusted, with their serial numbers and validity
+     * @throws RemoteException with {@link ErrorCode#VERIFICATION_FAILED} when the response is unsigned, forged,
+     *                         cannot be decrypted with the APIv3 key or holds no certificate valid now, or another
+     *                         code when the call fails; the certificates in use stay unchanged
+     */
+    public List<PlatformCertificate> refreshPlatformCertificates() {
+        return certificates.refreshNow();
+    }
+
+    private List<PlatformCertificate> downloadPlatformCertificates() {
+        String operation = "download platform certificates";
+        HttpResult r = call("GET", "/v3/certificates", "", true);
+        if (!r.ok()) {
+            ok(operation, r, false);
+        }
+        PlatformCertificateDecoder.Decoded d = PlatformCertificateDecoder.decode(r.body(), config.apiV3Key().bytes(),
+                config.settings().clock().instant());
+        if (d.problem() != null) {
+            throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "wechatpay " + operation + " returned a response that"
+                    + " cannot be trusted (" + d.problem() + "); check the APIv3 key", false, false, r.status(), null,
+                    r.header("Request-ID"), null);
+        }
+        // The bootstrap: the response is signed by one of the certificates it carries, which the APIv3 key has
+        // just authenticated; a key the host configured for that serial takes precedence.
+        Map<String, PublicKey> downloaded = new HashMap<>();
+        d.valid().forEach(c -> downloaded.put(c.serialNumber(), c.certificate().getPublicKey()));
+        verifyResponse(operation, r, false, serial -> {
+            PublicKey configured = config.verificationKeys().get(serial);
+            return configured != null ? configured : serial == null ? null : downloaded.get(serial.toUpperCase(Locale.ROOT));
+        });
+        if (!d.refused().isEmpty()) {
+            LOG.warn("wechatpay {}: certificates set aside as not valid now: {}", operation, d.refused());
+        }
+        if (d.valid().isEmpty()) {
+            throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "wechatpay " + operation + " returned no certificate"
+                    + " valid now (set aside: " + d.refused() + ")", false, false, r.status(), null, r.header("Request-ID"), null);
+        }
+        return d.valid();
+    }
+
+    /**
+     * Downloads and parses the trade bill of one day ({@code GET /v3/bill/tradebill}, {@code bill_type=ALL}). The
+     * announcement is a signed response; the file itself is not signed, so it is accepted only if its SHA1 digest
+     * equals the announced one, and only then decompressed and parsed.
+     *
+     * @param billDate the day, in China Standard Time; WeChat Pay offers bills from the day after, for three months
+     * @param gzip     whether to download the file GZIP-compressed ({@code tar_type=GZIP})
+     * @return the bill
+     * @throws ValidationException if the day has not ended yet in China
+     * @throws TradeBillException  if the file's digest does not match or it is not a trade bill
+     * @throws RemoteException     if WeChat Pay refuses (for example 400 {@code NO_STATEMENT_EXIST}: no trade that
+     *                             day, or {@code STATEMENT_CREATING}: try again after 08:00 the next day) or the
+     *                             announcement fails verification
+     */
+    public TradeBill downloadTradeBill(LocalDate billDate, boolean gzip) {
+        Objects.requireNonNull(billDate, "billDate");
+        LocalDate today = LocalDate.ofInstant(config.settings().clock().instant(), CHINA);
+        if (!billDate.isBefore(today)) {
+            throw ValidationException.of("billDate", "the bill of " + billDate + " is not available before "
+                    + billDate.plusDays(1) + " (China Standard Time)");
+        }
+        JsonNode announcement = ok("trade bill", call("GET", "/v3/bill/tradebill?bill_date=" + billDate
+                + "&bill_type=ALL" + (gzip ? "&tar_type=GZIP" : ""), "", true), false);
+        String downloadUrl = Json.text(announcement, "download_url");
+        HttpUrl url = downloadUrl == null ? null : HttpUrl.parse(downloadUrl);
+        HttpUrl base = HttpUrl.get(config.baseUrl());
+        if (url == null || !url.host().equals(base.host()) || url.port() != base.port() || !url.scheme().equals(base.scheme())) {
+            // The download request is signed: never send it anywhere but the configured API.
+            // The URL carries a download token: name only where it points.
+            throw new TradeBillException(TradeBillException.Problem.MALFORMED, "The trade bill announcement's download_url ("
+                    + (url == null ? "not a URL" : url.scheme() + "://" + url.host() + ":" + url.port())
+                    + ") is not on the configured API " + base, null);
+        }
+        HttpResult file = call("GET", url, "", true);
+        if (!file.ok()) {
+            ok("download trade bill", file, false);
+        }
+        byte[] content = TradeBillFile.verifiedContent(file.body(), Json.text(announcement, "hash_type"),
+                Json.text(announcement, "hash_value"), gzip);
+        return TradeBillParser.parse(billDate, content);
     }
 
     private static String fail(RejectionReason[] out, RejectionReason reason, String detail) {
@@ -305,7 +430,7 @@ public final class WechatPayProvider implements PaymentProvider {
         Map<String, String> h = HeaderMap.of(headers);
         RejectionReason[] reason = new RejectionReason[1];
         String problem = verify(h.get("Wechatpay-Timestamp"), h.get("Wechatpay-Nonce"), h.get("Wechatpay-Signature"),
-                h.get("Wechatpay-Serial"), h.get("Wechatpay-Signature-Type"), body, reason);
+                h.get("Wechatpay-Serial"), h.get("Wechatpay-Signature-Type"), body, reason, this::keyFor);
         if (problem != null) {
             return reject(reason[0], problem);
         }
@@ -316,21 +441,12 @@ public final class WechatPayProvider implements PaymentProvider {
         if (eventId == null || eventType == null || resource == null) {
             return reject(RejectionReason.MALFORMED, "the body is not a WeChat Pay notification");
         }
-        if (!"AEAD_AES_256_GCM".equals(Json.text(resource, "algorithm"))) {
-            return reject(RejectionReason.MALFORMED, "unsupported resource algorithm " + Json.text(resource, "algorithm"));
+        AeadResource.Opened opened = AeadResource.open(config.apiV3Key().bytes(), resource);
+        if (!opened.ok()) {
+            return reject(opened.failure() == AeadResource.Failure.MALFORMED ? RejectionReason.MALFORMED
+                    : RejectionReason.DECRYPTION_FAILED, opened.problem());
         }
-        String ciphertext = Json.text(resource, "ciphertext");
-        String nonce = Json.text(resource, "nonce");
-        String aad = Json.text(resource, "associated_data");
-        if (ciphertext == null || nonce == null) {
-            return reject(RejectionReason.MALFORMED, "the resource lacks ciphertext or nonce");
-        }
-        byte[] plain = Crypto.aesGcmDecrypt(config.apiV3Key().bytes(), nonce.getBytes(StandardCharsets.UTF_8),
-                aad == null ? new byte[0] : aad.getBytes(StandardCharsets.UTF_8), ciphertext);
-        if (plain == null) {
-            return reject(RejectionReason.DECRYPTION_FAILED, "the resource could not be decrypted and authenticated with the APIv3 key");
-        }
-        JsonNode o = Json.parse(plain);
+        JsonNode o = Json.parse(opened.plaintext());
         if (o == null) {
             return reject(RejectionReason.MALFORMED, "the decrypted resource is not JSON");
         }

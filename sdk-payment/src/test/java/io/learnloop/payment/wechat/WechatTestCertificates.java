@@ -1,0 +1,111 @@
+package io.learnloop.payment.wechat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.learnloop.payment.testing.TestKeys;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real self-signed RSA 2048 platform certificates made with the JDK's keytool, and WeChat Pay responses built from
+ * them the way WeChat Pay builds them (encrypted certificates, signed bodies), computed independently of the SDK.
+ */
+final class WechatTestCertificates {
+    private WechatTestCertificates() {
+    }
+
+    /** A platform certificate with its private key; {@code serial} is what WeChat Pay sends in Wechatpay-Serial. */
+    record Issued(X509Certificate certificate, PrivateKey key, String serial) {
+    }
+
+    /**
+     * Issues a certificate valid from {@code start} (keytool's {@code yyyy/MM/dd HH:mm:ss}, UTC) for some days.
+     */
+    static Issued issue(Path dir, String alias, String start, int days) throws Exception {
+        Path store = dir.resolve(alias + ".p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-J-Duser.timezone=UTC", "-genkeypair", "-alias", alias, "-keyalg", "RSA",
+                "-keysize", "2048", "-sigalg", "SHA256withRSA", "-dname", "CN=Tenpay.com Root CA, OU=" + alias,
+                "-startdate", start, "-validity", String.valueOf(days), "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
+        PrivateKey key = (PrivateKey) ks.getKey(alias, "changeit".toCharArray());
+        return new Issued(cert, key, cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+    }
+
+    static String pem(X509Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** One {@code data[]} entry: serial_no as given, the PEM encrypted with AEAD_AES_256_GCM under the APIv3 key. */
+    static String entry(String serialNo, X509Certificate certificate, String apiV3Key) throws Exception {
+        String nonce = "61f9c719728a";
+        String aad = "certificate";
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+                new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+        c.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+        String ciphertext = Base64.getEncoder().encodeToString(c.doFinal(pem(certificate).getBytes(StandardCharsets.UTF_8)));
+        ZoneOffset china = ZoneOffset.ofHours(8);
+        return "{\"serial_no\":\"" + serialNo + "\",\"effective_time\":\""
+                + OffsetDateTime.ofInstant(certificate.getNotBefore().toInstant(), china) + "\",\"expire_time\":\""
+                + OffsetDateTime.ofInstant(certificate.getNotAfter().toInstant(), china) + "\",\"encrypt_certificate\":{"
+                + "\"algorithm\":\"AEAD_AES_256_GCM\",\"nonce\":\"" + nonce + "\",\"associated_data\":\"" + aad
+                + "\",\"ciphertext\":\"" + ciphertext + "\"}}";
+    }
+
+    /** The {@code GET /v3/certificates} body listing the certificates under their own serials. */
+    static String certificatesBody(String apiV3Key, Issued... certificates) throws Exception {
+        StringBuilder entries = new StringBuilder();
+        for (Issued i : certificates) {
+            entries.append(entries.length() == 0 ? "" : ",").append(entry(i.serial(), i.certificate(), apiV3Key));
+        }
+        return "{\"data\":[" + entries + "]}";
+    }
+
+    /** A response signed over {@code timestamp\nnonce\nbody\n} with the given key, named by {@code serial}. */
+    static ResponseDefinitionBuilder signedBy(PrivateKey key, String serial, String body, long timestamp) {
+        String nonce = "cert-nonce-" + timestamp;
+        return aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Wechatpay-Timestamp", String.valueOf(timestamp))
+                .withHeader("Wechatpay-Nonce", nonce)
+                .withHeader("Wechatpay-Serial", serial)
+                .withHeader("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+                .withHeader("Wechatpay-Signature", TestKeys.sign(key, (timestamp + "\n" + nonce + "\n" + body + "\n")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .withHeader("Request-ID", "08F78BB5AF0610D302")
+                .withBody(body);
+    }
+
+    static List<String> serials(List<PlatformCertificate> certificates) {
+        return certificates.stream().map(PlatformCertificate::serialNumber).collect(Collectors.toList());
+    }
+}
