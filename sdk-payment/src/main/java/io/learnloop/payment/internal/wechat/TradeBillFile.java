@@ -19,6 +19,12 @@ import java.util.zip.GZIPInputStream;
  * the one announced in the signed {@code /v3/bill/tradebill} response, and only then decompressed. Stateless.
  */
 public final class TradeBillFile {
+    /**
+     * The most a GZIP bill may expand to. A day's bill of a large merchant is tens of megabytes; the cap keeps a
+     * corrupt or hostile stream from exhausting the heap before the parser sees it.
+     */
+    static final int MAX_CONTENT_BYTES = 512 * 1024 * 1024;
+
     private TradeBillFile() {
     }
 
@@ -47,8 +53,18 @@ public final class TradeBillFile {
         if (!gzip) {
             return downloaded;
         }
+        return gunzip(downloaded, MAX_CONTENT_BYTES);
+    }
+
+    static byte[] gunzip(byte[] downloaded, int maxBytes) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(downloaded))) {
-            return in.readAllBytes();
+            byte[] content = in.readNBytes(maxBytes);
+            if (in.read() != -1) {
+                throw new TradeBillException(TradeBillException.Problem.MALFORMED, "The GZIP trade bill expands to more than "
+                        + maxBytes + " bytes and is refused; download the bill per bill_type (SUCCESS, REFUND) to get smaller files",
+                        null);
+            }
+            return content;
         } catch (IOException e) {
             throw new TradeBillException(TradeBillException.Problem.MALFORMED,
                     "The trade bill was requested as GZIP but is not a valid GZIP stream (" + e.getMessage() + ")", e);
