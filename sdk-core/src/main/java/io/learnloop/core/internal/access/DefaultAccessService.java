@@ -109,6 +109,10 @@ public final class DefaultAccessService implements AccessService {
      * period of the plan ends as read in this transaction, which the head's compare-and-set keeps true at commit.
      */
     private Recorded recordPlaced(UnitOfWork uow, GrantRequest request, UserId by) {
+        // The head before the line: a copy of this line granted after the head was read fails this transaction's
+        // compare-and-set, and one granted before is seen below. The other way round, a replay could miss the copy
+        // and place the line a second time, after it.
+        PlanTimeline timeline = PlanTimeline.read(uow, request.learner(), request.plan());
         for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_ORDER, request.order().value())) {
             Grant g = v.value();
             if (g.source() == GrantSource.MEMBERSHIP && request.orderLine().equals(g.orderLine())) {
@@ -117,7 +121,6 @@ public final class DefaultAccessService implements AccessService {
             }
         }
         requireCourses(uow, request);
-        PlanTimeline timeline = PlanTimeline.read(uow, request.learner(), request.plan());
         Instant start = timeline.nextStart(request.startsAt());
         GrantRequest placed = new GrantRequest(request.learner(), request.source(), request.order(),
                 request.orderLine(), request.plan(), null, request.courses(), request.categories(), start, null,
@@ -135,13 +138,13 @@ public final class DefaultAccessService implements AccessService {
 
     private Grant insert(UnitOfWork uow, GrantRequest request, UserId by, PlanTimeline timeline) {
         Grant grant = Grant.of(GrantId.of(ctx.newId()), request, ctx.now(), by);
-        if (timeline != null) {
-            // the head first: on a database, concurrent grants of the plan queue on its row and the later ones fail
-            // there, before writing anything else
-            timeline.put(grant);
-            timeline.save(uow, grant.grantedAt());
-        }
         uow.insert(AccessTypes.GRANT, grant);
+        if (timeline != null) {
+            // after the grant, here and in revocations: a store that makes a commit visible one record at a time (the
+            // in-memory one) then never shows a head without the periods it summarises
+            timeline.granted(grant);
+            timeline.save(grant.grantedAt());
+        }
         publish(uow, EventTypes.ACCESS_GRANTED, grant, Map.of());
         return grant;
     }
@@ -201,9 +204,9 @@ public final class DefaultAccessService implements AccessService {
         Map<String, PlanTimeline> timelines = new LinkedHashMap<>();
         for (Grant g : revokedPeriods) {
             timelines.computeIfAbsent(MembershipTimeline.idOf(g.learner(), g.plan()),
-                    id -> PlanTimeline.read(uow, g.learner(), g.plan())).put(g);
+                    id -> PlanTimeline.read(uow, g.learner(), g.plan())).revoked(g);
         }
-        timelines.values().forEach(t -> t.save(uow, revocation.revokedAt()));
+        timelines.values().forEach(t -> t.save(revocation.revokedAt()));
         return result;
     }
 
@@ -221,8 +224,8 @@ public final class DefaultAccessService implements AccessService {
             Grant revoked = revokeOne(uow, v, revocation);
             if (revoked.source() == GrantSource.MEMBERSHIP && revoked.plan() != null) {
                 PlanTimeline timeline = PlanTimeline.read(uow, revoked.learner(), revoked.plan());
-                timeline.put(revoked);
-                timeline.save(uow, revocation.revokedAt());
+                timeline.revoked(revoked);
+                timeline.save(revocation.revokedAt());
             }
             return revoked;
         });
