@@ -9,6 +9,7 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.json.LearnloopJson;
+import io.learnloop.core.testing.RenewalRace;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

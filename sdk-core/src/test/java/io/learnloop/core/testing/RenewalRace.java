@@ -1,5 +1,10 @@
-package io.learnloop.core.access;
+package io.learnloop.core.testing;
 
+import io.learnloop.core.access.AccessService;
+import io.learnloop.core.access.Grant;
+import io.learnloop.core.access.GrantId;
+import io.learnloop.core.access.GrantRequest;
+import io.learnloop.core.access.GrantSource;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.MembershipPeriod;
 import io.learnloop.core.commerce.OfferId;
