@@ -26,7 +26,8 @@ import java.util.List;
  * stacked after it keep their dates (each was paid for those dates, and its source key names its start), so the
  * unused rest of the refunded period is a gap, the part of the membership whose money went back. A later payment
  * stacks after the latest live period, not into the gap; if the refunded period was the latest, the next one starts
- * where the latest remaining live period ends, or at its payment time.
+ * where the latest remaining live period ends, or at its payment time. To undo a renewal paid twice, refund the later
+ * of the two lines: nothing is stacked after it, so no gap opens.
  *
  * <p>Thread-safe: stateless.
  */
