@@ -99,6 +99,22 @@ class MembershipTimelineTest {
     }
 
     @Test
+    void revokeChargeback_whenOneOrderPaidTheTwoLatestPeriods_theHeadFallsBackPastBoth() {
+        Grant first = pay("o-1");
+        OrderId twice = OrderId.of("o-2");
+        for (String line : List.of("line-1", "line-2")) {
+            access.grant(GrantRequest.paidPeriod(LENA, twice, line, PRO, List.of(java.id()), List.of(),
+                    f.clock.instant(), MONTH));
+        }
+        assertThat(head().value().end()).isEqualTo(MONTH.endOf(MONTH.endOf(first.endsAt())));
+
+        assertThat(access.revokeChargeback(twice, "dispute-2")).hasSize(2);
+
+        assertThat(head().value().end()).isEqualTo(first.endsAt());
+        assertThat(pay("o-3").startsAt()).isEqualTo(first.endsAt());
+    }
+
+    @Test
     void revoke_whenEveryPeriodIsRevoked_theHeadHasNoEndAndTheNextStartsAtPayment() {
         Grant first = pay("o-1");
         access.revokeChargeback(OrderId.of("o-1"), "dispute-1");
