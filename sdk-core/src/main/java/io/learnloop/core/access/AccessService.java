@@ -28,12 +28,17 @@ public interface AccessService {
     /**
      * Records a purchase, membership or free grant, or returns the grant already recorded for the same source.
      *
+     * <p>A {@link GrantRequest#paidPeriod} request is placed here: it starts where the learner's latest live period
+     * of the plan ends (or at its payment time), decided in the transaction that records it, so periods paid by
+     * different order lines at the same moment, on any thread or host, never overlap. Its source is the order line:
+     * granting the line again returns the line's grant with the dates it was placed at.
+     *
      * @param request the grant; not {@link GrantSource#MANUAL}
      * @return the grant
      * @throws io.learnloop.core.error.ForbiddenException for a manual grant (use {@link #grant(Actor, GrantRequest)})
      * @throws io.learnloop.core.error.NotFoundException if a listed course does not exist
-     * @throws io.learnloop.core.error.ConflictException if the source was already granted to another learner or
-     *                                                   for other courses
+     * @throws io.learnloop.core.error.ConflictException if the source was already granted to another learner, for
+     *                                                   other courses or for another plan
      */
     Grant grant(GrantRequest request);
 

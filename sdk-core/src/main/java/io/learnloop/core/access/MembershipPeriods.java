@@ -12,9 +12,22 @@ import java.util.List;
  *
  * <p>A renewal stacks: the new period starts where the learner's latest live period of the same plan ends. A
  * learner whose periods of the plan have all ended (or who never had one) starts at the payment time. Periods of
- * other plans, revoked periods and non-membership grants never move the start. A storefront can show the date
- * with {@code MembershipPeriods.nextStart(access.grantsOf(learner), plan, now)}; the payment pipeline grants the
- * same.
+ * other plans, revoked periods and non-membership grants never move the start.
+ *
+ * <p>The ledger applies this rule itself to a {@link GrantRequest#paidPeriod} request, inside the transaction that
+ * records the grant and guarded by a compare-and-set on one record per learner and plan, which every grant and
+ * revocation of the plan's periods rewrites. So periods paid by different order lines at the same instant, on any
+ * number of threads or hosts sharing the store, come out back to back: no two overlap, and together they last
+ * exactly as long as the periods paid. A storefront can show the date a payment would start with
+ * {@code MembershipPeriods.nextStart(access.grantsOf(learner), plan, now)}; it is a preview, since another payment
+ * may be placed first.
+ *
+ * <p>Refunds do not move other periods. A refunded or charged-back period is revoked at the refund time; the periods
+ * stacked after it keep their dates (each was paid for those dates, and its source key names its start), so the
+ * unused rest of the refunded period is a gap, the part of the membership whose money went back. A later payment
+ * stacks after the latest live period, not into the gap; if the refunded period was the latest, the next one starts
+ * where the latest remaining live period ends, or at its payment time. To undo a renewal paid twice, refund the later
+ * of the two lines: nothing is stacked after it, so no gap opens.
  *
  * <p>Thread-safe: stateless.
  */

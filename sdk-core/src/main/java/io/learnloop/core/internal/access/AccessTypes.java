@@ -20,6 +20,12 @@ public final class AccessTypes {
             .unique(SOURCE, Grant::sourceKey)
             .build();
 
+    /** One head per learner and membership plan, rewritten by every grant and revocation of its periods. */
+    public static final AggregateType<MembershipTimeline> TIMELINE = AggregateType
+            .builder("access_membership_timeline", MembershipTimeline.class, MembershipTimeline::id)
+            .index(BY_LEARNER, t -> t.learner().value())
+            .build();
+
     private AccessTypes() {
     }
 }

@@ -42,7 +42,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * The entitlement ledger on the core store, and access decisions read from it and the catalogue.
@@ -50,7 +49,6 @@ import java.util.function.Supplier;
  * <p>Thread-safe: immutable.
  */
 public final class DefaultAccessService implements AccessService {
-    private static final int ATTEMPTS = 3;
     /** Derivations the in-memory store may remember with its index entries (constants: recognised by identity). */
     private static final BiFunction<String, List<Course>, LessonTarget> LESSON = LessonTarget::of;
     private static final BiFunction<String, List<Grant>, LearnerGrants> GRANTS = LearnerGrants::of;
@@ -83,43 +81,86 @@ public final class DefaultAccessService implements AccessService {
     }
 
     private Grant record(GrantRequest request, UserId by) {
-        String key = request.sourceKey();
-        try {
-            return ctx.transact(uow -> {
-                Optional<Versioned<Grant>> existing = uow.findUnique(AccessTypes.GRANT, AccessTypes.SOURCE, key);
-                if (existing.isPresent()) {
-                    return sameSource(existing.get().value(), request);
-                }
-                for (CourseId course : request.courses()) {
-                    if (uow.find(CatalogTypes.COURSE, course.value()).isEmpty()) {
-                        throw new NotFoundException("course", course.value());
-                    }
-                }
-                Grant grant = Grant.of(GrantId.of(ctx.newId()), request, ctx.now(), by);
-                uow.insert(AccessTypes.GRANT, grant);
-                publish(uow, EventTypes.ACCESS_GRANTED, grant, Map.of());
-                return grant;
-            });
-        } catch (ConflictException e) {
-            if (e.code() != ErrorCode.DUPLICATE_KEY) {
-                throw e;
-            }
-            // Another caller recorded the same source between our read and our commit: theirs is the grant.
-            Versioned<Grant> winner = ctx.read(uow -> uow.findUnique(AccessTypes.GRANT, AccessTypes.SOURCE, key))
-                    .orElseThrow(() -> e);
-            return sameSource(winner.value(), request);
+        // a lost race (a compare-and-set on a period head, or a source recorded meanwhile) is read again and redone
+        Recorded r = ctx.transactRetrying(uow -> request.period() != null
+                ? recordPlaced(uow, request, by) : recordSource(uow, request, by));
+        return r.created() ? r.grant() : sameSource(r.grant(), request);
+    }
+
+    /** A grant written by this call, or one found already recorded for the request's source. */
+    private record Recorded(Grant grant, boolean created) {
+    }
+
+    /** A request with its dates: one grant per source key. */
+    private Recorded recordSource(UnitOfWork uow, GrantRequest request, UserId by) {
+        Optional<Versioned<Grant>> existing = uow.findUnique(AccessTypes.GRANT, AccessTypes.SOURCE,
+                request.sourceKey());
+        if (existing.isPresent()) {
+            return new Recorded(existing.get().value(), false);
         }
+        requireCourses(uow, request);
+        PlanTimeline timeline = request.source() == GrantSource.MEMBERSHIP
+                ? PlanTimeline.read(uow, request.learner(), request.plan()) : null;
+        return new Recorded(insert(uow, request, by, timeline), true);
+    }
+
+    /**
+     * A paid period the ledger places: one grant per paying order line, starting where the learner's latest live
+     * period of the plan ends as read in this transaction, which the head's compare-and-set keeps true at commit.
+     */
+    private Recorded recordPlaced(UnitOfWork uow, GrantRequest request, UserId by) {
+        // The head before the line: a copy of this line granted after the head was read fails this transaction's
+        // compare-and-set, and one granted before is seen below. The other way round, a replay could miss the copy
+        // and place the line a second time, after it.
+        PlanTimeline timeline = PlanTimeline.read(uow, request.learner(), request.plan());
+        for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_ORDER, request.order().value())) {
+            Grant g = v.value();
+            if (g.source() == GrantSource.MEMBERSHIP && request.orderLine().equals(g.orderLine())) {
+                // a replay of the line, now or much later: it keeps the dates it was placed at
+                return new Recorded(g, false);
+            }
+        }
+        requireCourses(uow, request);
+        Instant start = timeline.nextStart(request.startsAt());
+        GrantRequest placed = new GrantRequest(request.learner(), request.source(), request.order(),
+                request.orderLine(), request.plan(), null, request.courses(), request.categories(), start, null,
+                request.period());
+        return new Recorded(insert(uow, placed, by, timeline), true);
+    }
+
+    private void requireCourses(UnitOfWork uow, GrantRequest request) {
+        for (CourseId course : request.courses()) {
+            if (uow.find(CatalogTypes.COURSE, course.value()).isEmpty()) {
+                throw new NotFoundException("course", course.value());
+            }
+        }
+    }
+
+    private Grant insert(UnitOfWork uow, GrantRequest request, UserId by, PlanTimeline timeline) {
+        Grant grant = Grant.of(GrantId.of(ctx.newId()), request, ctx.now(), by);
+        uow.insert(AccessTypes.GRANT, grant);
+        if (timeline != null) {
+            // after the grant, here and in revocations: a store that makes a commit visible one record at a time (the
+            // in-memory one) then never shows a head without the periods it summarises
+            timeline.granted(grant);
+            timeline.save(grant.grantedAt());
+        }
+        publish(uow, EventTypes.ACCESS_GRANTED, grant, Map.of());
+        return grant;
     }
 
     /** The grant already recorded for a source, if the request asks for the same thing. */
     private static Grant sameSource(Grant existing, GrantRequest request) {
         boolean same = existing.learner().equals(request.learner())
+                && Objects.equals(existing.plan(), request.plan())
                 && new HashSet<>(existing.courses()).equals(new HashSet<>(request.courses()))
                 && new HashSet<>(existing.categories()).equals(new HashSet<>(request.categories()));
         if (!same) {
             throw new ConflictException(ErrorCode.DUPLICATE_KEY, "The source '" + request.sourceKey()
                     + "' was already granted as grant '" + existing.id() + "' to learner '" + existing.learner()
-                    + "' for courses " + existing.courses() + "; one source grants once.");
+                    + "' for courses " + existing.courses()
+                    + (existing.plan() == null ? "" : " of plan '" + existing.plan() + "'")
+                    + "; one source grants once.");
         }
         return existing;
     }
@@ -128,27 +169,44 @@ public final class DefaultAccessService implements AccessService {
     public List<Grant> revokeRefund(OrderId order, String line, String reference) {
         new Validator().notNull("order", order).notBlank("orderLine", line, 128)
                 .notBlank("reference", reference, GrantRequest.MAX_REFERENCE).throwIfInvalid();
-        return retry(() -> ctx.transact(uow -> revokeAll(uow, order, line,
-                new Revocation(RevocationReason.REFUND, reference, ctx.now(), null))));
+        return ctx.transactRetrying(uow -> revokeAll(uow, order, line,
+                new Revocation(RevocationReason.REFUND, reference, ctx.now(), null)));
     }
 
     @Override
     public List<Grant> revokeChargeback(OrderId order, String reference) {
         new Validator().notNull("order", order).notBlank("reference", reference, GrantRequest.MAX_REFERENCE)
                 .throwIfInvalid();
-        return retry(() -> ctx.transact(uow -> revokeAll(uow, order, null,
-                new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), null))));
+        return ctx.transactRetrying(uow -> revokeAll(uow, order, null,
+                new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), null)));
     }
 
     private List<Grant> revokeAll(UnitOfWork uow, OrderId order, String line, Revocation revocation) {
         List<Grant> result = new ArrayList<>();
+        List<Grant> revokedPeriods = new ArrayList<>();
         for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_ORDER, order.value())) {
             Grant g = v.value();
             if (line != null && !line.equals(g.orderLine())) {
                 continue;
             }
-            result.add(g.revocation() != null ? g : revokeOne(uow, v, revocation));
+            if (g.revocation() != null) {
+                result.add(g);
+                continue;
+            }
+            Grant revoked = revokeOne(uow, v, revocation);
+            result.add(revoked);
+            if (revoked.source() == GrantSource.MEMBERSHIP && revoked.plan() != null) {
+                revokedPeriods.add(revoked);
+            }
         }
+        // heads in id order, so two chargebacks touching the same plans never wait for each other in a cycle
+        revokedPeriods.sort(Comparator.comparing(g -> MembershipTimeline.idOf(g.learner(), g.plan())));
+        Map<String, PlanTimeline> timelines = new LinkedHashMap<>();
+        for (Grant g : revokedPeriods) {
+            timelines.computeIfAbsent(MembershipTimeline.idOf(g.learner(), g.plan()),
+                    id -> PlanTimeline.read(uow, g.learner(), g.plan())).revoked(g);
+        }
+        timelines.values().forEach(t -> t.save(revocation.revokedAt()));
         return result;
     }
 
@@ -157,13 +215,20 @@ public final class DefaultAccessService implements AccessService {
         new Validator().notNull("actor", admin).notNull("grant", grant)
                 .notBlank("reason", reason, GrantRequest.MAX_REFERENCE).throwIfInvalid();
         admin.require(Role.ADMIN, "revoke access");
-        return retry(() -> ctx.transact(uow -> {
+        return ctx.transactRetrying(uow -> {
             Versioned<Grant> v = uow.get(AccessTypes.GRANT, grant.value());
             if (v.value().revocation() != null) {
                 return v.value();
             }
-            return revokeOne(uow, v, new Revocation(RevocationReason.MANUAL, reason, ctx.now(), admin.id()));
-        }));
+            Revocation revocation = new Revocation(RevocationReason.MANUAL, reason, ctx.now(), admin.id());
+            Grant revoked = revokeOne(uow, v, revocation);
+            if (revoked.source() == GrantSource.MEMBERSHIP && revoked.plan() != null) {
+                PlanTimeline timeline = PlanTimeline.read(uow, revoked.learner(), revoked.plan());
+                timeline.revoked(revoked);
+                timeline.save(revocation.revokedAt());
+            }
+            return revoked;
+        });
     }
 
     private Grant revokeOne(UnitOfWork uow, Versioned<Grant> v, Revocation revocation) {
@@ -172,19 +237,6 @@ public final class DefaultAccessService implements AccessService {
         publish(uow, EventTypes.ACCESS_REVOKED, revoked,
                 Map.of("reason", revocation.reason().name(), "reference", revocation.reference()));
         return revoked;
-    }
-
-    /** Revocations are idempotent, so a lost compare-and-set race is simply read and applied again. */
-    private static <R> R retry(Supplier<R> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (ConflictException e) {
-                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 
     @Override

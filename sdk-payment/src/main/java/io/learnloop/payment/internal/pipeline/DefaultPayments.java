@@ -5,7 +5,6 @@ import io.learnloop.core.ServiceContext;
 import io.learnloop.core.access.AccessService;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantRequest;
-import io.learnloop.core.access.MembershipPeriods;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.OfferKind;
@@ -376,40 +375,21 @@ public final class DefaultPayments implements Payments {
 
     private void grantAccess(Order order) {
         Instant paidAt = order.paidAt() != null ? order.paidAt() : ctx.now();
-        List<Grant> grants = null;
         for (OrderLine line : order.lines()) {
             if (line.refunded().isPositive() && line.refunded().equals(line.net())) {
                 continue;
             }
             if (line.kind() == OfferKind.MEMBERSHIP) {
-                if (grants == null) {
-                    // one read for the whole order: a line's own grant and the periods it stacks after are seen
-                    // together, so a concurrent copy of this settlement computes the same start (the same source)
-                    grants = access.grantsOf(order.learner());
-                }
-                Instant start = periodStart(grants, order, line, paidAt);
-                // the period names the line that paid for it, so refunding the line in full ends it
-                access.grant(GrantRequest.membership(order.learner(), order.id(), lineId(line.line()),
-                        line.offerId(), line.membership().courses(), line.membership().categories(), start,
-                        line.membership().period().endOf(start)));
+                // the ledger places the period after the learner's latest live one of the plan, atomically, and a
+                // replayed settlement gets the line's period back; the period names the line that paid for it, so
+                // refunding the line in full ends it
+                access.grant(GrantRequest.paidPeriod(order.learner(), order.id(), lineId(line.line()),
+                        line.offerId(), line.membership().courses(), line.membership().categories(), paidAt,
+                        line.membership().period()));
             } else {
                 access.grant(GrantRequest.purchase(order.learner(), order.id(), lineId(line.line()), line.courses(), paidAt, null));
             }
         }
-    }
-
-    /**
-     * Where a membership line's period starts: where it already started if the line was granted before (a replayed
-     * settlement must not stack the period onto itself), else after the learner's latest live period of the plan.
-     */
-    private static Instant periodStart(List<Grant> grants, Order order, OrderLine line, Instant paidAt) {
-        String lineId = lineId(line.line());
-        for (Grant g : grants) {
-            if (order.id().equals(g.order()) && lineId.equals(g.orderLine())) {
-                return g.startsAt();
-            }
-        }
-        return MembershipPeriods.nextStart(grants, line.offerId(), paidAt);
     }
 
     private void postPayment(Order order) {
