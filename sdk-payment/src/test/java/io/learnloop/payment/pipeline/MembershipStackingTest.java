@@ -219,6 +219,53 @@ class MembershipStackingTest {
     }
 
     @Test
+    void handleNotification_whenDifferentRenewalsSettleConcurrently_placesThePeriodsBackToBack() throws Exception {
+        Grant firstPeriod = periodOf(paid("k-s19", pro));
+        p.f.clock.set(firstPeriod.endsAt().minus(Duration.ofDays(3)));
+        List<Order> renewals = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Order renewal = p.order("k-race-" + i, pro);
+            p.sandbox.pay(p.checkout(renewal));
+            renewals.add(renewal);
+        }
+        List<SandboxNotification> events = p.sandbox.deliverable();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Disposition>> results = new ArrayList<>();
+        try {
+            for (SandboxNotification n : events) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return p.payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers()).disposition();
+                }));
+            }
+            go.countDown();
+            for (Future<Disposition> f : results) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(Disposition.SETTLED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Grant> periods = p.access.grantsOf(firstPeriod.learner()).stream()
+                .filter(g -> g.source() == GrantSource.MEMBERSHIP)
+                .sorted(java.util.Comparator.comparing(Grant::startsAt)).toList();
+        assertThat(periods).hasSize(13);
+        for (int i = 1; i < periods.size(); i++) {
+            assertThat(periods.get(i).startsAt()).as("period %d starts where period %d ends", i, i - 1)
+                    .isEqualTo(periods.get(i - 1).endsAt());
+        }
+        Instant end = firstPeriod.startsAt();
+        for (int i = 0; i < 13; i++) {
+            end = MembershipPeriod.MONTH.endOf(end);
+        }
+        assertThat(periods.get(12).endsAt()).isEqualTo(end);
+        for (Order renewal : renewals) {
+            assertThat(p.commerce.order(renewal.id()).status()).isEqualTo(OrderStatus.PAID);
+        }
+    }
+
+    @Test
     void refund_whenStackedPeriodRefundedInFull_endsAccessAtTheFirstPeriodsEnd() {
         Grant firstPeriod = periodOf(paid("k-s19", pro));
         p.f.clock.set(firstPeriod.endsAt().minus(Duration.ofDays(3)));
