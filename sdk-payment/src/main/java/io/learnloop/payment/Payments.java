@@ -108,7 +108,8 @@ public interface Payments {
      * Refunds amounts of order lines after the refund policy allows it. The order records the refund first (so a
      * line's refunds never exceed what was paid for it, also under concurrent requests), then the provider is asked
      * to return the money with a refund reference derived from (order, refund key), then the access of every line
-     * refunded in full is revoked. Idempotent per refund key.
+     * refunded in full is revoked. Idempotent per refund key: calling again for a refund whose last send failed
+     * (state RETRY) first asks the provider, and sends the same reference again only if the provider does not know it.
      *
      * @param order     the paid order
      * @param refundKey the caller's idempotency key for this refund

@@ -178,6 +178,20 @@ class RefundReconciliationTest {
     }
 
     @Test
+    void refund_whenRepeatedAfterUnknownOutcome_asksTheProviderBeforeSendingAgain() {
+        Order order = paidOrder("k-repeat");
+        p.sandbox.inject(SandboxScenario.SERVER_ERROR); // made, then a 500
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+
+        RefundOutcome again = refundInFull(order, "r1");
+
+        assertThat(again.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(provider.refundQueries).hasSize(1);
+        assertThat(provider.refunds).hasSize(1);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+    }
+
+    @Test
     void reconcile_whenSendOutcomeUnknownButProviderRefunded_confirmsWithoutResending() {
         Order order = paidOrder("k-done");
         p.sandbox.inject(SandboxScenario.SERVER_ERROR); // the refund is made, then the answer is a 500

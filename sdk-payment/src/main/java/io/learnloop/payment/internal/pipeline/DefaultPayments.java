@@ -537,6 +537,20 @@ public final class DefaultPayments implements Payments {
         }
     }
 
+    /** A repeated refund call for a refund in RETRY: the provider's answer wins, as in reconciliation. */
+    private PaymentRefund recheck(PaymentRefund r) {
+        PaymentProvider provider = providers.get(new ProviderId(r.provider()));
+        if (provider == null) {
+            return r;
+        }
+        try {
+            reconcileRefund(provider, r, new RefundReconciliation(new ArrayList<>()));
+        } catch (RemoteException e) {
+            LOG.warn("{} refund {} could not be checked: {}", r.provider(), r.refundReference(), e.getMessage());
+        }
+        return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
+    }
+
     private void reconcileRefund(PaymentProvider provider, PaymentRefund r, RefundReconciliation report) {
         PaymentAttempt paid = ctx.read(uow -> uow.get(PaymentTypes.ATTEMPT, r.attemptId())).value();
         report.checked++;
@@ -637,8 +651,11 @@ public final class DefaultPayments implements Payments {
         } catch (ConflictException e) {
             stored = ctx.read(uow -> uow.get(PaymentTypes.REFUND, id)).value();
         }
-        if (PaymentRefund.PENDING.equals(stored.state()) || PaymentRefund.RETRY.equals(stored.state())) {
+        if (PaymentRefund.PENDING.equals(stored.state())) {
             stored = sendRefund(stored);
+        } else if (PaymentRefund.RETRY.equals(stored.state())) {
+            // the last send may have reached the provider: ask before sending the same reference again
+            stored = recheck(stored);
         }
         List<Integer> revoked = new ArrayList<>();
         for (LineAmount la : order.refund(refundKey).lines()) {
