@@ -65,6 +65,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -596,7 +597,7 @@ public final class DefaultPayments implements Payments {
         return ctx.transactRetrying(uow -> {
             Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, id);
             PaymentRefund r = current.value();
-            if (PaymentRefund.CONFIRMED.equals(r.state()) || (next.equals(r.state()) && java.util.Objects.equals(detail, r.detail())
+            if (PaymentRefund.CONFIRMED.equals(r.state()) || (next.equals(r.state()) && Objects.equals(detail, r.detail())
                     && (providerRefundId == null || providerRefundId.equals(r.providerRefundId())))) {
                 return false;
             }
