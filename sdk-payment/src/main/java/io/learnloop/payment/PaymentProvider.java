@@ -66,6 +66,22 @@ public interface PaymentProvider {
     RefundResult refund(RefundRequest request);
 
     /**
+     * Asks the provider where a refund stands (Stripe {@code GET /v1/refunds/{id}}, or the payment's refunds matched
+     * by the refund reference in their metadata when no id is known; Alipay
+     * {@code alipay.trade.fastpay.refund.query}; WeChat Pay {@code GET /v3/refund/domestic/refunds/{out_refund_no}}).
+     * Used when a refund notification does not come or when the refund call's outcome was unknown.
+     *
+     * <p>A refund the provider does not know is reported as {@link RefundState#NOT_FOUND}, never thrown: sending
+     * the refund again with the same reference and idempotency key is then safe. Alipay reports a refund that did not
+     * succeed the same way (its query only finds refunds that returned money).
+     *
+     * @param query the refund
+     * @return its state at the provider, with the provider's own state text
+     * @throws RemoteException if the provider failed, could not be reached or its answer failed verification
+     */
+    RefundResult queryRefund(RefundQuery query);
+
+    /**
      * Verifies and decodes a notification. Takes the raw body exactly as received (never re-serialised) and the
      * request headers (names are matched case-insensitively). Never throws for bad input: every failure is a typed
      * {@link NotificationOutcome.Rejected}.

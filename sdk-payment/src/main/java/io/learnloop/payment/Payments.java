@@ -44,6 +44,14 @@ import java.util.function.BiFunction;
  */
 public interface Payments {
     /**
+     * The domain event published once when a refund is confirmed, whether by the provider's answer, its notification
+     * or {@link #reconcile()}; aggregate id {@code order:refundKey}; data {@code order}, {@code refundKey},
+     * {@code provider}, {@code refundReference}, {@code amount}, {@code currency} and {@code confirmedBy}
+     * ({@code refund}, {@code notification} or {@code reconciliation}).
+     */
+    String REFUND_CONFIRMED = "payment.refund_confirmed";
+
+    /**
      * Starts a payment for an order: moves it to AWAITING_PAYMENT and creates the payment at the provider, with a
      * payment reference and idempotency key derived from (order, operation, attempt). Calling again for the same
      * order resumes the same attempt (the provider returns the same payment); after an outcome-unknown failure the
@@ -73,7 +81,24 @@ public interface Payments {
 
     /**
      * Queries the provider for payments waiting longer than the configured time, settles paid ones, closes and
-     * expires those past their deadline, and re-sends refunds that failed transiently. The host schedules it.
+     * expires those past their deadline, and checks refunds whose fate is open. The host schedules it.
+     *
+     * <p>Refunds are asked about with {@link PaymentProvider#queryRefund(RefundQuery)}: a refund whose last send
+     * failed (RETRY) at once; one accepted but unconfirmed (SENT: its notification was lost, or never comes, as with
+     * Alipay), waiting for someone to act (ACTION_REQUIRED) or never sent (PENDING) once it has waited the configured
+     * time. The provider's answer wins:
+     * <ul>
+     *   <li>succeeded: the refund is CONFIRMED exactly as its notification would confirm it (once, whichever comes
+     *       first; nothing is revoked or posted again) and counted in
+     *       {@link ReconciliationReport#refundsConfirmed()};</li>
+     *   <li>closed or failed: FAILED, listed in {@link ReconciliationReport#refundsForReview()} and never sent again
+     *       on its own (the provider said no: a person decides);</li>
+     *   <li>action required (WeChat Pay ABNORMAL, Stripe requires_action): ACTION_REQUIRED, listed for review on
+     *       every run, and confirmed once it succeeds;</li>
+     *   <li>still processing: left SENT;</li>
+     *   <li>unknown to the provider: sent again with the same refund reference and idempotency key, which cannot
+     *       refund twice, and counted in {@link ReconciliationReport#refundsSent()}.</li>
+     * </ul>
      *
      * @return what was done
      */
@@ -83,7 +108,8 @@ public interface Payments {
      * Refunds amounts of order lines after the refund policy allows it. The order records the refund first (so a
      * line's refunds never exceed what was paid for it, also under concurrent requests), then the provider is asked
      * to return the money with a refund reference derived from (order, refund key), then the access of every line
-     * refunded in full is revoked. Idempotent per refund key.
+     * refunded in full is revoked. Idempotent per refund key: calling again for a refund whose last send failed
+     * (state RETRY) first asks the provider, and sends the same reference again only if the provider does not know it.
      *
      * @param order     the paid order
      * @param refundKey the caller's idempotency key for this refund

@@ -11,8 +11,10 @@ import java.util.List;
  *
  * @param order         the order after the refund was recorded
  * @param state         where the money is: SENT (the provider accepted it), CONFIRMED (the provider reported it
- *                      done), RETRY (the provider failed transiently; {@link Payments#reconcile()} re-sends it) or
- *                      FAILED (the provider refused; needs a person)
+ *                      done), RETRY (the provider failed transiently or with an unknown outcome;
+ *                      {@link Payments#reconcile()} asks the provider and re-sends it only if it does not know it),
+ *                      FAILED (the provider refused; needs a person) or ACTION_REQUIRED (the provider waits for
+ *                      someone to act, for example WeChat Pay ABNORMAL; needs a person)
  * @param providerRefundId the provider's refund id, or null
  * @param revokedLines  the order lines whose access was revoked (lines refunded in full)
  * @param detail        the provider's error, or null

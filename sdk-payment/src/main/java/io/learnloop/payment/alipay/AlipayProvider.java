@@ -19,6 +19,7 @@ import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.PaymentState;
 import io.learnloop.payment.PaymentStatus;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundQuery;
 import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
@@ -180,6 +181,48 @@ public final class AlipayProvider implements PaymentProvider {
         return new RefundResult(id(), request.refundReference(), Json.text(r, "trade_no"), state, request.amount());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code alipay.trade.fastpay.refund.query} with {@code out_trade_no} and {@code out_request_no}. Alipay answers
+     * {@code code=10000} whether or not the refund exists: {@code refund_status=REFUND_SUCCESS}, or for merchants whose
+     * answers carry no {@code refund_status} a {@code refund_amount}, means the money was returned; an answer with
+     * neither means the refund was not received or did not succeed, reported as {@link RefundState#NOT_FOUND} (Alipay
+     * asks for a retry with the same {@code out_request_no} then). A trade Alipay does not know
+     * ({@code ACQ.TRADE_NOT_EXIST}) has no refund either.
+     */
+    @Override
+    public RefundResult queryRefund(RefundQuery query) {
+        ObjectNode biz = Json.object();
+        biz.put("out_trade_no", query.payment().merchantReference());
+        biz.put("out_request_no", query.refundReference());
+        JsonNode r;
+        try {
+            r = call("alipay.trade.fastpay.refund.query", biz, false, "query refund");
+        } catch (RemoteException e) {
+            if ("ACQ.TRADE_NOT_EXIST".equals(e.providerCode())) {
+                return RefundResult.notFound(id(), query.refundReference(), "ACQ.TRADE_NOT_EXIST");
+            }
+            throw e;
+        }
+        String status = Json.text(r, "refund_status");
+        String refunded = Json.text(r, "refund_amount");
+        if (status == null && refunded == null) {
+            return RefundResult.notFound(id(), query.refundReference(), "no refund_status or refund_amount");
+        }
+        RefundState state = "REFUND_SUCCESS".equals(status) || status == null ? RefundState.SUCCEEDED
+                : RefundState.PENDING;
+        Money amount;
+        try {
+            amount = refunded == null ? null : Money.parse(refunded, CNY);
+        } catch (ValidationException e) {
+            throw RemoteErrors.of("alipay", "query refund", 200, null, "refund_amount '" + refunded
+                    + "' is not a yuan amount", null, false, false);
+        }
+        return new RefundResult(id(), query.refundReference(), Json.text(r, "trade_no"), state, amount,
+                status != null ? status : "refund_amount=" + refunded);
+    }
+
     private static String yuan(Money amount, String field) {
         if (!CNY.equals(amount.currency())) {
             throw ValidationException.of(field + ".currency", "Alipay charges CNY only (was " + amount.currency() + ")");
@@ -211,7 +254,8 @@ public final class AlipayProvider implements PaymentProvider {
         p.put("sign_type", "RSA2");
         p.put("timestamp", format(config.settings().clock().instant()));
         p.put("version", "1.0");
-        if (config.notifyUrl() != null && !method.equals("alipay.trade.query") && !method.equals("alipay.trade.close")) {
+        if (config.notifyUrl() != null && !method.equals("alipay.trade.query") && !method.equals("alipay.trade.close")
+                && !method.equals("alipay.trade.fastpay.refund.query")) {
             p.put("notify_url", config.notifyUrl());
         }
         p.put("biz_content", Json.write(biz));

@@ -18,6 +18,7 @@ import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.PaymentState;
 import io.learnloop.payment.PaymentStatus;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundQuery;
 import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
@@ -224,14 +225,76 @@ public final class SandboxProvider implements PaymentProvider {
                 throw RemoteErrors.of("sandbox", "refund", 400, "amount_too_large",
                         "refunds would exceed the paid amount", null, false, false);
             }
+            boolean processing = scenarios.peek() == SandboxScenario.REFUND_PROCESSING;
+            if (processing) {
+                scenarios.poll();
+            }
             p.refunded += request.amount().minor();
             p.state = PaymentState.REFUNDED;
             RefundResult r = new RefundResult(id(), request.refundReference(), "sbx_re_" + config.ids().newId(),
-                    RefundState.SUCCEEDED, request.amount());
+                    processing ? RefundState.PENDING : RefundState.SUCCEEDED, request.amount(),
+                    processing ? "processing" : "succeeded");
             p.refunds.put(request.refundReference(), r);
-            enqueue(event("refund.succeeded", p, r, request.amount()));
+            if (!processing) {
+                enqueue(event("refund.succeeded", p, r, request.amount()));
+            }
             faultAfter("refund");
             return r;
+        }
+    }
+
+    @Override
+    public RefundResult queryRefund(RefundQuery query) {
+        synchronized (lock) {
+            RemoteException before = faultBefore("query refund");
+            if (before != null) {
+                throw before;
+            }
+            Payment p = payments.get(query.payment().merchantReference());
+            RefundResult r = p == null ? null : p.refunds.get(query.refundReference());
+            return r != null ? r : RefundResult.notFound(id(), query.refundReference(), "not_found");
+        }
+    }
+
+    /**
+     * Simulates the end of a processing refund (see {@link SandboxScenario#REFUND_PROCESSING}): the money is returned
+     * and a {@code refund.succeeded} notification is queued.
+     *
+     * @param refundReference the refund's reference
+     * @throws ValidationException if no such processing refund exists
+     */
+    public void completeRefund(String refundReference) {
+        finishRefund(refundReference, true);
+    }
+
+    /**
+     * Simulates the provider closing a processing refund (see {@link SandboxScenario#REFUND_PROCESSING}): no money
+     * moves, the amount may be refunded again, and a {@code refund.failed} notification is queued.
+     *
+     * @param refundReference the refund's reference
+     * @throws ValidationException if no such processing refund exists
+     */
+    public void closeRefund(String refundReference) {
+        finishRefund(refundReference, false);
+    }
+
+    private void finishRefund(String refundReference, boolean succeeded) {
+        synchronized (lock) {
+            for (Payment p : payments.values()) {
+                RefundResult r = p.refunds.get(refundReference);
+                if (r != null && r.state() == RefundState.PENDING) {
+                    RefundResult done = new RefundResult(r.provider(), r.refundReference(), r.providerRefundId(),
+                            succeeded ? RefundState.SUCCEEDED : RefundState.FAILED, r.amount(),
+                            succeeded ? "succeeded" : "closed");
+                    p.refunds.put(refundReference, done);
+                    if (!succeeded) {
+                        p.refunded -= r.amount().minor();
+                    }
+                    enqueue(event(succeeded ? "refund.succeeded" : "refund.failed", p, done, r.amount()));
+                    return;
+                }
+            }
+            throw ValidationException.of("refundReference", "no processing sandbox refund '" + refundReference + "'");
         }
     }
 
@@ -260,6 +323,11 @@ public final class SandboxProvider implements PaymentProvider {
         if (scenarios.peek() == SandboxScenario.RATE_LIMITED) {
             scenarios.poll();
             return RemoteErrors.of("sandbox", operation, 429, "rate_limited", "too many requests", null, true, false);
+        }
+        if (scenarios.peek() == SandboxScenario.LOST_REQUEST) {
+            scenarios.poll();
+            return RemoteErrors.of("sandbox", operation, 0, "connection_reset",
+                    "the connection was reset; the request may or may not have arrived", null, true, true);
         }
         return null;
     }
@@ -378,6 +446,7 @@ public final class SandboxProvider implements PaymentProvider {
             case "payment.succeeded" -> PaymentEventType.PAYMENT_SUCCEEDED;
             case "payment.closed" -> PaymentEventType.PAYMENT_CLOSED;
             case "refund.succeeded" -> PaymentEventType.REFUND_SUCCEEDED;
+            case "refund.failed" -> PaymentEventType.REFUND_FAILED;
             default -> PaymentEventType.IGNORED;
         };
         JsonNode data = root.get("data");

@@ -19,5 +19,15 @@ public enum SandboxScenario {
     /** The next API call fails with 429 before doing anything (retryable). */
     RATE_LIMITED,
     /** The next API call does its work and then fails with 500 (outcome unknown: query before retrying). */
-    SERVER_ERROR
+    SERVER_ERROR,
+    /**
+     * The next API call is lost on the way, as on a connection reset: nothing is done, and the caller sees an
+     * outcome-unknown failure (query before retrying).
+     */
+    LOST_REQUEST,
+    /**
+     * The next refund is accepted but stays processing (like WeChat PROCESSING or Stripe pending) until
+     * {@link SandboxProvider#completeRefund(String)} or {@link SandboxProvider#closeRefund(String)} finishes it.
+     */
+    REFUND_PROCESSING
 }

@@ -16,6 +16,7 @@ import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.PaymentState;
 import io.learnloop.payment.PaymentStatus;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundQuery;
 import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
@@ -227,7 +228,65 @@ public final class StripeProvider implements PaymentProvider {
         if ("failed".equals(status) || "canceled".equals(status)) {
             return RefundState.FAILED;
         }
+        if ("requires_action".equals(status)) {
+            return RefundState.ACTION_REQUIRED;
+        }
         return RefundState.PENDING;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With the refund's id: {@code GET /v1/refunds/{id}}. Without it (the create's outcome was unknown): the
+     * PaymentIntent's refunds ({@code GET /v1/refunds?payment_intent=…}, every page) are matched on
+     * {@code metadata[learnloop_refund_reference]}, which every refund created here carries. Stripe's list is not
+     * delayed like its Search API, so an empty match means the refund was not created.
+     */
+    @Override
+    public RefundResult queryRefund(RefundQuery query) {
+        if (query.providerRefundId() != null) {
+            HttpResult r = send(get("/v1/refunds/" + query.providerRefundId()));
+            if (r.status() == 404) {
+                return RefundResult.notFound(id(), query.refundReference(), "resource_missing");
+            }
+            return refundResult(query.refundReference(), ok("query refund", r, false));
+        }
+        String pid = requireId(query.payment());
+        if (!pid.startsWith("pi_")) {
+            throw ValidationException.of("payment.providerPaymentId", "Stripe refunds are listed by PaymentIntent (pi_…)");
+        }
+        String after = null;
+        // a PaymentIntent has few refunds; the bound only guards against a list that never ends
+        for (int page = 0; page < 100; page++) {
+            okhttp3.HttpUrl.Builder url = okhttp3.HttpUrl.get(config.baseUrl() + "/v1/refunds").newBuilder()
+                    .addQueryParameter("payment_intent", pid).addQueryParameter("limit", "100");
+            if (after != null) {
+                url.addQueryParameter("starting_after", after);
+            }
+            JsonNode list = ok("list refunds", send(base("/v1/refunds").url(url.build()).get().build()), false);
+            JsonNode data = list.path("data");
+            for (JsonNode refund : data) {
+                if (query.refundReference().equals(Json.text(refund, "metadata", REFUND_REFERENCE_KEY))) {
+                    return refundResult(query.refundReference(), refund);
+                }
+            }
+            if (!list.path("has_more").asBoolean(false) || data.isEmpty()) {
+                break;
+            }
+            after = Json.text(data.get(data.size() - 1), "id");
+        }
+        return RefundResult.notFound(id(), query.refundReference(), "no refund of " + pid + " has "
+                + REFUND_REFERENCE_KEY + "=" + query.refundReference());
+    }
+
+    private RefundResult refundResult(String refundReference, JsonNode re) {
+        Long amount = Json.number(re, "amount");
+        String currency = Json.text(re, "currency");
+        String status = Json.text(re, "status");
+        String reason = Json.text(re, "failure_reason");
+        return new RefundResult(id(), refundReference, Json.text(re, "id"), refundState(status),
+                amount == null || currency == null ? null : StripeAmounts.fromStripe(amount, currency),
+                reason == null ? status : status + ": " + reason);
     }
 
     private static String requireId(PaymentReference payment) {

@@ -19,6 +19,7 @@ import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.PaymentState;
 import io.learnloop.payment.PaymentStatus;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundQuery;
 import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
@@ -205,15 +206,40 @@ public final class WechatPayProvider implements PaymentProvider {
         amount.put("currency", "CNY");
         // Not repeated automatically: after a 429 or 5xx WeChat Pay may have accepted the refund; query first.
         JsonNode r = ok("refund", call("POST", "/v3/refund/domestic/refunds", Json.write(body), false), true);
+        Long refunded = Json.number(r, "amount", "refund");
+        return refundResult(request.refundReference(), r, refunded == null ? request.amount() : new Money(refunded, CNY));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code GET /v3/refund/domestic/refunds/{out_refund_no}}; the answer must carry a valid platform signature.
+     * {@code SUCCESS}, {@code PROCESSING}, {@code CLOSED} and {@code ABNORMAL} map to SUCCEEDED, PENDING, FAILED and
+     * ACTION_REQUIRED; {@code 404 RESOURCE_NOT_EXISTS} to NOT_FOUND.
+     */
+    @Override
+    public RefundResult queryRefund(RefundQuery query) {
+        HttpResult r = call("GET", HttpUrl.get(config.baseUrl()).newBuilder().addPathSegments("v3/refund/domestic/refunds")
+                .addPathSegment(query.refundReference()).build(), "", true);
+        if (r.status() == 404) {
+            String code = Json.text(Json.parse(r.body()), "code");
+            return RefundResult.notFound(id(), query.refundReference(), code != null ? code : "404");
+        }
+        JsonNode o = ok("query refund", r, false);
+        Long refunded = Json.number(o, "amount", "refund");
+        return refundResult(query.refundReference(), o, refunded == null ? null : new Money(refunded, CNY));
+    }
+
+    private RefundResult refundResult(String refundReference, JsonNode r, Money amount) {
         String status = Json.text(r, "status");
         RefundState state = switch (status == null ? "" : status) {
             case "SUCCESS" -> RefundState.SUCCEEDED;
-            case "CLOSED", "ABNORMAL" -> RefundState.FAILED;
+            case "CLOSED" -> RefundState.FAILED;
+            // the payer's card or account cannot take the money back: the merchant must route it elsewhere
+            case "ABNORMAL" -> RefundState.ACTION_REQUIRED;
             default -> RefundState.PENDING;
         };
-        Long refunded = Json.number(r, "amount", "refund");
-        return new RefundResult(id(), request.refundReference(), Json.text(r, "refund_id"), state,
-                refunded == null ? request.amount() : new Money(refunded, CNY));
+        return new RefundResult(id(), refundReference, Json.text(r, "refund_id"), state, amount, status);
     }
 
     private static void requireCny(Money amount, String field) {

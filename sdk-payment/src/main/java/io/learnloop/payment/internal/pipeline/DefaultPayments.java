@@ -44,8 +44,10 @@ import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundOutcome;
 import io.learnloop.payment.RefundPolicy;
+import io.learnloop.payment.RefundQuery;
 import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.ReviewItem;
@@ -63,6 +65,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -328,14 +331,8 @@ public final class DefaultPayments implements Payments {
             return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund '" + event.refundReference()
                     + "' was not started through the SDK (for example in the provider's dashboard)");
         }
-        String next = event.type() == PaymentEventType.REFUND_SUCCEEDED ? "CONFIRMED" : "FAILED";
-        ctx.transact(uow -> {
-            Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, refund.get().value().id());
-            if ("CONFIRMED".equals(current.value().state())) {
-                return current;
-            }
-            return uow.update(PaymentTypes.REFUND, current.value().with(next, event.providerRefundId(), null, ctx.now()), current.version());
-        });
+        String next = event.type() == PaymentEventType.REFUND_SUCCEEDED ? PaymentRefund.CONFIRMED : PaymentRefund.FAILED;
+        moveRefund(refund.get().value().id(), next, event.providerRefundId(), null, "notification");
         return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund " + next.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -492,25 +489,132 @@ public final class DefaultPayments implements Payments {
                 failures.add(attempt.id() + ": " + e.getMessage());
             }
         }
-        int resent = resendRefunds(failures);
-        return new ReconciliationReport(checked, settled, expired, pending, resent, failures);
+        RefundReconciliation refunds = new RefundReconciliation(failures);
+        reconcileRefunds(now, refunds);
+        return new ReconciliationReport(checked, settled, expired, pending, refunds.sent, failures, refunds.checked,
+                refunds.confirmed, refunds.review);
     }
 
-    private int resendRefunds(List<String> failures) {
-        List<PaymentRefund> retry = new ArrayList<>();
-        for (String state : List.of("PENDING", "RETRY")) {
-            ctx.read(uow -> uow.findBy(PaymentTypes.REFUND, "state", state)).forEach(v -> retry.add(v.value()));
+    /** What the refund part of one reconciliation run did. */
+    private static final class RefundReconciliation {
+        final List<String> failures;
+        final List<RefundReview> review = new ArrayList<>();
+        int checked;
+        int sent;
+        int confirmed;
+
+        RefundReconciliation(List<String> failures) {
+            this.failures = failures;
         }
-        int sent = 0;
-        for (PaymentRefund r : retry) {
-            PaymentRefund after = sendRefund(r);
-            if ("SENT".equals(after.state()) || "CONFIRMED".equals(after.state())) {
-                sent++;
-            } else {
-                failures.add(r.id() + ": " + after.detail());
+    }
+
+    /**
+     * Asks the provider about every refund whose fate is open: RETRY (the last send failed, perhaps after the
+     * provider acted) at once; PENDING (stored but never sent, for example after a crash), SENT (accepted, its
+     * notification has not come) and ACTION_REQUIRED once they have waited {@code reconcileAfter}. What the provider
+     * knows wins; only a refund it does not know is sent again, with the same reference and idempotency key.
+     */
+    private void reconcileRefunds(Instant now, RefundReconciliation report) {
+        List<PaymentRefund> open = new ArrayList<>();
+        for (String state : List.of(PaymentRefund.RETRY, PaymentRefund.PENDING, PaymentRefund.SENT,
+                PaymentRefund.ACTION_REQUIRED)) {
+            ctx.read(uow -> uow.findBy(PaymentTypes.REFUND, "state", state)).forEach(v -> open.add(v.value()));
+        }
+        for (PaymentRefund r : open) {
+            boolean waited = !r.updatedAt().plus(reconcileAfter).isAfter(now);
+            if (!PaymentRefund.RETRY.equals(r.state()) && !waited) {
+                continue;
+            }
+            PaymentProvider provider = providers.get(new ProviderId(r.provider()));
+            if (provider == null) {
+                report.failures.add(r.id() + ": provider " + r.provider() + " not configured");
+                continue;
+            }
+            try {
+                reconcileRefund(provider, r, report);
+            } catch (RemoteException | ConflictException e) {
+                report.failures.add(r.id() + ": " + e.getMessage());
             }
         }
-        return sent;
+    }
+
+    /** A repeated refund call for a refund in RETRY: the provider's answer wins, as in reconciliation. */
+    private PaymentRefund recheck(PaymentRefund r) {
+        PaymentProvider provider = providers.get(new ProviderId(r.provider()));
+        if (provider == null) {
+            return r;
+        }
+        try {
+            reconcileRefund(provider, r, new RefundReconciliation(new ArrayList<>()));
+        } catch (RemoteException e) {
+            LOG.warn("{} refund {} could not be checked: {}", r.provider(), r.refundReference(), e.getMessage());
+        }
+        return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
+    }
+
+    private void reconcileRefund(PaymentProvider provider, PaymentRefund r, RefundReconciliation report) {
+        PaymentAttempt paid = ctx.read(uow -> uow.get(PaymentTypes.ATTEMPT, r.attemptId())).value();
+        report.checked++;
+        RefundResult result = provider.queryRefund(new RefundQuery(
+                new PaymentReference(paid.merchantReference(), paid.providerPaymentId()), r.refundReference(),
+                r.providerRefundId()));
+        switch (result.state()) {
+            case SUCCEEDED -> {
+                if (moveRefund(r.id(), PaymentRefund.CONFIRMED, result.providerRefundId(), null, "reconciliation")) {
+                    report.confirmed++;
+                }
+            }
+            case PENDING -> moveRefund(r.id(), PaymentRefund.SENT, result.providerRefundId(), result.providerState(), null);
+            case FAILED, ACTION_REQUIRED -> {
+                String next = result.state() == RefundState.FAILED ? PaymentRefund.FAILED : PaymentRefund.ACTION_REQUIRED;
+                moveRefund(r.id(), next, result.providerRefundId(), result.providerState(), null);
+                LOG.warn("{} refund {} of order {} is {} ({}); it needs a person", r.provider(), r.refundReference(),
+                        r.order().value(), result.state(), result.providerState());
+                report.review.add(new RefundReview(provider.id(), r.order(), r.refundKey(), r.refundReference(),
+                        result.state(), result.providerState()));
+            }
+            case NOT_FOUND -> {
+                // nothing under this reference: send it again; the same reference and key cannot refund twice
+                PaymentRefund after = sendRefund(r);
+                if (PaymentRefund.SENT.equals(after.state()) || PaymentRefund.CONFIRMED.equals(after.state())) {
+                    report.sent++;
+                } else {
+                    report.failures.add(r.id() + ": " + after.detail());
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves a refund to another state under compare-and-set, retried on conflict, never out of CONFIRMED: a
+     * notification and a reconciliation run that race confirm it once, and only the one that confirms publishes
+     * {@link Payments#REFUND_CONFIRMED}. Confirming moves no money and revokes nothing: both happened when the refund
+     * was recorded.
+     *
+     * @return whether this call changed the refund
+     */
+    private boolean moveRefund(String id, String next, String providerRefundId, String detail, String confirmedBy) {
+        return ctx.transactRetrying(uow -> {
+            Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, id);
+            PaymentRefund r = current.value();
+            if (PaymentRefund.CONFIRMED.equals(r.state()) || (next.equals(r.state()) && Objects.equals(detail, r.detail())
+                    && (providerRefundId == null || providerRefundId.equals(r.providerRefundId())))) {
+                return false;
+            }
+            uow.update(PaymentTypes.REFUND, r.with(next, providerRefundId, detail, ctx.now()), current.version());
+            if (PaymentRefund.CONFIRMED.equals(next)) {
+                Map<String, String> data = new LinkedHashMap<>();
+                data.put("order", r.order().value());
+                data.put("refundKey", r.refundKey());
+                data.put("provider", r.provider());
+                data.put("refundReference", r.refundReference());
+                data.put("amount", r.amount().toDecimalString());
+                data.put("currency", r.amount().currency().getCurrencyCode());
+                data.put("confirmedBy", confirmedBy);
+                uow.publish(ctx.event(Payments.REFUND_CONFIRMED, id, data));
+            }
+            return true;
+        });
     }
 
     // ---- refunds ----
@@ -541,15 +645,18 @@ public final class DefaultPayments implements Payments {
                         + " was not paid through this SDK; refund it at the provider."));
         Money amount = order.refund(refundKey).total();
         PaymentRefund record = new PaymentRefund(id, orderId, refundKey, paid.provider(), paid.id(),
-                refundReference(orderId, refundKey), amount, reason, "PENDING", null, null, ctx.now());
+                refundReference(orderId, refundKey), amount, reason, PaymentRefund.PENDING, null, null, ctx.now());
         PaymentRefund stored;
         try {
             stored = ctx.transact(uow -> uow.find(PaymentTypes.REFUND, id).orElseGet(() -> uow.insert(PaymentTypes.REFUND, record))).value();
         } catch (ConflictException e) {
             stored = ctx.read(uow -> uow.get(PaymentTypes.REFUND, id)).value();
         }
-        if ("PENDING".equals(stored.state()) || "RETRY".equals(stored.state())) {
+        if (PaymentRefund.PENDING.equals(stored.state())) {
             stored = sendRefund(stored);
+        } else if (PaymentRefund.RETRY.equals(stored.state())) {
+            // the last send may have reached the provider: ask before sending the same reference again
+            stored = recheck(stored);
         }
         List<Integer> revoked = new ArrayList<>();
         for (LineAmount la : order.refund(refundKey).lines()) {
@@ -579,23 +686,36 @@ public final class DefaultPayments implements Payments {
                     new PaymentReference(paid.merchantReference(), paid.providerPaymentId()), r.refundReference(),
                     r.amount(), order.total(), r.reason() == null ? null : truncate(r.reason(), 80),
                     idempotencyKey(r.order(), "refund", r.refundKey())));
-            next = r.with(result.state() == RefundState.SUCCEEDED ? "CONFIRMED"
-                    : result.state() == RefundState.FAILED ? "FAILED" : "SENT", result.providerRefundId(), null, ctx.now());
+            String state = switch (result.state()) {
+                case SUCCEEDED -> PaymentRefund.CONFIRMED;
+                case FAILED -> PaymentRefund.FAILED;
+                case ACTION_REQUIRED -> PaymentRefund.ACTION_REQUIRED;
+                case NOT_FOUND -> PaymentRefund.RETRY;
+                case PENDING -> PaymentRefund.SENT;
+            };
+            next = r.with(state, result.providerRefundId(), result.state() == RefundState.FAILED
+                    || result.state() == RefundState.ACTION_REQUIRED ? result.providerState() : null, ctx.now());
         } catch (RemoteException e) {
-            // a retry re-sends the same refund reference, which the provider treats as the same refund
-            next = r.with(e.isRetryable() || e.outcomeUnknown() ? "RETRY" : "FAILED", null, e.getMessage(), ctx.now());
+            // reconciliation asks the provider before sending the same reference again
+            next = r.with(e.isRetryable() || e.outcomeUnknown() ? PaymentRefund.RETRY : PaymentRefund.FAILED, null,
+                    e.getMessage(), ctx.now());
             LOG.warn("{} refund {} failed: {}", r.provider(), r.refundReference(), e.getMessage());
         }
         PaymentRefund update = next;
+        if (PaymentRefund.CONFIRMED.equals(update.state())) {
+            moveRefund(r.id(), PaymentRefund.CONFIRMED, update.providerRefundId(), null, "refund");
+            return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
+        }
         try {
             return ctx.transact(uow -> {
                 Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, r.id());
-                if ("CONFIRMED".equals(current.value().state())) {
+                if (PaymentRefund.CONFIRMED.equals(current.value().state())) {
                     return current;
                 }
                 return uow.update(PaymentTypes.REFUND, update, current.version());
             }).value();
         } catch (ConflictException e) {
+            // a notification moved the refund meanwhile; its state wins
             return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
         }
     }

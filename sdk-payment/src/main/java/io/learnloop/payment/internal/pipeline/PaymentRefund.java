@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param refundReference  the reference sent to the provider
  * @param amount           the amount
  * @param reason           the reason, or null
- * @param state            PENDING, SENT, CONFIRMED, RETRY or FAILED
+ * @param state            {@link #PENDING}, {@link #SENT}, {@link #CONFIRMED}, {@link #RETRY}, {@link #FAILED} or
+ *                         {@link #ACTION_REQUIRED}
  * @param providerRefundId the provider's id, or null
  * @param detail           the last provider error, or null
  * @param updatedAt        when it last changed
@@ -24,6 +25,19 @@ import java.time.Instant;
 public record PaymentRefund(String id, OrderId order, String refundKey, String provider, String attemptId,
                             String refundReference, Money amount, String reason, String state,
                             String providerRefundId, String detail, Instant updatedAt) {
+    /** Stored, not yet sent. */
+    public static final String PENDING = "PENDING";
+    /** Accepted by the provider; the money is on its way. */
+    public static final String SENT = "SENT";
+    /** The provider reported the money returned. */
+    public static final String CONFIRMED = "CONFIRMED";
+    /** The last send failed transiently or with an unknown outcome; reconciliation queries, then re-sends. */
+    public static final String RETRY = "RETRY";
+    /** The provider refused or closed it; no money moved; needs a person. */
+    public static final String FAILED = "FAILED";
+    /** The provider waits for someone to act (WeChat Pay ABNORMAL, Stripe requires_action); needs a person. */
+    public static final String ACTION_REQUIRED = "ACTION_REQUIRED";
+
     /**
      * A copy in another state.
      *

@@ -1,0 +1,81 @@
+package io.learnloop.payment.pipeline;
+
+import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.Capability;
+import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundQuery;
+import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.RefundResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A provider that passes every call to another one and records the refund requests and queries it saw. */
+final class CountingProvider implements PaymentProvider {
+    private final PaymentProvider delegate;
+    final List<RefundRequest> refunds = new CopyOnWriteArrayList<>();
+    final List<RefundQuery> refundQueries = new CopyOnWriteArrayList<>();
+    /** Runs after each refund query has been answered, before the caller sees the answer. */
+    volatile Runnable afterRefundQuery = () -> { };
+
+    CountingProvider(PaymentProvider delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public ProviderId id() {
+        return delegate.id();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public PaymentSession create(CreatePaymentRequest request) {
+        return delegate.create(request);
+    }
+
+    @Override
+    public PaymentStatus query(PaymentReference payment) {
+        return delegate.query(payment);
+    }
+
+    @Override
+    public void close(PaymentReference payment) {
+        delegate.close(payment);
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        refunds.add(request);
+        return delegate.refund(request);
+    }
+
+    @Override
+    public RefundResult queryRefund(RefundQuery query) {
+        refundQueries.add(query);
+        RefundResult result = delegate.queryRefund(query);
+        afterRefundQuery.run();
+        return result;
+    }
+
+    @Override
+    public NotificationOutcome parseNotification(byte[] body, Map<String, String> headers) {
+        return delegate.parseNotification(body, headers);
+    }
+
+    @Override
+    public Acknowledgement acknowledge(NotificationOutcome outcome) {
+        return delegate.acknowledge(outcome);
+    }
+}
