@@ -317,7 +317,12 @@ class AlipayCertificateModeTest {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     Map<String, String> notification(PrivateKey signer, String alipayCertSn) {
-        String now = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).format(TIME);
+        return notification(clock.instant(), signer, alipayCertSn);
+    }
+
+    /** A paid notification sent at the instant, signed with the key and naming the certificate SN unless null. */
+    static Map<String, String> notification(Instant at, PrivateKey signer, String alipayCertSn) {
+        String now = LocalDateTime.ofInstant(at, ZoneId.of("Asia/Shanghai")).format(TIME);
         Map<String, String> p = new LinkedHashMap<>(AlipayProviderTest.paidNotification(now, "99.00", APP_ID));
         p.remove("sign");
         if (alipayCertSn != null) {

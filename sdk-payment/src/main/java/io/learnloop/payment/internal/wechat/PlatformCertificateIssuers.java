@@ -65,8 +65,11 @@ public final class PlatformCertificateIssuers {
             return null;
         } catch (CertPathValidatorException e) {
             if (e.getReason() == PKIXReason.NO_TRUST_ANCHOR) {
-                return "it was issued by " + certificate.getIssuerX500Principal().getName()
-                        + ", which is not a configured platformCertificateIssuer";
+                boolean sameName = anchors.stream().anyMatch(a -> a.getTrustedCert().getSubjectX500Principal()
+                        .equals(certificate.getIssuerX500Principal()));
+                return "it names " + certificate.getIssuerX500Principal().getName() + " as issuer, "
+                        + (sameName ? "but the configured platformCertificateIssuer of that name did not sign it"
+                        : "which is not a configured platformCertificateIssuer");
             }
             if (e.getReason() == CertPathValidatorException.BasicReason.INVALID_SIGNATURE) {
                 return "it names " + certificate.getIssuerX500Principal().getName()
