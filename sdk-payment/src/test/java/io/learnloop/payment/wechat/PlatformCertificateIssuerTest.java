@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.learnloop.payment.wechat.WechatPayProviderTest.API_V3_KEY;
 import static io.learnloop.payment.wechat.WechatPayProviderTest.APP_ID;
 import static io.learnloop.payment.wechat.WechatPayProviderTest.MCH_ID;
@@ -111,7 +113,7 @@ class PlatformCertificateIssuerTest {
         assertThatThrownBy(wechat::refreshPlatformCertificates).isInstanceOfSatisfying(RemoteException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.VERIFICATION_FAILED);
             assertThat(e.getMessage()).contains("platform certificate " + issuedByImpostor.serial() + " is refused and never trusted")
-                    .contains("platformCertificateIssuer");
+                    .contains("the configured platformCertificateIssuer of that name did not sign it");
         });
         // the automatic path refuses it too (after the cooldown that follows every attempt): the key stays unknown
         clock.set(NOW.plus(Duration.ofMinutes(2)));
@@ -132,12 +134,12 @@ class PlatformCertificateIssuerTest {
     }
 
     @Test
-    void refreshPlatformCertificates_whenCaCertificateItselfIsListed_isRefused() throws Exception {
-        // a self-signed certificate is not issued by the configured CA unless it is that CA: WeChat Pay never lists it
-        serve(issuedByCa, issuedByCa, tenpayCa);
-        WechatPayProvider wechat = new WechatPayProvider(config().platformCertificateIssuer(issuedByImpostor.certificate()).build());
+    void parseNotification_whenAutomaticAndIssuedByConfiguredCa_downloadsAndVerifies() throws Exception {
+        serve(issuedByCa, issuedByCa);
+        WechatPayProvider wechat = withIssuer();
 
-        assertThatThrownBy(wechat::refreshPlatformCertificates).isInstanceOf(RemoteException.class);
+        assertThat(notifySignedBy(wechat, issuedByCa.key(), issuedByCa.serial()).verified()).isTrue();
+        assertThat(server.findAll(getRequestedFor(urlEqualTo("/v3/certificates")))).hasSize(1);
     }
 
     @Test
