@@ -116,6 +116,31 @@ class AlipayCertificateDownloadTest {
     }
 
     @Test
+    void query_whenDownloadResponseUnsigned_trustsTheCertificateOnItsChain() throws Exception {
+        // the official SDK neither requires alipay_cert_sn on this response nor verifies it: the chain is the proof
+        queryAnswersSignedBy(PKI.alipayB);
+        String content = Base64.getEncoder().encodeToString(pem(PKI.alipayB.certificate()).getBytes(StandardCharsets.UTF_8));
+        stub(DOWNLOAD, "{\"alipay_open_app_alipaycert_download_response\":{\"code\":\"10000\",\"msg\":\"Success\","
+                + "\"alipay_cert_content\":\"" + content + "\"}}");
+
+        assertThat(auto().query(PaymentReference.of("order-3001")).state()).isEqualTo(PaymentState.PAID);
+    }
+
+    @Test
+    void query_whenCertificateContentIsNotPem_isRefused() {
+        queryAnswersSignedBy(PKI.alipayB);
+        stub(DOWNLOAD, certResponse(DOWNLOAD, "{\"code\":\"10000\",\"msg\":\"Success\",\"alipay_cert_content\":\""
+                + Base64.getEncoder().encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8)) + "\"}",
+                sn(PKI.alipayA.certificate()), PKI.alipayA.privateKey()));
+
+        assertThatThrownBy(() -> auto().query(PaymentReference.of("order-3001")))
+                .isInstanceOfSatisfying(AlipayCertificateException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(AlipayCertificateException.Problem.UNTRUSTED_CERTIFICATE);
+                    assertThat(e.getMessage()).contains("alipay_cert_content");
+                });
+    }
+
+    @Test
     void query_whenDownloadedCertificateHasAnotherSn_isRefused() throws Exception {
         queryAnswersSignedBy(PKI.alipayB);
         stub(DOWNLOAD, downloadResponse(List.of(PKI.alipayC.certificate(), PKI.class2), sn(PKI.alipayA.certificate()),
