@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * An Alipay call in certificate mode (公钥证书模式) could not be made or trusted because of a certificate: a response
- * named an {@code alipay_cert_sn} that is not configured (Alipay rotated its certificate), a success response carried
+ * named an {@code alipay_cert_sn} that is not configured (Alipay rotated its certificate) and could not be downloaded
+ * and trusted, a success response carried
  * no {@code alipay_cert_sn}, or a configured certificate is outside its validity period by the configured clock.
  *
  * <p>{@link #code()} is {@link ErrorCode#VERIFICATION_FAILED} for a response that cannot be verified and
@@ -23,6 +24,11 @@ public final class AlipayCertificateException extends RemoteException {
     public enum Problem {
         /** The response named a certificate serial number that no configured Alipay certificate has. */
         UNKNOWN_CERTIFICATE,
+        /**
+         * The response named a certificate that is not configured, and the certificate downloaded for it was
+         * refused: another serial number, not issued under the configured root chain, or a bad signature.
+         */
+        UNTRUSTED_CERTIFICATE,
         /** A success response carried no {@code alipay_cert_sn}. */
         MISSING_CERTIFICATE_SN,
         /** The certificate's notAfter lies before the configured clock's instant. */

@@ -3,6 +3,7 @@ package io.learnloop.payment.alipay;
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.payment.internal.alipay.AlipayCertPath;
 import io.learnloop.payment.internal.alipay.AlipayCertSn;
 import io.learnloop.payment.internal.alipay.AlipayCertificates;
 import io.learnloop.payment.internal.config.ProviderSettings;
@@ -14,6 +15,7 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,12 @@ import java.util.Objects;
  *       Alipay certificate their {@code alipay_cert_sn} names.</li>
  * </ul>
  *
+ * <p>In certificate mode {@link Builder#build()} checks, with the JDK's PKIX validator at the configured clock's
+ * instant, that the application certificate and every Alipay certificate were issued under the configured root chain
+ * (through the {@link Builder#intermediateCertificates(List) intermediate CA certificates} of the .crt files), and
+ * refuses the configuration otherwise. Rotated Alipay certificates can be downloaded automatically
+ * ({@link Builder#autoDownloadAlipayCertificates(boolean)}); they are held to the same check.
+ *
  * <p>Thread-safe: immutable; keys never appear in {@link #toString()}. The builder is not thread-safe.
  */
 public final class AlipayConfig {
@@ -43,6 +51,8 @@ public final class AlipayConfig {
     private final String sellerId;
     private final ZoneId zone;
     private final ProviderSettings settings;
+    private final boolean autoDownloadAlipayCertificates;
+    private final Duration certificateDownloadCooldown;
 
     private AlipayConfig(Builder b) {
         Validator v = new Validator()
@@ -52,17 +62,23 @@ public final class AlipayConfig {
                         "must be the application's RSA private key (RSA2 = SHA256withRSA)")
                 .notBlank("gatewayUrl", b.gatewayUrl, 200);
         checkMode(v, b);
+        v.check(b.certificateDownloadCooldown != null && !b.certificateDownloadCooldown.isNegative()
+                && !b.certificateDownloadCooldown.isZero(), "certificateDownloadCooldown", "must be positive");
+        v.check(!b.autoDownloadAlipayCertificates || b.certificateMode(), "autoDownloadAlipayCertificates",
+                "applies to certificate mode only; configure certificates(appCert, alipayCert, alipayRootChain)");
         b.settings.checkTolerance(v).throwIfInvalid();
         this.appId = b.appId;
         this.appPrivateKey = b.appPrivateKey;
         this.alipayPublicKeys = List.copyOf(b.alipayPublicKeys);
         this.certificates = b.certificateMode()
-                ? new AlipayCertificates(b.appCertificate, b.alipayCertificates, b.alipayRootChain) : null;
+                ? new AlipayCertificates(b.appCertificate, b.alipayCertificates, b.alipayRootChain, b.intermediates) : null;
         this.gatewayUrl = b.gatewayUrl;
         this.notifyUrl = b.notifyUrl;
         this.sellerId = b.sellerId;
         this.zone = Objects.requireNonNull(b.zone, "zone");
         this.settings = b.settings.build();
+        this.autoDownloadAlipayCertificates = b.autoDownloadAlipayCertificates;
+        this.certificateDownloadCooldown = b.certificateDownloadCooldown;
     }
 
     private static void checkMode(Validator v, Builder b) {
@@ -99,8 +115,48 @@ public final class AlipayConfig {
                     "certificate SN " + AlipayCertSn.of(c) + " certifies a " + c.getPublicKey().getAlgorithm()
                             + " key; RSA2 needs Alipay's RSA certificate (alipayCertPublicKey_RSA2.crt)");
         }
-        v.check(b.alipayRootChain.stream().anyMatch(AlipayCertSn::rsaSigned), "alipayRootChain",
+        boolean rsaRoot = b.alipayRootChain.stream().anyMatch(AlipayCertSn::rsaSigned);
+        v.check(rsaRoot, "alipayRootChain",
                 "contains no RSA-signed certificate, so alipay_root_cert_sn would be empty; pass every certificate of alipayRootCert.crt");
+        // with a root file that is wrong as a whole, chaining to it says nothing more
+        if (b.clock != null && rsaRoot) {
+            checkChains(v, b, b.clock.instant());
+        }
+    }
+
+    /**
+     * Every certificate must have been issued under the configured root chain, as the official SDK requires of the
+     * certificates it downloads. The application certificate and the path above each certificate must be valid now;
+     * an Alipay certificate kept for a rotation that has itself expired (or is not yet valid) is checked at the end
+     * (start) of its own validity, so a restart after the old certificate's expiry still works; it verifies nothing
+     * then, and at least one Alipay certificate must be valid now.
+     */
+    private static void checkChains(Validator v, Builder b, Instant now) {
+        AlipayCertPath paths = new AlipayCertPath(b.alipayRootChain, b.intermediates);
+        String fix = "; use the certificates from Alipay's console for this application, pass the root file's "
+                + "certificates as alipayRootChain and the later certificates of each .crt file with intermediateCertificates(...)";
+        if (b.appCertificate != null) {
+            String problem = paths.problem(b.appCertificate, List.of(), now);
+            v.check(problem == null, "appCertificate", "application certificate SN " + AlipayCertSn.of(b.appCertificate)
+                    + " does not chain to alipayRootChain: " + problem + fix);
+        }
+        boolean anyValidNow = false;
+        for (X509Certificate c : b.alipayCertificates) {
+            Instant at = within(c, now);
+            anyValidNow |= at.equals(now);
+            String problem = paths.problem(c, List.of(), at);
+            v.check(problem == null, "alipayCertificates", "Alipay certificate SN " + AlipayCertSn.of(c)
+                    + " does not chain to alipayRootChain: " + problem + fix);
+        }
+        v.check(b.alipayCertificates.isEmpty() || anyValidNow, "alipayCertificates", "no Alipay certificate is valid at "
+                + now + " by the configured clock; configure Alipay's current alipayCertPublicKey_RSA2.crt");
+    }
+
+    /** The instant nearest to {@code now} within the certificate's validity period. */
+    private static Instant within(X509Certificate c, Instant now) {
+        Instant from = c.getNotBefore().toInstant();
+        Instant to = c.getNotAfter().toInstant();
+        return now.isBefore(from) ? from : now.isAfter(to) ? to : now;
     }
 
     /** The certificate's key matches the private key when it verifies a signature made with it. */
@@ -155,12 +211,21 @@ public final class AlipayConfig {
         return zone;
     }
 
+    boolean autoDownloadAlipayCertificates() {
+        return autoDownloadAlipayCertificates;
+    }
+
+    Duration certificateDownloadCooldown() {
+        return certificateDownloadCooldown;
+    }
+
     @Override
     public String toString() {
         return "AlipayConfig[id=" + settings.id() + ", appId=" + appId + ", gatewayUrl=" + gatewayUrl + ", sellerId=" + sellerId
                 + ", appPrivateKey=(redacted), " + (certificates == null ? "alipayPublicKeys=" + alipayPublicKeys.size()
                 : "appCertSn=" + certificates.appCertSn() + ", alipayCertSns=" + certificates.alipayCertificates().keySet()
-                + ", alipayRootCertSn=" + certificates.rootCertSn()) + "]";
+                + ", alipayRootCertSn=" + certificates.rootCertSn() + ", autoDownloadAlipayCertificates="
+                + autoDownloadAlipayCertificates) + "]";
     }
 
     /**
@@ -176,6 +241,10 @@ public final class AlipayConfig {
         private X509Certificate appCertificate;
         private final List<X509Certificate> alipayCertificates = new ArrayList<>();
         private List<X509Certificate> alipayRootChain = List.of();
+        private final List<X509Certificate> intermediates = new ArrayList<>();
+        private boolean autoDownloadAlipayCertificates;
+        private Duration certificateDownloadCooldown = Duration.ofMinutes(1);
+        private Clock clock = Clock.systemUTC();
         private boolean certificatesSet;
         private String gatewayUrl = "https://openapi.alipay.com/gateway.do";
         private String notifyUrl;
@@ -223,7 +292,9 @@ public final class AlipayConfig {
          * Switches to certificate mode (公钥证书模式) with the three files Alipay's console issues. Requests then carry
          * {@code app_cert_sn} and {@code alipay_root_cert_sn}; responses are verified with the Alipay certificate whose
          * serial number they name in {@code alipay_cert_sn}; notifications with the configured Alipay certificates.
-         * Do not also add {@link #alipayPublicKey(PublicKey) public keys}.
+         * Do not also add {@link #alipayPublicKey(PublicKey) public keys}. {@link #build()} refuses certificates
+         * that do not chain to the root chain at the clock's instant; when the .crt files hold more than one
+         * certificate, pass the later ones with {@link #intermediateCertificates(List)}.
          *
          * @param appCertificate    the application's public-key certificate ({@code appCertPublicKey_<appId>.crt});
          *                          its key must match {@link #appPrivateKey(PrivateKey)}
@@ -251,6 +322,52 @@ public final class AlipayConfig {
          */
         public Builder alipayCertificate(X509Certificate value) {
             alipayCertificates.add(Objects.requireNonNull(value, "alipayCertificate"));
+            return this;
+        }
+
+        /**
+         * Adds the intermediate CA certificates that stand between the application's or Alipay's certificate and
+         * Alipay's roots: the certificates after the first in {@code appCertPublicKey_<appId>.crt} and
+         * {@code alipayCertPublicKey_RSA2.crt} (for example "Ant Financial Certification Authority Class 2 R1").
+         * They are used only to build the path to a root certificate, which {@link #build()} checks for every
+         * certificate; they are trusted only when they themselves chain to a root.
+         *
+         * @param values the CA certificates; a certificate already added is harmless
+         * @return this builder
+         */
+        public Builder intermediateCertificates(List<X509Certificate> values) {
+            for (X509Certificate c : Objects.requireNonNull(values, "intermediateCertificates")) {
+                intermediates.add(Objects.requireNonNull(c, "intermediateCertificates element"));
+            }
+            return this;
+        }
+
+        /**
+         * Turns automatic download of rotated Alipay certificates on or off (default off). When on, a response that
+         * names an {@code alipay_cert_sn} that is not configured makes the provider call
+         * {@code alipay.open.app.alipaycert.download} for that serial number, as the official SDK does; the
+         * downloaded certificate is trusted only if it chains to the configured root chain at the clock's instant
+         * and its serial number is the one asked for, and then verifies the response and later ones. Downloads for
+         * unknown serial numbers happen at most once per {@link #certificateDownloadCooldown(Duration) cooldown},
+         * so forged serial numbers cannot cause a download per request. Notifications use downloaded certificates
+         * but never cause a download. Certificate mode only.
+         *
+         * @param value true to download
+         * @return this builder
+         */
+        public Builder autoDownloadAlipayCertificates(boolean value) {
+            this.autoDownloadAlipayCertificates = value;
+            return this;
+        }
+
+        /**
+         * Sets the least time between two automatic certificate downloads (default 1 minute).
+         *
+         * @param value the cooldown
+         * @return this builder
+         */
+        public Builder certificateDownloadCooldown(Duration value) {
+            this.certificateDownloadCooldown = value;
             return this;
         }
 
@@ -321,6 +438,7 @@ public final class AlipayConfig {
          */
         public Builder clock(Clock value) {
             settings.clock(value);
+            this.clock = value;
             return this;
         }
 

@@ -24,6 +24,8 @@ import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.alipay.AlipayCertDownload;
+import io.learnloop.payment.internal.alipay.AlipayCertificateDownloads;
 import io.learnloop.payment.internal.alipay.AlipayCertificates;
 import io.learnloop.payment.internal.alipay.AlipaySignatures;
 import io.learnloop.payment.internal.http.HttpExecutor;
@@ -67,7 +69,9 @@ import java.util.Set;
  * <p>In certificate mode (see {@link AlipayConfig}) every request also carries {@code app_cert_sn} and
  * {@code alipay_root_cert_sn} inside the signed content; a success response must name the Alipay certificate that
  * signed it in {@code alipay_cert_sn}, and a serial number that is not configured is an
- * {@link AlipayCertificateException} rather than a silent fallback. Certificates are checked against the configured
+ * {@link AlipayCertificateException} rather than a silent fallback, unless automatic download is on
+ * ({@link AlipayConfig.Builder#autoDownloadAlipayCertificates(boolean)}) and the downloaded certificate chains to the
+ * configured root chain. Certificates are checked against the configured
  * clock when used: an expired application certificate refuses to sign, an expired Alipay certificate verifies
  * nothing.
  *
@@ -81,6 +85,7 @@ public final class AlipayProvider implements PaymentProvider {
 
     private final AlipayConfig config;
     private final HttpExecutor http;
+    private final AlipayCertificateDownloads downloads;
 
     /**
      * Creates the provider.
@@ -90,6 +95,8 @@ public final class AlipayProvider implements PaymentProvider {
     public AlipayProvider(AlipayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "alipay");
+        this.downloads = config.autoDownloadAlipayCertificates() ? new AlipayCertificateDownloads(config.settings().clock(),
+                config.certificateDownloadCooldown(), config.certificates(), this::downloadCertificate) : null;
     }
 
     @Override
@@ -290,6 +297,16 @@ public final class AlipayProvider implements PaymentProvider {
     }
 
     private JsonNode call(String method, ObjectNode biz, boolean mutating, String operation) {
+        HttpResult r = send(method, biz);
+        if (!r.ok()) {
+            boolean transientFailure = r.status() == 429 || r.status() >= 500;
+            throw RemoteErrors.of("alipay", operation, r.status(), null, null, null, transientFailure,
+                    mutating && transientFailure);
+        }
+        return verified(method, r, mutating, operation);
+    }
+
+    private HttpResult send(String method, ObjectNode biz) {
         Map<String, String> params = common(method, biz);
         params.put("sign", AlipaySignatures.sign(params, config.appPrivateKey()));
         // protocol parameters travel in the query string, the business content in the form body, as the Alipay SDK does
@@ -304,12 +321,21 @@ public final class AlipayProvider implements PaymentProvider {
         });
         Request request = new Request.Builder().url(url.build()).post(form.build())
                 .header("User-Agent", "learnloop-sdk-payment").build();
-        HttpResult r = http.execute(request, true, RetryAdvisor.DEFAULT);
+        return http.execute(request, true, RetryAdvisor.DEFAULT);
+    }
+
+    /** Sends {@code alipay.open.app.alipaycert.download}; the response is checked by the caller. */
+    private String downloadCertificate(String sn) {
+        ObjectNode biz = Json.object();
+        biz.put("alipay_cert_sn", sn);
+        HttpResult r = send(AlipayCertDownload.METHOD, biz);
         if (!r.ok()) {
-            boolean transientFailure = r.status() == 429 || r.status() >= 500;
-            throw RemoteErrors.of("alipay", operation, r.status(), null, null, null, transientFailure,
-                    mutating && transientFailure);
+            throw RemoteErrors.of("alipay", "download certificate", r.status(), null, null, null, false, false);
         }
+        return r.text();
+    }
+
+    private JsonNode verified(String method, HttpResult r, boolean mutating, String operation) {
         String text = r.text();
         String rootKey = method.replace('.', '_') + "_response";
         String raw = AlipaySignatures.extract(text, rootKey);
@@ -351,10 +377,18 @@ public final class AlipayProvider implements PaymentProvider {
                             + "configured; it cannot be verified and is treated as forged" + unknown, mutating, status);
         }
         X509Certificate certificate = config.certificates().alipayCertificate(sn);
+        AlipayCertDownload.Result download = certificate == null && downloads != null ? downloads.obtain(sn) : null;
+        if (download != null) {
+            certificate = download.certificate();
+        }
         if (certificate == null) {
-            throw new AlipayCertificateException(AlipayCertificateException.Problem.UNKNOWN_CERTIFICATE, sn, null,
+            boolean untrusted = download != null && download.untrusted();
+            throw new AlipayCertificateException(untrusted ? AlipayCertificateException.Problem.UNTRUSTED_CERTIFICATE
+                    : AlipayCertificateException.Problem.UNKNOWN_CERTIFICATE, sn, null,
                     "alipay " + operation + " response is signed with Alipay certificate SN " + sn + ", which is not configured (configured: "
-                            + config.certificates().alipayCertificates().keySet() + "); Alipay has probably rotated its certificate: "
+                            + config.certificates().alipayCertificates().keySet() + ")"
+                            + (download == null ? "" : "; automatic download: " + download.problem())
+                            + "; Alipay has probably rotated its certificate: "
                             + "download the new alipayCertPublicKey_RSA2.crt from Alipay's console and add it with "
                             + "AlipayConfig.Builder.alipayCertificate(...), keeping the old one until the rotation ends" + unknown,
                     mutating, status);
@@ -485,7 +519,8 @@ public final class AlipayProvider implements PaymentProvider {
      */
     private NotificationOutcome.Rejected verifyByCertificate(Map<String, String> p, String content, String sign) {
         String named = p.get("alipay_cert_sn");
-        Map<String, X509Certificate> candidates = config.certificates().alipayCertificates();
+        // downloaded certificates verify notifications too, but a notification never causes a download
+        Map<String, X509Certificate> candidates = downloads == null ? config.certificates().alipayCertificates() : downloads.trusted();
         if (named != null && !named.isEmpty()) {
             X509Certificate c = candidates.get(named);
             if (c == null) {

@@ -12,7 +12,9 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,9 @@ import java.util.Objects;
  *
  * <p>Responses and notifications are verified with platform certificates (keyed by their serial number) or with the
  * WeChat Pay public key (keyed by its {@code PUB_KEY_ID_…} id). Configure several during a rotation, or let the
- * provider download the platform certificates itself ({@link Builder#autoPlatformCertificates(Duration)}).
+ * provider download the platform certificates itself ({@link Builder#autoPlatformCertificates(Duration)}), in which
+ * case configure WeChat Pay's CA certificate too ({@link Builder#platformCertificateIssuer(X509Certificate)}) so that
+ * only certificates it issued are trusted.
  *
  * <p>Thread-safe: immutable; keys and the APIv3 key never appear in {@link #toString()}. The builder is not
  * thread-safe.
@@ -40,6 +44,7 @@ public final class WechatPayConfig {
     private final IdGenerator ids;
     private final Duration certificateRefreshInterval;
     private final Duration unknownSerialCooldown;
+    private final List<X509Certificate> platformCertificateIssuers;
 
     private WechatPayConfig(Builder b) {
         Validator v = new Validator()
@@ -72,6 +77,7 @@ public final class WechatPayConfig {
         this.ids = Objects.requireNonNull(b.ids, "ids");
         this.certificateRefreshInterval = b.certificateRefreshInterval;
         this.unknownSerialCooldown = b.unknownSerialCooldown;
+        this.platformCertificateIssuers = List.copyOf(b.issuers);
     }
 
     /**
@@ -133,12 +139,18 @@ public final class WechatPayConfig {
         return unknownSerialCooldown;
     }
 
+    List<X509Certificate> platformCertificateIssuers() {
+        return platformCertificateIssuers;
+    }
+
     @Override
     public String toString() {
         return "WechatPayConfig[id=" + settings.id() + ", mchId=" + mchId + ", appId=" + appId + ", merchantSerialNumber="
                 + merchantSerialNumber + ", merchantPrivateKey=(redacted), apiV3Key=(redacted), verificationKeys="
                 + verificationKeys.keySet() + ", autoPlatformCertificates="
-                + (certificateRefreshInterval == null ? "off" : "every " + certificateRefreshInterval) + ", baseUrl=" + baseUrl + "]";
+                + (certificateRefreshInterval == null ? "off" : "every " + certificateRefreshInterval)
+                + ", platformCertificateIssuers=" + platformCertificateIssuers.stream()
+                .map(c -> c.getSubjectX500Principal().getName()).toList() + ", baseUrl=" + baseUrl + "]";
     }
 
     /**
@@ -159,6 +171,7 @@ public final class WechatPayConfig {
         private IdGenerator ids = IdGenerator.randomUuids();
         private Duration certificateRefreshInterval;
         private Duration unknownSerialCooldown = Duration.ofMinutes(1);
+        private final List<X509Certificate> issuers = new ArrayList<>();
 
         private Builder(String mchId, String appId) {
             this.mchId = mchId;
@@ -238,6 +251,27 @@ public final class WechatPayConfig {
          */
         public Builder autoPlatformCertificates(Duration refreshInterval) {
             this.certificateRefreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
+            return this;
+        }
+
+        /**
+         * Adds a certificate authority that downloaded platform certificates must have been issued by: WeChat Pay's
+         * CA certificate ("Tenpay.com Root CA", which WeChat Pay's own SDK checks against), taken from the merchant
+         * platform or WeChat Pay's documentation. Each certificate downloaded from {@code GET /v3/certificates} (by
+         * {@link #autoPlatformCertificates(Duration)} or {@link WechatPayProvider#refreshPlatformCertificates()}) is
+         * then checked with the JDK's PKIX validator at the configured clock's instant, revocation checking off; one
+         * that does not chain to a configured issuer is never trusted (logged as a warning and set aside; a download
+         * with no certificate left fails with {@code VERIFICATION_FAILED}). Without an issuer, downloaded
+         * certificates are trusted on the strength of the APIv3 key that decrypts them and the response signature
+         * alone, so anyone holding the APIv3 key could introduce a certificate. Call again to trust several CAs
+         * (for example during a CA change). Configured {@link #platformCertificate(X509Certificate) platform
+         * certificates} are not checked: they are trusted as given.
+         *
+         * @param issuer the CA certificate
+         * @return this builder
+         */
+        public Builder platformCertificateIssuer(X509Certificate issuer) {
+            issuers.add(Objects.requireNonNull(issuer, "platformCertificateIssuer"));
             return this;
         }
 

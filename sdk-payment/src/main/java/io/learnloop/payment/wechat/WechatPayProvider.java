@@ -375,7 +375,7 @@ public final class WechatPayProvider implements PaymentProvider {
             ok(operation, r, false);
         }
         PlatformCertificateDecoder.Decoded d = PlatformCertificateDecoder.decode(r.body(), config.apiV3Key().bytes(),
-                config.settings().clock().instant());
+                config.settings().clock().instant(), config.platformCertificateIssuers());
         if (d.problem() != null) {
             throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "wechatpay " + operation + " returned a response that"
                     + " cannot be trusted (" + d.problem() + "); check the APIv3 key", false, false, r.status(), null,

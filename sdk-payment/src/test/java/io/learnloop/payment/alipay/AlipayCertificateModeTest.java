@@ -290,8 +290,10 @@ class AlipayCertificateModeTest {
 
     @Test
     void create_whenAppCertificateHasExpired_refusesBeforeSending() {
+        // configured while valid, then the running process crosses the certificate's end of validity
+        AlipayProvider alipay = providerDuringRotation();
         clock.set(Instant.parse("2028-06-01T10:00:00Z"));
-        assertThatThrownBy(() -> provider().create(CreatePaymentRequest.builder("order-3004", Money.ofMinor(1, "CNY"), PaymentFlow.QR_CODE).build()))
+        assertThatThrownBy(() -> alipay.create(CreatePaymentRequest.builder("order-3004", Money.ofMinor(1, "CNY"), PaymentFlow.QR_CODE).build()))
                 .isInstanceOfSatisfying(AlipayCertificateException.class, e -> {
                     assertThat(e.problem()).isEqualTo(AlipayCertificateException.Problem.EXPIRED);
                     assertThat(e.certSn()).isEqualTo(sn(PKI.app.certificate()));
@@ -303,8 +305,9 @@ class AlipayCertificateModeTest {
 
     @Test
     void create_whenAppCertificateNotYetValid_refusesBeforeSending() {
+        AlipayProvider alipay = provider();
         clock.set(Instant.parse("2024-06-01T10:00:00Z"));
-        assertThatThrownBy(() -> provider().create(CreatePaymentRequest.builder("order-3005", Money.ofMinor(1, "CNY"), PaymentFlow.REDIRECT).build()))
+        assertThatThrownBy(() -> alipay.create(CreatePaymentRequest.builder("order-3005", Money.ofMinor(1, "CNY"), PaymentFlow.REDIRECT).build()))
                 .isInstanceOfSatisfying(AlipayCertificateException.class,
                         e -> assertThat(e.problem()).isEqualTo(AlipayCertificateException.Problem.NOT_YET_VALID));
     }
@@ -314,7 +317,12 @@ class AlipayCertificateModeTest {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     Map<String, String> notification(PrivateKey signer, String alipayCertSn) {
-        String now = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).format(TIME);
+        return notification(clock.instant(), signer, alipayCertSn);
+    }
+
+    /** A paid notification sent at the instant, signed with the key and naming the certificate SN unless null. */
+    static Map<String, String> notification(Instant at, PrivateKey signer, String alipayCertSn) {
+        String now = LocalDateTime.ofInstant(at, ZoneId.of("Asia/Shanghai")).format(TIME);
         Map<String, String> p = new LinkedHashMap<>(AlipayProviderTest.paidNotification(now, "99.00", APP_ID));
         p.remove("sign");
         if (alipayCertSn != null) {

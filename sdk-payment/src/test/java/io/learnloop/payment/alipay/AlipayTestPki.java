@@ -22,14 +22,19 @@ import java.util.stream.Stream;
  * public certificate-signing API): three self-signed roots as in {@code alipayRootCert.crt} (an RSA root signed with
  * SHA256withRSA whose name needs RFC 2253 escaping, an RSA root signed with SHA1withRSA and an ECDSA root), and, issued
  * by the first root, the application certificate and two Alipay certificates (the current one and its successor).
+ * Also, as in Alipay's real files, an intermediate CA under the first root ("Class 2") with an Alipay certificate
+ * "C" it issued, and an unrelated root with a certificate "F" that imitates Alipay's.
  *
  * <p>Validity periods (UTC): app 2025-01-01 to 2028-01-01; Alipay "A" 2025-01-01 to 2027-01-01; Alipay "B"
- * 2026-01-01 to 2030-01-01; roots 2024-01-01 for 20 years.
+ * 2026-01-01 to 2030-01-01; roots 2024-01-01 for 20 years; intermediate 2025-01-01 to 2027-06-20; Alipay "C"
+ * 2026-01-01 to 2030-01-01; "F" 2025-01-01 to 2030-01-01.
  */
 final class AlipayTestPki {
     static final String ROOT_R1_DN = "CN=Learnloop Test Root R1,OU=Certification Authority,O=Learnloop Test\\, Ltd.,C=CN";
     static final String ROOT_G3_DN = "CN=Learnloop Test Root G3,O=Learnloop Test,C=CN";
     static final String ROOT_E1_DN = "CN=Learnloop Test Root E1,O=Learnloop Test,C=CN";
+    static final String CLASS2_DN = "CN=Learnloop Test Class 2 R1,OU=Certification Authority,O=Learnloop Test,C=CN";
+    static final String FOREIGN_ROOT_DN = "CN=Unrelated Root CA,O=Someone Else,C=CN";
     private static final String PASSWORD = "changeit";
 
     /** A certificate and the private key it certifies. */
@@ -42,6 +47,10 @@ final class AlipayTestPki {
     final Issued app;
     final Issued alipayA;
     final Issued alipayB;
+    final X509Certificate class2;
+    final Issued alipayC;
+    final X509Certificate foreignRoot;
+    final Issued foreign;
 
     private static AlipayTestPki instance;
 
@@ -71,10 +80,15 @@ final class AlipayTestPki {
                     "-sigalg", "SHA1withRSA", "-dname", ROOT_G3_DN, "-ext", "bc:c", "-startdate", "2024/01/01 00:00:00", "-validity", "7300")));
             roots.add(pool.submit(() -> keytool(d, "e1", "-genkeypair", "-alias", "e1", "-keyalg", "EC", "-groupname", "secp256r1",
                     "-sigalg", "SHA256withECDSA", "-dname", ROOT_E1_DN, "-ext", "bc:c", "-startdate", "2024/01/01 00:00:00", "-validity", "7300")));
+            roots.add(pool.submit(() -> keytool(d, "f1", "-genkeypair", "-alias", "f1", "-keyalg", "RSA", "-keysize", "2048",
+                    "-sigalg", "SHA256withRSA", "-dname", FOREIGN_ROOT_DN, "-ext", "bc:c", "-startdate", "2024/01/01 00:00:00", "-validity", "7300")));
             List<Future<?>> leaves = new ArrayList<>();
             leaves.add(pool.submit(() -> request(d, "app", "CN=2088000000000001-2021000123456789,OU=Alipay,O=Learnloop Shop,C=CN")));
             leaves.add(pool.submit(() -> request(d, "alipay-a", "CN=Alipay Test Public Key A,OU=Alipay,O=Alipay Test,C=CN")));
             leaves.add(pool.submit(() -> request(d, "alipay-b", "CN=Alipay Test Public Key B,OU=Alipay,O=Alipay Test,C=CN")));
+            leaves.add(pool.submit(() -> request(d, "class2", CLASS2_DN)));
+            leaves.add(pool.submit(() -> request(d, "alipay-c", "CN=Alipay Test Public Key C,OU=Alipay,O=Alipay Test,C=CN")));
+            leaves.add(pool.submit(() -> request(d, "foreign", "CN=Alipay Test Public Key B,OU=Alipay,O=Alipay Test,C=CN")));
             for (Future<?> f : roots) {
                 f.get();
             }
@@ -85,15 +99,25 @@ final class AlipayTestPki {
             issued.add(pool.submit(() -> issue(d, "app", "2025/01/01 00:00:00", 1095)));
             issued.add(pool.submit(() -> issue(d, "alipay-a", "2025/01/01 00:00:00", 730)));
             issued.add(pool.submit(() -> issue(d, "alipay-b", "2026/01/01 00:00:00", 1461)));
+            issued.add(pool.submit(() -> issue(d, "r1", "class2", "2025/01/01 00:00:00", 900,
+                    "bc:c=ca:true,pathlen:0", "ku:c=keyCertSign,cRLSign")));
+            issued.add(pool.submit(() -> issue(d, "f1", "foreign", "2025/01/01 00:00:00", 1826,
+                    "ku:c=digitalSignature,keyEncipherment")));
             for (Future<?> f : issued) {
                 f.get();
             }
+            // the intermediate's key signs with its own name as issuer, whatever certificate its store holds
+            issue(d, "class2", "alipay-c", "2026/01/01 00:00:00", 1461, "ku:c=digitalSignature,keyEncipherment");
             rootR1 = stored(d, "r1").certificate();
             rootG3 = stored(d, "g3").certificate();
             rootE1 = stored(d, "e1").certificate();
             app = issuedWithKey(d, "app");
             alipayA = issuedWithKey(d, "alipay-a");
             alipayB = issuedWithKey(d, "alipay-b");
+            class2 = issuedWithKey(d, "class2").certificate();
+            alipayC = issuedWithKey(d, "alipay-c");
+            foreignRoot = stored(d, "f1").certificate();
+            foreign = issuedWithKey(d, "foreign");
         } catch (Exception e) {
             throw new IllegalStateException("could not make the test PKI with keytool", e);
         } finally {
@@ -109,9 +133,19 @@ final class AlipayTestPki {
     }
 
     private static Void issue(Path dir, String name, String start, int days) throws IOException, InterruptedException {
-        keytool(dir, "r1", "-gencert", "-alias", "r1", "-infile", dir.resolve(name + ".csr").toString(),
+        return issue(dir, "r1", name, start, days, "ku:c=digitalSignature,keyEncipherment");
+    }
+
+    private static Void issue(Path dir, String issuer, String name, String start, int days, String... extensions)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-gencert", "-alias", issuer, "-infile", dir.resolve(name + ".csr").toString(),
                 "-outfile", dir.resolve(name + ".cer").toString(), "-rfc", "-sigalg", "SHA256withRSA",
-                "-startdate", start, "-validity", Integer.toString(days), "-ext", "ku:c=digitalSignature,keyEncipherment");
+                "-startdate", start, "-validity", Integer.toString(days)));
+        for (String e : extensions) {
+            args.add("-ext");
+            args.add(e);
+        }
+        keytool(dir, issuer, args.toArray(String[]::new));
         return null;
     }
 

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real self-signed RSA 2048 platform certificates made with the JDK's keytool, and WeChat Pay responses built from
- * them the way WeChat Pay builds them (encrypted certificates, signed bodies), computed independently of the SDK.
+ * Real RSA 2048 platform certificates made with the JDK's keytool (self-signed, or issued by a test CA with
+ * {@code -gencert}), and WeChat Pay responses built from them the way WeChat Pay builds them (encrypted certificates, signed bodies), computed independently of the SDK.
  */
 final class WechatTestCertificates {
     private WechatTestCertificates() {
@@ -56,6 +58,52 @@ final class WechatTestCertificates {
         X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
         PrivateKey key = (PrivateKey) ks.getKey(alias, "changeit".toCharArray());
         return new Issued(cert, key, cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+    }
+
+    /** A self-signed CA certificate ({@code BasicConstraints CA:true}) whose key issues with {@link #issueBy}. */
+    static Issued ca(Path dir, String alias, String dname) throws Exception {
+        keytool(dir, alias, "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA",
+                "-dname", dname, "-ext", "bc:c", "-startdate", "2017/08/09 00:00:00", "-validity", "5475");
+        return stored(dir, alias);
+    }
+
+    /** A platform certificate issued by a CA made with {@link #ca}, with its own key. */
+    static Issued issueBy(Path dir, String ca, String alias, String start, int days) throws Exception {
+        keytool(dir, alias, "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA",
+                "-dname", "CN=Tenpay.com sign, OU=Tenpay.com CA Center, O=Tenpay.com, C=CN");
+        Path csr = dir.resolve(alias + ".csr");
+        Path cer = dir.resolve(alias + ".cer");
+        keytool(dir, alias, "-certreq", "-alias", alias, "-file", csr.toString());
+        keytool(dir, ca, "-gencert", "-alias", ca, "-infile", csr.toString(), "-outfile", cer.toString(), "-rfc",
+                "-sigalg", "SHA256withRSA", "-startdate", start, "-validity", String.valueOf(days),
+                "-ext", "ku:c=digitalSignature,nonRepudiation,keyEncipherment");
+        X509Certificate cert;
+        try (InputStream in = Files.newInputStream(cer)) {
+            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        return new Issued(cert, stored(dir, alias).key(), cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+    }
+
+    private static Issued stored(Path dir, String alias) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve(alias + ".p12"))) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
+        return new Issued(cert, (PrivateKey) ks.getKey(alias, "changeit".toCharArray()),
+                cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+    }
+
+    private static void keytool(Path dir, String store, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-J-Duser.timezone=UTC", "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-storetype", "PKCS12", "-keystore", dir.resolve(store + ".p12").toString(),
+                "-storepass", "changeit", "-keypass", "changeit", "-noprompt"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("keytool " + args[0] + ": " + out).isZero();
     }
 
     static String pem(X509Certificate certificate) throws Exception {

@@ -29,6 +29,7 @@ public final class AlipayCertificates {
     private final String appCertSn;
     private final String rootCertSn;
     private final Map<String, X509Certificate> alipayCertificates;
+    private final AlipayCertPath paths;
 
     /**
      * Computes the serial numbers.
@@ -36,9 +37,11 @@ public final class AlipayCertificates {
      * @param appCertificate     the application's public-key certificate ({@code appCertPublicKey_<appId>.crt})
      * @param alipayCertificates Alipay's public-key certificates ({@code alipayCertPublicKey_RSA2.crt}), current first
      * @param rootChain          Alipay's root certificates ({@code alipayRootCert.crt})
+     * @param intermediates      intermediate CA certificates between the certificates and the roots
      */
     public AlipayCertificates(X509Certificate appCertificate, List<X509Certificate> alipayCertificates,
-                              List<X509Certificate> rootChain) {
+                              List<X509Certificate> rootChain, List<X509Certificate> intermediates) {
+        this.paths = new AlipayCertPath(rootChain, intermediates);
         this.appCertificate = appCertificate;
         this.appCertSn = AlipayCertSn.of(appCertificate);
         this.rootCertSn = AlipayCertSn.rootOf(rootChain);
@@ -47,6 +50,15 @@ public final class AlipayCertificates {
             bySn.putIfAbsent(AlipayCertSn.of(c), c);
         }
         this.alipayCertificates = Collections.unmodifiableMap(bySn);
+    }
+
+    /**
+     * Checks certificates against the configured root chain and intermediates.
+     *
+     * @return the checker
+     */
+    public AlipayCertPath paths() {
+        return paths;
     }
 
     /**

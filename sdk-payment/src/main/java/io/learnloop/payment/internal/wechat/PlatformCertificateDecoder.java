@@ -3,6 +3,8 @@ package io.learnloop.payment.internal.wechat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnloop.payment.internal.json.Json;
 import io.learnloop.payment.wechat.PlatformCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -18,9 +20,12 @@ import java.util.Locale;
  * Reads a {@code GET /v3/certificates} body: {@code {"data":[{serial_no, effective_time, expire_time,
  * encrypt_certificate:{algorithm, nonce, associated_data, ciphertext}}]}}. Each certificate is decrypted with the
  * APIv3 key (which authenticates it), parsed as PEM X.509 and checked: its serial number must equal
- * {@code serial_no} and it must be an RSA certificate valid now. Stateless.
+ * {@code serial_no} and it must be an RSA certificate valid now. When platform certificate issuers are configured, a
+ * certificate valid now that does not chain to one of them makes the whole response untrustworthy. Stateless.
  */
 public final class PlatformCertificateDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformCertificateDecoder.class);
+
     private PlatformCertificateDecoder() {
     }
 
@@ -51,6 +56,20 @@ public final class PlatformCertificateDecoder {
      * @return the outcome
      */
     public static Decoded decode(byte[] body, byte[] apiV3Key, Instant now) {
+        return decode(body, apiV3Key, now, List.of());
+    }
+
+    /**
+     * Decodes a response body, setting aside certificates not issued by one of the issuers.
+     *
+     * @param body     the raw body
+     * @param apiV3Key the 32-byte APIv3 key
+     * @param now      the current instant, for the validity and path checks
+     * @param issuers  the CA certificates platform certificates must chain to; empty to skip that check
+     * @return the outcome
+     */
+    public static Decoded decode(byte[] body, byte[] apiV3Key, Instant now, List<X509Certificate> issuers) {
+        PlatformCertificateIssuers trusted = new PlatformCertificateIssuers(issuers);
         JsonNode root = Json.parse(body);
         JsonNode data = root == null ? null : root.get("data");
         if (data == null || !data.isArray()) {
@@ -89,6 +108,13 @@ public final class PlatformCertificateDecoder {
             }
             PlatformCertificate c = new PlatformCertificate(serial.toUpperCase(Locale.ROOT),
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), certificate);
+            String untrusted = c.validAt(now) ? trusted.problem(certificate, now) : null;
+            if (untrusted != null) {
+                // as wechatpay-java does, one certificate outside the CA makes the whole download untrustworthy
+                LOG.warn("WeChat Pay platform certificate {} refused, never trusted: {}", c.serialNumber(), untrusted);
+                return problem("platform certificate " + c.serialNumber() + " is refused and never trusted: " + untrusted
+                        + "; if WeChat Pay has changed its CA, add the new CA certificate with platformCertificateIssuer(...)");
+            }
             if (c.validAt(now)) {
                 valid.add(c);
             } else {
