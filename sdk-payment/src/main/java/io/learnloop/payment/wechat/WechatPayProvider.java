@@ -505,8 +505,10 @@ public final class WechatPayProvider implements PaymentProvider {
         }
         if (eventType.startsWith("REFUND.")) {
             String status = Json.text(o, "refund_status");
+            // ABNORMAL is not a failure: the money waits for the merchant to route it and the refund may still
+            // succeed, so it is left to the refund query (ACTION_REQUIRED), like Stripe's requires_action
             PaymentEventType type = "SUCCESS".equals(status) ? PaymentEventType.REFUND_SUCCEEDED
-                    : "CLOSED".equals(status) || "ABNORMAL".equals(status) ? PaymentEventType.REFUND_FAILED
+                    : "CLOSED".equals(status) ? PaymentEventType.REFUND_FAILED
                     : PaymentEventType.IGNORED;
             Long refund = Json.number(o, "amount", "refund");
             Instant at = parseTime(Json.text(o, "success_time"));

@@ -192,6 +192,30 @@ class RefundReconciliationTest {
     }
 
     @Test
+    void refund_whenRepeatedForRefundLeftPendingByAStoppedCall_asksTheProviderBeforeSendingAgain() {
+        Order order = paidOrder("k-stopped");
+        // the provider makes the refund, then the host stops before it records the answer: the refund stays PENDING
+        provider.afterRefund = () -> {
+            provider.afterRefund = () -> { };
+            throw new IllegalStateException("the host stopped");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refundInFull(order, "r1"))
+                .hasMessage("the host stopped");
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.PENDING);
+        p.sandbox.deliverable(); // its notification is lost
+
+        RefundOutcome again = refundInFull(order, "r1");
+
+        // a provider's idempotency key expires (Stripe: 24 hours), so the repeat must not rely on it
+        assertThat(provider.refundQueries).hasSize(1);
+        assertThat(provider.refunds).hasSize(1);
+        assertThat(again.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertLedgerBalanced(0);
+    }
+
+    @Test
     void reconcile_whenSendOutcomeUnknownButProviderRefunded_confirmsWithoutResending() {
         Order order = paidOrder("k-done");
         p.sandbox.inject(SandboxScenario.SERVER_ERROR); // the refund is made, then the answer is a 500
