@@ -216,6 +216,31 @@ class RefundReconciliationTest {
     }
 
     @Test
+    void reconcile_whenOneRefundCannotBeQueried_reportsItAndStillChecksTheOthers() {
+        Order first = paidOrder("k-refused");
+        p.sandbox.inject(SandboxScenario.LOST_REQUEST);
+        assertThat(refundInFull(first, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+        Order second = paidOrder("k-fine");
+        p.sandbox.inject(SandboxScenario.LOST_REQUEST);
+        assertThat(refundInFull(second, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+        // the provider refuses to look one of them up (as Stripe does for a payment id that is not a PaymentIntent)
+        provider.afterRefundQuery = () -> {
+            provider.afterRefundQuery = () -> { };
+            throw io.learnloop.core.error.ValidationException.of("payment.providerPaymentId",
+                    "refunds are listed by PaymentIntent");
+        };
+
+        ReconciliationReport report = payments.reconcile();
+
+        assertThat(report.refundsChecked()).isEqualTo(2);
+        assertThat(report.failures()).singleElement().asString().contains("refunds are listed by PaymentIntent");
+        assertThat(report.refundsSent()).isEqualTo(1);
+        List<String> states = List.of(stored(first, "r1").state(), stored(second, "r1").state());
+        assertThat(states).containsExactlyInAnyOrder(PaymentRefund.RETRY, PaymentRefund.CONFIRMED);
+        assertLedgerBalanced(0);
+    }
+
+    @Test
     void reconcile_whenSendOutcomeUnknownButProviderRefunded_confirmsWithoutResending() {
         Order order = paidOrder("k-done");
         p.sandbox.inject(SandboxScenario.SERVER_ERROR); // the refund is made, then the answer is a 500

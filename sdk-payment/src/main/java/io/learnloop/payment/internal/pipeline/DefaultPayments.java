@@ -16,6 +16,7 @@ import io.learnloop.core.commerce.PaymentReceipt;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.ledger.LedgerService;
@@ -532,7 +533,9 @@ public final class DefaultPayments implements Payments {
             }
             try {
                 reconcileRefund(provider, r, report);
-            } catch (RemoteException | ConflictException e) {
+            } catch (LearnloopException e) {
+                // one refund the provider cannot be asked about (a provider error, or a stored payment id it refuses)
+                // is reported and the run goes on: the other refunds must not wait behind it for ever
                 report.failures.add(r.id() + ": " + e.getMessage());
             }
         }
