@@ -147,6 +147,22 @@ class RefundReconciliationTest {
     }
 
     @Test
+    void refund_whenTheProviderClosedAnEarlierRefund_refusesTheSameAmountUnderANewKey() {
+        Order order = paidOrder("k-closed-again");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        refundInFull(order, "r1");
+        p.sandbox.closeRefund(stored(order, "r1").refundReference());
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED));
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.FAILED);
+
+        // the order and the ledger already count the closed refund: the money must be returned another way
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refundInFull(order, "r2"))
+                .isInstanceOf(io.learnloop.core.error.ConflictException.class);
+        assertThat(provider.refunds).hasSize(1);
+        assertLedgerBalanced(0);
+    }
+
+    @Test
     void reconcile_whenSendOutcomeUnknownAndProviderKnowsNothing_resendsOnceWithTheSameReference() {
         Order order = paidOrder("k-unknown");
         p.sandbox.inject(SandboxScenario.LOST_REQUEST);
