@@ -652,10 +652,13 @@ public final class DefaultPayments implements Payments {
         PaymentRefund stored;
         boolean[] inserted = {false};
         try {
-            stored = ctx.transact(uow -> uow.find(PaymentTypes.REFUND, id).orElseGet(() -> {
-                inserted[0] = true;
-                return uow.insert(PaymentTypes.REFUND, record);
-            })).value();
+            stored = ctx.transact(uow -> {
+                inserted[0] = false;
+                return uow.find(PaymentTypes.REFUND, id).orElseGet(() -> {
+                    inserted[0] = true;
+                    return uow.insert(PaymentTypes.REFUND, record);
+                });
+            }).value();
         } catch (ConflictException e) {
             inserted[0] = false;
             stored = ctx.read(uow -> uow.get(PaymentTypes.REFUND, id)).value();
