@@ -109,7 +109,8 @@ public interface Payments {
      * line's refunds never exceed what was paid for it, also under concurrent requests), then the provider is asked
      * to return the money with a refund reference derived from (order, refund key), then the access of every line
      * refunded in full is revoked. Idempotent per refund key: calling again for a refund whose last send failed
-     * (state RETRY) first asks the provider, and sends the same reference again only if the provider does not know it.
+     * (state RETRY), or that an earlier call stored but did not finish sending (state PENDING, for example after a
+     * crash), first asks the provider, and sends the same reference again only if the provider does not know it.
      *
      * @param order     the paid order
      * @param refundKey the caller's idempotency key for this refund

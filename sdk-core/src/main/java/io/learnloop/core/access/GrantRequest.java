@@ -229,7 +229,8 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
      * the order ({@link AccessService#revokeChargeback}) revokes it, as for a purchase. The dates are granted as
      * given (for example to import periods paid before the SDK kept them); a payment flow uses {@link #paidPeriod}
      * instead, because a start computed beforehand from {@link MembershipPeriods#nextStart} can be taken by another
-     * order paid at the same moment.
+     * order paid at the same moment. One order line yields one period: granting a line that already has one (placed
+     * by {@link #paidPeriod} or granted here with other dates) returns that period, whatever dates this request names.
      *
      * @param learner     the member
      * @param order       the order that paid for the period

@@ -13,9 +13,10 @@ import java.util.Optional;
  * <p>Isolation is read committed, on every store: each read sees committed data, but two reads in one unit of work
  * may see different commits, and the in-memory store makes a commit's records visible one after another rather
  * than all at once. What keeps concurrent writers correct is the compare-and-set of {@link #update} and the unique
- * keys of {@link #insert}, both checked at commit: a unit of work that must not act on a stale decision writes the
+ * keys of {@link #insert}: every store checks them when the write is made, the in-memory store again at commit, and
+ * the JDBC stores hold the written row until commit. A unit of work that must not act on a stale decision writes the
  * record the decision rests on (for example a counter, or a per-learner head record), so a concurrent change to it
- * fails the commit with a {@code VERSION_CONFLICT} and the work can run again
+ * fails the write or the commit with a {@code VERSION_CONFLICT} and the work can run again
  * ({@link io.learnloop.core.ServiceContext#transactRetrying}).
  *
  * <p>Not thread-safe: used by the one thread running the work function.

@@ -69,6 +69,38 @@ class PaidPeriodPlacementTest {
     }
 
     @Test
+    void grant_whenPlacedLineIsGrantedAgainWithExplicitDates_returnsTheLinesGrant() {
+        Grant placed = pay("o-1", PRO);
+        f.advance(Duration.ofDays(3));
+        Instant other = f.clock.instant();
+
+        // the same paying line again, with dates a host computed itself: one payment, one period
+        Grant again = access.grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+                List.of(java.id()), List.of(), other, MONTH.endOf(other)));
+        Grant next = pay("o-2", PRO);
+
+        assertThat(again).isEqualTo(placed);
+        assertThat(access.grantsOf(LENA)).containsExactly(placed, next);
+        assertThat(next.startsAt()).isEqualTo(placed.endsAt());
+    }
+
+    @Test
+    void grant_whenLineGrantedWithExplicitDatesIsPaidAgain_keepsTheExplicitGrant() {
+        Instant start = f.clock.instant();
+        Grant imported = access.grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+                List.of(java.id()), List.of(), start, MONTH.endOf(start)));
+        f.advance(Duration.ofDays(3));
+
+        Grant replayed = pay("o-1", PRO);
+        Grant explicitAgain = access.grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+                List.of(java.id()), List.of(), f.clock.instant(), MONTH.endOf(f.clock.instant())));
+
+        assertThat(replayed).isEqualTo(imported);
+        assertThat(explicitAgain).isEqualTo(imported);
+        assertThat(access.grantsOf(LENA)).containsExactly(imported);
+    }
+
+    @Test
     void grant_when8ThreadsSettle200DifferentOrdersAtOneInstant_placesThemBackToBack() throws Exception {
         RenewalRace race = race(List.of(PRO));
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
 import io.learnloop.payment.Acknowledgement;
 import io.learnloop.payment.Capability;
 import io.learnloop.payment.CreatePaymentRequest;
@@ -407,14 +408,14 @@ public final class WechatPayProvider implements PaymentProvider {
      * @param billDate the day, in China Standard Time; WeChat Pay offers bills from the day after, for three months
      * @param gzip     whether to download the file GZIP-compressed ({@code tar_type=GZIP})
      * @return the bill
-     * @throws ValidationException if the day has not ended yet in China
+     * @throws ValidationException if the day is missing or has not ended yet in China
      * @throws TradeBillException  if the file's digest does not match or it is not a trade bill
      * @throws RemoteException     if WeChat Pay refuses (for example 400 {@code NO_STATEMENT_EXIST}: no trade that
-     *                             day, or {@code STATEMENT_CREATING}: try again after 08:00 the next day) or the
+     *                             day, or {@code STATEMENT_CREATING}: the bill is generated after 10:00 the next day) or the
      *                             announcement fails verification
      */
     public TradeBill downloadTradeBill(LocalDate billDate, boolean gzip) {
-        Objects.requireNonNull(billDate, "billDate");
+        new Validator().notNull("billDate", billDate).throwIfInvalid();
         LocalDate today = LocalDate.ofInstant(config.settings().clock().instant(), CHINA);
         if (!billDate.isBefore(today)) {
             throw ValidationException.of("billDate", "the bill of " + billDate + " is not available before "
@@ -505,8 +506,10 @@ public final class WechatPayProvider implements PaymentProvider {
         }
         if (eventType.startsWith("REFUND.")) {
             String status = Json.text(o, "refund_status");
+            // ABNORMAL is not a failure: the money waits for the merchant to route it and the refund may still
+            // succeed, so it is left to the refund query (ACTION_REQUIRED), like Stripe's requires_action
             PaymentEventType type = "SUCCESS".equals(status) ? PaymentEventType.REFUND_SUCCEEDED
-                    : "CLOSED".equals(status) || "ABNORMAL".equals(status) ? PaymentEventType.REFUND_FAILED
+                    : "CLOSED".equals(status) ? PaymentEventType.REFUND_FAILED
                     : PaymentEventType.IGNORED;
             Long refund = Json.number(o, "amount", "refund");
             Instant at = parseTime(Json.text(o, "success_time"));

@@ -25,6 +25,8 @@ final class CountingProvider implements PaymentProvider {
     final List<RefundQuery> refundQueries = new CopyOnWriteArrayList<>();
     /** Runs after each refund query has been answered, before the caller sees the answer. */
     volatile Runnable afterRefundQuery = () -> { };
+    /** Runs after each refund has been made at the provider, before the caller sees the answer. */
+    volatile Runnable afterRefund = () -> { };
 
     CountingProvider(PaymentProvider delegate) {
         this.delegate = delegate;
@@ -58,7 +60,9 @@ final class CountingProvider implements PaymentProvider {
     @Override
     public RefundResult refund(RefundRequest request) {
         refunds.add(request);
-        return delegate.refund(request);
+        RefundResult result = delegate.refund(request);
+        afterRefund.run();
+        return result;
     }
 
     @Override

@@ -147,6 +147,22 @@ class RefundReconciliationTest {
     }
 
     @Test
+    void refund_whenTheProviderClosedAnEarlierRefund_refusesTheSameAmountUnderANewKey() {
+        Order order = paidOrder("k-closed-again");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        refundInFull(order, "r1");
+        p.sandbox.closeRefund(stored(order, "r1").refundReference());
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED));
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.FAILED);
+
+        // the order and the ledger already count the closed refund: the money must be returned another way
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refundInFull(order, "r2"))
+                .isInstanceOf(io.learnloop.core.error.ConflictException.class);
+        assertThat(provider.refunds).hasSize(1);
+        assertLedgerBalanced(0);
+    }
+
+    @Test
     void reconcile_whenSendOutcomeUnknownAndProviderKnowsNothing_resendsOnceWithTheSameReference() {
         Order order = paidOrder("k-unknown");
         p.sandbox.inject(SandboxScenario.LOST_REQUEST);
@@ -189,6 +205,55 @@ class RefundReconciliationTest {
         assertThat(provider.refundQueries).hasSize(1);
         assertThat(provider.refunds).hasSize(1);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+    }
+
+    @Test
+    void refund_whenRepeatedForRefundLeftPendingByAStoppedCall_asksTheProviderBeforeSendingAgain() {
+        Order order = paidOrder("k-stopped");
+        // the provider makes the refund, then the host stops before it records the answer: the refund stays PENDING
+        provider.afterRefund = () -> {
+            provider.afterRefund = () -> { };
+            throw new IllegalStateException("the host stopped");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refundInFull(order, "r1"))
+                .hasMessage("the host stopped");
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.PENDING);
+        p.sandbox.deliverable(); // its notification is lost
+
+        RefundOutcome again = refundInFull(order, "r1");
+
+        // a provider's idempotency key expires (Stripe: 24 hours), so the repeat must not rely on it
+        assertThat(provider.refundQueries).hasSize(1);
+        assertThat(provider.refunds).hasSize(1);
+        assertThat(again.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertLedgerBalanced(0);
+    }
+
+    @Test
+    void reconcile_whenOneRefundCannotBeQueried_reportsItAndStillChecksTheOthers() {
+        Order first = paidOrder("k-refused");
+        p.sandbox.inject(SandboxScenario.LOST_REQUEST);
+        assertThat(refundInFull(first, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+        Order second = paidOrder("k-fine");
+        p.sandbox.inject(SandboxScenario.LOST_REQUEST);
+        assertThat(refundInFull(second, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+        // the provider refuses to look one of them up (as Stripe does for a payment id that is not a PaymentIntent)
+        provider.afterRefundQuery = () -> {
+            provider.afterRefundQuery = () -> { };
+            throw io.learnloop.core.error.ValidationException.of("payment.providerPaymentId",
+                    "refunds are listed by PaymentIntent");
+        };
+
+        ReconciliationReport report = payments.reconcile();
+
+        assertThat(report.refundsChecked()).isEqualTo(2);
+        assertThat(report.failures()).singleElement().asString().contains("refunds are listed by PaymentIntent");
+        assertThat(report.refundsSent()).isEqualTo(1);
+        List<String> states = List.of(stored(first, "r1").state(), stored(second, "r1").state());
+        assertThat(states).containsExactlyInAnyOrder(PaymentRefund.RETRY, PaymentRefund.CONFIRMED);
+        assertLedgerBalanced(0);
     }
 
     @Test

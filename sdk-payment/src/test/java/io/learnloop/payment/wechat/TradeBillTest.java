@@ -258,4 +258,12 @@ class TradeBillTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("2026-03-02");
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v3/bill/tradebill")))).isEmpty();
     }
+
+    @Test
+    void downloadTradeBill_whenDayMissing_isValidationErrorNamingIt() {
+        assertThatThrownBy(() -> wechat.downloadTradeBill(null, false))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.getMessage()).contains("billDate"));
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v3/bill/tradebill")))).isEmpty();
+    }
 }

@@ -334,6 +334,24 @@ class WechatPayProviderTest {
     }
 
     @Test
+    void parseNotification_whenRefundAbnormal_isLeftToTheRefundQueryNotReportedFailed() throws Exception {
+        // REFUND.ABNORMAL: the payer's account cannot take the money; the merchant routes it and the refund may
+        // still succeed, so it must not end as a failed refund that reconciliation never asks about again
+        String plain = "{\"mchid\":\"" + MCH_ID + "\",\"out_trade_no\":\"order-1007\",\"transaction_id\":\"4200000002\","
+                + "\"out_refund_no\":\"refund-1007\",\"refund_id\":\"50000000382019052709732678860\",\"refund_status\":\"ABNORMAL\","
+                + "\"amount\":{\"total\":9900,\"refund\":9900,\"payer_total\":9900,\"payer_refund\":9900}}";
+        String body = notification("EV-refund-2", "REFUND.ABNORMAL", plain);
+        PaymentEvent e = ((NotificationOutcome.Verified) deliver(body, headers(body, clock.instant().getEpochSecond(), PLATFORM_SERIAL, PLATFORM))).event();
+        assertThat(e.type()).isEqualTo(PaymentEventType.IGNORED);
+        assertThat(e.providerEventType()).isEqualTo("REFUND.ABNORMAL");
+        assertThat(e.refundReference()).isEqualTo("refund-1007");
+
+        String closed = notification("EV-refund-3", "REFUND.CLOSED", plain.replace("ABNORMAL", "CLOSED"));
+        PaymentEvent c = ((NotificationOutcome.Verified) deliver(closed, headers(closed, clock.instant().getEpochSecond(), PLATFORM_SERIAL, PLATFORM))).event();
+        assertThat(c.type()).isEqualTo(PaymentEventType.REFUND_FAILED);
+    }
+
+    @Test
     void parseNotification_whenTampered_isRejectedWithReason() throws Exception {
         String body = notification("EV-1", "TRANSACTION.SUCCESS", paidResource(MCH_ID, 9900));
         long now = clock.instant().getEpochSecond();

@@ -98,10 +98,29 @@ public final class DefaultAccessService implements AccessService {
         if (existing.isPresent()) {
             return new Recorded(existing.get().value(), false);
         }
-        requireCourses(uow, request);
         PlanTimeline timeline = request.source() == GrantSource.MEMBERSHIP
                 ? PlanTimeline.read(uow, request.learner(), request.plan()) : null;
+        if (timeline != null && request.order() != null) {
+            // one grant per paying order line, whatever dates this request names: the line may have been placed by
+            // the ledger (paidPeriod) or granted with other dates; the head read above catches a concurrent copy
+            Optional<Grant> line = linePeriod(uow, request);
+            if (line.isPresent()) {
+                return new Recorded(line.get(), false);
+            }
+        }
+        requireCourses(uow, request);
         return new Recorded(insert(uow, request, by, timeline), true);
+    }
+
+    /** The membership period already granted for the request's order line, revoked or not. */
+    private static Optional<Grant> linePeriod(UnitOfWork uow, GrantRequest request) {
+        for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_ORDER, request.order().value())) {
+            Grant g = v.value();
+            if (g.source() == GrantSource.MEMBERSHIP && request.orderLine().equals(g.orderLine())) {
+                return Optional.of(g);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -113,12 +132,10 @@ public final class DefaultAccessService implements AccessService {
         // compare-and-set, and one granted before is seen below. The other way round, a replay could miss the copy
         // and place the line a second time, after it.
         PlanTimeline timeline = PlanTimeline.read(uow, request.learner(), request.plan());
-        for (Versioned<Grant> v : uow.findBy(AccessTypes.GRANT, AccessTypes.BY_ORDER, request.order().value())) {
-            Grant g = v.value();
-            if (g.source() == GrantSource.MEMBERSHIP && request.orderLine().equals(g.orderLine())) {
-                // a replay of the line, now or much later: it keeps the dates it was placed at
-                return new Recorded(g, false);
-            }
+        Optional<Grant> line = linePeriod(uow, request);
+        if (line.isPresent()) {
+            // a replay of the line, now or much later: it keeps the dates it was placed at
+            return new Recorded(line.get(), false);
         }
         requireCourses(uow, request);
         Instant start = timeline.nextStart(request.startsAt());

@@ -16,6 +16,7 @@ import io.learnloop.core.commerce.PaymentReceipt;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.ledger.LedgerService;
@@ -532,7 +533,9 @@ public final class DefaultPayments implements Payments {
             }
             try {
                 reconcileRefund(provider, r, report);
-            } catch (RemoteException | ConflictException e) {
+            } catch (LearnloopException e) {
+                // one refund the provider cannot be asked about (a provider error, or a stored payment id it refuses)
+                // is reported and the run goes on: the other refunds must not wait behind it for ever
                 report.failures.add(r.id() + ": " + e.getMessage());
             }
         }
@@ -647,15 +650,25 @@ public final class DefaultPayments implements Payments {
         PaymentRefund record = new PaymentRefund(id, orderId, refundKey, paid.provider(), paid.id(),
                 refundReference(orderId, refundKey), amount, reason, PaymentRefund.PENDING, null, null, ctx.now());
         PaymentRefund stored;
+        boolean[] inserted = {false};
         try {
-            stored = ctx.transact(uow -> uow.find(PaymentTypes.REFUND, id).orElseGet(() -> uow.insert(PaymentTypes.REFUND, record))).value();
+            stored = ctx.transact(uow -> {
+                inserted[0] = false;
+                return uow.find(PaymentTypes.REFUND, id).orElseGet(() -> {
+                    inserted[0] = true;
+                    return uow.insert(PaymentTypes.REFUND, record);
+                });
+            }).value();
         } catch (ConflictException e) {
+            inserted[0] = false;
             stored = ctx.read(uow -> uow.get(PaymentTypes.REFUND, id)).value();
         }
-        if (PaymentRefund.PENDING.equals(stored.state())) {
+        if (PaymentRefund.PENDING.equals(stored.state()) && inserted[0]) {
             stored = sendRefund(stored);
-        } else if (PaymentRefund.RETRY.equals(stored.state())) {
-            // the last send may have reached the provider: ask before sending the same reference again
+        } else if (PaymentRefund.RETRY.equals(stored.state()) || PaymentRefund.PENDING.equals(stored.state())) {
+            // the last send may have reached the provider (a RETRY), or an earlier call stored the refund and may
+            // have sent it before it stopped (a PENDING it did not insert now): ask before sending the same reference
+            // again, since a provider's idempotency key does not last for ever (Stripe keeps it 24 hours)
             stored = recheck(stored);
         }
         List<Integer> revoked = new ArrayList<>();
