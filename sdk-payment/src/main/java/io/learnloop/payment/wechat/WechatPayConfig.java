@@ -6,6 +6,7 @@ import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
 import io.learnloop.payment.http.PaymentHttpClient;
 import io.learnloop.payment.internal.config.ProviderSettings;
+import io.learnloop.payment.internal.wechat.WechatSerials;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -220,7 +221,7 @@ public final class WechatPayConfig {
          * @return this builder
          */
         public Builder platformCertificate(X509Certificate certificate) {
-            keys.put(certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), certificate.getPublicKey());
+            keys.put(WechatSerials.canonical(certificate.getSerialNumber()), certificate.getPublicKey());
             return this;
         }
 
@@ -233,7 +234,7 @@ public final class WechatPayConfig {
          * @return this builder
          */
         public Builder verificationKey(String keyId, PublicKey key) {
-            keys.put(Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(key, "key"));
+            keys.put(WechatSerials.canonical(Objects.requireNonNull(keyId, "keyId")), Objects.requireNonNull(key, "key"));
             return this;
         }
 

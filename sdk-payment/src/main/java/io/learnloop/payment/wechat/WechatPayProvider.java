@@ -31,6 +31,7 @@ import io.learnloop.payment.internal.http.HttpExecutor;
 import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.wechat.WechatSerials;
 import io.learnloop.payment.internal.wechat.AeadResource;
 import io.learnloop.payment.internal.wechat.PlatformCertificateDecoder;
 import io.learnloop.payment.internal.wechat.PlatformCertificateStore;
@@ -348,8 +349,9 @@ public final class WechatPayProvider implements PaymentProvider {
 
     /** Configured keys first (they must keep working exactly as configured), then downloaded certificates. */
     private PublicKey keyFor(String serial) {
-        PublicKey configured = config.verificationKeys().get(serial);
-        return configured != null ? configured : certificates.keyFor(serial);
+        String canonical = WechatSerials.canonical(serial);
+        PublicKey configured = canonical == null ? null : config.verificationKeys().get(canonical);
+        return configured != null ? configured : certificates.keyFor(canonical);
     }
 
     /**
@@ -385,10 +387,11 @@ public final class WechatPayProvider implements PaymentProvider {
         // The bootstrap: the response is signed by one of the certificates it carries, which the APIv3 key has
         // just authenticated; a key the host configured for that serial takes precedence.
         Map<String, PublicKey> downloaded = new HashMap<>();
-        d.valid().forEach(c -> downloaded.put(c.serialNumber(), c.certificate().getPublicKey()));
+        d.valid().forEach(c -> downloaded.put(WechatSerials.canonical(c.serialNumber()), c.certificate().getPublicKey()));
         verifyResponse(operation, r, false, serial -> {
-            PublicKey configured = config.verificationKeys().get(serial);
-            return configured != null ? configured : serial == null ? null : downloaded.get(serial.toUpperCase(Locale.ROOT));
+            String canonical = WechatSerials.canonical(serial);
+            PublicKey configured = canonical == null ? null : config.verificationKeys().get(canonical);
+            return configured != null ? configured : canonical == null ? null : downloaded.get(canonical);
         });
         if (!d.refused().isEmpty()) {
             LOG.warn("wechatpay {}: certificates set aside as not valid now: {}", operation, d.refused());

@@ -322,6 +322,22 @@ class WechatPayProviderTest {
     }
 
     @Test
+    void parseNotification_whenSerialSpelledWithLeadingZerosOrLowerCase_findsTheConfiguredCertificate() throws Exception {
+        wechat = new WechatPayProvider(WechatPayConfig.builder(MCH_ID, APP_ID)
+                .merchantKey(MERCHANT_SERIAL, MERCHANT.getPrivate()).apiV3Key(Secret.of(API_V3_KEY))
+                .verificationKey("0abc0123", PLATFORM.getPublic())
+                .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat").clock(clock).build());
+        String body = notification("EV-serial-spelling", "TRANSACTION.SUCCESS", paidResource(MCH_ID, 9900));
+        long now = clock.instant().getEpochSecond();
+        // WeChat Pay writes serials as fixed-width upper-case hex; the certificate's own number has no leading zero
+        for (String serial : List.of("000000000000000000000000000000000ABC0123", "abc0123", "ABC0123")) {
+            assertThat(deliver(body, headers(body, now, serial, PLATFORM))).as(serial)
+                    .isInstanceOf(NotificationOutcome.Verified.class);
+        }
+        assertThat(reason(deliver(body, headers(body, now, "ABC0124", PLATFORM)))).isEqualTo(RejectionReason.UNKNOWN_KEY);
+    }
+
+    @Test
     void parseNotification_whenRefundSucceeded_carriesRefundReference() throws Exception {
         String plain = "{\"mchid\":\"" + MCH_ID + "\",\"out_trade_no\":\"order-1006\",\"transaction_id\":\"4200000001\","
                 + "\"out_refund_no\":\"refund-1006\",\"refund_id\":\"50000000382019052709732678859\",\"refund_status\":\"SUCCESS\","

@@ -111,7 +111,7 @@ public final class PlatformCertificateStore {
         if (s == null || serial == null) {
             return null;
         }
-        PlatformCertificate c = s.certificates().get(serial);
+        PlatformCertificate c = s.certificates().get(WechatSerials.canonical(serial));
         return c != null && c.validAt(now) ? c.certificate().getPublicKey() : null;
     }
 
@@ -145,7 +145,7 @@ public final class PlatformCertificateStore {
 
     private Snapshot install(List<PlatformCertificate> certificates, Instant now) {
         Map<String, PlatformCertificate> bySerial = new LinkedHashMap<>();
-        certificates.forEach(c -> bySerial.put(c.serialNumber(), c));
+        certificates.forEach(c -> bySerial.put(WechatSerials.canonical(c.serialNumber()), c));
         Snapshot s = new Snapshot(Map.copyOf(bySerial), now);
         snapshot = s;
         lastFailure = null;
