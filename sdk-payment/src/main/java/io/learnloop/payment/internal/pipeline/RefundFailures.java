@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>A wrong guess never moves money: a blocked or failed refund is only sent again through
  * {@code Payments.resendRefund}, which asks the provider first.
  */
-final class RefundFailures {
+public final class RefundFailures {
     /** Provider codes that name our configuration, credentials or a malformed request, not the refund. */
     private static final Set<String> CONFIGURATION_CODES = Set.of(
             // Stripe (error.code, else error.type)
@@ -41,7 +41,7 @@ final class RefundFailures {
      * @param e the failure
      * @return {@link PaymentRefund#RETRY}, {@link PaymentRefund#BLOCKED} or {@link PaymentRefund#FAILED}
      */
-    static String stateAfter(LearnloopException e) {
+    public static String stateAfter(LearnloopException e) {
         if (!(e instanceof RemoteException remote)) {
             // raised before anything was sent: a validation, signing or configuration problem
             return PaymentRefund.BLOCKED;
