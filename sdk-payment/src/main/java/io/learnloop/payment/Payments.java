@@ -101,13 +101,18 @@ public interface Payments {
      *       first; nothing is revoked or posted again) and counted in
      *       {@link ReconciliationReport#refundsConfirmed()};</li>
      *   <li>closed or failed: FAILED, listed in {@link ReconciliationReport#refundsForReview()} and never sent again
-     *       on its own (the provider said no: a person decides);</li>
+     *       on its own (the provider said no: a person decides, and may call {@link #resendRefund});</li>
      *   <li>action required (WeChat Pay ABNORMAL, Stripe requires_action): ACTION_REQUIRED, listed for review on
      *       every run, and confirmed once it succeeds;</li>
      *   <li>still processing: left SENT;</li>
      *   <li>unknown to the provider: sent again with the same refund reference and idempotency key, which cannot
-     *       refund twice, and counted in {@link ReconciliationReport#refundsSent()}.</li>
+     *       refund twice, and counted in {@link ReconciliationReport#refundsSent()};</li>
+     *   <li>another amount than the one recorded: MISMATCH, never confirmed, listed for review on every run.</li>
      * </ul>
+     * Refunds the provider never acted on because of our configuration (BLOCKED), refunds that failed after they were
+     * confirmed (REVERSED) and MISMATCH refunds are listed in {@link ReconciliationReport#refundsForReview()} on every
+     * run, with {@link RefundReview#issue()} saying why, and are not sent or asked about: a person fixes the cause
+     * and calls {@link #resendRefund}.
      *
      * @return what was done
      */
@@ -120,6 +125,9 @@ public interface Payments {
      * refunded in full is revoked. Idempotent per refund key: calling again for a refund whose last send failed
      * (state RETRY), or that an earlier call stored but did not finish sending (state PENDING, for example after a
      * crash), first asks the provider, and sends the same reference again only if the provider does not know it.
+     * A send the provider refuses for the refund itself is FAILED; one it never acted on because it refused our
+     * configuration or credentials (an expired certificate, a bad API key, a signature problem, an invalid request) is
+     * BLOCKED; both are sent again only through {@link #resendRefund}.
      *
      * @param order     the paid order
      * @param refundKey the caller's idempotency key for this refund
