@@ -52,6 +52,8 @@ class RefundFailuresTest {
     void stateAfter_whenTheProviderMayHaveActedOrFailedTransiently_isRetry() {
         assertThat(RefundFailures.stateAfter(remote(500, "api_error", true, true))).isEqualTo(PaymentRefund.RETRY);
         assertThat(RefundFailures.stateAfter(remote(429, "rate_limit", true, false))).isEqualTo(PaymentRefund.RETRY);
+        // Alipay's busy gateway is not a configuration problem although its code starts like one
+        assertThat(RefundFailures.stateAfter(remote(200, "aop.ACQ.SYSTEM_ERROR", true, false))).isEqualTo(PaymentRefund.RETRY);
         assertThat(RefundFailures.stateAfter(remote(0, "connection_reset", true, true))).isEqualTo(PaymentRefund.RETRY);
         // a certificate problem after the request was sent: ask the provider before anything else
         assertThat(RefundFailures.stateAfter(new AlipayCertificateException(

@@ -53,11 +53,14 @@ public final class RefundFailures {
             return PaymentRefund.FAILED;
         }
         if (remote.code() == ErrorCode.CONFIGURATION || remote.code() == ErrorCode.VERIFICATION_FAILED
-                || remote.httpStatus() == 401 || remote.httpStatus() == 403 || configurationCode(remote.providerCode())) {
+                || remote.httpStatus() == 401 || remote.httpStatus() == 403) {
             return PaymentRefund.BLOCKED;
         }
         if (remote.isRetryable()) {
             return PaymentRefund.RETRY;
+        }
+        if (configurationCode(remote.providerCode())) {
+            return PaymentRefund.BLOCKED;
         }
         // no answer arrived and the provider cannot have acted
         return remote.httpStatus() == 0 ? PaymentRefund.BLOCKED : PaymentRefund.FAILED;
