@@ -52,6 +52,15 @@ public interface Payments {
     String REFUND_CONFIRMED = "payment.refund_confirmed";
 
     /**
+     * The domain event published once when the provider reports a confirmed refund failed after all (Stripe sends
+     * {@code refund.failed} / {@code charge.refund.updated} with status {@code failed} after {@code succeeded}): the
+     * money did not reach the payer. Aggregate id {@code order:refundKey}; data as {@link #REFUND_CONFIRMED} with
+     * {@code detail} instead of {@code confirmedBy}. A later confirmation of the refund, sent again with
+     * {@link #resendRefund}, publishes {@link #REFUND_CONFIRMED} again.
+     */
+    String REFUND_REVERSED = "payment.refund_reversed";
+
+    /**
      * Starts a payment for an order: moves it to AWAITING_PAYMENT and creates the payment at the provider, with a
      * payment reference and idempotency key derived from (order, operation, attempt). Calling again for the same
      * order resumes the same attempt (the provider returns the same payment); after an outcome-unknown failure the
@@ -92,13 +101,18 @@ public interface Payments {
      *       first; nothing is revoked or posted again) and counted in
      *       {@link ReconciliationReport#refundsConfirmed()};</li>
      *   <li>closed or failed: FAILED, listed in {@link ReconciliationReport#refundsForReview()} and never sent again
-     *       on its own (the provider said no: a person decides);</li>
+     *       on its own (the provider said no: a person decides, and may call {@link #resendRefund});</li>
      *   <li>action required (WeChat Pay ABNORMAL, Stripe requires_action): ACTION_REQUIRED, listed for review on
      *       every run, and confirmed once it succeeds;</li>
      *   <li>still processing: left SENT;</li>
      *   <li>unknown to the provider: sent again with the same refund reference and idempotency key, which cannot
-     *       refund twice, and counted in {@link ReconciliationReport#refundsSent()}.</li>
+     *       refund twice, and counted in {@link ReconciliationReport#refundsSent()};</li>
+     *   <li>another amount than the one recorded: MISMATCH, never confirmed, listed for review on every run.</li>
      * </ul>
+     * Refunds the provider never acted on because of our configuration (BLOCKED), refunds that failed after they were
+     * confirmed (REVERSED) and MISMATCH refunds are listed in {@link ReconciliationReport#refundsForReview()} on every
+     * run, with {@link RefundReview#issue()} saying why, and are not sent or asked about: a person fixes the cause
+     * and calls {@link #resendRefund}.
      *
      * @return what was done
      */
@@ -111,6 +125,9 @@ public interface Payments {
      * refunded in full is revoked. Idempotent per refund key: calling again for a refund whose last send failed
      * (state RETRY), or that an earlier call stored but did not finish sending (state PENDING, for example after a
      * crash), first asks the provider, and sends the same reference again only if the provider does not know it.
+     * A send the provider refuses for the refund itself is FAILED; one it never acted on because it refused our
+     * configuration or credentials (an expired certificate, a bad API key, a signature problem, an invalid request) is
+     * BLOCKED; both are sent again only through {@link #resendRefund}.
      *
      * @param order     the paid order
      * @param refundKey the caller's idempotency key for this refund
@@ -122,6 +139,32 @@ public interface Payments {
      * @throws ConflictException   if the order is not paid
      */
     RefundOutcome refund(OrderId order, String refundKey, List<LineAmount> lines, String reason);
+
+    /**
+     * Sends a refund again that the provider failed or closed (FAILED), that it never acted on because of our
+     * configuration (BLOCKED: fix the cause first, for example renew the certificate or the API key), or that failed
+     * after it was confirmed (REVERSED). The order and the revenue ledger keep their one refund and clawback, and
+     * access stays revoked: only the money is sent again. The provider is asked first:
+     * <ul>
+     *   <li>it has the refund and it succeeded: CONFIRMED, nothing is sent;</li>
+     *   <li>it is processing or waits for action: SENT or ACTION_REQUIRED, nothing is sent;</li>
+     *   <li>it does not know it: sent with the same reference and idempotency key;</li>
+     *   <li>it failed or closed it: sent as a new provider attempt under the next derived reference
+     *       ({@code <reference>-r2}, {@code -r3}, ...) and idempotency key, which the provider takes as a new refund.</li>
+     * </ul>
+     * Two calls at once send at most once: the refund is claimed under compare-and-set, and the call that loses
+     * returns the state the winner left. A refund already CONFIRMED or SENT is returned as it is.
+     *
+     * @param order     the order
+     * @param refundKey the refund key given to {@link #refund}
+     * @return the outcome, with no revoked lines (access was revoked when the refund was recorded)
+     * @throws io.learnloop.core.error.NotFoundException if no such refund was recorded through this SDK
+     * @throws ConflictException   with INVALID_STATE if the refund is in another state (PENDING or RETRY:
+     *                             call {@link #refund} again or {@link #reconcile()}; ACTION_REQUIRED: act at the
+     *                             provider; MISMATCH: the provider reports another amount, settle it there)
+     * @throws RemoteException     if the provider could not be asked; nothing was sent
+     */
+    RefundOutcome resendRefund(OrderId order, String refundKey);
 
     /**
      * Verified notifications that granted nothing and need a person.

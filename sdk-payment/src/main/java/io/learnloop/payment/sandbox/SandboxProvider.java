@@ -324,6 +324,11 @@ public final class SandboxProvider implements PaymentProvider {
             scenarios.poll();
             return RemoteErrors.of("sandbox", operation, 429, "rate_limited", "too many requests", null, true, false);
         }
+        if (scenarios.peek() == SandboxScenario.INVALID_CREDENTIALS) {
+            scenarios.poll();
+            return RemoteErrors.of("sandbox", operation, 401, "invalid_credentials",
+                    "the API key or certificate was refused", null, false, false);
+        }
         if (scenarios.peek() == SandboxScenario.LOST_REQUEST) {
             scenarios.poll();
             return RemoteErrors.of("sandbox", operation, 0, "connection_reset",

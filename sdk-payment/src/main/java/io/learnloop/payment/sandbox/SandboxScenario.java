@@ -16,6 +16,11 @@ public enum SandboxScenario {
     EXPIRED_TIMESTAMP,
     /** The next notification carries a signature that does not match its body. */
     BAD_SIGNATURE,
+    /**
+     * The next API call is refused with 401 before doing anything, as when an API key was revoked or a certificate
+     * expired: not retryable until the host fixes its configuration.
+     */
+    INVALID_CREDENTIALS,
     /** The next API call fails with 429 before doing anything (retryable). */
     RATE_LIMITED,
     /** The next API call does its work and then fails with 500 (outcome unknown: query before retrying). */

@@ -405,6 +405,7 @@ public final class StripeProvider implements PaymentProvider {
         String paymentId = null;
         String refundReference = null;
         String refundId = null;
+        String failureReason = null;
         Long amount = null;
         switch (type) {
             case "payment_intent.succeeded" -> {
@@ -439,8 +440,10 @@ public final class StripeProvider implements PaymentProvider {
                 mapped = PaymentEventType.PAYMENT_CLOSED;
                 amount = Json.number(o, "amount_total");
             }
-            case "refund.created", "refund.updated", "refund.failed" -> {
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" -> {
+                // a refund can fail after it succeeded (refund.failed, and charge.refund.updated with status failed)
                 String status = Json.text(o, "status");
+                failureReason = Json.text(o, "failure_reason");
                 mapped = "succeeded".equals(status) ? PaymentEventType.REFUND_SUCCEEDED
                         : "failed".equals(status) || "canceled".equals(status) ? PaymentEventType.REFUND_FAILED
                         : PaymentEventType.IGNORED;
@@ -458,6 +461,9 @@ public final class StripeProvider implements PaymentProvider {
         String livemode = Json.text(event, "livemode");
         if (livemode != null) {
             attributes.put("livemode", livemode);
+        }
+        if (failureReason != null) {
+            attributes.put("failure_reason", failureReason);
         }
         return new PaymentEvent(id(), Json.text(event, "id"), mapped, type, reference, paymentId, refundReference,
                 refundId, money, account, at, attributes);

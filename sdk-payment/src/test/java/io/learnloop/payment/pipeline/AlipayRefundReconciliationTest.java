@@ -147,4 +147,39 @@ class AlipayRefundReconciliationTest {
         assertThat(payments.reconcile().refundsChecked()).isZero();
         assertThat(bizContents("alipay.trade.refund")).hasSize(2);
     }
+
+    @Test
+    void refund_whenAlipayRejectsOurSignature_isBlockedAndResendsTheSameOutRequestNoAfterTheFix() {
+        Order order = paid("k-ali-sign");
+        // the gateway refuses the request before any business rule: the app key configured at Alipay is another one
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.refund"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody("{\"alipay_trade_refund_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\","
+                                + "\"sub_code\":\"isv.invalid-signature\",\"sub_msg\":\"invalid signature\"}}")));
+
+        RefundOutcome outcome = payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
+
+        assertThat(outcome.state()).isEqualTo(PaymentRefund.BLOCKED);
+        assertThat(outcome.detail()).contains("isv.invalid-signature");
+        p.f.advance(Duration.ofMinutes(6));
+        ReconciliationReport report = payments.reconcile();
+        assertThat(report.refundsForReview()).extracting(io.learnloop.payment.RefundReview::issue)
+                .containsExactly(io.learnloop.payment.RefundReview.Issue.BLOCKED);
+        assertThat(report.refundsSent()).isZero();
+        assertThat(bizContents("alipay.trade.refund")).hasSize(1);
+
+        // the key was uploaded again; Alipay has no refund under the number, so the same number is sent
+        String reference = stored(order, "r1").refundReference();
+        answer("alipay.trade.fastpay.refund.query", "{\"code\":\"10000\",\"msg\":\"Success\","
+                + "\"trade_no\":\"2026010522001419121412730660\",\"out_trade_no\":\"x\"}");
+        answer("alipay.trade.refund", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026010522001419121412730660\","
+                + "\"out_trade_no\":\"x\",\"fund_change\":\"Y\",\"refund_fee\":\"199.00\"}");
+        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+
+        assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        List<Map<String, String>> refunds = bizContents("alipay.trade.refund");
+        assertThat(refunds).hasSize(2).allSatisfy(r -> assertThat(r.get("biz_content"))
+                .contains("\"out_request_no\":\"" + reference + "\""));
+        assertThat(bizContents("alipay.trade.fastpay.refund.query")).hasSize(1);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /** A provider that passes every call to another one and records the refund requests and queries it saw. */
 final class CountingProvider implements PaymentProvider {
@@ -25,6 +26,8 @@ final class CountingProvider implements PaymentProvider {
     final List<RefundQuery> refundQueries = new CopyOnWriteArrayList<>();
     /** Runs after each refund query has been answered, before the caller sees the answer. */
     volatile Runnable afterRefundQuery = () -> { };
+    /** Rewrites each refund query's answer, as a provider whose records disagree with ours would answer. */
+    volatile UnaryOperator<RefundResult> refundQueryAnswer = r -> r;
     /** Runs after each refund has been made at the provider, before the caller sees the answer. */
     volatile Runnable afterRefund = () -> { };
 
@@ -68,7 +71,7 @@ final class CountingProvider implements PaymentProvider {
     @Override
     public RefundResult queryRefund(RefundQuery query) {
         refundQueries.add(query);
-        RefundResult result = delegate.queryRefund(query);
+        RefundResult result = refundQueryAnswer.apply(delegate.queryRefund(query));
         afterRefundQuery.run();
         return result;
     }

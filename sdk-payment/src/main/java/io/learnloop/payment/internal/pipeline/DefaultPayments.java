@@ -14,9 +14,11 @@ import io.learnloop.core.commerce.OrderLine;
 import io.learnloop.core.commerce.OrderStatus;
 import io.learnloop.core.commerce.PaymentReceipt;
 import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.LearnloopException;
+import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.ledger.LedgerService;
@@ -68,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -136,6 +139,28 @@ public final class DefaultPayments implements Payments {
 
     private String refundReference(OrderId order, String refundKey) {
         return "rf" + digest(ctx.tenant().value() + "/" + order.value() + "/" + refundKey, 24);
+    }
+
+    /**
+     * The reference of a refund's provider attempt: the first is derived from (tenant, order, refund key); each one
+     * sent after the provider failed or closed the previous adds {@code -r2}, {@code -r3}, ... so the provider takes it
+     * as a new refund whether or not it would let a closed reference be used again.
+     */
+    private String refundReference(OrderId order, String refundKey, int resends) {
+        String first = refundReference(order, refundKey);
+        return resends == 0 ? first : first + "-r" + (resends + 1);
+    }
+
+    /** The first reference a provider attempt's reference was derived from. */
+    static String firstReference(String reference) {
+        int dash = reference.lastIndexOf("-r");
+        return dash > 0 && dash + 2 < reference.length()
+                && reference.substring(dash + 2).chars().allMatch(Character::isDigit) ? reference.substring(0, dash) : reference;
+    }
+
+    private static String refundIdempotencyKey(PaymentRefund r) {
+        String key = idempotencyKey(r.order(), "refund", r.refundKey());
+        return r.resends() == 0 ? key : key + ":r" + (r.resends() + 1);
     }
 
     private static String idempotencyKey(OrderId order, String operation, Object attempt) {
@@ -329,12 +354,54 @@ public final class DefaultPayments implements Payments {
                 : ctx.read(uow -> uow.findUnique(PaymentTypes.REFUND, "reference",
                         provider.id().value() + ":" + event.refundReference()));
         if (refund.isEmpty()) {
+            Optional<PaymentRefund> superseded = event.refundReference() == null ? Optional.empty()
+                    : ctx.read(uow -> uow.findBy(PaymentTypes.REFUND, "origin", provider.id().value() + ":"
+                    + firstReference(event.refundReference()))).stream().map(Versioned::value).findFirst();
+            if (superseded.isPresent()) {
+                return supersededAttempt(superseded.get(), order, event);
+            }
             return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund '" + event.refundReference()
                     + "' was not started through the SDK (for example in the provider's dashboard)");
         }
+        PaymentRefund stored = refund.get().value();
+        if (event.type() == PaymentEventType.REFUND_FAILED && PaymentRefund.CONFIRMED.equals(stored.state())) {
+            // Stripe: a refund can fail after it succeeded. The books say the money was returned and it was not; a
+            // person decides (resendRefund, or another way), so access and the ledger stay as they are
+            String detail = "the provider reported the confirmed refund failed (" + eventDetail(event) + ")";
+            moveRefund(stored.id(), PaymentRefund.REVERSED, event.providerRefundId(), detail, null);
+            LOG.warn("{} refund {} of order {}: {}; it needs a person", provider.id(), stored.refundReference(),
+                    order.id().value(), detail);
+            return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund failed after it was confirmed");
+        }
         String next = event.type() == PaymentEventType.REFUND_SUCCEEDED ? PaymentRefund.CONFIRMED : PaymentRefund.FAILED;
-        moveRefund(refund.get().value().id(), next, event.providerRefundId(), null, "notification");
+        String detail = next.equals(PaymentRefund.FAILED) ? eventDetail(event) : null;
+        if (event.type() == PaymentEventType.REFUND_SUCCEEDED && event.amount() != null
+                && !event.amount().equals(stored.amount())) {
+            next = PaymentRefund.MISMATCH;
+            detail = "the provider reports " + event.amount() + " refunded (" + event.providerEventType()
+                    + ") but the refund recorded " + stored.amount();
+        }
+        moveRefund(stored.id(), next, event.providerRefundId(), detail, "notification");
         return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund " + next.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String eventDetail(PaymentEvent event) {
+        String reason = event.attributes().get("failure_reason");
+        return event.providerEventType() + (reason == null ? "" : ": " + reason);
+    }
+
+    /**
+     * An event about an earlier provider attempt of a refund that was sent again under a new reference: a failure is
+     * old news; a success means the payer may have been refunded twice, so it is kept for a person.
+     */
+    private Step supersededAttempt(PaymentRefund current, Order order, PaymentEvent event) {
+        if (event.type() == PaymentEventType.REFUND_FAILED) {
+            return new Step(Disposition.IGNORED, order.id(), "refund attempt '" + event.refundReference()
+                    + "' was superseded by '" + current.refundReference() + "'");
+        }
+        return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund attempt '" + event.refundReference()
+                + "' succeeded after refund '" + current.refundKey() + "' was sent again as '"
+                + current.refundReference() + "': the payer may have been refunded twice");
     }
 
     /** Moves the order to PAID once and grants access for every line (idempotently). */
@@ -514,8 +581,13 @@ public final class DefaultPayments implements Payments {
      * provider acted) at once; PENDING (stored but never sent, for example after a crash), SENT (accepted, its
      * notification has not come) and ACTION_REQUIRED once they have waited {@code reconcileAfter}. What the provider
      * knows wins; only a refund it does not know is sent again, with the same reference and idempotency key.
+     * BLOCKED, REVERSED and MISMATCH refunds are listed for review on every run without asking the provider: they
+     * wait for a person.
      */
     private void reconcileRefunds(Instant now, RefundReconciliation report) {
+        for (String state : List.of(PaymentRefund.BLOCKED, PaymentRefund.REVERSED, PaymentRefund.MISMATCH)) {
+            ctx.read(uow -> uow.findBy(PaymentTypes.REFUND, "state", state)).forEach(v -> report.review.add(review(v.value())));
+        }
         List<PaymentRefund> open = new ArrayList<>();
         for (String state : List.of(PaymentRefund.RETRY, PaymentRefund.PENDING, PaymentRefund.SENT,
                 PaymentRefund.ACTION_REQUIRED)) {
@@ -541,6 +613,19 @@ public final class DefaultPayments implements Payments {
         }
     }
 
+    /** The review entry for a refund that waits for a person in BLOCKED, REVERSED or MISMATCH. */
+    private static RefundReview review(PaymentRefund r) {
+        ProviderId provider = new ProviderId(r.provider());
+        return switch (r.state()) {
+            case PaymentRefund.BLOCKED -> new RefundReview(provider, r.order(), r.refundKey(), r.refundReference(),
+                    RefundState.NOT_FOUND, r.detail(), RefundReview.Issue.BLOCKED);
+            case PaymentRefund.REVERSED -> new RefundReview(provider, r.order(), r.refundKey(), r.refundReference(),
+                    RefundState.FAILED, r.detail(), RefundReview.Issue.FAILED_AFTER_CONFIRMED);
+            default -> new RefundReview(provider, r.order(), r.refundKey(), r.refundReference(),
+                    RefundState.SUCCEEDED, r.detail(), RefundReview.Issue.AMOUNT_MISMATCH);
+        };
+    }
+
     /** A repeated refund call for a refund in RETRY: the provider's answer wins, as in reconciliation. */
     private PaymentRefund recheck(PaymentRefund r) {
         PaymentProvider provider = providers.get(new ProviderId(r.provider()));
@@ -555,12 +640,35 @@ public final class DefaultPayments implements Payments {
         return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
     }
 
-    private void reconcileRefund(PaymentProvider provider, PaymentRefund r, RefundReconciliation report) {
+    private RefundResult queryRefund(PaymentProvider provider, PaymentRefund r) {
         PaymentAttempt paid = ctx.read(uow -> uow.get(PaymentTypes.ATTEMPT, r.attemptId())).value();
-        report.checked++;
-        RefundResult result = provider.queryRefund(new RefundQuery(
+        return provider.queryRefund(new RefundQuery(
                 new PaymentReference(paid.merchantReference(), paid.providerPaymentId()), r.refundReference(),
                 r.providerRefundId()));
+    }
+
+    /** The provider's amount when it differs from the stored one, or null when it agrees or says none. */
+    private static String amountMismatch(PaymentRefund r, RefundResult result) {
+        if (result.amount() == null || result.amount().equals(r.amount())) {
+            return null;
+        }
+        return "the provider reports " + result.amount() + " refunded (" + result.providerState()
+                + ") but the refund recorded " + r.amount();
+    }
+
+    private void reconcileRefund(PaymentProvider provider, PaymentRefund r, RefundReconciliation report) {
+        report.checked++;
+        RefundResult result = queryRefund(provider, r);
+        String mismatch = result.state() == RefundState.NOT_FOUND ? null : amountMismatch(r, result);
+        if (mismatch != null) {
+            if (moveRefund(r.id(), PaymentRefund.MISMATCH, result.providerRefundId(), mismatch, null)) {
+                LOG.warn("{} refund {} of order {}: {}; it needs a person", r.provider(), r.refundReference(),
+                        r.order().value(), mismatch);
+            }
+            report.review.add(new RefundReview(provider.id(), r.order(), r.refundKey(), r.refundReference(),
+                    result.state(), mismatch, RefundReview.Issue.AMOUNT_MISMATCH));
+            return;
+        }
         switch (result.state()) {
             case SUCCEEDED -> {
                 if (moveRefund(r.id(), PaymentRefund.CONFIRMED, result.providerRefundId(), null, "reconciliation")) {
@@ -579,20 +687,25 @@ public final class DefaultPayments implements Payments {
             case NOT_FOUND -> {
                 // nothing under this reference: send it again; the same reference and key cannot refund twice
                 PaymentRefund after = sendRefund(r);
-                if (PaymentRefund.SENT.equals(after.state()) || PaymentRefund.CONFIRMED.equals(after.state())) {
-                    report.sent++;
-                } else {
-                    report.failures.add(r.id() + ": " + after.detail());
+                switch (after.state()) {
+                    case PaymentRefund.SENT, PaymentRefund.CONFIRMED -> report.sent++;
+                    case PaymentRefund.BLOCKED, PaymentRefund.MISMATCH -> report.review.add(review(after));
+                    case PaymentRefund.FAILED, PaymentRefund.ACTION_REQUIRED -> report.review.add(new RefundReview(
+                            provider.id(), r.order(), r.refundKey(), r.refundReference(),
+                            PaymentRefund.FAILED.equals(after.state()) ? RefundState.FAILED : RefundState.ACTION_REQUIRED,
+                            after.detail()));
+                    default -> report.failures.add(r.id() + ": " + after.detail());
                 }
             }
         }
     }
 
     /**
-     * Moves a refund to another state under compare-and-set, retried on conflict, never out of CONFIRMED: a
-     * notification and a reconciliation run that race confirm it once, and only the one that confirms publishes
-     * {@link Payments#REFUND_CONFIRMED}. Confirming moves no money and revokes nothing: both happened when the refund
-     * was recorded.
+     * Moves a refund to another state under compare-and-set, retried on conflict. A CONFIRMED refund only moves to
+     * REVERSED (the provider reported it failed after it succeeded); a REVERSED or MISMATCH refund does not move
+     * here at all (a person decides, through {@link #resendRefund}). A notification and a reconciliation run that
+     * race confirm it once, and only the one that confirms publishes {@link Payments#REFUND_CONFIRMED}. Confirming
+     * moves no money and revokes nothing: both happened when the refund was recorded.
      *
      * @return whether this call changed the refund
      */
@@ -600,24 +713,33 @@ public final class DefaultPayments implements Payments {
         return ctx.transactRetrying(uow -> {
             Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, id);
             PaymentRefund r = current.value();
-            if (PaymentRefund.CONFIRMED.equals(r.state()) || (next.equals(r.state()) && Objects.equals(detail, r.detail())
+            boolean reversal = PaymentRefund.CONFIRMED.equals(r.state()) && PaymentRefund.REVERSED.equals(next);
+            boolean settled = PaymentRefund.CONFIRMED.equals(r.state()) || PaymentRefund.REVERSED.equals(r.state())
+                    || PaymentRefund.MISMATCH.equals(r.state());
+            if ((settled && !reversal) || (next.equals(r.state()) && Objects.equals(detail, r.detail())
                     && (providerRefundId == null || providerRefundId.equals(r.providerRefundId())))) {
                 return false;
             }
             uow.update(PaymentTypes.REFUND, r.with(next, providerRefundId, detail, ctx.now()), current.version());
             if (PaymentRefund.CONFIRMED.equals(next)) {
-                Map<String, String> data = new LinkedHashMap<>();
-                data.put("order", r.order().value());
-                data.put("refundKey", r.refundKey());
-                data.put("provider", r.provider());
-                data.put("refundReference", r.refundReference());
-                data.put("amount", r.amount().toDecimalString());
-                data.put("currency", r.amount().currency().getCurrencyCode());
-                data.put("confirmedBy", confirmedBy);
-                uow.publish(ctx.event(Payments.REFUND_CONFIRMED, id, data));
+                uow.publish(ctx.event(Payments.REFUND_CONFIRMED, id, refundData(r, "confirmedBy", confirmedBy)));
+            } else if (reversal) {
+                uow.publish(ctx.event(Payments.REFUND_REVERSED, id, refundData(r, "detail", detail)));
             }
             return true;
         });
+    }
+
+    private static Map<String, String> refundData(PaymentRefund r, String key, String value) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("order", r.order().value());
+        data.put("refundKey", r.refundKey());
+        data.put("provider", r.provider());
+        data.put("refundReference", r.refundReference());
+        data.put("amount", r.amount().toDecimalString());
+        data.put("currency", r.amount().currency().getCurrencyCode());
+        data.put(key, value == null ? "" : value);
+        return data;
     }
 
     // ---- refunds ----
@@ -648,7 +770,7 @@ public final class DefaultPayments implements Payments {
                         + " was not paid through this SDK; refund it at the provider."));
         Money amount = order.refund(refundKey).total();
         PaymentRefund record = new PaymentRefund(id, orderId, refundKey, paid.provider(), paid.id(),
-                refundReference(orderId, refundKey), amount, reason, PaymentRefund.PENDING, null, null, ctx.now());
+                refundReference(orderId, refundKey), amount, reason, PaymentRefund.PENDING, null, null, ctx.now(), 0);
         PaymentRefund stored;
         boolean[] inserted = {false};
         try {
@@ -689,6 +811,89 @@ public final class DefaultPayments implements Payments {
         return new RefundOutcome(order, stored.state(), stored.providerRefundId(), revoked, stored.detail());
     }
 
+    @Override
+    public RefundOutcome resendRefund(OrderId orderId, String refundKey) {
+        String id = orderId.value() + ":" + refundKey;
+        Versioned<PaymentRefund> seen = ctx.read(uow -> uow.find(PaymentTypes.REFUND, id)).orElseThrow(() ->
+                new NotFoundException("refund", id));
+        PaymentRefund r = seen.value();
+        if (!RESENDABLE.contains(r.state())) {
+            if (PaymentRefund.CONFIRMED.equals(r.state()) || PaymentRefund.SENT.equals(r.state())) {
+                return resendOutcome(r); // nothing to do: done, or on its way
+            }
+            throw new ConflictException(ErrorCode.INVALID_STATE, "Refund '" + refundKey + "' of order "
+                    + orderId.value() + " is " + r.state() + "; only FAILED, BLOCKED or REVERSED refunds can be sent "
+                    + "again" + (PaymentRefund.MISMATCH.equals(r.state())
+                    ? " (the provider reports another amount: settle it at the provider)"
+                    : " (call refund again or reconcile for one whose outcome is open)") + ".");
+        }
+        PaymentProvider provider = provider(new ProviderId(r.provider()));
+        // ask first: a failed answer may have been wrong, a blocked send may have reached the provider after all
+        RefundResult found = queryRefund(provider, r);
+        String mismatch = found.state() == RefundState.NOT_FOUND ? null : amountMismatch(r, found);
+        PaymentRefund claimed;
+        if (mismatch != null) {
+            claim(seen, r.with(PaymentRefund.MISMATCH, found.providerRefundId(), mismatch, ctx.now()));
+            return resendOutcome(current(id));
+        }
+        switch (found.state()) {
+            case SUCCEEDED -> {
+                claim(seen, r.with(PaymentRefund.CONFIRMED, found.providerRefundId(), null, ctx.now()),
+                        ctx.event(Payments.REFUND_CONFIRMED, id, refundData(r, "confirmedBy", "resend")));
+                return resendOutcome(current(id));
+            }
+            case PENDING, ACTION_REQUIRED -> {
+                String next = found.state() == RefundState.PENDING ? PaymentRefund.SENT : PaymentRefund.ACTION_REQUIRED;
+                claim(seen, r.with(next, found.providerRefundId(), found.providerState(), ctx.now()));
+                return resendOutcome(current(id));
+            }
+            case NOT_FOUND -> claimed = r.with(PaymentRefund.PENDING, null, null, ctx.now());
+            default -> {
+                // the provider closed or failed this reference and would answer the same again: a new provider
+                // attempt under the next derived reference; the order and the ledger keep their one refund
+                claimed = r.resent(refundReference(orderId, refundKey, r.resends() + 1), ctx.now());
+            }
+        }
+        if (!claim(seen, claimed)) {
+            return resendOutcome(current(id)); // another call claimed it first and sends it
+        }
+        LOG.info("{} refund {} of order {} sent again as {}", r.provider(), r.refundReference(), orderId.value(),
+                claimed.refundReference());
+        return resendOutcome(sendRefund(current(id)));
+    }
+
+    private static final Set<String> RESENDABLE = Set.of(PaymentRefund.FAILED, PaymentRefund.BLOCKED,
+            PaymentRefund.REVERSED);
+
+    /** Replaces the refund only if nobody changed it since {@code seen} was read: two resends send once. */
+    private boolean claim(Versioned<PaymentRefund> seen, PaymentRefund next) {
+        return claim(seen, next, null);
+    }
+
+    /** As {@link #claim(Versioned, PaymentRefund)}, publishing the event with the change. */
+    private boolean claim(Versioned<PaymentRefund> seen, PaymentRefund next, DomainEvent event) {
+        try {
+            ctx.transact(uow -> {
+                uow.update(PaymentTypes.REFUND, next, seen.version());
+                if (event != null) {
+                    uow.publish(event);
+                }
+                return null;
+            });
+            return true;
+        } catch (ConflictException e) {
+            return false;
+        }
+    }
+
+    private PaymentRefund current(String id) {
+        return ctx.read(uow -> uow.get(PaymentTypes.REFUND, id)).value();
+    }
+
+    private RefundOutcome resendOutcome(PaymentRefund r) {
+        return new RefundOutcome(commerce.order(r.order()), r.state(), r.providerRefundId(), List.of(), r.detail());
+    }
+
     private PaymentRefund sendRefund(PaymentRefund r) {
         PaymentProvider provider = providers.get(new ProviderId(r.provider()));
         PaymentAttempt paid = ctx.read(uow -> uow.get(PaymentTypes.ATTEMPT, r.attemptId())).value();
@@ -698,21 +903,24 @@ public final class DefaultPayments implements Payments {
             RefundResult result = provider.refund(new RefundRequest(
                     new PaymentReference(paid.merchantReference(), paid.providerPaymentId()), r.refundReference(),
                     r.amount(), order.total(), r.reason() == null ? null : truncate(r.reason(), 80),
-                    idempotencyKey(r.order(), "refund", r.refundKey())));
-            String state = switch (result.state()) {
+                    refundIdempotencyKey(r)));
+            String mismatch = amountMismatch(r, result);
+            String state = mismatch != null ? PaymentRefund.MISMATCH : switch (result.state()) {
                 case SUCCEEDED -> PaymentRefund.CONFIRMED;
                 case FAILED -> PaymentRefund.FAILED;
                 case ACTION_REQUIRED -> PaymentRefund.ACTION_REQUIRED;
                 case NOT_FOUND -> PaymentRefund.RETRY;
                 case PENDING -> PaymentRefund.SENT;
             };
-            next = r.with(state, result.providerRefundId(), result.state() == RefundState.FAILED
-                    || result.state() == RefundState.ACTION_REQUIRED ? result.providerState() : null, ctx.now());
-        } catch (RemoteException e) {
-            // reconciliation asks the provider before sending the same reference again
-            next = r.with(e.isRetryable() || e.outcomeUnknown() ? PaymentRefund.RETRY : PaymentRefund.FAILED, null,
-                    e.getMessage(), ctx.now());
-            LOG.warn("{} refund {} failed: {}", r.provider(), r.refundReference(), e.getMessage());
+            next = r.with(state, result.providerRefundId(), mismatch != null ? mismatch
+                    : result.state() == RefundState.FAILED || result.state() == RefundState.ACTION_REQUIRED
+                    ? result.providerState() : null, ctx.now());
+        } catch (LearnloopException e) {
+            // RETRY: reconciliation asks the provider before sending the same reference again; BLOCKED and FAILED
+            // wait for resendRefund, which asks first too
+            String state = RefundFailures.stateAfter(e);
+            next = r.with(state, null, e.getMessage(), ctx.now());
+            LOG.warn("{} refund {} failed ({}): {}", r.provider(), r.refundReference(), state, e.getMessage());
         }
         PaymentRefund update = next;
         if (PaymentRefund.CONFIRMED.equals(update.state())) {

@@ -16,15 +16,17 @@ import java.time.Instant;
  * @param refundReference  the reference sent to the provider
  * @param amount           the amount
  * @param reason           the reason, or null
- * @param state            {@link #PENDING}, {@link #SENT}, {@link #CONFIRMED}, {@link #RETRY}, {@link #FAILED} or
- *                         {@link #ACTION_REQUIRED}
+ * @param state            {@link #PENDING}, {@link #SENT}, {@link #CONFIRMED}, {@link #RETRY}, {@link #FAILED},
+ *                         {@link #ACTION_REQUIRED}, {@link #BLOCKED}, {@link #REVERSED} or {@link #MISMATCH}
  * @param providerRefundId the provider's id, or null
  * @param detail           the last provider error, or null
  * @param updatedAt        when it last changed
+ * @param resends          how many times it was sent again under a new reference after the provider failed or
+ *                         closed it (0 for the first reference; stored records without it read as 0)
  */
 public record PaymentRefund(String id, OrderId order, String refundKey, String provider, String attemptId,
                             String refundReference, Money amount, String reason, String state,
-                            String providerRefundId, String detail, Instant updatedAt) {
+                            String providerRefundId, String detail, Instant updatedAt, int resends) {
     /** Stored, not yet sent. */
     public static final String PENDING = "PENDING";
     /** Accepted by the provider; the money is on its way. */
@@ -37,6 +39,23 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
     public static final String FAILED = "FAILED";
     /** The provider waits for someone to act (WeChat Pay ABNORMAL, Stripe requires_action); needs a person. */
     public static final String ACTION_REQUIRED = "ACTION_REQUIRED";
+    /**
+     * The provider did not act: our configuration or credentials were refused, or the request never left (expired
+     * certificate, bad API key, signature problem, an invalid request the host can fix). Reconciliation does not send
+     * it again on its own but lists it for review on every run; {@code resendRefund} sends it once the host has
+     * fixed the cause.
+     */
+    public static final String BLOCKED = "BLOCKED";
+    /**
+     * Confirmed, then reported failed by the provider (Stripe: a refund may fail after it succeeded): the books say
+     * the money was returned, but it was not. Listed for review on every run; nothing is re-granted or reversed.
+     */
+    public static final String REVERSED = "REVERSED";
+    /**
+     * The provider reports another amount than the one stored: never confirmed on its own; listed for review on
+     * every run.
+     */
+    public static final String MISMATCH = "MISMATCH";
 
     /**
      * A copy in another state.
@@ -49,6 +68,19 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      */
     public PaymentRefund with(String next, String providerId, String why, Instant now) {
         return new PaymentRefund(id, order, refundKey, provider, attemptId, refundReference, amount, reason, next,
-                providerId != null ? providerId : providerRefundId, why, now);
+                providerId != null ? providerId : providerRefundId, why, now, resends);
+    }
+
+    /**
+     * A copy to be sent again as a new provider attempt: the next derived reference, no provider refund id, state
+     * {@link #PENDING}.
+     *
+     * @param nextReference the reference of the new attempt
+     * @param now           when
+     * @return the copy
+     */
+    public PaymentRefund resent(String nextReference, Instant now) {
+        return new PaymentRefund(id, order, refundKey, provider, attemptId, nextReference, amount, reason, PENDING,
+                null, null, now, resends + 1);
     }
 }

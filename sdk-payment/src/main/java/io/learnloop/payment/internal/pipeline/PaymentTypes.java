@@ -19,11 +19,15 @@ public final class PaymentTypes {
                     .index("disposition", ReceivedNotification::disposition)
                     .build();
 
-    /** Refunds by {@code order:refundKey}; unique by provider refund reference; by state. */
+    /**
+     * Refunds by {@code order:refundKey}; unique by provider refund reference (of the current provider attempt); by
+     * state; by the first reference, which every later provider attempt's reference extends.
+     */
     public static final AggregateType<PaymentRefund> REFUND =
             AggregateType.builder("payment_refund", PaymentRefund.class, PaymentRefund::id)
                     .unique("reference", r -> r.provider() + ":" + r.refundReference())
                     .index("state", PaymentRefund::state)
+                    .index("origin", r -> r.provider() + ":" + DefaultPayments.firstReference(r.refundReference()))
                     .build();
 
     private PaymentTypes() {

@@ -1,0 +1,307 @@
+package io.learnloop.payment.pipeline;
+
+import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.event.EventTypes;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.ledger.CreatorShare;
+import io.learnloop.core.ledger.LedgerAccount;
+import io.learnloop.core.ledger.LedgerService;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.money.Money;
+import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.Disposition;
+import io.learnloop.payment.NotificationResult;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.Payments;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.ReconciliationReport;
+import io.learnloop.payment.RefundOutcome;
+import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.RefundReview;
+import io.learnloop.payment.RefundState;
+import io.learnloop.payment.internal.pipeline.PaymentRefund;
+import io.learnloop.payment.internal.pipeline.PaymentTypes;
+import io.learnloop.payment.sandbox.SandboxNotification;
+import io.learnloop.payment.sandbox.SandboxScenario;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Refunds the provider never acted on, refused, closed, or reports with another amount, and sending them again. */
+class RefundRecoveryTest {
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private final PipelineFixture p = new PipelineFixture();
+    private final CountingProvider provider = new CountingProvider(p.sandbox);
+    private final Payments payments = Payments.builder(p.f.learnloop).provider(provider)
+            .reconcileAfter(Duration.ofMinutes(5))
+            .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
+                    List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
+                    List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
+            .build();
+
+    private Order paidOrder(String key) {
+        Order order = p.order(key, p.javaOffer);
+        String ref = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
+                .merchantReference();
+        p.sandbox.pay(ref);
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.SETTLED));
+        return order;
+    }
+
+    private NotificationResult deliver(SandboxNotification n) {
+        return payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers());
+    }
+
+    private RefundOutcome refundInFull(Order order, String key) {
+        return payments.refund(order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
+    }
+
+    private PaymentRefund stored(Order order, String key) {
+        return p.f.learnloop.context().read(uow -> uow.get(PaymentTypes.REFUND, order.id().value() + ":" + key)).value();
+    }
+
+    /** The ledger sums to zero, the provider's clearing account holds what is left, and the order has one clawback. */
+    private void assertOneClawback(Order order, long netPaid) {
+        LedgerService ledger = p.f.learnloop.ledger();
+        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(ledger.balance(LedgerAccount.clearing("sandbox"), CNY).minor()).isEqualTo(-netPaid);
+        assertThat(ledger.entriesOf(order.id())).hasSize(2); // the payment and one refund
+        assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
+    }
+
+    /** A refund the provider accepted, then closed: FAILED, its notification handled. */
+    private Order refundClosedByProvider(String key) {
+        Order order = paidOrder(key);
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        refundInFull(order, "r1");
+        p.sandbox.closeRefund(stored(order, "r1").refundReference());
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED));
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.FAILED);
+        return order;
+    }
+
+    @Test
+    void refund_whenProviderRefusesOurCredentials_isBlockedNotFailedAndResendsAfterTheFix() {
+        Order order = paidOrder("k-blocked");
+        p.sandbox.inject(SandboxScenario.INVALID_CREDENTIALS);
+
+        RefundOutcome outcome = refundInFull(order, "r1");
+
+        assertThat(outcome.state()).isEqualTo(PaymentRefund.BLOCKED);
+        assertThat(outcome.detail()).contains("HTTP 401").contains("invalid_credentials");
+        // reconciliation lists it with the reason on every run and never sends it on its own
+        for (int run = 0; run < 2; run++) {
+            p.f.advance(Duration.ofMinutes(6));
+            ReconciliationReport report = payments.reconcile();
+            assertThat(report.refundsForReview()).singleElement().satisfies(review -> {
+                assertThat(review.issue()).isEqualTo(RefundReview.Issue.BLOCKED);
+                assertThat(review.refundKey()).isEqualTo("r1");
+                assertThat(review.detail()).contains("HTTP 401");
+            });
+            assertThat(report.refundsSent()).isZero();
+            assertThat(report.refundsChecked()).isZero();
+        }
+        // calling refund again with the same key does not send it either
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.BLOCKED);
+        assertThat(provider.refunds).hasSize(1);
+
+        // the host fixed its credentials (the sandbox refuses only once)
+        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+
+        assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(resent.revokedLines()).isEmpty();
+        assertThat(provider.refundQueries).hasSize(1);
+        assertThat(provider.refunds).hasSize(2);
+        RefundRequest first = provider.refunds.get(0);
+        RefundRequest second = provider.refunds.get(1);
+        assertThat(second.refundReference()).isEqualTo(first.refundReference());
+        assertThat(second.idempotencyKey()).isEqualTo(first.idempotencyKey());
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertThat(payments.reconcile().refundsForReview()).isEmpty();
+        assertOneClawback(order, 0);
+    }
+
+    @Test
+    void resendRefund_whenProviderClosedTheRefund_sendsOnceUnderTheDerivedReferenceWithOneClawback() {
+        Order order = paidOrder("k-closed");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        refundInFull(order, "r1");
+        String reference = stored(order, "r1").refundReference();
+        p.sandbox.closeRefund(reference);
+        List<SandboxNotification> closedLate = p.sandbox.deliverable(); // held up on the way
+        p.f.advance(Duration.ofMinutes(6));
+        assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::issue)
+                .containsExactly(RefundReview.Issue.FAILED);
+
+        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+
+        assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(provider.refunds).hasSize(2);
+        RefundRequest again = provider.refunds.get(1);
+        assertThat(again.refundReference()).isEqualTo(reference + "-r2");
+        assertThat(again.idempotencyKey()).isEqualTo(provider.refunds.get(0).idempotencyKey() + ":r2");
+        assertThat(again.amount()).isEqualTo(Money.ofMinor(19900, "CNY"));
+        assertThat(stored(order, "r1").refundReference()).isEqualTo(reference + "-r2");
+        assertThat(stored(order, "r1").resends()).isEqualTo(1);
+        // the new attempt's notification confirms nothing twice; the late one about the closed attempt is old news
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED));
+        assertThat(closedLate).singleElement().satisfies(n -> assertThat(payments.handleNotification(ProviderId.SANDBOX,
+                n.body(), java.util.Map.of(io.learnloop.payment.sandbox.SandboxProvider.SIGNATURE_HEADER,
+                        p.sandbox.signatureHeader(n.body(), p.f.clock.instant()))).disposition())
+                .isEqualTo(Disposition.IGNORED)); // re-sent by the provider, signed afresh
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertThat(p.commerce.order(order.id()).refunds()).hasSize(1);
+        assertOneClawback(order, 0);
+        // done: a further call sends nothing
+        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(provider.refunds).hasSize(2);
+    }
+
+    @Test
+    void resendRefund_whenProviderHasTheRefundAfterAll_confirmsWithoutSending() {
+        Order order = paidOrder("k-had-it");
+        // the provider makes the refund, then a proxy on the way answers 401: we take it for a refusal of our key
+        provider.afterRefund = () -> {
+            provider.afterRefund = () -> { };
+            throw io.learnloop.payment.internal.http.RemoteErrors.of("sandbox", "refund", 401, "invalid_credentials",
+                    "refused by the proxy", null, false, false);
+        };
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.BLOCKED);
+        p.sandbox.deliverable(); // its notification is lost
+
+        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+
+        assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(provider.refundQueries).hasSize(1);
+        assertThat(provider.refunds).hasSize(1);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertOneClawback(order, 0);
+    }
+
+    @Test
+    void resendRefund_whenTwoCallsRaceAfterTheProviderClosedIt_sendsOnce() throws Exception {
+        Order order = refundClosedByProvider("k-race");
+        String reference = stored(order, "r1").refundReference();
+        // both calls have their provider answer before either claims the refund
+        CyclicBarrier bothAsked = new CyclicBarrier(2);
+        provider.afterRefundQuery = () -> {
+            try {
+                bothAsked.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<RefundOutcome> outcomes = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<RefundOutcome>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return payments.resendRefund(order.id(), "r1");
+                }));
+            }
+            start.countDown();
+            for (Future<RefundOutcome> call : calls) {
+                outcomes.add(call.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(provider.refundQueries).hasSize(2);
+        assertThat(provider.refunds).hasSize(2); // the first refund and one resend
+        assertThat(provider.refunds.get(1).refundReference()).isEqualTo(reference + "-r2");
+        assertThat(outcomes).extracting(RefundOutcome::state).contains(PaymentRefund.CONFIRMED);
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertOneClawback(order, 0);
+    }
+
+    @Test
+    void reconcile_whenProviderReportsAnotherAmount_listsItForReviewAndNeverConfirms() {
+        Order order = paidOrder("k-amount");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.SENT);
+        p.sandbox.completeRefund(stored(order, "r1").refundReference());
+        List<SandboxNotification> late = p.sandbox.deliverable();
+        // the provider's records say less was refunded than the order and the ledger count
+        provider.refundQueryAnswer = r -> new RefundResult(r.provider(), r.refundReference(), r.providerRefundId(),
+                r.state(), Money.ofMinor(9900, "CNY"), r.providerState());
+        p.f.advance(Duration.ofMinutes(6));
+
+        ReconciliationReport report = payments.reconcile();
+
+        assertThat(report.refundsConfirmed()).isZero();
+        assertThat(report.refundsForReview()).singleElement().satisfies(review -> {
+            assertThat(review.issue()).isEqualTo(RefundReview.Issue.AMOUNT_MISMATCH);
+            assertThat(review.state()).isEqualTo(RefundState.SUCCEEDED);
+            assertThat(review.detail()).contains("99.00").contains("199.00");
+        });
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.MISMATCH);
+        // still listed on the next run; neither the late notification nor a resend confirms it
+        p.f.advance(Duration.ofMinutes(6));
+        ReconciliationReport next = payments.reconcile();
+        assertThat(next.refundsForReview()).extracting(RefundReview::issue).containsExactly(RefundReview.Issue.AMOUNT_MISMATCH);
+        assertThat(next.refundsChecked()).isZero();
+        late.forEach(this::deliver);
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.MISMATCH);
+        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isZero();
+        assertThat(provider.refunds).hasSize(1);
+    }
+
+    @Test
+    void reconcile_whenRetriedRefundIsBlockedOnResend_listsItInsteadOfAFailure() {
+        Order order = paidOrder("k-retry-blocked");
+        p.sandbox.inject(SandboxScenario.LOST_REQUEST);
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+        // the query finds nothing; the resend is refused: the key was revoked meanwhile
+        provider.afterRefundQuery = () -> {
+            provider.afterRefundQuery = () -> { };
+            p.sandbox.inject(SandboxScenario.INVALID_CREDENTIALS);
+        };
+
+        ReconciliationReport report = payments.reconcile();
+
+        assertThat(report.refundsSent()).isZero();
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.refundsForReview()).extracting(RefundReview::issue).containsExactly(RefundReview.Issue.BLOCKED);
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.BLOCKED);
+        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertOneClawback(order, 0);
+    }
+
+    @Test
+    void resendRefund_whenRefundIsStillOpen_refusesWithInvalidState() {
+        Order order = paidOrder("k-open");
+        p.sandbox.inject(SandboxScenario.LOST_REQUEST);
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.RETRY);
+
+        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.getMessage()).contains("RETRY").contains("reconcile"));
+        assertThatThrownBy(() -> payments.resendRefund(order.id(), "nope"))
+                .isInstanceOf(io.learnloop.core.error.NotFoundException.class);
+        assertThat(provider.refunds).hasSize(1);
+    }
+}
