@@ -304,4 +304,47 @@ class RefundRecoveryTest {
                 .isInstanceOf(io.learnloop.core.error.NotFoundException.class);
         assertThat(provider.refunds).hasSize(1);
     }
+
+    @Test
+    void reconcile_whenRefundIsResentWhileTheRunAsksAboutTheOldAttempt_leavesTheNewAttemptAsItIs() {
+        Order order = paidOrder("k-stale");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.SENT);
+        String reference = stored(order, "r1").refundReference();
+        p.sandbox.closeRefund(reference);
+        List<SandboxNotification> closed = p.sandbox.deliverable(); // held up on the way
+        p.f.advance(Duration.ofMinutes(6));
+        // the run has read the refund as SENT and asked about it; before it acts on the answer, the closed
+        // notification arrives and a person sends the refund again, which the provider accepts as processing
+        provider.afterRefundQuery = () -> {
+            provider.afterRefundQuery = () -> { };
+            closed.forEach(n -> assertThat(payments.handleNotification(ProviderId.SANDBOX, n.body(),
+                    java.util.Map.of(io.learnloop.payment.sandbox.SandboxProvider.SIGNATURE_HEADER,
+                            p.sandbox.signatureHeader(n.body(), p.f.clock.instant()))).disposition())
+                    .isEqualTo(Disposition.REFUND_CONFIRMED));
+            p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+            assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.SENT);
+        };
+        String newAttempt = reference + "-r2";
+
+        ReconciliationReport report = payments.reconcile();
+
+        // the answer about the closed attempt says nothing about the new one
+        PaymentRefund after = stored(order, "r1");
+        assertThat(after.refundReference()).isEqualTo(newAttempt);
+        assertThat(after.state()).isEqualTo(PaymentRefund.SENT);
+        assertThat(after.resends()).isEqualTo(1);
+        String newRefundId = p.sandbox.queryRefund(new io.learnloop.payment.RefundQuery(
+                io.learnloop.payment.PaymentReference.of(provider.refunds.get(0).payment().merchantReference()),
+                newAttempt, null)).providerRefundId();
+        assertThat(after.providerRefundId()).isNotNull().isEqualTo(newRefundId);
+        assertThat(report.refundsForReview()).isEmpty();
+        assertThat(provider.refunds).hasSize(2);
+        // the new attempt completes and is confirmed once
+        p.sandbox.completeRefund(newAttempt);
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED));
+        assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertOneClawback(order, 0);
+    }
 }

@@ -368,7 +368,7 @@ public final class DefaultPayments implements Payments {
             // Stripe: a refund can fail after it succeeded. The books say the money was returned and it was not; a
             // person decides (resendRefund, or another way), so access and the ledger stay as they are
             String detail = "the provider reported the confirmed refund failed (" + eventDetail(event) + ")";
-            moveRefund(stored.id(), PaymentRefund.REVERSED, event.providerRefundId(), detail, null);
+            moveRefund(stored.id(), stored.refundReference(), PaymentRefund.REVERSED, event.providerRefundId(), detail, null);
             LOG.warn("{} refund {} of order {}: {}; it needs a person", provider.id(), stored.refundReference(),
                     order.id().value(), detail);
             return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund failed after it was confirmed");
@@ -381,7 +381,7 @@ public final class DefaultPayments implements Payments {
             detail = "the provider reports " + event.amount() + " refunded (" + event.providerEventType()
                     + ") but the refund recorded " + stored.amount();
         }
-        moveRefund(stored.id(), next, event.providerRefundId(), detail, "notification");
+        moveRefund(stored.id(), stored.refundReference(), next, event.providerRefundId(), detail, "notification");
         return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund " + next.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -659,9 +659,15 @@ public final class DefaultPayments implements Payments {
     private void reconcileRefund(PaymentProvider provider, PaymentRefund r, RefundReconciliation report) {
         report.checked++;
         RefundResult result = queryRefund(provider, r);
+        PaymentRefund now = current(r.id());
+        if (!now.refundReference().equals(r.refundReference())) {
+            // sent again under a new reference while the provider was asked about this one: the answer is about a
+            // superseded attempt and says nothing about the refund as it is now
+            return;
+        }
         String mismatch = result.state() == RefundState.NOT_FOUND ? null : amountMismatch(r, result);
         if (mismatch != null) {
-            if (moveRefund(r.id(), PaymentRefund.MISMATCH, result.providerRefundId(), mismatch, null)) {
+            if (moveRefund(r.id(), r.refundReference(), PaymentRefund.MISMATCH, result.providerRefundId(), mismatch, null)) {
                 LOG.warn("{} refund {} of order {}: {}; it needs a person", r.provider(), r.refundReference(),
                         r.order().value(), mismatch);
             }
@@ -671,22 +677,28 @@ public final class DefaultPayments implements Payments {
         }
         switch (result.state()) {
             case SUCCEEDED -> {
-                if (moveRefund(r.id(), PaymentRefund.CONFIRMED, result.providerRefundId(), null, "reconciliation")) {
+                if (moveRefund(r.id(), r.refundReference(), PaymentRefund.CONFIRMED, result.providerRefundId(), null,
+                        "reconciliation")) {
                     report.confirmed++;
                 }
             }
-            case PENDING -> moveRefund(r.id(), PaymentRefund.SENT, result.providerRefundId(), result.providerState(), null);
+            case PENDING -> moveRefund(r.id(), r.refundReference(), PaymentRefund.SENT, result.providerRefundId(),
+                    result.providerState(), null);
             case FAILED, ACTION_REQUIRED -> {
                 String next = result.state() == RefundState.FAILED ? PaymentRefund.FAILED : PaymentRefund.ACTION_REQUIRED;
-                moveRefund(r.id(), next, result.providerRefundId(), result.providerState(), null);
+                moveRefund(r.id(), r.refundReference(), next, result.providerRefundId(), result.providerState(), null);
                 LOG.warn("{} refund {} of order {} is {} ({}); it needs a person", r.provider(), r.refundReference(),
                         r.order().value(), result.state(), result.providerState());
                 report.review.add(new RefundReview(provider.id(), r.order(), r.refundKey(), r.refundReference(),
                         result.state(), result.providerState()));
             }
             case NOT_FOUND -> {
-                // nothing under this reference: send it again; the same reference and key cannot refund twice
-                PaymentRefund after = sendRefund(r);
+                // nothing under this reference: send it again; the same reference and key cannot refund twice. Only
+                // while its fate is still open: a notification may have settled it since it was read
+                if (!OPEN.contains(now.state())) {
+                    return;
+                }
+                PaymentRefund after = sendRefund(now);
                 switch (after.state()) {
                     case PaymentRefund.SENT, PaymentRefund.CONFIRMED -> report.sent++;
                     case PaymentRefund.BLOCKED, PaymentRefund.MISMATCH -> report.review.add(review(after));
@@ -707,12 +719,19 @@ public final class DefaultPayments implements Payments {
      * race confirm it once, and only the one that confirms publishes {@link Payments#REFUND_CONFIRMED}. Confirming
      * moves no money and revokes nothing: both happened when the refund was recorded.
      *
+     * <p>The move is about one provider attempt: if the refund was sent again under another reference since the
+     * caller read it, the answer about the old attempt says nothing about the new one and nothing changes.
+     *
      * @return whether this call changed the refund
      */
-    private boolean moveRefund(String id, String next, String providerRefundId, String detail, String confirmedBy) {
+    private boolean moveRefund(String id, String attemptReference, String next, String providerRefundId, String detail,
+                               String confirmedBy) {
         return ctx.transactRetrying(uow -> {
             Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, id);
             PaymentRefund r = current.value();
+            if (!r.refundReference().equals(attemptReference)) {
+                return false;
+            }
             boolean reversal = PaymentRefund.CONFIRMED.equals(r.state()) && PaymentRefund.REVERSED.equals(next);
             boolean settled = PaymentRefund.CONFIRMED.equals(r.state()) || PaymentRefund.REVERSED.equals(r.state())
                     || PaymentRefund.MISMATCH.equals(r.state());
@@ -862,6 +881,14 @@ public final class DefaultPayments implements Payments {
         return resendOutcome(sendRefund(current(id)));
     }
 
+    /** The states whose fate only the provider knows: reconciliation asks about them. */
+    private static final Set<String> OPEN = Set.of(PaymentRefund.RETRY, PaymentRefund.PENDING, PaymentRefund.SENT,
+            PaymentRefund.ACTION_REQUIRED);
+
+    /** The states {@link #moveRefund} leaves alone (except CONFIRMED to REVERSED). */
+    private static final Set<String> SETTLED = Set.of(PaymentRefund.CONFIRMED, PaymentRefund.REVERSED,
+            PaymentRefund.MISMATCH);
+
     private static final Set<String> RESENDABLE = Set.of(PaymentRefund.FAILED, PaymentRefund.BLOCKED,
             PaymentRefund.REVERSED);
 
@@ -924,16 +951,20 @@ public final class DefaultPayments implements Payments {
         }
         PaymentRefund update = next;
         if (PaymentRefund.CONFIRMED.equals(update.state())) {
-            moveRefund(r.id(), PaymentRefund.CONFIRMED, update.providerRefundId(), null, "refund");
+            moveRefund(r.id(), r.refundReference(), PaymentRefund.CONFIRMED, update.providerRefundId(), null, "refund");
             return ctx.read(uow -> uow.get(PaymentTypes.REFUND, r.id())).value();
         }
         try {
             return ctx.transact(uow -> {
                 Versioned<PaymentRefund> current = uow.get(PaymentTypes.REFUND, r.id());
-                if (PaymentRefund.CONFIRMED.equals(current.value().state())) {
+                PaymentRefund c = current.value();
+                if (SETTLED.contains(c.state()) || !c.refundReference().equals(r.refundReference())) {
+                    // settled meanwhile, or sent again under a new reference: this answer is about an older state
                     return current;
                 }
-                return uow.update(PaymentTypes.REFUND, update, current.version());
+                // the answer applied to the refund as it is now, not to the copy read before the send
+                return uow.update(PaymentTypes.REFUND, c.with(update.state(), update.providerRefundId(),
+                        update.detail(), update.updatedAt()), current.version());
             }).value();
         } catch (ConflictException e) {
             // a notification moved the refund meanwhile; its state wins
