@@ -18,9 +18,9 @@ import java.util.List;
  * @param failures         attempts and refunds that could not be checked (provider errors), for logs
  * @param refundsChecked   how many refunds were queried at the provider
  * @param refundsConfirmed refunds found succeeded and confirmed by this run (their notification had not come)
- * @param refundsForReview refunds that need a person, each with its {@link RefundReview#issue()}: found closed or
- *                         failed by this run, waiting for someone to act, blocked by our configuration, failed after
- *                         they were confirmed, or reported with another amount
+ * @param refundsForReview refunds that need a person, each with its {@link RefundReview#issue()}: closed or failed,
+ *                         waiting for someone to act, blocked by our configuration, failed after they were
+ *                         confirmed, or reported with another amount
  */
 public record ReconciliationReport(int checked, List<OrderId> settled, List<OrderId> expired, List<OrderId> pending,
                                    int refundsSent, List<String> failures, int refundsChecked, int refundsConfirmed,

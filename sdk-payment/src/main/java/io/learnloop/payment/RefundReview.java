@@ -27,8 +27,9 @@ public record RefundReview(ProviderId provider, OrderId order, String refundKey,
     /** Why a refund needs a person. Thread-safe: an enum. */
     public enum Issue {
         /**
-         * The provider closed or refused it: no money moved. Listed by the run that finds it; send it again with
-         * {@link Payments#resendRefund} or return the money another way.
+         * The provider closed or refused it: no money moved. Listed on every run (also when only its notification
+         * reported it) until {@link Payments#resendRefund} settles it; send it again that way or return the money
+         * another way.
          */
         FAILED,
         /**

@@ -347,4 +347,48 @@ class RefundRecoveryTest {
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
         assertOneClawback(order, 0);
     }
+
+    @Test
+    void reconcile_whenNotificationReportedTheRefundClosed_listsItForReviewOnEveryRunUntilResent() {
+        Order order = refundClosedByProvider("k-closed-by-notification");
+
+        // the closed notification was the only word of it: each run lists it, none sends it
+        for (int run = 0; run < 2; run++) {
+            p.f.advance(Duration.ofMinutes(6));
+            ReconciliationReport report = payments.reconcile();
+            assertThat(report.refundsForReview()).singleElement().satisfies(review -> {
+                assertThat(review.issue()).isEqualTo(RefundReview.Issue.FAILED);
+                assertThat(review.state()).isEqualTo(RefundState.FAILED);
+                assertThat(review.refundKey()).isEqualTo("r1");
+                assertThat(review.detail()).isNotBlank();
+            });
+            assertThat(report.refundsSent()).isZero();
+        }
+        assertThat(provider.refunds).hasSize(1);
+
+        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        p.f.advance(Duration.ofMinutes(6));
+        assertThat(payments.reconcile().refundsForReview()).isEmpty();
+        assertOneClawback(order, 0);
+    }
+
+    @Test
+    void refund_whenAnEarlierCallStoppedAfterTheOrderRecordedIt_sendsTheMoneyOnTheRepeatedCall() {
+        Order order = paidOrder("k-stopped");
+        // an earlier refund call recorded the refund on the order, then stopped (a crash) before the provider was asked
+        p.commerce.refund(order.id(), new io.learnloop.core.commerce.RefundRequest("r1",
+                List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind"));
+        assertThat(p.commerce.order(order.id()).status()).isEqualTo(io.learnloop.core.commerce.OrderStatus.REFUNDED);
+
+        RefundOutcome outcome = refundInFull(order, "r1");
+
+        assertThat(outcome.state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(provider.refunds).singleElement().satisfies(r -> assertThat(r.amount())
+                .isEqualTo(Money.ofMinor(19900, "CNY")));
+        assertThat(p.commerce.order(order.id()).refunds()).hasSize(1);
+        assertOneClawback(order, 0);
+        // a new refund key is still refused: nothing is left to refund
+        assertThatThrownBy(() -> refundInFull(order, "r2")).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+    }
 }

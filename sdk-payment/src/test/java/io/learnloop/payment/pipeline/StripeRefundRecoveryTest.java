@@ -207,4 +207,53 @@ class StripeRefundRecoveryTest {
                 .containsEntry("metadata[learnloop_refund_reference]", reference);
         assertOneClawback(order);
     }
+
+    @Test
+    void handleNotification_whenSuccessArrivesAfterTheSameRefundFailed_asksStripeAndKeepsItFailed() {
+        Order order = paidOrder("k-out-of-order");
+        server.stubFor(post("/v1/refunds").willReturn(okJson(refund("re_1", "pending", "placeholder", null))));
+        assertThat(refundInFull(order).state()).isEqualTo(PaymentRefund.SENT);
+        String reference = stored(order).refundReference();
+        // the refund succeeded, then failed; Stripe delivers the two updates the other way round
+        assertThat(deliver("{\"id\":\"evt_failed\",\"type\":\"charge.refund.updated\",\"created\":" + now()
+                + ",\"data\":{\"object\":" + refund("re_1", "failed", reference, "expired_or_canceled_card") + "}}")
+                .disposition()).isEqualTo(Disposition.REFUND_CONFIRMED);
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.FAILED);
+        server.stubFor(get("/v1/refunds/re_1").willReturn(okJson(refund("re_1", "failed", reference,
+                "expired_or_canceled_card"))));
+
+        NotificationResult late = deliver("{\"id\":\"evt_succeeded\",\"type\":\"refund.updated\",\"created\":"
+                + (now() - 60) + ",\"data\":{\"object\":" + refund("re_1", "succeeded", reference, null) + "}}");
+
+        assertThat(late.disposition()).isEqualTo(Disposition.IGNORED);
+        assertThat(late.detail()).contains("FAILED");
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.FAILED);
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isZero();
+        assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::issue)
+                .containsExactly(RefundReview.Issue.FAILED);
+        assertOneClawback(order);
+    }
+
+    @Test
+    void handleNotification_whenSuccessArrivesForARefundTakenForFailed_confirmsItOnceStripeAgrees() {
+        Order order = paidOrder("k-failed-then-succeeded");
+        // Stripe answered the create with an error we took for a refusal, yet made the refund
+        server.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(400).withHeader("Content-Type",
+                "application/json").withBody("{\"error\":{\"message\":\"odd\",\"type\":\"invalid_request_error\","
+                + "\"code\":\"charge_already_refunded\"}}")));
+        assertThat(refundInFull(order).state()).isEqualTo(PaymentRefund.FAILED);
+        String reference = stored(order).refundReference();
+        // no refund id was stored: the refund is found among the PaymentIntent's refunds by its reference
+        server.stubFor(get(urlPathEqualTo("/v1/refunds")).willReturn(okJson("{\"object\":\"list\",\"data\":["
+                + refund("re_1", "succeeded", reference, null) + "],\"has_more\":false}")));
+
+        NotificationResult succeeded = deliver("{\"id\":\"evt_succeeded\",\"type\":\"refund.updated\",\"created\":"
+                + now() + ",\"data\":{\"object\":" + refund("re_1", "succeeded", reference, null) + "}}");
+
+        assertThat(succeeded.disposition()).isEqualTo(Disposition.REFUND_CONFIRMED);
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(stored(order).providerRefundId()).isEqualTo("re_1");
+        assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
+        assertOneClawback(order);
+    }
 }

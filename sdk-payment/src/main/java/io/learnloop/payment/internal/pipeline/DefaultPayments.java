@@ -373,6 +373,23 @@ public final class DefaultPayments implements Payments {
                     order.id().value(), detail);
             return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund failed after it was confirmed");
         }
+        if (event.type() == PaymentEventType.REFUND_SUCCEEDED && PaymentRefund.FAILED.equals(stored.state())) {
+            // Providers do not keep their events in order (Stripe says so): a success that arrives after the failure
+            // of the same refund may be the older news of a refund that succeeded, then failed. The provider's
+            // current answer decides.
+            RefundResult now;
+            try {
+                now = queryRefund(provider, stored);
+            } catch (RemoteException e) {
+                return new Step(Disposition.RETRY_LATER, order.id(), "refund '" + stored.refundReference()
+                        + "' reported succeeded after it failed; the provider could not be asked: " + e.getMessage());
+            }
+            if (now.state() != RefundState.SUCCEEDED) {
+                return new Step(Disposition.IGNORED, order.id(), "refund '" + stored.refundReference()
+                        + "' reported succeeded, but the provider now reports it " + now.state() + " ("
+                        + now.providerState() + "): an older event");
+            }
+        }
         String next = event.type() == PaymentEventType.REFUND_SUCCEEDED ? PaymentRefund.CONFIRMED : PaymentRefund.FAILED;
         String detail = next.equals(PaymentRefund.FAILED) ? eventDetail(event) : null;
         if (event.type() == PaymentEventType.REFUND_SUCCEEDED && event.amount() != null
@@ -581,11 +598,12 @@ public final class DefaultPayments implements Payments {
      * provider acted) at once; PENDING (stored but never sent, for example after a crash), SENT (accepted, its
      * notification has not come) and ACTION_REQUIRED once they have waited {@code reconcileAfter}. What the provider
      * knows wins; only a refund it does not know is sent again, with the same reference and idempotency key.
-     * BLOCKED, REVERSED and MISMATCH refunds are listed for review on every run without asking the provider: they
-     * wait for a person.
+     * FAILED, BLOCKED, REVERSED and MISMATCH refunds are listed for review on every run without asking the provider:
+     * they wait for a person (a FAILED one may have been reported by its notification alone).
      */
     private void reconcileRefunds(Instant now, RefundReconciliation report) {
-        for (String state : List.of(PaymentRefund.BLOCKED, PaymentRefund.REVERSED, PaymentRefund.MISMATCH)) {
+        for (String state : List.of(PaymentRefund.FAILED, PaymentRefund.BLOCKED, PaymentRefund.REVERSED,
+                PaymentRefund.MISMATCH)) {
             ctx.read(uow -> uow.findBy(PaymentTypes.REFUND, "state", state)).forEach(v -> report.review.add(review(v.value())));
         }
         List<PaymentRefund> open = new ArrayList<>();
@@ -613,10 +631,12 @@ public final class DefaultPayments implements Payments {
         }
     }
 
-    /** The review entry for a refund that waits for a person in BLOCKED, REVERSED or MISMATCH. */
+    /** The review entry for a refund that waits for a person in FAILED, BLOCKED, REVERSED or MISMATCH. */
     private static RefundReview review(PaymentRefund r) {
         ProviderId provider = new ProviderId(r.provider());
         return switch (r.state()) {
+            case PaymentRefund.FAILED -> new RefundReview(provider, r.order(), r.refundKey(), r.refundReference(),
+                    RefundState.FAILED, r.detail(), RefundReview.Issue.FAILED);
             case PaymentRefund.BLOCKED -> new RefundReview(provider, r.order(), r.refundKey(), r.refundReference(),
                     RefundState.NOT_FOUND, r.detail(), RefundReview.Issue.BLOCKED);
             case PaymentRefund.REVERSED -> new RefundReview(provider, r.order(), r.refundKey(), r.refundReference(),
@@ -768,7 +788,9 @@ public final class DefaultPayments implements Payments {
         Order order = commerce.order(orderId);
         String id = orderId.value() + ":" + refundKey;
         Optional<Versioned<PaymentRefund>> existing = ctx.read(uow -> uow.find(PaymentTypes.REFUND, id));
-        if (existing.isEmpty()) {
+        // a call that stopped after the order recorded this refund (and perhaps after it became REFUNDED, or after
+        // the policy's window closed) is finished by repeating it: the order already said yes to this key
+        if (existing.isEmpty() && order.refund(refundKey) == null) {
             if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.PARTIALLY_REFUNDED) {
                 throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + orderId.value() + " is " + order.status()
                         + "; only paid orders can be refunded.");

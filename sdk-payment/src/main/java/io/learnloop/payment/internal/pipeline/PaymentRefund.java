@@ -35,7 +35,7 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
     public static final String CONFIRMED = "CONFIRMED";
     /** The last send failed transiently or with an unknown outcome; reconciliation queries, then re-sends. */
     public static final String RETRY = "RETRY";
-    /** The provider refused or closed it; no money moved; needs a person. */
+    /** The provider refused or closed it; no money moved; needs a person: listed for review on every run. */
     public static final String FAILED = "FAILED";
     /** The provider waits for someone to act (WeChat Pay ABNORMAL, Stripe requires_action); needs a person. */
     public static final String ACTION_REQUIRED = "ACTION_REQUIRED";
