@@ -109,10 +109,11 @@ public interface Payments {
      *       refund twice, and counted in {@link ReconciliationReport#refundsSent()};</li>
      *   <li>another amount than the one recorded: MISMATCH, never confirmed, listed for review on every run.</li>
      * </ul>
-     * Refunds the provider never acted on because of our configuration (BLOCKED), refunds that failed after they were
-     * confirmed (REVERSED) and MISMATCH refunds are listed in {@link ReconciliationReport#refundsForReview()} on every
+     * Refunds the provider failed or closed (FAILED, also when only their notification said so), refunds it never
+     * acted on because of our configuration (BLOCKED), refunds that failed after they were confirmed (REVERSED) and
+     * MISMATCH refunds are listed in {@link ReconciliationReport#refundsForReview()} on every
      * run, with {@link RefundReview#issue()} saying why, and are not sent or asked about: a person fixes the cause
-     * and calls {@link #resendRefund}.
+     * and calls {@link #resendRefund} (a MISMATCH refund is settled at the provider: resendRefund refuses it).
      *
      * @return what was done
      */
@@ -124,7 +125,8 @@ public interface Payments {
      * to return the money with a refund reference derived from (order, refund key), then the access of every line
      * refunded in full is revoked. Idempotent per refund key: calling again for a refund whose last send failed
      * (state RETRY), or that an earlier call stored but did not finish sending (state PENDING, for example after a
-     * crash), first asks the provider, and sends the same reference again only if the provider does not know it.
+     * crash), first asks the provider, and sends the same reference again only if the provider does not know it; a
+     * call that stopped after the order recorded the refund is finished, without asking the refund policy again.
      * A send the provider refuses for the refund itself is FAILED; one it never acted on because it refused our
      * configuration or credentials (an expired certificate, a bad API key, a signature problem, an invalid request) is
      * BLOCKED; both are sent again only through {@link #resendRefund}.
@@ -136,7 +138,7 @@ public interface Payments {
      * @return the outcome
      * @throws ForbiddenException  if the refund policy refuses
      * @throws ValidationException if a line or amount is invalid or exceeds what is left
-     * @throws ConflictException   if the order is not paid
+     * @throws ConflictException   if the order is not paid (and does not already record this refund key)
      */
     RefundOutcome refund(OrderId order, String refundKey, List<LineAmount> lines, String reason);
 
