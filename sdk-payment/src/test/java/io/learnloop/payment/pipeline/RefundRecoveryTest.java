@@ -391,4 +391,25 @@ class RefundRecoveryTest {
         assertThatThrownBy(() -> refundInFull(order, "r2")).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
     }
+
+    @Test
+    void resendRefund_whenProviderWaitsForAction_saysToActAtTheProvider() {
+        Order order = paidOrder("k-action");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.SENT);
+        // the payer's account can no longer take the money (WeChat Pay ABNORMAL)
+        provider.refundQueryAnswer = r -> new RefundResult(r.provider(), r.refundReference(), r.providerRefundId(),
+                RefundState.ACTION_REQUIRED, r.amount(), "ABNORMAL");
+        p.f.advance(Duration.ofMinutes(6));
+        assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::issue)
+                .containsExactly(RefundReview.Issue.ACTION_REQUIRED);
+
+        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+                    assertThat(e.getMessage()).contains("ACTION_REQUIRED").contains("at the provider")
+                            .doesNotContain("call refund again");
+                });
+        assertThat(provider.refunds).hasSize(1);
+    }
 }

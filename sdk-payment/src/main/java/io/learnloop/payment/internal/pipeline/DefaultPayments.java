@@ -866,6 +866,9 @@ public final class DefaultPayments implements Payments {
                     + orderId.value() + " is " + r.state() + "; only FAILED, BLOCKED or REVERSED refunds can be sent "
                     + "again" + (PaymentRefund.MISMATCH.equals(r.state())
                     ? " (the provider reports another amount: settle it at the provider)"
+                    : PaymentRefund.ACTION_REQUIRED.equals(r.state())
+                    ? " (the provider waits for someone to act, for example to route the money in its merchant "
+                    + "platform: act at the provider; reconcile confirms it once it succeeds)"
                     : " (call refund again or reconcile for one whose outcome is open)") + ".");
         }
         PaymentProvider provider = provider(new ProviderId(r.provider()));
