@@ -412,4 +412,29 @@ class RefundRecoveryTest {
                 });
         assertThat(provider.refunds).hasSize(1);
     }
+
+    @Test
+    void reconcile_whenActionRequiredRefundIsNotDueForAQuery_stillListsItForReview() {
+        Order order = paidOrder("k-action-listed");
+        p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
+        assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.SENT);
+        provider.refundQueryAnswer = r -> new RefundResult(r.provider(), r.refundReference(), r.providerRefundId(),
+                RefundState.ACTION_REQUIRED, r.amount(), "ABNORMAL");
+        p.f.advance(Duration.ofMinutes(6));
+        assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::issue)
+                .containsExactly(RefundReview.Issue.ACTION_REQUIRED);
+        int queries = provider.refundQueries.size();
+
+        // a run soon after: too early to ask the provider again, but the refund still waits for a person
+        p.f.advance(Duration.ofMinutes(1));
+        ReconciliationReport next = payments.reconcile();
+
+        assertThat(next.refundsChecked()).isZero();
+        assertThat(provider.refundQueries).hasSize(queries);
+        assertThat(next.refundsForReview()).singleElement().satisfies(review -> {
+            assertThat(review.issue()).isEqualTo(RefundReview.Issue.ACTION_REQUIRED);
+            assertThat(review.state()).isEqualTo(RefundState.ACTION_REQUIRED);
+            assertThat(review.detail()).isEqualTo("ABNORMAL");
+        });
+    }
 }

@@ -614,6 +614,11 @@ public final class DefaultPayments implements Payments {
         for (PaymentRefund r : open) {
             boolean waited = !r.updatedAt().plus(reconcileAfter).isAfter(now);
             if (!PaymentRefund.RETRY.equals(r.state()) && !waited) {
+                if (PaymentRefund.ACTION_REQUIRED.equals(r.state())) {
+                    // too early to ask again, but it still waits for a person: listed on every run
+                    report.review.add(new RefundReview(new ProviderId(r.provider()), r.order(), r.refundKey(),
+                            r.refundReference(), RefundState.ACTION_REQUIRED, r.detail()));
+                }
                 continue;
             }
             PaymentProvider provider = providers.get(new ProviderId(r.provider()));
