@@ -368,7 +368,8 @@ public final class DefaultPayments implements Payments {
             // Stripe: a refund can fail after it succeeded. The books say the money was returned and it was not; a
             // person decides (resendRefund, or another way), so access and the ledger stay as they are
             String detail = "the provider reported the confirmed refund failed (" + eventDetail(event) + ")";
-            moveRefund(stored.id(), stored.refundReference(), PaymentRefund.REVERSED, event.providerRefundId(), detail, null);
+            moveRefund(stored.id(), stored.refundReference(), PaymentRefund.REVERSED, event.providerRefundId(), detail,
+                    null);
             LOG.warn("{} refund {} of order {}: {}; it needs a person", provider.id(), stored.refundReference(),
                     order.id().value(), detail);
             return new Step(Disposition.REFUND_CONFIRMED, order.id(), "refund failed after it was confirmed");
@@ -692,7 +693,8 @@ public final class DefaultPayments implements Payments {
         }
         String mismatch = result.state() == RefundState.NOT_FOUND ? null : amountMismatch(r, result);
         if (mismatch != null) {
-            if (moveRefund(r.id(), r.refundReference(), PaymentRefund.MISMATCH, result.providerRefundId(), mismatch, null)) {
+            if (moveRefund(r.id(), r.refundReference(), PaymentRefund.MISMATCH, result.providerRefundId(), mismatch,
+                    null)) {
                 LOG.warn("{} refund {} of order {}: {}; it needs a person", r.provider(), r.refundReference(),
                         r.order().value(), mismatch);
             }
