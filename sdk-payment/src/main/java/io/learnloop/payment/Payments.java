@@ -113,7 +113,8 @@ public interface Payments {
      * acted on because of our configuration (BLOCKED), refunds that failed after they were confirmed (REVERSED) and
      * MISMATCH refunds are listed in {@link ReconciliationReport#refundsForReview()} on every
      * run, with {@link RefundReview#issue()} saying why, and are not sent or asked about: a person fixes the cause
-     * and calls {@link #resendRefund} (a MISMATCH refund is settled at the provider: resendRefund refuses it).
+     * and calls {@link #resendRefund} (a MISMATCH refund is settled at the provider: resendRefund refuses it), or closes
+     * one settled outside the SDK with {@link #resolveRefund}; RESOLVED refunds are never listed.
      *
      * @return what was done
      */
@@ -163,10 +164,35 @@ public interface Payments {
      * @throws io.learnloop.core.error.NotFoundException if no such refund was recorded through this SDK
      * @throws ConflictException   with INVALID_STATE if the refund is in another state (PENDING or RETRY:
      *                             call {@link #refund} again or {@link #reconcile()}; ACTION_REQUIRED: act at the
-     *                             provider; MISMATCH: the provider reports another amount, settle it there)
+     *                             provider; MISMATCH: the provider reports another amount, settle it there;
+     *                             RESOLVED: a person closed it), or if an earlier, superseded provider attempt of
+     *                             this refund reported success (check at the provider, then {@link #resolveRefund})
      * @throws RemoteException     if the provider could not be asked; nothing was sent
      */
     RefundOutcome resendRefund(OrderId order, String refundKey);
+
+    /**
+     * Closes a refund listed for review (FAILED, BLOCKED, REVERSED or MISMATCH) that a person settled outside the SDK,
+     * at the provider or by returning the money another way: it becomes RESOLVED, terminal, with the note and the
+     * clock's time. Nothing else changes: the order, the revenue ledger and access keep their one refund, clawback
+     * and revocation, and nothing is sent. A RESOLVED refund is never listed for review, asked about or sent again;
+     * a later provider notification that reports it succeeded goes to {@link #reviewQueue()} (the payer may have
+     * been refunded twice), one that reports it failed is ignored.
+     *
+     * <p>The move is compare-and-set: if a resend or a notification changes the refund first, this call sees the new
+     * state (and refuses it unless it may still be resolved). Resolving a RESOLVED refund again returns it as it is,
+     * keeping the first note and time.
+     *
+     * @param order     the order
+     * @param refundKey the refund key given to {@link #refund}
+     * @param note      what the person did, 1 to 500 characters (for example the provider's ticket)
+     * @return the outcome, state RESOLVED, with no revoked lines
+     * @throws ValidationException if the note is blank or longer than 500 characters
+     * @throws io.learnloop.core.error.NotFoundException if no such refund was recorded through this SDK
+     * @throws ConflictException   with INVALID_STATE if the refund is in another state (PENDING, RETRY, SENT,
+     *                             ACTION_REQUIRED or CONFIRMED: its fate is open or settled)
+     */
+    RefundOutcome resolveRefund(OrderId order, String refundKey, String note);
 
     /**
      * Verified notifications that granted nothing and need a person.

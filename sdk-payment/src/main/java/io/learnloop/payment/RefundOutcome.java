@@ -18,7 +18,8 @@ import java.util.List;
  *                      configuration or credentials, or the request could not be made; fix the cause, then call
  *                      {@link Payments#resendRefund}), ACTION_REQUIRED (the provider waits for someone to act, for
  *                      example WeChat Pay ABNORMAL; needs a person), REVERSED (confirmed, then reported failed by the
- *                      provider; needs a person) or MISMATCH (the provider reports another amount; needs a person)
+ *                      provider; needs a person), MISMATCH (the provider reports another amount; needs a person) or
+ *                      RESOLVED (a person settled it outside the SDK; see {@link Payments#resolveRefund})
  * @param providerRefundId the provider's refund id, or null
  * @param revokedLines  the order lines whose access was revoked (lines refunded in full)
  * @param detail        the provider's error, or null

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A refund that {@link Payments#reconcile()} found stuck and that needs a person; {@link #issue()} says why. The
  * order and the revenue ledger already count every one of these refunds and the access was revoked; nothing here
- * re-grants access or reverses the ledger on its own.
+ * re-grants access or reverses the ledger on its own. A person who settled one outside the SDK closes it with
+ * {@link Payments#resolveRefund}, after which it is no longer listed.
  *
  * <p>Thread-safe: immutable record.
  *

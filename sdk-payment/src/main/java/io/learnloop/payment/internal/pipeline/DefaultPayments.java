@@ -21,6 +21,7 @@ import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
 import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.PaymentPosting;
@@ -364,6 +365,15 @@ public final class DefaultPayments implements Payments {
                     + "' was not started through the SDK (for example in the provider's dashboard)");
         }
         PaymentRefund stored = refund.get().value();
+        if (PaymentRefund.RESOLVED.equals(stored.state())) {
+            // a person closed it as settled outside the SDK: a success now may mean the money went out twice
+            if (event.type() == PaymentEventType.REFUND_SUCCEEDED) {
+                return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund '" + stored.refundReference()
+                        + "' succeeded after refund '" + stored.refundKey() + "' was resolved (" + stored.resolution()
+                        + ")" + REFUNDED_TWICE);
+            }
+            return new Step(Disposition.IGNORED, order.id(), "refund '" + stored.refundReference() + "' was resolved");
+        }
         if (event.type() == PaymentEventType.REFUND_FAILED && PaymentRefund.CONFIRMED.equals(stored.state())) {
             // Stripe: a refund can fail after it succeeded. The books say the money was returned and it was not; a
             // person decides (resendRefund, or another way), so access and the ledger stay as they are
@@ -417,10 +427,16 @@ public final class DefaultPayments implements Payments {
             return new Step(Disposition.IGNORED, order.id(), "refund attempt '" + event.refundReference()
                     + "' was superseded by '" + current.refundReference() + "'");
         }
-        return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund attempt '" + event.refundReference()
+        return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), SUPERSEDED_SUCCESS + "'" + event.refundReference()
                 + "' succeeded after refund '" + current.refundKey() + "' was sent again as '"
-                + current.refundReference() + "': the payer may have been refunded twice");
+                + current.refundReference() + "'" + REFUNDED_TWICE);
     }
+
+    /** How the review-queue detail of a superseded attempt's success starts; {@link #resendRefund} looks for it. */
+    private static final String SUPERSEDED_SUCCESS = "refund attempt ";
+
+    /** How that detail ends. */
+    private static final String REFUNDED_TWICE = ": the payer may have been refunded twice";
 
     /** Moves the order to PAID once and grants access for every line (idempotently). */
     private Step settle(PaymentAttempt attempt, String providerPaymentId, Money amount, ProviderId provider) {
@@ -760,8 +776,7 @@ public final class DefaultPayments implements Payments {
                 return false;
             }
             boolean reversal = PaymentRefund.CONFIRMED.equals(r.state()) && PaymentRefund.REVERSED.equals(next);
-            boolean settled = PaymentRefund.CONFIRMED.equals(r.state()) || PaymentRefund.REVERSED.equals(r.state())
-                    || PaymentRefund.MISMATCH.equals(r.state());
+            boolean settled = SETTLED.contains(r.state());
             if ((settled && !reversal) || (next.equals(r.state()) && Objects.equals(detail, r.detail())
                     && (providerRefundId == null || providerRefundId.equals(r.providerRefundId())))) {
                 return false;
@@ -871,12 +886,20 @@ public final class DefaultPayments implements Payments {
             }
             throw new ConflictException(ErrorCode.INVALID_STATE, "Refund '" + refundKey + "' of order "
                     + orderId.value() + " is " + r.state() + "; only FAILED, BLOCKED or REVERSED refunds can be sent "
-                    + "again" + (PaymentRefund.MISMATCH.equals(r.state())
+                    + "again" + (PaymentRefund.RESOLVED.equals(r.state())
+                    ? " (a person closed it as settled outside the SDK: " + r.resolution() + ")"
+                    : PaymentRefund.MISMATCH.equals(r.state())
                     ? " (the provider reports another amount: settle it at the provider)"
                     : PaymentRefund.ACTION_REQUIRED.equals(r.state())
                     ? " (the provider waits for someone to act, for example to route the money in its merchant "
                     + "platform: act at the provider; reconcile confirms it once it succeeds)"
                     : " (call refund again or reconcile for one whose outcome is open)") + ".");
+        }
+        String twice = r.resends() == 0 ? null : supersededSuccess(r);
+        if (twice != null) {
+            throw new ConflictException(ErrorCode.INVALID_STATE, "Refund '" + refundKey + "' of order "
+                    + orderId.value() + " is not sent again: an earlier attempt reported success (" + twice
+                    + "). Check at the provider whether the payer was refunded, then close it with resolveRefund.");
         }
         PaymentProvider provider = provider(new ProviderId(r.provider()));
         // ask first: a failed answer may have been wrong, a blocked send may have reached the provider after all
@@ -913,13 +936,58 @@ public final class DefaultPayments implements Payments {
         return resendOutcome(sendRefund(current(id)));
     }
 
+    @Override
+    public RefundOutcome resolveRefund(OrderId orderId, String refundKey, String note) {
+        new Validator().notBlank("note", note, MAX_NOTE).throwIfInvalid();
+        String id = orderId.value() + ":" + refundKey;
+        Versioned<PaymentRefund> seen = ctx.read(uow -> uow.find(PaymentTypes.REFUND, id)).orElseThrow(() ->
+                new NotFoundException("refund", id));
+        PaymentRefund r = seen.value();
+        if (PaymentRefund.RESOLVED.equals(r.state())) {
+            return resendOutcome(r); // resolved before: the first note stands
+        }
+        if (!RESOLVABLE.contains(r.state())) {
+            throw new ConflictException(ErrorCode.INVALID_STATE, "Refund '" + refundKey + "' of order "
+                    + orderId.value() + " is " + r.state() + "; only FAILED, BLOCKED, REVERSED or MISMATCH refunds "
+                    + "can be resolved (" + (PaymentRefund.CONFIRMED.equals(r.state()) ? "it is settled"
+                    : "its fate is still open: call reconcile, or act at the provider for ACTION_REQUIRED") + ").");
+        }
+        if (!claim(seen, r.resolved(note, ctx.now()))) {
+            // a resend or a notification changed it first: decide on the refund as it is now
+            return resolveRefund(orderId, refundKey, note);
+        }
+        LOG.info("{} refund {} of order {} resolved from {}: {}", r.provider(), r.refundReference(), orderId.value(),
+                r.state(), note);
+        return resendOutcome(current(id));
+    }
+
+    /**
+     * The review-queue detail of a notification saying that an earlier provider attempt of the refund succeeded
+     * (see {@link #supersededAttempt}), or null if none did.
+     */
+    private String supersededSuccess(PaymentRefund r) {
+        String prefix = SUPERSEDED_SUCCESS + "'" + firstReference(r.refundReference());
+        return ctx.read(uow -> uow.findBy(PaymentTypes.NOTIFICATION, "disposition", Disposition.KEPT_FOR_REVIEW.name()))
+                .stream().map(Versioned::value)
+                .filter(n -> n.provider().equals(r.provider()) && n.detail() != null && n.detail().startsWith(prefix)
+                        && n.detail().contains(REFUNDED_TWICE))
+                .map(ReceivedNotification::detail).findFirst().orElse(null);
+    }
+
     /** The states whose fate only the provider knows: reconciliation asks about them. */
     private static final Set<String> OPEN = Set.of(PaymentRefund.RETRY, PaymentRefund.PENDING, PaymentRefund.SENT,
             PaymentRefund.ACTION_REQUIRED);
 
     /** The states {@link #moveRefund} leaves alone (except CONFIRMED to REVERSED). */
     private static final Set<String> SETTLED = Set.of(PaymentRefund.CONFIRMED, PaymentRefund.REVERSED,
-            PaymentRefund.MISMATCH);
+            PaymentRefund.MISMATCH, PaymentRefund.RESOLVED);
+
+    /** The states a person may close with {@link #resolveRefund}: those listed for review on every run. */
+    private static final Set<String> RESOLVABLE = Set.of(PaymentRefund.FAILED, PaymentRefund.BLOCKED,
+            PaymentRefund.REVERSED, PaymentRefund.MISMATCH);
+
+    /** The longest note {@link #resolveRefund} keeps. */
+    private static final int MAX_NOTE = 500;
 
     private static final Set<String> RESENDABLE = Set.of(PaymentRefund.FAILED, PaymentRefund.BLOCKED,
             PaymentRefund.REVERSED);

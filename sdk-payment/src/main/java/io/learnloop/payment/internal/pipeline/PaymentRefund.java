@@ -17,16 +17,21 @@ import java.time.Instant;
  * @param amount           the amount
  * @param reason           the reason, or null
  * @param state            {@link #PENDING}, {@link #SENT}, {@link #CONFIRMED}, {@link #RETRY}, {@link #FAILED},
- *                         {@link #ACTION_REQUIRED}, {@link #BLOCKED}, {@link #REVERSED} or {@link #MISMATCH}
+ *                         {@link #ACTION_REQUIRED}, {@link #BLOCKED}, {@link #REVERSED}, {@link #MISMATCH} or
+ *                         {@link #RESOLVED}
  * @param providerRefundId the provider's id, or null
  * @param detail           the last provider error, or null
  * @param updatedAt        when it last changed
  * @param resends          how many times it was sent again under a new reference after the provider failed or
  *                         closed it (0 for the first reference; stored records without it read as 0)
+ * @param resolution       the note of the person who closed it as {@link #RESOLVED}, or null (also for stored records
+ *                         from before refunds could be resolved)
+ * @param resolvedAt       when it was resolved, or null
  */
 public record PaymentRefund(String id, OrderId order, String refundKey, String provider, String attemptId,
                             String refundReference, Money amount, String reason, String state,
-                            String providerRefundId, String detail, Instant updatedAt, int resends) {
+                            String providerRefundId, String detail, Instant updatedAt, int resends,
+                            String resolution, Instant resolvedAt) {
     /** Stored, not yet sent. */
     public static final String PENDING = "PENDING";
     /** Accepted by the provider; the money is on its way. */
@@ -56,6 +61,35 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      * every run.
      */
     public static final String MISMATCH = "MISMATCH";
+    /**
+     * A person settled it outside the SDK (at the provider, or by returning the money another way) and closed it with
+     * a note: terminal; never listed for review, asked about or sent again.
+     */
+    public static final String RESOLVED = "RESOLVED";
+
+    /**
+     * A refund that was never resolved.
+     *
+     * @param id               {@code order:refundKey}
+     * @param order            the order
+     * @param refundKey        the caller's key
+     * @param provider         the provider
+     * @param attemptId        the paid attempt's id
+     * @param refundReference  the reference sent to the provider
+     * @param amount           the amount
+     * @param reason           the reason, or null
+     * @param state            the state
+     * @param providerRefundId the provider's id, or null
+     * @param detail           the last provider error, or null
+     * @param updatedAt        when it last changed
+     * @param resends          how many times it was sent again under a new reference
+     */
+    public PaymentRefund(String id, OrderId order, String refundKey, String provider, String attemptId,
+                         String refundReference, Money amount, String reason, String state,
+                         String providerRefundId, String detail, Instant updatedAt, int resends) {
+        this(id, order, refundKey, provider, attemptId, refundReference, amount, reason, state, providerRefundId,
+                detail, updatedAt, resends, null, null);
+    }
 
     /**
      * A copy in another state.
@@ -68,7 +102,7 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      */
     public PaymentRefund with(String next, String providerId, String why, Instant now) {
         return new PaymentRefund(id, order, refundKey, provider, attemptId, refundReference, amount, reason, next,
-                providerId != null ? providerId : providerRefundId, why, now, resends);
+                providerId != null ? providerId : providerRefundId, why, now, resends, resolution, resolvedAt);
     }
 
     /**
@@ -81,6 +115,18 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      */
     public PaymentRefund resent(String nextReference, Instant now) {
         return new PaymentRefund(id, order, refundKey, provider, attemptId, nextReference, amount, reason, PENDING,
-                null, null, now, resends + 1);
+                null, null, now, resends + 1, resolution, resolvedAt);
+    }
+
+    /**
+     * A copy closed as {@link #RESOLVED}; the provider's id, the detail and the reference are kept.
+     *
+     * @param note the person's note
+     * @param now  when
+     * @return the copy
+     */
+    public PaymentRefund resolved(String note, Instant now) {
+        return new PaymentRefund(id, order, refundKey, provider, attemptId, refundReference, amount, reason, RESOLVED,
+                providerRefundId, detail, now, resends, note, now);
     }
 }
