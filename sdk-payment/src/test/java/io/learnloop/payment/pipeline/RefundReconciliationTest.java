@@ -1,18 +1,10 @@
 package io.learnloop.payment.pipeline;
 
-import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.event.EventTypes;
-import io.learnloop.core.identity.UserId;
-import io.learnloop.core.ledger.CreatorShare;
 import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.LedgerService;
-import io.learnloop.core.ledger.LineParties;
-import io.learnloop.core.ledger.RevenuePolicy;
-import io.learnloop.core.money.Money;
-import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
-import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
@@ -21,14 +13,12 @@ import io.learnloop.payment.RefundRequest;
 import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;
-import io.learnloop.payment.internal.pipeline.PaymentTypes;
 import io.learnloop.payment.sandbox.SandboxNotification;
 import io.learnloop.payment.sandbox.SandboxScenario;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -39,39 +29,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Refunds whose notification never comes, that the provider closed, or whose send had an unknown outcome. */
-class RefundReconciliationTest {
-    private static final Currency CNY = Currency.getInstance("CNY");
-    private final PipelineFixture p = new PipelineFixture();
-    private final CountingProvider provider = new CountingProvider(p.sandbox);
-    private final Payments payments = Payments.builder(p.f.learnloop).provider(provider)
-            .reconcileAfter(Duration.ofMinutes(5))
-            .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
-                    List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
-                    List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
-            .build();
-
-    /** A paid and settled order for the Java course. */
-    private Order paidOrder(String key) {
-        Order order = p.order(key, p.javaOffer);
-        String ref = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
-                .merchantReference();
-        p.sandbox.pay(ref);
-        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.SETTLED));
-        return order;
-    }
-
-    private io.learnloop.payment.NotificationResult deliver(SandboxNotification n) {
-        return payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers());
-    }
-
-    private RefundOutcome refundInFull(Order order, String key) {
-        return payments.refund(order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
-    }
-
-    private PaymentRefund stored(Order order, String key) {
-        return p.f.learnloop.context().read(uow -> uow.get(PaymentTypes.REFUND, order.id().value() + ":" + key)).value();
-    }
-
+class RefundReconciliationTest extends SandboxRefundTest {
     private void assertLedgerBalanced(long netPaid) {
         LedgerService ledger = p.f.learnloop.ledger();
         assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();

@@ -1,24 +1,16 @@
 package io.learnloop.payment.pipeline;
 
-import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventTypes;
-import io.learnloop.core.identity.UserId;
 import io.learnloop.core.json.LearnloopJson;
-import io.learnloop.core.ledger.CreatorShare;
 import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.LedgerService;
-import io.learnloop.core.ledger.LineParties;
-import io.learnloop.core.ledger.RevenuePolicy;
-import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Versioned;
-import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
-import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.RefundOutcome;
@@ -34,7 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -42,40 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A person closing a refund listed for review, and resends refused when an earlier attempt reported success. */
-class RefundResolveTest {
-    private static final Currency CNY = Currency.getInstance("CNY");
-    private final PipelineFixture p = new PipelineFixture();
-    private final CountingProvider provider = new CountingProvider(p.sandbox);
-    private final Payments payments = Payments.builder(p.f.learnloop).provider(provider)
-            .reconcileAfter(Duration.ofMinutes(5))
-            .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
-                    List.of(CreatorShare.of("ada", 70)), List.of(UserId.of("aff-1"))))
-            .build();
-
-    private Order paidOrder(String key) {
-        Order order = p.order(key, p.javaOffer);
-        String ref = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
-                .merchantReference();
-        p.sandbox.pay(ref);
-        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.SETTLED));
-        return order;
-    }
-
-    private NotificationResult deliver(SandboxNotification n) {
-        return payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers());
-    }
-
+class RefundResolveTest extends SandboxRefundTest {
     private NotificationResult deliver(byte[] body) {
         return payments.handleNotification(ProviderId.SANDBOX, body,
                 Map.of(SandboxProvider.SIGNATURE_HEADER, p.sandbox.signatureHeader(body, p.f.clock.instant())));
     }
 
     private RefundOutcome refundInFull(Order order) {
-        return payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
+        return refundInFull(order, "r1");
     }
 
     private PaymentRefund stored(Order order) {
-        return p.f.learnloop.context().read(uow -> uow.get(PaymentTypes.REFUND, order.id().value() + ":r1")).value();
+        return stored(order, "r1");
     }
 
     /** A refund the provider accepted, then closed: FAILED through its notification, which is returned. */

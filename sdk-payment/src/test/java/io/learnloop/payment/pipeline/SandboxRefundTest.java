@@ -1,0 +1,64 @@
+package io.learnloop.payment.pipeline;
+
+import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.ledger.CreatorShare;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.money.Money;
+import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.Disposition;
+import io.learnloop.payment.NotificationResult;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.Payments;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundOutcome;
+import io.learnloop.payment.internal.pipeline.PaymentRefund;
+import io.learnloop.payment.internal.pipeline.PaymentTypes;
+import io.learnloop.payment.sandbox.SandboxNotification;
+
+import java.time.Duration;
+import java.util.Currency;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the refund pipeline tests share: the Java course sold through the Sandbox provider behind a
+ * {@link CountingProvider}, a revenue ledger with two creators and two affiliate levels, and reconciliation after
+ * five minutes.
+ */
+abstract class SandboxRefundTest {
+    static final Currency CNY = Currency.getInstance("CNY");
+    final PipelineFixture p = new PipelineFixture();
+    final CountingProvider provider = new CountingProvider(p.sandbox);
+    final Payments payments = Payments.builder(p.f.learnloop).provider(provider)
+            .reconcileAfter(Duration.ofMinutes(5))
+            .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
+                    List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
+                    List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
+            .build();
+
+    /** A paid and settled order for the Java course (CNY 199.00). */
+    Order paidOrder(String key) {
+        Order order = p.order(key, p.javaOffer);
+        String ref = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
+                .merchantReference();
+        p.sandbox.pay(ref);
+        p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.SETTLED));
+        return order;
+    }
+
+    NotificationResult deliver(SandboxNotification n) {
+        return payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers());
+    }
+
+    RefundOutcome refundInFull(Order order, String key) {
+        return payments.refund(order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
+    }
+
+    PaymentRefund stored(Order order, String key) {
+        return p.f.learnloop.context().read(uow -> uow.get(PaymentTypes.REFUND, order.id().value() + ":" + key)).value();
+    }
+}
