@@ -35,4 +35,17 @@ class PaymentRefundJsonTest {
 
         assertThat(LearnloopJson.fromJson(json, PaymentRefund.class)).isEqualTo(refund);
     }
+
+    @Test
+    void fromJson_whenEarlierAttemptReportedSuccess_keepsItsReferenceAndState() {
+        PaymentRefund flagged = refund.resent("rf0123456789abcdef01234567-r2", Instant.parse("2026-11-29T11:00:00Z"))
+                .withEarlierSuccess("rf0123456789abcdef01234567", Instant.parse("2026-11-29T12:00:00Z"));
+
+        PaymentRefund read = LearnloopJson.fromJson(LearnloopJson.toJson(flagged), PaymentRefund.class);
+
+        assertThat(read).isEqualTo(flagged);
+        assertThat(read.earlierSuccess()).isEqualTo("rf0123456789abcdef01234567");
+        assertThat(read.state()).isEqualTo(PaymentRefund.PENDING);
+        assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(refund), PaymentRefund.class).earlierSuccess()).isNull();
+    }
 }

@@ -427,15 +427,18 @@ public final class DefaultPayments implements Payments {
             return new Step(Disposition.IGNORED, order.id(), "refund attempt '" + event.refundReference()
                     + "' was superseded by '" + current.refundReference() + "'");
         }
-        return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), SUPERSEDED_SUCCESS + "'" + event.refundReference()
+        // remembered on the refund itself, so resendRefund refuses to send yet another attempt
+        ctx.transactRetrying(uow -> {
+            Versioned<PaymentRefund> v = uow.get(PaymentTypes.REFUND, current.id());
+            return v.value().earlierSuccess() != null ? v : uow.update(PaymentTypes.REFUND,
+                    v.value().withEarlierSuccess(event.refundReference(), ctx.now()), v.version());
+        });
+        return new Step(Disposition.KEPT_FOR_REVIEW, order.id(), "refund attempt '" + event.refundReference()
                 + "' succeeded after refund '" + current.refundKey() + "' was sent again as '"
                 + current.refundReference() + "'" + REFUNDED_TWICE);
     }
 
-    /** How the review-queue detail of a superseded attempt's success starts; {@link #resendRefund} looks for it. */
-    private static final String SUPERSEDED_SUCCESS = "refund attempt ";
-
-    /** How that detail ends. */
+    /** How the review-queue detail of a success that may have refunded the payer twice ends. */
     private static final String REFUNDED_TWICE = ": the payer may have been refunded twice";
 
     /** Moves the order to PAID once and grants access for every line (idempotently). */
@@ -895,11 +898,11 @@ public final class DefaultPayments implements Payments {
                     + "platform: act at the provider; reconcile confirms it once it succeeds)"
                     : " (call refund again or reconcile for one whose outcome is open)") + ".");
         }
-        String twice = r.resends() == 0 ? null : supersededSuccess(r);
-        if (twice != null) {
+        if (r.earlierSuccess() != null) {
             throw new ConflictException(ErrorCode.INVALID_STATE, "Refund '" + refundKey + "' of order "
-                    + orderId.value() + " is not sent again: an earlier attempt reported success (" + twice
-                    + "). Check at the provider whether the payer was refunded, then close it with resolveRefund.");
+                    + orderId.value() + " is not sent again: an earlier attempt reported success ('"
+                    + r.earlierSuccess() + "', after the refund was sent again as '" + r.refundReference()
+                    + "'). Check at the provider whether the payer was refunded, then close it with resolveRefund.");
         }
         PaymentProvider provider = provider(new ProviderId(r.provider()));
         // ask first: a failed answer may have been wrong, a blocked send may have reached the provider after all
@@ -959,19 +962,6 @@ public final class DefaultPayments implements Payments {
         LOG.info("{} refund {} of order {} resolved from {}: {}", r.provider(), r.refundReference(), orderId.value(),
                 r.state(), note);
         return resendOutcome(current(id));
-    }
-
-    /**
-     * The review-queue detail of a notification saying that an earlier provider attempt of the refund succeeded
-     * (see {@link #supersededAttempt}), or null if none did.
-     */
-    private String supersededSuccess(PaymentRefund r) {
-        String prefix = SUPERSEDED_SUCCESS + "'" + firstReference(r.refundReference());
-        return ctx.read(uow -> uow.findBy(PaymentTypes.NOTIFICATION, "disposition", Disposition.KEPT_FOR_REVIEW.name()))
-                .stream().map(Versioned::value)
-                .filter(n -> n.provider().equals(r.provider()) && n.detail() != null && n.detail().startsWith(prefix)
-                        && n.detail().contains(REFUNDED_TWICE))
-                .map(ReceivedNotification::detail).findFirst().orElse(null);
     }
 
     /** The states whose fate only the provider knows: reconciliation asks about them. */

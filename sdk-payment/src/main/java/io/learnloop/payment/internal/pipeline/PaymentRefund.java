@@ -27,11 +27,13 @@ import java.time.Instant;
  * @param resolution       the note of the person who closed it as {@link #RESOLVED}, or null (also for stored records
  *                         from before refunds could be resolved)
  * @param resolvedAt       when it was resolved, or null
+ * @param earlierSuccess   the reference of an earlier provider attempt that reported success after the refund was
+ *                         sent again under a new reference (the payer may have been refunded twice), or null
  */
 public record PaymentRefund(String id, OrderId order, String refundKey, String provider, String attemptId,
                             String refundReference, Money amount, String reason, String state,
                             String providerRefundId, String detail, Instant updatedAt, int resends,
-                            String resolution, Instant resolvedAt) {
+                            String resolution, Instant resolvedAt, String earlierSuccess) {
     /** Stored, not yet sent. */
     public static final String PENDING = "PENDING";
     /** Accepted by the provider; the money is on its way. */
@@ -88,7 +90,7 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
                          String refundReference, Money amount, String reason, String state,
                          String providerRefundId, String detail, Instant updatedAt, int resends) {
         this(id, order, refundKey, provider, attemptId, refundReference, amount, reason, state, providerRefundId,
-                detail, updatedAt, resends, null, null);
+                detail, updatedAt, resends, null, null, null);
     }
 
     /**
@@ -102,7 +104,7 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      */
     public PaymentRefund with(String next, String providerId, String why, Instant now) {
         return new PaymentRefund(id, order, refundKey, provider, attemptId, refundReference, amount, reason, next,
-                providerId != null ? providerId : providerRefundId, why, now, resends, resolution, resolvedAt);
+                providerId != null ? providerId : providerRefundId, why, now, resends, resolution, resolvedAt, earlierSuccess);
     }
 
     /**
@@ -115,7 +117,7 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      */
     public PaymentRefund resent(String nextReference, Instant now) {
         return new PaymentRefund(id, order, refundKey, provider, attemptId, nextReference, amount, reason, PENDING,
-                null, null, now, resends + 1, resolution, resolvedAt);
+                null, null, now, resends + 1, resolution, resolvedAt, earlierSuccess);
     }
 
     /**
@@ -127,6 +129,18 @@ public record PaymentRefund(String id, OrderId order, String refundKey, String p
      */
     public PaymentRefund resolved(String note, Instant now) {
         return new PaymentRefund(id, order, refundKey, provider, attemptId, refundReference, amount, reason, RESOLVED,
-                providerRefundId, detail, now, resends, note, now);
+                providerRefundId, detail, now, resends, note, now, earlierSuccess);
+    }
+
+    /**
+     * A copy recording that an earlier provider attempt reported success; the state does not change.
+     *
+     * @param reference the earlier attempt's reference
+     * @param now       when
+     * @return the copy
+     */
+    public PaymentRefund withEarlierSuccess(String reference, Instant now) {
+        return new PaymentRefund(id, order, refundKey, provider, attemptId, refundReference, amount, reason, state,
+                providerRefundId, detail, now, resends, resolution, resolvedAt, reference);
     }
 }
