@@ -6,8 +6,6 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.json.LearnloopJson;
-import io.learnloop.core.ledger.LedgerAccount;
-import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
@@ -75,13 +73,6 @@ class RefundResolveTest extends SandboxRefundTest {
         });
     }
 
-    private void assertOneClawback(Order order) {
-        LedgerService ledger = p.f.learnloop.ledger();
-        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
-        assertThat(ledger.balance(LedgerAccount.clearing("sandbox"), CNY).minor()).isZero();
-        assertThat(ledger.entriesOf(order.id())).hasSize(2);
-        assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {PaymentRefund.FAILED, PaymentRefund.BLOCKED, PaymentRefund.REVERSED, PaymentRefund.MISMATCH})

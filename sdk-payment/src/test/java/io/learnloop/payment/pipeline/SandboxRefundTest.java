@@ -2,8 +2,11 @@ package io.learnloop.payment.pipeline;
 
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
+import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.ledger.CreatorShare;
+import io.learnloop.core.ledger.LedgerAccount;
+import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
@@ -60,5 +63,19 @@ abstract class SandboxRefundTest {
 
     PaymentRefund stored(Order order, String key) {
         return p.f.learnloop.context().read(uow -> uow.get(PaymentTypes.REFUND, order.id().value() + ":" + key)).value();
+    }
+
+    /** The ledger sums to zero and the provider's clearing account is empty: every cent paid went back. */
+    void assertLedgerBalanced() {
+        LedgerService ledger = p.f.learnloop.ledger();
+        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(ledger.balance(LedgerAccount.clearing("sandbox"), CNY).minor()).isZero();
+    }
+
+    /** The whole order went back through one clawback: the payment and one refund entry, access revoked once. */
+    void assertOneClawback(Order order) {
+        assertLedgerBalanced();
+        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2); // the payment and one refund
+        assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
     }
 }
