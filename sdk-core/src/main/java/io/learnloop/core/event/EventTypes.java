@@ -42,6 +42,11 @@ public final class EventTypes {
     public static final String ACCESS_GRANTED = "access.granted";
     /** Access was revoked. */
     public static final String ACCESS_REVOKED = "access.revoked";
+    /**
+     * A time-limited grant (a membership period, a rental) reached its end. Carries the same attributes as
+     * {@link #ACCESS_GRANTED}: {@code learner}, {@code course} or {@code category}, {@code grant}, {@code source}.
+     */
+    public static final String ACCESS_EXPIRED = "access.expired";
     /** A lesson was completed. */
     public static final String LESSON_COMPLETED = "lesson.completed";
     /** A course was completed. */
