@@ -4,6 +4,16 @@ import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.CommerceSettings;
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.OrderLine;
+import io.learnloop.core.internal.commerce.DefaultCommerceService;
+import io.learnloop.core.internal.ledger.DefaultLedgerService;
+import io.learnloop.core.internal.settlement.DefaultSettlement;
+import io.learnloop.core.internal.jobs.ScheduledWork;
+import io.learnloop.core.internal.settlement.RevenueTerms;
+import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.settlement.Settlement;
 import io.learnloop.core.assessment.QuizService;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.CertificateService;
@@ -32,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * The SDK's facade: built once per host (and tenant) and hands out the services.
@@ -53,6 +64,8 @@ public final class Learnloop {
     private final AccessService access;
     private final CommerceService commerce;
     private final LedgerService ledger;
+    private final Settlement settlement;
+    private final ScheduledWork scheduled;
     private final LearningServices learning;
 
     private Learnloop(Builder b) {
@@ -63,9 +76,14 @@ public final class Learnloop {
         this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, listeners, b.eventLease);
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
-        this.access = new DefaultAccessService(context);
-        this.commerce = CommerceService.create(context, CommerceSettings.DEFAULTS);
-        this.ledger = LedgerService.create(context);
+        DefaultAccessService accessLedger = new DefaultAccessService(context);
+        DefaultCommerceService orders = new DefaultCommerceService(context, b.commerceSettings);
+        DefaultLedgerService revenueLedger = new DefaultLedgerService(context);
+        this.access = accessLedger;
+        this.commerce = orders;
+        this.ledger = revenueLedger;
+        this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue);
+        this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
         this.learning = new LearningServices(context, access, b.progressPolicy, b.reviewPolicy, b.affiliates,
                 b.certificatePolicy, b.signingKey);
     }
@@ -118,6 +136,17 @@ public final class Learnloop {
 
     private void followRefunds(io.learnloop.core.event.DomainEvent event) {
         learning.onEvent(event);
+    }
+
+    /**
+     * Settling payments and refunds: the one transaction that pays an order, grants its lines and posts its revenue,
+     * and the one that refunds it. Payment channels ({@code sdk-payment}, an app store, a host's own) drive it; people
+     * with the role FINANCE confirm offline payments and work through the payments held for review.
+     *
+     * @return the settlement
+     */
+    public Settlement settlement() {
+        return settlement;
     }
 
     /**
@@ -195,6 +224,19 @@ public final class Learnloop {
         return relay.deliverPending();
     }
 
+    /**
+     * Runs the SDK's due scheduled work once: announces the end of every time-limited grant that has ended
+     * ({@code access.expired}, so a lapsed membership leaves its community groups), and once a day deletes delivered
+     * outbox events older than the retention. Call it on a schedule (every minute, say) from one or many host
+     * instances: jobs live in the store, and an instance claims each one for a while, so two instances never run one
+     * job at once and a job whose instance died runs again.
+     *
+     * @return what this run did
+     */
+    public JobRun runScheduledJobs() {
+        return scheduled.runDue(500);
+    }
+
     @Override
     public String toString() {
         return "Learnloop[tenant=" + context.tenant() + ", store=" + context.store() + "]";
@@ -216,6 +258,9 @@ public final class Learnloop {
         private AffiliateDirectory affiliates = AffiliateDirectory.NONE;
         private CertificatePolicy certificatePolicy;
         private SigningKey signingKey;
+        private CommerceSettings commerceSettings = CommerceSettings.DEFAULTS;
+        private Duration outboxRetention = Duration.ofDays(7);
+        private RevenueTerms revenue;
 
         private Builder() {
         }
@@ -346,6 +391,48 @@ public final class Learnloop {
         public Builder certificates(CertificatePolicy policy, SigningKey key) {
             this.certificatePolicy = Objects.requireNonNull(policy, "policy");
             this.signingKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * Sets how long delivered outbox events are kept before {@link Learnloop#runScheduledJobs()} deletes them
+         * (default 7 days). While kept, a late re-publish of the same event id is recognised as a duplicate.
+         *
+         * @param retention the retention, at least one hour
+         * @return this builder
+         */
+        public Builder outboxRetention(Duration retention) {
+            if (retention == null || retention.compareTo(Duration.ofHours(1)) < 0) {
+                throw ValidationException.of("outboxRetention", "must be at least one hour (was " + retention + ")");
+            }
+            this.outboxRetention = retention;
+            return this;
+        }
+
+        /**
+         * Sets the commerce settings (default {@link CommerceSettings#DEFAULTS}).
+         *
+         * @param settings the settings
+         * @return this builder
+         */
+        public Builder commerceSettings(CommerceSettings settings) {
+            this.commerceSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Posts every settled order to the revenue ledger ({@link Learnloop#ledger()}) in the transaction that
+         * settles it (platform fee, creator shares, affiliate commissions), and claws every share back in proportion
+         * when it is refunded. Without it, nothing is posted.
+         *
+         * @param policy  the platform fee and affiliate commissions
+         * @param parties who earns from each line of an order (the creators with their ratios, the affiliate chain);
+         *                must be thread-safe and must not call the SDK
+         * @return this builder
+         */
+        public Builder revenue(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
+            this.revenue = new RevenueTerms(Objects.requireNonNull(policy, "policy"),
+                    Objects.requireNonNull(parties, "parties"));
             return this;
         }
 

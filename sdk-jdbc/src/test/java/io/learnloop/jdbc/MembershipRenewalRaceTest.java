@@ -13,6 +13,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.testing.RenewalRace;
+import io.learnloop.core.testing.TrustedAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,7 +43,7 @@ class MembershipRenewalRaceTest {
     private static final List<String> CATEGORIES = List.of("programming");
 
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final List<AccessService> hosts = new ArrayList<>();
+    private final List<Learnloop> hosts = new ArrayList<>();
 
     private void start(Dialect dialect) {
         HikariDataSource first = dialect == Dialect.H2 ? TestDatabases.newH2(6) : TestDatabases.newPostgres(6);
@@ -56,7 +57,7 @@ class MembershipRenewalRaceTest {
             Learnloop learnloop = Learnloop.builder().store(store).tenant(TENANT)
                     .clock(Clock.fixed(PAID, ZoneOffset.UTC))
                     .idGenerator(IdGenerator.sequential("host" + hosts.size())).build();
-            hosts.add(learnloop.access());
+            hosts.add(learnloop);
         }
     }
 
@@ -68,7 +69,7 @@ class MembershipRenewalRaceTest {
     }
 
     private Grant pay(String order, Instant paidAt) {
-        return hosts.get(0).grant(GrantRequest.paidPeriod(LENA, OrderId.of(order), "line-1", PRO, List.of(),
+        return new TrustedAccess(hosts.get(0)).grant(GrantRequest.paidPeriod(LENA, OrderId.of(order), "line-1", PRO, List.of(),
                 CATEGORIES, paidAt, MembershipPeriod.MONTH));
     }
 
@@ -82,10 +83,10 @@ class MembershipRenewalRaceTest {
 
         Map<OrderId, Set<GrantId>> returned = race.run(hosts, "o");
 
-        race.assertPlaced(returned, hosts.get(1).grantsOf(LENA));
+        race.assertPlaced(returned, hosts.get(1).access().grantsOf(LENA));
         Instant last = race.endOfPeriods(200);
         // a replay on the other host, much later, still gets the line's grant
-        Grant again = hosts.get(1).grant(GrantRequest.paidPeriod(LENA, RenewalRace.orderOf("o", 3, 7), "line-1",
+        Grant again = new TrustedAccess(hosts.get(1)).grant(GrantRequest.paidPeriod(LENA, RenewalRace.orderOf("o", 3, 7), "line-1",
                 PRO, List.of(), CATEGORIES, PAID.plus(Duration.ofDays(400)), MembershipPeriod.MONTH));
         assertThat(returned.get(again.order())).containsExactly(again.id());
         assertThat(pay("o-next", PAID).startsAt()).isEqualTo(last);
@@ -100,7 +101,7 @@ class MembershipRenewalRaceTest {
 
         Map<OrderId, Set<GrantId>> returned = race.run(hosts, "o");
 
-        race.assertPlaced(returned, hosts.get(0).grantsOf(LENA));
+        race.assertPlaced(returned, hosts.get(0).access().grantsOf(LENA));
         assertThat(race.ordersOf(PRO)).isEqualTo(40);
     }
 
@@ -113,13 +114,13 @@ class MembershipRenewalRaceTest {
         Grant middle = pay("o-2", PAID);
         Grant last = pay("o-3", PAID);
 
-        hosts.get(1).revokeRefund(middle.order(), "line-1", "refund-2");
+        new TrustedAccess(hosts.get(1)).revokeRefund(middle.order(), "line-1", "refund-2");
 
         assertThat(hosts.get(0).grantById(last.id())).isEqualTo(last);
         Grant fourth = pay("o-4", PAID);
         assertThat(fourth.startsAt()).isEqualTo(last.endsAt());
 
-        hosts.get(1).revokeRefund(fourth.order(), "line-1", "refund-4");
+        new TrustedAccess(hosts.get(1)).revokeRefund(fourth.order(), "line-1", "refund-4");
 
         assertThat(pay("o-5", PAID).startsAt()).isEqualTo(last.endsAt());
         hosts.get(1).revokeChargeback(OrderId.of("o-5"), "dispute-5");

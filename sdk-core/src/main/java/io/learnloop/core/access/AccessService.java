@@ -19,57 +19,47 @@ import java.util.List;
  * {@code access.revoked}, one event per covered course or category, with the data {@code learner},
  * {@code course} (or {@code category}), {@code grant} and {@code source}.
  *
- * <p>Roles: manual grants and manual revocations need {@link io.learnloop.core.identity.Role#ADMIN}; the other
- * writes are called by the host's payment flow and take no actor; reads need none.
+ * <p>Roles: grants and manual revocations need {@link io.learnloop.core.identity.Role#ADMIN} (a creator may give
+ * free access to their own courses); chargebacks need {@link io.learnloop.core.identity.Role#FINANCE}; purchases and
+ * refunds grant and revoke through the settlement of their payment; decisions and reads need none.
  *
  * <p>Thread-safe.
  */
 public interface AccessService {
     /**
-     * Records a purchase, membership or free grant, or returns the grant already recorded for the same source.
+     * Records a grant on behalf of a person, or returns the grant already recorded for the same source. Purchases and
+     * membership periods are granted by the settlement of their payment ({@code Learnloop.settlement()}) in the
+     * transaction that marks the order paid; this call is for everything else.
+     *
+     * <p>Roles: an admin may record any grant (the only way to make {@link GrantSource#MANUAL} grants, for example
+     * after a payment listed for review). A creator may record {@link GrantSource#FREE} grants of courses they author
+     * (a free enrolment); no one else may grant.
      *
      * <p>A {@link GrantRequest#paidPeriod} request is placed here: it starts where the learner's latest live period
-     * of the plan ends (or at its payment time), decided in the transaction that records it, so periods paid by
-     * different order lines at the same moment, on any thread or host, never overlap. Its source is the order line:
-     * granting the line again returns the line's grant with the dates it was placed at.
+     * of the plan ends (or at its payment time), decided in the transaction that records it, so periods granted at
+     * the same moment, on any thread or host, never overlap.
      *
-     * @param request the grant; not {@link GrantSource#MANUAL}
-     * @return the grant
-     * @throws io.learnloop.core.error.ForbiddenException for a manual grant (use {@link #grant(Actor, GrantRequest)})
-     * @throws io.learnloop.core.error.NotFoundException if a listed course does not exist
-     * @throws io.learnloop.core.error.ConflictException if the source was already granted to another learner, for
-     *                                                   other courses or for another plan
-     */
-    Grant grant(GrantRequest request);
-
-    /**
-     * Records any grant on behalf of an admin (the way to make {@link GrantSource#MANUAL} grants).
-     *
-     * @param admin   an admin
+     * @param actor   an admin, or an author of every listed course for a free grant
      * @param request the grant
      * @return the grant (the existing one if the source was already granted)
+     * @throws io.learnloop.core.error.ForbiddenException if the actor may not record this grant
+     * @throws io.learnloop.core.error.NotFoundException  if a listed course does not exist
+     * @throws io.learnloop.core.error.ConflictException  if the source was already granted to another learner, for
+     *                                                    other courses or for another plan
      */
-    Grant grant(Actor admin, GrantRequest request);
+    Grant grant(Actor actor, GrantRequest request);
 
     /**
-     * Revokes the grants of a refunded order line: its purchase grant, or the membership period it paid for when that
-     * grant names the order line. Grants already revoked stay as they are.
+     * Revokes every grant of a charged-back order (purchases and the membership periods it paid for). Refunds revoke
+     * their lines' grants themselves, in the refund's settlement.
      *
-     * @param order     the order
-     * @param line      the refunded line's id
-     * @param reference the refund's reference
-     * @return the line's grants after the call (possibly none)
-     */
-    List<Grant> revokeRefund(OrderId order, String line, String reference);
-
-    /**
-     * Revokes every grant of a charged-back order (purchases and the membership periods it paid for).
-     *
+     * @param actor     someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param order     the order
      * @param reference the chargeback's reference
      * @return the order's grants after the call (possibly none)
+     * @throws io.learnloop.core.error.ForbiddenException if the actor lacks the role
      */
-    List<Grant> revokeChargeback(OrderId order, String reference);
+    List<Grant> revokeChargeback(Actor actor, OrderId order, String reference);
 
     /**
      * Revokes one grant on behalf of an admin.

@@ -1,44 +1,35 @@
 package io.learnloop.core.commerce;
 
-import io.learnloop.core.ServiceContext;
+import io.learnloop.core.Page;
 import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
-import io.learnloop.core.internal.commerce.DefaultCommerceService;
-
-import java.util.List;
 
 /**
  * Offers, coupons and orders. Every change is one store transaction with compare-and-set on the changed
  * aggregates' versions, and publishes its domain event in the same transaction. A failed call changes nothing.
  *
- * <p>Obtain it from {@link io.learnloop.core.Learnloop#commerce()}, or build one with other settings with
- * {@link #create(ServiceContext, CommerceSettings)}.
+ * <p>Obtain it from {@link io.learnloop.core.Learnloop#commerce()}. Payment, expiry and refunds are not here: they
+ * belong to the settlement of payments ({@link io.learnloop.core.Learnloop#settlement()}), which the payment
+ * channels drive.
  *
- * <p>Payment-side transitions ({@link #startPayment}, {@link #markPaid}, {@link #expire}, {@link #refund}) take no
- * actor: they are called by the payment pipeline or by host code that has already authorised the caller.
+ * <p>Roles: offers and coupons need {@link Role#CREATOR} (their owner, or an admin, changes them); a learner places,
+ * reads and cancels their own orders; {@link Role#FINANCE} reads every order.
  *
  * <p>Implementations are thread-safe.
  */
 public interface CommerceService {
     /**
-     * Builds a commerce service on a facade's context.
+     * Creates an offer, on sale at once. Every course it sells must exist and be live (published or unlisted), and
+     * the actor must be one of each course's authors (its creator or a co-author) or an admin; a membership plan
+     * that covers whole categories reaches other creators' courses, so only an admin may create one.
      *
-     * @param context  the context ({@link io.learnloop.core.Learnloop#context()})
-     * @param settings the settings
-     * @return the service
-     */
-    static CommerceService create(ServiceContext context, CommerceSettings settings) {
-        return new DefaultCommerceService(context, settings);
-    }
-
-    /**
-     * Creates an offer, on sale at once.
-     *
-     * @param actor a creator (or admin)
+     * @param actor a creator who authors every course sold (or an admin)
      * @param draft what to sell
      * @return the offer
-     * @throws io.learnloop.core.error.ForbiddenException  if the actor is not a creator
-     * @throws io.learnloop.core.error.ValidationException if the draft is missing
+     * @throws io.learnloop.core.error.ForbiddenException  if the actor is not a creator, or a course is not theirs
+     * @throws io.learnloop.core.error.ValidationException if the draft is missing, or a course does not exist or is
+     *                                                     not live (each named by its field)
      */
     Offer createOffer(Actor actor, OfferDraft draft);
 
@@ -120,60 +111,46 @@ public interface CommerceService {
     /**
      * Reads an order.
      *
-     * @param id the id
+     * @param viewer the order's learner, or someone with {@link Role#FINANCE}
+     * @param id     the id
      * @return the order
-     * @throws io.learnloop.core.error.NotFoundException if there is none
+     * @throws io.learnloop.core.error.NotFoundException  if there is none
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see it
      */
-    Order order(OrderId id);
+    Order order(Actor viewer, OrderId id);
 
     /**
-     * Reads the order a learner placed with a client key.
+     * Reads the order the learner placed with a client key.
      *
-     * @param learner   the learner
+     * @param learner   the learner who placed it
      * @param clientKey the key
      * @return the order, or null if none
      */
-    Order orderByClientKey(UserId learner, String clientKey);
+    Order orderByClientKey(Actor learner, String clientKey);
 
     /**
-     * Reads a learner's orders, oldest first.
+     * One page of a learner's orders, newest first.
      *
+     * @param viewer  the learner, or someone with {@link Role#FINANCE}
      * @param learner the learner
-     * @return the orders
-     */
-    List<Order> ordersOf(UserId learner);
-
-    /**
-     * Reads orders in one state, oldest first, a page at a time; for example the orders still awaiting payment, for
-     * reconciliation.
-     *
-     * @param status the state
-     * @param offset how many to skip
-     * @param limit  the most to return, 0 to 1000
+     * @param cursor  the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit   the page size, 1 to {@value Page#MAX_LIMIT}
      * @return the page
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see them
      */
-    List<Order> ordersIn(OrderStatus status, int offset, int limit);
+    Page<Order> ordersOf(Actor viewer, UserId learner, String cursor, int limit);
 
     /**
-     * Moves an order from CREATED to AWAITING_PAYMENT.
+     * One page of the orders in one state, the most recently changed first; for example the latest paid orders.
      *
-     * @param id the order
-     * @return the changed order
-     * @throws io.learnloop.core.error.ConflictException with INVALID_STATE if not CREATED, or VERSION_CONFLICT if it
-     *                                                   changed meanwhile
+     * @param viewer someone with {@link Role#FINANCE}
+     * @param status the state
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer lacks the role
      */
-    Order startPayment(OrderId id);
-
-    /**
-     * Moves an order from AWAITING_PAYMENT to PAID. The receipt's amount must equal the order's total.
-     *
-     * @param id      the order
-     * @param receipt the payment's receipt
-     * @return the changed order
-     * @throws io.learnloop.core.error.ConflictException   with INVALID_STATE if not AWAITING_PAYMENT
-     * @throws io.learnloop.core.error.ValidationException if the amount or currency differ from the order's total
-     */
-    Order markPaid(OrderId id, PaymentReceipt receipt);
+    Page<Order> ordersIn(Actor viewer, OrderStatus status, String cursor, int limit);
 
     /**
      * Cancels an unpaid order and gives its coupons back.
@@ -185,28 +162,4 @@ public interface CommerceService {
      * @throws io.learnloop.core.error.ForbiddenException if the actor is neither the learner nor an admin
      */
     Order cancel(Actor actor, OrderId id);
-
-    /**
-     * Expires an unpaid order whose payment deadline has passed, and gives its coupons back.
-     *
-     * @param id the order
-     * @return the changed order
-     * @throws io.learnloop.core.error.ConflictException with INVALID_STATE if paid, final, or not yet due
-     */
-    Order expire(OrderId id);
-
-    /**
-     * Refunds parts of a paid order. Each line's refunds together never exceed its net amount. The order becomes
-     * REFUNDED when every line is fully refunded, else PARTIALLY_REFUNDED. Idempotent per refund key: a refund that
-     * loses a race with another change of the order is re-evaluated on the new state, so concurrent refunds of one
-     * line together never exceed its net.
-     *
-     * @param id      the order
-     * @param request what to refund
-     * @return the changed order
-     * @throws io.learnloop.core.error.ConflictException   with INVALID_STATE if not paid, or DUPLICATE_KEY if the
-     *                                                     refund key was used with other amounts
-     * @throws io.learnloop.core.error.ValidationException if a line or amount is invalid or exceeds what is left
-     */
-    Order refund(OrderId id, RefundRequest request);
 }

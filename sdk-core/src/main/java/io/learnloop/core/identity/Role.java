@@ -14,6 +14,11 @@ public enum Role {
     REVIEWER,
     /** Moderates reviews and the community. */
     MODERATOR,
+    /**
+     * Handles money for the platform: refunds any order, resolves refunds listed for review, confirms payments taken
+     * outside a provider (a bank transfer) and reads every balance and statement.
+     */
+    FINANCE,
     /** May do everything in the tenant. */
     ADMIN
 }

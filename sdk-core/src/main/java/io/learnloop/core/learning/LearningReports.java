@@ -1,42 +1,36 @@
 package io.learnloop.core.learning;
 
-import io.learnloop.core.ServiceContext;
 import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
-import io.learnloop.core.internal.learning.StoreLearningReports;
-import io.learnloop.core.review.ReviewService;
 
 /**
- * Learning reports per learner and per course, computed from the store on each call.
+ * Learning reports per learner and per course.
+ *
+ * <p>Roles: a learner reads their own report; a course's authors (its creator and co-authors) read its report;
+ * an admin reads every report.
  *
  * <p>Thread-safe.
  */
 public interface LearningReports {
     /**
-     * Creates the reports.
-     *
-     * @param context the facade's context
-     * @param catalog lesson facts (course order)
-     * @param reviews reviews (rating summaries)
-     * @return the reports
-     */
-    static LearningReports create(ServiceContext context, LessonCatalog catalog, ReviewService reviews) {
-        return new StoreLearningReports(context, catalog, reviews);
-    }
-
-    /**
      * Reports on a learner.
      *
+     * @param viewer  the learner, or an admin
      * @param learner the learner
      * @return the report
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see it
      */
-    LearnerReport learner(UserId learner);
+    LearnerReport learner(Actor viewer, UserId learner);
 
     /**
      * Reports on a course.
      *
+     * @param viewer an author of the course, or an admin
      * @param course the course
      * @return the report
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see it
+     * @throws io.learnloop.core.error.NotFoundException  if the course does not exist
      */
-    CourseReport course(CourseId course);
+    CourseReport course(Actor viewer, CourseId course);
 }

@@ -1,9 +1,8 @@
 package io.learnloop.core.ledger;
 
-import io.learnloop.core.ServiceContext;
+import io.learnloop.core.Page;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.identity.Actor;
-import io.learnloop.core.internal.ledger.DefaultLedgerService;
 import io.learnloop.core.money.Money;
 
 import java.time.Instant;
@@ -20,51 +19,23 @@ import java.util.List;
  * the sum of its postings. Each entry is idempotent under its key: posting the same payment, refund or payout again
  * returns the first entry and changes nothing.
  *
- * <p>Posting methods take no actor: they are called by the payment pipeline or by host code that has authorised its
- * caller. {@link #payout} and {@link #statement} check the actor.
+ * <p>Payments and refunds are posted by their settlement ({@code Learnloop.settlement()}), in the transaction that
+ * pays or refunds the order. Balances are kept without a record that every posting writes, so concurrent postings
+ * do not wait for one another; statements and balance sheets are read a page at a time.
+ *
+ * <p>Roles: payouts, every balance and every order's entries need {@link io.learnloop.core.identity.Role#FINANCE};
+ * a creator or affiliate reads the balance and statement of their own account.
  *
  * <p>Implementations are thread-safe.
  */
 public interface LedgerService {
     /**
-     * Builds a ledger on a facade's context.
-     *
-     * @param context the context
-     * @return the ledger
-     */
-    static LedgerService create(ServiceContext context) {
-        return new DefaultLedgerService(context);
-    }
-
-    /**
-     * Posts a paid order. Idempotent per order.
-     *
-     * @param posting the order and how its lines are shared
-     * @return the entry (the first one, if the order was posted before)
-     * @throws io.learnloop.core.error.ValidationException if the lines mix currencies
-     * @throws io.learnloop.core.error.ConflictException   with DUPLICATE_KEY if the order was posted with other
-     *                                                     amounts or shares
-     */
-    JournalEntry recordPayment(PaymentPosting posting);
-
-    /**
-     * Posts a refund: the provider's clearing account pays the refund back and every share of each refunded line
-     * gives back its proportion. Idempotent per (order, refund key).
-     *
-     * @param posting the order, refund key and amounts per line
-     * @return the entry
-     * @throws io.learnloop.core.error.ConflictException   with INVALID_STATE if the order's payment was not posted
-     * @throws io.learnloop.core.error.ValidationException if a line was not paid or would be refunded beyond its net
-     */
-    JournalEntry recordRefund(RefundPosting posting);
-
-    /**
      * Pays money out to a payee from what a provider holds. Idempotent per payout key.
      *
-     * @param actor   an admin
+     * @param actor   someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param request the payout
      * @return the entry
-     * @throws io.learnloop.core.error.ForbiddenException  if the actor is not an admin
+     * @throws io.learnloop.core.error.ForbiddenException  if the actor lacks the role
      * @throws io.learnloop.core.error.ValidationException if the payee's balance or the provider's held money is
      *                                                     smaller than the amount
      */
@@ -73,47 +44,52 @@ public interface LedgerService {
     /**
      * An account's balance.
      *
+     * @param viewer   the account's owner (creator or affiliate), or someone with
+     *                 {@link io.learnloop.core.identity.Role#FINANCE} for any account
      * @param account  the account
      * @param currency the currency
      * @return the balance (zero if it never moved)
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see the account
      */
-    Money balance(LedgerAccount account, Currency currency);
+    Money balance(Actor viewer, LedgerAccount account, Currency currency);
 
     /**
-     * Every account's balance in a currency.
+     * One page of every account's balance in a currency, in account order.
      *
+     * @param viewer   someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param currency the currency
-     * @return the balances, in the order the accounts first moved
+     * @param cursor   the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit    the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer lacks the role
      */
-    List<Balance> balances(Currency currency);
+    Page<Balance> balances(Actor viewer, Currency currency, String cursor, int limit);
 
     /**
-     * The entries of one order, oldest first.
+     * The entries of one order (its payment and its refunds), oldest first.
      *
+     * @param viewer  someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param orderId the order
      * @return the entries
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer lacks the role
      */
-    List<JournalEntry> entriesOf(OrderId orderId);
+    List<JournalEntry> entriesOf(Actor viewer, OrderId orderId);
 
     /**
-     * The entries that moved one account in a currency, oldest first.
+     * One page of an account's statement for a period. Its cost depends on the page size and on how far back
+     * {@code from} lies, never on the account's whole history.
      *
-     * @param account  the account
-     * @param currency the currency
-     * @return the entries
-     */
-    List<JournalEntry> entriesOf(LedgerAccount account, Currency currency);
-
-    /**
-     * An account's statement for a period.
-     *
-     * @param viewer   the account's owner (creator or affiliate), or an admin for any account
+     * @param viewer   the account's owner (creator or affiliate), or someone with
+     *                 {@link io.learnloop.core.identity.Role#FINANCE} for any account
      * @param account  the account
      * @param currency the currency
      * @param from     start (inclusive)
      * @param to       end (exclusive), not before {@code from}
-     * @return the statement
+     * @param cursor   the previous page's {@link Statement#nextCursor()}, or null for the first page
+     * @param limit    the most lines per page, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
      * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see the account
      */
-    Statement statement(Actor viewer, LedgerAccount account, Currency currency, Instant from, Instant to);
+    Statement statement(Actor viewer, LedgerAccount account, Currency currency, Instant from, Instant to,
+                        String cursor, int limit);
 }

@@ -12,7 +12,9 @@ import java.util.function.Function;
 /**
  * Describes one kind of aggregate kept in a {@link Store}: its name, its record class, how to read its id, and the
  * secondary keys the store maintains for it. Lookup indexes may hold many aggregates per key; unique keys hold at
- * most one per tenant and back every idempotency key and natural key.
+ * most one per tenant and back every idempotency key and natural key. A sorted index also orders the aggregates
+ * under each key by a sort key (then id), so they can be read a bounded range at a time with
+ * {@link UnitOfWork#findRange}: the way to read anything that grows with history.
  *
  * <p>Every store implementation keeps any aggregate type it is given, so a module adds persistence by declaring a
  * type here and a repository over it. The record class must round-trip through
@@ -28,6 +30,7 @@ public final class AggregateType<T> {
     private final Function<T, String> idOf;
     private final Map<String, Function<T, Collection<String>>> indexes;
     private final Map<String, Function<T, Collection<String>>> uniqueKeys;
+    private final Map<String, Function<T, String>> sortKeys;
 
     private AggregateType(Builder<T> b) {
         this.name = b.name;
@@ -35,6 +38,7 @@ public final class AggregateType<T> {
         this.idOf = b.idOf;
         this.indexes = Map.copyOf(b.indexes);
         this.uniqueKeys = Map.copyOf(b.uniqueKeys);
+        this.sortKeys = Map.copyOf(b.sortKeys);
     }
 
     /**
@@ -119,6 +123,48 @@ public final class AggregateType<T> {
     }
 
     /**
+     * Whether {@code index} is a sorted index.
+     *
+     * @param index the index name
+     * @return true if declared with a sort key
+     */
+    public boolean isSorted(String index) {
+        return sortKeys.containsKey(index);
+    }
+
+    /**
+     * Where an aggregate stands in a sorted index: its sort key, a separator ({@value SortKeys#SEPARATOR_CODE}
+     * as a character) and its id, so positions are unique and order first by sort key, then by id. Range bounds and
+     * cursors of {@link UnitOfWork#findRange} are positions, or bare sort keys (a sort key sorts before every position
+     * that starts with it).
+     *
+     * @param index a sorted index
+     * @param value the aggregate
+     * @return its position
+     */
+    public String position(String index, T value) {
+        Function<T, String> sort = sortKeys.get(index);
+        if (sort == null) {
+            throw ValidationException.of("index", "'" + index + "' is not a sorted index of " + name
+                    + "; sorted: " + sortKeys.keySet());
+        }
+        String key = sort.apply(value);
+        return (key == null ? "" : key) + SortKeys.SEPARATOR + idOf(value);
+    }
+
+    /**
+     * Throws unless {@code index} is a declared sorted index.
+     *
+     * @param index the name
+     */
+    public void requireSortedIndex(String index) {
+        if (!sortKeys.containsKey(index)) {
+            throw ValidationException.of("index", "'" + index + "' is not a sorted index of " + name
+                    + "; sorted: " + sortKeys.keySet());
+        }
+    }
+
+    /**
      * Throws unless {@code index} is a declared lookup index.
      *
      * @param index the name
@@ -165,6 +211,7 @@ public final class AggregateType<T> {
         private final Function<T, String> idOf;
         private final Map<String, Function<T, Collection<String>>> indexes = new LinkedHashMap<>();
         private final Map<String, Function<T, Collection<String>>> uniqueKeys = new LinkedHashMap<>();
+        private final Map<String, Function<T, String>> sortKeys = new LinkedHashMap<>();
 
         private Builder(String name, Class<T> type, Function<T, String> idOf) {
             this.name = Objects.requireNonNull(name, "name");
@@ -196,6 +243,38 @@ public final class AggregateType<T> {
          */
         public Builder<T> multiIndex(String index, Function<T, Collection<String>> keys) {
             indexes.put(index, keys);
+            return this;
+        }
+
+        /**
+         * Declares a sorted lookup index with one key per aggregate: under each key, aggregates are ordered by
+         * {@code sortKey} (then id), and can be read a range at a time. Sort keys compare as strings, character by
+         * character, so make them fixed-width where they encode numbers or instants ({@link SortKeys}).
+         *
+         * @param index   the index name
+         * @param key     reads the key (null means not indexed)
+         * @param sortKey reads the sort key (null sorts as the empty string)
+         * @return this builder
+         */
+        public Builder<T> sortedIndex(String index, Function<T, String> key, Function<T, String> sortKey) {
+            index(index, key);
+            sortKeys.put(index, Objects.requireNonNull(sortKey, "sortKey"));
+            return this;
+        }
+
+        /**
+         * Declares a sorted lookup index with any number of keys per aggregate; see
+         * {@link #sortedIndex(String, Function, Function)}.
+         *
+         * @param index   the index name
+         * @param keys    reads the keys
+         * @param sortKey reads the sort key, the same under every key
+         * @return this builder
+         */
+        public Builder<T> sortedMultiIndex(String index, Function<T, Collection<String>> keys,
+                                           Function<T, String> sortKey) {
+            multiIndex(index, keys);
+            sortKeys.put(index, Objects.requireNonNull(sortKey, "sortKey"));
             return this;
         }
 

@@ -59,4 +59,16 @@ public interface Store {
      * @param eventIds the delivered events' ids
      */
     void markDelivered(TenantId tenant, List<String> eventIds);
+
+    /**
+     * Deletes up to {@code limit} of a tenant's outbox events that were delivered before {@code deliveredBefore},
+     * oldest first. A store keeps delivered events for a while so that a late re-publish of the same event id is
+     * still recognised as a duplicate; the facade's scheduled jobs prune them after the configured retention.
+     *
+     * @param tenant          the tenant
+     * @param deliveredBefore the cut-off
+     * @param limit           the most events to delete in this call
+     * @return how many were deleted
+     */
+    int pruneDelivered(TenantId tenant, Instant deliveredBefore, int limit);
 }

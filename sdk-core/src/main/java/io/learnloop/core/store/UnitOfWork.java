@@ -64,6 +64,19 @@ public interface UnitOfWork {
     <T> List<Versioned<T>> findBy(AggregateType<T> type, String index, String key);
 
     /**
+     * Reads a bounded range of the aggregates filed under a key of a sorted index, in position order (sort key, then
+     * id). The cost depends on the range's size, never on how many aggregates the key holds.
+     *
+     * @param type  the aggregate type
+     * @param index a declared sorted index
+     * @param key   the key
+     * @param range the bounds, the limit and the direction
+     * @param <T>   the record type
+     * @return up to {@code range.limit()} aggregates
+     */
+    <T> List<Versioned<T>> findRange(AggregateType<T> type, String index, String key, IndexRange range);
+
+    /**
      * Reads the aggregate holding a unique key.
      *
      * @param type   the aggregate type

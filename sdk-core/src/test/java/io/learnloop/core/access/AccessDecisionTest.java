@@ -1,5 +1,7 @@
 package io.learnloop.core.access;
 
+import io.learnloop.core.testing.TrustedAccess;
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.catalog.CatalogFixture;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
@@ -26,6 +28,7 @@ class AccessDecisionTest {
 
     private final CatalogFixture f = new CatalogFixture();
     private final AccessService access = f.learnloop.access();
+    private final TrustedAccess trusted = new TrustedAccess(f.learnloop);
     private final Course course = f.published("Java");
     private final LessonId preview = course.published().lessons().get(0).id();
     private final LessonId paid = course.published().lessons().get(1).id();
@@ -35,7 +38,7 @@ class AccessDecisionTest {
     }
 
     private Grant buy(CourseId c, String line, Instant endsAt) {
-        return access.grant(GrantRequest.purchase(LENA, OrderId.of("order-1"), line, List.of(c), now(), endsAt));
+        return trusted.grant(GrantRequest.purchase(LENA, OrderId.of("order-1"), line, List.of(c), now(), endsAt));
     }
 
     private AccessDecision decide(LessonId lesson) {
@@ -77,7 +80,7 @@ class AccessDecisionTest {
     @Test
     void decide_withMembershipCoveringTheCategory_allowsAsMembership() {
         Instant end = now().plus(Duration.ofDays(30));
-        Grant g = access.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(),
+        Grant g = trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(),
                 List.of("programming"), now(), end));
 
         AccessDecision d = decide(paid);
@@ -89,7 +92,7 @@ class AccessDecisionTest {
 
     @Test
     void decide_withMembershipNamingTheCourseAndItsCategory_allowsOnceAsMembership() {
-        Grant g = access.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(course.id()),
+        Grant g = trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(course.id()),
                 List.of("programming", "design"), now(), now().plus(DAY)));
 
         assertThat(decide(paid)).isEqualTo(AccessDecision.of(AccessReason.MEMBERSHIP, course.id(), paid, g.id(),
@@ -99,7 +102,7 @@ class AccessDecisionTest {
 
     @Test
     void decide_withMembershipOfAnotherCategory_deniesAsNotEntitled() {
-        access.grant(GrantRequest.membership(LENA, OfferId.of("plan-design"), List.of(), List.of("design"), now(),
+        trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-design"), List.of(), List.of("design"), now(),
                 now().plus(DAY)));
 
         assertThat(decide(paid).reason()).isEqualTo(AccessReason.NOT_ENTITLED);
@@ -108,7 +111,7 @@ class AccessDecisionTest {
     @Test
     void decide_withMembershipListingOtherCourses_deniesAsNotEntitled() {
         Course other = f.published("Other");
-        access.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(other.id()), List.of(),
+        trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(other.id()), List.of(),
                 now(), now().plus(DAY)));
 
         assertThat(decide(paid).reason()).isEqualTo(AccessReason.NOT_ENTITLED);
@@ -119,7 +122,7 @@ class AccessDecisionTest {
     @Test
     void decide_afterMembershipPeriodEnds_deniesAsExpired() {
         Instant end = now().plus(Duration.ofDays(30));
-        Grant g = access.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(course.id()),
+        Grant g = trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-pro"), List.of(course.id()),
                 List.of(), now(), end));
 
         AccessDecision before = access.decide(LENA, paid, end.minusSeconds(1));
@@ -133,7 +136,7 @@ class AccessDecisionTest {
 
     @Test
     void decide_beforeGrantStarts_deniesAsNotEntitled() {
-        access.grant(GrantRequest.purchase(LENA, OrderId.of("o-later"), "l", List.of(course.id()),
+        trusted.grant(GrantRequest.purchase(LENA, OrderId.of("o-later"), "l", List.of(course.id()),
                 now().plus(DAY), null));
 
         assertThat(decide(paid).reason()).isEqualTo(AccessReason.NOT_ENTITLED);
@@ -142,7 +145,7 @@ class AccessDecisionTest {
 
     @Test
     void decide_withFreeEnrolment_allowsAsGranted() {
-        access.grant(GrantRequest.free(LENA, course.id(), now()));
+        trusted.grant(GrantRequest.free(LENA, course.id(), now()));
 
         assertThat(decide(paid).reason()).isEqualTo(AccessReason.GRANTED);
     }
@@ -162,7 +165,7 @@ class AccessDecisionTest {
         Instant beforeRefund = now();
         f.advance(DAY);
 
-        access.revokeRefund(OrderId.of("order-1"), "line-1", "refund-9");
+        trusted.revokeRefund(OrderId.of("order-1"), "line-1", "refund-9");
 
         AccessDecision d = decide(paid);
         assertThat(d.reason()).isEqualTo(AccessReason.REVOKED);
@@ -238,7 +241,7 @@ class AccessDecisionTest {
         f.catalog.approve(REVIEWER, course.id());
         f.advance(DAY);
 
-        access.revokeRefund(OrderId.of("order-1"), "line-1", "refund-1");
+        trusted.revokeRefund(OrderId.of("order-1"), "line-1", "refund-1");
 
         assertThat(decide(paid).reason()).isEqualTo(AccessReason.REVOKED);
         assertThat(access.hasAccess(LENA, course.id(), now())).isFalse();
@@ -246,7 +249,7 @@ class AccessDecisionTest {
 
     @Test
     void decide_withPurchaseAndMembership_prefersThePurchase() {
-        access.grant(GrantRequest.membership(LENA, OfferId.of("plan"), List.of(), List.of("programming"), now(),
+        trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan"), List.of(), List.of("programming"), now(),
                 now().plus(DAY)));
         Grant bought = buy(course.id(), "line-1", null);
 
@@ -283,7 +286,7 @@ class AccessDecisionTest {
         Course unpublished = f.draft("Unpublished");
         buy(third.id(), "line-3", now().plus(DAY));
         access.grant(ADMIN, GrantRequest.manual(LENA, List.of(unpublished.id()), "t-1", now(), null));
-        access.grant(GrantRequest.membership(LENA, OfferId.of("plan"), List.of(), List.of("programming"),
+        trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan"), List.of(), List.of("programming"),
                 now(), now().plus(Duration.ofDays(30))));
 
         assertThat(access.entitledCourses(LENA, now()))

@@ -1,5 +1,9 @@
 package io.learnloop.core.access;
 
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.testing.TrustedAccess;
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.catalog.CatalogFixture;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
@@ -39,6 +43,7 @@ class GrantLedgerTest {
 
     private final CatalogFixture f = new CatalogFixture();
     private final AccessService access = f.learnloop.access();
+    private final TrustedAccess trusted = new TrustedAccess(f.learnloop);
     private final Course java = f.published("Java");
     private final Course sql = f.published("SQL");
 
@@ -56,7 +61,7 @@ class GrantLedgerTest {
 
     @Test
     void grant_forABundleLine_emitsOneGrantedEventPerCourse() {
-        Grant g = access.grant(line("line-1", java.id(), sql.id()));
+        Grant g = trusted.grant(line("line-1", java.id(), sql.id()));
 
         assertThat(g.source()).isEqualTo(GrantSource.PURCHASE);
         assertThat(g.sourceKey()).isEqualTo("purchase:order-7:line-1");
@@ -70,10 +75,10 @@ class GrantLedgerTest {
 
     @Test
     void grant_whenSamePurchaseLineArrivesTwice_yieldsOneGrant() {
-        Grant first = access.grant(line("line-1", java.id()));
+        Grant first = trusted.grant(line("line-1", java.id()));
         f.advance(Duration.ofMinutes(5));
 
-        Grant second = access.grant(line("line-1", java.id()));
+        Grant second = trusted.grant(line("line-1", java.id()));
 
         assertThat(second).isEqualTo(first);
         assertThat(access.grantsOf(LENA)).containsExactly(first);
@@ -82,9 +87,9 @@ class GrantLedgerTest {
 
     @Test
     void grant_whenSameLineNamesAnotherLearner_isADuplicateKeyConflict() {
-        access.grant(line("line-1", java.id()));
+        trusted.grant(line("line-1", java.id()));
 
-        assertThatThrownBy(() -> access.grant(GrantRequest.purchase(UserId.of("mallory"), ORDER, "line-1",
+        assertThatThrownBy(() -> trusted.grant(GrantRequest.purchase(UserId.of("mallory"), ORDER, "line-1",
                 List.of(java.id()), now(), null)))
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo(ErrorCode.DUPLICATE_KEY));
@@ -93,7 +98,7 @@ class GrantLedgerTest {
 
     @Test
     void grant_when16ThreadsGrantTheSameLine_recordsExactlyOneGrant() throws Exception {
-        List<Object> outcomes = race(() -> access.grant(line("line-1", java.id())));
+        List<Object> outcomes = race(() -> trusted.grant(line("line-1", java.id())));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(Grant.class));
         assertThat(outcomes.stream().map(o -> ((Grant) o).id()).distinct()).hasSize(1);
@@ -103,7 +108,7 @@ class GrantLedgerTest {
 
     @Test
     void grant_forUnknownCourse_isNotFoundAndStoresNothing() {
-        assertThatThrownBy(() -> access.grant(line("line-1", java.id(), CourseId.of("ghost"))))
+        assertThatThrownBy(() -> trusted.grant(line("line-1", java.id(), CourseId.of("ghost"))))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("ghost");
         assertThat(access.grantsOf(LENA)).isEmpty();
         assertThat(events(EventTypes.ACCESS_GRANTED)).isEmpty();
@@ -113,7 +118,8 @@ class GrantLedgerTest {
     void grant_manualWithoutAdmin_isForbidden() {
         GrantRequest manual = GrantRequest.manual(LENA, List.of(java.id()), "ticket-1", now(), null);
 
-        assertThatThrownBy(() -> access.grant(manual)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> access.grant(Actor.of("ada", Role.CREATOR), manual))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("only an admin");
         assertThatThrownBy(() -> access.grant(LEARNER, manual)).isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("ADMIN");
         assertThat(access.grantsOf(LENA)).isEmpty();
@@ -133,18 +139,18 @@ class GrantLedgerTest {
         assertThat(fieldsOf(() -> GrantRequest.free(LENA, null, null))).containsExactly("startsAt", "courses");
         assertThat(fieldsOf(() -> access.decide(null, LessonId.of("l"), null))).containsExactly("learner", "at");
         assertThat(fieldsOf(() -> access.decideCourse(LENA, null, now()))).containsExactly("course");
-        assertThat(fieldsOf(() -> access.grant(null))).containsExactly("request");
-        assertThat(fieldsOf(() -> access.revokeRefund(ORDER, " ", "r"))).containsExactly("orderLine");
+        assertThat(fieldsOf(() -> access.grant(Staff.ADMIN, null))).containsExactly("request");
+        assertThat(fieldsOf(() -> trusted.revokeRefund(ORDER, " ", "r"))).containsExactly("orderLine");
         assertThat(access.grantsOf(LENA)).isEmpty();
     }
 
     @Test
     void revokeRefund_revokesOnlyThatLineAndEmitsRevokedEvents() {
-        access.grant(line("line-1", java.id()));
-        Grant other = access.grant(line("line-2", sql.id()));
+        trusted.grant(line("line-1", java.id()));
+        Grant other = trusted.grant(line("line-2", sql.id()));
         f.advance(Duration.ofHours(1));
 
-        List<Grant> revoked = access.revokeRefund(ORDER, "line-1", "refund-3");
+        List<Grant> revoked = trusted.revokeRefund(ORDER, "line-1", "refund-3");
 
         assertThat(revoked).singleElement().satisfies(g -> {
             assertThat(g.revocation().reason()).isEqualTo(RevocationReason.REFUND);
@@ -161,11 +167,11 @@ class GrantLedgerTest {
 
     @Test
     void revokeRefund_whenRepeated_changesNothingMore() {
-        access.grant(line("line-1", java.id()));
-        List<Grant> first = access.revokeRefund(ORDER, "line-1", "refund-3");
+        trusted.grant(line("line-1", java.id()));
+        List<Grant> first = trusted.revokeRefund(ORDER, "line-1", "refund-3");
         f.advance(Duration.ofHours(1));
 
-        List<Grant> again = access.revokeRefund(ORDER, "line-1", "refund-3-retry");
+        List<Grant> again = trusted.revokeRefund(ORDER, "line-1", "refund-3-retry");
 
         assertThat(again).isEqualTo(first);
         assertThat(events(EventTypes.ACCESS_REVOKED)).hasSize(1);
@@ -173,9 +179,9 @@ class GrantLedgerTest {
 
     @Test
     void revokeRefund_when16ThreadsRace_revokesOnce() throws Exception {
-        access.grant(line("line-1", java.id()));
+        trusted.grant(line("line-1", java.id()));
 
-        List<Object> outcomes = race(() -> access.revokeRefund(ORDER, "line-1", "refund-3"));
+        List<Object> outcomes = race(() -> trusted.revokeRefund(ORDER, "line-1", "refund-3"));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(List.class));
         assertThat(events(EventTypes.ACCESS_REVOKED)).hasSize(1);
@@ -183,10 +189,10 @@ class GrantLedgerTest {
 
     @Test
     void revokeChargeback_revokesEveryLineOfTheOrder() {
-        access.grant(line("line-1", java.id()));
-        access.grant(line("line-2", sql.id()));
+        trusted.grant(line("line-1", java.id()));
+        trusted.grant(line("line-2", sql.id()));
 
-        List<Grant> revoked = access.revokeChargeback(ORDER, "dispute-1");
+        List<Grant> revoked = access.revokeChargeback(Staff.FINANCE, ORDER, "dispute-1");
 
         assertThat(revoked).hasSize(2).allSatisfy(g ->
                 assertThat(g.revocation().reason()).isEqualTo(RevocationReason.CHARGEBACK));
@@ -195,7 +201,7 @@ class GrantLedgerTest {
 
     @Test
     void revoke_manually_needsAnAdminAndRecordsWho() {
-        Grant g = access.grant(GrantRequest.free(LENA, java.id(), now()));
+        Grant g = trusted.grant(GrantRequest.free(LENA, java.id(), now()));
 
         assertThatThrownBy(() -> access.revoke(LEARNER, g.id(), "abuse")).isInstanceOf(ForbiddenException.class);
         Grant revoked = access.revoke(ADMIN, g.id(), "abuse");
@@ -211,9 +217,9 @@ class GrantLedgerTest {
         Instant p1 = now();
         Instant p2 = p1.plus(Duration.ofDays(30));
         OfferId plan = OfferId.of("plan");
-        Grant a = access.grant(GrantRequest.membership(LENA, plan, List.of(), List.of("programming"), p1, p2));
-        Grant again = access.grant(GrantRequest.membership(LENA, plan, List.of(), List.of("programming"), p1, p2));
-        Grant b = access.grant(GrantRequest.membership(LENA, plan, List.of(), List.of("programming"), p2,
+        Grant a = trusted.grant(GrantRequest.membership(LENA, plan, List.of(), List.of("programming"), p1, p2));
+        Grant again = trusted.grant(GrantRequest.membership(LENA, plan, List.of(), List.of("programming"), p1, p2));
+        Grant b = trusted.grant(GrantRequest.membership(LENA, plan, List.of(), List.of("programming"), p2,
                 p2.plus(Duration.ofDays(30))));
 
         assertThat(again).isEqualTo(a);

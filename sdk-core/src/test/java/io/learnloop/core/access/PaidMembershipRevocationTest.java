@@ -1,5 +1,7 @@
 package io.learnloop.core.access;
 
+import io.learnloop.core.testing.TrustedAccess;
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.catalog.CatalogFixture;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
@@ -27,6 +29,7 @@ class PaidMembershipRevocationTest {
 
     private final CatalogFixture f = new CatalogFixture();
     private final AccessService access = f.learnloop.access();
+    private final TrustedAccess trusted = new TrustedAccess(f.learnloop);
     private final Course java = f.published("Java");
     private final Course sql = f.published("SQL");
     private final Course go = f.published("Go");
@@ -46,7 +49,7 @@ class PaidMembershipRevocationTest {
 
     @Test
     void grant_whenMembershipPaidByOrderLine_recordsTheOrderAndLine() {
-        Grant g = access.grant(paidPeriod(ORDER, "line-1", java.id()));
+        Grant g = trusted.grant(paidPeriod(ORDER, "line-1", java.id()));
 
         assertThat(g.source()).isEqualTo(GrantSource.MEMBERSHIP);
         assertThat(g.order()).isEqualTo(ORDER);
@@ -57,11 +60,11 @@ class PaidMembershipRevocationTest {
 
     @Test
     void grant_whenSamePaidPeriodArrivesTwice_yieldsOneGrant() {
-        Grant first = access.grant(paidPeriod(ORDER, "line-1", java.id()));
+        Grant first = trusted.grant(paidPeriod(ORDER, "line-1", java.id()));
         f.advance(Duration.ofMinutes(5));
 
-        Grant again = access.grant(paidPeriod(ORDER, "line-1", java.id()));
-        Grant otherOrder = access.grant(paidPeriod(OrderId.of("order-8"), "line-1", java.id()));
+        Grant again = trusted.grant(paidPeriod(ORDER, "line-1", java.id()));
+        Grant otherOrder = trusted.grant(paidPeriod(OrderId.of("order-8"), "line-1", java.id()));
 
         assertThat(again).isEqualTo(first);
         // another order paying for the same period is its own source: each refund ends only what it paid for
@@ -71,15 +74,15 @@ class PaidMembershipRevocationTest {
 
     @Test
     void revokeRefund_whenMembershipLineRefunded_endsThePeriodAndLeavesOtherGrants() {
-        Grant membership = access.grant(paidPeriod(ORDER, "line-1", java.id()));
-        Grant purchase = access.grant(GrantRequest.purchase(LENA, ORDER, "line-2", List.of(sql.id()), start, null));
-        Grant hostPeriod = access.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(go.id()),
+        Grant membership = trusted.grant(paidPeriod(ORDER, "line-1", java.id()));
+        Grant purchase = trusted.grant(GrantRequest.purchase(LENA, ORDER, "line-2", List.of(sql.id()), start, null));
+        Grant hostPeriod = trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(go.id()),
                 List.of(), start, start.plus(MONTH)));
-        Grant otherOrder = access.grant(GrantRequest.membership(LENA, OrderId.of("order-8"), "line-1",
+        Grant otherOrder = trusted.grant(GrantRequest.membership(LENA, OrderId.of("order-8"), "line-1",
                 OfferId.of("plan-lite"), List.of(go.id()), List.of(), start.plusSeconds(1), start.plus(MONTH)));
         f.advance(Duration.ofDays(3));
 
-        List<Grant> revoked = access.revokeRefund(ORDER, "line-1", "refund-3");
+        List<Grant> revoked = trusted.revokeRefund(ORDER, "line-1", "refund-3");
 
         assertThat(revoked).singleElement().satisfies(g -> {
             assertThat(g.id()).isEqualTo(membership.id());
@@ -105,11 +108,11 @@ class PaidMembershipRevocationTest {
 
     @Test
     void revokeRefund_whenMembershipLineRefundedAgain_changesNothingMore() {
-        access.grant(paidPeriod(ORDER, "line-1", java.id()));
-        List<Grant> first = access.revokeRefund(ORDER, "line-1", "refund-3");
+        trusted.grant(paidPeriod(ORDER, "line-1", java.id()));
+        List<Grant> first = trusted.revokeRefund(ORDER, "line-1", "refund-3");
         f.advance(Duration.ofHours(1));
 
-        List<Grant> again = access.revokeRefund(ORDER, "line-1", "refund-3-retry");
+        List<Grant> again = trusted.revokeRefund(ORDER, "line-1", "refund-3-retry");
 
         assertThat(again).isEqualTo(first);
         assertThat(again).singleElement().satisfies(g -> assertThat(g.revocation().reference()).isEqualTo("refund-3"));
@@ -118,10 +121,10 @@ class PaidMembershipRevocationTest {
 
     @Test
     void revokeRefund_whenMembershipCoversCategories_emitsOneRevokedEventPerCategory() {
-        Grant g = access.grant(GrantRequest.membership(LENA, ORDER, "line-1", PLAN, List.of(),
+        Grant g = trusted.grant(GrantRequest.membership(LENA, ORDER, "line-1", PLAN, List.of(),
                 List.of("programming", "design"), start, start.plus(MONTH)));
 
-        access.revokeRefund(ORDER, "line-1", "refund-3");
+        trusted.revokeRefund(ORDER, "line-1", "refund-3");
 
         assertThat(access.entitledCourses(LENA, insidePeriod())).isEmpty();
         assertThat(revokedEvents()).extracting(e -> e.data().get("category")).containsExactly("programming", "design");
@@ -131,12 +134,12 @@ class PaidMembershipRevocationTest {
 
     @Test
     void revokeChargeback_whenOrderPaidForMembership_endsThePeriodAndThePurchase() {
-        access.grant(paidPeriod(ORDER, "line-1", java.id()));
-        access.grant(GrantRequest.purchase(LENA, ORDER, "line-2", List.of(sql.id()), start, null));
-        Grant hostPeriod = access.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(go.id()),
+        trusted.grant(paidPeriod(ORDER, "line-1", java.id()));
+        trusted.grant(GrantRequest.purchase(LENA, ORDER, "line-2", List.of(sql.id()), start, null));
+        Grant hostPeriod = trusted.grant(GrantRequest.membership(LENA, OfferId.of("plan-lite"), List.of(go.id()),
                 List.of(), start, start.plus(MONTH)));
 
-        List<Grant> revoked = access.revokeChargeback(ORDER, "dispute-1");
+        List<Grant> revoked = access.revokeChargeback(Staff.FINANCE, ORDER, "dispute-1");
 
         assertThat(revoked).hasSize(2).allSatisfy(g ->
                 assertThat(g.revocation().reason()).isEqualTo(RevocationReason.CHARGEBACK));
@@ -182,12 +185,12 @@ class PaidMembershipRevocationTest {
 
     @Test
     void revokeRefund_whenMembershipNamesNoOrder_leavesItGranted() {
-        Grant g = access.grant(GrantRequest.membership(LENA, PLAN, List.of(java.id()), List.of(), start,
+        Grant g = trusted.grant(GrantRequest.membership(LENA, PLAN, List.of(java.id()), List.of(), start,
                 start.plus(MONTH)));
 
         assertThat(g.order()).isNull();
         assertThat(g.sourceKey()).isEqualTo("membership:lena:plan-pro:" + start);
-        assertThat(access.revokeRefund(ORDER, "line-1", "refund-3")).isEmpty();
+        assertThat(trusted.revokeRefund(ORDER, "line-1", "refund-3")).isEmpty();
         assertThat(access.hasAccess(LENA, java.id(), insidePeriod())).isTrue();
     }
 

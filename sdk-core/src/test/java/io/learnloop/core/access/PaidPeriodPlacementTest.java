@@ -1,5 +1,6 @@
 package io.learnloop.core.access;
 
+import io.learnloop.core.testing.TrustedAccess;
 import io.learnloop.core.catalog.CatalogFixture;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.MembershipPeriod;
@@ -35,7 +36,7 @@ class PaidPeriodPlacementTest {
     private final Course java = f.published("Java");
 
     private Grant pay(String order, OfferId plan) {
-        return access.grant(GrantRequest.paidPeriod(LENA, OrderId.of(order), "line-1", plan, List.of(java.id()),
+        return new TrustedAccess(f.learnloop).grant(GrantRequest.paidPeriod(LENA, OrderId.of(order), "line-1", plan, List.of(java.id()),
                 List.of(), f.clock.instant(), MONTH));
     }
 
@@ -75,7 +76,7 @@ class PaidPeriodPlacementTest {
         Instant other = f.clock.instant();
 
         // the same paying line again, with dates a host computed itself: one payment, one period
-        Grant again = access.grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+        Grant again = new TrustedAccess(f.learnloop).grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
                 List.of(java.id()), List.of(), other, MONTH.endOf(other)));
         Grant next = pay("o-2", PRO);
 
@@ -87,12 +88,12 @@ class PaidPeriodPlacementTest {
     @Test
     void grant_whenLineGrantedWithExplicitDatesIsPaidAgain_keepsTheExplicitGrant() {
         Instant start = f.clock.instant();
-        Grant imported = access.grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+        Grant imported = new TrustedAccess(f.learnloop).grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
                 List.of(java.id()), List.of(), start, MONTH.endOf(start)));
         f.advance(Duration.ofDays(3));
 
         Grant replayed = pay("o-1", PRO);
-        Grant explicitAgain = access.grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+        Grant explicitAgain = new TrustedAccess(f.learnloop).grant(GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
                 List.of(java.id()), List.of(), f.clock.instant(), MONTH.endOf(f.clock.instant())));
 
         assertThat(replayed).isEqualTo(imported);
@@ -104,7 +105,7 @@ class PaidPeriodPlacementTest {
     void grant_when8ThreadsSettle200DifferentOrdersAtOneInstant_placesThemBackToBack() throws Exception {
         RenewalRace race = race(List.of(PRO));
 
-        Map<OrderId, Set<GrantId>> returned = race.run(List.of(access), "o");
+        Map<OrderId, Set<GrantId>> returned = race.run(List.of(f.learnloop), "o");
 
         race.assertPlaced(returned, access.grantsOf(LENA));
         assertThat(f.events.stream().filter(e -> e.type().equals(EventTypes.ACCESS_GRANTED)))
@@ -118,7 +119,7 @@ class PaidPeriodPlacementTest {
     void grant_whenTwoPlansAreSettledAtOnce_stacksEachPlanOnItsOwnPeriods() throws Exception {
         RenewalRace race = race(List.of(PRO, LITE));
 
-        Map<OrderId, Set<GrantId>> returned = race.run(List.of(access), "o");
+        Map<OrderId, Set<GrantId>> returned = race.run(List.of(f.learnloop), "o");
 
         // each plan gets 100 periods from the payment time: the other plan's periods never move its start
         race.assertPlaced(returned, access.grantsOf(LENA));
@@ -153,7 +154,7 @@ class PaidPeriodPlacementTest {
 
     @Test
     void grant_whenAPeriodWithFixedDatesIsLive_stacksAfterIt() {
-        Grant host = access.grant(GrantRequest.membership(LENA, PRO, List.of(java.id()), List.of(),
+        Grant host = new TrustedAccess(f.learnloop).grant(GrantRequest.membership(LENA, PRO, List.of(java.id()), List.of(),
                 f.clock.instant(), f.clock.instant().plus(Duration.ofDays(7))));
 
         Grant paid = pay("o-1", PRO);

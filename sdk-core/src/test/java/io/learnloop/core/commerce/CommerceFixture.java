@@ -7,6 +7,8 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.internal.commerce.CommerceTypes;
+import io.learnloop.core.internal.commerce.DefaultCommerceService;
+import io.learnloop.core.testing.Catalogue;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.testing.MutableClock;
@@ -28,12 +30,15 @@ final class CommerceFixture {
             .listener(events::add)
             .build();
     final CommerceService commerce = learnloop.commerce();
+    /** The order transitions the settlement drives, for tests of the order machine itself. */
+    final DefaultCommerceService orders = (DefaultCommerceService) learnloop.commerce();
     final Actor creator = Actor.of("creator-1", Role.CREATOR);
     final Actor admin = Actor.of("admin-1", Role.ADMIN);
     final Actor learner = Actor.learner("learner-1");
 
     Offer course(String title, Money price) {
-        return commerce.createOffer(creator, OfferDraft.course(title, price, CourseId.of("course-" + title.hashCode())));
+        CourseId course = Catalogue.publishedId(learnloop, creator, title);
+        return commerce.createOffer(creator, OfferDraft.course(title, price, course));
     }
 
     /** Creates a platform coupon (an admin's, valid for any offer). */

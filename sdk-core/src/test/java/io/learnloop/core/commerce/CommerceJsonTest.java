@@ -1,5 +1,6 @@
 package io.learnloop.core.commerce;
 
+import io.learnloop.core.testing.Catalogue;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.commerce.CouponRedemption;
@@ -16,13 +17,14 @@ class CommerceJsonTest {
     void order_whenWrittenAndRead_roundTripsThroughTheWireFormat() {
         CommerceFixture f = new CommerceFixture();
         Offer java = f.course("Java", cny("100.00"));
-        Offer plan = f.commerce.createOffer(f.creator, OfferDraft.membership("Pro", cny("99.00"),
-                new MembershipTerms(MembershipPeriod.MONTH, 7, List.of(CourseId.of("c1")), List.of("dev"))));
+        CourseId c1 = Catalogue.publishedId(f.learnloop, f.creator, "C1");
+        Offer plan = f.commerce.createOffer(f.admin, OfferDraft.membership("Pro", cny("99.00"),
+                new MembershipTerms(MembershipPeriod.MONTH, 7, List.of(c1), List.of("dev"))));
         f.coupon(f.percent("TEN", 1000).withLimits(10, 1).withFloorPrice(cny("1.00")));
-        Order o = f.commerce.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id(), plan.id())
+        Order o = f.orders.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id(), plan.id())
                 .withCoupons("TEN")).id());
-        o = f.commerce.markPaid(o.id(), new PaymentReceipt("sandbox", "p1", o.total()));
-        o = f.commerce.refund(o.id(), new RefundRequest("r1", List.of(LineAmount.of(1, cny("1.00"))), "test"));
+        o = f.orders.markPaid(o.id(), new PaymentReceipt("sandbox", "p1", o.total()));
+        o = f.orders.refund(o.id(), new RefundRequest("r1", List.of(LineAmount.of(1, cny("1.00"))), "test"));
 
         String json = LearnloopJson.toJson(o);
         assertThat(LearnloopJson.fromJson(json, Order.class)).isEqualTo(o);

@@ -121,21 +121,21 @@ class CommerceValidationTest {
 
     @Test
     void refund_whenRequestInvalid_namesTheFieldAndChangesNothing() {
-        Order o = f.commerce.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id())).id());
-        Order paid = f.commerce.markPaid(o.id(), new PaymentReceipt("sandbox", "p", cny("100.00")));
-        assertInvalid(() -> f.commerce.refund(paid.id(), null), "request");
-        assertInvalid(() -> f.commerce.refund(paid.id(), new RefundRequest("", List.of(LineAmount.of(1, cny("1.00"))),
+        Order o = f.orders.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id())).id());
+        Order paid = f.orders.markPaid(o.id(), new PaymentReceipt("sandbox", "p", cny("100.00")));
+        assertInvalid(() -> f.orders.refund(paid.id(), null), "request");
+        assertInvalid(() -> f.orders.refund(paid.id(), new RefundRequest("", List.of(LineAmount.of(1, cny("1.00"))),
                 null)), "refundKey");
-        assertInvalid(() -> f.commerce.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(1, cny("1.00"))),
+        assertInvalid(() -> f.orders.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(1, cny("1.00"))),
                 "x".repeat(501))), "reason");
-        assertInvalid(() -> f.commerce.refund(paid.id(), new RefundRequest("r", List.of(), null)), "lines");
-        assertInvalid(() -> f.commerce.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(1,
+        assertInvalid(() -> f.orders.refund(paid.id(), new RefundRequest("r", List.of(), null)), "lines");
+        assertInvalid(() -> f.orders.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(1,
                 cny("-1.00"))), null)), "lines[0].amount");
-        assertInvalid(() -> f.commerce.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(2,
+        assertInvalid(() -> f.orders.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(2,
                 cny("1.00"))), null)), "lines[0].line");
-        assertInvalid(() -> f.commerce.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(1,
+        assertInvalid(() -> f.orders.refund(paid.id(), new RefundRequest("r", List.of(LineAmount.of(1,
                 Money.ofMinor(100, "USD"))), null)), "lines[0].amount");
-        assertThat(f.commerce.order(paid.id())).isEqualTo(paid);
+        assertThat(f.orders.order(paid.id())).isEqualTo(paid);
     }
 
     @Test
@@ -147,8 +147,8 @@ class CommerceValidationTest {
                 .isInstanceOf(io.learnloop.core.error.ConflictException.class)
                 .satisfies(e -> assertThat(((io.learnloop.core.error.ConflictException) e).code())
                         .isEqualTo(ErrorCode.DUPLICATE_KEY));
-        assertThat(f.commerce.orderByClientKey(f.learner.id(), "k")).isEqualTo(first);
-        assertThat(f.commerce.ordersOf(f.learner.id())).containsExactly(first);
+        assertThat(f.commerce.orderByClientKey(f.learner, "k")).isEqualTo(first);
+        assertThat(f.commerce.ordersOf(f.learner, f.learner.id(), null, 10).items()).containsExactly(first);
     }
 
     @Test

@@ -74,10 +74,10 @@ class OrderConcurrencyTest {
         CommerceFixture f = new CommerceFixture();
         Offer offer = f.course("Java", cny("100.00"));
         Order order = f.commerce.placeOrder(f.learner, PlaceOrder.of("k", offer.id()));
-        List<Object> results = race(() -> f.commerce.startPayment(order.id()));
+        List<Object> results = race(() -> f.orders.startPayment(order.id()));
         assertThat(results.stream().filter(Order.class::isInstance)).hasSize(1);
         assertThat(results.stream().filter(ConflictException.class::isInstance)).hasSize(THREADS - 1);
-        assertThat(f.commerce.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(f.orders.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(f.eventTypes().stream().filter("order.awaiting_payment"::equals)).hasSize(1);
     }
 
@@ -85,9 +85,9 @@ class OrderConcurrencyTest {
     void markPaid_when16ThreadsRace_exactlyOneWinsOthersConflict() throws Exception {
         CommerceFixture f = new CommerceFixture();
         Offer offer = f.course("Java", cny("100.00"));
-        Order order = f.commerce.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", offer.id())).id());
+        Order order = f.orders.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", offer.id())).id());
         AtomicInteger n = new AtomicInteger();
-        List<Object> results = race(() -> f.commerce.markPaid(order.id(),
+        List<Object> results = race(() -> f.orders.markPaid(order.id(),
                 new PaymentReceipt("sandbox", "pay-" + n.incrementAndGet(), cny("100.00"))));
         assertThat(results.stream().filter(Order.class::isInstance)).hasSize(1);
         assertThat(results.stream().filter(ConflictException.class::isInstance)).hasSize(THREADS - 1);
@@ -98,15 +98,15 @@ class OrderConcurrencyTest {
     void refund_when16ThreadsRefundOneLine_totalNeverExceedsWhatWasPaid() throws Exception {
         CommerceFixture f = new CommerceFixture();
         Offer offer = f.course("Java", cny("100.00"));
-        Order order = f.commerce.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", offer.id())).id());
-        f.commerce.markPaid(order.id(), new PaymentReceipt("sandbox", "p", cny("100.00")));
+        Order order = f.orders.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", offer.id())).id());
+        f.orders.markPaid(order.id(), new PaymentReceipt("sandbox", "p", cny("100.00")));
         AtomicInteger n = new AtomicInteger();
-        List<Object> results = race(() -> f.commerce.refund(order.id(), new RefundRequest("r" + n.incrementAndGet(),
+        List<Object> results = race(() -> f.orders.refund(order.id(), new RefundRequest("r" + n.incrementAndGet(),
                 List.of(LineAmount.of(1, cny("30.00"))), null)));
         assertThat(results.stream().filter(Order.class::isInstance)).hasSize(3);
         assertThat(results.stream().filter(r -> r instanceof ValidationException v
                 && v.fields().equals(List.of("lines[0].amount")))).hasSize(THREADS - 3);
-        Order after = f.commerce.order(order.id());
+        Order after = f.orders.order(order.id());
         assertThat(after.refunded()).isEqualTo(cny("90.00"));
         assertThat(after.line(1).refundable()).isEqualTo(cny("10.00"));
         assertThat(after.refunds()).hasSize(3);

@@ -1,5 +1,6 @@
 package io.learnloop.core.commerce;
 
+import io.learnloop.core.testing.Catalogue;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.money.Money;
 import net.jqwik.api.Example;
@@ -90,14 +91,15 @@ class OrderPricingTest {
     @Example
     void placeOrder_whenBundleAndMembership_snapshotsWhatTheyCover() {
         CommerceFixture f = new CommerceFixture();
-        Offer bundle = f.commerce.createOffer(f.creator, OfferDraft.bundle("Both", m(15000, "CNY"),
-                List.of(CourseId.of("c1"), CourseId.of("c2"))));
-        MembershipTerms terms = new MembershipTerms(MembershipPeriod.YEAR, 7, List.of(CourseId.of("c3")),
-                List.of("programming"));
-        Offer plan = f.commerce.createOffer(f.creator, OfferDraft.membership("Pro", m(39900, "CNY"), terms));
+        CourseId c1 = Catalogue.publishedId(f.learnloop, f.creator, "C1");
+        CourseId c2 = Catalogue.publishedId(f.learnloop, f.creator, "C2");
+        CourseId c3 = Catalogue.publishedId(f.learnloop, f.creator, "C3");
+        Offer bundle = f.commerce.createOffer(f.creator, OfferDraft.bundle("Both", m(15000, "CNY"), List.of(c1, c2)));
+        MembershipTerms terms = new MembershipTerms(MembershipPeriod.YEAR, 7, List.of(c3), List.of("programming"));
+        Offer plan = f.commerce.createOffer(f.admin, OfferDraft.membership("Pro", m(39900, "CNY"), terms));
         Order o = f.commerce.placeOrder(f.learner, PlaceOrder.of("k", bundle.id(), plan.id()));
         assertThat(o.line(1).kind()).isEqualTo(OfferKind.BUNDLE);
-        assertThat(o.line(1).courses()).containsExactly(CourseId.of("c1"), CourseId.of("c2"));
+        assertThat(o.line(1).courses()).containsExactly(c1, c2);
         assertThat(o.line(2).membership()).isEqualTo(terms);
         assertThat(o.line(2).membership().covers(CourseId.of("c9"), "programming")).isTrue();
         assertThat(o.line(2).membership().covers(CourseId.of("c9"), "cooking")).isFalse();

@@ -1,5 +1,7 @@
 package io.learnloop.core.commerce;
 
+import io.learnloop.core.Page;
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
@@ -29,17 +31,17 @@ class OrderStateMachineTest {
     /** The operations that move an order, each named by the state it moves to. */
     private Map<OrderStatus, Function<Order, Order>> operations() {
         Map<OrderStatus, Function<Order, Order>> ops = new EnumMap<>(OrderStatus.class);
-        ops.put(OrderStatus.AWAITING_PAYMENT, o -> f.commerce.startPayment(o.id()));
-        ops.put(OrderStatus.PAID, o -> f.commerce.markPaid(o.id(), new PaymentReceipt("sandbox", "pay-1", o.total())));
-        ops.put(OrderStatus.PARTIALLY_REFUNDED, o -> f.commerce.refund(o.id(), new RefundRequest("r-" + keys++,
+        ops.put(OrderStatus.AWAITING_PAYMENT, o -> f.orders.startPayment(o.id()));
+        ops.put(OrderStatus.PAID, o -> f.orders.markPaid(o.id(), new PaymentReceipt("sandbox", "pay-1", o.total())));
+        ops.put(OrderStatus.PARTIALLY_REFUNDED, o -> f.orders.refund(o.id(), new RefundRequest("r-" + keys++,
                 List.of(LineAmount.of(1, cny("1.00"))), null)));
-        ops.put(OrderStatus.REFUNDED, o -> f.commerce.refund(o.id(), new RefundRequest("r-" + keys++,
+        ops.put(OrderStatus.REFUNDED, o -> f.orders.refund(o.id(), new RefundRequest("r-" + keys++,
                 o.lines().stream().map(l -> LineAmount.of(l.line(), l.refundable().isZero() ? cny("0.01")
                         : l.refundable())).toList(), null)));
         ops.put(OrderStatus.CANCELLED, o -> f.commerce.cancel(f.learner, o.id()));
         ops.put(OrderStatus.EXPIRED, o -> {
             f.clock.advance(Duration.ofHours(1));
-            return f.commerce.expire(o.id());
+            return f.orders.expire(o.id());
         });
         return ops;
     }
@@ -73,7 +75,7 @@ class OrderStateMachineTest {
                     .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo(ErrorCode.INVALID_STATE))
                     .hasMessageContaining(from.name());
-            assertThat(f.commerce.order(before.id())).as(from + " -> " + to + " leaves the order").isEqualTo(before);
+            assertThat(f.orders.order(before.id())).as(from + " -> " + to + " leaves the order").isEqualTo(before);
             assertThat(f.events).hasSize(eventsBefore);
         }
     }
@@ -89,7 +91,7 @@ class OrderStateMachineTest {
             int eventsBefore = f.events.size();
             Order after = op.getValue().apply(before);
             assertThat(after.status()).isEqualTo(op.getKey());
-            assertThat(f.commerce.order(before.id())).isEqualTo(after);
+            assertThat(f.orders.order(before.id())).isEqualTo(after);
             assertThat(f.events).hasSize(eventsBefore + 1);
             assertThat(f.events.get(eventsBefore).aggregateId()).isEqualTo(before.id().value());
             assertThat(f.events.get(eventsBefore).get("previousStatus") == null
@@ -111,40 +113,45 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void ordersIn_whenStatesDiffer_listsEachStateOldestFirst() {
+    void ordersIn_whenStatesDiffer_pagesEachStateMostRecentlyChangedFirst() {
         Order a = orderIn(OrderStatus.CREATED);
         Order b = orderIn(OrderStatus.AWAITING_PAYMENT);
+        f.clock.advance(Duration.ofSeconds(1));
         Order c = orderIn(OrderStatus.AWAITING_PAYMENT);
-        assertThat(f.commerce.ordersIn(OrderStatus.AWAITING_PAYMENT, 0, 10)).extracting(Order::id)
-                .containsExactly(b.id(), c.id());
-        assertThat(f.commerce.ordersIn(OrderStatus.AWAITING_PAYMENT, 1, 10)).extracting(Order::id)
-                .containsExactly(c.id());
-        assertThat(f.commerce.ordersIn(OrderStatus.CREATED, 0, 10)).extracting(Order::id).containsExactly(a.id());
-        assertThatThrownBy(() -> f.commerce.ordersIn(OrderStatus.PAID, 0, 1001))
+        Page<Order> first = f.commerce.ordersIn(Staff.FINANCE, OrderStatus.AWAITING_PAYMENT, null, 1);
+        assertThat(first.items()).extracting(Order::id).containsExactly(c.id());
+        Page<Order> second = f.commerce.ordersIn(Staff.FINANCE, OrderStatus.AWAITING_PAYMENT, first.nextCursor(), 1);
+        assertThat(second.items()).extracting(Order::id).containsExactly(b.id());
+        assertThat(second.hasNext()).isFalse();
+        assertThat(f.commerce.ordersIn(Staff.FINANCE, OrderStatus.CREATED, null, 10).items()).extracting(Order::id)
+                .containsExactly(a.id());
+        assertThatThrownBy(() -> f.commerce.ordersIn(Staff.FINANCE, OrderStatus.PAID, null, 1001))
                 .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> f.commerce.ordersIn(f.learner, OrderStatus.PAID, null, 10))
+                .isInstanceOf(io.learnloop.core.error.ForbiddenException.class);
     }
 
     @Test
     void expire_whenDeadlineNotReached_throwsInvalidState() {
         Order o = f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id()));
-        assertThatThrownBy(() -> f.commerce.expire(o.id())).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> f.orders.expire(o.id())).isInstanceOf(ConflictException.class)
                 .hasMessageContaining(o.expiresAt().toString());
         f.clock.advance(Duration.ofMinutes(30));
-        assertThat(f.commerce.expire(o.id()).status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(f.orders.expire(o.id()).status()).isEqualTo(OrderStatus.EXPIRED);
     }
 
     @Test
     void markPaid_whenAmountDiffers_throwsValidationAndStaysAwaiting() {
-        Order o = f.commerce.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id())).id());
-        assertThatThrownBy(() -> f.commerce.markPaid(o.id(), new PaymentReceipt("stripe", "pi_1", cny("99.99"))))
+        Order o = f.orders.startPayment(f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id())).id());
+        assertThatThrownBy(() -> f.orders.markPaid(o.id(), new PaymentReceipt("stripe", "pi_1", cny("99.99"))))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fields()).containsExactly("receipt.amount"));
-        assertThatThrownBy(() -> f.commerce.markPaid(o.id(),
+        assertThatThrownBy(() -> f.orders.markPaid(o.id(),
                 new PaymentReceipt("stripe", "pi_1", Money.ofMinor(10000, "USD"))))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fields()).containsExactly("receipt.amount"));
-        assertThat(f.commerce.order(o.id())).isEqualTo(o);
-        Order paid = f.commerce.markPaid(o.id(), new PaymentReceipt("stripe", "pi_1", cny("100.00")));
+        assertThat(f.orders.order(o.id())).isEqualTo(o);
+        Order paid = f.orders.markPaid(o.id(), new PaymentReceipt("stripe", "pi_1", cny("100.00")));
         assertThat(paid.paidAt()).isEqualTo(CommerceFixture.T0);
         assertThat(paid.payment().reference()).isEqualTo("pi_1");
     }
@@ -154,29 +161,29 @@ class OrderStateMachineTest {
         Order o = f.commerce.placeOrder(f.learner, PlaceOrder.of("k", java.id()));
         assertThatThrownBy(() -> f.commerce.cancel(Actor.learner("someone-else"), o.id()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(f.commerce.order(o.id())).isEqualTo(o);
+        assertThat(f.orders.order(o.id())).isEqualTo(o);
         assertThat(f.commerce.cancel(f.admin, o.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
     @Test
     void refund_whenLinesRefundedStepByStep_neverExceedsWhatWasPaid() {
         Order paid = orderIn(OrderStatus.PAID);
-        Order partial = f.commerce.refund(paid.id(), new RefundRequest("r1",
+        Order partial = f.orders.refund(paid.id(), new RefundRequest("r1",
                 List.of(LineAmount.of(1, cny("60.00"))), "changed mind"));
         assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(partial.line(1).refundable()).isEqualTo(cny("40.00"));
-        assertThatThrownBy(() -> f.commerce.refund(paid.id(), new RefundRequest("r2",
+        assertThatThrownBy(() -> f.orders.refund(paid.id(), new RefundRequest("r2",
                 List.of(LineAmount.of(1, cny("40.01"))), null)))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fields()).containsExactly("lines[0].amount"));
-        assertThat(f.commerce.order(paid.id())).isEqualTo(partial);
+        assertThat(f.orders.order(paid.id())).isEqualTo(partial);
         // the same refund key again is a no-op
-        assertThat(f.commerce.refund(paid.id(), new RefundRequest("r1",
+        assertThat(f.orders.refund(paid.id(), new RefundRequest("r1",
                 List.of(LineAmount.of(1, cny("60.00"))), "changed mind"))).isEqualTo(partial);
-        assertThatThrownBy(() -> f.commerce.refund(paid.id(), new RefundRequest("r1",
+        assertThatThrownBy(() -> f.orders.refund(paid.id(), new RefundRequest("r1",
                 List.of(LineAmount.of(1, cny("1.00"))), null))).isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo(ErrorCode.DUPLICATE_KEY));
-        Order done = f.commerce.refund(paid.id(), new RefundRequest("r3",
+        Order done = f.orders.refund(paid.id(), new RefundRequest("r3",
                 List.of(LineAmount.of(1, cny("40.00")), LineAmount.of(2, cny("50.00"))), null));
         assertThat(done.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(done.refunded()).isEqualTo(done.total());

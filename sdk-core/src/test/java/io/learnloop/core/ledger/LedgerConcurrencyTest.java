@@ -1,5 +1,7 @@
 package io.learnloop.core.ledger;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedLedger;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.OrderId;
@@ -25,7 +27,9 @@ class LedgerConcurrencyTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final RevenuePolicy POLICY = new RevenuePolicy(2000, 1000, 0);
 
-    private final LedgerService ledger = Learnloop.builder().build().ledger();
+    private final Learnloop learnloop = Learnloop.builder().build();
+    private final LedgerService ledger = learnloop.ledger();
+    private final TrustedLedger trusted = new TrustedLedger(learnloop);
 
     private static List<Object> race(Callable<Object> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -56,10 +60,10 @@ class LedgerConcurrencyTest {
 
     @RepeatedTest(3)
     void recordPayment_when16ThreadsPostOneOrder_postsOneEntry() throws Exception {
-        List<Object> entries = race(() -> ledger.recordPayment(payment("o1")));
+        List<Object> entries = race(() -> trusted.recordPayment(payment("o1")));
         assertThat(entries.stream().distinct()).hasSize(1);
-        assertThat(ledger.entriesOf(OrderId.of("o1"))).hasSize(1);
-        assertThat(ledger.balance(LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(2000, "CNY"));
+        assertThat(ledger.entriesOf(Staff.FINANCE, OrderId.of("o1"))).hasSize(1);
+        assertThat(ledger.balance(Staff.FINANCE, LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(2000, "CNY"));
     }
 
     @RepeatedTest(3)
@@ -67,16 +71,16 @@ class LedgerConcurrencyTest {
         AtomicInteger n = new AtomicInteger();
         race(() -> {
             String order = "o" + n.incrementAndGet();
-            ledger.recordPayment(payment(order));
-            return ledger.recordRefund(new RefundPosting(OrderId.of(order), "r",
+            trusted.recordPayment(payment(order));
+            return trusted.recordRefund(new RefundPosting(OrderId.of(order), "r",
                     List.of(LineAmount.of(1, Money.ofMinor(2500, "CNY")))));
         });
-        assertThat(ledger.balance(LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(THREADS * 1500L, "CNY"));
-        assertThat(ledger.balance(LedgerAccount.clearing("stripe"), CNY))
+        assertThat(ledger.balance(Staff.FINANCE, LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(THREADS * 1500L, "CNY"));
+        assertThat(ledger.balance(Staff.FINANCE, LedgerAccount.clearing("stripe"), CNY))
                 .isEqualTo(Money.ofMinor(-THREADS * 7500L, "CNY"));
-        assertThat(ledger.entriesOf(LedgerAccount.PLATFORM, CNY)).hasSize(THREADS * 2);
+        assertThat(trusted.entriesOf(LedgerAccount.PLATFORM, CNY)).hasSize(THREADS * 2);
         Money total = Money.zero(CNY);
-        for (Balance b : ledger.balances(CNY)) {
+        for (Balance b : ledger.balances(Staff.FINANCE, CNY, null, 1000).items()) {
             total = total.plus(b.amount());
         }
         assertThat(total.isZero()).isTrue();

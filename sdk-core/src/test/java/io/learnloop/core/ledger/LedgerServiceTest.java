@@ -1,5 +1,7 @@
 package io.learnloop.core.ledger;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedLedger;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.OrderId;
@@ -12,7 +14,8 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
-import io.learnloop.core.internal.ledger.AccountBalance;
+import io.learnloop.core.internal.ledger.BalanceStripe;
+import io.learnloop.core.internal.ledger.DayMovement;
 import io.learnloop.core.internal.ledger.LedgerTypes;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.money.Money;
@@ -42,6 +45,7 @@ class LedgerServiceTest {
     private final Learnloop learnloop = Learnloop.builder().clock(Clock.fixed(T0, ZoneOffset.UTC))
             .idGenerator(IdGenerator.sequential("e")).listener(events::add).build();
     private final LedgerService ledger = learnloop.ledger();
+    private final TrustedLedger trusted = new TrustedLedger(learnloop);
     private final Actor admin = Actor.of("admin", Role.ADMIN);
 
     private static Money cny(long fen) {
@@ -58,14 +62,14 @@ class LedgerServiceTest {
     }
 
     private Money bal(LedgerAccount account) {
-        return ledger.balance(account, CNY);
+        return ledger.balance(Staff.FINANCE, account, CNY);
     }
 
     private void assertBalanced() {
         Money total = Money.zero(CNY);
-        for (Balance b : ledger.balances(CNY)) {
+        for (Balance b : ledger.balances(Staff.FINANCE, CNY, null, 1000).items()) {
             Money sum = Money.zero(CNY);
-            for (JournalEntry e : ledger.entriesOf(b.account(), CNY)) {
+            for (JournalEntry e : trusted.entriesOf(b.account(), CNY)) {
                 sum = sum.plus(e.amountFor(b.account()));
             }
             assertThat(b.amount()).as(b.account().key()).isEqualTo(sum);
@@ -76,7 +80,7 @@ class LedgerServiceTest {
 
     @Test
     void recordPayment_whenFeeCommissionsAndCoAuthors_splitsExactlyToTheFen() {
-        JournalEntry e = ledger.recordPayment(payment("o1", 19900));
+        JournalEntry e = trusted.recordPayment(payment("o1", 19900));
         // 199.00: fee 20% = 39.80, level 1 10% = 19.90, level 2 5% = 9.95, creators 129.35 split 2:1
         assertThat(e.postings()).containsExactly(
                 new Posting(LedgerAccount.clearing("wechatpay"), cny(-19900), 1),
@@ -94,7 +98,7 @@ class LedgerServiceTest {
     @Test
     void recordPayment_whenAffiliateChainShort_leavesUnpaidCommissionWithCreators() {
         SaleLine line = POLICY.split(1, cny(10000), List.of(CreatorShare.of("alice", 1)), List.of(AFF1));
-        JournalEntry e = ledger.recordPayment(new PaymentPosting(OrderId.of("o1"), "stripe", List.of(line)));
+        JournalEntry e = trusted.recordPayment(new PaymentPosting(OrderId.of("o1"), "stripe", List.of(line)));
         assertThat(e.amountFor(LedgerAccount.PLATFORM)).isEqualTo(cny(2000));
         assertThat(e.amountFor(LedgerAccount.affiliate(AFF1))).isEqualTo(cny(1000));
         assertThat(e.amountFor(LedgerAccount.creator(ALICE))).isEqualTo(cny(7000));
@@ -102,20 +106,20 @@ class LedgerServiceTest {
 
     @Test
     void recordPayment_whenPostedTwice_returnsFirstEntryAndPostsOnce() {
-        JournalEntry first = ledger.recordPayment(payment("o1", 19900, 5000));
-        JournalEntry again = ledger.recordPayment(payment("o1", 19900, 5000));
+        JournalEntry first = trusted.recordPayment(payment("o1", 19900, 5000));
+        JournalEntry again = trusted.recordPayment(payment("o1", 19900, 5000));
         assertThat(again).isEqualTo(first);
-        assertThat(ledger.entriesOf(OrderId.of("o1"))).hasSize(1);
+        assertThat(ledger.entriesOf(Staff.FINANCE, OrderId.of("o1"))).hasSize(1);
         assertThat(bal(LedgerAccount.PLATFORM)).isEqualTo(cny(3980 + 1000));
-        assertThatThrownBy(() -> ledger.recordPayment(payment("o1", 100)))
+        assertThatThrownBy(() -> trusted.recordPayment(payment("o1", 100)))
                 .isInstanceOf(ConflictException.class)
                 .satisfies(ex -> assertThat(((ConflictException) ex).code()).isEqualTo(ErrorCode.DUPLICATE_KEY));
     }
 
     @Test
     void recordRefund_whenHalfThenRest_clawsBackProportionallyAndEndsAtZero() {
-        ledger.recordPayment(payment("o1", 19900));
-        JournalEntry half = ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
+        trusted.recordPayment(payment("o1", 19900));
+        JournalEntry half = trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
                 List.of(LineAmount.of(1, cny(9950)))));
         // half of each share; the one odd fen goes to the earliest of the tied remainders (level 2 affiliate)
         assertThat(half.amountFor(LedgerAccount.clearing("wechatpay"))).isEqualTo(cny(9950));
@@ -124,8 +128,8 @@ class LedgerServiceTest {
         assertThat(half.amountFor(LedgerAccount.affiliate(AFF2))).isEqualTo(cny(-498));
         assertThat(half.amountFor(LedgerAccount.creator(ALICE))).isEqualTo(cny(-4311));
         assertThat(half.amountFor(LedgerAccount.creator(BOB))).isEqualTo(cny(-2156));
-        ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r2", List.of(LineAmount.of(1, cny(9950)))));
-        for (Balance b : ledger.balances(CNY)) {
+        trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r2", List.of(LineAmount.of(1, cny(9950)))));
+        for (Balance b : ledger.balances(Staff.FINANCE, CNY, null, 1000).items()) {
             assertThat(b.amount()).as(b.account().key()).isEqualTo(cny(0));
         }
         assertBalanced();
@@ -133,8 +137,8 @@ class LedgerServiceTest {
 
     @Test
     void recordRefund_whenOneLineOfTwo_clawsBackOnlyThatLine() {
-        ledger.recordPayment(payment("o1", 10000, 30000));
-        JournalEntry r = ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
+        trusted.recordPayment(payment("o1", 10000, 30000));
+        JournalEntry r = trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
                 List.of(LineAmount.of(2, cny(30000)))));
         assertThat(r.postings()).allSatisfy(p -> assertThat(p.line()).isEqualTo(2));
         assertThat(bal(LedgerAccount.PLATFORM)).isEqualTo(cny(2000));
@@ -144,24 +148,24 @@ class LedgerServiceTest {
 
     @Test
     void recordRefund_whenInvalid_rejectsAndPostsNothing() {
-        assertThatThrownBy(() -> ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
+        assertThatThrownBy(() -> trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
                 List.of(LineAmount.of(1, cny(1)))))).isInstanceOf(ConflictException.class)
                 .satisfies(ex -> assertThat(((ConflictException) ex).code()).isEqualTo(ErrorCode.INVALID_STATE));
-        ledger.recordPayment(payment("o1", 10000));
-        ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1", List.of(LineAmount.of(1, cny(6000)))));
-        assertThatThrownBy(() -> ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r2",
+        trusted.recordPayment(payment("o1", 10000));
+        trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1", List.of(LineAmount.of(1, cny(6000)))));
+        assertThatThrownBy(() -> trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r2",
                 List.of(LineAmount.of(1, cny(4001)))))).isInstanceOf(ValidationException.class)
                 .satisfies(ex -> assertThat(((ValidationException) ex).fields()).containsExactly("lines[0].amount"));
-        assertThatThrownBy(() -> ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r3",
+        assertThatThrownBy(() -> trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r3",
                 List.of(LineAmount.of(2, cny(1)))))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r4",
+        assertThatThrownBy(() -> trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r4",
                 List.of(LineAmount.of(1, Money.ofMinor(1, "USD")))))).isInstanceOf(ValidationException.class)
                 .satisfies(ex -> assertThat(((ValidationException) ex).code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH));
-        assertThatThrownBy(() -> ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
+        assertThatThrownBy(() -> trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
                 List.of(LineAmount.of(1, cny(10)))))).isInstanceOf(ConflictException.class);
-        assertThat(ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
+        assertThat(trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1",
                 List.of(LineAmount.of(1, cny(6000))))).key()).isEqualTo("o1:REFUND:r1");
-        assertThat(ledger.entriesOf(OrderId.of("o1"))).hasSize(2);
+        assertThat(ledger.entriesOf(Staff.FINANCE, OrderId.of("o1"))).hasSize(2);
         assertBalanced();
     }
 
@@ -187,14 +191,14 @@ class LedgerServiceTest {
         PaymentPosting mixed = new PaymentPosting(OrderId.of("o"), "stripe", List.of(
                 POLICY.split(1, cny(1), List.of(CreatorShare.of("a", 1)), List.of()),
                 POLICY.split(2, Money.ofMinor(1, "USD"), List.of(CreatorShare.of("a", 1)), List.of())));
-        assertThatThrownBy(() -> ledger.recordPayment(mixed)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> trusted.recordPayment(mixed)).isInstanceOf(ValidationException.class)
                 .satisfies(ex -> assertThat(((ValidationException) ex).fields()).containsExactly("lines[1].net"));
-        assertThat(ledger.balances(CNY)).isEmpty();
+        assertThat(ledger.balances(Staff.FINANCE, CNY, null, 1000).items()).isEmpty();
     }
 
     @Test
     void payout_whenWithinBalance_movesMoneyOutOnce() {
-        ledger.recordPayment(payment("o1", 19900));
+        trusted.recordPayment(payment("o1", 19900));
         PayoutRequest req = new PayoutRequest("p1", LedgerAccount.creator(ALICE), cny(8000), "wechatpay", "bank ref 1");
         JournalEntry e = ledger.payout(admin, req);
         assertThat(ledger.payout(admin, req)).isEqualTo(e);
@@ -213,35 +217,41 @@ class LedgerServiceTest {
 
     @Test
     void statement_whenOwnerOrAdmin_listsMovementsWithRunningBalance() {
-        ledger.recordPayment(payment("o1", 19900));
-        ledger.recordRefund(new RefundPosting(OrderId.of("o1"), "r1", List.of(LineAmount.of(1, cny(9950)))));
+        trusted.recordPayment(payment("o1", 19900));
+        trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1", List.of(LineAmount.of(1, cny(9950)))));
         ledger.payout(admin, new PayoutRequest("p1", LedgerAccount.creator(ALICE), cny(1000), "wechatpay", null));
         Statement s = ledger.statement(Actor.of("alice", Role.CREATOR), LedgerAccount.creator(ALICE), CNY,
-                T0, T0.plusSeconds(1));
+                T0, T0.plusSeconds(1), null, 100);
         assertThat(s.opening()).isEqualTo(cny(0));
         assertThat(s.lines()).extracting(StatementLine::amount).containsExactly(cny(8623), cny(-4311), cny(-1000));
         assertThat(s.lines()).extracting(StatementLine::balance).containsExactly(cny(8623), cny(4312), cny(3312));
         assertThat(s.closing()).isEqualTo(bal(LedgerAccount.creator(ALICE)));
-        Statement later = ledger.statement(admin, LedgerAccount.creator(ALICE), CNY, T0.plusSeconds(1),
-                T0.plusSeconds(2));
+        Statement later = ledger.statement(Staff.FINANCE, LedgerAccount.creator(ALICE), CNY, T0.plusSeconds(1),
+                T0.plusSeconds(2), null, 100);
         assertThat(later.opening()).isEqualTo(cny(3312));
         assertThat(later.lines()).isEmpty();
         assertThatThrownBy(() -> ledger.statement(Actor.of("bob", Role.CREATOR), LedgerAccount.creator(ALICE), CNY,
-                T0, T0)).isInstanceOf(ForbiddenException.class);
+                T0, T0, null, 100)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void journalEntry_whenWrittenAsJson_roundTrips() {
-        JournalEntry e = ledger.recordPayment(payment("o1", 19900));
+        JournalEntry e = trusted.recordPayment(payment("o1", 19900));
         String json = LearnloopJson.toJson(e);
         assertThat(json).contains("\"currency\":\"CNY\"")
                 .contains("{\"account\":{\"kind\":\"CREATOR\",\"owner\":\"alice\"},\"amount\":{\"minor\":8623,"
                         + "\"currency\":\"CNY\"},\"line\":1}");
         assertThat(LearnloopJson.fromJson(json, JournalEntry.class)).isEqualTo(e);
-        var balances = learnloop.context().read(uow -> uow.list(LedgerTypes.BALANCE, 0, 100));
-        assertThat(balances).hasSize(e.postings().size());
-        for (var stored : balances) {
-            assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(stored.value()), AccountBalance.class))
+        var stripes = learnloop.context().read(uow -> uow.list(LedgerTypes.STRIPE, 0, 100));
+        assertThat(stripes).hasSize(e.postings().size());
+        for (var stored : stripes) {
+            assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(stored.value()), BalanceStripe.class))
+                    .isEqualTo(stored.value());
+        }
+        var days = learnloop.context().read(uow -> uow.list(LedgerTypes.DAY, 0, 100));
+        assertThat(days).hasSize(e.postings().size());
+        for (var stored : days) {
+            assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(stored.value()), DayMovement.class))
                     .isEqualTo(stored.value());
         }
         String unbalanced = json.replace("\"minor\":8623", "\"minor\":8624");

@@ -1,5 +1,6 @@
 package io.learnloop.core.review;
 
+import io.learnloop.core.testing.TrustedAccess;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.catalog.Course;
@@ -43,15 +44,15 @@ class AccessEntitlementHistoryTest {
     void standing_whenGrantsDiffer_countsOnlyPaidAndMembershipAccess() {
         assertThat(standing("nobody")).isEqualTo(PurchaseStanding.NONE);
 
-        learnloop.access().grant(GrantRequest.free(UserId.of("free"), course, clock.instant()));
+        new TrustedAccess(learnloop).grant(GrantRequest.free(UserId.of("free"), course, clock.instant()));
         assertThat(standing("free")).isEqualTo(PurchaseStanding.NONE);
 
-        learnloop.access().grant(GrantRequest.purchase(UserId.of("buyer"), new OrderId("o1"), "l1", List.of(course),
+        new TrustedAccess(learnloop).grant(GrantRequest.purchase(UserId.of("buyer"), new OrderId("o1"), "l1", List.of(course),
                 clock.instant(), clock.instant().plus(Duration.ofDays(1))));
         clock.advance(Duration.ofDays(2));
         assertThat(standing("buyer")).as("an expired purchase still counts").isEqualTo(PurchaseStanding.QUALIFYING);
 
-        learnloop.access().grant(GrantRequest.membership(UserId.of("member"), new OfferId("plan"), List.of(),
+        new TrustedAccess(learnloop).grant(GrantRequest.membership(UserId.of("member"), new OfferId("plan"), List.of(),
                 List.of("cooking"), clock.instant(), clock.instant().plus(Duration.ofDays(30))));
         assertThat(standing("member")).isEqualTo(PurchaseStanding.QUALIFYING);
     }
@@ -59,11 +60,11 @@ class AccessEntitlementHistoryTest {
     @Test
     void standing_whenThePurchaseIsRefunded_isRefundedUnlessAnotherEntitlementQualifies() {
         UserId ana = UserId.of("ana");
-        learnloop.access().grant(GrantRequest.purchase(ana, new OrderId("o1"), "l1", List.of(course), clock.instant(), null));
-        learnloop.access().revokeRefund(new OrderId("o1"), "l1", "refund-1");
+        new TrustedAccess(learnloop).grant(GrantRequest.purchase(ana, new OrderId("o1"), "l1", List.of(course), clock.instant(), null));
+        new TrustedAccess(learnloop).revokeRefund(new OrderId("o1"), "l1", "refund-1");
         assertThat(standing("ana")).isEqualTo(PurchaseStanding.REFUNDED);
 
-        learnloop.access().grant(GrantRequest.membership(ana, new OfferId("plan"), List.of(course), List.of(),
+        new TrustedAccess(learnloop).grant(GrantRequest.membership(ana, new OfferId("plan"), List.of(course), List.of(),
                 clock.instant(), clock.instant().plus(Duration.ofDays(30))));
         assertThat(standing("ana")).isEqualTo(PurchaseStanding.QUALIFYING);
     }

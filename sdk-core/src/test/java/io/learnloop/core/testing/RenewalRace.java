@@ -1,6 +1,5 @@
 package io.learnloop.core.testing;
 
-import io.learnloop.core.access.AccessService;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantId;
 import io.learnloop.core.access.GrantRequest;
@@ -55,7 +54,7 @@ public record RenewalRace(UserId learner, List<OfferId> plans, List<CourseId> co
      *
      * @return the grant ids each order's calls returned, by order
      */
-    public Map<OrderId, Set<GrantId>> run(List<AccessService> services, String prefix) throws Exception {
+    public Map<OrderId, Set<GrantId>> run(List<io.learnloop.core.Learnloop> services, String prefix) throws Exception {
         Map<OrderId, Set<GrantId>> returned = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -63,7 +62,7 @@ public record RenewalRace(UserId learner, List<OfferId> plans, List<CourseId> co
         try {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                AccessService access = services.get(t % services.size());
+                TrustedAccess access = new TrustedAccess(services.get(t % services.size()));
                 done.add(pool.submit(() -> {
                     go.await();
                     for (int i = 0; i < ordersPerThread; i++) {

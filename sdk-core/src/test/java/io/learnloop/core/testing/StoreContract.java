@@ -8,6 +8,8 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
@@ -47,6 +49,7 @@ public abstract class StoreContract {
             .index("owner", StoreContractItem::owner)
             .multiIndex("tag", StoreContractItem::tags)
             .unique("sku", StoreContractItem::sku)
+            .sortedIndex("byPrice", StoreContractItem::currency, i -> SortKeys.number(i.priceMinor()))
             .build();
 
     /** Notes: no secondary keys. */
@@ -398,6 +401,108 @@ public abstract class StoreContract {
         assertThat(by("tag", "x")).extracting(v -> v.value().id())
                 .containsExactly("c", "a", "0");
         assertThat(by("tag", "z")).isEmpty();
+    }
+
+    // ---- findRange ----
+
+    private static StoreContractItem priced(String id, long price) {
+        return new StoreContractItem(id, "ann", List.of(), null, price, "EUR", T0);
+    }
+
+    private List<String> range(IndexRange range) {
+        return read(uow -> uow.findRange(ITEMS, "byPrice", "EUR", range)).stream().map(v -> v.value().id()).toList();
+    }
+
+    private static String position(StoreContractItem item) {
+        return ITEMS.position("byPrice", item);
+    }
+
+    @Test
+    void findRange_whenPagedByCursor_walksEveryItemOnceInSortKeyThenIdOrder() {
+        tx(uow -> {
+            for (String id : List.of("e", "d", "c", "b", "a", "f")) {
+                uow.insert(ITEMS, priced(id, id.equals("f") ? 5 : 10 + ("edcba".indexOf(id) % 2)));
+            }
+            return null;
+        });
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 10; pages++) {
+            String after = cursor;
+            List<Versioned<StoreContractItem>> page = read(uow -> uow.findRange(ITEMS, "byPrice", "EUR", IndexRange.first(2).continuing(after)));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(v -> walked.add(v.value().id()));
+            cursor = position(page.get(page.size() - 1).value());
+        }
+
+        // price 5 first; price 10 holds e, c, a; price 11 holds d, b; ties in id order
+        assertThat(walked).containsExactly("f", "a", "c", "e", "b", "d");
+        assertThat(range(IndexRange.last(4))).containsExactly("d", "b", "e", "c");
+        assertThat(range(IndexRange.last(2).continuing(position(priced("b", 11))))).containsExactly("e", "c");
+    }
+
+    @Test
+    void findRange_whenBoundedByBareSortKeys_returnsOnlyTheRange() {
+        tx(uow -> {
+            for (int p = 1; p <= 9; p++) {
+                uow.insert(ITEMS, priced("p" + p, p));
+            }
+            return null;
+        });
+
+        assertThat(range(new IndexRange(SortKeys.number(3), SortKeys.number(6), 100, false)))
+                .containsExactly("p3", "p4", "p5");
+        assertThat(range(new IndexRange(SortKeys.number(3), SortKeys.after(SortKeys.number(6)), 100, true)))
+                .containsExactly("p6", "p5", "p4", "p3");
+        assertThat(range(new IndexRange(SortKeys.number(10), null, 100, false))).isEmpty();
+        List<Versioned<StoreContractItem>> usd = read(uow -> uow.findRange(ITEMS, "byPrice", "USD", IndexRange.first(5)));
+        assertThat(usd).isEmpty();
+    }
+
+    @Test
+    void findRange_whenSortKeyOrIndexKeyChanges_movesTheEntry() {
+        tx(uow -> {
+            uow.insert(ITEMS, priced("a", 1));
+            uow.insert(ITEMS, priced("b", 2));
+            return uow.insert(ITEMS, priced("c", 3));
+        });
+        tx(uow -> uow.update(ITEMS, getItem("a").value().withPrice(9), 1));
+        tx(uow -> uow.update(ITEMS, new StoreContractItem("c", "ann", List.of(), null, 3, "USD", T0), 1));
+
+        assertThat(range(IndexRange.first(10))).containsExactly("b", "a");
+        List<Versioned<StoreContractItem>> usd = read(uow -> uow.findRange(ITEMS, "byPrice", "USD", IndexRange.first(5)));
+        assertThat(usd).extracting(v -> v.value().id()).containsExactly("c");
+        assertThat(by("byPrice", "EUR")).extracting(v -> v.value().id()).containsExactly("b", "a");
+    }
+
+    @Test
+    void findRange_whenOwnWritesStaged_seesThemInPlaceAndStillFillsThePage() {
+        tx(uow -> {
+            for (int p = 1; p <= 6; p++) {
+                uow.insert(ITEMS, priced("p" + p, p * 10));
+            }
+            return null;
+        });
+
+        List<String> seen = tx(uow -> {
+            uow.insert(ITEMS, priced("new", 25));
+            uow.delete(ITEMS, "p1", 1);
+            uow.update(ITEMS, uow.get(ITEMS, "p2").value().withPrice(100), 1);
+            return uow.findRange(ITEMS, "byPrice", "EUR", IndexRange.first(4)).stream().map(v -> v.value().id())
+                    .toList();
+        });
+
+        assertThat(seen).containsExactly("new", "p3", "p4", "p5");
+        assertThat(range(IndexRange.last(2))).containsExactly("p2", "p6");
+    }
+
+    @Test
+    void findRange_whenIndexNotSorted_throwsValidation() {
+        assertThatThrownBy(() -> read(uow -> uow.findRange(ITEMS, "owner", "ann", IndexRange.first(1))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("owner");
+        assertThatThrownBy(() -> IndexRange.first(0)).isInstanceOf(ValidationException.class);
     }
 
     @Test

@@ -171,6 +171,21 @@ public final class JdbcStoreImpl implements JdbcStore {
     }
 
     @Override
+    public int pruneDelivered(TenantId tenant, Instant deliveredBefore, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(deliveredBefore, "deliveredBefore");
+        return db.autoCommit("pruning delivered outbox events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM learnloop_outbox WHERE seq IN (SELECT seq FROM "
+                    + "learnloop_outbox WHERE tenant = ? AND delivered_at IS NOT NULL AND delivered_at < ? "
+                    + "ORDER BY delivered_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY)")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, JdbcUnitOfWork.utc(deliveredBefore));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public void close() {
         onClose.run();
     }

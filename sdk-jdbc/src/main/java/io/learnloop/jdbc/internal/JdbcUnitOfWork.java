@@ -9,6 +9,7 @@ import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
@@ -96,8 +97,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
         return run("reading " + type.name() + " by " + index, () -> {
             // Two steps, each on a primary key, so no planner estimate can turn this into a scan of the type.
             List<String> ids = new ArrayList<>();
+            boolean sorted = type.isSorted(index);
             try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM learnloop_index_entry "
-                    + "WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ?")) {
+                    + "WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ?"
+                    + (sorted ? " ORDER BY sort_key" : ""))) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, index);
@@ -108,7 +111,43 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     }
                 }
             }
-            return byIds(type, ids);
+            return byIds(type, ids, !sorted);
+        });
+    }
+
+    @Override
+    public <T> List<Versioned<T>> findRange(AggregateType<T> type, String index, String key, IndexRange range) {
+        type.requireSortedIndex(index);
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(range, "range");
+        return run("reading a range of " + type.name() + " by " + index, () -> {
+            // one statement: the sorted index walks the range, each entry joins its row on the primary key
+            StringBuilder q = new StringBuilder("SELECT a.version, a.body FROM learnloop_index_entry e "
+                    + "JOIN learnloop_aggregate a ON a.tenant = e.tenant AND a.type = e.type AND a.id = e.id "
+                    + "WHERE e.tenant = ? AND e.type = ? AND e.index_name = ? AND e.index_key = ? "
+                    + "AND e.sort_key IS NOT NULL");
+            if (range.after() != null) {
+                q.append(" AND e.sort_key > ?");
+            }
+            if (range.before() != null) {
+                q.append(" AND e.sort_key < ?");
+            }
+            q.append(" ORDER BY e.sort_key").append(range.descending() ? " DESC" : "")
+                    .append(" FETCH FIRST ").append(range.limit()).append(" ROWS ONLY");
+            try (PreparedStatement ps = connection.prepareStatement(q.toString())) {
+                int i = 1;
+                ps.setString(i++, tenant.value());
+                ps.setString(i++, type.name());
+                ps.setString(i++, index);
+                ps.setString(i++, key);
+                if (range.after() != null) {
+                    ps.setString(i++, range.after());
+                }
+                if (range.before() != null) {
+                    ps.setString(i, range.before());
+                }
+                return rows(ps, type);
+            }
         });
     }
 
@@ -130,7 +169,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     }
                 }
             }
-            List<Versioned<T>> rows = byIds(type, ids);
+            List<Versioned<T>> rows = byIds(type, ids, true);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         });
     }
@@ -299,8 +338,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     // ---- keys ----
 
-    /** One secondary key of an aggregate: the index or unique key's name and the key. */
-    private record Key(String name, String value) {
+    /** One secondary key of an aggregate: the index or unique key's name, the key, and its position if sorted. */
+    private record Key(String name, String value, String sort) {
     }
 
     private <T> List<Key> keys(AggregateType<T> type, T value, boolean unique) {
@@ -311,7 +350,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     throw ValidationException.of(name, "keys are stored up to " + MAX_KEY
                             + " characters (names up to " + MAX_NAME + "); this one has " + key.length());
                 }
-                keys.add(new Key(name, key));
+                keys.add(new Key(name, key, !unique && type.isSorted(name) ? type.position(name, value) : null));
             }
         }
         return keys;
@@ -341,13 +380,14 @@ final class JdbcUnitOfWork implements UnitOfWork {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO learnloop_index_entry "
-                + "(tenant, type, index_name, index_key, id) VALUES (?, ?, ?, ?, ?)")) {
+                + "(tenant, type, index_name, index_key, id, sort_key) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Key key : keys) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, key.name());
                 ps.setString(4, key.value());
                 ps.setString(5, id);
+                ps.setString(6, key.sort());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -358,14 +398,14 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private <T> void replaceKeys(AggregateType<T> type, String id, String table, String nameColumn, String keyColumn,
                                  List<Key> wanted, boolean unique) throws SQLException {
         Set<Key> stored = new LinkedHashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + nameColumn + ", " + keyColumn + " FROM "
-                + table + " WHERE tenant = ? AND type = ? AND id = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + nameColumn + ", " + keyColumn
+                + (unique ? ", NULL" : ", sort_key") + " FROM " + table + " WHERE tenant = ? AND type = ? AND id = ?")) {
             ps.setString(1, tenant.value());
             ps.setString(2, type.name());
             ps.setString(3, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(new Key(rs.getString(1), rs.getString(2)));
+                    stored.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
         }
@@ -454,7 +494,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
      * to walk the type's insertion-order index instead. On PostgreSQL the ids go in IN lists (one round trip per
      * chunk); H2 runs in-process, where one lookup per id costs no round trip.
      */
-    private <T> List<Versioned<T>> byIds(AggregateType<T> type, List<String> ids) throws SQLException {
+    private <T> List<Versioned<T>> byIds(AggregateType<T> type, List<String> ids, boolean insertionOrder)
+            throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -464,7 +505,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
             String condition = part.size() == 1 ? "id = ?"
                     : "id IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
-            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, version, body FROM learnloop_aggregate "
+            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, version, body, id FROM learnloop_aggregate "
                     + "WHERE tenant = ? AND type = ? AND " + condition)) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
@@ -473,18 +514,26 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new SeqRow<>(rs.getLong(1), new Versioned<>(
+                        found.add(new SeqRow<>(rs.getLong(1), rs.getString(4), new Versioned<>(
                                 LearnloopJson.fromJson(rs.getString(3), type.type()), rs.getLong(2))));
                     }
                 }
             }
         }
-        found.sort(java.util.Comparator.comparingLong(SeqRow::seq));
+        if (insertionOrder) {
+            found.sort(java.util.Comparator.comparingLong(SeqRow::seq));
+        } else {
+            java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                rank.putIfAbsent(ids.get(i), i);
+            }
+            found.sort(java.util.Comparator.comparingInt(r -> rank.get(r.id())));
+        }
         return found.stream().map(SeqRow::value).toList();
     }
 
     /** An aggregate with its insertion sequence, for ordering. */
-    private record SeqRow<T>(long seq, Versioned<T> value) {
+    private record SeqRow<T>(long seq, String id, Versioned<T> value) {
     }
 
     private <T> List<Versioned<T>> rows(PreparedStatement ps, AggregateType<T> type) throws SQLException {

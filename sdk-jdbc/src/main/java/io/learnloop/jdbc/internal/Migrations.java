@@ -37,7 +37,8 @@ public final class Migrations {
     /** Every migration this version ships, oldest first; the folder under {@code db/learnloop/} is per dialect. */
     public static final List<String> FILES = List.of(
             "V1__aggregates_and_outbox.sql",
-            "V2__scheduled_jobs.sql");
+            "V2__scheduled_jobs.sql",
+            "V3__sorted_indexes_and_pruning.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -26,6 +26,7 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.catalog.CatalogTypes;
+import io.learnloop.core.internal.jobs.Jobs;
 import io.learnloop.core.internal.store.IndexedValues;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.UnitOfWork;
@@ -53,6 +54,9 @@ public final class DefaultAccessService implements AccessService {
     private static final BiFunction<String, List<Course>, LessonTarget> LESSON = LessonTarget::of;
     private static final BiFunction<String, List<Grant>, LearnerGrants> GRANTS = LearnerGrants::of;
 
+    /** The queue of jobs that announce the end of time-limited grants. */
+    public static final String EXPIRY_QUEUE = "access.expiry";
+
     private final ServiceContext ctx;
 
     /**
@@ -65,26 +69,58 @@ public final class DefaultAccessService implements AccessService {
     }
 
     @Override
-    public Grant grant(GrantRequest request) {
-        new Validator().notNull("request", request).throwIfInvalid();
-        if (request.source() == GrantSource.MANUAL) {
-            throw new ForbiddenException("A manual grant needs an admin: call grant(Actor, GrantRequest).");
+    public Grant grant(Actor actor, GrantRequest request) {
+        new Validator().notNull("actor", actor).notNull("request", request).throwIfInvalid();
+        if (!actor.has(Role.ADMIN)) {
+            if (request.source() != GrantSource.FREE) {
+                throw new ForbiddenException("User '" + actor.id() + "' may not record a " + request.source()
+                        + " grant: only an admin (role ADMIN) may; purchases and membership periods are granted when their payment"
+                        + " settles.");
+            }
+            if (!request.categories().isEmpty()) {
+                throw new ForbiddenException("User '" + actor.id() + "' may not grant whole categories: only an"
+                        + " admin may.");
+            }
         }
-        return record(request, null);
-    }
-
-    @Override
-    public Grant grant(Actor admin, GrantRequest request) {
-        new Validator().notNull("actor", admin).notNull("request", request).throwIfInvalid();
-        admin.require(Role.ADMIN, "grant access");
-        return record(request, admin.id());
-    }
-
-    private Grant record(GrantRequest request, UserId by) {
-        // a lost race (a compare-and-set on a period head, or a source recorded meanwhile) is read again and redone
-        Recorded r = ctx.transactRetrying(uow -> request.period() != null
-                ? recordPlaced(uow, request, by) : recordSource(uow, request, by));
+        Recorded r = ctx.transactRetrying(uow -> {
+            if (!actor.has(Role.ADMIN)) {
+                requireAuthor(uow, actor, request);
+            }
+            return record(uow, request, actor.id());
+        });
         return r.created() ? r.grant() : sameSource(r.grant(), request);
+    }
+
+    /**
+     * Records a grant inside the caller's unit of work: the settlement of a payment grants every line this way, in
+     * the transaction that marks the order paid.
+     *
+     * @param uow     the unit of work
+     * @param request the grant
+     * @param by      who granted it, or null for the payment itself
+     * @return the grant recorded now, or the one recorded before for the same source
+     * @throws io.learnloop.core.error.NotFoundException if a listed course does not exist
+     * @throws ConflictException                          if the source was granted for something else
+     */
+    public Grant grantWithin(UnitOfWork uow, GrantRequest request, UserId by) {
+        Recorded r = record(uow, request, by);
+        return r.created() ? r.grant() : sameSource(r.grant(), request);
+    }
+
+    private Recorded record(UnitOfWork uow, GrantRequest request, UserId by) {
+        return request.period() != null ? recordPlaced(uow, request, by) : recordSource(uow, request, by);
+    }
+
+    /** A creator may give free access to courses they author, and to nothing else. */
+    private static void requireAuthor(UnitOfWork uow, Actor actor, GrantRequest request) {
+        for (CourseId course : request.courses()) {
+            Course c = uow.find(CatalogTypes.COURSE, course.value())
+                    .orElseThrow(() -> new NotFoundException("course", course.value())).value();
+            if (!c.isAuthor(actor.id())) {
+                throw new ForbiddenException("User '" + actor.id() + "' may not grant free access to course '"
+                        + course + "': only its authors or an admin may.");
+            }
+        }
     }
 
     /** A grant written by this call, or one found already recorded for the request's source. */
@@ -156,6 +192,10 @@ public final class DefaultAccessService implements AccessService {
     private Grant insert(UnitOfWork uow, GrantRequest request, UserId by, PlanTimeline timeline) {
         Grant grant = Grant.of(GrantId.of(ctx.newId()), request, ctx.now(), by);
         uow.insert(AccessTypes.GRANT, grant);
+        if (grant.endsAt() != null) {
+            // committed with the grant, so no time-limited grant can end without its expiry being announced
+            Jobs.schedule(uow, EXPIRY_QUEUE, grant.id().value(), grant.endsAt(), grant.id().value());
+        }
         if (timeline != null) {
             // after the grant, here and in revocations: a store that makes a commit visible one record at a time (the
             // in-memory one) then never shows a head without the periods it summarises
@@ -182,20 +222,29 @@ public final class DefaultAccessService implements AccessService {
         return existing;
     }
 
-    @Override
-    public List<Grant> revokeRefund(OrderId order, String line, String reference) {
+    /**
+     * Revokes the grants of a refunded order line inside the caller's unit of work: its purchase grant, or the
+     * membership period it paid for. Grants already revoked stay as they are.
+     *
+     * @param uow       the unit of work
+     * @param order     the order
+     * @param line      the refunded line's id
+     * @param reference the refund's reference
+     * @return the line's grants after the call (possibly none)
+     */
+    public List<Grant> revokeLineWithin(UnitOfWork uow, OrderId order, String line, String reference) {
         new Validator().notNull("order", order).notBlank("orderLine", line, 128)
                 .notBlank("reference", reference, GrantRequest.MAX_REFERENCE).throwIfInvalid();
-        return ctx.transactRetrying(uow -> revokeAll(uow, order, line,
-                new Revocation(RevocationReason.REFUND, reference, ctx.now(), null)));
+        return revokeAll(uow, order, line, new Revocation(RevocationReason.REFUND, reference, ctx.now(), null));
     }
 
     @Override
-    public List<Grant> revokeChargeback(OrderId order, String reference) {
-        new Validator().notNull("order", order).notBlank("reference", reference, GrantRequest.MAX_REFERENCE)
-                .throwIfInvalid();
+    public List<Grant> revokeChargeback(Actor actor, OrderId order, String reference) {
+        new Validator().notNull("actor", actor).notNull("order", order)
+                .notBlank("reference", reference, GrantRequest.MAX_REFERENCE).throwIfInvalid();
+        actor.require(Role.FINANCE, "revoke the access of a charged-back order");
         return ctx.transactRetrying(uow -> revokeAll(uow, order, null,
-                new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), null)));
+                new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), actor.id())));
     }
 
     private List<Grant> revokeAll(UnitOfWork uow, OrderId order, String line, Revocation revocation) {
@@ -254,6 +303,23 @@ public final class DefaultAccessService implements AccessService {
         publish(uow, EventTypes.ACCESS_REVOKED, revoked,
                 Map.of("reason", revocation.reason().name(), "reference", revocation.reference()));
         return revoked;
+    }
+
+    /**
+     * Announces that a time-limited grant ended ({@code access.expired}, one event per covered course or category),
+     * inside the caller's unit of work; a grant revoked before its end, or not ended yet, announces nothing.
+     *
+     * @param uow   the unit of work
+     * @param grant the grant's id
+     * @return true if the end was announced
+     */
+    public boolean expireWithin(UnitOfWork uow, String grant) {
+        Grant g = uow.find(AccessTypes.GRANT, grant).map(Versioned::value).orElse(null);
+        if (g == null || g.revocation() != null || g.endsAt() == null || g.endsAt().isAfter(ctx.now())) {
+            return false;
+        }
+        publish(uow, EventTypes.ACCESS_EXPIRED, g, Map.of("endedAt", g.endsAt().toString()));
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.learnloop.core.commerce.Coupon;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 /**
  * The aggregates of commerce as the store keeps them.
@@ -19,11 +20,16 @@ public final class CommerceTypes {
     public static final AggregateType<Coupon> COUPON =
             AggregateType.builder("coupon", Coupon.class, c -> c.code().value()).build();
 
+    /** Index of orders by learner, in the order they were placed. */
+    public static final String BY_LEARNER = "learner";
+    /** Index of orders by status, in the order they last changed. */
+    public static final String BY_STATUS = "status";
+
     /** Orders by id, found by learner and by status; unique per learner and client key. */
     public static final AggregateType<Order> ORDER =
             AggregateType.builder("order", Order.class, o -> o.id().value())
-                    .index("learner", o -> o.learner().value())
-                    .index("status", o -> o.status().name())
+                    .sortedIndex(BY_LEARNER, o -> o.learner().value(), o -> SortKeys.instant(o.createdAt()))
+                    .sortedIndex(BY_STATUS, o -> o.status().name(), o -> SortKeys.instant(o.updatedAt()))
                     .unique("clientKey", o -> clientKey(o.learner().value(), o.clientKey()))
                     .build();
 

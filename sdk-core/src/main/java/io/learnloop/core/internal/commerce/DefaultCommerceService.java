@@ -1,7 +1,11 @@
 package io.learnloop.core.internal.commerce;
 
 import io.learnloop.core.internal.store.ConflictRetry;
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.internal.store.Paging;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.CommerceSettings;
 import io.learnloop.core.commerce.Coupon;
@@ -77,7 +81,10 @@ public final class DefaultCommerceService implements CommerceService {
         new Validator().notNull("draft", draft).throwIfInvalid();
         Offer offer = new Offer(OfferId.of(ctx.newId()), actor.id(), draft.kind(), draft.title(), draft.price(),
                 draft.courses(), draft.membership(), true, ctx.now());
-        return ctx.transact(uow -> uow.insert(CommerceTypes.OFFER, offer).value());
+        return ctx.transact(uow -> {
+            SaleRights.requireSellable(uow, actor, draft);
+            return uow.insert(CommerceTypes.OFFER, offer).value();
+        });
     }
 
     @Override
@@ -209,6 +216,10 @@ public final class DefaultCommerceService implements CommerceService {
             v.check(offer != null, "offers[" + i + "]", "no offer with id '" + r.offers.get(i) + "' exists");
             v.check(offer == null || offer.active(), "offers[" + i + "]", "offer '" + r.offers.get(i)
                     + "' is not on sale");
+            CourseId gone = offer == null ? null : SaleRights.firstUnavailable(uow, offer.membership() != null
+                    ? offer.membership().courses() : offer.courses());
+            v.check(gone == null, "offers[" + i + "]", "offer '" + r.offers.get(i) + "' sells course '" + gone
+                    + "', which is no longer published");
             offers.add(offer);
         }
         v.throwIfInvalid();
@@ -282,60 +293,169 @@ public final class DefaultCommerceService implements CommerceService {
     // ---- reading ----
 
     @Override
+    public Order order(Actor viewer, OrderId id) {
+        new Validator().notNull("viewer", viewer).notNull("orderId", id).throwIfInvalid();
+        Order order = order(id);
+        requireViewer(viewer, order.learner(), "order " + id);
+        return order;
+    }
+
+    /**
+     * Reads an order for trusted code (a payment channel).
+     *
+     * @param id the order
+     * @return the order
+     */
     public Order order(OrderId id) {
         new Validator().notNull("orderId", id).throwIfInvalid();
         return ctx.read(uow -> uow.get(CommerceTypes.ORDER, id.value()).value());
     }
 
     @Override
-    public Order orderByClientKey(UserId learner, String clientKey) {
+    public Order orderByClientKey(Actor learner, String clientKey) {
         new Validator().notNull("learner", learner).notBlank("clientKey", clientKey, PlaceOrder.MAX_KEY)
                 .throwIfInvalid();
-        String key = CommerceTypes.clientKey(learner.value(), clientKey);
+        String key = CommerceTypes.clientKey(learner.id().value(), clientKey);
         return ctx.read(uow -> uow.findUnique(CommerceTypes.ORDER, "clientKey", key).map(Versioned::value)
                 .orElse(null));
     }
 
     @Override
-    public List<Order> ordersOf(UserId learner) {
-        new Validator().notNull("learner", learner).throwIfInvalid();
-        return ctx.read(uow -> uow.findBy(CommerceTypes.ORDER, "learner", learner.value()).stream()
-                .map(Versioned::value).toList());
+    public Page<Order> ordersOf(Actor viewer, UserId learner, String cursor, int limit) {
+        new Validator().notNull("viewer", viewer).notNull("learner", learner).throwIfInvalid();
+        requireViewer(viewer, learner, "the orders of '" + learner + "'");
+        return ctx.read(uow -> Paging.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value(),
+                IndexRange.last(limit), cursor, o -> o));
     }
 
     @Override
-    public List<Order> ordersIn(OrderStatus status, int offset, int limit) {
-        new Validator().notNull("status", status).notNegative("offset", offset)
-                .check(limit >= 0 && limit <= 1000, "limit", "must be 0 to 1000 (was " + limit + ")")
-                .throwIfInvalid();
-        return ctx.read(uow -> uow.findBy(CommerceTypes.ORDER, "status", status.name()).stream()
-                .skip(offset).limit(limit).map(Versioned::value).toList());
+    public Page<Order> ordersIn(Actor viewer, OrderStatus status, String cursor, int limit) {
+        new Validator().notNull("viewer", viewer).notNull("status", status).throwIfInvalid();
+        viewer.require(Role.FINANCE, "read every order");
+        return ctx.read(uow -> Paging.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_STATUS, status.name(),
+                IndexRange.last(limit), cursor, o -> o));
+    }
+
+    /** A learner sees their own orders; finance sees every order. */
+    private static void requireViewer(Actor viewer, UserId learner, String what) {
+        if (!viewer.id().equals(learner) && !viewer.has(Role.FINANCE)) {
+            throw new ForbiddenException("User '" + viewer.id() + "' may not read " + what
+                    + ": only its learner or someone with the role FINANCE may.");
+        }
     }
 
     // ---- transitions ----
 
-    @Override
+    /**
+     * Moves a CREATED order to AWAITING_PAYMENT; one already awaiting payment is returned as it is.
+     *
+     * @param id the order
+     * @return the order
+     */
+    public Order awaitPayment(OrderId id) {
+        new Validator().notNull("orderId", id).throwIfInvalid();
+        return ctx.transactRetrying(uow -> {
+            Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
+            if (v.value().status() == OrderStatus.AWAITING_PAYMENT) {
+                return v.value();
+            }
+            return move(uow, v, OrderStatus.AWAITING_PAYMENT, EventTypes.ORDER_AWAITING_PAYMENT, Map.of(),
+                    v.value().withStatus(OrderStatus.AWAITING_PAYMENT, ctx.now()));
+        });
+    }
+
+    /**
+     * Moves a CREATED order to AWAITING_PAYMENT.
+     *
+     * @param id the order
+     * @return the changed order
+     * @throws ConflictException with INVALID_STATE if it is not CREATED
+     */
     public Order startPayment(OrderId id) {
         return transition(id, OrderStatus.AWAITING_PAYMENT, EventTypes.ORDER_AWAITING_PAYMENT, Map.of(),
                 (uow, o) -> o.withStatus(OrderStatus.AWAITING_PAYMENT, ctx.now()));
     }
 
-    @Override
+    /**
+     * Moves an order from AWAITING_PAYMENT to PAID in its own transaction. The receipt's amount must be the total.
+     *
+     * @param id      the order
+     * @param receipt the payment
+     * @return the paid order
+     */
     public Order markPaid(OrderId id, PaymentReceipt receipt) {
-        new Validator().notNull("receipt", receipt).throwIfInvalid();
-        return transition(id, OrderStatus.PAID, EventTypes.ORDER_PAID,
-                Map.of("provider", receipt.provider(), "reference", receipt.reference()), (uow, o) -> {
-                    Money total = o.total();
-                    if (!total.currency().equals(receipt.amount().currency())) {
-                        throw new CurrencyMismatchException("receipt.amount", total.currency(),
-                                receipt.amount().currency());
-                    }
-                    if (!total.equals(receipt.amount())) {
-                        throw ValidationException.of("receipt.amount", "is " + receipt.amount()
-                                + " but order " + o.id() + " costs " + total + "; the payment does not settle it");
-                    }
-                    return o.withPayment(receipt, ctx.now());
-                });
+        new Validator().notNull("orderId", id).notNull("receipt", receipt).throwIfInvalid();
+        return ctx.transact(uow -> {
+            Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
+            Order o = v.value();
+            if (!o.status().canMoveTo(OrderStatus.PAID)) {
+                throw invalid(o, OrderStatus.PAID.name());
+            }
+            if (!o.total().currency().equals(receipt.amount().currency())) {
+                throw new CurrencyMismatchException("receipt.amount", o.total().currency(), receipt.amount().currency());
+            }
+            if (!o.total().equals(receipt.amount())) {
+                throw ValidationException.of("receipt.amount", "is " + receipt.amount() + " but order " + o.id()
+                        + " costs " + o.total() + "; the payment does not settle it");
+            }
+            return payWithin(uow, v, receipt);
+        });
+    }
+
+    /**
+     * Records a refund on an order in its own transaction, run again on a lost race. Idempotent per refund key.
+     *
+     * @param id      the order
+     * @param request the refund
+     * @return the order after the refund
+     */
+    public Order refund(OrderId id, RefundRequest request) {
+        return ctx.transactRetrying(uow -> refundWithin(uow, id, request));
+    }
+
+    /**
+     * Marks an unpaid order paid inside the caller's unit of work (a CREATED order passes through AWAITING_PAYMENT).
+     * The caller has checked that the receipt's amount is the order's total.
+     *
+     * @param uow     the unit of work
+     * @param v       the order as read in it, CREATED or AWAITING_PAYMENT
+     * @param receipt the payment
+     * @return the paid order
+     */
+    public Order payWithin(UnitOfWork uow, Versioned<Order> v, PaymentReceipt receipt) {
+        Order o = v.value();
+        if (!o.status().canMoveTo(OrderStatus.PAID) && o.status() != OrderStatus.CREATED) {
+            throw invalid(o, OrderStatus.PAID.name());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("provider", receipt.provider());
+        data.put("reference", receipt.reference());
+        return move(uow, v, OrderStatus.PAID, EventTypes.ORDER_PAID, data, o.withPayment(receipt, ctx.now()));
+    }
+
+    /**
+     * Expires an unpaid order whose deadline has passed.
+     *
+     * @param id the order
+     * @return the expired order
+     */
+    public Order expire(OrderId id) {
+        new Validator().notNull("orderId", id).throwIfInvalid();
+        return ctx.transactRetrying(uow -> {
+            Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
+            Order o = v.value();
+            if (!o.status().canMoveTo(OrderStatus.EXPIRED)) {
+                throw invalid(o, OrderStatus.EXPIRED.name());
+            }
+            Instant now = ctx.now();
+            if (now.isBefore(o.expiresAt())) {
+                throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + o.id() + " may wait for its payment"
+                        + " until " + o.expiresAt() + "; it cannot expire before then.");
+            }
+            releaseCoupons(uow, o);
+            return move(uow, v, OrderStatus.EXPIRED, EventTypes.ORDER_EXPIRED, Map.of(),
+                    o.withStatus(OrderStatus.EXPIRED, now));
+        });
     }
 
     @Override
@@ -352,39 +472,19 @@ public final class DefaultCommerceService implements CommerceService {
                 });
     }
 
-    @Override
-    public Order expire(OrderId id) {
-        return transition(id, OrderStatus.EXPIRED, EventTypes.ORDER_EXPIRED, Map.of(), (uow, o) -> {
-            Instant now = ctx.now();
-            if (now.isBefore(o.expiresAt())) {
-                throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + o.id() + " may wait for its payment"
-                        + " until " + o.expiresAt() + "; it cannot expire before then.");
-            }
-            releaseCoupons(uow, o);
-            return o.withStatus(OrderStatus.EXPIRED, now);
-        });
-    }
-
-    @Override
-    public Order refund(OrderId id, RefundRequest request) {
+    /**
+     * Records a refund on an order inside the caller's unit of work. Idempotent per refund key: the key used again
+     * for the same amounts returns the order as it is.
+     *
+     * @param uow     the unit of work
+     * @param id      the order
+     * @param request the refund
+     * @return the order after the refund
+     */
+    public Order refundWithin(UnitOfWork uow, OrderId id, RefundRequest request) {
         validateRefund(request);
         new Validator().notNull("orderId", id).throwIfInvalid();
-        // A refund is idempotent under its key, so a lost compare-and-set is retried: the retry sees the winner's
-        // refunds and either applies on top of them, refuses what no longer fits, or finds its own key done.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return refundOnce(id, request);
-            } catch (ConflictException e) {
-                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                ConflictRetry.pause(attempt);
-            }
-        }
-    }
-
-    private Order refundOnce(OrderId id, RefundRequest request) {
-        return ctx.transact(uow -> {
+        {
             Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
             Order o = v.value();
             OrderRefund previous = o.refund(request.refundKey());
@@ -440,7 +540,7 @@ public final class DefaultCommerceService implements CommerceService {
             uow.publish(ctx.event(all ? EventTypes.ORDER_REFUNDED : EventTypes.ORDER_PARTIALLY_REFUNDED,
                     changed.id().value(), data));
             return changed;
-        });
+        }
     }
 
     private static void validateRefund(RefundRequest request) {
@@ -474,14 +574,19 @@ public final class DefaultCommerceService implements CommerceService {
             if (!v.value().status().canMoveTo(target)) {
                 throw invalid(v.value(), target.name());
             }
-            Order next = change.apply(uow, v.value());
-            uow.update(CommerceTypes.ORDER, next, v.version());
-            Map<String, String> data = new LinkedHashMap<>(orderData(next));
-            data.put("previousStatus", v.value().status().name());
-            data.putAll(extra);
-            uow.publish(ctx.event(eventType, next.id().value(), data));
-            return next;
+            return move(uow, v, target, eventType, extra, change.apply(uow, v.value()));
         });
+    }
+
+    /** Writes the order's next state under compare-and-set and publishes its event. */
+    private Order move(UnitOfWork uow, Versioned<Order> v, OrderStatus target, String eventType,
+                       Map<String, String> extra, Order next) {
+        uow.update(CommerceTypes.ORDER, next, v.version());
+        Map<String, String> data = new LinkedHashMap<>(orderData(next));
+        data.put("previousStatus", v.value().status().name());
+        data.putAll(extra);
+        uow.publish(ctx.event(eventType, next.id().value(), data));
+        return next;
     }
 
     private void releaseCoupons(UnitOfWork uow, Order o) {

@@ -59,7 +59,7 @@ public final class LearningServices {
                 affiliates, reviewRule);
         this.certificates = issuer == null ? null
                 : CertificateService.create(context, catalog, progress, quizzes, issuer, key);
-        this.reports = LearningReports.create(context, catalog, reviews);
+        this.reports = new StoreLearningReports(context, catalog, reviews);
     }
 
     private static String category(Course c) {

@@ -1,5 +1,9 @@
 package io.learnloop.core.internal.learning;
 
+import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.internal.catalog.CatalogTypes;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.assessment.AttemptState;
 import io.learnloop.core.assessment.Quiz;
@@ -65,8 +69,12 @@ public final class StoreLearningReports implements LearningReports {
     }
 
     @Override
-    public LearnerReport learner(UserId learner) {
-        new Validator().notNull("learner", learner).throwIfInvalid();
+    public LearnerReport learner(Actor viewer, UserId learner) {
+        new Validator().notNull("viewer", viewer).notNull("learner", learner).throwIfInvalid();
+        if (!viewer.id().equals(learner) && !viewer.has(Role.ADMIN)) {
+            throw new ForbiddenException("User '" + viewer.id() + "' may not read the learning report of '" + learner
+                    + "': only the learner or an admin may.");
+        }
         return context.read(uow -> {
             long spent = 0;
             int lessons = 0;
@@ -144,8 +152,13 @@ public final class StoreLearningReports implements LearningReports {
     }
 
     @Override
-    public CourseReport course(CourseId course) {
-        new Validator().notNull("courseId", course).throwIfInvalid();
+    public CourseReport course(Actor viewer, CourseId course) {
+        new Validator().notNull("viewer", viewer).notNull("courseId", course).throwIfInvalid();
+        if (!viewer.has(Role.ADMIN)
+                && !context.read(uow -> uow.get(CatalogTypes.COURSE, course.value()).value()).isAuthor(viewer.id())) {
+            throw new ForbiddenException("User '" + viewer.id() + "' may not read the report of course '" + course
+                    + "': only its authors or an admin may.");
+        }
         List<LessonFacts> lessons = catalog.lessons(course);
         CourseReport partial = context.read(uow -> {
             List<Versioned<CourseProgress>> enrolled = uow.findBy(LearningTypes.COURSE_PROGRESS, LearningTypes.BY_COURSE, course.value());

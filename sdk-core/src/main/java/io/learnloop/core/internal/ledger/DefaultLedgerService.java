@@ -1,6 +1,9 @@
 package io.learnloop.core.internal.ledger;
 
-import io.learnloop.core.internal.store.ConflictRetry;
+import io.learnloop.core.Page;
+import io.learnloop.core.internal.store.Paging;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.OrderId;
@@ -37,7 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * The ledger on the core store.
@@ -45,9 +48,6 @@ import java.util.function.Function;
  * <p>Thread-safe: holds only immutable state; all shared state lives in the store.
  */
 public final class DefaultLedgerService implements LedgerService {
-    /** Entries on busy accounts (the platform's) retry when another entry moved the same balance first. */
-    private static final int MAX_ATTEMPTS = ConflictRetry.ATTEMPTS;
-
     private final ServiceContext ctx;
 
     /**
@@ -59,8 +59,15 @@ public final class DefaultLedgerService implements LedgerService {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
     }
 
-    @Override
-    public JournalEntry recordPayment(PaymentPosting posting) {
+    /**
+     * Posts a paid order inside the caller's unit of work (the settlement of its payment). Idempotent per order.
+     *
+     * @param uow     the unit of work
+     * @param posting the order and how its lines are shared
+     * @return the entry (the first one, if the order was posted before)
+     * @throws ConflictException with DUPLICATE_KEY if the order was posted with other amounts or shares
+     */
+    public JournalEntry postPaymentWithin(UnitOfWork uow, PaymentPosting posting) {
         new Validator().notNull("posting", posting).throwIfInvalid();
         Currency currency = posting.lines().get(0).net().currency();
         LedgerAccount clearing = LedgerAccount.clearing(posting.provider());
@@ -73,20 +80,29 @@ public final class DefaultLedgerService implements LedgerService {
             postings.addAll(Splits.payment(clearing, line));
         }
         String key = posting.orderId().value() + ":" + EntryOperation.PAYMENT;
-        return post(key, existing -> {
+        return post(uow, key, existing -> {
             if (!existing.postings().equals(postings)) {
                 throw new ConflictException(ErrorCode.DUPLICATE_KEY, "The payment of order " + posting.orderId()
                         + " was already posted with other amounts or shares (entry " + existing.id() + ").");
             }
-        }, uow -> new JournalEntry(ctx.newId(), key, EntryOperation.PAYMENT, posting.orderId(), currency, postings,
+        }, () -> new JournalEntry(ctx.newId(), key, EntryOperation.PAYMENT, posting.orderId(), currency, postings,
                 null, ctx.now()));
     }
 
-    @Override
-    public JournalEntry recordRefund(RefundPosting posting) {
+    /**
+     * Posts a refund inside the caller's unit of work: the provider's clearing account pays the refund back and every
+     * share of each refunded line gives back its proportion. Idempotent per (order, refund key).
+     *
+     * @param uow     the unit of work
+     * @param posting the order, refund key and amounts per line
+     * @return the entry
+     * @throws ConflictException   with INVALID_STATE if the order's payment was not posted
+     * @throws ValidationException if a line was not paid or would be refunded beyond its net
+     */
+    public JournalEntry postRefundWithin(UnitOfWork uow, RefundPosting posting) {
         new Validator().notNull("posting", posting).throwIfInvalid();
         String key = posting.orderId().value() + ":" + EntryOperation.REFUND + ":" + posting.refundKey();
-        return post(key, existing -> {
+        return post(uow, key, existing -> {
             List<LineAmount> recorded = new ArrayList<>();
             for (Posting p : existing.postings()) {
                 if (p.account().kind() == AccountKind.CLEARING) {
@@ -97,10 +113,22 @@ public final class DefaultLedgerService implements LedgerService {
                 throw new ConflictException(ErrorCode.DUPLICATE_KEY, "Refund '" + posting.refundKey() + "' of order "
                         + posting.orderId() + " was already posted with other amounts (entry " + existing.id() + ").");
             }
-        }, uow -> refundEntry(uow, key, posting));
+        }, () -> refundEntry(uow, key, posting));
+    }
+
+    /**
+     * Whether an order's payment was posted.
+     *
+     * @param uow   the unit of work
+     * @param order the order
+     * @return true if posted
+     */
+    public boolean paymentPosted(UnitOfWork uow, OrderId order) {
+        return uow.findUnique(LedgerTypes.ENTRY, "key", order.value() + ":" + EntryOperation.PAYMENT).isPresent();
     }
 
     private JournalEntry refundEntry(UnitOfWork uow, String key, RefundPosting posting) {
+        // one order's entries: its payment and its refunds, a handful
         List<JournalEntry> history = uow.findBy(LedgerTypes.ENTRY, "order", posting.orderId().value()).stream()
                 .map(Versioned::value).toList();
         JournalEntry payment = history.stream().filter(e -> e.operation() == EntryOperation.PAYMENT).findFirst()
@@ -163,21 +191,21 @@ public final class DefaultLedgerService implements LedgerService {
         if (actor == null) {
             throw ValidationException.of("actor", "is required");
         }
-        actor.require(Role.ADMIN, "pay money out");
+        actor.require(Role.FINANCE, "pay money out");
         new Validator().notNull("request", request).throwIfInvalid();
         String key = EntryOperation.PAYOUT + ":" + request.payoutKey();
         LedgerAccount clearing = LedgerAccount.clearing(request.provider());
         Currency currency = request.amount().currency();
         List<Posting> postings = List.of(new Posting(request.payee(), request.amount().negate(), 0),
                 new Posting(clearing, request.amount(), 0));
-        return post(key, existing -> {
+        return ctx.transactRetrying(uow -> post(uow, key, existing -> {
             if (!existing.postings().equals(postings)) {
                 throw new ConflictException(ErrorCode.DUPLICATE_KEY, "Payout '" + request.payoutKey()
                         + "' was already made with another payee, amount or provider (entry " + existing.id() + ").");
             }
-        }, uow -> {
-            Money owed = balance(uow, request.payee(), currency);
-            Money held = balance(uow, clearing, currency).negate();
+        }, () -> {
+            Money owed = Balances.total(uow, request.payee(), currency);
+            Money held = Balances.total(uow, clearing, currency).negate();
             new Validator()
                     .check(request.amount().compareTo(owed) <= 0, "amount", "is " + request.amount() + " but "
                             + request.payee() + " is owed only " + owed)
@@ -186,128 +214,99 @@ public final class DefaultLedgerService implements LedgerService {
                     .throwIfInvalid();
             return new JournalEntry(ctx.newId(), key, EntryOperation.PAYOUT, null, currency, postings,
                     request.memo(), ctx.now());
-        });
+        }));
     }
 
     /**
-     * Posts an entry once under its key: an existing entry is checked and returned; a new one is inserted with its
-     * balance changes in one transaction, retried when a concurrent entry moved the same balances first.
+     * Posts an entry once under its key, in the caller's unit of work: an existing entry is checked and returned; a
+     * new one is inserted with its balance movements and its event.
      */
-    private JournalEntry post(String key, java.util.function.Consumer<JournalEntry> checkExisting,
-                              Function<UnitOfWork, JournalEntry> build) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            JournalEntry existing = ctx.read(uow -> uow.findUnique(LedgerTypes.ENTRY, "key", key)
-                    .map(Versioned::value).orElse(null));
-            if (existing != null) {
-                checkExisting.accept(existing);
-                return existing;
-            }
-            try {
-                return ctx.transact(uow -> {
-                    JournalEntry entry = build.apply(uow);
-                    uow.insert(LedgerTypes.ENTRY, entry);
-                    applyBalances(uow, entry);
-                    Map<String, String> data = new LinkedHashMap<>();
-                    data.put("entryId", entry.id());
-                    data.put("key", entry.key());
-                    data.put("operation", entry.operation().name());
-                    data.put("currency", entry.currency().getCurrencyCode());
-                    if (entry.orderId() != null) {
-                        data.put("orderId", entry.orderId().value());
-                    }
-                    uow.publish(ctx.event(EventTypes.LEDGER_POSTED, entry.id(), data));
-                    return entry;
-                });
-            } catch (ConflictException e) {
-                if (e.code() == ErrorCode.INVALID_STATE) {
-                    throw e;
-                }
-                ConflictRetry.pause(attempt);
-            }
+    private JournalEntry post(UnitOfWork uow, String key, Consumer<JournalEntry> checkExisting,
+                              java.util.function.Supplier<JournalEntry> build) {
+        JournalEntry existing = uow.findUnique(LedgerTypes.ENTRY, "key", key).map(Versioned::value).orElse(null);
+        if (existing != null) {
+            checkExisting.accept(existing);
+            return existing;
         }
-        throw new ConflictException(ErrorCode.VERSION_CONFLICT, "Entry " + key + " could not be posted after "
-                + MAX_ATTEMPTS + " attempts because its accounts are in heavy use; post it again.");
-    }
-
-    private void applyBalances(UnitOfWork uow, JournalEntry entry) {
-        Map<LedgerAccount, Money> moves = new LinkedHashMap<>();
-        for (Posting p : entry.postings()) {
-            moves.merge(p.account(), p.amount(), Money::plus);
+        JournalEntry entry = build.get();
+        uow.insert(LedgerTypes.ENTRY, entry);
+        Balances.apply(uow, entry);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("entryId", entry.id());
+        data.put("key", entry.key());
+        data.put("operation", entry.operation().name());
+        data.put("currency", entry.currency().getCurrencyCode());
+        if (entry.orderId() != null) {
+            data.put("orderId", entry.orderId().value());
         }
-        Instant now = entry.postedAt();
-        for (Map.Entry<LedgerAccount, Money> m : moves.entrySet()) {
-            String id = AccountBalance.idOf(m.getKey(), entry.currency());
-            Versioned<AccountBalance> current = uow.find(LedgerTypes.BALANCE, id).orElse(null);
-            if (current == null) {
-                uow.insert(LedgerTypes.BALANCE, new AccountBalance(id, m.getKey(), m.getValue(), 1, now));
-            } else {
-                AccountBalance b = current.value();
-                uow.update(LedgerTypes.BALANCE, new AccountBalance(id, b.account(), b.balance().plus(m.getValue()),
-                        b.entries() + 1, now), current.version());
-            }
-        }
-    }
-
-    private static Money balance(UnitOfWork uow, LedgerAccount account, Currency currency) {
-        return uow.find(LedgerTypes.BALANCE, AccountBalance.idOf(account, currency))
-                .map(v -> v.value().balance()).orElse(Money.zero(currency));
+        uow.publish(ctx.event(EventTypes.LEDGER_POSTED, entry.id(), data));
+        return entry;
     }
 
     @Override
-    public Money balance(LedgerAccount account, Currency currency) {
-        new Validator().notNull("account", account).notNull("currency", currency).throwIfInvalid();
-        return ctx.read(uow -> balance(uow, account, currency));
+    public Money balance(Actor viewer, LedgerAccount account, Currency currency) {
+        new Validator().notNull("viewer", viewer).notNull("account", account).notNull("currency", currency)
+                .throwIfInvalid();
+        requireViewer(viewer, account, "balance");
+        return ctx.read(uow -> Balances.total(uow, account, currency));
     }
 
     @Override
-    public List<Balance> balances(Currency currency) {
-        new Validator().notNull("currency", currency).throwIfInvalid();
-        return ctx.read(uow -> uow.findBy(LedgerTypes.BALANCE, "currency", currency.getCurrencyCode()).stream()
-                .map(v -> new Balance(v.value().account(), v.value().balance())).toList());
+    public Page<Balance> balances(Actor viewer, Currency currency, String cursor, int limit) {
+        new Validator().notNull("viewer", viewer).notNull("currency", currency).throwIfInvalid();
+        viewer.require(Role.FINANCE, "read every balance");
+        return ctx.read(uow -> Paging.page(uow, LedgerTypes.ACCOUNT, "currency", currency.getCurrencyCode(),
+                IndexRange.first(limit), cursor, k -> new Balance(k.account(), Balances.total(uow, k.account(), currency))));
     }
 
     @Override
-    public List<JournalEntry> entriesOf(OrderId orderId) {
-        new Validator().notNull("orderId", orderId).throwIfInvalid();
+    public List<JournalEntry> entriesOf(Actor viewer, OrderId orderId) {
+        new Validator().notNull("viewer", viewer).notNull("orderId", orderId).throwIfInvalid();
+        viewer.require(Role.FINANCE, "read an order's ledger entries");
         return ctx.read(uow -> uow.findBy(LedgerTypes.ENTRY, "order", orderId.value()).stream()
                 .map(Versioned::value).toList());
     }
 
     @Override
-    public List<JournalEntry> entriesOf(LedgerAccount account, Currency currency) {
-        new Validator().notNull("account", account).notNull("currency", currency).throwIfInvalid();
-        return ctx.read(uow -> uow.findBy(LedgerTypes.ENTRY, "account", AccountBalance.idOf(account, currency))
-                .stream().map(Versioned::value).toList());
-    }
-
-    @Override
-    public Statement statement(Actor viewer, LedgerAccount account, Currency currency, Instant from, Instant to) {
+    public Statement statement(Actor viewer, LedgerAccount account, Currency currency, Instant from, Instant to,
+                               String cursor, int limit) {
         new Validator().notNull("viewer", viewer).notNull("account", account).notNull("currency", currency)
                 .notNull("from", from).notNull("to", to)
                 .check(from == null || to == null || !to.isBefore(from), "to", "must not be before from")
                 .throwIfInvalid();
-        boolean own = (account.kind() == AccountKind.CREATOR || account.kind() == AccountKind.AFFILIATE)
-                && account.owner().equals(viewer.id().value());
-        if (!own && !viewer.has(Role.ADMIN)) {
-            throw new ForbiddenException("User '" + viewer.id() + "' may not read the statement of " + account
-                    + ": only its owner or an admin may.");
-        }
-        List<JournalEntry> entries = entriesOf(account, currency);
-        Money opening = Money.zero(currency);
-        for (JournalEntry e : entries) {
-            if (e.postedAt().isBefore(from)) {
-                opening = opening.plus(e.amountFor(account));
+        Paging.checkLimit(limit);
+        requireViewer(viewer, account, "statement");
+        String key = LedgerTypes.accountKey(account, currency);
+        return ctx.read(uow -> {
+            IndexRange period = new IndexRange(SortKeys.instant(from), SortKeys.instant(to), limit, false);
+            Page<JournalEntry> page = Paging.page(uow, LedgerTypes.ENTRY, LedgerTypes.BY_ACCOUNT, key, period, cursor,
+                    e -> e);
+            Money opening;
+            if (cursor == null) {
+                opening = Balances.before(uow, account, currency, from, SortKeys.instant(from));
+            } else {
+                // the balance after the previous page's last line: every entry up to and including it
+                opening = Balances.before(uow, account, currency, SortKeys.instantOf(cursor), SortKeys.after(cursor));
             }
-        }
-        List<StatementLine> lines = new ArrayList<>();
-        Money running = opening;
-        for (JournalEntry e : entries) {
-            if (!e.postedAt().isBefore(from) && e.postedAt().isBefore(to)) {
+            List<StatementLine> lines = new ArrayList<>(page.items().size());
+            Money running = opening;
+            for (JournalEntry e : page.items()) {
                 Money amount = e.amountFor(account);
                 running = running.plus(amount);
                 lines.add(new StatementLine(e.id(), e.postedAt(), e.operation(), e.orderId(), amount, running));
             }
+            Money closing = page.hasNext() ? Balances.before(uow, account, currency, to, SortKeys.instant(to)) : running;
+            return new Statement(account, from, to, opening, lines, closing, page.nextCursor());
+        });
+    }
+
+    /** The owner of a creator or affiliate account sees it; finance sees every account. */
+    private static void requireViewer(Actor viewer, LedgerAccount account, String what) {
+        boolean own = (account.kind() == AccountKind.CREATOR || account.kind() == AccountKind.AFFILIATE)
+                && account.owner().equals(viewer.id().value());
+        if (!own && !viewer.has(Role.FINANCE)) {
+            throw new ForbiddenException("User '" + viewer.id() + "' may not read the " + what + " of " + account
+                    + ": only its owner or someone with the role FINANCE may.");
         }
-        return new Statement(account, from, to, opening, lines, running);
     }
 }

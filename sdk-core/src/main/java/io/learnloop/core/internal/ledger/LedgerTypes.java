@@ -1,39 +1,70 @@
 package io.learnloop.core.internal.ledger;
 
 import io.learnloop.core.ledger.JournalEntry;
+import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.Posting;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
+import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The ledger's aggregates as the store keeps them.
+ * The ledger's aggregates as the store keeps them. Journal entries are append-only; balances are kept in stripes
+ * (so concurrent postings to one account, the platform's, rarely touch the same record) and per day (so a balance at
+ * any instant is read without reading the history before it).
  *
  * <p>Thread-safe: constants only.
  */
 public final class LedgerTypes {
-    /** Journal entries: unique by key, found by order and by account. */
+    /** Index of entries, stripes and days by account and currency. */
+    public static final String BY_ACCOUNT = "account";
+
+    /** Journal entries: unique by key, found by order, and by account in posting order. */
     public static final AggregateType<JournalEntry> ENTRY =
             AggregateType.builder("journal_entry", JournalEntry.class, JournalEntry::id)
                     .unique("key", JournalEntry::key)
                     .index("order", e -> e.orderId() == null ? null : e.orderId().value())
-                    .multiIndex("account", LedgerTypes::accountKeys)
+                    .sortedMultiIndex(BY_ACCOUNT, LedgerTypes::accountKeys, e -> SortKeys.instant(e.postedAt()))
                     .build();
 
-    /** Running balances by account and currency. */
-    public static final AggregateType<AccountBalance> BALANCE =
-            AggregateType.builder("ledger_balance", AccountBalance.class, AccountBalance::id)
-                    .index("currency", b -> b.balance().currency().getCurrencyCode())
+    /** One stripe of an account's running balance. */
+    public static final AggregateType<BalanceStripe> STRIPE =
+            AggregateType.builder("ledger_balance_stripe", BalanceStripe.class, BalanceStripe::id)
+                    .index(BY_ACCOUNT, BalanceStripe::accountKey)
+                    .build();
+
+    /** One stripe of an account's movement on one day, by day. */
+    public static final AggregateType<DayMovement> DAY =
+            AggregateType.builder("ledger_day_movement", DayMovement.class, DayMovement::id)
+                    .sortedIndex(BY_ACCOUNT, DayMovement::accountKey, d -> d.day().toString())
+                    .build();
+
+    /** Accounts that ever moved, by currency in account order: the rows of a balance sheet. */
+    public static final AggregateType<KnownAccount> ACCOUNT =
+            AggregateType.builder("ledger_account", KnownAccount.class, KnownAccount::id)
+                    .sortedIndex("currency", k -> k.currency().getCurrencyCode(), k -> k.account().key())
                     .build();
 
     private LedgerTypes() {
     }
 
+    /**
+     * The key of an account in a currency.
+     *
+     * @param account  the account
+     * @param currency the currency
+     * @return the key
+     */
+    public static String accountKey(LedgerAccount account, Currency currency) {
+        return account.key() + "|" + currency.getCurrencyCode();
+    }
+
     private static Set<String> accountKeys(JournalEntry e) {
         Set<String> keys = new LinkedHashSet<>();
         for (Posting p : e.postings()) {
-            keys.add(AccountBalance.idOf(p.account(), e.currency()));
+            keys.add(accountKey(p.account(), e.currency()));
         }
         return keys;
     }

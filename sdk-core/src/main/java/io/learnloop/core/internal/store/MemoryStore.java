@@ -83,6 +83,12 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public int pruneDelivered(TenantId tenant, Instant deliveredBefore, int limit) {
+        // delivered events leave this store's outbox at once; only their ids stay, to recognise a re-publish
+        return 0;
+    }
+
+    @Override
     public String toString() {
         return "MemoryStore[tenants=" + tenants.size() + "]";
     }
@@ -112,10 +118,7 @@ public final class MemoryStore implements Store {
     /** Rows and keys of one aggregate type in one tenant. Written only under the commit lock. */
     static final class TypeData {
         final ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
-        /**
-         * index name -> key -> the committed rows filed under it, in insertion order. Each entry is replaced, never
-         * mutated, and holds the rows themselves so an index read needs no second lookup and no re-check.
-         */
+        /** index name -> key -> the committed rows filed under it, in position order. */
         final ConcurrentHashMap<String, ConcurrentHashMap<String, Postings>> index = new ConcurrentHashMap<>();
         /** unique name + NUL + key -> id. */
         final ConcurrentHashMap<String, String> unique = new ConcurrentHashMap<>();
@@ -129,10 +132,10 @@ public final class MemoryStore implements Store {
             return keys != null ? keys : index.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
         }
 
-        /** The rows under one key of one index, in insertion order; empty if none. */
+        /** The rows under one key of one index, in position order; empty if none. */
         List<Row> rowsUnder(String name, String key) {
             Postings postings = postingsUnder(name, key);
-            return postings == null ? List.of() : postings.rows;
+            return postings == null ? List.of() : new ArrayList<>(postings.rows.values());
         }
 
         /** The entry under one key of one index, or null if no row is filed under it. */
@@ -143,30 +146,41 @@ public final class MemoryStore implements Store {
     }
 
     /**
-     * The committed rows under one index key. A commit that changes any of them files a new entry, so a value
-     * derived from the rows and remembered here can never outlive them.
+     * The committed rows under one index key, by position: the sort key and id in a sorted index, the insertion
+     * sequence in another. Filing or removing a row is logarithmic in the key's size. Every change moves the stamp,
+     * so a value derived from the rows and remembered here is used only while the rows are as they were.
      */
     static final class Postings {
-        final List<Row> rows;
+        final java.util.concurrent.ConcurrentSkipListMap<String, Row> rows =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
+        /** Moved after every change of {@link #rows}. */
+        volatile long stamp;
         /** The last derivation and its result; racy but safe, as a {@link Memo} is immutable. */
         volatile Memo memo;
-
-        Postings(List<Row> rows) {
-            this.rows = rows;
-        }
     }
 
     /**
-     * A value derived from one {@link Postings}' rows by a derivation (compared by identity).
+     * A value derived from one {@link Postings}' rows by a derivation (compared by identity) at a stamp.
      *
      * @param derivation the function that derived it
+     * @param stamp      the postings' stamp read before the rows were
      * @param value      the result
      */
-    record Memo(Object derivation, Object value) {
+    record Memo(Object derivation, long stamp, Object value) {
     }
 
-    /** One committed aggregate, with its index keys worked out once at commit. */
-    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys) {
+    /**
+     * One committed aggregate, with its index keys and its position in each index worked out once at commit.
+     *
+     * @param id        the id
+     * @param value     the aggregate
+     * @param version   its version
+     * @param seq       its insertion sequence
+     * @param indexKeys index name -> its keys
+     * @param positions index name -> its position under each of those keys
+     */
+    record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys,
+               Map<String, String> positions) {
     }
 
     /** One outbox entry. Fields other than the event are guarded by the commit lock. */

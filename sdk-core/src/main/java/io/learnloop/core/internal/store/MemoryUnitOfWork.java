@@ -7,6 +7,8 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
@@ -16,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -129,14 +133,16 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         if (postings == null) {
             return derivation.apply(key, List.of());
         }
+        // the stamp before the rows: a change made while they are read leaves a memo that is never used
+        long stamp = postings.stamp;
         MemoryStore.Memo memo = postings.memo;
-        if (memo != null && memo.derivation() == derivation) {
+        if (memo != null && memo.derivation() == derivation && memo.stamp() == stamp) {
             @SuppressWarnings("unchecked")
             R remembered = (R) memo.value();
             return remembered;
         }
-        R value = derivation.apply(key, new RowValues<>(type.type(), postings.rows));
-        postings.memo = new MemoryStore.Memo(derivation, value);
+        R value = derivation.apply(key, new RowValues<>(type.type(), new ArrayList<>(postings.rows.values())));
+        postings.memo = new MemoryStore.Memo(derivation, stamp, value);
         return value;
     }
 
@@ -153,6 +159,54 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             return Optional.empty();
         }
         return find(type, id).filter(v -> type.uniqueKeys(unique, v.value()).contains(key));
+    }
+
+    @Override
+    public <T> List<Versioned<T>> findRange(AggregateType<T> type, String index, String key, IndexRange range) {
+        type.requireSortedIndex(index);
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(range, "range");
+        Map<String, Staged> mine = stagedRead(type);
+        MemoryStore.Postings postings = data.type(type).postingsUnder(index, key);
+        // staged changes may hide committed rows of the range, so read enough to fill the page after them
+        int wanted = range.limit() + mine.size();
+        TreeMap<String, Versioned<T>> found = new TreeMap<>();
+        if (postings != null) {
+            NavigableMap<String, MemoryStore.Row> rows = postings.rows;
+            if (range.after() != null) {
+                rows = rows.tailMap(range.after(), false);
+            }
+            if (range.before() != null) {
+                rows = rows.headMap(range.before(), false);
+            }
+            for (MemoryStore.Row row : (range.descending() ? rows.descendingMap() : rows).values()) {
+                if (found.size() >= wanted) {
+                    break;
+                }
+                if (!mine.containsKey(row.id())) {
+                    found.put(row.positions().get(index), new Versioned<>(type.type().cast(row.value()), row.version()));
+                }
+            }
+        }
+        for (Staged st : mine.values()) {
+            if (st.value == null) {
+                continue;
+            }
+            T value = type.type().cast(st.value);
+            String position = type.position(index, value);
+            if (type.indexKeys(index, value).contains(key) && (range.after() == null || position.compareTo(range.after()) > 0)
+                    && (range.before() == null || position.compareTo(range.before()) < 0)) {
+                found.put(position, new Versioned<>(value, st.version));
+            }
+        }
+        List<Versioned<T>> result = new ArrayList<>(Math.min(found.size(), range.limit()));
+        for (Versioned<T> v : (range.descending() ? found.descendingMap() : found).values()) {
+            if (result.size() >= range.limit()) {
+                break;
+            }
+            result.add(v);
+        }
+        return result;
     }
 
     @Override
@@ -322,22 +376,34 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         MemoryStore.Row old = td.rows.get(id);
         Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
         Map<String, List<String>> newKeys = new HashMap<>();
+        Map<String, String> positions = new HashMap<>();
         MemoryStore.Row row = null;
         if (s.value != null) {
+            long seq = old != null ? old.seq() : ++td.nextSeq;
             for (String index : type.indexNames()) {
                 newKeys.put(index, type.indexKeys(index, s.value));
+                // a sorted index orders by its sort key; another keeps insertion order
+                positions.put(index, type.isSorted(index) ? type.position(index, s.value) : SortKeys.number(seq));
             }
-            row = new MemoryStore.Row(id, s.value, s.version, old != null ? old.seq() : ++td.nextSeq,
-                    Map.copyOf(newKeys));
+            row = new MemoryStore.Row(id, s.value, s.version, seq, Map.copyOf(newKeys), Map.copyOf(positions));
         }
-        // Index lists hold rows: a kept key gets the new row in the old row's place (so index order stays insertion
-        // order), a new key gets it at the end, and a key the row no longer has loses it.
-        for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
-            List<String> before = oldKeys.getOrDefault(e.getKey(), List.of());
+        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
+            String index = e.getKey();
+            String oldPosition = old.positions().get(index);
+            List<String> after = newKeys.getOrDefault(index, List.of());
+            boolean moved = !oldPosition.equals(positions.get(index));
             for (String key : e.getValue()) {
-                MemoryStore.Row added = row;
-                td.index(e.getKey()).merge(key, new MemoryStore.Postings(List.of(row)),
-                        (p, ignored) -> new MemoryStore.Postings(withRow(p.rows, id, added, before.contains(key))));
+                if (moved || !after.contains(key)) {
+                    unfile(td, index, key, oldPosition);
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> e : newKeys.entrySet()) {
+            String position = positions.get(e.getKey());
+            for (String key : e.getValue()) {
+                MemoryStore.Postings p = td.index(e.getKey()).computeIfAbsent(key, k -> new MemoryStore.Postings());
+                p.rows.put(position, row);
+                p.stamp++;
             }
         }
         if (row == null) {
@@ -366,41 +432,19 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
                 }
             }
         }
-        for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
-            List<String> after = newKeys.getOrDefault(e.getKey(), List.of());
-            for (String key : e.getValue()) {
-                if (!after.contains(key)) {
-                    td.index(e.getKey()).computeIfPresent(key, (k, p) -> {
-                        List<MemoryStore.Row> copy = new ArrayList<>(p.rows.size());
-                        for (MemoryStore.Row r : p.rows) {
-                            if (!r.id().equals(id)) {
-                                copy.add(r);
-                            }
-                        }
-                        return copy.isEmpty() ? null : new MemoryStore.Postings(List.copyOf(copy));
-                    });
-                }
-            }
-        }
     }
 
-    /** A copy of an index list with {@code row} replacing the row of the same id (if {@code replace}) or appended. */
-    private static List<MemoryStore.Row> withRow(List<MemoryStore.Row> rows, String id, MemoryStore.Row row,
-                                                 boolean replace) {
-        List<MemoryStore.Row> copy = new ArrayList<>(rows.size() + 1);
-        boolean placed = false;
-        for (MemoryStore.Row r : rows) {
-            if (replace && !placed && r.id().equals(id)) {
-                copy.add(row);
-                placed = true;
-            } else {
-                copy.add(r);
-            }
+    /** Takes a row off one index key, dropping the key once it holds nothing. Caller holds the commit lock. */
+    private static void unfile(MemoryStore.TypeData td, String index, String key, String position) {
+        MemoryStore.Postings p = td.index(index).get(key);
+        if (p == null) {
+            return;
         }
-        if (!placed) {
-            copy.add(row);
+        p.rows.remove(position);
+        p.stamp++;
+        if (p.rows.isEmpty()) {
+            td.index(index).remove(key, p);
         }
-        return List.copyOf(copy);
     }
 
     private <T> void checkUniqueKeys(AggregateType<T> type, String id, T value) {

@@ -1,5 +1,7 @@
 package io.learnloop.core.internal.access;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedAccess;
 import io.learnloop.core.access.AccessService;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantRequest;
@@ -39,7 +41,7 @@ class MembershipTimelineTest {
     private final Course java = f.published("Java");
 
     private Grant pay(String order) {
-        return access.grant(GrantRequest.paidPeriod(LENA, OrderId.of(order), "line-1", PRO, List.of(java.id()),
+        return new TrustedAccess(f.learnloop).grant(GrantRequest.paidPeriod(LENA, OrderId.of(order), "line-1", PRO, List.of(java.id()),
                 List.of(), f.clock.instant(), MONTH));
     }
 
@@ -74,7 +76,7 @@ class MembershipTimelineTest {
         Grant last = pay("o-3");
         f.advance(Duration.ofDays(1));
 
-        access.revokeRefund(OrderId.of("o-2"), "line-1", "refund-2");
+        new TrustedAccess(f.learnloop).revokeRefund(OrderId.of("o-2"), "line-1", "refund-2");
 
         assertThat(access.grantById(last.id())).isEqualTo(last);
         assertThat(head().value().end()).isEqualTo(last.endsAt());
@@ -92,7 +94,7 @@ class MembershipTimelineTest {
         f.advance(Duration.ofDays(1));
         pay("o-2");
 
-        access.revokeRefund(OrderId.of("o-2"), "line-1", "refund-2");
+        new TrustedAccess(f.learnloop).revokeRefund(OrderId.of("o-2"), "line-1", "refund-2");
 
         assertThat(head().value().end()).isEqualTo(first.endsAt());
         assertThat(pay("o-3").startsAt()).isEqualTo(first.endsAt());
@@ -103,12 +105,12 @@ class MembershipTimelineTest {
         Grant first = pay("o-1");
         OrderId twice = OrderId.of("o-2");
         for (String line : List.of("line-1", "line-2")) {
-            access.grant(GrantRequest.paidPeriod(LENA, twice, line, PRO, List.of(java.id()), List.of(),
+            new TrustedAccess(f.learnloop).grant(GrantRequest.paidPeriod(LENA, twice, line, PRO, List.of(java.id()), List.of(),
                     f.clock.instant(), MONTH));
         }
         assertThat(head().value().end()).isEqualTo(MONTH.endOf(MONTH.endOf(first.endsAt())));
 
-        assertThat(access.revokeChargeback(twice, "dispute-2")).hasSize(2);
+        assertThat(access.revokeChargeback(Staff.FINANCE, twice, "dispute-2")).hasSize(2);
 
         assertThat(head().value().end()).isEqualTo(first.endsAt());
         assertThat(pay("o-3").startsAt()).isEqualTo(first.endsAt());
@@ -117,7 +119,7 @@ class MembershipTimelineTest {
     @Test
     void revoke_whenEveryPeriodIsRevoked_theHeadHasNoEndAndTheNextStartsAtPayment() {
         Grant first = pay("o-1");
-        access.revokeChargeback(OrderId.of("o-1"), "dispute-1");
+        access.revokeChargeback(Staff.FINANCE, OrderId.of("o-1"), "dispute-1");
         assertThat(head().value().end()).isNull();
         Grant second = pay("o-2");
         f.advance(Duration.ofDays(1));
@@ -138,16 +140,16 @@ class MembershipTimelineTest {
                 int r = round;
                 UserId learner = UserId.of("learner-" + r);
                 Instant now = f.clock.instant();
-                Grant first = access.grant(paid(learner, "r" + r + "-1", now));
-                Grant second = access.grant(paid(learner, "r" + r + "-2", now));
+                Grant first = new TrustedAccess(f.learnloop).grant(paid(learner, "r" + r + "-1", now));
+                Grant second = new TrustedAccess(f.learnloop).grant(paid(learner, "r" + r + "-2", now));
                 CountDownLatch go = new CountDownLatch(1);
                 Future<Grant> renewal = pool.submit(() -> {
                     go.await();
-                    return access.grant(paid(learner, "r" + r + "-3", now));
+                    return new TrustedAccess(f.learnloop).grant(paid(learner, "r" + r + "-3", now));
                 });
                 Future<List<Grant>> refund = pool.submit(() -> {
                     go.await();
-                    return access.revokeRefund(second.order(), "line-1", "refund");
+                    return new TrustedAccess(f.learnloop).revokeRefund(second.order(), "line-1", "refund");
                 });
                 go.countDown();
                 Grant third = renewal.get(30, TimeUnit.SECONDS);

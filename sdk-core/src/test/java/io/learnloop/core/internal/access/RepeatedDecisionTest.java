@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.access;
 
+import io.learnloop.core.testing.TrustedAccess;
 import io.learnloop.core.access.AccessReason;
 import io.learnloop.core.access.AccessService;
 import io.learnloop.core.access.GrantRequest;
@@ -37,15 +38,15 @@ class RepeatedDecisionTest {
     void decide_whenGrantsChangeBetweenDecisions_answersFromTheCurrentLedger() {
         assertThat(decide()).isEqualTo(AccessReason.NOT_ENTITLED);
 
-        access.grant(GrantRequest.membership(LENA, OfferId.of("plan"), List.of(), List.of("programming"),
+        new TrustedAccess(f.learnloop).grant(GrantRequest.membership(LENA, OfferId.of("plan"), List.of(), List.of("programming"),
                 f.clock.instant(), f.clock.instant().plus(Duration.ofDays(2))));
         assertThat(decide()).isEqualTo(AccessReason.MEMBERSHIP);
 
-        access.grant(GrantRequest.purchase(LENA, OrderId.of("order-1"), "line-1", List.of(course.id()),
+        new TrustedAccess(f.learnloop).grant(GrantRequest.purchase(LENA, OrderId.of("order-1"), "line-1", List.of(course.id()),
                 f.clock.instant(), null));
         assertThat(decide()).isEqualTo(AccessReason.PURCHASED);
 
-        access.revokeRefund(OrderId.of("order-1"), "line-1", "refund-1");
+        new TrustedAccess(f.learnloop).revokeRefund(OrderId.of("order-1"), "line-1", "refund-1");
         assertThat(decide()).isEqualTo(AccessReason.MEMBERSHIP);
 
         f.advance(Duration.ofDays(3));
@@ -63,7 +64,7 @@ class RepeatedDecisionTest {
 
     @Test
     void decide_forAnotherLearnerOfTheSameLesson_usesThatLearnersGrants() {
-        access.grant(GrantRequest.purchase(LENA, OrderId.of("order-1"), "line-1", List.of(course.id()),
+        new TrustedAccess(f.learnloop).grant(GrantRequest.purchase(LENA, OrderId.of("order-1"), "line-1", List.of(course.id()),
                 f.clock.instant(), null));
 
         assertThat(decide()).isEqualTo(AccessReason.PURCHASED);

@@ -70,7 +70,7 @@ class MemoryStoreHotKeyTest {
     }
 
     @Test
-    void findBy_whenRowsUnderAHotKeyAreReplacedMovedAndDeleted_keepsTheOrderTheyJoinedIn() {
+    void findBy_whenRowsUnderAHotKeyAreReplacedMovedAndDeleted_keepsInsertionOrder() {
         List<String> expected = new ArrayList<>();
         List<Versioned<Item>> rows = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -95,7 +95,8 @@ class MemoryStoreHotKeyTest {
             rows.set(i, null);
             expected.remove("i" + i);
         }
-        // Rows moved back join the end of the key, in the order they came back.
+        // Rows moved back take their place in insertion order again, whatever the order they came back in, as on
+        // every store.
         for (int i = 295; i >= 0; i -= 5) {
             Versioned<Item> v = rows.get(i);
             if (v != null) {
@@ -103,6 +104,7 @@ class MemoryStoreHotKeyTest {
                 expected.add("i" + i);
             }
         }
+        expected.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(1))));
 
         assertThat(ids("hot")).containsExactlyElementsOf(expected);
         assertThat(values("hot")).extracting(Item::id).containsExactlyElementsOf(expected);
@@ -119,7 +121,7 @@ class MemoryStoreHotKeyTest {
     }
 
     @Test
-    void update_whenARowThatJoinedTheKeyLaterIsUpdatedAgain_keepsThePlaceItJoinedAt() {
+    void update_whenARowThatJoinedTheKeyLaterIsUpdatedAgain_keepsItsInsertionPlace() {
         Versioned<Item> a = insert(new Item("a", "cold", 1));
         insert(new Item("b", "hot", 1));
         Versioned<Item> moved = update(a.value().withGroup("hot"), a.version());
@@ -129,7 +131,7 @@ class MemoryStoreHotKeyTest {
         insert(new Item("d", "hot", 1));
         update(again.value().withAmount(8), again.version());
 
-        assertThat(ids("hot")).containsExactly("b", "a", "c", "d");
+        assertThat(ids("hot")).containsExactly("a", "b", "c", "d");
         assertThat(sum("hot")).isEqualTo(11);
         delete("a", again.version() + 1);
         assertThat(ids("hot")).containsExactly("b", "c", "d");
