@@ -33,6 +33,7 @@ import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.http.RetryAdvisor;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.notification.VerifiedEvents;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -507,9 +508,9 @@ public final class AlipayProvider implements PaymentProvider {
             attributes.put("trade_status", status);
         }
         Instant at = parseTime(p.get("gmt_payment"));
-        return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, p.getOrDefault("notify_type", "trade_status_sync"),
-                p.get("out_trade_no"), p.get("trade_no"), refundNo, null, amount, p.get("app_id"),
-                at != null ? at : notified, attributes));
+        return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), eventId, type,
+                p.getOrDefault("notify_type", "trade_status_sync"), p.get("out_trade_no"), p.get("trade_no"), refundNo,
+                null, amount, p.get("app_id"), at != null ? at : notified, attributes));
     }
 
     /**
