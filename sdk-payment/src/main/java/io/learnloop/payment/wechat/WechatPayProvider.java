@@ -561,7 +561,12 @@ public final class WechatPayProvider implements PaymentProvider {
         ObjectNode body = Json.object();
         body.put("code", "FAIL");
         body.put("message", r.reason().name());
-        return new Acknowledgement(r.reason() == RejectionReason.MALFORMED ? 400 : 401, "application/json", Json.write(body));
+        int status = switch (r.reason()) {
+            case MALFORMED -> 400;
+            case TOO_LARGE -> 413;
+            default -> 401;
+        };
+        return new Acknowledgement(status, "application/json", Json.write(body));
     }
 
     @Override
