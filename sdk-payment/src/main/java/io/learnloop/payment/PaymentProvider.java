@@ -84,7 +84,9 @@ public interface PaymentProvider {
     /**
      * Verifies and decodes a notification. Takes the raw body exactly as received (never re-serialised) and the
      * request headers (names are matched case-insensitively). Never throws for bad input: every failure is a typed
-     * {@link NotificationOutcome.Rejected}.
+     * {@link NotificationOutcome.Rejected}, also for values out of range behind a valid signature. Sizes are not
+     * bounded here: {@link Payments#handleNotification} refuses a delivery over its {@link NotificationLimits} before
+     * calling this, so a host that calls it directly bounds the body and headers first.
      *
      * @param body    the raw request body
      * @param headers the request headers

@@ -78,7 +78,9 @@ public interface Payments {
     /**
      * Runs one delivery through the pipeline: verify, decrypt, decode, dedupe on (provider, event id), check amount,
      * currency and merchant against the order, move the order (compare-and-set), grant access once, acknowledge.
-     * Never throws for bad input; read the raw body yourself and pass it unchanged.
+     * Never throws for bad input; read the raw body yourself and pass it unchanged. A body or header over the
+     * {@link Builder#notificationLimits(NotificationLimits) notification limits} is refused first, by its length
+     * alone ({@link RejectionReason#TOO_LARGE}): the provider never reads it and nothing is stored.
      *
      * @param provider the provider the endpoint belongs to
      * @param body     the raw request body
@@ -223,6 +225,7 @@ public interface Payments {
         private Duration reconcileAfter = Duration.ofMinutes(15);
         private RevenuePolicy revenuePolicy;
         private BiFunction<Order, OrderLine, LineParties> parties;
+        private NotificationLimits notificationLimits = NotificationLimits.defaults();
 
         private Builder(Learnloop learnloop) {
             this.learnloop = Objects.requireNonNull(learnloop, "learnloop");
@@ -275,13 +278,26 @@ public interface Payments {
         }
 
         /**
+         * Sets how large a notification's body and headers may be before {@link #handleNotification} refuses it
+         * unread (default {@link NotificationLimits#defaults()}: 256 KiB body, 8 KiB per header name or value).
+         *
+         * @param value the limits
+         * @return this builder
+         */
+        public Builder notificationLimits(NotificationLimits value) {
+            this.notificationLimits = Objects.requireNonNull(value, "notificationLimits");
+            return this;
+        }
+
+        /**
          * Builds the service.
          *
          * @return the service
          * @throws ValidationException if two providers share an id or none is configured
          */
         public Payments build() {
-            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter, revenuePolicy, parties);
+            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter, revenuePolicy, parties,
+                    notificationLimits);
         }
     }
 }

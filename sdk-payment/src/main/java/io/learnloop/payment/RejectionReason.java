@@ -20,6 +20,8 @@ public enum RejectionReason {
     FUTURE_TIMESTAMP,
     /** The body could not be parsed. */
     MALFORMED,
+    /** The body or a header is larger than {@link NotificationLimits} allow; nothing of it was read. */
+    TOO_LARGE,
     /** The encrypted resource could not be decrypted or authenticated. */
     DECRYPTION_FAILED,
     /** The event belongs to another merchant or application. */

@@ -27,18 +27,18 @@ import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.alipay.AlipayCertDownload;
 import io.learnloop.payment.internal.alipay.AlipayCertificateDownloads;
 import io.learnloop.payment.internal.alipay.AlipayCertificates;
+import io.learnloop.payment.internal.alipay.AlipayNotificationForm;
 import io.learnloop.payment.internal.alipay.AlipaySignatures;
 import io.learnloop.payment.internal.http.HttpExecutor;
 import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.http.RetryAdvisor;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.notification.VerifiedEvents;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
-import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -402,41 +402,17 @@ public final class AlipayProvider implements PaymentProvider {
         if (body == null || body.length == 0) {
             return reject(RejectionReason.MALFORMED, "empty body");
         }
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        Charset charset = StandardCharsets.UTF_8;
-        Map<String, String> params = new HashMap<>();
-        try {
-            // the charset parameter names the encoding of the other values
-            String declared = rawParam(text, "charset");
-            if (declared != null && !declared.isBlank()) {
-                charset = Charset.forName(declared.trim());
-            }
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = eq < 0 ? pair : pair.substring(0, eq);
-                String v = eq < 0 ? "" : pair.substring(eq + 1);
-                params.put(URLDecoder.decode(k, charset), URLDecoder.decode(v, charset));
-            }
-        } catch (IllegalArgumentException e) {
-            return reject(RejectionReason.MALFORMED, "the body is not a form-encoded Alipay notification");
+        AlipayNotificationForm.Parsed form = AlipayNotificationForm.parse(body);
+        if (form.problem() != null) {
+            return reject(RejectionReason.MALFORMED, form.problem());
         }
-        return verifyNotification(params);
-    }
-
-    private static String rawParam(String text, String name) {
-        for (String pair : text.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
-        }
-        return null;
+        return verifyNotification(form.params());
     }
 
     /**
      * Verifies notification parameters that a framework has already decoded. The map is read, never modified.
+     * A map cannot show a parameter that came twice, which {@link #parseNotification(byte[], Map)} refuses: when you
+     * build the map yourself, refuse a repeated parameter instead of keeping one of its values.
      *
      * @param params the decoded form parameters
      * @return the verified event or the rejection
@@ -507,9 +483,9 @@ public final class AlipayProvider implements PaymentProvider {
             attributes.put("trade_status", status);
         }
         Instant at = parseTime(p.get("gmt_payment"));
-        return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, p.getOrDefault("notify_type", "trade_status_sync"),
-                p.get("out_trade_no"), p.get("trade_no"), refundNo, null, amount, p.get("app_id"),
-                at != null ? at : notified, attributes));
+        return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), eventId, type,
+                p.getOrDefault("notify_type", "trade_status_sync"), p.get("out_trade_no"), p.get("trade_no"), refundNo,
+                null, amount, p.get("app_id"), at != null ? at : notified, attributes));
     }
 
     /**

@@ -29,6 +29,7 @@ import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.notification.VerifiedEvents;
 import io.learnloop.payment.internal.sandbox.SignatureHeader;
 
 import java.nio.charset.StandardCharsets;
@@ -423,10 +424,11 @@ public final class SandboxProvider implements PaymentProvider {
         if (raw == null) {
             return reject(RejectionReason.MISSING_SIGNATURE, "no " + SIGNATURE_HEADER + " header");
         }
-        SignatureHeader header = SignatureHeader.parse(raw);
-        if (header == null) {
-            return reject(RejectionReason.MISSING_SIGNATURE, "the signature header has no timestamp or v1 signature");
+        SignatureHeader.Parsed parsed = SignatureHeader.parse(raw);
+        if (parsed.header() == null) {
+            return reject(parsed.reason(), SIGNATURE_HEADER + ": " + parsed.problem());
         }
+        SignatureHeader header = parsed.header();
         Secret key = header.keyId() == null ? null : config.keys().get(header.keyId());
         if (key == null) {
             return reject(RejectionReason.UNKNOWN_KEY, "key '" + header.keyId() + "' is not configured");
@@ -457,17 +459,11 @@ public final class SandboxProvider implements PaymentProvider {
         JsonNode data = root.get("data");
         Long amount = Json.number(data, "amount");
         String currency = Json.text(data, "currency");
-        Money money;
-        try {
-            money = amount == null || currency == null ? null : Money.ofMinor(amount, currency);
-        } catch (ValidationException e) {
-            return reject(RejectionReason.MALFORMED, "bad amount: " + e.getMessage());
-        }
         Long created = Json.number(root, "created");
-        return new NotificationOutcome.Verified(new PaymentEvent(id(), Json.text(root, "id"), mapped, type,
+        return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), Json.text(root, "id"), mapped, type,
                 Json.text(data, "reference"), Json.text(data, "payment_id"), Json.text(data, "refund_reference"),
-                Json.text(data, "refund_id"), money, Json.text(root, "merchant"),
-                created == null ? null : Instant.ofEpochSecond(created), Map.of()));
+                Json.text(data, "refund_id"), amount == null || currency == null ? null : Money.ofMinor(amount, currency),
+                Json.text(root, "merchant"), created == null ? null : Instant.ofEpochSecond(created), Map.of()));
     }
 
     private NotificationOutcome.Rejected reject(RejectionReason reason, String detail) {

@@ -29,6 +29,7 @@ import io.learnloop.payment.internal.http.HttpExecutor;
 import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.notification.VerifiedEvents;
 import io.learnloop.payment.internal.sandbox.SignatureHeader;
 import io.learnloop.payment.internal.stripe.FormEncoder;
 import io.learnloop.payment.internal.stripe.StripeAmounts;
@@ -360,14 +361,14 @@ public final class StripeProvider implements PaymentProvider {
         if (raw == null) {
             return reject(RejectionReason.MISSING_SIGNATURE, "no Stripe-Signature header");
         }
-        SignatureHeader header = SignatureHeader.parse(raw);
-        if (header == null) {
-            return reject(RejectionReason.MISSING_SIGNATURE, "the Stripe-Signature header has no t= or v1= part");
+        SignatureHeader.Parsed parsed = SignatureHeader.parse(raw);
+        if (parsed.header() == null) {
+            return reject(parsed.reason(), "Stripe-Signature: " + parsed.problem());
         }
-        Instant t = Instant.ofEpochSecond(header.timestamp());
+        SignatureHeader header = parsed.header();
         boolean match = false;
         for (Secret secret : config.webhookSecrets()) {
-            String expected = StripeWebhooks.v1Signature(body, secret, t);
+            String expected = StripeWebhooks.v1Signature(body, secret, header.timestamp());
             for (String candidate : header.signatures()) {
                 match |= Crypto.constantTimeEquals(expected, candidate);
             }
@@ -387,11 +388,7 @@ public final class StripeProvider implements PaymentProvider {
         if (config.stripeAccount() != null && !config.stripeAccount().equals(account)) {
             return reject(RejectionReason.WRONG_MERCHANT, "the event is for account '" + account + "'");
         }
-        try {
-            return new NotificationOutcome.Verified(toEvent(event, account));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return reject(RejectionReason.MALFORMED, "the event's amount or currency is invalid");
-        }
+        return VerifiedEvents.decode(id(), () -> toEvent(event, account));
     }
 
     private PaymentEvent toEvent(JsonNode event, String account) {

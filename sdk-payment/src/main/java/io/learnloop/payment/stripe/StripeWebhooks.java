@@ -24,7 +24,14 @@ public final class StripeWebhooks {
      * @return the hex signature
      */
     public static String v1Signature(byte[] body, Secret secret, Instant timestamp) {
-        byte[] prefix = (timestamp.getEpochSecond() + ".").getBytes(StandardCharsets.UTF_8);
+        return v1Signature(body, secret, timestamp.getEpochSecond());
+    }
+
+    /**
+     * The v1 signature for a timestamp read from a header, which need not be a time an {@link Instant} can hold.
+     */
+    static String v1Signature(byte[] body, Secret secret, long epochSecond) {
+        byte[] prefix = (epochSecond + ".").getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[prefix.length + body.length];
         System.arraycopy(prefix, 0, payload, 0, prefix.length);
         System.arraycopy(body, 0, payload, prefix.length, body.length);

@@ -31,6 +31,7 @@ import io.learnloop.payment.internal.http.HttpExecutor;
 import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
+import io.learnloop.payment.internal.notification.VerifiedEvents;
 import io.learnloop.payment.internal.wechat.WechatSerials;
 import io.learnloop.payment.internal.wechat.AeadResource;
 import io.learnloop.payment.internal.wechat.PlatformCertificateDecoder;
@@ -503,7 +504,7 @@ public final class WechatPayProvider implements PaymentProvider {
                 return reject(RejectionReason.MALFORMED, "bad amount in the resource");
             }
             Instant at = parseTime(Json.text(o, "success_time"));
-            return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, eventType,
+            return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), eventId, type, eventType,
                     Json.text(o, "out_trade_no"), Json.text(o, "transaction_id"), null, null, amount, mchId,
                     at != null ? at : created, attributes(o, "trade_type", "bank_type")));
         }
@@ -516,12 +517,12 @@ public final class WechatPayProvider implements PaymentProvider {
                     : PaymentEventType.IGNORED;
             Long refund = Json.number(o, "amount", "refund");
             Instant at = parseTime(Json.text(o, "success_time"));
-            return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, type, eventType,
+            return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), eventId, type, eventType,
                     Json.text(o, "out_trade_no"), Json.text(o, "transaction_id"), Json.text(o, "out_refund_no"),
                     Json.text(o, "refund_id"), refund == null ? null : new Money(refund, CNY), mchId,
                     at != null ? at : created, attributes(o, "user_received_account")));
         }
-        return new NotificationOutcome.Verified(new PaymentEvent(id(), eventId, PaymentEventType.IGNORED, eventType,
+        return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), eventId, PaymentEventType.IGNORED, eventType,
                 Json.text(o, "out_trade_no"), null, null, null, null, mchId, created, Map.of()));
     }
 
@@ -560,7 +561,12 @@ public final class WechatPayProvider implements PaymentProvider {
         ObjectNode body = Json.object();
         body.put("code", "FAIL");
         body.put("message", r.reason().name());
-        return new Acknowledgement(r.reason() == RejectionReason.MALFORMED ? 400 : 401, "application/json", Json.write(body));
+        int status = switch (r.reason()) {
+            case MALFORMED -> 400;
+            case TOO_LARGE -> 413;
+            default -> 401;
+        };
+        return new Acknowledgement(status, "application/json", Json.write(body));
     }
 
     @Override

@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-/** A provider that passes every call to another one and records the refund requests and queries it saw. */
+/** A provider that passes every call to another one and records the refund requests and queries and counts the notifications it saw. */
 final class CountingProvider implements PaymentProvider {
     private final PaymentProvider delegate;
     final List<RefundRequest> refunds = new CopyOnWriteArrayList<>();
     final List<RefundQuery> refundQueries = new CopyOnWriteArrayList<>();
+    /** How many notifications were handed to the provider to parse. */
+    final AtomicInteger notificationsParsed = new AtomicInteger();
     /** Runs after each refund query has been answered, before the caller sees the answer. */
     volatile Runnable afterRefundQuery = () -> { };
     /** Rewrites each refund query's answer, as a provider whose records disagree with ours would answer. */
@@ -78,6 +81,7 @@ final class CountingProvider implements PaymentProvider {
 
     @Override
     public NotificationOutcome parseNotification(byte[] body, Map<String, String> headers) {
+        notificationsParsed.incrementAndGet();
         return delegate.parseNotification(body, headers);
     }
 

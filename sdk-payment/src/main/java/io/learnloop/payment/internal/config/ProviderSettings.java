@@ -88,11 +88,15 @@ public final class ProviderSettings {
     public TimestampSkew skew(long epochSecond) {
         long now = clock.instant().getEpochSecond();
         long seconds = tolerance.getSeconds();
-        if (epochSecond < now - seconds) {
-            return new TimestampSkew(RejectionReason.STALE_TIMESTAMP, "signed " + (now - epochSecond) + " s ago");
+        // The signed value is whatever the sender wrote, Long.MIN_VALUE and Long.MAX_VALUE included: the distance
+        // between two longs always fits in an unsigned long, where plain subtraction would overflow.
+        if (epochSecond < now && Long.compareUnsigned(now - epochSecond, seconds) > 0) {
+            return new TimestampSkew(RejectionReason.STALE_TIMESTAMP,
+                    "signed " + Long.toUnsignedString(now - epochSecond) + " s ago");
         }
-        if (epochSecond > now + seconds) {
-            return new TimestampSkew(RejectionReason.FUTURE_TIMESTAMP, "signed " + (epochSecond - now) + " s in the future");
+        if (epochSecond > now && Long.compareUnsigned(epochSecond - now, seconds) > 0) {
+            return new TimestampSkew(RejectionReason.FUTURE_TIMESTAMP,
+                    "signed " + Long.toUnsignedString(epochSecond - now) + " s in the future");
         }
         return null;
     }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
  */
 public final class Crypto {
     private static final HexFormat HEX = HexFormat.of();
+    private static final int GCM_TAG_BYTES = 16;
 
     private Crypto() {
     }
@@ -123,8 +124,12 @@ public final class Crypto {
     public static byte[] aesGcmDecrypt(byte[] key, byte[] nonce, byte[] associatedData, String ciphertextB64) {
         try {
             byte[] ct = Base64.getDecoder().decode(ciphertextB64);
+            if (ct.length < GCM_TAG_BYTES || nonce.length == 0) {
+                // the JDK's GCM throws ProviderException, not AEADBadTagException, for input shorter than the tag
+                return null;
+            }
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BYTES * 8, nonce));
             if (associatedData.length > 0) {
                 c.updateAAD(associatedData);
             }
@@ -148,7 +153,7 @@ public final class Crypto {
     public static String aesGcmEncrypt(byte[] key, byte[] nonce, byte[] associatedData, byte[] plaintext) {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BYTES * 8, nonce));
             if (associatedData.length > 0) {
                 c.updateAAD(associatedData);
             }

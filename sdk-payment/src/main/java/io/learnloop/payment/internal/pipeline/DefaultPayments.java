@@ -34,6 +34,7 @@ import io.learnloop.payment.Capability;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.CreatePaymentRequest;
 import io.learnloop.payment.Disposition;
+import io.learnloop.payment.NotificationLimits;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.NotificationResult;
 import io.learnloop.payment.PaymentEvent;
@@ -55,6 +56,7 @@ import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.ReviewItem;
+import io.learnloop.payment.internal.notification.NotificationIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +94,7 @@ public final class DefaultPayments implements Payments {
     private final LedgerService ledger;
     private final RevenuePolicy revenuePolicy;
     private final BiFunction<Order, OrderLine, LineParties> parties;
+    private final NotificationIntake intake;
 
     /**
      * Creates the service.
@@ -102,10 +105,11 @@ public final class DefaultPayments implements Payments {
      * @param reconcileAfter how long a payment waits before reconciliation queries it
      * @param revenuePolicy  the revenue terms for ledger postings, or null for no postings
      * @param parties        who earns from each line, or null for no postings
+     * @param limits         how large a notification may be
      */
     public DefaultPayments(Learnloop learnloop, List<PaymentProvider> providers, RefundPolicy refundPolicy,
                            Duration reconcileAfter, RevenuePolicy revenuePolicy,
-                           BiFunction<Order, OrderLine, LineParties> parties) {
+                           BiFunction<Order, OrderLine, LineParties> parties, NotificationLimits limits) {
         this.ctx = learnloop.context();
         this.commerce = learnloop.commerce();
         this.access = learnloop.access();
@@ -122,6 +126,7 @@ public final class DefaultPayments implements Payments {
         this.ledger = learnloop.ledger();
         this.revenuePolicy = revenuePolicy;
         this.parties = parties;
+        this.intake = new NotificationIntake(limits);
     }
 
     private PaymentProvider provider(ProviderId id) {
@@ -283,7 +288,7 @@ public final class DefaultPayments implements Payments {
     @Override
     public NotificationResult handleNotification(ProviderId providerId, byte[] body, Map<String, String> headers) {
         PaymentProvider provider = provider(providerId);
-        NotificationOutcome outcome = provider.parseNotification(body, headers);
+        NotificationOutcome outcome = intake.parse(provider, body, headers);
         if (outcome instanceof NotificationOutcome.Rejected rejected) {
             LOG.warn("{} notification rejected: {} ({})", providerId, rejected.reason(), rejected.detail());
             return new NotificationResult(Disposition.REJECTED, outcome, provider.acknowledge(outcome), null, rejected.detail());

@@ -46,6 +46,27 @@ class ProviderSettingsTest {
     }
 
     @Test
+    void skew_whenTimestampIsAnExtremeLong_namesTheTrueDistance() {
+        ProviderSettings s = settings(Duration.ofSeconds(300));
+        long now = NOW.getEpochSecond();
+
+        // the distance to Long.MIN_VALUE does not fit in a long; it is told unsigned, never as a negative number
+        assertThat(s.skew(Long.MIN_VALUE)).isEqualTo(new TimestampSkew(RejectionReason.STALE_TIMESTAMP,
+                "signed " + java.math.BigInteger.valueOf(now).subtract(java.math.BigInteger.valueOf(Long.MIN_VALUE)) + " s ago"));
+        assertThat(s.skew(Long.MAX_VALUE)).isEqualTo(new TimestampSkew(RejectionReason.FUTURE_TIMESTAMP,
+                "signed " + (Long.MAX_VALUE - now) + " s in the future"));
+    }
+
+    @Test
+    void skew_whenToleranceIsHuge_neverOverflowsIntoARejection() {
+        ProviderSettings s = settings(Duration.ofSeconds(Long.MAX_VALUE));
+        long now = NOW.getEpochSecond();
+
+        assertThat(s.skew(now + 1_000_000)).isNull();
+        assertThat(s.skew(now - 1_000_000)).isNull();
+    }
+
+    @Test
     void skew_whenClockAdvances_readsTheClockEachTime() {
         ProviderSettings s = settings(Duration.ofSeconds(60));
         long signed = NOW.getEpochSecond();
