@@ -1,16 +1,14 @@
 package io.learnloop.payment;
 
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.Page;
+import io.learnloop.core.identity.Actor;
 import io.learnloop.core.commerce.LineAmount;
-import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderId;
-import io.learnloop.core.commerce.OrderLine;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
-import io.learnloop.core.ledger.LineParties;
-import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.payment.internal.pipeline.DefaultPayments;
 
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
  * Checkout, the notification pipeline, reconciliation and refunds, the same way for every provider.
@@ -29,16 +26,21 @@ import java.util.function.BiFunction;
  *     .provider(new WechatPayProvider(wechatConfig))
  *     .refundPolicy(RefundPolicy.withinDays(14))
  *     .build();
- * PaymentSession session = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.STRIPE,
+ * PaymentSession session = payments.checkout(learner, CheckoutRequest.of(order.id(), ProviderId.STRIPE,
  *     PaymentFlow.CLIENT_SECRET, "Java course"));
  * // in the webhook endpoint, with the raw body:
  * NotificationResult r = payments.handleNotification(ProviderId.STRIPE, body, headers);
  * respond(r.acknowledgement());
  * }</pre>
  *
- * <p>With {@link Builder#ledger(RevenuePolicy, BiFunction)} configured, every settled order is posted to the core's
- * revenue ledger once (platform fee, creator shares, affiliate commissions) and every refund claws back each
- * share in proportion.
+ * <p>Every payment is settled by the core ({@code Learnloop.settlement()}) in one transaction: the order is paid, every
+ * line granted and, with {@code Learnloop.Builder#revenue} configured, the revenue ledger posted (platform fee,
+ * creator shares, affiliate commissions); every refund claws back each share in proportion.
+ *
+ * <p>Roles: a learner checks out and refunds (within the refund policy) their own orders; resending and resolving
+ * refunds and reading the review queue need {@link io.learnloop.core.identity.Role#FINANCE}, who may also refund any
+ * order outside the policy. {@link #handleNotification} and {@link #reconcile} are for the host's webhook endpoint and
+ * scheduler, not for end users.
  *
  * <p>Thread-safe. The builder is not.
  */
@@ -66,14 +68,16 @@ public interface Payments {
      * order resumes the same attempt (the provider returns the same payment); after an outcome-unknown failure the
      * attempt is queried first; a closed or failed attempt is followed by a new one.
      *
+     * @param actor   the order's learner (or an admin)
      * @param request what to pay and how
      * @return what the client needs to let the payer pay
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is not the order's learner
      * @throws ValidationException if the provider is not configured or does not support the flow
      * @throws ConflictException   with INVALID_STATE if the order is not awaiting payment (for example already paid)
      * @throws RemoteException     if the provider failed; {@link RemoteException#outcomeUnknown()} tells whether to
      *                             query (a repeated checkout does that)
      */
-    PaymentSession checkout(CheckoutRequest request);
+    PaymentSession checkout(Actor actor, CheckoutRequest request);
 
     /**
      * Runs one delivery through the pipeline: verify, decrypt, decode, dedupe on (provider, event id), check amount,
@@ -134,16 +138,18 @@ public interface Payments {
      * configuration or credentials (an expired certificate, a bad API key, a signature problem, an invalid request) is
      * BLOCKED; both are sent again only through {@link #resendRefund}.
      *
+     * @param actor     the order's learner, whose request the refund policy decides; or someone with
+     *                  {@link io.learnloop.core.identity.Role#FINANCE}, who may refund outside the policy
      * @param order     the paid order
      * @param refundKey the caller's idempotency key for this refund
      * @param lines     the amount per line
      * @param reason    why, or null
      * @return the outcome
-     * @throws ForbiddenException  if the refund policy refuses
+     * @throws ForbiddenException  if the actor may not refund the order, or the refund policy refuses
      * @throws ValidationException if a line or amount is invalid or exceeds what is left
      * @throws ConflictException   if the order is not paid (and does not already record this refund key)
      */
-    RefundOutcome refund(OrderId order, String refundKey, List<LineAmount> lines, String reason);
+    RefundOutcome refund(Actor actor, OrderId order, String refundKey, List<LineAmount> lines, String reason);
 
     /**
      * Sends a refund again that the provider failed or closed (FAILED), that it never acted on because of our
@@ -160,6 +166,7 @@ public interface Payments {
      * Two calls at once send at most once: the refund is claimed under compare-and-set, and the call that loses
      * returns the state the winner left. A refund already CONFIRMED or SENT is returned as it is.
      *
+     * @param actor     someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param order     the order
      * @param refundKey the refund key given to {@link #refund}
      * @return the outcome, with no revoked lines (access was revoked when the refund was recorded)
@@ -171,7 +178,7 @@ public interface Payments {
      *                             this refund reported success (check at the provider, then {@link #resolveRefund})
      * @throws RemoteException     if the provider could not be asked; nothing was sent
      */
-    RefundOutcome resendRefund(OrderId order, String refundKey);
+    RefundOutcome resendRefund(Actor actor, OrderId order, String refundKey);
 
     /**
      * Closes a refund listed for review (FAILED, BLOCKED, REVERSED or MISMATCH) that a person settled outside the SDK,
@@ -185,6 +192,7 @@ public interface Payments {
      * state (and refuses it unless it may still be resolved). Resolving a RESOLVED refund again returns it as it is,
      * keeping the first note and time.
      *
+     * @param actor     someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param order     the order
      * @param refundKey the refund key given to {@link #refund}
      * @param note      what the person did, 1 to 500 characters (for example the provider's ticket)
@@ -194,14 +202,20 @@ public interface Payments {
      * @throws ConflictException   with INVALID_STATE if the refund is in another state (PENDING, RETRY, SENT,
      *                             ACTION_REQUIRED or CONFIRMED: its fate is open or settled)
      */
-    RefundOutcome resolveRefund(OrderId order, String refundKey, String note);
+    RefundOutcome resolveRefund(Actor actor, OrderId order, String refundKey, String note);
 
     /**
-     * Verified notifications that granted nothing and need a person.
+     * One page of the verified notifications that granted nothing, or not everything, and need a person, oldest
+     * first. Payments the core settlement held for review (an order paid twice, a closed order, a course that no
+     * longer exists) are also listed by {@code Learnloop.settlement().issues}.
      *
-     * @return the items, oldest first
+     * @param actor  someone with {@link io.learnloop.core.identity.Role#FINANCE}
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     * @throws ForbiddenException if the actor lacks the role
      */
-    List<ReviewItem> reviewQueue();
+    Page<ReviewItem> reviewQueue(Actor actor, String cursor, int limit);
 
     /**
      * Starts a builder.
@@ -223,8 +237,6 @@ public interface Payments {
         private final List<PaymentProvider> providers = new ArrayList<>();
         private RefundPolicy refundPolicy = RefundPolicy.always();
         private Duration reconcileAfter = Duration.ofMinutes(15);
-        private RevenuePolicy revenuePolicy;
-        private BiFunction<Order, OrderLine, LineParties> parties;
         private NotificationLimits notificationLimits = NotificationLimits.defaults();
 
         private Builder(Learnloop learnloop) {
@@ -265,19 +277,6 @@ public interface Payments {
         }
 
         /**
-         * Posts settled orders and refunds to the revenue ledger ({@code learnloop.ledger()}).
-         *
-         * @param policy  the platform fee and affiliate commissions
-         * @param parties who earns from each line of an order (creators with ratios, the affiliate chain)
-         * @return this builder
-         */
-        public Builder ledger(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
-            this.revenuePolicy = Objects.requireNonNull(policy, "policy");
-            this.parties = Objects.requireNonNull(parties, "parties");
-            return this;
-        }
-
-        /**
          * Sets how large a notification's body and headers may be before {@link #handleNotification} refuses it
          * unread (default {@link NotificationLimits#defaults()}: 256 KiB body, 8 KiB per header name or value).
          *
@@ -296,8 +295,7 @@ public interface Payments {
          * @throws ValidationException if two providers share an id or none is configured
          */
         public Payments build() {
-            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter, revenuePolicy, parties,
-                    notificationLimits);
+            return new DefaultPayments(learnloop, providers, refundPolicy, reconcileAfter, notificationLimits);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.learnloop.payment.alipay;
 
+import io.learnloop.payment.pipeline.PipelineFixture;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
@@ -86,7 +87,7 @@ class AlipayNotificationInputTest {
         assertThat(rejected(deliver(good() + "&sign=AAAA"))).isEqualTo(RejectionReason.MALFORMED);
         assertThat(rejected(deliver("extra=&extra=&" + good()))).isEqualTo(RejectionReason.MALFORMED);
         // nothing reached the review queue or the dedupe record: the good form is still processed afterwards
-        assertThat(payments.reviewQueue()).isEmpty();
+        assertThat(payments.reviewQueue(PipelineFixture.FINANCE, null, 1000).items()).isEmpty();
         assertThat(deliver(good()).disposition()).isEqualTo(Disposition.KEPT_FOR_REVIEW);
     }
 

@@ -82,7 +82,7 @@ class AlipayRefundReconciliationTest {
         Order order = p.order(key, p.javaOffer);
         answer("alipay.trade.precreate", "{\"code\":\"10000\",\"msg\":\"Success\",\"out_trade_no\":\"x\","
                 + "\"qr_code\":\"https://qr.alipay.com/bax03431ljhokirwl38f00a7\"}");
-        String reference = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.ALIPAY, PaymentFlow.QR_CODE, "Java"))
+        String reference = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.ALIPAY, PaymentFlow.QR_CODE, "Java"))
                 .merchantReference();
         answer("alipay.trade.query", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026010522001419121412730660\","
                 + "\"out_trade_no\":\"" + reference + "\",\"trade_status\":\"TRADE_SUCCESS\",\"total_amount\":\"199.00\"}");
@@ -100,7 +100,7 @@ class AlipayRefundReconciliationTest {
         Order order = paid("k-ali-1");
         answer("alipay.trade.refund", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026010522001419121412730660\","
                 + "\"out_trade_no\":\"x\",\"fund_change\":\"N\",\"refund_fee\":\"199.00\"}");
-        RefundOutcome outcome = payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
+        RefundOutcome outcome = payments.refund(PipelineFixture.LEARNER, order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
         assertThat(outcome.state()).isEqualTo(PaymentRefund.SENT);
         String reference = stored(order, "r1").refundReference();
 
@@ -113,13 +113,13 @@ class AlipayRefundReconciliationTest {
         assertThat(report.refundsConfirmed()).isEqualTo(1);
         assertThat(report.failures()).isEmpty();
         assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
-        String payment = p.commerce.order(order.id()).payment().reference();
+        String payment = p.commerce.order(PipelineFixture.FINANCE, order.id()).payment().reference();
         assertThat(payment).isEqualTo("2026010522001419121412730660");
         List<Map<String, String>> queries = bizContents("alipay.trade.fastpay.refund.query");
         assertThat(queries).singleElement().satisfies(q -> assertThat(q.get("biz_content")).contains(
                 "\"out_request_no\":\"" + reference + "\"").contains("\"out_trade_no\":\"ll"));
         assertThat(bizContents("alipay.trade.refund")).hasSize(1);
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.REFUNDED);
     }
 
     @Test
@@ -127,7 +127,7 @@ class AlipayRefundReconciliationTest {
         Order order = paid("k-ali-2");
         answer("alipay.trade.refund", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026010522001419121412730660\","
                 + "\"out_trade_no\":\"x\",\"fund_change\":\"N\",\"refund_fee\":\"0.00\"}");
-        payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
+        payments.refund(PipelineFixture.LEARNER, order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
         p.f.advance(Duration.ofMinutes(6));
         // an answer without refund_status or refund_amount: Alipay has no successful refund under this number
         answer("alipay.trade.fastpay.refund.query", "{\"code\":\"10000\",\"msg\":\"Success\","
@@ -157,7 +157,7 @@ class AlipayRefundReconciliationTest {
                         .withBody("{\"alipay_trade_refund_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\","
                                 + "\"sub_code\":\"isv.invalid-signature\",\"sub_msg\":\"invalid signature\"}}")));
 
-        RefundOutcome outcome = payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
+        RefundOutcome outcome = payments.refund(PipelineFixture.LEARNER, order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null);
 
         assertThat(outcome.state()).isEqualTo(PaymentRefund.BLOCKED);
         assertThat(outcome.detail()).contains("isv.invalid-signature");
@@ -174,7 +174,7 @@ class AlipayRefundReconciliationTest {
                 + "\"trade_no\":\"2026010522001419121412730660\",\"out_trade_no\":\"x\"}");
         answer("alipay.trade.refund", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026010522001419121412730660\","
                 + "\"out_trade_no\":\"x\",\"fund_change\":\"Y\",\"refund_fee\":\"199.00\"}");
-        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+        RefundOutcome resent = payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
 
         assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
         List<Map<String, String>> refunds = bizContents("alipay.trade.refund");

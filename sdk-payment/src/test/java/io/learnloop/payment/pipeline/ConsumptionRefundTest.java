@@ -60,7 +60,7 @@ class ConsumptionRefundTest {
             p.f.advance(Duration.ofMinutes(50));
             p.f.learnloop.progress().markDone(order.learner(), all.get(i).id());
         }
-        return p.commerce.order(order.id());
+        return p.commerce.order(PipelineFixture.FINANCE, order.id());
     }
 
     @Test
@@ -68,7 +68,7 @@ class ConsumptionRefundTest {
         Order order = paidAndTaken("k-one", 1);
         assertThat(p.f.learnloop.progress().courseCompletion(order.learner(), knots.id()).completedLessons()).isEqualTo(1);
 
-        RefundOutcome r = p.payments.refund(order.id(), "refund-one", List.of(LineAmount.of(1, PRICE)), "not for me");
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-one", List.of(LineAmount.of(1, PRICE)), "not for me");
 
         assertThat(r.order().refunded()).isEqualTo(PRICE);
         assertThat(p.access.hasAccess(order.learner(), knots.id(), p.f.clock.instant())).isFalse();
@@ -78,10 +78,10 @@ class ConsumptionRefundTest {
     void refund_whenThreeOfFourLessonsAreComplete_isRefusedWithThePolicysMessage() {
         Order order = paidAndTaken("k-three", 3);
 
-        assertThatThrownBy(() -> p.payments.refund(order.id(), "refund-three", List.of(LineAmount.of(1, PRICE)), null))
+        assertThatThrownBy(() -> p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-three", List.of(LineAmount.of(1, PRICE)), null))
                 .isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("75% of course " + knots.id().value() + " was consumed; refunds stop at 50%");
-        assertThat(p.commerce.order(order.id()).refunded().isZero()).isTrue();
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).refunded().isZero()).isTrue();
         assertThat(p.access.hasAccess(order.learner(), knots.id(), p.f.clock.instant())).isTrue();
     }
 

@@ -48,21 +48,21 @@ class LedgerConservationPropertiesTest {
         int i = 0;
         for (Tuple.Tuple2<Integer, Long> r : refunds) {
             try {
-                p.payments.refund(order.id(), "refund-" + (i++), List.of(LineAmount.of(r.get1(), Money.ofMinor(r.get2(), "CNY"))), null);
+                p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-" + (i++), List.of(LineAmount.of(r.get1(), Money.ofMinor(r.get2(), "CNY"))), null);
             } catch (LearnloopException e) {
                 // more than is left on the line: refused, nothing changed
             }
         }
 
-        Order after = p.commerce.order(order.id());
+        Order after = p.commerce.order(PipelineFixture.FINANCE, order.id());
         LedgerService ledger = p.f.learnloop.ledger();
         long refunded = after.refunded().minor();
         for (OrderLine line : after.lines()) {
             assertThat(line.refunded().minor()).isBetween(0L, line.net().minor());
         }
-        assertThat(ledger.balances(CNY).stream().mapToLong(x -> x.amount().minor()).sum()).isZero();
-        assertThat(ledger.balance(LedgerAccount.clearing("sandbox"), CNY).minor()).isEqualTo(-(priceA + priceB - refunded));
-        long paidOut = ledger.balances(CNY).stream().filter(x -> x.account().kind() != io.learnloop.core.ledger.AccountKind.CLEARING)
+        assertThat(ledger.balances(PipelineFixture.FINANCE, CNY, null, 1000).items().stream().mapToLong(x -> x.amount().minor()).sum()).isZero();
+        assertThat(ledger.balance(PipelineFixture.FINANCE, LedgerAccount.clearing("sandbox"), CNY).minor()).isEqualTo(-(priceA + priceB - refunded));
+        long paidOut = ledger.balances(PipelineFixture.FINANCE, CNY, null, 1000).items().stream().filter(x -> x.account().kind() != io.learnloop.core.ledger.AccountKind.CLEARING)
                 .mapToLong(x -> x.amount().minor()).sum();
         assertThat(paidOut).isEqualTo(priceA + priceB - refunded);
         assertThat(p.sandbox.query(PaymentReference.of(ref)).amount().minor()).isEqualTo(priceA + priceB);

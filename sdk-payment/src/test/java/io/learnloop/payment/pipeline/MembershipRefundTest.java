@@ -32,7 +32,7 @@ class MembershipRefundTest {
 
     private final PipelineFixture p = new PipelineFixture();
     // a monthly plan covering the Java course by id and every programming course (SQL too) by category
-    private final Offer plan = p.commerce.createOffer(PipelineFixture.CREATOR, OfferDraft.membership("Pro",
+    private final Offer plan = p.commerce.createOffer(PipelineFixture.ADMIN, OfferDraft.membership("Pro",
             PLAN_PRICE, new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(p.java.id()), List.of("programming"))));
 
     private void deliverAll() {
@@ -45,7 +45,7 @@ class MembershipRefundTest {
         Order order = p.order(key, offers);
         p.sandbox.pay(p.checkout(order));
         deliverAll();
-        return p.commerce.order(order.id());
+        return p.commerce.order(PipelineFixture.FINANCE, order.id());
     }
 
     /** An instant well inside the first month, after the refund or chargeback. */
@@ -84,7 +84,7 @@ class MembershipRefundTest {
         Order order = paid("k-m2", plan);
         p.f.advance(Duration.ofDays(2));
 
-        RefundOutcome r = p.payments.refund(order.id(), "refund-plan", List.of(LineAmount.of(1, PLAN_PRICE)),
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-plan", List.of(LineAmount.of(1, PLAN_PRICE)),
                 "not what I expected");
 
         Grant grant = membershipGrant(order);
@@ -101,7 +101,7 @@ class MembershipRefundTest {
                 .containsEntry("source", "MEMBERSHIP").containsEntry("reason", "REFUND")
                 .containsEntry("grant", grant.id().value()));
         // the same refund key again changes nothing more
-        p.payments.refund(order.id(), "refund-plan", List.of(LineAmount.of(1, PLAN_PRICE)), "not what I expected");
+        p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-plan", List.of(LineAmount.of(1, PLAN_PRICE)), "not what I expected");
         assertThat(revokedEvents()).hasSize(2);
         assertThat(membershipGrant(order)).isEqualTo(grant);
     }
@@ -110,7 +110,7 @@ class MembershipRefundTest {
     void refund_whenMembershipLineOfMixedOrderRefunded_keepsThePurchasedCourse() {
         Order order = paid("k-m3", plan, p.sqlOffer);
 
-        RefundOutcome r = p.payments.refund(order.id(), "refund-plan", List.of(LineAmount.of(1, PLAN_PRICE)), null);
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-plan", List.of(LineAmount.of(1, PLAN_PRICE)), null);
 
         assertThat(r.revokedLines()).containsExactly(1);
         assertThat(r.order().status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
@@ -124,7 +124,7 @@ class MembershipRefundTest {
     void refund_whenMembershipLinePartlyRefunded_keepsAccess() {
         Order order = paid("k-m4", plan);
 
-        RefundOutcome r = p.payments.refund(order.id(), "goodwill",
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, order.id(), "goodwill",
                 List.of(LineAmount.of(1, Money.ofMinor(1000, "CNY"))), "outage");
 
         assertThat(r.revokedLines()).isEmpty();
@@ -140,7 +140,7 @@ class MembershipRefundTest {
         Order order = paid("k-m5", plan);
         Order other = paid("k-m6", p.javaOffer);
 
-        List<Grant> revoked = p.access.revokeChargeback(order.id(), "dispute-1");
+        List<Grant> revoked = p.access.revokeChargeback(PipelineFixture.FINANCE, order.id(), "dispute-1");
 
         assertThat(revoked).singleElement().satisfies(g -> {
             assertThat(g.source()).isEqualTo(GrantSource.MEMBERSHIP);

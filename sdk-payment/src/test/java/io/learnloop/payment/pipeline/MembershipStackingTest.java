@@ -44,9 +44,9 @@ class MembershipStackingTest {
     private static final Money LITE_PRICE = Money.ofMinor(1000, "CNY");
 
     private final PipelineFixture p = new PipelineFixture();
-    private final Offer pro = p.commerce.createOffer(PipelineFixture.CREATOR, OfferDraft.membership("Pro",
+    private final Offer pro = p.commerce.createOffer(PipelineFixture.ADMIN, OfferDraft.membership("Pro",
             PRO_PRICE, new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(p.java.id()), List.of())));
-    private final Offer lite = p.commerce.createOffer(PipelineFixture.CREATOR, OfferDraft.membership("Lite",
+    private final Offer lite = p.commerce.createOffer(PipelineFixture.ADMIN, OfferDraft.membership("Lite",
             LITE_PRICE, new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(p.sql.id()), List.of())));
     /** The payment notifications delivered so far, by order, to replay them. */
     private final Map<String, byte[]> paymentBodies = new java.util.HashMap<>();
@@ -60,7 +60,7 @@ class MembershipStackingTest {
                 paymentBodies.put(r.order().value(), n.body());
             }
         }
-        return p.commerce.order(order.id());
+        return p.commerce.order(PipelineFixture.FINANCE, order.id());
     }
 
     /** The provider reports the same payment again under a new event id (as providers do with retried events). */
@@ -261,7 +261,7 @@ class MembershipStackingTest {
         }
         assertThat(periods.get(12).endsAt()).isEqualTo(end);
         for (Order renewal : renewals) {
-            assertThat(p.commerce.order(renewal.id()).status()).isEqualTo(OrderStatus.PAID);
+            assertThat(p.commerce.order(PipelineFixture.FINANCE, renewal.id()).status()).isEqualTo(OrderStatus.PAID);
         }
     }
 
@@ -272,7 +272,7 @@ class MembershipStackingTest {
         Order renewal = paid("k-s20", pro);
         p.f.advance(Duration.ofHours(1));
 
-        RefundOutcome r = p.payments.refund(renewal.id(), "changed-mind", List.of(LineAmount.of(1, PRO_PRICE)), null);
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, renewal.id(), "changed-mind", List.of(LineAmount.of(1, PRO_PRICE)), null);
 
         assertThat(r.revokedLines()).containsExactly(1);
         assertThat(periodOf(renewal).revocation()).isNotNull();
@@ -294,7 +294,7 @@ class MembershipStackingTest {
         Grant renewed = periodOf(renewal);
         p.f.advance(Duration.ofHours(1));
 
-        p.payments.refund(first.id(), "first-back", List.of(LineAmount.of(1, PRO_PRICE)), null);
+        p.payments.refund(PipelineFixture.LEARNER, first.id(), "first-back", List.of(LineAmount.of(1, PRO_PRICE)), null);
 
         // the refunded period ends now; the renewal keeps its dates, so the last days of the first period are gone
         assertThat(periodOf(renewal)).isEqualTo(renewed);

@@ -39,7 +39,7 @@ class NotificationLimitsTest {
     private final SandboxNotification paid = paidNotification();
 
     private SandboxNotification paidNotification() {
-        String reference = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
+        String reference = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
                 .merchantReference();
         p.sandbox.pay(reference);
         return p.sandbox.deliverable().get(0);
@@ -70,8 +70,8 @@ class NotificationLimitsTest {
     /** Nothing was read, stored or deduplicated: the order waits, and its proper notification still settles it. */
     private void assertLeftNoTrace() {
         assertThat(sandbox.notificationsParsed).hasValue(0);
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
-        assertThat(payments.reviewQueue()).isEmpty();
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(payments.reviewQueue(PipelineFixture.FINANCE, null, 1000).items()).isEmpty();
         assertThat(deliver(paid.body(), paid.headers()).disposition()).isEqualTo(Disposition.SETTLED);
     }
 

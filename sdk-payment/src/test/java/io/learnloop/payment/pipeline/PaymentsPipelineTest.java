@@ -56,7 +56,7 @@ class PaymentsPipelineTest {
         Order order = p.order(key, offers);
         p.sandbox.pay(p.checkout(order));
         p.sandbox.deliverable().forEach(this::deliver);
-        return p.commerce.order(order.id());
+        return p.commerce.order(PipelineFixture.FINANCE, order.id());
     }
 
     @Test
@@ -84,18 +84,18 @@ class PaymentsPipelineTest {
         pool.shutdown();
         assertThat(counts.get(Disposition.SETTLED).get()).isEqualTo(1);
         assertThat(counts.keySet()).allMatch(d -> d == Disposition.SETTLED || d == Disposition.ALREADY_SETTLED || d == Disposition.DUPLICATE);
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.PAID);
         assertThat(p.events(EventTypes.ORDER_PAID)).isEqualTo(1);
         assertThat(p.events(EventTypes.ACCESS_GRANTED)).isEqualTo(1);
         assertThat(p.access.grantsOf(order.learner())).hasSize(1);
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(1);
-        assertThat(p.f.learnloop.ledger().balance(LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(3980, "CNY"));
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(1);
+        assertThat(p.f.learnloop.ledger().balance(PipelineFixture.FINANCE, LedgerAccount.PLATFORM, CNY)).isEqualTo(Money.ofMinor(3980, "CNY"));
     }
 
     private static final java.util.Currency CNY = java.util.Currency.getInstance("CNY");
 
     private long balance(LedgerAccount account) {
-        return p.f.learnloop.ledger().balance(account, CNY).minor();
+        return p.f.learnloop.ledger().balance(PipelineFixture.FINANCE, account, CNY).minor();
     }
 
     private long creators() {
@@ -117,7 +117,7 @@ class PaymentsPipelineTest {
         assertThat(balance(LedgerAccount.affiliate(UserId.of("aff-2")))).isEqualTo(995 + 495);
         assertThat(creators()).isEqualTo(12935 + 6435);
 
-        RefundOutcome r = p.payments.refund(order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), "changed mind");
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), "changed mind");
 
         // the SQL line's shares are clawed back in full, the Java line's stay; every balance sums to zero
         assertThat(balance(LedgerAccount.PLATFORM)).isEqualTo(3980);
@@ -126,8 +126,8 @@ class PaymentsPipelineTest {
         assertThat(creators()).isEqualTo(12935);
         assertThat(balance(LedgerAccount.clearing("sandbox"))).isEqualTo(-19900);
         LedgerService ledger = p.f.learnloop.ledger();
-        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
-        assertThat(ledger.balances(CNY)).extracting(Balance::account).isNotEmpty();
+        assertThat(ledger.balances(PipelineFixture.FINANCE, CNY, null, 1000).items().stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(ledger.balances(PipelineFixture.FINANCE, CNY, null, 1000).items()).extracting(Balance::account).isNotEmpty();
 
         assertThat(r.revokedLines()).containsExactly(2);
         assertThat(r.order().status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
@@ -137,9 +137,9 @@ class PaymentsPipelineTest {
         List<NotificationResult> results = p.sandbox.deliverable().stream().map(this::deliver).toList();
         assertThat(results).extracting(NotificationResult::disposition).containsExactly(Disposition.REFUND_CONFIRMED);
         // the same refund key again: nothing more is refunded
-        RefundOutcome again = p.payments.refund(order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), "changed mind");
+        RefundOutcome again = p.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), "changed mind");
         assertThat(again.order().refunded()).isEqualTo(Money.ofMinor(9900, "CNY"));
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
         assertThat(p.sandbox.query(PaymentReference.of(ref)).state()).isEqualTo(PaymentState.REFUNDED);
         assertThat(p.sandbox.deliverable()).isEmpty();
     }
@@ -161,7 +161,7 @@ class PaymentsPipelineTest {
         var javaCert = certificates.issue(order.learner(), c.java.id());
         var sqlCert = certificates.issue(order.learner(), c.sql.id());
 
-        c.payments.refund(order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), null);
+        c.payments.refund(PipelineFixture.LEARNER, order.id(), "refund-sql", List.of(LineAmount.of(2, Money.ofMinor(9900, "CNY"))), null);
 
         assertThat(certificates.certificate(sqlCert.id()).status()).isEqualTo(io.learnloop.core.credential.CertificateStatus.REVOKED);
         assertThat(certificates.certificate(javaCert.id()).status()).isEqualTo(io.learnloop.core.credential.CertificateStatus.ACTIVE);
@@ -170,12 +170,12 @@ class PaymentsPipelineTest {
     @Test
     void refund_whenPartialAmountOfLine_keepsAccess() {
         Order order = paidOrder("k-3", p.javaOffer);
-        RefundOutcome r = p.payments.refund(order.id(), "goodwill", List.of(LineAmount.of(1, Money.ofMinor(1000, "CNY"))), null);
+        RefundOutcome r = p.payments.refund(PipelineFixture.LEARNER, order.id(), "goodwill", List.of(LineAmount.of(1, Money.ofMinor(1000, "CNY"))), null);
         assertThat(r.revokedLines()).isEmpty();
         assertThat(p.access.hasAccess(order.learner(), p.java.id(), p.f.clock.instant())).isTrue();
         // a tenth of the line returned: every share gives back a tenth (1000 of 19900 is about 5.03%)
         assertThat(balance(LedgerAccount.PLATFORM)).isEqualTo(3980 - 200);
-        assertThat(p.f.learnloop.ledger().balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(p.f.learnloop.ledger().balances(PipelineFixture.FINANCE, CNY, null, 1000).items().stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
     }
 
     @Test
@@ -191,7 +191,7 @@ class PaymentsPipelineTest {
             futures.add(pool.submit(() -> {
                 start.await();
                 try {
-                    p.payments.refund(order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(15000, "CNY"))), null);
+                    p.payments.refund(PipelineFixture.LEARNER, order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(15000, "CNY"))), null);
                     ok.incrementAndGet();
                 } catch (ValidationException | ConflictException e) {
                     refused.incrementAndGet();
@@ -206,7 +206,7 @@ class PaymentsPipelineTest {
         pool.shutdown();
         assertThat(ok.get()).isEqualTo(1);
         assertThat(refused.get()).isEqualTo(15);
-        assertThat(p.commerce.order(order.id()).refunded()).isEqualTo(Money.ofMinor(15000, "CNY"));
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).refunded()).isEqualTo(Money.ofMinor(15000, "CNY"));
     }
 
     @Test
@@ -217,15 +217,15 @@ class PaymentsPipelineTest {
         strict.sandbox.pay(strict.checkout(order));
         strict.sandbox.deliverable().forEach(n -> strict.payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers()));
         strict.f.advance(Duration.ofDays(15));
-        assertThatThrownBy(() -> strict.payments.refund(order.id(), "late", List.of(LineAmount.of(1, Money.ofMinor(100, "CNY"))), null))
+        assertThatThrownBy(() -> strict.payments.refund(PipelineFixture.LEARNER, order.id(), "late", List.of(LineAmount.of(1, Money.ofMinor(100, "CNY"))), null))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("14 days");
-        assertThat(strict.commerce.order(order.id()).refunded().isZero()).isTrue();
+        assertThat(strict.commerce.order(PipelineFixture.FINANCE, order.id()).refunded().isZero()).isTrue();
 
         PipelineFixture consumed = new PipelineFixture(RefundPolicy.consumedBelow(0.3, (learner, course) -> 0.5));
         Order o2 = consumed.order("k-6", consumed.javaOffer);
         consumed.sandbox.pay(consumed.checkout(o2));
         consumed.sandbox.deliverable().forEach(n -> consumed.payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers()));
-        assertThatThrownBy(() -> consumed.payments.refund(o2.id(), "used", List.of(LineAmount.of(1, Money.ofMinor(100, "CNY"))), null))
+        assertThatThrownBy(() -> consumed.payments.refund(PipelineFixture.LEARNER, o2.id(), "used", List.of(LineAmount.of(1, Money.ofMinor(100, "CNY"))), null))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("50%");
     }
 
@@ -244,9 +244,9 @@ class PaymentsPipelineTest {
         assertThat(p.payments.handleNotification(ProviderId.SANDBOX, unknown,
                 Map.of(SandboxProvider.SIGNATURE_HEADER, p.sandbox.signatureHeader(unknown, p.f.clock.instant()))).disposition())
                 .isEqualTo(Disposition.KEPT_FOR_REVIEW);
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(p.access.grantsOf(order.learner())).isEmpty();
-        assertThat(p.payments.reviewQueue()).extracting(i -> i.eventId()).containsExactly("evt_cheap", "evt_unknown");
+        assertThat(p.payments.reviewQueue(PipelineFixture.FINANCE, null, 1000).items()).extracting(i -> i.eventId()).containsExactly("evt_cheap", "evt_unknown");
     }
 
     @Test
@@ -257,7 +257,7 @@ class PaymentsPipelineTest {
         NotificationResult r = deliver(p.sandbox.deliverable().get(0));
         assertThat(r.disposition()).isEqualTo(Disposition.REJECTED);
         assertThat(r.acknowledgement().accepted()).isFalse();
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
     }
 
     @Test
@@ -283,7 +283,7 @@ class PaymentsPipelineTest {
         p.sandbox.inject(SandboxScenario.SERVER_ERROR);
         assertThatThrownBy(() -> p.checkout(order)).isInstanceOfSatisfying(RemoteException.class,
                 e -> assertThat(e.outcomeUnknown()).isTrue());
-        PaymentSession again = p.payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Courses"));
+        PaymentSession again = p.payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Courses"));
         assertThat(again.merchantReference()).endsWith("-1");
         assertThat(p.sandbox.query(PaymentReference.of(again.merchantReference())).state()).isEqualTo(PaymentState.PENDING);
     }
@@ -302,7 +302,7 @@ class PaymentsPipelineTest {
         p.f.advance(Duration.ofMinutes(6));
         ReconciliationReport report = p.payments.reconcile();
         assertThat(report.settled()).containsExactly(order.id());
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.PAID);
         assertThat(p.access.hasAccess(order.learner(), p.java.id(), p.f.clock.instant())).isTrue();
     }
 
@@ -315,7 +315,7 @@ class PaymentsPipelineTest {
         p.f.advance(Duration.ofMinutes(25));
         ReconciliationReport report = p.payments.reconcile();
         assertThat(report.expired()).containsExactly(order.id());
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.EXPIRED);
         assertThat(p.sandbox.query(PaymentReference.of(ref)).state()).isEqualTo(PaymentState.CLOSED);
         assertThat(PipelineFixture.LEARNER.id()).isEqualTo(order.learner());
     }

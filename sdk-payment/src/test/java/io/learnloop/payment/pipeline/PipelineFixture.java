@@ -51,10 +51,14 @@ import io.learnloop.payment.sandbox.SandboxProvider;
 import java.time.Duration;
 
 /** A facade with two published courses on sale, a sandbox provider and the payment service. */
-final class PipelineFixture {
-    static final Actor CREATOR = Actor.of("ada", Role.CREATOR);
+public final class PipelineFixture {
+    public static final Actor CREATOR = Actor.of("ada", Role.CREATOR);
+    /** Someone who handles the platform's money. */
+    public static final Actor FINANCE = Actor.of("cashier", Role.FINANCE);
+    /** An admin. */
+    public static final Actor ADMIN = Actor.of("root", Role.ADMIN);
     static final Actor REVIEWER = Actor.of("rita", Role.REVIEWER);
-    static final Actor LEARNER = Actor.learner("lena");
+    public static final Actor LEARNER = Actor.learner("lena");
 
     /** The facade, its clock and the events it delivered. */
     static final class Facade {
@@ -64,7 +68,11 @@ final class PipelineFixture {
 
         Facade(boolean certificates, io.learnloop.core.store.Store store) {
             Learnloop.Builder b = Learnloop.builder().store(store != null ? store : Stores.inMemory()).clock(clock)
-                    .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add);
+                    .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add)
+                    // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30
+                    .revenue(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
+                            List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
+                            List.of(UserId.of("aff-1"), UserId.of("aff-2"))));
             if (certificates) {
                 b.certificates(CertificatePolicy.defaults(new IssuerProfile("https://school.example", "Example School"))
                         .withRule(new CompletionRule(true, false, 0)), SigningKey.of("k1", ecKey()))
@@ -145,10 +153,6 @@ final class PipelineFixture {
         sqlOffer = commerce.createOffer(CREATOR, OfferDraft.course("SQL", Money.ofMinor(9900, "CNY"), sql.id()));
         payments = Payments.builder(f.learnloop).provider(sandbox).refundPolicy(policy.apply(f.learnloop))
                 .reconcileAfter(Duration.ofMinutes(5))
-                // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30
-                .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
-                        List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
-                        List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
                 .build();
     }
 
@@ -158,7 +162,7 @@ final class PipelineFixture {
     }
 
     String checkout(Order order) {
-        return payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Courses"))
+        return payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Courses"))
                 .merchantReference();
     }
 

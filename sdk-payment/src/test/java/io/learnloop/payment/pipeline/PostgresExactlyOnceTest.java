@@ -80,10 +80,10 @@ class PostgresExactlyOnceTest {
         threads.shutdown();
 
         assertThat(counts.get(Disposition.SETTLED).get()).isEqualTo(1);
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.PAID);
         assertThat(p.events(EventTypes.ORDER_PAID)).isEqualTo(1);
         assertThat(p.access.grantsOf(order.learner())).hasSize(2);
         assertThat(p.events(EventTypes.ACCESS_GRANTED)).isEqualTo(2);
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(1);
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(1);
     }
 }

@@ -61,7 +61,7 @@ class RefundReconciliationTest extends SandboxRefundTest {
         assertThat(deliver(delayed.get(0)).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
         assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
 
         // confirmed refunds are not asked about again
         p.f.advance(Duration.ofMinutes(6));
@@ -140,7 +140,7 @@ class RefundReconciliationTest extends SandboxRefundTest {
         assertThat(second.amount()).isEqualTo(first.amount());
         assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
         assertLedgerBalanced();
     }
 
@@ -178,7 +178,7 @@ class RefundReconciliationTest extends SandboxRefundTest {
         assertThat(provider.refunds).hasSize(1);
         assertThat(again.state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
         assertLedgerBalanced();
     }
 
@@ -240,7 +240,7 @@ class RefundReconciliationTest extends SandboxRefundTest {
         assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
         assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
         assertLedgerBalanced();
     }
 
@@ -295,7 +295,7 @@ class RefundReconciliationTest extends SandboxRefundTest {
 
         for (Order order : placed) {
             assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
-            assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2);
+            assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
         }
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(orders);
         assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(revokedBefore);

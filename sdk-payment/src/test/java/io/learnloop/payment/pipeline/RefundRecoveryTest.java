@@ -72,7 +72,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(provider.refunds).hasSize(1);
 
         // the host fixed its credentials (the sandbox refuses only once)
-        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+        RefundOutcome resent = payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
 
         assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(resent.revokedLines()).isEmpty();
@@ -99,7 +99,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::issue)
                 .containsExactly(RefundReview.Issue.FAILED);
 
-        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+        RefundOutcome resent = payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
 
         assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(provider.refunds).hasSize(2);
@@ -117,10 +117,10 @@ class RefundRecoveryTest extends SandboxRefundTest {
                 .isEqualTo(Disposition.IGNORED)); // re-sent by the provider, signed afresh
         assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isEqualTo(1);
-        assertThat(p.commerce.order(order.id()).refunds()).hasSize(1);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).refunds()).hasSize(1);
         assertOneClawback(order);
         // done: a further call sends nothing
-        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(provider.refunds).hasSize(2);
     }
 
@@ -136,7 +136,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.BLOCKED);
         p.sandbox.deliverable(); // its notification is lost
 
-        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+        RefundOutcome resent = payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
 
         assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(provider.refundQueries).hasSize(1);
@@ -166,7 +166,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
             for (int i = 0; i < 2; i++) {
                 calls.add(pool.submit(() -> {
                     start.await();
-                    return payments.resendRefund(order.id(), "r1");
+                    return payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
                 }));
             }
             start.countDown();
@@ -214,7 +214,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(next.refundsChecked()).isZero();
         late.forEach(this::deliver);
         assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.MISMATCH);
-        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
+        assertThatThrownBy(() -> payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isZero();
         assertThat(provider.refunds).hasSize(1);
@@ -237,7 +237,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(report.failures()).isEmpty();
         assertThat(report.refundsForReview()).extracting(RefundReview::issue).containsExactly(RefundReview.Issue.BLOCKED);
         assertThat(stored(order, "r1").state()).isEqualTo(PaymentRefund.BLOCKED);
-        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertOneClawback(order);
     }
 
@@ -247,9 +247,9 @@ class RefundRecoveryTest extends SandboxRefundTest {
         p.sandbox.inject(SandboxScenario.LOST_REQUEST);
         assertThat(refundInFull(order, "r1").state()).isEqualTo(PaymentRefund.RETRY);
 
-        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
+        assertThatThrownBy(() -> payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.getMessage()).contains("RETRY").contains("reconcile"));
-        assertThatThrownBy(() -> payments.resendRefund(order.id(), "nope"))
+        assertThatThrownBy(() -> payments.resendRefund(PipelineFixture.FINANCE, order.id(), "nope"))
                 .isInstanceOf(io.learnloop.core.error.NotFoundException.class);
         assertThat(provider.refunds).hasSize(1);
     }
@@ -272,7 +272,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
                             p.sandbox.signatureHeader(n.body(), p.f.clock.instant()))).disposition())
                     .isEqualTo(Disposition.REFUND_CONFIRMED));
             p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
-            assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.SENT);
+            assertThat(payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1").state()).isEqualTo(PaymentRefund.SENT);
         };
         String newAttempt = reference + "-r2";
 
@@ -315,7 +315,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         }
         assertThat(provider.refunds).hasSize(1);
 
-        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
+        assertThat(payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1").state()).isEqualTo(PaymentRefund.CONFIRMED);
         p.f.advance(Duration.ofMinutes(6));
         assertThat(payments.reconcile().refundsForReview()).isEmpty();
         assertOneClawback(order);
@@ -325,16 +325,16 @@ class RefundRecoveryTest extends SandboxRefundTest {
     void refund_whenAnEarlierCallStoppedAfterTheOrderRecordedIt_sendsTheMoneyOnTheRepeatedCall() {
         Order order = paidOrder("k-stopped");
         // an earlier refund call recorded the refund on the order, then stopped (a crash) before the provider was asked
-        p.commerce.refund(order.id(), new io.learnloop.core.commerce.RefundRequest("r1",
+        p.f.learnloop.settlement().refund(PipelineFixture.FINANCE, order.id(), new io.learnloop.core.commerce.RefundRequest("r1",
                 List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind"));
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(io.learnloop.core.commerce.OrderStatus.REFUNDED);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(io.learnloop.core.commerce.OrderStatus.REFUNDED);
 
         RefundOutcome outcome = refundInFull(order, "r1");
 
         assertThat(outcome.state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(provider.refunds).singleElement().satisfies(r -> assertThat(r.amount())
                 .isEqualTo(Money.ofMinor(19900, "CNY")));
-        assertThat(p.commerce.order(order.id()).refunds()).hasSize(1);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).refunds()).hasSize(1);
         assertOneClawback(order);
         // a new refund key is still refused: nothing is left to refund
         assertThatThrownBy(() -> refundInFull(order, "r2")).isInstanceOfSatisfying(ConflictException.class,
@@ -353,7 +353,7 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::issue)
                 .containsExactly(RefundReview.Issue.ACTION_REQUIRED);
 
-        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
+        assertThatThrownBy(() -> payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1")).isInstanceOfSatisfying(ConflictException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
                     assertThat(e.getMessage()).contains("ACTION_REQUIRED").contains("at the provider")

@@ -87,7 +87,7 @@ class RefundResolveTest extends SandboxRefundTest {
         Instant at = p.f.clock.instant();
         long grants = p.events(EventTypes.ACCESS_GRANTED);
 
-        RefundOutcome outcome = payments.resolveRefund(order.id(), "r1", "refunded by bank transfer, ticket 4711");
+        RefundOutcome outcome = payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "refunded by bank transfer, ticket 4711");
 
         assertThat(outcome.state()).isEqualTo(PaymentRefund.RESOLVED);
         assertThat(outcome.revokedLines()).isEmpty();
@@ -96,12 +96,12 @@ class RefundResolveTest extends SandboxRefundTest {
         assertThat(r.resolution()).isEqualTo("refunded by bank transfer, ticket 4711");
         assertThat(r.resolvedAt()).isEqualTo(at);
         assertThat(r.detail()).isEqualTo("provider said " + state);
-        assertThat(p.commerce.order(order.id()).refunds()).hasSize(1);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).refunds()).hasSize(1);
         assertThat(p.events(EventTypes.ACCESS_GRANTED)).isEqualTo(grants);
         assertOneClawback(order);
         // idempotent: the first note stands
         p.f.advance(Duration.ofMinutes(1));
-        assertThat(payments.resolveRefund(order.id(), "r1", "another note").state()).isEqualTo(PaymentRefund.RESOLVED);
+        assertThat(payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "another note").state()).isEqualTo(PaymentRefund.RESOLVED);
         assertThat(stored(order).resolution()).isEqualTo("refunded by bank transfer, ticket 4711");
         assertThat(stored(order).resolvedAt()).isEqualTo(at);
     }
@@ -115,7 +115,7 @@ class RefundResolveTest extends SandboxRefundTest {
         refundInFull(order);
         force(order, state);
 
-        assertThatThrownBy(() -> payments.resolveRefund(order.id(), "r1", "settled"))
+        assertThatThrownBy(() -> payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "settled"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
                     assertThat(e.getMessage()).contains(state).contains("FAILED, BLOCKED, REVERSED or MISMATCH");
@@ -131,7 +131,7 @@ class RefundResolveTest extends SandboxRefundTest {
         p.f.advance(Duration.ofMinutes(6));
         assertThat(payments.reconcile().refundsForReview()).hasSize(1);
 
-        payments.resolveRefund(order.id(), "r1", "paid back in cash at the front desk");
+        payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "paid back in cash at the front desk");
 
         for (int run = 0; run < 2; run++) {
             p.f.advance(Duration.ofMinutes(6));
@@ -149,9 +149,9 @@ class RefundResolveTest extends SandboxRefundTest {
     void resendRefund_whenRefundWasResolved_refusesWithInvalidState() {
         Order order = paidOrder("k-resend-resolved");
         closedByProvider(order);
-        payments.resolveRefund(order.id(), "r1", "settled in the merchant platform");
+        payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "settled in the merchant platform");
 
-        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1"))
+        assertThatThrownBy(() -> payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
                     assertThat(e.getMessage()).contains("RESOLVED").contains("settled in the merchant platform");
@@ -167,7 +167,7 @@ class RefundResolveTest extends SandboxRefundTest {
     void handleNotification_whenResolvedRefundLaterSucceeds_keepsItForReviewAndIgnoresAFailure() {
         Order order = paidOrder("k-late");
         SandboxNotification closed = closedByProvider(order);
-        payments.resolveRefund(order.id(), "r1", "returned by bank transfer");
+        payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "returned by bank transfer");
 
         NotificationResult failedAgain = deliver(new String(closed.body(), StandardCharsets.UTF_8)
                 .replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"evt_failed_again\"").getBytes(StandardCharsets.UTF_8));
@@ -176,7 +176,7 @@ class RefundResolveTest extends SandboxRefundTest {
         assertThat(failedAgain.disposition()).isEqualTo(Disposition.IGNORED);
         assertThat(succeeded.disposition()).isEqualTo(Disposition.KEPT_FOR_REVIEW);
         assertThat(succeeded.acknowledgement().httpStatus()).isEqualTo(200);
-        assertThat(payments.reviewQueue()).singleElement().satisfies(item ->
+        assertThat(payments.reviewQueue(PipelineFixture.FINANCE, null, 1000).items()).singleElement().satisfies(item ->
                 assertThat(item.reason()).contains("resolved").contains("refunded twice"));
         assertThat(stored(order).state()).isEqualTo(PaymentRefund.RESOLVED);
         assertThat(p.events(Payments.REFUND_CONFIRMED)).isZero();
@@ -189,12 +189,12 @@ class RefundResolveTest extends SandboxRefundTest {
         closedByProvider(order);
 
         for (String note : new String[] {null, "", "   ", "x".repeat(501)}) {
-            assertThatThrownBy(() -> payments.resolveRefund(order.id(), "r1", note))
+            assertThatThrownBy(() -> payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", note))
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.fields()).containsExactly("note"));
         }
         assertThat(stored(order).state()).isEqualTo(PaymentRefund.FAILED);
-        assertThat(payments.resolveRefund(order.id(), "r1", "x".repeat(500)).state()).isEqualTo(PaymentRefund.RESOLVED);
+        assertThat(payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "x".repeat(500)).state()).isEqualTo(PaymentRefund.RESOLVED);
     }
 
     @Test
@@ -207,7 +207,7 @@ class RefundResolveTest extends SandboxRefundTest {
 
         assertThat(LearnloopJson.fromJson(old, PaymentRefund.class)).isEqualTo(before);
 
-        payments.resolveRefund(order.id(), "r1", "settled \"by hand\"");
+        payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "settled \"by hand\"");
         PaymentRefund resolved = stored(order);
         assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(resolved), PaymentRefund.class)).isEqualTo(resolved);
     }
@@ -219,7 +219,7 @@ class RefundResolveTest extends SandboxRefundTest {
         String first = stored(order).refundReference();
         // sent again as -r2, which the provider closes too
         p.sandbox.inject(SandboxScenario.REFUND_PROCESSING);
-        assertThat(payments.resendRefund(order.id(), "r1").state()).isEqualTo(PaymentRefund.SENT);
+        assertThat(payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1").state()).isEqualTo(PaymentRefund.SENT);
         assertThat(stored(order).refundReference()).isEqualTo(first + "-r2");
         p.sandbox.closeRefund(first + "-r2");
         p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.REFUND_CONFIRMED));
@@ -230,7 +230,7 @@ class RefundResolveTest extends SandboxRefundTest {
         int sends = provider.refunds.size();
         int queries = provider.refundQueries.size();
 
-        assertThatThrownBy(() -> payments.resendRefund(order.id(), "r1"))
+        assertThatThrownBy(() -> payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
                     assertThat(e.getMessage()).contains("earlier attempt reported success")
@@ -240,7 +240,7 @@ class RefundResolveTest extends SandboxRefundTest {
         assertThat(provider.refundQueries).hasSize(queries);
         assertThat(stored(order).state()).isEqualTo(PaymentRefund.FAILED);
         // the person checks and closes it
-        assertThat(payments.resolveRefund(order.id(), "r1", "first attempt did pay out").state())
+        assertThat(payments.resolveRefund(PipelineFixture.FINANCE, order.id(), "r1", "first attempt did pay out").state())
                 .isEqualTo(PaymentRefund.RESOLVED);
         assertThat(payments.reconcile().refundsForReview()).isEmpty();
         assertOneClawback(order);

@@ -38,15 +38,12 @@ abstract class SandboxRefundTest {
     final CountingProvider provider = new CountingProvider(p.sandbox);
     final Payments payments = Payments.builder(p.f.learnloop).provider(provider)
             .reconcileAfter(Duration.ofMinutes(5))
-            .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
-                    List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
-                    List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
             .build();
 
     /** A paid and settled order for the Java course (CNY 199.00). */
     Order paidOrder(String key) {
         Order order = p.order(key, p.javaOffer);
-        String ref = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
+        String ref = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java"))
                 .merchantReference();
         p.sandbox.pay(ref);
         p.sandbox.deliverable().forEach(n -> assertThat(deliver(n).disposition()).isEqualTo(Disposition.SETTLED));
@@ -58,7 +55,7 @@ abstract class SandboxRefundTest {
     }
 
     RefundOutcome refundInFull(Order order, String key) {
-        return payments.refund(order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
+        return payments.refund(PipelineFixture.LEARNER, order.id(), key, List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
     }
 
     PaymentRefund stored(Order order, String key) {
@@ -68,14 +65,14 @@ abstract class SandboxRefundTest {
     /** The ledger sums to zero and the provider's clearing account is empty: every cent paid went back. */
     void assertLedgerBalanced() {
         LedgerService ledger = p.f.learnloop.ledger();
-        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
-        assertThat(ledger.balance(LedgerAccount.clearing("sandbox"), CNY).minor()).isZero();
+        assertThat(ledger.balances(PipelineFixture.FINANCE, CNY, null, 1000).items().stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(ledger.balance(PipelineFixture.FINANCE, LedgerAccount.clearing("sandbox"), CNY).minor()).isZero();
     }
 
     /** The whole order went back through one clawback: the payment and one refund entry, access revoked once. */
     void assertOneClawback(Order order) {
         assertLedgerBalanced();
-        assertThat(p.f.learnloop.ledger().entriesOf(order.id())).hasSize(2); // the payment and one refund
+        assertThat(p.f.learnloop.ledger().entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2); // the payment and one refund
         assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
     }
 }

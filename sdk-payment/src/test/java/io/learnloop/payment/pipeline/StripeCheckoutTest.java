@@ -68,9 +68,9 @@ class StripeCheckoutTest {
 
         server.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("{\"object\":\"search_result\",\"data\":[]}")));
 
-        assertThatThrownBy(() -> payments.checkout(request)).isInstanceOfSatisfying(RemoteException.class,
+        assertThatThrownBy(() -> payments.checkout(PipelineFixture.LEARNER, request)).isInstanceOfSatisfying(RemoteException.class,
                 e -> assertThat(e.outcomeUnknown()).isTrue());
-        PaymentSession session = payments.checkout(request);
+        PaymentSession session = payments.checkout(PipelineFixture.LEARNER, request);
 
         // the unknown attempt was looked up by its reference before anything was sent again
         LoggedRequest search = server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
@@ -93,8 +93,8 @@ class StripeCheckoutTest {
         var result = payments.handleNotification(ProviderId.STRIPE, event,
                 Map.of("Stripe-Signature", StripeWebhooks.signatureHeader(event, Secret.of(WHSEC), p.f.clock.instant())));
         assertThat(result.disposition()).isEqualTo(Disposition.SETTLED);
-        assertThat(p.commerce.order(order.id()).payment().reference()).isEqualTo("pi_77");
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).payment().reference()).isEqualTo("pi_77");
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.PAID);
     }
 
     @Test
@@ -107,7 +107,7 @@ class StripeCheckoutTest {
             Order order = p.order("k-s3", p.javaOffer, p.sqlOffer);
             server.stubFor(post("/v1/payment_intents").willReturn(okJson("{\"id\":\"pi_99\",\"client_secret\":\"pi_99_secret_zz\"}")));
             server.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"type\":\"api_error\"}}")));
-            PaymentSession session = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.STRIPE, PaymentFlow.CLIENT_SECRET, "Java"));
+            PaymentSession session = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.STRIPE, PaymentFlow.CLIENT_SECRET, "Java"));
             rendered.add(session.toString());
             byte[] event = ("{\"id\":\"evt_99\",\"type\":\"payment_intent.succeeded\",\"created\":" + p.f.clock.instant().getEpochSecond()
                     + ",\"data\":{\"object\":{\"id\":\"pi_99\",\"amount_received\":29800,\"currency\":\"cny\","
@@ -115,7 +115,7 @@ class StripeCheckoutTest {
             rendered.add(payments.handleNotification(ProviderId.STRIPE, event, Map.of("Stripe-Signature",
                     StripeWebhooks.signatureHeader(event, Secret.of(WHSEC), p.f.clock.instant()))).toString());
             rendered.add(payments.handleNotification(ProviderId.STRIPE, event, Map.of("Stripe-Signature", "t=1,v1=00")).toString());
-            var refund = payments.refund(order.id(), "r1", List.of(io.learnloop.core.commerce.LineAmount.of(2,
+            var refund = payments.refund(PipelineFixture.LEARNER, order.id(), "r1", List.of(io.learnloop.core.commerce.LineAmount.of(2,
                     io.learnloop.core.money.Money.ofMinor(9900, "CNY"))), "reason");
             rendered.add(refund.toString());
             assertThat(refund.state()).isEqualTo("RETRY");
@@ -136,12 +136,12 @@ class StripeCheckoutTest {
         Order order = p.order("k-s2", p.javaOffer);
         server.stubFor(post("/v1/payment_intents").willReturn(okJson("{\"id\":\"pi_88\",\"client_secret\":\"s\"}")));
         CheckoutRequest request = CheckoutRequest.of(order.id(), ProviderId.STRIPE, PaymentFlow.CLIENT_SECRET, "Java");
-        payments.checkout(request);
+        payments.checkout(PipelineFixture.LEARNER, request);
         server.stubFor(get("/v1/payment_intents/pi_88").willReturn(okJson(
                 "{\"id\":\"pi_88\",\"status\":\"succeeded\",\"amount\":19900,\"amount_received\":19900,\"currency\":\"cny\"}")));
         p.f.advance(java.time.Duration.ofMinutes(20));
         assertThat(payments.reconcile().settled()).containsExactly(order.id());
-        assertThat(p.commerce.order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(p.commerce.order(PipelineFixture.FINANCE, order.id()).status()).isEqualTo(OrderStatus.PAID);
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))).hasSize(1);
     }
 }

@@ -68,8 +68,6 @@ class StripeRefundRecoveryTest {
                         .webhookSecret(Secret.of(WHSEC)).baseUrl(server.baseUrl()).clock(p.f.clock)
                         .http(PaymentHttpClient.create(HttpSettings.defaults().withMaxRetries(0), new RecordingSleeper())).build()))
                 .reconcileAfter(Duration.ofMinutes(5))
-                .ledger(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
-                        List.of(CreatorShare.of("ada", 70)), List.of(UserId.of("aff-1"))))
                 .build();
     }
 
@@ -88,7 +86,7 @@ class StripeRefundRecoveryTest {
     private Order paidOrder(String key) {
         Order order = p.order(key, p.javaOffer);
         server.stubFor(post("/v1/payment_intents").willReturn(okJson("{\"id\":\"pi_1\",\"client_secret\":\"pi_1_secret\"}")));
-        PaymentSession session = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.STRIPE,
+        PaymentSession session = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.STRIPE,
                 PaymentFlow.CLIENT_SECRET, "Java"));
         paymentReference = session.merchantReference();
         assertThat(deliver("{\"id\":\"evt_paid\",\"type\":\"payment_intent.succeeded\",\"created\":" + now()
@@ -110,7 +108,7 @@ class StripeRefundRecoveryTest {
     }
 
     private RefundOutcome refundInFull(Order order) {
-        return payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
+        return payments.refund(PipelineFixture.LEARNER, order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), "changed mind");
     }
 
     private PaymentRefund stored(Order order) {
@@ -119,9 +117,9 @@ class StripeRefundRecoveryTest {
 
     private void assertOneClawback(Order order) {
         LedgerService ledger = p.f.learnloop.ledger();
-        assertThat(ledger.balances(CNY).stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
-        assertThat(ledger.balance(LedgerAccount.clearing("stripe"), CNY).minor()).isZero();
-        assertThat(ledger.entriesOf(order.id())).hasSize(2);
+        assertThat(ledger.balances(PipelineFixture.FINANCE, CNY, null, 1000).items().stream().mapToLong(b -> b.amount().minor()).sum()).isZero();
+        assertThat(ledger.balance(PipelineFixture.FINANCE, LedgerAccount.clearing("stripe"), CNY).minor()).isZero();
+        assertThat(ledger.entriesOf(PipelineFixture.FINANCE, order.id())).hasSize(2);
         assertThat(p.events(EventTypes.ACCESS_REVOKED)).isEqualTo(1);
     }
 
@@ -162,7 +160,7 @@ class StripeRefundRecoveryTest {
         server.stubFor(get("/v1/refunds/re_1").willReturn(okJson(refund("re_1", "failed", reference, "expired_or_canceled_card"))));
         server.stubFor(post("/v1/refunds").withRequestBody(containing("-r2"))
                 .willReturn(okJson(refund("re_2", "succeeded", reference + "-r2", null))));
-        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+        RefundOutcome resent = payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
 
         assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
         assertThat(resent.providerRefundId()).isEqualTo("re_2");
@@ -197,7 +195,7 @@ class StripeRefundRecoveryTest {
         String reference = stored(order).refundReference();
         server.stubFor(get(urlPathEqualTo("/v1/refunds")).willReturn(okJson("{\"object\":\"list\",\"data\":[],\"has_more\":false}")));
         server.stubFor(post("/v1/refunds").willReturn(okJson(refund("re_9", "succeeded", reference, null))));
-        RefundOutcome resent = payments.resendRefund(order.id(), "r1");
+        RefundOutcome resent = payments.resendRefund(PipelineFixture.FINANCE, order.id(), "r1");
 
         assertThat(resent.state()).isEqualTo(PaymentRefund.CONFIRMED);
         List<LoggedRequest> posts = server.findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")));

@@ -89,7 +89,7 @@ class WechatRefundReconciliationTest {
     void reconcile_whenRefundTurnsAbnormal_listsItUntilItSucceedsAndNeverResends() {
         Order order = p.order("k-wx", p.javaOffer);
         server.stubFor(post("/v3/pay/transactions/native").willReturn(signed("{\"code_url\":\"weixin://wxpay/bizpayurl?pr=p4lpSuKzz\"}")));
-        String reference = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.WECHAT_PAY, PaymentFlow.QR_CODE, "Java"))
+        String reference = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.WECHAT_PAY, PaymentFlow.QR_CODE, "Java"))
                 .merchantReference();
         p.f.advance(Duration.ofMinutes(6));
         server.stubFor(get(urlPathMatching("/v3/pay/transactions/out-trade-no/.*")).willReturn(signed(
@@ -101,7 +101,7 @@ class WechatRefundReconciliationTest {
         server.stubFor(post("/v3/refund/domestic/refunds").willReturn(signed(
                 "{\"refund_id\":\"50000000382019052709732678859\",\"status\":\"PROCESSING\","
                         + "\"amount\":{\"total\":19900,\"refund\":19900,\"currency\":\"CNY\"}}")));
-        assertThat(payments.refund(order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null).state())
+        assertThat(payments.refund(PipelineFixture.LEARNER, order.id(), "r1", List.of(LineAmount.of(1, Money.ofMinor(19900, "CNY"))), null).state())
                 .isEqualTo(PaymentRefund.SENT);
         String refundReference = stored(order).refundReference();
 

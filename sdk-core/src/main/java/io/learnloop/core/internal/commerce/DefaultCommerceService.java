@@ -3,7 +3,7 @@ package io.learnloop.core.internal.commerce;
 import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
-import io.learnloop.core.internal.store.Paging;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.CommerceService;
@@ -324,7 +324,7 @@ public final class DefaultCommerceService implements CommerceService {
     public Page<Order> ordersOf(Actor viewer, UserId learner, String cursor, int limit) {
         new Validator().notNull("viewer", viewer).notNull("learner", learner).throwIfInvalid();
         requireViewer(viewer, learner, "the orders of '" + learner + "'");
-        return ctx.read(uow -> Paging.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value(),
+        return ctx.read(uow -> Pages.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value(),
                 IndexRange.last(limit), cursor, o -> o));
     }
 
@@ -332,7 +332,7 @@ public final class DefaultCommerceService implements CommerceService {
     public Page<Order> ordersIn(Actor viewer, OrderStatus status, String cursor, int limit) {
         new Validator().notNull("viewer", viewer).notNull("status", status).throwIfInvalid();
         viewer.require(Role.FINANCE, "read every order");
-        return ctx.read(uow -> Paging.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_STATUS, status.name(),
+        return ctx.read(uow -> Pages.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_STATUS, status.name(),
                 IndexRange.last(limit), cursor, o -> o));
     }
 

@@ -1,7 +1,7 @@
 package io.learnloop.core.internal.ledger;
 
 import io.learnloop.core.Page;
-import io.learnloop.core.internal.store.Paging;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.ServiceContext;
@@ -255,7 +255,7 @@ public final class DefaultLedgerService implements LedgerService {
     public Page<Balance> balances(Actor viewer, Currency currency, String cursor, int limit) {
         new Validator().notNull("viewer", viewer).notNull("currency", currency).throwIfInvalid();
         viewer.require(Role.FINANCE, "read every balance");
-        return ctx.read(uow -> Paging.page(uow, LedgerTypes.ACCOUNT, "currency", currency.getCurrencyCode(),
+        return ctx.read(uow -> Pages.page(uow, LedgerTypes.ACCOUNT, "currency", currency.getCurrencyCode(),
                 IndexRange.first(limit), cursor, k -> new Balance(k.account(), Balances.total(uow, k.account(), currency))));
     }
 
@@ -274,12 +274,12 @@ public final class DefaultLedgerService implements LedgerService {
                 .notNull("from", from).notNull("to", to)
                 .check(from == null || to == null || !to.isBefore(from), "to", "must not be before from")
                 .throwIfInvalid();
-        Paging.checkLimit(limit);
+        Pages.checkLimit(limit);
         requireViewer(viewer, account, "statement");
         String key = LedgerTypes.accountKey(account, currency);
         return ctx.read(uow -> {
             IndexRange period = new IndexRange(SortKeys.instant(from), SortKeys.instant(to), limit, false);
-            Page<JournalEntry> page = Paging.page(uow, LedgerTypes.ENTRY, LedgerTypes.BY_ACCOUNT, key, period, cursor,
+            Page<JournalEntry> page = Pages.page(uow, LedgerTypes.ENTRY, LedgerTypes.BY_ACCOUNT, key, period, cursor,
                     e -> e);
             Money opening;
             if (cursor == null) {

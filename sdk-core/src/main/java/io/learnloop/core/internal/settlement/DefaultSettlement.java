@@ -21,7 +21,7 @@ import io.learnloop.core.internal.catalog.CatalogTypes;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.commerce.DefaultCommerceService;
 import io.learnloop.core.internal.ledger.DefaultLedgerService;
-import io.learnloop.core.internal.store.Paging;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.ledger.PaymentPosting;
 import io.learnloop.core.ledger.RefundPosting;
 import io.learnloop.core.commerce.LineAmount;
@@ -215,7 +215,7 @@ public final class DefaultSettlement implements Settlement {
     @Override
     public Page<SettlementIssue> issues(Actor actor, String cursor, int limit) {
         requireFinance(actor, "read the payments held for review");
-        return ctx.read(uow -> Paging.page(uow, SettlementTypes.ISSUE, SettlementTypes.BY_STATE, "open",
+        return ctx.read(uow -> Pages.page(uow, SettlementTypes.ISSUE, SettlementTypes.BY_STATE, "open",
                 IndexRange.first(limit), cursor, i -> i));
     }
 

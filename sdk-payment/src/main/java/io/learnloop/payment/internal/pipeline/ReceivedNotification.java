@@ -16,4 +16,14 @@ import java.time.Instant;
  */
 public record ReceivedNotification(String id, String provider, String eventId, String type, String merchantReference,
                                    String disposition, String detail, Instant receivedAt) {
+    /**
+     * The record with what the pipeline did.
+     *
+     * @param what   the disposition's name
+     * @param reason why
+     * @return the record
+     */
+    public ReceivedNotification settled(String what, String reason) {
+        return new ReceivedNotification(id, provider, eventId, type, merchantReference, what, reason, receivedAt);
+    }
 }

@@ -1,24 +1,20 @@
-package io.learnloop.core.internal.store;
+package io.learnloop.core.store;
 
 import io.learnloop.core.Page;
 import io.learnloop.core.error.Validator;
-import io.learnloop.core.store.AggregateType;
-import io.learnloop.core.store.IndexRange;
-import io.learnloop.core.store.UnitOfWork;
-import io.learnloop.core.store.Versioned;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Pages of a sorted index: one more aggregate than asked for is read, so the last page is known without a second
- * read, and the cursor is the position of the page's last item.
+ * {@link Page}s of a sorted index, for the listings of every module: one more aggregate than asked for is read, so
+ * the last page is known without a second read, and the cursor is the position of the page's last item.
  *
  * <p>Thread-safe: stateless.
  */
-public final class Paging {
-    private Paging() {
+public final class Pages {
+    private Pages() {
     }
 
     /**
