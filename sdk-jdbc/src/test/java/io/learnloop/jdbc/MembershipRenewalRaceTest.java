@@ -116,15 +116,15 @@ class MembershipRenewalRaceTest {
 
         new TrustedAccess(hosts.get(1)).revokeRefund(middle.order(), "line-1", "refund-2");
 
-        assertThat(hosts.get(0).grantById(last.id())).isEqualTo(last);
+        assertThat(hosts.get(0).access().grantById(last.id())).isEqualTo(last);
         Grant fourth = pay("o-4", PAID);
         assertThat(fourth.startsAt()).isEqualTo(last.endsAt());
 
         new TrustedAccess(hosts.get(1)).revokeRefund(fourth.order(), "line-1", "refund-4");
 
         assertThat(pay("o-5", PAID).startsAt()).isEqualTo(last.endsAt());
-        hosts.get(1).revokeChargeback(OrderId.of("o-5"), "dispute-5");
-        hosts.get(1).revokeChargeback(last.order(), "dispute-3");
+        hosts.get(1).access().revokeChargeback(io.learnloop.core.testing.Staff.FINANCE, OrderId.of("o-5"), "dispute-5");
+        hosts.get(1).access().revokeChargeback(io.learnloop.core.testing.Staff.FINANCE, last.order(), "dispute-3");
         assertThat(pay("o-6", PAID).startsAt()).isEqualTo(first.endsAt());
     }
 }

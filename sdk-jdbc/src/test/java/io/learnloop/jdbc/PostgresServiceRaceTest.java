@@ -1,5 +1,8 @@
 package io.learnloop.jdbc;
 
+import io.learnloop.core.settlement.PaymentConfirmation;
+import io.learnloop.core.settlement.SettlementResult;
+import io.learnloop.core.settlement.SettlementStatus;
 import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.Grant;
@@ -47,8 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same races as {@link PostgresConcurrencyTest}, through the real services on PostgreSQL: in each of 500 rounds
- * eight threads mark one order paid and eight threads grant its line's entitlement. Each round ends with exactly one
- * PAID transition and exactly one grant, and nobody deadlocks.
+ * sixteen threads settle the same payment of one order. Each round ends with exactly one PAID transition and exactly
+ * one grant, and nobody deadlocks.
  */
 class PostgresServiceRaceTest {
     private static final int THREADS = 8;
@@ -80,7 +83,7 @@ class PostgresServiceRaceTest {
     }
 
     @Test
-    void markPaidAndGrant_when8ThreadsRace500Times_exactlyOneTransitionAndOneGrantEachTime() throws Exception {
+    void settle_when16ThreadsRace500Times_exactlyOneTransitionAndOneGrantEachTime() throws Exception {
         Actor admin = Actor.of("admin", Role.ADMIN);
         Actor creator = Actor.of("creator", Role.CREATOR);
         Course published = learnloop.catalog().createCourse(creator, CourseDetails.of("Race course", "en", "programming"));
@@ -93,46 +96,38 @@ class PostgresServiceRaceTest {
         Offer offer = learnloop.commerce().createOffer(admin,
                 OfferDraft.course("Race course", Money.parse("49.00", "CNY"), course));
         ExecutorService threads = Executors.newFixedThreadPool(THREADS * 2);
-        AtomicInteger markPaidSucceeded = new AtomicInteger();
-        AtomicInteger markPaidConflicts = new AtomicInteger();
+        AtomicInteger settled = new AtomicInteger();
+        AtomicInteger alreadySettled = new AtomicInteger();
+        Actor finance = Actor.of("cashier", Role.FINANCE);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 Actor learner = Actor.learner("learner-" + round);
-                Order placed = learnloop.commerce().placeOrder(learner, PlaceOrder.of("key-" + round, offer.id()));
-                Order order = learnloop.commerce().startPayment(placed.id());
-                PaymentReceipt receipt = new PaymentReceipt("sandbox", "pay-" + round, order.total());
-                String line = order.lines().get(0).line() + "";
+                Order order = learnloop.commerce().placeOrder(learner, PlaceOrder.of("key-" + round, offer.id()));
+                PaymentConfirmation payment = new PaymentConfirmation(order.id(), "bank-transfer", "pay-" + round,
+                        order.total());
                 Instant now = learnloop.context().now();
 
                 CyclicBarrier start = new CyclicBarrier(THREADS * 2);
-                List<Future<String>> outcomes = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    outcomes.add(threads.submit((Callable<String>) () -> {
+                List<Future<SettlementResult>> outcomes = new ArrayList<>();
+                for (int t = 0; t < THREADS * 2; t++) {
+                    outcomes.add(threads.submit(() -> {
                         start.await(30, TimeUnit.SECONDS);
-                        try {
-                            learnloop.commerce().markPaid(order.id(), receipt);
-                            markPaidSucceeded.incrementAndGet();
-                        } catch (ConflictException e) {
-                            markPaidConflicts.incrementAndGet();
-                        }
-                        return "paid";
-                    }));
-                    outcomes.add(threads.submit((Callable<String>) () -> {
-                        start.await(30, TimeUnit.SECONDS);
-                        Grant g = learnloop.access().grant(GrantRequest.purchase(learner.id(), order.id(), line,
-                                List.of(course), now, null));
-                        return g.id().value();
+                        return learnloop.settlement().settle(finance, payment);
                     }));
                 }
                 Set<String> grantIds = new java.util.HashSet<>();
-                for (Future<String> f : outcomes) {
-                    String result = f.get(60, TimeUnit.SECONDS);
-                    if (!result.equals("paid")) {
-                        grantIds.add(result);
+                for (Future<SettlementResult> f : outcomes) {
+                    SettlementResult result = f.get(60, TimeUnit.SECONDS);
+                    if (result.status() == SettlementStatus.SETTLED) {
+                        settled.incrementAndGet();
+                    } else {
+                        assertThat(result.status()).isEqualTo(SettlementStatus.ALREADY_SETTLED);
+                        alreadySettled.incrementAndGet();
                     }
+                    result.grants().forEach(g -> grantIds.add(g.id().value()));
                 }
                 assertThat(grantIds).as("grants handed out in round %d", round).hasSize(1);
-                assertThat(learnloop.commerce().order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+                assertThat(learnloop.commerce().order(finance, order.id()).status()).isEqualTo(OrderStatus.PAID);
                 List<Grant> grants = learnloop.access().grantsOf(learner.id()).stream()
                         .filter(g -> g.source() == GrantSource.PURCHASE).toList();
                 assertThat(grants).as("grants stored in round %d", round).hasSize(1);
@@ -150,7 +145,7 @@ class PostgresServiceRaceTest {
         long grantEvents = EVENTS.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(EventTypes.ACCESS_GRANTED + "|")).mapToInt(e -> e.getValue().get()).sum();
         assertThat(grantEvents).as("one grant per order line").isEqualTo(ROUNDS);
-        assertThat(markPaidSucceeded.get() + markPaidConflicts.get()).isEqualTo(ROUNDS * THREADS);
-        assertThat(markPaidSucceeded.get()).as("markPaid calls that won the race").isEqualTo(ROUNDS);
+        assertThat(settled.get() + alreadySettled.get()).isEqualTo(ROUNDS * THREADS * 2);
+        assertThat(settled.get()).as("settlements that paid the order").isEqualTo(ROUNDS);
     }
 }

@@ -1,6 +1,9 @@
 package io.learnloop.growth;
 
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.Page;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantSource;
 import io.learnloop.core.catalog.Author;
@@ -106,6 +109,7 @@ public final class StoreObservations {
     }
 
     private final Learnloop ll;
+    private final Actor analyst;
     private final long market;
     private final long minorUnitsPerMajor;
     private final Duration payingWindow;
@@ -132,6 +136,7 @@ public final class StoreObservations {
 
     private StoreObservations(Builder b) {
         this.ll = b.learnloop;
+        this.analyst = b.analyst;
         this.market = b.market;
         this.minorUnitsPerMajor = b.minorUnitsPerMajor;
         this.payingWindow = b.payingWindow;
@@ -152,12 +157,28 @@ public final class StoreObservations {
      * Starts reading a store.
      *
      * @param learnloop the facade on the store
+     * @param analyst   who reads: every member's orders and the ledger, so someone with {@link Role#FINANCE}
      * @param market    how many people the platform could reach at all (the market estimate), at least the number
      *                  of members
      * @return a builder
+     * @throws io.learnloop.core.error.ForbiddenException if the analyst lacks the role
      */
-    public static Builder builder(Learnloop learnloop, long market) {
-        return new Builder(learnloop, market);
+    public static Builder builder(Learnloop learnloop, Actor analyst, long market) {
+        new Validator().notNull("learnloop", learnloop).notNull("analyst", analyst).throwIfInvalid();
+        analyst.require(Role.FINANCE, "read every member's orders and the revenue ledger");
+        return new Builder(learnloop, analyst, market);
+    }
+
+    /** Every order of a member, read a page at a time. */
+    private List<Order> ordersOf(UserId member) {
+        List<Order> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Order> page = ll.commerce().ordersOf(analyst, member, cursor, Page.MAX_LIMIT);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     private double readCatalogue() {
@@ -212,7 +233,7 @@ public final class StoreObservations {
         }
         spans.put(m.id(), payingSpans(paid));
         readTransitions(m.id());
-        for (Order o : ll.commerce().ordersOf(m.id())) {
+        for (Order o : ordersOf(m.id())) {
             if (o.paidAt() != null) {
                 paidOrders.add(o);
             }
@@ -365,7 +386,7 @@ public final class StoreObservations {
         for (Order o : paidOrders) {
             if (in(o.paidAt(), from, to)) {
                 revenue += o.total().minor() - o.refunded().minor();
-                for (JournalEntry e : ll.ledger().entriesOf(o.id())) {
+                for (JournalEntry e : ll.ledger().entriesOf(analyst, o.id())) {
                     for (Posting p : e.postings()) {
                         if (p.account().kind() == AccountKind.CREATOR) {
                             creatorRevenue += p.amount().minor();
@@ -457,6 +478,7 @@ public final class StoreObservations {
      */
     public static final class Builder {
         private final Learnloop learnloop;
+        private final Actor analyst;
         private final long market;
         private final List<Member> members = new ArrayList<>();
         private final Map<Instant, Long> advertSpend = new LinkedHashMap<>();
@@ -468,8 +490,9 @@ public final class StoreObservations {
         private Duration renewalGrace = DEFAULT_RENEWAL_GRACE;
         private String currency;
 
-        private Builder(Learnloop learnloop, long market) {
+        private Builder(Learnloop learnloop, Actor analyst, long market) {
             this.learnloop = learnloop;
+            this.analyst = analyst;
             this.market = market;
         }
 

@@ -1,6 +1,9 @@
 package io.learnloop.recommend;
 
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.Page;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseContent;
 import io.learnloop.core.catalog.CourseId;
@@ -51,10 +54,12 @@ public final class StoreInteractions {
     private static final int PAGE = 500;
 
     private final Learnloop learnloop;
+    private final Actor reader;
     private final Map<CourseId, Course> courses;
 
-    private StoreInteractions(Learnloop learnloop) {
+    private StoreInteractions(Learnloop learnloop, Actor reader) {
         this.learnloop = learnloop;
+        this.reader = reader;
         Map<CourseId, Course> read = new LinkedHashMap<>();
         for (int offset = 0; ; offset += PAGE) {
             List<Course> page = learnloop.catalog().courses(offset, PAGE);
@@ -67,15 +72,31 @@ public final class StoreInteractions {
     }
 
     /**
-     * Reads the catalogue of a store.
+     * Reads the catalogue of a store. The reader reads every learner's orders, so it acts for someone allowed to:
+     * the recommender's service account, with the role FINANCE (or ADMIN).
      *
      * @param learnloop the facade on the store
+     * @param reader    who reads, with {@link Role#FINANCE}
      * @return the reader
-     * @throws io.learnloop.core.error.ValidationException if {@code learnloop} is null
+     * @throws io.learnloop.core.error.ValidationException if an argument is null
+     * @throws io.learnloop.core.error.ForbiddenException  if the reader lacks the role
      */
-    public static StoreInteractions of(Learnloop learnloop) {
-        new Validator().notNull("learnloop", learnloop).throwIfInvalid();
-        return new StoreInteractions(learnloop);
+    public static StoreInteractions of(Learnloop learnloop, Actor reader) {
+        new Validator().notNull("learnloop", learnloop).notNull("reader", reader).throwIfInvalid();
+        reader.require(Role.FINANCE, "read every learner's orders for recommendations");
+        return new StoreInteractions(learnloop, reader);
+    }
+
+    /** Every paid or unpaid order of a learner, read a page at a time. */
+    private List<Order> ordersOf(UserId learner) {
+        List<Order> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Order> page = learnloop.commerce().ordersOf(reader, learner, cursor, Page.MAX_LIMIT);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     /**
@@ -131,7 +152,7 @@ public final class StoreInteractions {
         List<Interaction> out = new ArrayList<>();
         String who = learner.value();
         Set<CourseId> bought = new HashSet<>();
-        for (Order o : learnloop.commerce().ordersOf(learner)) {
+        for (Order o : ordersOf(learner)) {
             if (o.paidAt() == null) {
                 continue;
             }
@@ -193,7 +214,7 @@ public final class StoreInteractions {
 
     private Set<CourseId> refundedCourses(UserId learner) {
         Set<CourseId> out = new HashSet<>();
-        for (Order o : learnloop.commerce().ordersOf(learner)) {
+        for (Order o : ordersOf(learner)) {
             if (o.status() == OrderStatus.PARTIALLY_REFUNDED || o.status() == OrderStatus.REFUNDED) {
                 for (OrderLine line : o.lines()) {
                     if (line.fullyRefunded()) {

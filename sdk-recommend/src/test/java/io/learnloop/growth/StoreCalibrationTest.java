@@ -1,5 +1,6 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.error.ValidationException;
@@ -165,7 +166,7 @@ class StoreCalibrationTest {
     void fit_whenStoreFilledByPlatformWithKnownRates_recoversThemWithin5Percent() {
         Simulation sim = new Simulation();
         sim.run();
-        Observations obs = StoreObservations.builder(sim.platform.learnloop(), 1_000_000)
+        Observations obs = StoreObservations.builder(sim.platform.learnloop(), Staff.FINANCE, 1_000_000)
                 .members(sim.members)
                 .advertSpend(sim.spend)
                 .inactiveAfter(Duration.ofSeconds(1))
@@ -187,14 +188,14 @@ class StoreCalibrationTest {
     @Test
     void builder_whenInputInvalid_namesTheField() {
         StorePlatform p = new StorePlatform(T0);
-        var builder = StoreObservations.builder(p.learnloop(), 0)
+        var builder = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 0)
                 .members(List.of(new StoreObservations.Member(Actor.learner("a").id(), T0, null)));
         assertThatThrownBy(builder::build)
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("market"));
         var member = new StoreObservations.Member(Actor.learner("a").id(), T0, null);
-        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), 10).members(List.of(member, member)).build())
+        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), Staff.FINANCE, 10).members(List.of(member, member)).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("members"));
-        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), 10).build().observe(T0, Duration.ofHours(5), 1))
+        assertThatThrownBy(() -> StoreObservations.builder(p.learnloop(), Staff.FINANCE, 10).build().observe(T0, Duration.ofHours(5), 1))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("period"));
     }
 }

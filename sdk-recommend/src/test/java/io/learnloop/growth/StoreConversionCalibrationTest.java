@@ -1,5 +1,6 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.commerce.Offer;
@@ -159,7 +160,7 @@ class StoreConversionCalibrationTest {
     void fit_whenCatalogueGrowsAndLearnersConvertAtTheModelsLaw_recoversConversionAndHalfSaturationWithin5Percent() {
         Simulation sim = new Simulation();
         sim.run();
-        Observations obs = StoreObservations.builder(sim.platform.learnloop(), 1_000_000)
+        Observations obs = StoreObservations.builder(sim.platform.learnloop(), Staff.FINANCE, 1_000_000)
                 .members(sim.members)
                 .advertSpend(sim.spend)
                 .inactiveAfter(Duration.ofSeconds(1))

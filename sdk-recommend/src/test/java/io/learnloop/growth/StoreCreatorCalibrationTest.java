@@ -1,5 +1,7 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedLedger;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.Offer;
@@ -64,7 +66,7 @@ class StoreCreatorCalibrationTest {
     static void simulateAndFit() {
         sim = new Simulation();
         sim.run();
-        Observations obs = StoreObservations.builder(sim.platform.learnloop(), 1_000_000)
+        Observations obs = StoreObservations.builder(sim.platform.learnloop(), Staff.FINANCE, 1_000_000)
                 .members(sim.members)
                 .communityPosts(sim.posts)
                 .inactiveAfter(Duration.ofSeconds(1))
@@ -297,7 +299,7 @@ class StoreCreatorCalibrationTest {
             Order paid = platform.payMembership(p.learner(), "o" + orders++, plan, TERM);
             Person earner = creators.get(random.nextInt(creators.size()));
             LineParties parties = new LineParties(List.of(new CreatorShare(earner.author().id(), 1)), List.of());
-            ll.ledger().recordPayment(PaymentPosting.of(paid, policy, line -> parties));
+            new TrustedLedger(ll).recordPayment(PaymentPosting.of(paid, policy, line -> parties));
             payments.addLast(time.now());
             p.paidUntil = from.plus(TERM);
             time.at(p.paidUntil, () -> renew(p));

@@ -1,5 +1,7 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedOrders;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
@@ -45,10 +47,10 @@ class StoreObservationsTest {
         p.learnloop().reviews().submit(ann.id(), java.id(), new ReviewDraft(5, "Great", "Clear"));
         p.moveTo(T0.plus(Duration.ofDays(9)));
         Order refunded = p.buy(ann, "ann-2", sqlOffer);
-        p.learnloop().commerce().refund(refunded.id(), new RefundRequest("ann-r",
+        new TrustedOrders(p.learnloop()).refund(refunded.id(), new RefundRequest("ann-r",
                 List.of(LineAmount.of(refunded.lines().get(0).line(), refunded.total())), "wrong course"));
 
-        Observations obs = StoreObservations.builder(p.learnloop(), 100)
+        Observations obs = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 100)
                 .members(List.of(new StoreObservations.Member(ann.id(), T0.plus(Duration.ofHours(1)), null),
                         new StoreObservations.Member(bob.id(), T0.plus(Duration.ofHours(2)), ann.id())))
                 .advertSpend(Map.of(T0, Money.ofMinor(5_000, "CNY")))
@@ -100,9 +102,9 @@ class StoreObservationsTest {
         p.payMembership(cat, "c3", plan, term);
         List<StoreObservations.Member> members = List.of(new StoreObservations.Member(cat.id(), T0, null));
 
-        Observations graced = StoreObservations.builder(p.learnloop(), 10).members(members).build()
+        Observations graced = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 10).members(members).build()
                 .observe(T0, Duration.ofDays(14), 2);
-        Observations strict = StoreObservations.builder(p.learnloop(), 10).members(members)
+        Observations strict = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 10).members(members)
                 .renewalGrace(Duration.ZERO).build().observe(T0, Duration.ofDays(14), 2);
 
         // within the default grace the late renewal continues the stretch; it ends at day 20.5 h and resumes on day 25
@@ -130,7 +132,7 @@ class StoreObservationsTest {
         p.moveTo(T0.plus(Duration.ofDays(5)));
         p.publish(Actor.of("dan", Role.CREATOR), "Kiln", "craft", 1);
 
-        Observations obs = StoreObservations.builder(p.learnloop(), 10)
+        Observations obs = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 10)
                 .members(List.of(new StoreObservations.Member(dan.id(), T0, null)))
                 .communityPosts(List.of(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(12))))
                 .build()
@@ -150,7 +152,7 @@ class StoreObservationsTest {
     @Test
     void builder_whenGraceOrPostLifeInvalid_namesTheField() {
         StorePlatform p = new StorePlatform(T0);
-        var builder = StoreObservations.builder(p.learnloop(), 10);
+        var builder = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 10);
         assertThatThrownBy(() -> builder.renewalGrace(Duration.ofSeconds(-1)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("renewalGrace"));
         assertThatThrownBy(() -> builder.postsLiveFor(Duration.ZERO))

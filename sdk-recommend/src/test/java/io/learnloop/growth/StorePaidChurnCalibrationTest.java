@@ -1,5 +1,6 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.testing.Staff;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.identity.Actor;
@@ -116,7 +117,7 @@ class StorePaidChurnCalibrationTest {
     void fit_whenMembersRenewAtTheModelsChurnLaw_recoversBasePaidChurnWithin5Percent() {
         Simulation sim = new Simulation();
         sim.run();
-        Observations obs = StoreObservations.builder(sim.platform.learnloop(), 1_000_000)
+        Observations obs = StoreObservations.builder(sim.platform.learnloop(), Staff.FINANCE, 1_000_000)
                 .members(sim.members)
                 .inactiveAfter(Duration.ofSeconds(1))
                 .build()

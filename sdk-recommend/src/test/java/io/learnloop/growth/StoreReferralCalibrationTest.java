@@ -1,5 +1,8 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedLedger;
+import io.learnloop.core.testing.TrustedOrders;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
@@ -76,7 +79,7 @@ class StoreReferralCalibrationTest {
     static void simulateAndFit() {
         sim = new Simulation();
         sim.run();
-        Observations obs = StoreObservations.builder(sim.platform.learnloop(), MARKET)
+        Observations obs = StoreObservations.builder(sim.platform.learnloop(), Staff.FINANCE, MARKET)
                 .members(sim.members)
                 .advertSpend(sim.spend)
                 .communityPosts(sim.posts)
@@ -105,7 +108,7 @@ class StoreReferralCalibrationTest {
                 .isBetween(CREATOR_SHARE * 0.95, CREATOR_SHARE * 1.05);
         // the ledger still balances to the cent after every payment and refund
         Currency cny = Currency.getInstance(CNY);
-        long sum = sim.platform.learnloop().ledger().balances(cny).stream().mapToLong(b -> b.amount().minor()).sum();
+        long sum = sim.platform.learnloop().ledger().balances(Staff.FINANCE, cny, null, 1000).items().stream().mapToLong(b -> b.amount().minor()).sum();
         assertThat(sum).isZero();
     }
 
@@ -263,7 +266,7 @@ class StoreReferralCalibrationTest {
         /** Pays one term and posts it to the ledger, as the payment pipeline does once a notification settles. */
         private void pay(Learner l, Instant from) {
             Order paid = platform.payMembership(l.actor, "o" + orders++, plan, TERM);
-            ll.ledger().recordPayment(PaymentPosting.of(paid, policy, line -> parties));
+            new TrustedLedger(ll).recordPayment(PaymentPosting.of(paid, policy, line -> parties));
             l.paidUntil = from.plus(TERM);
             time.at(l.paidUntil, () -> renew(l));
             if (random.nextDouble() < REFUND_SHARE) {
@@ -276,9 +279,9 @@ class StoreReferralCalibrationTest {
         /** A goodwill refund of half a term: access stays, and every share of the line gives back half. */
         private void refundHalf(Order order) {
             String key = "goodwill-" + order.id().value();
-            Order refunded = ll.commerce().refund(order.id(), new RefundRequest(key,
+            Order refunded = new TrustedOrders(ll).refund(order.id(), new RefundRequest(key,
                     List.of(LineAmount.of(1, Money.ofMinor(PRICE_MINOR / 2, CNY))), "goodwill"));
-            ll.ledger().recordRefund(RefundPosting.of(order.id(), refunded.refund(key)));
+            new TrustedLedger(ll).recordRefund(RefundPosting.of(order.id(), refunded.refund(key)));
             refunds++;
         }
 

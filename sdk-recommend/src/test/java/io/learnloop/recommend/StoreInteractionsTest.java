@@ -1,5 +1,8 @@
 package io.learnloop.recommend;
 
+import io.learnloop.core.testing.Staff;
+import io.learnloop.core.testing.TrustedAccess;
+import io.learnloop.core.testing.TrustedOrders;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.commerce.LineAmount;
@@ -59,11 +62,11 @@ class StoreInteractionsTest {
         // Bob buys SQL and gets it refunded: no interaction, and the context says so
         Order bobOrder = p.buy(bob, "bob-1", sqlOffer);
         p.advance(Duration.ofHours(1));
-        p.learnloop().commerce().refund(bobOrder.id(), new RefundRequest("bob-r1",
+        new TrustedOrders(p.learnloop()).refund(bobOrder.id(), new RefundRequest("bob-r1",
                 List.of(LineAmount.of(bobOrder.lines().get(0).line(), bobOrder.total())), "changed mind"));
-        p.learnloop().access().revokeRefund(bobOrder.id(), "line-" + bobOrder.lines().get(0).line(), "bob-r1");
+        new TrustedAccess(p.learnloop()).revokeRefund(bobOrder.id(), "line-" + bobOrder.lines().get(0).line(), "bob-r1");
 
-        StoreInteractions reader = StoreInteractions.of(p.learnloop());
+        StoreInteractions reader = StoreInteractions.of(p.learnloop(), Staff.FINANCE);
 
         assertThat(reader.interactionsOf(ann.id())).containsExactlyInAnyOrder(
                 Interaction.of("ann", java.id().value(), InteractionKind.PURCHASE, annOrder.paidAt()),
@@ -104,9 +107,9 @@ class StoreInteractionsTest {
 
     @Test
     void of_whenNull_namesTheArgument() {
-        assertThatThrownBy(() -> StoreInteractions.of(null))
+        assertThatThrownBy(() -> StoreInteractions.of(null, Staff.FINANCE))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("learnloop"));
-        StoreInteractions reader = StoreInteractions.of(new StorePlatform(T0).learnloop());
+        StoreInteractions reader = StoreInteractions.of(new StorePlatform(T0).learnloop(), Staff.FINANCE);
         assertThat(reader.catalogue()).isEmpty();
         assertThat(reader.interactionsOf(ann.id())).isEmpty();
         assertThatThrownBy(() -> reader.interactionsOf(null))

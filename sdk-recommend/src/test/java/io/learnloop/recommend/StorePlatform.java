@@ -1,5 +1,7 @@
 package io.learnloop.recommend;
 
+import io.learnloop.core.testing.TrustedAccess;
+import io.learnloop.core.testing.TrustedOrders;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.catalog.CatalogService;
@@ -93,7 +95,7 @@ public final class StorePlatform {
      */
     public Order payMembership(Actor learner, String key, Offer plan, Duration period) {
         Order paid = buy0(learner, key, plan);
-        learnloop.access().grant(GrantRequest.membership(paid.learner(), paid.id(), "line-1", plan.id(),
+        new TrustedAccess(learnloop).grant(GrantRequest.membership(paid.learner(), paid.id(), "line-1", plan.id(),
                 plan.membership().courses(), plan.membership().categories(), paid.paidAt(),
                 paid.paidAt().plus(period)));
         return paid;
@@ -176,7 +178,7 @@ public final class StorePlatform {
     public Order buy(Actor learner, String key, Offer... offers) {
         Order paid = buy0(learner, key, offers);
         for (OrderLine line : paid.lines()) {
-            learnloop.access().grant(GrantRequest.purchase(paid.learner(), paid.id(), "line-" + line.line(),
+            new TrustedAccess(learnloop).grant(GrantRequest.purchase(paid.learner(), paid.id(), "line-" + line.line(),
                     line.courses(), paid.paidAt(), null));
         }
         return paid;
@@ -186,8 +188,7 @@ public final class StorePlatform {
         var commerce = learnloop.commerce();
         Order placed = commerce.placeOrder(learner, PlaceOrder.of(key,
                 java.util.Arrays.stream(offers).map(Offer::id).toArray(io.learnloop.core.commerce.OfferId[]::new)));
-        Order started = commerce.startPayment(placed.id());
-        return commerce.markPaid(started.id(), new PaymentReceipt("sandbox", "pay-" + key, started.total()));
+        return new TrustedOrders(learnloop).pay(placed.id(), "sandbox", "pay-" + key);
     }
 
     /**
