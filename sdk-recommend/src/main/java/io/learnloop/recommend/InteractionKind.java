@@ -31,6 +31,20 @@ public enum InteractionKind {
     }
 
     /**
+     * Returns whether a learner who did this with a course has settled on it, so {@link RecommendationService}
+     * never offers it to that learner again: purchase, enrolment, progress and completion (the learner has it) and
+     * rating (the learner took it and judged it; reviews arrive as ratings). A view or a wishlist entry is interest,
+     * not a verdict: such a course stays recommendable, which is how a learner is reminded of a course looked at
+     * but not bought. A "not interested" is not an interaction kind; the host passes it in
+     * {@link LearnerContext#dismissed()}.
+     *
+     * @return true for purchase, enrolment, progress, completion and rating
+     */
+    public boolean hidesFromRecommendations() {
+        return meansOwned() || this == RATING;
+    }
+
+    /**
      * Returns this kind's bit in a kind mask.
      *
      * @return {@code 1 << ordinal()}

@@ -4,31 +4,44 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
+import io.learnloop.recommend.internal.BusinessRules;
 import io.learnloop.recommend.internal.ScoringModel;
 import io.learnloop.recommend.internal.TopK;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a host calls on every page view: a trained model plus the business rules, explanations and a per-learner
  * result cache.
  *
- * <p>Rules, applied on every call (so a purchase or a dismissal counts at once, cached or not): never a course the
- * learner owns (context or history), had refunded or dismissed, or that is unpublished; a freshness boost for new
- * courses; at most {@link RuleSettings#maxPerCategory()} per category and {@link RuleSettings#maxPerCreator()} per
- * creator (relaxed only when nothing else is left). The cache holds each learner's ranked candidates; it is
- * invalidated for a learner by {@link #record(Interaction)} and for everyone by {@link #retrain()}.
+ * <p>Rules, applied on every call (so a purchase or a dismissal counts at once, cached or not):
+ * <ul>
+ *   <li>never a course the learner has or has settled on: listed in {@link LearnerContext#owned()},
+ *       {@link LearnerContext#refunded()} or {@link LearnerContext#dismissed()}, or with a purchase, enrolment,
+ *       progress, completion or rating in the learner's history ({@link InteractionKind#hidesFromRecommendations()});
+ *       a course only viewed or wishlisted stays recommendable;</li>
+ *   <li>never an unpublished course;</li>
+ *   <li>a freshness boost for new courses;</li>
+ *   <li>at most {@link RuleSettings#maxPerCategory()} per category and {@link RuleSettings#maxPerCreator()} per
+ *       creator, relaxed only when nothing else is left.</li>
+ * </ul>
+ * All of them act on the whole ranking before it is cut to {@code k}: {@link #recommend(LearnerContext, int)}
+ * returns {@code k} courses whenever the model ranks at least {@code k} courses the rules allow, however many the
+ * learner owns.
+ *
+ * <p>The cache holds each learner's best {@link RuleSettings#candidatePool()} candidates by model score; a request
+ * those candidates provably answer (the same answer the whole catalogue would give) is served from them, any other
+ * ranks the whole catalogue again. It is invalidated for a learner by {@link #record(Interaction)}, and for everyone
+ * by {@link #retrain()} and by {@link #putCourse(CourseInfo)} of a new course or a changed creation time.
  *
  * <p>Thread-safe: all methods may be called concurrently.
  */
@@ -53,19 +66,29 @@ public final class RecommendationService {
     }
 
     // The row revision in the key means a result computed from an older row is never read, even if it was stored
-    // after the invalidation that followed the row's update.
-    private record Key(String learnerId, long generation, int revision) {
+    // after the invalidation that followed the row's update. The catalogue version moves when a course is added or
+    // its creation time changes: cached candidates list the courses that were fresh when they were ranked, and
+    // must not be read once that set may have changed.
+    private record Key(String learnerId, long generation, int revision, long catalogueVersion) {
     }
 
-    private record Candidates(int[] courses, float[] scores) {
+    // A learner's best candidates by model score, plus every course that could still get the freshness boost
+    // when they were ranked (unless there were too many: "unseenBoosts"). Every other course the model ranks
+    // scores at most "bound"; "complete" means there is no other.
+    private record Candidates(int[] courses, float[] scores, float bound, boolean complete, boolean unseenBoosts,
+                              Instant rankedAt) {
+        static final Candidates NONE = new Candidates(new int[0], new float[0], Float.NEGATIVE_INFINITY, true, false,
+                Instant.MIN);
     }
 
     private final InteractionMatrix matrix;
     private final Map<String, CourseInfo> catalogue = new ConcurrentHashMap<>();
     private final Trainer trainer;
     private final RuleSettings rules;
+    private final BusinessRules businessRules;
     private final Clock clock;
     private final Cache<Key, Candidates> cache;
+    private final AtomicLong catalogueVersion = new AtomicLong();
     private volatile Model model;
 
     private RecommendationService(Builder b) {
@@ -75,6 +98,7 @@ public final class RecommendationService {
         }
         this.trainer = b.trainer;
         this.rules = b.rules;
+        this.businessRules = new BusinessRules(rules, matrix, catalogue::get);
         this.clock = b.clock;
         this.cache = Caffeine.newBuilder().maximumSize(rules.cacheSize()).build();
         this.model = new Model(train(), 0);
@@ -124,7 +148,8 @@ public final class RecommendationService {
         Objects.requireNonNull(interaction, "interaction");
         int learner = matrix.record(interaction);
         // Entries of older rows are unreachable anyway (the revision is in the key); dropping the latest frees it.
-        cache.invalidate(new Key(interaction.learnerId(), model.generation(), matrix.revision(learner) - 1));
+        cache.invalidate(new Key(interaction.learnerId(), model.generation(), matrix.revision(learner) - 1,
+                catalogueVersion.get()));
     }
 
     /**
@@ -135,7 +160,12 @@ public final class RecommendationService {
      */
     public void putCourse(CourseInfo course) {
         Objects.requireNonNull(course, "course");
-        catalogue.put(course.id(), course);
+        CourseInfo before = catalogue.put(course.id(), course);
+        if (before == null || !before.createdAt().equals(course.createdAt())) {
+            // Bumped after the put, so candidates ranked under the new version have seen the course.
+            catalogueVersion.incrementAndGet();
+            cache.invalidateAll();
+        }
     }
 
     /**
@@ -165,21 +195,59 @@ public final class RecommendationService {
      *
      * @param learner the learner and the courses to keep out
      * @param k       how many, at least 1
-     * @return at most {@code k} recommendations, best first; empty when the model has nothing for this learner
+     * @return {@code k} recommendations, best first, or all the allowed ones when fewer than {@code k} courses are
+     *         both ranked by the model (any score for popularity, ALS, EASE and the hybrid; a positive one for
+     *         item-kNN and content) and allowed by the rules; empty when the model has nothing for this learner
      * @throws ValidationException if the learner is null or {@code k <= 0}
      */
     public List<Recommendation> recommend(LearnerContext learner, int k) {
         new Validator().notNull("learner", learner).check(k > 0, "k", "must be at least 1 (was " + k + ")")
                 .throwIfInvalid();
         Model m = model;
+        ScoringModel scorer = m.scorer();
         int learnerIndex = matrix.learnerIndex(learner.learnerId());
         int revision = learnerIndex < 0 ? 0 : matrix.revision(learnerIndex);
         LearnerHistory history = learnerIndex < 0 ? LearnerHistory.empty() : matrix.history(learnerIndex);
-        Candidates candidates = k * 4 > rules.candidatePool() || rules.cacheSize() == 0
-                ? rank(m.scorer(), history, learnerIndex, Math.max(k * 4, rules.candidatePool()))
-                : cache.get(new Key(learner.learnerId(), m.generation(), revision),
-                        key -> rank(m.scorer(), history, learnerIndex, rules.candidatePool()));
-        return applyRules(m.scorer(), learner, history, learnerIndex, candidates, k);
+        Instant now = clock.instant();
+        boolean caching = rules.cacheSize() > 0;
+        Key key = new Key(learner.learnerId(), m.generation(), revision, catalogueVersion.get());
+        Candidates pool = caching ? cache.getIfPresent(key) : null;
+        float[] scores = null;
+        if (pool == null) {
+            scores = scores(scorer, history, learnerIndex);
+            pool = scores == null ? Candidates.NONE : best(scores, scorer.positiveOnly(), now);
+            if (caching) {
+                cache.put(key, pool);
+            }
+        }
+        BusinessRules.Selection picks = businessRules.select(learner, history, pool.courses(), pool.scores(),
+                pool.courses().length, scorer.positiveOnly(), now, k);
+        // A clock that went back could make a course left out of the pool fresh again.
+        if (pool.complete() || (!now.isBefore(pool.rankedAt())
+                && picks.decidedAbove(pool.bound(), pool.unseenBoosts()))) {
+            return explain(scorer, history, learnerIndex, picks);
+        }
+        if (scores == null) {
+            scores = scores(scorer, history, learnerIndex);
+            if (scores == null) {
+                return List.of();
+            }
+        }
+        int[] all = new int[scores.length];
+        Arrays.setAll(all, c -> c);
+        return explain(scorer, history, learnerIndex,
+                businessRules.select(learner, history, all, scores, all.length, scorer.positiveOnly(), now, k));
+    }
+
+    /** The model's scores over the whole catalogue with the learner's hidden courses masked, or null. */
+    private static float[] scores(ScoringModel scorer, LearnerHistory history, int learnerIndex) {
+        int n = scorer.matrix().courseCount();
+        float[] scores = new float[n];
+        if (n == 0 || !scorer.score(history, learnerIndex, scores)) {
+            return null;
+        }
+        BusinessRules.maskHidden(history, scores);
+        return scores;
     }
 
     /**
@@ -217,122 +285,68 @@ public final class RecommendationService {
         return out;
     }
 
-    private static Candidates rank(ScoringModel scorer, LearnerHistory history, int learner, int pool) {
-        int n = scorer.matrix().courseCount();
-        float[] scores = new float[n];
-        if (n == 0 || !scorer.score(history, learner, scores)) {
-            return new Candidates(new int[0], new float[0]);
+    private Candidates best(float[] scores, boolean positiveOnly, Instant now) {
+        int pool = rules.candidatePool();
+        // One more than the pool: its score bounds every course left out.
+        int[] top = TopK.select(scores, pool + 1, 0f, positiveOnly);
+        if (top.length <= pool) {
+            return new Candidates(top, values(scores, top), Float.NEGATIVE_INFINITY, true, false, now);
         }
-        for (int p = 0; p < history.size(); p++) {
-            int c = history.course(p);
-            if (c < n && ownedKind(history.kinds(p))) {
-                scores[c] = Float.NEGATIVE_INFINITY;
+        float bound = scores[top[pool]];
+        int[] kept = Arrays.copyOf(top, pool);
+        if (rules.freshWindow().isZero() || rules.freshBoost() == 0) {
+            return new Candidates(kept, values(scores, kept), bound, false, false, now);
+        }
+        // Courses left out that are fresh now, or will be (created later than now), could be boosted past the
+        // kept ones; list them too, up to another pool's worth.
+        boolean[] inPool = new boolean[scores.length];
+        for (int c : kept) {
+            inPool[c] = true;
+        }
+        Instant freshAfter = now.minus(rules.freshWindow());
+        int[] withFresh = Arrays.copyOf(kept, 2 * pool);
+        int size = pool;
+        for (CourseInfo info : catalogue.values()) {
+            if (!info.createdAt().isAfter(freshAfter)) {
+                continue;
             }
+            int c = matrix.courseIndex(info.id());
+            if (c < 0 || c >= scores.length || inPool[c] || !BusinessRules.ranked(scores[c], positiveOnly)) {
+                continue;
+            }
+            if (size == withFresh.length) {
+                return new Candidates(kept, values(scores, kept), bound, false, true, now);
+            }
+            inPool[c] = true;
+            withFresh[size++] = c;
         }
-        int[] top = TopK.select(scores, pool, 0f, scorer.positiveOnly());
-        float[] s = new float[top.length];
-        for (int i = 0; i < top.length; i++) {
-            s[i] = scores[top[i]];
-        }
-        return new Candidates(top, s);
+        int[] courses = Arrays.copyOf(withFresh, size);
+        return new Candidates(courses, values(scores, courses), bound, false, false, now);
     }
 
-    private static boolean ownedKind(int kinds) {
-        for (InteractionKind k : InteractionKind.values()) {
-            if (k.meansOwned() && (kinds & k.bit()) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<Recommendation> applyRules(ScoringModel scorer, LearnerContext learner, LearnerHistory history,
-                                            int learnerIndex, Candidates candidates, int k) {
-        Instant now = clock.instant();
-        Duration window = rules.freshWindow();
-        int size = candidates.courses().length;
-        float best = 0;
-        for (float s : candidates.scores()) {
-            best = Math.max(best, Math.abs(s));
-        }
-        float[] adjusted = new float[size];
-        boolean[] fresh = new boolean[size];
-        List<Integer> allowed = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            int c = candidates.courses()[i];
-            String id = matrix.courseId(c);
-            int pos = history.positionOf(c);
-            if (learner.owned().contains(id) || learner.refunded().contains(id) || learner.dismissed().contains(id)
-                    || (pos >= 0 && ownedKind(history.kinds(pos)))) {
-                continue;
-            }
-            CourseInfo info = catalogue.get(id);
-            if (info != null && !info.published()) {
-                continue;
-            }
-            float score = candidates.scores()[i];
-            if (info != null && !window.isZero() && rules.freshBoost() > 0) {
-                Duration age = Duration.between(info.createdAt(), now);
-                if (!age.isNegative() && age.compareTo(window) < 0) {
-                    double fade = 1.0 - (double) age.toMillis() / window.toMillis();
-                    score += (float) (rules.freshBoost() * fade * (best > 0 ? best : 1f));
-                    fresh[i] = true;
-                }
-            }
-            adjusted[i] = score;
-            allowed.add(i);
-        }
-        allowed.sort((a, b) -> {
-            int cmp = Float.compare(adjusted[b], adjusted[a]);
-            return cmp != 0 ? cmp : Integer.compare(a, b);
-        });
-        List<Integer> picked = new ArrayList<>();
-        List<Integer> held = new ArrayList<>();
-        Map<String, Integer> perCategory = new HashMap<>();
-        Map<String, Integer> perCreator = new HashMap<>();
-        for (int i : allowed) {
-            if (picked.size() == k) {
-                break;
-            }
-            CourseInfo info = catalogue.get(matrix.courseId(candidates.courses()[i]));
-            String category = info == null ? "" : info.category();
-            String creator = info == null ? "" : info.creator();
-            boolean categoryFull = rules.maxPerCategory() > 0 && !category.isEmpty()
-                    && perCategory.getOrDefault(category, 0) >= rules.maxPerCategory();
-            boolean creatorFull = rules.maxPerCreator() > 0 && !creator.isEmpty()
-                    && perCreator.getOrDefault(creator, 0) >= rules.maxPerCreator();
-            if (categoryFull || creatorFull) {
-                held.add(i);
-                continue;
-            }
-            picked.add(i);
-            perCategory.merge(category, 1, Integer::sum);
-            perCreator.merge(creator, 1, Integer::sum);
-        }
-        for (int i = 0; i < held.size() && picked.size() < k; i++) {
-            picked.add(held.get(i));
-        }
-        int[] courses = new int[picked.size()];
+    private static float[] values(float[] scores, int[] courses) {
+        float[] out = new float[courses.length];
         for (int i = 0; i < courses.length; i++) {
-            courses[i] = candidates.courses()[picked.get(i)];
+            out[i] = scores[courses[i]];
         }
+        return out;
+    }
+
+    private List<Recommendation> explain(ScoringModel scorer, LearnerHistory history, int learnerIndex,
+                                         BusinessRules.Selection picks) {
+        int[] courses = picks.courses();
         Explanation[] why = scorer.explainAll(history, learnerIndex, courses);
         List<Recommendation> out = new ArrayList<>(courses.length);
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < courses.length; i++) {
-            int idx = picked.get(i);
             String id = matrix.courseId(courses[i]);
-            if (!seen.add(id)) {
-                continue;
-            }
             Explanation e = why[i];
-            if (fresh[idx] && candidates.scores()[idx] <= 0) {
+            if (picks.fresh()[i] && picks.raw()[i] <= 0) {
                 CourseInfo info = catalogue.get(id);
                 String category = info == null ? "" : info.category();
                 e = new Explanation(Explanation.Reason.NEW_COURSE, "", null, category,
                         category.isEmpty() ? "new course" : "new in " + category);
             }
-            out.add(new Recommendation(id, adjusted[idx], e));
+            out.add(new Recommendation(id, picks.adjusted()[i], e));
         }
         return out;
     }

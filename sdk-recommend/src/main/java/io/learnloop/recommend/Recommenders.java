@@ -30,12 +30,16 @@ public final class Recommenders {
     }
 
     /**
-     * Trains popularity with time decay.
+     * Trains popularity with time decay: each learner who touched a course counts {@code 2^(-age / halfLife)}.
+     * Ages are measured back from the newest interaction in the matrix (from {@code now} if that is earlier): the
+     * ranking is exactly the one ages from {@code now} give, since that only multiplies every count by one factor,
+     * and it stays the same however long after the data {@code now} is (no count underflows to 0). Scores are the
+     * decayed counts as of that newest interaction.
      *
      * @param matrix    the interactions
      * @param catalogue course features for explanations ("popular in Y"), may be empty
      * @param halfLife  the half-life of a learner's vote, {@link Duration#ZERO} for plain counts
-     * @param now       the time ages are measured from (take it from the host's clock)
+     * @param now       the time of the ranking (take it from the host's clock); interactions after it count fully
      * @return the model
      * @throws ValidationException if an argument is null or the half-life is negative
      */
@@ -138,7 +142,9 @@ public final class Recommenders {
      * Blends trained models like {@link #hybrid(InteractionMatrix, Collection, Map, Recommender, Recommender, int)},
      * and weighs each course of the learner's row by its recency: {@code 2^(-age / recencyHalfLife)}, the age
      * counted back from the learner's latest activity, so the next step follows from what the learner did last.
-     * Item-kNN, EASE and content use these weights; ALS and popularity do not.
+     * Item-kNN, EASE and content use these weights; ALS and popularity do not. Weights of courses more than 60
+     * half-lives behind are kept tiny but above zero and in age order, so a learner whose recent courses give no
+     * signal is still ranked by the older ones.
      *
      * @param matrix          the interactions all components were trained on
      * @param catalogue       course features for explanations, may be empty

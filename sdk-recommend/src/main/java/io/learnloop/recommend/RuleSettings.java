@@ -12,9 +12,13 @@ import java.time.Duration;
  * @param maxPerCategory  at most this many results per category (diversity), 0 for no cap
  * @param maxPerCreator   at most this many results per creator, 0 for no cap
  * @param freshWindow     courses younger than this get the freshness boost, {@link Duration#ZERO} for none
- * @param freshBoost      boost for a brand-new course, as a fraction of the learner's best score, fading linearly
- *                        to 0 at the end of the window; finite and at least 0
- * @param candidatePool   how many ranked candidates per learner are cached and filtered, 10 to 100,000
+ * @param freshBoost      boost for a brand-new course, as a fraction of the learner's best score among the
+ *                        courses the rules allow (1 when that is not positive), fading linearly to 0 at the end of
+ *                        the window; finite and at least 0
+ * @param candidatePool   how many of a learner's best-scored courses are kept (and cached) to answer from, along
+ *                        with the courses that can still get the freshness boost; a request they cannot answer
+ *                        exactly ranks the whole catalogue again, so this trades memory for speed, never results;
+ *                        10 to 100,000
  * @param cacheSize       how many learners' candidates are cached, at least 0
  */
 public record RuleSettings(int maxPerCategory, int maxPerCreator, Duration freshWindow, double freshBoost,

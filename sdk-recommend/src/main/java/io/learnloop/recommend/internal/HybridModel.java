@@ -38,7 +38,8 @@ public final class HybridModel extends ScoringModel {
      * @param content     the content model, or null
      * @param coldHistory below this many courses a learner counts as cold
      * @param recencyHalfLifeMillis half-life of a row entry's weight, counted back from the learner's latest
-     *                    activity; 0 weighs the whole row equally
+     *                    activity ({@link Decay#pow2(double)}, so very old entries keep a tiny weight); 0 weighs the
+     *                    whole row equally
      */
     public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
                        List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
@@ -65,7 +66,7 @@ public final class HybridModel extends ScoringModel {
         }
         float[] w = new float[history.size()];
         for (int p = 0; p < w.length; p++) {
-            w[p] = (float) Math.pow(2, -(latest - history.lastSeen(p)) / recencyHalfLifeMillis);
+            w[p] = Decay.pow2(-Decay.halfLives(history.lastSeen(p), latest, recencyHalfLifeMillis));
         }
         return w;
     }
