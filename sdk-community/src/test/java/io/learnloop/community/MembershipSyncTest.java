@@ -58,24 +58,26 @@ class MembershipSyncTest {
     @Test
     void onEvent_whenAccessGrantedThenRevoked_addsThenRemovesCourseGroup() {
         wm.start();
-        ok("/admin/groups.json", DiscourseFixtures.basicGroup(41, DiscourseCommunity.courseGroupName("java-101"), "Java 101"));
+        ok("/admin/groups.json", Json.obj("basic_group", Json.obj("id", 41, "name", "crs")));
         ok("/categories.json", DiscourseFixtures.category(7, "Java 101", "java-101", "g"));
         ok("/admin/users/sync_sso", Json.obj("id", 5, "username", "ann"));
         Entitlements entitlements = new Entitlements();
-        Community community = Communities.discourse(Learnloop.builder().store(Stores.inMemory())
-                        .idGenerator(IdGenerator.sequential("id")).build().context(),
-                CommunityOptions.builder(entitlements).build(),
+        Learnloop learnloop = Learnloop.builder().store(Stores.inMemory()).idGenerator(IdGenerator.sequential("id"))
+                .build();
+        String course = Courses.create(learnloop, "Java 101");
+        Community community = Communities.discourse(learnloop.context(),
+                CommunityOptions.builder(entitlements).catalog(learnloop.catalog()).build(),
                 DiscourseConfig.builder("http://localhost:" + wm.port(), "key-0123456789")
                         .connectSecret("connect-secret-for-tests").sleeper(d -> { })
                         .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build());
-        community.createSpace(Actor.of("mod", Role.MODERATOR), NewSpace.course("Java 101", "java-101"));
+        community.createSpace(Actor.of("mod", Role.MODERATOR), NewSpace.course("Java 101", course));
         MembershipSync sync = MembershipSync.onAccessEvents(community,
                 id -> "ann".equals(id.value()) ? new CommunityUser(id, "ann@example.com", "Ann") : null);
-        String group = DiscourseCommunity.courseGroupName("java-101");
+        String group = DiscourseCommunity.courseGroupName(course);
 
-        entitlements.grant("ann", "java-101");
+        entitlements.grant("ann", course);
         sync.onEvent(event(EventTypes.ACCESS_GRANTED, "ann"));
-        entitlements.revoke("ann", "java-101");
+        entitlements.revoke("ann", course);
         sync.onEvent(event(EventTypes.ACCESS_REVOKED, "ann"));
         sync.onEvent(event(EventTypes.LESSON_COMPLETED, "ann"));
         sync.onEvent(event(EventTypes.ACCESS_REVOKED, "stranger"));

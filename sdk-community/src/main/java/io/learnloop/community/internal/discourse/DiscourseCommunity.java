@@ -32,6 +32,7 @@ import io.learnloop.community.TopicStatus;
 import io.learnloop.community.internal.GroupProgressCalculator;
 import io.learnloop.community.internal.Inputs;
 import io.learnloop.community.internal.ListPage;
+import io.learnloop.community.internal.SpaceCourses;
 import io.learnloop.community.internal.discourse.Links.GroupLink;
 import io.learnloop.community.internal.discourse.Links.InviteLink;
 import io.learnloop.community.internal.discourse.Links.SpaceLink;
@@ -104,6 +105,7 @@ public final class DiscourseCommunity implements Community {
     public Space createSpace(Actor actor, NewSpace space) {
         actor.require(Role.MODERATOR, "create a space");
         space.validate();
+        SpaceCourses.require(options.catalog(), space);
         String groupName = null;
         if (space.courseId() != null) {
             groupName = courseGroupName(space.courseId());
