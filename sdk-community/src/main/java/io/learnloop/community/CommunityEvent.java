@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>Thread-safe: immutable record.
  *
- * @param eventId    the delivery's event id ({@code X-Discourse-Event-Id}), the dedupe key
+ * @param eventId    the delivery's event id ({@code X-Discourse-Event-Id}); a retry carries a new one, so deliveries
+ *                   are deduplicated on the payload instead (see {@link DiscourseWebhooks})
  * @param instance   the sending site ({@code X-Discourse-Instance}), or null
  * @param eventType  the payload's type ({@code X-Discourse-Event-Type}: {@code topic}, {@code post}, ...)
  * @param event      the event's name ({@code X-Discourse-Event}: {@code post_created}, ...)

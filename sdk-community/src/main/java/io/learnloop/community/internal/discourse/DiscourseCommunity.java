@@ -51,8 +51,6 @@ import io.learnloop.core.store.Versioned;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -713,12 +711,7 @@ public final class DiscourseCommunity implements Community {
      * @return the group name
      */
     public static String courseGroupName(String courseId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(courseId.getBytes(StandardCharsets.UTF_8));
-            return "crs-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new LearnloopException(ErrorCode.INTERNAL, "SHA-256 is unavailable in this JVM", e);
-        }
+        return "crs-" + HexFormat.of().formatHex(Sha256.digest(courseId), 0, 8);
     }
 
     private void ensureGroup(String name, String fullName, boolean visible) {

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * What the Discourse backend keeps in the core store: which categories are course or group spaces, the study
  * groups' goals and invitations, the suspensions it issued (so a suspended user's post is refused before it is
- * sent), and the webhook deliveries already seen.
+ * sent), and the webhook events already accepted.
  *
  * <p>Thread-safe: immutable records and constants.
  */
@@ -32,8 +32,11 @@ public final class Links {
     public record SuspensionLink(String id, Instant until, String reason) {
     }
 
-    /** A webhook delivery already accepted. */
-    public record Delivery(String id, String event, Instant receivedAt) {
+    /**
+     * A webhook event already accepted, keyed by its identity (see {@code DeliveryIdentity}), not by the delivery's
+     * event id, which changes with every retry.
+     */
+    public record Delivery(String id, String eventId, String event, Instant receivedAt) {
     }
 
     /** Category links. */
@@ -54,7 +57,7 @@ public final class Links {
     public static final AggregateType<SuspensionLink> SUSPENSION = AggregateType
             .builder("discourse_suspension", SuspensionLink.class, SuspensionLink::id)
             .build();
-    /** Webhook deliveries. */
+    /** Webhook events accepted, by identity. */
     public static final AggregateType<Delivery> DELIVERY = AggregateType
             .builder("discourse_webhook_delivery", Delivery.class, Delivery::id)
             .build();
