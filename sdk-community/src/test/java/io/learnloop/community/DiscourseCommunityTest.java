@@ -187,6 +187,9 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
                                 "transition_to", "approved", "transition_to_id", 1, "remove_reviewable_ids", arr(555),
                                 "version", 4, "reviewable_count", 0)))));
                 wm.stubFor(withApiHeaders(get(urlEqualTo("/posts/1001.json"))).inScenario("moderation")
+                        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                        .willReturn(okJson(reply1001(false, arr()))));
+                wm.stubFor(withApiHeaders(get(urlEqualTo("/posts/1001.json"))).inScenario("moderation")
                         .whenScenarioStateIs("hidden").willReturn(okJson(reply1001(true, arr()))));
                 stub(put(urlEqualTo("/posts/1001/unhide.json")), obj("success", "OK"));
             }

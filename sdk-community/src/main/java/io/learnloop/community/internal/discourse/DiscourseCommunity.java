@@ -521,8 +521,8 @@ public final class DiscourseCommunity implements Community {
         JsonNode queue = http.get("/review.json?type=ReviewableFlaggedPost&status=pending&topic_id=" + topicId,
                 config.apiUsername());
         for (JsonNode r : queue.path("reviewables")) {
-            if (postId.equals(r.path("target_id").asText())) {
-                Report found = DiscourseJson.reviewable(r, actionTypes.reasonsById());
+            Report found = DiscourseJson.reviewable(r, actionTypes.reasonsById());
+            if (postId.equals(found.postId())) {
                 return new Report(found.id(), postId, topicId, actor.id(), reason, found.status(), found.createdAt());
             }
         }
@@ -566,11 +566,10 @@ public final class DiscourseCommunity implements Community {
         if (before.status() != ReportStatus.PENDING) {
             throw new ConflictException(ErrorCode.INVALID_STATE, "Report '" + reportId + "' is already " + before.status() + ".");
         }
-        String performed = switch (action) {
-            case HIDE -> "agree_and_hide";
-            case REMOVE -> "delete_and_agree";
-            case DISMISS -> "disagree";
-        };
+        // The actions offered depend on whether the post is hidden already, so read its state first.
+        boolean hidden = before.postId() != null && http.get("/posts/" + numeric("postId", before.postId()) + ".json",
+                user(actor)).path("hidden").asBoolean(false);
+        String performed = ReviewActions.perform(action, hidden);
         http.put("/review/" + reportId + "/perform/" + performed + "?version="
                 + reviewable.path("version").asInt(0), null, user(actor));
         return new Report(before.id(), before.postId(), before.topicId(), before.reporter(), before.reason(),

@@ -162,7 +162,9 @@ final class DiscourseJson {
                         ReportReason.OTHER);
             }
         }
-        return new Report(id(r, "id"), id(r, "target_id"), id(r, "topic_id"), null, reason, status(r.path("status")),
+        // ReviewableSerializer names the target after its type (post_id); older answers carry target_id.
+        String postId = r.hasNonNull("post_id") ? id(r, "post_id") : id(r, "target_id");
+        return new Report(id(r, "id"), postId, id(r, "topic_id"), null, reason, status(r.path("status")),
                 instant(r, "created_at"));
     }
 
