@@ -2,12 +2,16 @@ package io.learnloop.community;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.access.GrantSource;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +42,7 @@ abstract class CommunityBehaviourSuite {
     static final Actor EVE = Actor.learner("eve");
 
     enum Scenario { SPACE_TOPIC_REPLY, ACCEPT, REACT, GROUP_JOIN, REPORT_MODERATE, PAGE_250, ENTITLEMENT, REFUND_SYNC,
-        BAD_INPUT, SUSPENDED, NOTIFICATIONS, UNKNOWN_COURSE }
+        BAD_INPUT, SUSPENDED, NOTIFICATIONS, UNKNOWN_COURSE, ACCESS_EXPIRED }
 
     protected final Entitlements entitlements = new Entitlements();
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
@@ -323,6 +328,27 @@ abstract class CommunityBehaviourSuite {
 
         assertThat(community.spaces(MOD).streamAll()).noneMatch(s -> s.kind() == SpaceKind.COURSE);
         verifySent(Scenario.UNKNOWN_COURSE);
+    }
+
+    @Test
+    void accessExpired_whenTheGrantEnded_membershipSyncTakesTheLearnerOut() {
+        given(Scenario.ACCESS_EXPIRED);
+        Space space = courseSpace();
+        List<UserId> lookedUp = new CopyOnWriteArrayList<>();
+        MembershipSync sync = MembershipSync.onAccessEvents(community, id -> {
+            lookedUp.add(id);
+            return new CommunityUser(id, id.value() + "@example.com", null);
+        });
+        // The time-limited grant ended: the host's access decision no longer entitles ann.
+        entitlements.revoke("ann", course);
+
+        sync.onEvent(new DomainEvent("ev-expired-1", TenantId.DEFAULT, EventTypes.ACCESS_EXPIRED, "grant-1",
+                clock.instant(), Map.of("learner", "ann", "course", course, "grant", "grant-1",
+                "source", GrantSource.MEMBERSHIP.name())));
+
+        assertThat(lookedUp).containsExactly(UserId.of("ann"));
+        assertForbidden(() -> community.topics(ANN, space.id()));
+        verifySent(Scenario.ACCESS_EXPIRED);
     }
 
     private static void assertForbidden(Runnable call) {

@@ -215,6 +215,11 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
             }
             case UNKNOWN_COURSE -> stub(get(urlEqualTo("/categories.json")), obj("category_list",
                     obj("can_create_category", true, "categories", arr())));
+            case ACCESS_EXPIRED -> {
+                stubCourseSpace();
+                stub(post(urlEqualTo("/admin/users/sync_sso")), obj("id", 5, "username", "ann", "name", null,
+                        "active", true, "admin", false, "moderator", false, "trust_level", 1));
+            }
             case BAD_INPUT -> wm.stubFor(withApiHeaders(get(urlEqualTo("/t/999999.json"))).willReturn(aResponse()
                     .withStatus(404).withHeader("Content-Type", "application/json; charset=utf-8")
                     .withBody(Json.write(obj("errors", arr("The requested URL or resource could not be found."),
@@ -314,6 +319,13 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
                         .getCount()).isZero();
                 assertThat(wm.countRequestsMatching(postRequestedFor(urlEqualTo("/categories.json")).build())
                         .getCount()).isZero();
+            }
+            case ACCESS_EXPIRED -> {
+                List<LoggedRequest> syncs = wm.findAll(postRequestedFor(urlEqualTo("/admin/users/sync_sso"))
+                        .withHeader("Api-Key", equalTo(KEY)).withHeader("Api-Username", equalTo("system")));
+                assertThat(syncs).hasSize(1);
+                assertThat(decodeSso(syncs.get(0).getBodyAsString())).containsEntry("external_id", "ann")
+                        .containsEntry("remove_groups", courseGroup()).doesNotContainKey("add_groups");
             }
             case BAD_INPUT -> assertThat(wm.countRequestsMatching(postRequestedFor(urlEqualTo("/posts.json"))
                     .withHeader("Api-Username", equalTo("bob")).build()).getCount()).isZero();
