@@ -303,8 +303,10 @@ public interface Community {
     /**
      * Brings a host user's community account and course memberships up to date with the host: on Discourse this
      * sends a DiscourseConnect {@code sync_sso} that adds the user to the groups of the courses they are entitled to
-     * and removes them from the others (call it after a purchase or a refund). The embedded backend asks
-     * {@link CourseAccess} on every call, so there it only validates.
+     * and removes them from the others, and sets the account's moderator and admin rights from the user's host roles
+     * (call it after a purchase, a refund, the end of a time-limited grant or a role change; {@link MembershipSync}
+     * does it from the core's access events). The embedded backend asks {@link CourseAccess} on every call, so there
+     * it only validates.
      *
      * @param user the user
      */

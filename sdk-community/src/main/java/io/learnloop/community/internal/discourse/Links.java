@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * What the Discourse backend keeps in the core store: which categories are course or group spaces, the study
  * groups' goals and invitations, the suspensions it issued (so a suspended user's post is refused before it is
- * sent), and the webhook events already accepted.
+ * sent), the host ids behind derived usernames, and the webhook events already accepted.
  *
  * <p>Thread-safe: immutable records and constants.
  */
@@ -30,6 +30,10 @@ public final class Links {
 
     /** A suspension issued through the SDK. */
     public record SuspensionLink(String id, Instant until, String reason) {
+    }
+
+    /** A derived Discourse username and the host user id it stands for (see {@link Usernames}). */
+    public record UserLink(String id, String hostId) {
     }
 
     /**
@@ -56,6 +60,10 @@ public final class Links {
     /** Suspensions. */
     public static final AggregateType<SuspensionLink> SUSPENSION = AggregateType
             .builder("discourse_suspension", SuspensionLink.class, SuspensionLink::id)
+            .build();
+    /** Host ids behind derived usernames, by username. */
+    public static final AggregateType<UserLink> USER = AggregateType
+            .builder("discourse_user", UserLink.class, UserLink::id)
             .build();
     /** Webhook events accepted, by identity. */
     public static final AggregateType<Delivery> DELIVERY = AggregateType
