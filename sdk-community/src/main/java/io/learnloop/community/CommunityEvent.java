@@ -16,7 +16,8 @@ import java.util.Map;
  * @param kind       the typed kind
  * @param topicId    the topic concerned, or null
  * @param postId     the post concerned, or null
- * @param username   the user concerned (the author for posts and topics), or null
+ * @param username   the Discourse username of the user concerned (the author for posts and topics), or null; for a
+ *                   host user it is {@link DiscourseUsernames#of} of the host user id
  * @param fields     the payload object's scalar fields as text; copied
  * @param receivedAt when it was accepted, by the injected clock
  */
