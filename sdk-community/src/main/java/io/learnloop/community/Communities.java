@@ -9,7 +9,8 @@ import io.learnloop.core.ServiceContext;
  *
  * <pre>{@code
  * Learnloop learnloop = Learnloop.builder().store(store).build();
- * CommunityOptions options = CommunityOptions.builder(myCourseAccess).progress(myProgress).build();
+ * CommunityOptions options = CommunityOptions.builder(myCourseAccess).catalog(learnloop.catalog())
+ *         .progress(myProgress).build();
  * Community embedded = Communities.embedded(learnloop.context(), options);
  * }</pre>
  *

@@ -27,11 +27,17 @@ public interface Community {
     int MAX_TITLE_LENGTH = 255;
 
     /**
-     * Creates a general or course space. Needs the moderator role.
+     * Creates a general or course space. Needs the moderator role. A course space's course is checked against the
+     * catalogue set with {@link CommunityOptions.Builder#catalog}: it must exist and not be archived (drafts, courses
+     * in review, published and unlisted courses are accepted, so a space can be ready at launch).
      *
      * @param actor the moderator
      * @param space what to create
      * @return the space
+     * @throws io.learnloop.core.error.NotFoundException if the catalogue has no such course
+     * @throws io.learnloop.core.error.ValidationException if the course is archived or a field is bad
+     * @throws io.learnloop.core.error.LearnloopException with {@link io.learnloop.core.error.ErrorCode#CONFIGURATION}
+     *         for a course space when no catalogue was set
      */
     Space createSpace(Actor actor, NewSpace space);
 
@@ -297,8 +303,10 @@ public interface Community {
     /**
      * Brings a host user's community account and course memberships up to date with the host: on Discourse this
      * sends a DiscourseConnect {@code sync_sso} that adds the user to the groups of the courses they are entitled to
-     * and removes them from the others (call it after a purchase or a refund). The embedded backend asks
-     * {@link CourseAccess} on every call, so there it only validates.
+     * and removes them from the others, and sets the account's moderator and admin rights from the user's host roles
+     * (call it after a purchase, a refund, the end of a time-limited grant or a role change; {@link MembershipSync}
+     * does it from the core's access events). The embedded backend asks {@link CourseAccess} on every call, so there
+     * it only validates.
      *
      * @param user the user
      */

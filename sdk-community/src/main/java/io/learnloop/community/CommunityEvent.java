@@ -8,14 +8,16 @@ import java.util.Map;
  *
  * <p>Thread-safe: immutable record.
  *
- * @param eventId    the delivery's event id ({@code X-Discourse-Event-Id}), the dedupe key
+ * @param eventId    the delivery's event id ({@code X-Discourse-Event-Id}); a retry carries a new one, so deliveries
+ *                   are deduplicated on the payload instead (see {@link DiscourseWebhooks})
  * @param instance   the sending site ({@code X-Discourse-Instance}), or null
  * @param eventType  the payload's type ({@code X-Discourse-Event-Type}: {@code topic}, {@code post}, ...)
  * @param event      the event's name ({@code X-Discourse-Event}: {@code post_created}, ...)
  * @param kind       the typed kind
  * @param topicId    the topic concerned, or null
  * @param postId     the post concerned, or null
- * @param username   the user concerned (the author for posts and topics), or null
+ * @param username   the Discourse username of the user concerned (the author for posts and topics), or null; for a
+ *                   host user it is {@link DiscourseUsernames#of} of the host user id
  * @param fields     the payload object's scalar fields as text; copied
  * @param receivedAt when it was accepted, by the injected clock
  */

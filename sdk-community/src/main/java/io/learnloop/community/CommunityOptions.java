@@ -1,18 +1,20 @@
 package io.learnloop.community;
 
+import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.error.Validator;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings both backends share: who may use course spaces, where group goals read progress, the content filter,
- * the per-user posting limit and the page size.
+ * Settings both backends share: who may use course spaces, the course catalogue that course spaces are checked
+ * against, where group goals read progress, the content filter, the per-user posting limit and the page size.
  *
  * <p>Thread-safe: immutable. The {@link Builder} is not thread-safe.
  */
 public final class CommunityOptions {
     private final CourseAccess courseAccess;
+    private final CatalogService catalog;
     private final ProgressSource progress;
     private final ContentFilter contentFilter;
     private final int postsPerWindow;
@@ -21,6 +23,7 @@ public final class CommunityOptions {
 
     private CommunityOptions(Builder b) {
         this.courseAccess = b.courseAccess;
+        this.catalog = b.catalog;
         this.progress = b.progress;
         this.contentFilter = b.contentFilter;
         this.postsPerWindow = b.postsPerWindow;
@@ -45,6 +48,15 @@ public final class CommunityOptions {
      */
     public CourseAccess courseAccess() {
         return courseAccess;
+    }
+
+    /**
+     * The course catalogue a new course space's course is checked against.
+     *
+     * @return the catalogue, or null if none was set (then no course space can be created)
+     */
+    public CatalogService catalog() {
+        return catalog;
     }
 
     /**
@@ -103,6 +115,7 @@ public final class CommunityOptions {
      */
     public static final class Builder {
         private final CourseAccess courseAccess;
+        private CatalogService catalog;
         private ProgressSource progress = ProgressSource.none();
         private ContentFilter contentFilter = ContentFilter.allowAll();
         private int postsPerWindow = 20;
@@ -111,6 +124,20 @@ public final class CommunityOptions {
 
         private Builder(CourseAccess courseAccess) {
             this.courseAccess = Objects.requireNonNull(courseAccess, "courseAccess");
+        }
+
+        /**
+         * Sets the course catalogue, usually {@code learnloop.catalog()}. {@code createSpace} checks a course space's
+         * course against it: an unknown course is refused, and so is an archived one; drafts, courses in review,
+         * published and unlisted courses are accepted, so a space can be prepared before launch. Without a
+         * catalogue no course space can be created (general spaces and study groups need none).
+         *
+         * @param catalog the catalogue
+         * @return this builder
+         */
+        public Builder catalog(CatalogService catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
         }
 
         /**

@@ -2,12 +2,16 @@ package io.learnloop.community;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.access.GrantSource;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * peer's answers ({@link #given}) and the checks of what was sent ({@link #verifySent}).
  */
 abstract class CommunityBehaviourSuite {
-    static final String COURSE = "java-101";
     static final String SPACE_NAME = "Java 101";
     static final String TITLE = "How do generics work in Java?";
     static final String QUESTION = "I do not get **wildcards**. Can someone explain `? extends T`?";
@@ -38,11 +42,14 @@ abstract class CommunityBehaviourSuite {
     static final Actor EVE = Actor.learner("eve");
 
     enum Scenario { SPACE_TOPIC_REPLY, ACCEPT, REACT, GROUP_JOIN, REPORT_MODERATE, PAGE_250, ENTITLEMENT, REFUND_SYNC,
-        BAD_INPUT, SUSPENDED, NOTIFICATIONS }
+        BAD_INPUT, SUSPENDED, NOTIFICATIONS, UNKNOWN_COURSE, ACCESS_EXPIRED }
 
     protected final Entitlements entitlements = new Entitlements();
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     protected Community community;
+    protected Learnloop learnloop;
+    /** The id of the catalogue course the course space is for. */
+    protected String course;
 
     protected abstract Community newCommunity(ServiceContext ctx, CommunityOptions options);
 
@@ -66,20 +73,22 @@ abstract class CommunityBehaviourSuite {
 
     @BeforeEach
     void setUpCommunity() {
-        entitlements.grant("ann", COURSE);
-        entitlements.grant("bob", COURSE);
-        ServiceContext ctx = Learnloop.builder().store(Stores.inMemory()).clock(clock)
-                .idGenerator(IdGenerator.sequential("id")).build().context();
+        learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
+                .idGenerator(IdGenerator.sequential("id")).build();
+        course = Courses.create(learnloop, SPACE_NAME);
+        entitlements.grant("ann", course);
+        entitlements.grant("bob", course);
         CommunityOptions options = CommunityOptions.builder(entitlements)
+                .catalog(learnloop.catalog())
                 .progress((user, course) -> Map.of("ann", 90, "bob", 40).getOrDefault(user.value(), 0))
                 .postingLimit(1000, Duration.ofMinutes(1))
                 .pageSize(30)
                 .build();
-        community = newCommunity(ctx, options);
+        community = newCommunity(learnloop.context(), options);
     }
 
     private Space courseSpace() {
-        return community.createSpace(MOD, NewSpace.course(SPACE_NAME, COURSE));
+        return community.createSpace(MOD, NewSpace.course(SPACE_NAME, course));
     }
 
     @Test
@@ -91,7 +100,7 @@ abstract class CommunityBehaviourSuite {
         List<Post> posts = community.posts(ANN, topic.id()).streamAll().toList();
 
         assertThat(space.kind()).isEqualTo(SpaceKind.COURSE);
-        assertThat(space.courseId()).isEqualTo(COURSE);
+        assertThat(space.courseId()).isEqualTo(course);
         assertThat(topic.title()).isEqualTo(TITLE);
         assertThat(topic.question()).isTrue();
         assertThat(topic.author()).isEqualTo(UserId.of("ann"));
@@ -160,7 +169,7 @@ abstract class CommunityBehaviourSuite {
     void joinGroup_whenOpen_memberCountsTowardsTheGoal() {
         given(Scenario.GROUP_JOIN);
         StudyGroup group = community.createGroup(ANN, new NewStudyGroup("java-buddies", false,
-                new GroupGoal(COURSE, 80, null)));
+                new GroupGoal(course, 80, null)));
 
         GroupMember bob = community.join(BOB, group.id());
         List<GroupMember> members = community.members(ANN, group.id()).streamAll().toList();
@@ -249,7 +258,7 @@ abstract class CommunityBehaviourSuite {
         community.syncMember(ann);
         assertThat(community.topics(ANN, space.id()).items()).isNotNull();
 
-        entitlements.revoke("ann", COURSE);
+        entitlements.revoke("ann", course);
         community.syncMember(ann);
 
         assertForbidden(() -> community.topics(ANN, space.id()));
@@ -299,6 +308,47 @@ abstract class CommunityBehaviourSuite {
 
         assertThat(postsCreated()).isEqualTo(before);
         verifySent(Scenario.SUSPENDED);
+    }
+
+    @Test
+    void createSpace_whenCourseUnknownOrArchived_typedErrorAndNothingCreated() {
+        given(Scenario.UNKNOWN_COURSE);
+        String archived = Courses.archived(learnloop, "Java 8 (retired)");
+
+        assertThatThrownBy(() -> community.createSpace(MOD, NewSpace.course(SPACE_NAME, "no-such-course")))
+                .isInstanceOfSatisfying(LearnloopException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                    assertThat(e.getMessage()).contains("course in the catalogue").contains("no-such-course");
+                });
+        assertThatThrownBy(() -> community.createSpace(MOD, NewSpace.course("Java 8", archived)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.fields()).containsExactly("courseId");
+                    assertThat(e.getMessage()).contains(archived).contains("archived");
+                });
+
+        assertThat(community.spaces(MOD).streamAll()).noneMatch(s -> s.kind() == SpaceKind.COURSE);
+        verifySent(Scenario.UNKNOWN_COURSE);
+    }
+
+    @Test
+    void accessExpired_whenTheGrantEnded_membershipSyncTakesTheLearnerOut() {
+        given(Scenario.ACCESS_EXPIRED);
+        Space space = courseSpace();
+        List<UserId> lookedUp = new CopyOnWriteArrayList<>();
+        MembershipSync sync = MembershipSync.onAccessEvents(community, id -> {
+            lookedUp.add(id);
+            return new CommunityUser(id, id.value() + "@example.com", null);
+        });
+        // The time-limited grant ended: the host's access decision no longer entitles ann.
+        entitlements.revoke("ann", course);
+
+        sync.onEvent(new DomainEvent("ev-expired-1", TenantId.DEFAULT, EventTypes.ACCESS_EXPIRED, "grant-1",
+                clock.instant(), Map.of("learner", "ann", "course", course, "grant", "grant-1",
+                "source", GrantSource.MEMBERSHIP.name())));
+
+        assertThat(lookedUp).containsExactly(UserId.of("ann"));
+        assertForbidden(() -> community.topics(ANN, space.id()));
+        verifySent(Scenario.ACCESS_EXPIRED);
     }
 
     private static void assertForbidden(Runnable call) {

@@ -48,7 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiscourseCommunityTest extends CommunityBehaviourSuite {
     static final String KEY = "admin-api-key-6a1f";
     static final String CONNECT_SECRET = "connect-secret-for-tests";
-    static final String COURSE_GROUP = DiscourseCommunity.courseGroupName(COURSE);
 
     private WireMockServer wm;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
@@ -65,6 +64,11 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
                 .sleeper(sleeps::add)
                 .build();
         return Communities.discourse(ctx, options, config);
+    }
+
+    /** The Discourse group of the course space's course. */
+    private String courseGroup() {
+        return DiscourseCommunity.courseGroupName(course);
     }
 
     @AfterEach
@@ -110,10 +114,10 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
     }
 
     private void stubCourseSpace() {
-        stub(post(urlEqualTo("/admin/groups.json")).withRequestBody(matchingJsonPath("$.group.name", equalTo(COURSE_GROUP))),
-                basicGroup(41, COURSE_GROUP, SPACE_NAME));
+        stub(post(urlEqualTo("/admin/groups.json")).withRequestBody(matchingJsonPath("$.group.name", equalTo(courseGroup()))),
+                basicGroup(41, courseGroup(), SPACE_NAME));
         stub(post(urlEqualTo("/categories.json")).withRequestBody(matchingJsonPath("$.name", equalTo(SPACE_NAME))),
-                category(7, SPACE_NAME, "java-101", COURSE_GROUP));
+                category(7, SPACE_NAME, "java-101", courseGroup()));
     }
 
     private Map<String, Object> topic100() {
@@ -183,6 +187,9 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
                                 "transition_to", "approved", "transition_to_id", 1, "remove_reviewable_ids", arr(555),
                                 "version", 4, "reviewable_count", 0)))));
                 wm.stubFor(withApiHeaders(get(urlEqualTo("/posts/1001.json"))).inScenario("moderation")
+                        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                        .willReturn(okJson(reply1001(false, arr()))));
+                wm.stubFor(withApiHeaders(get(urlEqualTo("/posts/1001.json"))).inScenario("moderation")
                         .whenScenarioStateIs("hidden").willReturn(okJson(reply1001(true, arr()))));
                 stub(put(urlEqualTo("/posts/1001/unhide.json")), obj("success", "OK"));
             }
@@ -205,6 +212,13 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
                 stub(post(urlEqualTo("/admin/users/sync_sso")), obj("id", 5, "username", "ann", "name", "Ann Lee",
                         "active", true, "admin", false, "moderator", false, "trust_level", 1));
                 stub(get(urlEqualTo("/c/java-101/7.json?order=created&ascending=true&page=0")), topicList(1, 0, null));
+            }
+            case UNKNOWN_COURSE -> stub(get(urlEqualTo("/categories.json")), obj("category_list",
+                    obj("can_create_category", true, "categories", arr())));
+            case ACCESS_EXPIRED -> {
+                stubCourseSpace();
+                stub(post(urlEqualTo("/admin/users/sync_sso")), obj("id", 5, "username", "ann", "name", null,
+                        "active", true, "admin", false, "moderator", false, "trust_level", 1));
             }
             case BAD_INPUT -> wm.stubFor(withApiHeaders(get(urlEqualTo("/t/999999.json"))).willReturn(aResponse()
                     .withStatus(404).withHeader("Content-Type", "application/json; charset=utf-8")
@@ -234,9 +248,9 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
         switch (scenario) {
             case SPACE_TOPIC_REPLY -> {
                 assertThat(verifyHeaders(postRequestedFor(urlEqualTo("/admin/groups.json"))
-                        .withRequestBody(matchingJsonPath("$.group.name", equalTo(COURSE_GROUP))), "system", true)).isEqualTo(1);
+                        .withRequestBody(matchingJsonPath("$.group.name", equalTo(courseGroup()))), "system", true)).isEqualTo(1);
                 assertThat(verifyHeaders(postRequestedFor(urlEqualTo("/categories.json"))
-                        .withRequestBody(matchingJsonPath("$.permissions." + COURSE_GROUP, equalTo("1")))
+                        .withRequestBody(matchingJsonPath("$.permissions." + courseGroup(), equalTo("1")))
                         .withRequestBody(matchingJsonPath("$.color"))
                         .withRequestBody(matchingJsonPath("$.text_color")), "system", true)).isEqualTo(1);
                 assertThat(verifyHeaders(postRequestedFor(urlEqualTo("/posts.json"))
@@ -296,9 +310,22 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
                 Map<String, String> first = decodeSso(syncs.get(0).getBodyAsString());
                 Map<String, String> second = decodeSso(syncs.get(1).getBodyAsString());
                 assertThat(first).containsEntry("external_id", "ann").containsEntry("email", "ann@example.com")
-                        .containsEntry("username", "ann").containsEntry("add_groups", COURSE_GROUP)
+                        .containsEntry("username", "ann").containsEntry("add_groups", courseGroup())
                         .doesNotContainKey("remove_groups");
-                assertThat(second).containsEntry("remove_groups", COURSE_GROUP).doesNotContainKey("add_groups");
+                assertThat(second).containsEntry("remove_groups", courseGroup()).doesNotContainKey("add_groups");
+            }
+            case UNKNOWN_COURSE -> {
+                assertThat(wm.countRequestsMatching(postRequestedFor(urlEqualTo("/admin/groups.json")).build())
+                        .getCount()).isZero();
+                assertThat(wm.countRequestsMatching(postRequestedFor(urlEqualTo("/categories.json")).build())
+                        .getCount()).isZero();
+            }
+            case ACCESS_EXPIRED -> {
+                List<LoggedRequest> syncs = wm.findAll(postRequestedFor(urlEqualTo("/admin/users/sync_sso"))
+                        .withHeader("Api-Key", equalTo(KEY)).withHeader("Api-Username", equalTo("system")));
+                assertThat(syncs).hasSize(1);
+                assertThat(decodeSso(syncs.get(0).getBodyAsString())).containsEntry("external_id", "ann")
+                        .containsEntry("remove_groups", courseGroup()).doesNotContainKey("add_groups");
             }
             case BAD_INPUT -> assertThat(wm.countRequestsMatching(postRequestedFor(urlEqualTo("/posts.json"))
                     .withHeader("Api-Username", equalTo("bob")).build()).getCount()).isZero();

@@ -45,12 +45,16 @@ class DiscourseGroupsAndReactionsTest {
     private static final Actor BOB = Actor.learner("bob");
 
     private WireMockServer wm;
+    private Learnloop learnloop;
 
     @BeforeEach
     void start() {
         wm = new WireMockServer(options().dynamicPort());
         wm.start();
         ok(get(urlEqualTo("/site.json")), DiscourseFixtures.site());
+        learnloop = Learnloop.builder().store(Stores.inMemory())
+                .clock(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")))
+                .idGenerator(IdGenerator.sequential("id")).build();
     }
 
     @AfterEach
@@ -59,10 +63,8 @@ class DiscourseGroupsAndReactionsTest {
     }
 
     private Community community(boolean reactionsPlugin) {
-        return Communities.discourse(Learnloop.builder().store(Stores.inMemory())
-                        .clock(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")))
-                        .idGenerator(IdGenerator.sequential("id")).build().context(),
-                CommunityOptions.builder((user, course) -> true).build(),
+        return Communities.discourse(learnloop.context(),
+                CommunityOptions.builder((user, course) -> true).catalog(learnloop.catalog()).build(),
                 DiscourseConfig.builder("http://localhost:" + wm.port(), KEY).sleeper(d -> { })
                         .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).reactionsPlugin(reactionsPlugin).build());
     }
@@ -175,7 +177,8 @@ class DiscourseGroupsAndReactionsTest {
     @Test
     void createSpace_whenCourseGroupExistsAndCategoryCreateTimesOut_reusesBothWithoutDuplicates() {
         Community c = community(false);
-        String group = io.learnloop.community.internal.discourse.DiscourseCommunity.courseGroupName("java-101");
+        String course = Courses.create(learnloop, "Java 101");
+        String group = io.learnloop.community.internal.discourse.DiscourseCommunity.courseGroupName(course);
         wm.stubFor(post(urlEqualTo("/admin/groups.json")).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody(Json.write(obj("errors", arr("Name has already been taken"), "error_type", "record_invalid")))));
@@ -187,7 +190,7 @@ class DiscourseGroupsAndReactionsTest {
                         obj("id", 7, "name", "Java 101", "slug", "java-101")))));
 
         Space space = c.createSpace(Actor.of("mod", io.learnloop.core.identity.Role.MODERATOR),
-                NewSpace.course("Java 101", "java-101"));
+                NewSpace.course("Java 101", course));
 
         assertThat(space.id()).isEqualTo("7");
         assertThat(space.slug()).isEqualTo("java-101");

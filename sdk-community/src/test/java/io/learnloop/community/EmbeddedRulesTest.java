@@ -28,10 +28,11 @@ class EmbeddedRulesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final Entitlements entitlements = new Entitlements();
+    private final Learnloop learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
+            .idGenerator(IdGenerator.sequential("id")).build();
 
     private Community community(CommunityOptions.Builder options) {
-        return Communities.embedded(Learnloop.builder().store(Stores.inMemory()).clock(clock)
-                .idGenerator(IdGenerator.sequential("id")).build().context(), options.build());
+        return Communities.embedded(learnloop.context(), options.catalog(learnloop.catalog()).build());
     }
 
     private Community community() {
@@ -173,9 +174,10 @@ class EmbeddedRulesTest {
     @Test
     void search_whenWordsMatch_findsOnlyReadablePosts() {
         Community c = community();
-        entitlements.grant("ann", "java-101");
+        String java101 = Courses.create(learnloop, "Java 101");
+        entitlements.grant("ann", java101);
         Space general = c.createSpace(MOD, NewSpace.general("Lounge"));
-        Space course = c.createSpace(MOD, NewSpace.course("Java 101", "java-101"));
+        Space course = c.createSpace(MOD, NewSpace.course("Java 101", java101));
         c.createTopic(ANN, general.id(), "Generics in general", "Wildcards confuse me", false);
         c.createTopic(ANN, course.id(), "Generics in the course", "Wildcards in chapter 4", false);
 
@@ -218,5 +220,19 @@ class EmbeddedRulesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void createSpace_whenNoCatalogueConfigured_courseSpaceRefusedGeneralSpaceAllowed() {
+        Community c = Communities.embedded(learnloop.context(), CommunityOptions.builder(entitlements).build());
+        String java101 = Courses.create(learnloop, "Java 101");
+
+        assertThatThrownBy(() -> c.createSpace(MOD, NewSpace.course("Java 101", java101)))
+                .isInstanceOfSatisfying(LearnloopException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("catalog(learnloop.catalog())");
+                });
+        assertThat(c.createSpace(MOD, NewSpace.general("Lounge")).kind()).isEqualTo(SpaceKind.GENERAL);
+        assertThat(c.spaces(MOD).streamAll()).hasSize(1);
     }
 }

@@ -69,6 +69,7 @@ public final class DemoPlatform implements AutoCloseable {
         // a course space is open to exactly the learners the access ledger entitles at this moment
         CommunityOptions options = CommunityOptions.builder((user, courseId) -> learnloop.access()
                         .hasAccess(user, new CourseId(courseId), clock.instant()))
+                .catalog(learnloop.catalog())
                 .progress((user, courseId) -> learnloop.progress()
                         .courseCompletion(user, new CourseId(courseId)).percent())
                 .build();

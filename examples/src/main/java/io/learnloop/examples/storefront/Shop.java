@@ -74,7 +74,8 @@ final class Shop implements AutoCloseable {
         }
         this.payments = pb.build();
         this.community = Communities.embedded(learnloop.context(), CommunityOptions.builder(
-                (user, courseId) -> learnloop.access().hasAccess(user, CourseId.of(courseId), clock.instant())).build());
+                (user, courseId) -> learnloop.access().hasAccess(user, CourseId.of(courseId), clock.instant()))
+                .catalog(learnloop.catalog()).build());
         this.recommendations = new Recommendations(this);
     }
 

@@ -32,6 +32,7 @@ import io.learnloop.community.TopicStatus;
 import io.learnloop.community.internal.GroupProgressCalculator;
 import io.learnloop.community.internal.Inputs;
 import io.learnloop.community.internal.ListPage;
+import io.learnloop.community.internal.SpaceCourses;
 import io.learnloop.community.internal.discourse.Links.GroupLink;
 import io.learnloop.community.internal.discourse.Links.InviteLink;
 import io.learnloop.community.internal.discourse.Links.SpaceLink;
@@ -47,11 +48,11 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.store.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,13 +68,14 @@ import java.util.Set;
  * The community API over a Discourse site: spaces are categories, study groups are groups with a private category,
  * accepted answers use {@code discourse-solved}, reactions are likes (or {@code discourse-reactions}), reports are
  * flags, and course access follows the course groups that {@link #syncMember} keeps in step with the host's
- * entitlements. Calls act as the acting user through {@code Api-Username}, so Discourse applies its own
- * permissions too. The core store keeps which categories are course or group spaces, group goals, invitations and
+ * entitlements. Calls act as the acting user through {@code Api-Username} (the username {@link Usernames} derives
+ * from the host user id), so Discourse applies its own permissions too. The core store keeps which categories are course or group spaces, group goals, invitations and
  * suspensions issued here.
  *
  * <p>Thread-safe: immutable apart from the once-loaded flag ids.
  */
 public final class DiscourseCommunity implements Community {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscourseCommunity.class);
     private static final int MEMBERS_PAGE = 50;
     private static final int POSTS_CHUNK = 20;
 
@@ -82,6 +84,7 @@ public final class DiscourseCommunity implements Community {
     private final DiscourseConfig config;
     private final DiscourseHttp http;
     private final SiteActionTypes actionTypes;
+    private final DiscourseUsers users;
 
     /**
      * Creates the backend.
@@ -96,6 +99,7 @@ public final class DiscourseCommunity implements Community {
         this.config = config;
         this.http = new DiscourseHttp(config);
         this.actionTypes = new SiteActionTypes(http, config.apiUsername());
+        this.users = new DiscourseUsers(ctx);
     }
 
     // ---- spaces -------------------------------------------------------------------------------------------------
@@ -104,6 +108,7 @@ public final class DiscourseCommunity implements Community {
     public Space createSpace(Actor actor, NewSpace space) {
         actor.require(Role.MODERATOR, "create a space");
         space.validate();
+        SpaceCourses.require(options.catalog(), space);
         String groupName = null;
         if (space.courseId() != null) {
             groupName = courseGroupName(space.courseId());
@@ -169,7 +174,8 @@ public final class DiscourseCommunity implements Community {
             }
             // The create may have happened: the external id tells us without creating a second topic.
             try {
-                return DiscourseJson.topicView(http.get("/t/external_id/" + enc(externalId) + ".json", user(actor)));
+                return DiscourseJson.topicView(http.get("/t/external_id/" + enc(externalId) + ".json", user(actor)),
+                        users::hostId);
             } catch (RemoteNotFoundException notCreated) {
                 throw e;
             }
@@ -180,7 +186,7 @@ public final class DiscourseCommunity implements Community {
     public Topic topic(Actor actor, String topicId) {
         Inputs.id("topicId", topicId);
         JsonNode view = topicView(actor, topicId);
-        return DiscourseJson.topicView(view);
+        return DiscourseJson.topicView(view, users::hostId);
     }
 
     @Override
@@ -195,10 +201,10 @@ public final class DiscourseCommunity implements Community {
 
     private Page<Topic> topicPage(String path, String username) {
         JsonNode root = http.get(path, username);
-        Map<String, String> users = DiscourseJson.users(root);
+        Map<String, String> sideloaded = DiscourseJson.users(root);
         List<Topic> items = new ArrayList<>();
         for (JsonNode t : root.path("topic_list").path("topics")) {
-            items.add(DiscourseJson.topicListItem(t, users));
+            items.add(DiscourseJson.topicListItem(t, sideloaded, users::hostId));
         }
         String more = DiscourseJson.id(root.path("topic_list"), "more_topics_url");
         return new ListPage<>(items, more != null, () -> Optional.of(topicPage(more, username)));
@@ -217,7 +223,7 @@ public final class DiscourseCommunity implements Community {
             body.put("reply_to_post_number", replyToNumber);
         }
         try {
-            return DiscourseJson.post(http.post("/posts.json", body, user(actor)), likeId());
+            return DiscourseJson.post(http.post("/posts.json", body, user(actor)), likeId(), users::hostId);
         } catch (CommunityRemoteException e) {
             if (!e.outcomeUnknown()) {
                 throw e;
@@ -233,7 +239,7 @@ public final class DiscourseCommunity implements Community {
         for (int i = stream.size() - 1; i >= Math.max(0, stream.size() - 5); i--) {
             JsonNode post = http.get("/posts/" + stream.get(i).asText() + ".json", user(actor));
             if (user(actor).equals(post.path("username").asText()) && markdown.strip().equals(post.path("raw").asText().strip())) {
-                return Optional.of(DiscourseJson.post(post, likeId()));
+                return Optional.of(DiscourseJson.post(post, likeId(), users::hostId));
             }
         }
         return Optional.empty();
@@ -246,7 +252,7 @@ public final class DiscourseCommunity implements Community {
         List<Post> first = new ArrayList<>();
         Set<String> loaded = new HashSet<>();
         for (JsonNode p : view.path("post_stream").path("posts")) {
-            first.add(DiscourseJson.post(p, likeId()));
+            first.add(DiscourseJson.post(p, likeId(), users::hostId));
             loaded.add(p.path("id").asText());
         }
         List<String> rest = new ArrayList<>();
@@ -266,7 +272,7 @@ public final class DiscourseCommunity implements Community {
         }
         List<Post> items = new ArrayList<>();
         for (JsonNode p : http.get(q.toString(), user(actor)).path("post_stream").path("posts")) {
-            items.add(DiscourseJson.post(p, likeId()));
+            items.add(DiscourseJson.post(p, likeId(), users::hostId));
         }
         return new ListPage<>(items, to < ids.size(), () -> Optional.of(postChunk(actor, topicId, ids, to)));
     }
@@ -280,7 +286,7 @@ public final class DiscourseCommunity implements Community {
         List<Post> items = new ArrayList<>();
         long lowest = Long.MAX_VALUE;
         for (JsonNode p : http.get(path, user(actor)).path("latest_posts")) {
-            items.add(DiscourseJson.post(p, likeId()));
+            items.add(DiscourseJson.post(p, likeId(), users::hostId));
             lowest = Math.min(lowest, p.path("id").asLong());
         }
         long before = lowest;
@@ -294,7 +300,8 @@ public final class DiscourseCommunity implements Community {
     @Override
     public Post post(Actor actor, String postId) {
         Inputs.id("postId", postId);
-        return DiscourseJson.post(http.get("/posts/" + numeric("postId", postId) + ".json", user(actor)), likeId());
+        JsonNode post = http.get("/posts/" + numeric("postId", postId) + ".json", user(actor));
+        return DiscourseJson.post(post, likeId(), users::hostId);
     }
 
     @Override
@@ -316,7 +323,7 @@ public final class DiscourseCommunity implements Community {
         requireNotSuspended(actor);
         if ("like".equals(reaction)) {
             ObjectNode body = http.json().objectNode().put("id", Long.parseLong(postId)).put("post_action_type_id", likeId());
-            return DiscourseJson.post(http.post("/post_actions.json", body, user(actor)), likeId());
+            return DiscourseJson.post(http.post("/post_actions.json", body, user(actor)), likeId(), users::hostId);
         }
         if (!config.reactionsPlugin()) {
             throw io.learnloop.core.error.ValidationException.of("reaction", "only 'like' is available: the "
@@ -324,7 +331,7 @@ public final class DiscourseCommunity implements Community {
         }
         JsonNode post = http.put("/discourse-reactions/posts/" + postId + "/custom-reactions/" + enc(reaction)
                 + "/toggle.json", null, user(actor));
-        return DiscourseJson.post(post, likeId());
+        return DiscourseJson.post(post, likeId(), users::hostId);
     }
 
     // ---- study groups -------------------------------------------------------------------------------------------
@@ -398,7 +405,7 @@ public final class DiscourseCommunity implements Community {
         if (group.goalCourseId() != null) {
             requireEntitled(actor, group.goalCourseId());
         }
-        String inviteId = groupId + "|" + user(actor);
+        String inviteId = groupId + "|" + actor.id().value();
         Optional<Versioned<InviteLink>> invite = ctx.read(uow -> uow.find(Links.INVITE, inviteId));
         if (group.inviteOnly() && invite.isEmpty() && !actor.has(Role.MODERATOR)) {
             throw new ForbiddenException("Study group '" + group.name() + "' is invite-only; ask an owner for an invitation.");
@@ -432,7 +439,7 @@ public final class DiscourseCommunity implements Community {
             if (uow.find(Links.INVITE, id).isPresent()) {
                 return false;
             }
-            uow.insert(Links.INVITE, new InviteLink(id, groupId, invitee.value(), user(actor), ctx.now()));
+            uow.insert(Links.INVITE, new InviteLink(id, groupId, invitee.value(), actor.id().value(), ctx.now()));
             return true;
         });
         if (fresh) {
@@ -441,7 +448,7 @@ public final class DiscourseCommunity implements Community {
                     .put("raw", "@" + user(actor) + " invites you to the study group **" + group.name()
                             + "**. Join it from the group's page.")
                     .put("archetype", "private_message")
-                    .put("target_recipients", invitee.value());
+                    .put("target_recipients", users.username(invitee));
             http.post("/posts.json", pm, user(actor));
         }
     }
@@ -454,10 +461,11 @@ public final class DiscourseCommunity implements Community {
         requireOwner(actor, group);
         if (role == GroupRole.OWNER) {
             ObjectNode body = http.json().objectNode();
-            body.putObject("group").put("usernames", member.value());
+            body.putObject("group").put("usernames", users.username(member));
             http.put("/admin/groups/" + groupId + "/owners.json", body, config.apiUsername());
         } else {
-            String userId = http.get("/u/" + enc(member.value()) + ".json", config.apiUsername()).path("user").path("id").asText();
+            String userId = http.get("/u/" + enc(users.username(member)) + ".json", config.apiUsername())
+                    .path("user").path("id").asText();
             http.delete("/admin/groups/" + groupId + "/owners.json",
                     http.json().objectNode().put("user_id", Long.parseLong(userId)), config.apiUsername());
         }
@@ -479,12 +487,12 @@ public final class DiscourseCommunity implements Community {
         Map<String, GroupMember> items = new LinkedHashMap<>();
         for (JsonNode m : root.path("members")) {
             String name = m.path("username").asText();
-            items.put(name, new GroupMember(group.id(), new UserId(name),
+            items.put(name, new GroupMember(group.id(), users.hostId(name),
                     owners.contains(name) ? GroupRole.OWNER : GroupRole.MEMBER));
         }
         if (offset == 0) {
             for (String o : owners) {
-                items.putIfAbsent(o, new GroupMember(group.id(), new UserId(o), GroupRole.OWNER));
+                items.putIfAbsent(o, new GroupMember(group.id(), users.hostId(o), GroupRole.OWNER));
             }
         }
         int total = root.path("meta").path("total").asInt(0);
@@ -521,8 +529,8 @@ public final class DiscourseCommunity implements Community {
         JsonNode queue = http.get("/review.json?type=ReviewableFlaggedPost&status=pending&topic_id=" + topicId,
                 config.apiUsername());
         for (JsonNode r : queue.path("reviewables")) {
-            if (postId.equals(r.path("target_id").asText())) {
-                Report found = DiscourseJson.reviewable(r, actionTypes.reasonsById());
+            Report found = DiscourseJson.reviewable(r, actionTypes.reasonsById());
+            if (postId.equals(found.postId())) {
                 return new Report(found.id(), postId, topicId, actor.id(), reason, found.status(), found.createdAt());
             }
         }
@@ -566,11 +574,10 @@ public final class DiscourseCommunity implements Community {
         if (before.status() != ReportStatus.PENDING) {
             throw new ConflictException(ErrorCode.INVALID_STATE, "Report '" + reportId + "' is already " + before.status() + ".");
         }
-        String performed = switch (action) {
-            case HIDE -> "agree_and_hide";
-            case REMOVE -> "delete_and_agree";
-            case DISMISS -> "disagree";
-        };
+        // The actions offered depend on whether the post is hidden already, so read its state first.
+        boolean hidden = before.postId() != null && http.get("/posts/" + numeric("postId", before.postId()) + ".json",
+                user(actor)).path("hidden").asBoolean(false);
+        String performed = ReviewActions.perform(action, hidden);
         http.put("/review/" + reportId + "/perform/" + performed + "?version="
                 + reviewable.path("version").asInt(0), null, user(actor));
         return new Report(before.id(), before.postId(), before.topicId(), before.reporter(), before.reason(),
@@ -677,23 +684,35 @@ public final class DiscourseCommunity implements Community {
             SpaceLink s = v.value();
             (options.courseAccess().entitled(member.id(), s.courseId()) ? add : remove).add(s.groupName());
         }
+        String username = users.username(member.id());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("external_id", member.id().value());
         params.put("email", member.email());
-        params.put("username", member.id().value());
+        params.put("username", username);
         if (member.name() != null) {
             params.put("name", member.name());
         }
+        // Always both flags: Discourse leaves an absent flag unchanged, so a demoted user would keep the right.
+        params.put("admin", Boolean.toString(member.roles().contains(Role.ADMIN)));
+        params.put("moderator", Boolean.toString(member.roles().contains(Role.MODERATOR)));
         if (!add.isEmpty()) {
             params.put("add_groups", String.join(",", add.stream().distinct().toList()));
         }
         if (!remove.isEmpty()) {
             params.put("remove_groups", String.join(",", remove.stream().distinct().toList()));
         }
+        users.remember(member.id());
         String sso = DiscourseConnect.payload(params);
         String sig = DiscourseConnect.hmacHex(config.connectSecret(), sso.getBytes(StandardCharsets.UTF_8));
-        http.post("/admin/users/sync_sso", http.json().objectNode().put("sso", sso).put("sig", sig),
+        JsonNode account = http.post("/admin/users/sync_sso", http.json().objectNode().put("sso", sso).put("sig", sig),
                 config.apiUsername());
+        String actual = DiscourseJson.id(account, "username");
+        if (actual != null && !actual.equalsIgnoreCase(username)) {
+            // Discourse picks another name when ours is taken or reserved, and keeps an existing account's name
+            // unless auth_overrides_username is on; calls acting as this user would then be refused.
+            LOG.warn("Discourse account of host user '{}' is named '{}', not '{}'; rename it in Discourse or turn on "
+                    + "auth_overrides_username so calls can act as this user.", member.id(), actual, username);
+        }
     }
 
     @Override
@@ -711,12 +730,7 @@ public final class DiscourseCommunity implements Community {
      * @return the group name
      */
     public static String courseGroupName(String courseId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(courseId.getBytes(StandardCharsets.UTF_8));
-            return "crs-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new LearnloopException(ErrorCode.INTERNAL, "SHA-256 is unavailable in this JVM", e);
-        }
+        return "crs-" + HexFormat.of().formatHex(Sha256.digest(courseId), 0, 8);
     }
 
     private void ensureGroup(String name, String fullName, boolean visible) {
@@ -819,8 +833,9 @@ public final class DiscourseCommunity implements Community {
         return actionTypes.like();
     }
 
-    private static String user(Actor actor) {
-        return actor.id().value();
+    /** The acting user's Discourse username, for {@code Api-Username}. */
+    private String user(Actor actor) {
+        return users.username(actor.id());
     }
 
     private static String numeric(String field, String id) {

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Maps Discourse's JSON shapes (as in its {@code openapi.yml} and request-spec schemas) onto the API's records.
@@ -55,12 +56,8 @@ final class DiscourseJson {
         }
     }
 
-    static UserId user(String username) {
-        return username == null || username.isBlank() ? null : new UserId(username);
-    }
-
     /** A post from {@code /posts/{id}.json}, {@code POST /posts.json}, a topic's post stream or a post action. */
-    static Post post(JsonNode p, int likeTypeId) {
+    static Post post(JsonNode p, int likeTypeId, Function<String, UserId> users) {
         PostStatus status = p.hasNonNull("deleted_at") ? PostStatus.REMOVED
                 : p.path("hidden").asBoolean(false) ? PostStatus.HIDDEN : PostStatus.VISIBLE;
         Map<String, Integer> reactions = new LinkedHashMap<>();
@@ -75,12 +72,12 @@ final class DiscourseJson {
             }
         }
         String text = p.hasNonNull("raw") ? p.get("raw").asText() : p.path("cooked").asText("");
-        return new Post(id(p, "id"), id(p, "topic_id"), p.path("post_number").asInt(), user(id(p, "username")),
+        return new Post(id(p, "id"), id(p, "topic_id"), p.path("post_number").asInt(), users.apply(id(p, "username")),
                 text, p.path("reply_to_post_number").asInt(0), status, reactions, instant(p, "created_at"));
     }
 
     /** A topic from {@code GET /t/{id}.json}. */
-    static Topic topicView(JsonNode t) {
+    static Topic topicView(JsonNode t, Function<String, UserId> users) {
         String author = id(t.path("details").path("created_by"), "username");
         String accepted = null;
         for (JsonNode p : t.path("post_stream").path("posts")) {
@@ -91,13 +88,13 @@ final class DiscourseJson {
                 accepted = id(p, "id");
             }
         }
-        return new Topic(id(t, "id"), id(t, "category_id"), t.path("title").asText(), user(author), isQuestion(t),
-                accepted, Math.max(0, t.path("posts_count").asInt(1) - 1),
+        return new Topic(id(t, "id"), id(t, "category_id"), t.path("title").asText(), users.apply(author),
+                isQuestion(t), accepted, Math.max(0, t.path("posts_count").asInt(1) - 1),
                 t.path("closed").asBoolean(false) ? TopicStatus.CLOSED : TopicStatus.OPEN, instant(t, "created_at"));
     }
 
     /** A topic from a topic list, with the list's sideloaded users. */
-    static Topic topicListItem(JsonNode t, Map<String, String> usernames) {
+    static Topic topicListItem(JsonNode t, Map<String, String> usernames, Function<String, UserId> users) {
         String author = null;
         JsonNode posters = t.path("posters");
         if (posters.size() > 0) {
@@ -106,8 +103,8 @@ final class DiscourseJson {
         if (author == null) {
             author = id(t, "last_poster_username");
         }
-        return new Topic(id(t, "id"), id(t, "category_id"), t.path("title").asText(), user(author), isQuestion(t),
-                null, Math.max(0, t.path("posts_count").asInt(1) - 1),
+        return new Topic(id(t, "id"), id(t, "category_id"), t.path("title").asText(), users.apply(author),
+                isQuestion(t), null, Math.max(0, t.path("posts_count").asInt(1) - 1),
                 t.path("closed").asBoolean(false) ? TopicStatus.CLOSED : TopicStatus.OPEN, instant(t, "created_at"));
     }
 
@@ -162,7 +159,9 @@ final class DiscourseJson {
                         ReportReason.OTHER);
             }
         }
-        return new Report(id(r, "id"), id(r, "target_id"), id(r, "topic_id"), null, reason, status(r.path("status")),
+        // ReviewableSerializer names the target after its type (post_id); older answers carry target_id.
+        String postId = r.hasNonNull("post_id") ? id(r, "post_id") : id(r, "target_id");
+        return new Report(id(r, "id"), postId, id(r, "topic_id"), null, reason, status(r.path("status")),
                 instant(r, "created_at"));
     }
 

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * What the Discourse backend keeps in the core store: which categories are course or group spaces, the study
  * groups' goals and invitations, the suspensions it issued (so a suspended user's post is refused before it is
- * sent), and the webhook deliveries already seen.
+ * sent), the host ids behind derived usernames, and the webhook events already accepted.
  *
  * <p>Thread-safe: immutable records and constants.
  */
@@ -32,8 +32,15 @@ public final class Links {
     public record SuspensionLink(String id, Instant until, String reason) {
     }
 
-    /** A webhook delivery already accepted. */
-    public record Delivery(String id, String event, Instant receivedAt) {
+    /** A derived Discourse username and the host user id it stands for (see {@link Usernames}). */
+    public record UserLink(String id, String hostId) {
+    }
+
+    /**
+     * A webhook event already accepted, keyed by its identity (see {@code DeliveryIdentity}), not by the delivery's
+     * event id, which changes with every retry.
+     */
+    public record Delivery(String id, String eventId, String event, Instant receivedAt) {
     }
 
     /** Category links. */
@@ -54,7 +61,11 @@ public final class Links {
     public static final AggregateType<SuspensionLink> SUSPENSION = AggregateType
             .builder("discourse_suspension", SuspensionLink.class, SuspensionLink::id)
             .build();
-    /** Webhook deliveries. */
+    /** Host ids behind derived usernames, by username. */
+    public static final AggregateType<UserLink> USER = AggregateType
+            .builder("discourse_user", UserLink.class, UserLink::id)
+            .build();
+    /** Webhook events accepted, by identity. */
     public static final AggregateType<Delivery> DELIVERY = AggregateType
             .builder("discourse_webhook_delivery", Delivery.class, Delivery::id)
             .build();

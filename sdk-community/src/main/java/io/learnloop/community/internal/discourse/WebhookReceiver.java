@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnloop.community.CommunityEvent;
 import io.learnloop.community.CommunityEventKind;
+import io.learnloop.community.WebhookLimits;
+import io.learnloop.community.WebhookTooLargeException;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
@@ -17,10 +19,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Verifies, dedupes and types Discourse webhook deliveries.
+ * Bounds, verifies, dedupes and types Discourse webhook deliveries.
  *
  * <p>Thread-safe: immutable; dedupe is a unique insert in the store.
  */
@@ -29,6 +32,7 @@ public final class WebhookReceiver {
 
     private final ServiceContext ctx;
     private final String secret;
+    private final WebhookLimits limits;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
@@ -36,12 +40,14 @@ public final class WebhookReceiver {
      *
      * @param ctx    the core context
      * @param secret the webhook secret
+     * @param limits the largest body and header value looked at
      */
-    public WebhookReceiver(ServiceContext ctx, String secret) {
+    public WebhookReceiver(ServiceContext ctx, String secret, WebhookLimits limits) {
         new Validator().check(secret != null && secret.length() >= 12, "secret",
-                "must be the webhook's secret, at least 12 characters").throwIfInvalid();
+                "must be the webhook's secret, at least 12 characters").notNull("limits", limits).throwIfInvalid();
         this.ctx = ctx;
         this.secret = secret;
+        this.limits = limits;
     }
 
     /**
@@ -56,13 +62,15 @@ public final class WebhookReceiver {
     }
 
     /**
-     * Verifies and records one delivery.
+     * Bounds, verifies and records one delivery.
      *
      * @param rawBody the raw body
      * @param headers the headers
-     * @return the event, or empty for a repeated event id
+     * @return the event, or empty for an event already accepted (a retry or a repeated delivery)
      */
     public Optional<CommunityEvent> receive(byte[] rawBody, Map<String, String> headers) {
+        // Sizes first: an oversized request must cost neither an HMAC nor a parse.
+        requireWithinLimits(rawBody, headers);
         Map<String, String> h = new LinkedHashMap<>();
         if (headers != null) {
             headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
@@ -82,14 +90,15 @@ public final class WebhookReceiver {
         if (root == null || !root.isObject()) {
             throw ValidationException.of("body", "must be a JSON object");
         }
+        JsonNode payload = type != null && root.has(type) ? root.get(type) : root.elements().hasNext()
+                ? root.elements().next() : root;
+        String identity = DeliveryIdentity.of(type, event, eventId, payload, rawBody);
         Instant now = ctx.now();
         try {
-            ctx.transact(uow -> uow.insert(Links.DELIVERY, new Links.Delivery(eventId, event, now)));
+            ctx.transact(uow -> uow.insert(Links.DELIVERY, new Links.Delivery(identity, eventId, event, now)));
         } catch (ConflictException duplicate) {
             return Optional.empty();
         }
-        JsonNode payload = type != null && root.has(type) ? root.get(type) : root.elements().hasNext()
-                ? root.elements().next() : root;
         Map<String, String> fields = new LinkedHashMap<>();
         payload.properties().forEach(e -> {
             if (e.getValue().isValueNode() && !e.getValue().isNull()) {
@@ -102,6 +111,44 @@ public final class WebhookReceiver {
                 : payload.path("created_by").path("username").asText(null);
         return Optional.of(new CommunityEvent(eventId, h.get("x-discourse-instance"), type, event,
                 CommunityEventKind.ofDiscourse(event), topicId, postId, username, fields, now));
+    }
+
+    private void requireWithinLimits(byte[] rawBody, Map<String, String> headers) {
+        if (headers != null) {
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                long size = utf8Length(header.getValue());
+                if (size > limits.maxHeaderValueBytes()) {
+                    throw new WebhookTooLargeException("header " + header.getKey(), size,
+                            limits.maxHeaderValueBytes(), "maxHeaderValueBytes");
+                }
+            }
+        }
+        if (rawBody != null && rawBody.length > limits.maxBodyBytes()) {
+            throw new WebhookTooLargeException("body", rawBody.length, limits.maxBodyBytes(), "maxBodyBytes");
+        }
+    }
+
+    /** Counts UTF-8 bytes without copying the value, which may be large. */
+    private static long utf8Length(String value) {
+        if (value == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void verify(byte[] rawBody, String header) {
@@ -122,6 +169,6 @@ public final class WebhookReceiver {
 
     @Override
     public String toString() {
-        return "WebhookReceiver[secret=***]";
+        return "WebhookReceiver[secret=***, " + Objects.toString(limits) + "]";
     }
 }

@@ -27,6 +27,7 @@ import io.learnloop.community.TopicStatus;
 import io.learnloop.community.internal.GroupProgressCalculator;
 import io.learnloop.community.internal.Inputs;
 import io.learnloop.community.internal.ListPage;
+import io.learnloop.community.internal.SpaceCourses;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
@@ -94,6 +95,7 @@ public final class EmbeddedCommunity implements Community {
     public Space createSpace(Actor actor, NewSpace space) {
         actor.require(Role.MODERATOR, "create a space");
         space.validate();
+        SpaceCourses.require(options.catalog(), space);
         SpaceKind kind = space.courseId() == null ? SpaceKind.GENERAL : SpaceKind.COURSE;
         SpaceRow row = new SpaceRow(ctx.newId(), space.name().strip(), slug(space.name()), kind, space.courseId(), null,
                 space.description() == null ? "" : space.description(), ctx.now());

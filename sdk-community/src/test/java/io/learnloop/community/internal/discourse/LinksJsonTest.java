@@ -21,7 +21,8 @@ class LinksJsonTest {
                 new Links.GroupLink("42", "owls", "8", true, "java-101", 80, LocalDate.of(2026, 4, 1), T),
                 new Links.InviteLink("42|bob", "42", "bob", "ann", T),
                 new Links.SuspensionLink("bob", T, "spam"),
-                new Links.Delivery("9001", "post_created", T));
+                new Links.UserLink("3f2a9c1-abcdefgh2345", "3f2a9c1e-7b4d-4e5f-9a8b-1c2d3e4f5a6b"),
+                new Links.Delivery("post|post_created|1001|2|2026-03-01T10:00:00.000Z", "9001", "post_created", T));
 
         for (Object link : links) {
             assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(link), link.getClass())).isEqualTo(link);
