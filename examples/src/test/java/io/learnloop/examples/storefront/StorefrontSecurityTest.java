@@ -57,8 +57,9 @@ class StorefrontSecurityTest {
                 payload.replace("|alice|", "|tom|").getBytes(StandardCharsets.UTF_8)) + cookie.substring(dot);
         String laterExpiry = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 payload.replaceFirst("\\|(\\d+)$", "|9999999999").getBytes(StandardCharsets.UTF_8)) + cookie.substring(dot);
-        char last = cookie.charAt(cookie.length() - 1);
-        String badSignature = cookie.substring(0, cookie.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // the signature's first character: all six of its bits are signature bits (the last one's low bits are padding)
+        char first = cookie.charAt(dot + 1);
+        String badSignature = cookie.substring(0, dot + 1) + (first == 'A' ? 'B' : 'A') + cookie.substring(dot + 2);
         for (String forged : List.of(asTom, laterExpiry, badSignature)) {
             String page = rawGet("/", Sessions.COOKIE + "=" + forged);
             assertThat(page).as(forged).doesNotContain("Signed in as").contains("id=\"signin-link\"");
