@@ -116,7 +116,8 @@ public final class GrowthCharts {
         }
 
         UnitEconomics year1 = UnitEconomics.of(fiveYears, TimeStep.DAY.stepsIn(1));
-        say("Year 1: ARPU %.2f, LTV %.0f, blended CAC %.2f, payback %.1f months, creator earnings %.0f/month",
+        say("Year 1: ARPU %.2f, platform LTV %.0f (the platform's share of a paying learner's lifetime revenue), "
+                + "blended CAC %.2f, payback %.1f months, creator earnings %.0f/month",
                 year1.arpu(), year1.ltv(), year1.blendedCac(), year1.cacPaybackMonths(), year1.creatorEarningsPerMonth());
 
         Parameters truth = p.with(Parameter.CATALOGUE_HALF_SATURATION, 2_000);

@@ -216,6 +216,9 @@ class QuickstartTest {
         assertThat(growth.calibration().estimates()).isNotEmpty();
         assertThat(growth.calibration().parameters()).isNotNull();
         assertThat(growth.loop().gain()).isFinite().isPositive();
+        // the lifetime value is the platform's margin, and the narration says so next to the number
+        assertThat(narrative).contains(String.format(java.util.Locale.ROOT,
+                "platform LTV %.2f CNY (the platform's", growth.economics().ltv()));
         assertThat(growth.charts()).isEqualTo(folder.toAbsolutePath().resolve("charts"));
         for (String chart : List.of("observed-vs-fitted", "projected-stocks", "loop-gain", "tornado")) {
             Path png = growth.charts().resolve(chart + ".png");

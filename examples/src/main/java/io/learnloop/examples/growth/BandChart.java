@@ -29,7 +29,7 @@ public final class BandChart {
      */
     public static XYChart of(MonteCarloResult result, Stock stock, double scale, String yTitle) {
         XYChart chart = new XYChartBuilder().width(ChartFiles.WIDTH).height(ChartFiles.HEIGHT)
-                .title("Monte Carlo bands of " + stock.key() + " (" + result.runs() + " runs, seed " + result.seed() + ")")
+                .title("Monte Carlo bands of " + ChartLabels.of(stock) + " (" + result.runs() + " runs, seed " + result.seed() + ")")
                 .xAxisTitle("years").yAxisTitle(yTitle).build();
         ChartFiles.style(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0.#");

@@ -36,7 +36,7 @@ public final class StockChart {
         double[] years = YearGrid.years(days);
         for (Stock s : stocks) {
             double[] y = YearGrid.resample(days, run.series(s), years, scale);
-            XYSeries series = chart.addSeries(s.key(), years, y);
+            XYSeries series = chart.addSeries(ChartLabels.of(s), years, y);
             series.setMarker(SeriesMarkers.NONE);
         }
         return chart;

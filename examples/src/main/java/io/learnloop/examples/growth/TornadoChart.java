@@ -35,7 +35,7 @@ public final class TornadoChart {
     public static XYChart of(Tornado tornado, int bars, double scale, String xTitle) {
         List<Tornado.Bar> top = tornado.bars().subList(0, Math.min(bars, tornado.bars().size()));
         XYChart chart = new XYChartBuilder().width(ChartFiles.WIDTH).height(ChartFiles.HEIGHT)
-                .title("Tornado: " + tornado.metric().key() + ", each parameter -" + Math.round(tornado.swing() * 100)
+                .title("Tornado: " + ChartLabels.of(tornado.metric()) + ", each parameter -" + Math.round(tornado.swing() * 100)
                         + "% (blue) and +" + Math.round(tornado.swing() * 100) + "% (orange)")
                 .xAxisTitle(xTitle).build();
         ChartFiles.style(chart.getStyler());
@@ -57,9 +57,10 @@ public final class TornadoChart {
         for (int i = 0; i < top.size(); i++) {
             Tornado.Bar bar = top.get(i);
             double y = top.size() - i;
-            addHalf(chart, bar.parameter().key() + " low", base, bar.lowOutput() / scale, y, LOW, thickness);
-            addHalf(chart, bar.parameter().key() + " high", base, bar.highOutput() / scale, y, HIGH, thickness);
-            chart.addAnnotation(new AnnotationText(bar.parameter().key(), min - labelSpace / 2, y, false));
+            String label = ChartLabels.of(bar.parameter());
+            addHalf(chart, label + ", low", base, bar.lowOutput() / scale, y, LOW, thickness);
+            addHalf(chart, label + ", high", base, bar.highOutput() / scale, y, HIGH, thickness);
+            chart.addAnnotation(new AnnotationText(label, min - labelSpace / 2, y, false));
         }
         AnnotationLine baseline = new AnnotationLine(base, true, false);
         chart.addAnnotation(baseline);

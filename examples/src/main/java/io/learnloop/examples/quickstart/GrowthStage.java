@@ -156,8 +156,12 @@ public final class GrowthStage {
             narrator.detail("%-28s elasticity %+.3f", e.key(), e.elasticity());
         }
         UnitEconomics economics = UnitEconomics.at(fit.parameters(), now);
-        narrator.say("Unit economics now: ARPPU %.2f CNY/month, paid lifetime %.1f months, LTV %.2f CNY",
-                economics.arppu(), economics.paidLifetimeMonths(), economics.ltv());
+        // UnitEconomics.ltv() is the platform's margin, not what a learner pays in all: say so next to the number
+        narrator.say("Unit economics now: ARPPU %.2f CNY/month, paid lifetime %.1f months, platform LTV %.2f CNY "
+                + "(the platform's %.0f%% share of the %.2f CNY a paying learner pays over that lifetime)",
+                economics.arppu(), economics.paidLifetimeMonths(), economics.ltv(),
+                100 * (1 - fit.parameters().get(Parameter.CREATOR_REVENUE_SHARE)),
+                economics.arppu() * economics.paidLifetimeMonths());
 
         Narrator.Progress bar = narrator.progress("projecting and drawing", 5);
         Trajectory projection = model.simulate(TimeStep.DAY, TimeStep.DAY.stepsIn(2));

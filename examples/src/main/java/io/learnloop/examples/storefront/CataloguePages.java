@@ -26,8 +26,11 @@ import java.util.UUID;
 
 /** Sign-in, the catalogue with search and recommendations, and the course page with its reviews. */
 final class CataloguePages extends Pages {
-    CataloguePages(Shop shop) {
+    private final Sessions sessions;
+
+    CataloguePages(Shop shop, Sessions sessions) {
         super(shop);
+        this.sessions = sessions;
     }
 
     @Override
@@ -35,7 +38,7 @@ final class CataloguePages extends Pages {
         web.get("/", this::catalogue);
         web.get("/signin", this::signInForm);
         web.post("/signin", this::signIn);
-        web.post("/signout", req -> Response.redirect("/").withHeader("Set-Cookie", "learner=; Path=/; Max-Age=0; SameSite=Lax"));
+        web.post("/signout", req -> Response.redirect("/").withHeader("Set-Cookie", Sessions.clearCookie()));
         web.get("/courses/{id}", this::course);
         web.post("/courses/{id}/reviews", this::review);
     }
@@ -43,8 +46,8 @@ final class CataloguePages extends Pages {
     private Response signInForm(Request req) {
         String next = req.param("next") == null ? "/" : req.param("next");
         return page(req, "Sign in", "<p class=\"muted\">Identity belongs to the host application; this demo only asks "
-                + "for a name and keeps it in a cookie.</p><form method=\"post\" action=\"/signin\">"
-                + "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(next) + "\">"
+                + "for a name and keeps it in a signed session cookie.</p><form method=\"post\" action=\"/signin\">"
+                + csrfField(req) + "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(next) + "\">"
                 + "<label>Learner id (a-z, 0-9, . _ -) <input type=\"text\" id=\"learner-id\" name=\"learner\" required></label>"
                 + "<button id=\"signin-submit\">Sign in</button></form>");
     }
@@ -56,7 +59,8 @@ final class CataloguePages extends Pages {
         }
         String next = req.param("next");
         String target = next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-        return Response.redirect(target).withHeader("Set-Cookie", "learner=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+        // a new session id at sign-in: whatever a page saw before (its form token) is worth nothing afterwards
+        return Response.redirect(target).withHeader("Set-Cookie", sessions.setCookie(sessions.signedIn(id)));
     }
 
     private Response catalogue(Request req) {
@@ -117,7 +121,7 @@ final class CataloguePages extends Pages {
                 .orElse("");
         return "<div class=\"card course\"><a class=\"course-link\" href=\"/courses/" + Html.esc(c.id().value()) + "\"><b>"
                 + Html.esc(d.title()) + "</b></a><br><span class=\"muted\">" + Html.esc(d.subtitle()) + "</span><br>"
-                + (rating.count() == 0 ? "<span class=\"muted\">no reviews yet</span>" : Html.stars(rating.bayesianAverage())
+                + (rating.count() == 0 ? "<span class=\"muted\">No reviews yet</span>" : Html.stars(rating.bayesianAverage())
                 + " <span class=\"muted\">" + String.format(Locale.ROOT, "%.1f", rating.bayesianAverage()) + " (" + rating.count() + ")</span>")
                 + " · <span class=\"price\">" + price + "</span>"
                 + (why == null ? "" : "<br><span class=\"muted why\">" + Html.esc(why) + "</span>") + "</div>";
@@ -167,7 +171,7 @@ final class CataloguePages extends Pages {
             return b.append("<p><a id=\"signin-to-buy\" href=\"/signin?next=/courses/").append(Html.esc(c.id().value()))
                     .append("\">Sign in to buy</a></p></div>").toString();
         }
-        b.append("<form method=\"post\" action=\"/checkout\"><input type=\"hidden\" name=\"course\" value=\"")
+        b.append("<form method=\"post\" action=\"/checkout\">").append(csrfField(req)).append("<input type=\"hidden\" name=\"course\" value=\"")
                 .append(Html.esc(c.id().value())).append("\"><input type=\"hidden\" name=\"key\" value=\"")
                 .append(Html.esc(UUID.randomUUID().toString())).append("\">");
         Map<ProviderId, Boolean> providers = shop.providers();
@@ -184,26 +188,32 @@ final class CataloguePages extends Pages {
     private String reviews(Course c, Request req, boolean entitled) {
         RatingSummary s = shop.learnloop.reviews().summary(c.id());
         StringBuilder b = new StringBuilder("<h2 id=\"reviews\">Reviews</h2><div class=\"card\" id=\"rating-summary\">");
-        b.append(Html.stars(s.bayesianAverage())).append(String.format(Locale.ROOT,
-                " <b>%.2f</b> Bayesian average · mean %.2f from %d review%s (platform mean %.2f, prior weight %.0f)",
-                s.bayesianAverage(), s.mean(), s.count(), s.count() == 1 ? "" : "s", s.priorMean(), s.priorWeight()));
-        b.append("<table>");
-        for (int stars = 5; stars >= 1; stars--) {
-            long n = s.distribution().get(stars - 1);
-            int pct = s.count() == 0 ? 0 : (int) Math.round(100.0 * n / s.count());
-            b.append("<tr><td>").append(stars).append(" ★</td><td>").append(Html.bar(pct)).append("</td><td>").append(n).append("</td></tr>");
+        if (s.count() == 0) {
+            // with no reviews the Bayesian average is only the platform's prior: it says nothing about this course
+            b.append("<p id=\"no-reviews\">No reviews yet.</p></div>");
+        } else {
+            b.append(Html.stars(s.bayesianAverage())).append(String.format(Locale.ROOT,
+                    " <b>%.2f</b> Bayesian average · mean %.2f from %d review%s (platform mean %.2f, prior weight %.0f)",
+                    s.bayesianAverage(), s.mean(), s.count(), s.count() == 1 ? "" : "s", s.priorMean(), s.priorWeight()));
+            b.append("<div class=\"table-wrap\"><table>");
+            for (int stars = 5; stars >= 1; stars--) {
+                long n = s.distribution().get(stars - 1);
+                int pct = (int) Math.round(100.0 * n / s.count());
+                b.append("<tr><td>").append(stars).append(" ★</td><td>").append(Html.bar(pct)).append("</td><td>").append(n)
+                        .append("</td></tr>");
+            }
+            b.append("</table></div></div>");
         }
-        b.append("</table></div>");
         for (Review r : shop.learnloop.reviews().visibleReviews(c.id())) {
             b.append("<div class=\"card review\">").append(Html.stars(r.rating())).append(" <b>").append(Html.esc(r.title()))
                     .append("</b> <span class=\"muted\">by ").append(Html.esc(r.learner().value()))
-                    .append(r.refunded() ? " · refunded, not counted" : "").append("</span><p class=\"md\">")
+                    .append(r.refunded() ? " · refunded, not counted" : "").append("</span><p class=\"plain\">")
                     .append(Html.esc(r.body())).append("</p></div>");
         }
         if (entitled) {
             Review mine = shop.learnloop.reviews().reviewOf(learner(req), c.id()).orElse(null);
             b.append("<form method=\"post\" class=\"card\" id=\"review-form\" action=\"/courses/").append(Html.esc(c.id().value()))
-                    .append("/reviews\"><b>").append(mine == null ? "Write a review" : "Edit your review").append("</b>")
+                    .append("/reviews\">").append(csrfField(req)).append("<b>").append(mine == null ? "Write a review" : "Edit your review").append("</b>")
                     .append("<label>Rating <select name=\"rating\" id=\"review-rating\">");
             for (int i = 5; i >= 1; i--) {
                 b.append("<option value=\"").append(i).append("\"").append(mine != null && mine.rating() == i ? " selected" : "")

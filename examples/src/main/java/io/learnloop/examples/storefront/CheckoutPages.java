@@ -66,7 +66,7 @@ final class CheckoutPages extends Pages {
         web.post("/checkout", this::checkout);
         web.get("/sandbox/pay/{ref}", this::sandboxPage);
         web.post("/sandbox/pay/{ref}", this::sandboxPay);
-        web.post("/webhooks/{provider}", this::webhook);
+        web.postFromProvider("/webhooks/{provider}", this::webhook);
         web.get("/orders/{id}", this::order);
         web.post("/orders/{id}/refund", this::refund);
     }
@@ -122,7 +122,7 @@ final class CheckoutPages extends Pages {
             b.append("<li>").append(Html.esc(line.title())).append(" — ").append(Html.money(line.net())).append("</li>");
         }
         b.append("</ul><p>Total <span class=\"price\" id=\"total\">").append(Html.money(order.total())).append("</span></p>")
-                .append(Html.button("/sandbox/pay/" + req.param("ref"), "pay-button", "Pay " + order.total().currency().getCurrencyCode()
+                .append(button(req, "/sandbox/pay/" + req.param("ref"), "pay-button", "Pay " + order.total().currency().getCurrencyCode()
                         + " " + order.total().toDecimalString(), Map.of("order", order.id().value())))
                 .append("</div>");
         return page(req, "Sandbox checkout", b.toString());
@@ -209,7 +209,7 @@ final class CheckoutPages extends Pages {
             return signIn;
         }
         Order order = ownOrder(req, req.param("id"));
-        StringBuilder b = new StringBuilder(Html.notice(req.param("notice"))).append("<div class=\"card\"><p>Status: <b id=\"order-status\">").append(Html.esc(order.status()))
+        StringBuilder b = new StringBuilder(Html.notice(req.param("notice"))).append("<div class=\"card\"><p>Status: <b id=\"order-status\">").append(Html.esc(Wording.of(order.status())))
                 .append("</b></p><ul>");
         for (OrderLine line : order.lines()) {
             b.append("<li>").append(Html.esc(line.title())).append(" — ").append(Html.money(line.net())).append("</li>");
@@ -224,7 +224,7 @@ final class CheckoutPages extends Pages {
             }
             b.append("<p class=\"muted\">Refunds are open for 14 days after payment; a refund removes the access and any "
                     + "certificate that rests on it.</p>")
-                    .append(Html.button("/orders/" + order.id().value() + "/refund", "refund-button", "Request a refund", Map.of()));
+                    .append(button(req, "/orders/" + order.id().value() + "/refund", "refund-button", "Request a refund", Map.of()));
         } else if (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.PARTIALLY_REFUNDED) {
             b.append("<p id=\"refunded\">Refunded ").append(Html.money(order.refunded())).append(".</p>");
         } else {

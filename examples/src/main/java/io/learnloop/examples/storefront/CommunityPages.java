@@ -45,7 +45,7 @@ final class CommunityPages extends Pages {
             boolean open = s.kind() != SpaceKind.COURSE
                     || shop.learnloop.access().hasAccess(learner(req), CourseId.of(s.courseId()), shop.clock.instant());
             b.append("<div class=\"card\"><a class=\"space-link\" href=\"/community/spaces/").append(Html.esc(s.id())).append("\">")
-                    .append(Html.esc(s.name())).append("</a> <span class=\"muted\">").append(Html.esc(s.kind()))
+                    .append(Html.esc(s.name())).append("</a> <span class=\"muted\">").append(Html.esc(Wording.of(s.kind())))
                     .append(open ? "" : " · for learners of this course").append("</span></div>");
         }
         return page(req, "Community", b.append("</div>").toString());
@@ -66,7 +66,7 @@ final class CommunityPages extends Pages {
                     .append(Html.esc(t.author().value())).append("</span></div>");
         }
         b.append("</div><form method=\"post\" class=\"card\" action=\"/community/spaces/").append(Html.esc(s.id()))
-                .append("/topics\"><b>Start a topic</b><label>Title <input type=\"text\" name=\"title\" id=\"topic-title\" size=\"60\"></label>")
+                .append("/topics\">").append(csrfField(req)).append("<b>Start a topic</b><label>Title <input type=\"text\" name=\"title\" id=\"topic-title\" size=\"60\"></label>")
                 .append("<label>Text (Markdown) <textarea name=\"text\" id=\"topic-text\" rows=\"3\"></textarea></label>")
                 .append("<label><input type=\"checkbox\" name=\"question\" value=\"yes\" id=\"topic-question\"> This is a question</label>")
                 .append("<button id=\"topic-submit\">Post</button></form>");
@@ -96,14 +96,14 @@ final class CommunityPages extends Pages {
             boolean accepted = p.id().equals(t.acceptedPostId());
             b.append("<div class=\"card post\"><span class=\"muted\">#").append(p.number()).append(" by ")
                     .append(Html.esc(p.author().value())).append(accepted ? " · <span class=\"ok\">accepted answer</span>" : "")
-                    .append("</span><p class=\"md\">").append(Html.esc(p.markdown())).append("</p>");
+                    .append("</span><div class=\"md\">").append(Markdown.render(p.markdown())).append("</div>");
             if (t.question() && t.acceptedPostId() == null && p.number() > 1 && t.author().value().equals(req.learner())) {
-                b.append(Html.button("/community/posts/" + p.id() + "/accept", "accept-" + p.number(), "Accept this answer", Map.of()));
+                b.append(button(req, "/community/posts/" + p.id() + "/accept", "accept-" + p.number(), "Accept this answer", Map.of()));
             }
             b.append("</div>");
         }
         b.append("</div><form method=\"post\" class=\"card\" action=\"/community/topics/").append(Html.esc(t.id()))
-                .append("/replies\"><label>Reply (Markdown) <textarea name=\"text\" id=\"reply-text\" rows=\"3\"></textarea></label>")
+                .append("/replies\">").append(csrfField(req)).append("<label>Reply (Markdown) <textarea name=\"text\" id=\"reply-text\" rows=\"3\"></textarea></label>")
                 .append("<button id=\"reply-submit\">Reply</button></form>");
         return page(req, t.title(), b.toString());
     }

@@ -2,6 +2,9 @@ package io.learnloop.examples.storefront;
 
 import io.learnloop.core.money.Money;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -40,27 +43,31 @@ final class Html {
         return out.toString();
     }
 
+    /** Where the stylesheet is served. */
+    static final String STYLESHEET_PATH = "/assets/site.css";
+
     /**
      * Wraps a page body in the layout.
      *
      * @param title   the page title (escaped here)
      * @param learner the signed-in learner's id, or null
+     * @param csrf    the session's form token, for the sign-out form
      * @param body    the body HTML (already escaped)
      * @return the whole page
      */
-    static String page(String title, String learner, String body) {
+    static String page(String title, String learner, String csrf, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + esc(title) + " · Learnloop demo</title>"
-                + "<style>" + CSS + "</style></head><body>"
+                + "<link rel=\"stylesheet\" href=\"" + STYLESHEET_PATH + "\"></head><body>"
                 + "<header><a class=\"brand\" href=\"/\">Learnloop</a>"
                 + "<nav><a href=\"/\">Catalogue</a><a href=\"/learning\">My learning</a>"
                 + "<a href=\"/community\">Community</a><a href=\"/verify\">Verify a certificate</a>"
                 + "<a href=\"/operator\">Operator</a></nav>"
                 + "<span class=\"who\" id=\"who\">" + (learner == null ? "<a href=\"/signin\" id=\"signin-link\">Sign in</a>"
                 : "Signed in as " + esc(learner) + " <form class=\"inline\" method=\"post\" action=\"/signout\">"
-                + "<button id=\"signout\">Sign out</button></form>") + "</span>"
+                + csrfField(csrf) + "<button id=\"signout\">Sign out</button></form>") + "</span>"
                 + "</header><main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
     }
 
@@ -75,16 +82,28 @@ final class Html {
     }
 
     /**
+     * The hidden field that carries the session's form token; every form that posts holds one.
+     *
+     * @param csrf the session's form token
+     * @return the field HTML
+     */
+    static String csrfField(String csrf) {
+        return "<input type=\"hidden\" name=\"" + Sessions.FORM_FIELD + "\" value=\"" + esc(csrf) + "\">";
+    }
+
+    /**
      * A one-button form.
      *
+     * @param csrf   the session's form token
      * @param action the URL to post to (escaped here)
      * @param id     the button's id (escaped here)
      * @param label  the button text (escaped here)
      * @param hidden hidden fields (escaped here)
      * @return the form HTML
      */
-    static String button(String action, String id, String label, Map<String, String> hidden) {
-        StringBuilder b = new StringBuilder("<form class=\"inline\" method=\"post\" action=\"").append(esc(action)).append("\">");
+    static String button(String csrf, String action, String id, String label, Map<String, String> hidden) {
+        StringBuilder b = new StringBuilder("<form class=\"inline\" method=\"post\" action=\"").append(esc(action)).append("\">")
+                .append(csrfField(csrf));
         hidden.forEach((k, v) -> b.append("<input type=\"hidden\" name=\"").append(esc(k)).append("\" value=\"")
                 .append(esc(v)).append("\">"));
         return b.append("<button id=\"").append(esc(id)).append("\">").append(esc(label)).append("</button></form>").toString();
@@ -110,19 +129,27 @@ final class Html {
         return text == null || text.isBlank() ? "" : "<p class=\"notice\" id=\"notice\">" + esc(text) + "</p>";
     }
 
-    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:0;color:#222}"
-            + "header{display:flex;gap:1rem;align-items:center;padding:.6rem 1rem;background:#123;color:#fff}"
-            + "header a{color:#fff;text-decoration:none;margin-right:.8rem}.brand{font-weight:bold}"
-            + ".who{margin-left:auto;font-size:.9rem}main{max-width:60rem;margin:1rem auto;padding:0 1rem}"
-            + ".card{border:1px solid #ddd;border-radius:6px;padding:.8rem;margin:.6rem 0}"
-            + "table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}"
-            + ".muted{color:#666}.ok{color:#070}.bad{color:#a00}button{padding:.3rem .8rem}"
-            + "form.inline{display:inline;margin-right:.4rem}.notice{background:#eef6ff;border:1px solid #9bd;padding:.5rem}"
-            + ".bar{background:#eee;border-radius:3px;height:.7rem;width:12rem;display:inline-block;vertical-align:middle}"
-            + ".bar span{display:block;height:100%;background:#2a7;border-radius:3px}.price{font-weight:bold}"
-            + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}"
-            + ".md{white-space:pre-wrap}textarea{width:100%}input[type=text],input[type=search]{padding:.3rem}"
-            + "label{display:block;margin:.3rem 0}.stars{color:#d90}img.chart{max-width:100%;border:1px solid #ddd}";
+    /**
+     * The stylesheet, read once from the class path.
+     *
+     * @return the CSS bytes
+     */
+    static byte[] stylesheet() {
+        return STYLESHEET.clone();
+    }
+
+    private static final byte[] STYLESHEET = readStylesheet();
+
+    private static byte[] readStylesheet() {
+        try (InputStream in = Html.class.getResourceAsStream("site.css")) {
+            if (in == null) {
+                throw new IllegalStateException("site.css is missing from the class path beside " + Html.class.getName());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the storefront's stylesheet", e);
+        }
+    }
 
     /**
      * A progress bar.
@@ -132,7 +159,8 @@ final class Html {
      */
     static String bar(int percent) {
         int p = Math.max(0, Math.min(100, percent));
-        return "<span class=\"bar\" title=\"" + p + "%\"><span style=\"width:" + p + "%\"></span></span> " + p + "%";
+        // a progress element rather than a styled span: the content security policy forbids inline styles
+        return "<progress class=\"bar\" max=\"100\" value=\"" + p + "\"></progress> " + p + "%";
     }
 
     /**

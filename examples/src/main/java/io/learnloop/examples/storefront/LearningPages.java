@@ -92,7 +92,7 @@ final class LearningPages extends Pages {
             for (Certificate cert : certs) {
                 b.append("<li><a href=\"/certificates/").append(Html.esc(cert.id().value())).append("\">")
                         .append(Html.esc(title(shop.learnloop.catalog().course(cert.courseId())))).append("</a> · ")
-                        .append(Html.esc(cert.status())).append("</li>");
+                        .append(Html.esc(Wording.of(cert.status()))).append("</li>");
             }
             b.append("</ul>");
         }
@@ -139,29 +139,30 @@ final class LearningPages extends Pages {
                 b.append("<div class=\"card lesson\" id=\"lesson-").append(n).append("\"><b>").append(n).append(". ")
                         .append(Html.esc(l.title())).append("</b> <span class=\"muted\">").append(l.duration().toSeconds()).append(" s · ")
                         .append(l.optional() ? "<span class=\"lesson-optional\">optional</span> · " : "")
-                        .append(Html.esc(access.reason())).append("</span><br>Watched ").append(Html.bar(pct))
+                        .append(Html.esc(Wording.of(access.reason()))).append("</span><br>Watched ").append(Html.bar(pct))
                         .append(complete ? " <span class=\"ok lesson-done\">complete</span>" : "")
-                        .append(" <span class=\"muted\">resume at ")
-                        .append(shop.learnloop.progress().resumePosition(me, l.id()).toSeconds()).append(" s</span><br>");
+                        .append(" <span class=\"muted resume\">")
+                        .append(Html.esc(resumeText(shop.learnloop.progress().resumePosition(me, l.id()), p.isPresent())))
+                        .append("</span><br>");
                 if (access.allowed()) {
                     Map<String, String> lesson = Map.of("lesson", l.id().value());
-                    b.append(Html.button("/learn/" + c.id().value() + "/watch", "watch-" + n, "Watch " + WATCH_SECONDS + " s", lesson))
-                            .append(Html.button("/learn/" + c.id().value() + "/skip", "skip-" + n, "Skip to the end", lesson));
+                    b.append(button(req, "/learn/" + c.id().value() + "/watch", "watch-" + n, "Watch " + WATCH_SECONDS + " s", lesson))
+                            .append(button(req, "/learn/" + c.id().value() + "/skip", "skip-" + n, "Skip to the end", lesson));
                 }
                 b.append("</div>");
             }
         }
-        b.append(notes(c, me)).append("<h2>Quiz and certificate</h2>");
+        b.append(notes(req, c, me)).append("<h2>Quiz and certificate</h2>");
         b.append("<p><a id=\"quiz-link\" href=\"/quiz/").append(Html.esc(c.id().value())).append("\">Final quiz</a></p>");
         Optional<Certificate> cert = shop.learnloop.certificates().certificatesOf(me).stream()
                 .filter(x -> x.courseId().equals(c.id())).reduce((a, z) -> z);
         if (cert.isPresent()) {
             b.append("<p><a id=\"certificate-link\" href=\"/certificates/").append(Html.esc(cert.get().id().value()))
-                    .append("\">Your certificate</a> (").append(Html.esc(cert.get().status())).append(")</p>");
+                    .append("\">Your certificate</a> (").append(Html.esc(Wording.of(cert.get().status()))).append(")</p>");
         } else if (entitled) {
             CompletionCheck check = shop.learnloop.certificates().check(me, c.id());
             if (check.met()) {
-                b.append(Html.button("/certificates/issue/" + c.id().value(), "issue-certificate", "Get your certificate", Map.of()));
+                b.append(button(req, "/certificates/issue/" + c.id().value(), "issue-certificate", "Get your certificate", Map.of()));
             } else {
                 b.append("<p class=\"muted\" id=\"certificate-missing\">For the certificate: ")
                         .append(Html.esc(String.join("; ", check.missing()))).append("</p>");
@@ -170,17 +171,17 @@ final class LearningPages extends Pages {
         return page(req, title(c), b.toString());
     }
 
-    private String notes(Course c, UserId me) {
+    private String notes(Request req, Course c, UserId me) {
         StringBuilder b = new StringBuilder("<h2>Notes</h2>");
         List<Note> mine = shop.learnloop.notes().list(me).stream().filter(x -> x.courseId().equals(c.id())).toList();
         b.append("<ul id=\"notes\">");
         for (Note note : mine) {
             b.append("<li><span class=\"muted\">").append(Html.esc(note.anchor().label())).append(" ")
-                    .append(Html.esc(note.visibility())).append("</span> <span class=\"md\">").append(Html.esc(note.markdown()))
-                    .append("</span></li>");
+                    .append(Html.esc(Wording.of(note.visibility()))).append("</span><div class=\"md\">").append(Markdown.render(note.markdown()))
+                    .append("</div></li>");
         }
         b.append("</ul><form method=\"post\" class=\"card\" action=\"/learn/").append(Html.esc(c.id().value()))
-                .append("/notes\"><label>Lesson <select name=\"lesson\" id=\"note-lesson\">");
+                .append("/notes\">").append(csrfField(req)).append("<label>Lesson <select name=\"lesson\" id=\"note-lesson\">");
         for (Chapter ch : c.published().chapters()) {
             for (Lesson l : ch.lessons()) {
                 b.append("<option value=\"").append(Html.esc(l.id().value())).append("\">").append(Html.esc(l.title())).append("</option>");
@@ -231,18 +232,32 @@ final class LearningPages extends Pages {
             from = Math.max(0, length - 10);
             to = length;
         } else {
+            // exactly the position the page shows: Learnloop's resume position, which it resets to 0 once a report
+            // reaches the end of the lesson
             long resume = shop.learnloop.progress().resumePosition(me, l.id()).toSeconds();
-            from = resume >= length - 1 ? 0 : resume;
+            from = resume < length ? resume : 0;
             to = Math.min(length, from + WATCH_SECONDS);
             // the learner spends the watched time: the demo clock moves on by exactly that much
             shop.clock.advance(Duration.ofSeconds(to - from));
         }
         ProgressUpdate u = shop.learnloop.progress().report(new WatchReport(me, l.id(), "browser", shop.clock.instant(),
                 List.of(WatchedSegment.of(from, to))));
-        String notice = String.format(java.util.Locale.ROOT, "%s %d–%d s of “%s”: %d s accepted, %d s refused%s",
+        String notice = String.format(java.util.Locale.ROOT, "%s %d–%d s of “%s”: %d s accepted, %d s refused%s · %s",
                 skip ? "Skipped to" : "Watched", from, to, l.title(), u.accepted().toSeconds(), u.refused().toSeconds(),
-                u.newlyCompleted() ? " · lesson complete" : "");
+                u.newlyCompleted() ? " · lesson complete" : "", resumeText(u.resumeAt(), true));
         return Response.redirect("/learn/" + Html.url(c.id().value()) + "?notice=" + Html.url(notice));
+    }
+
+    /**
+     * Where the next "watch" starts, worded the same on the lesson card and in the notice after a report, so the two
+     * never disagree: a report that reaches the end of the lesson sets Learnloop's resume position back to 0.
+     */
+    static String resumeText(Duration resumeAt, boolean started) {
+        long seconds = resumeAt.toSeconds();
+        if (seconds == 0 && started) {
+            return "played to the end: the next watch starts again at 0 s";
+        }
+        return "resume at " + seconds + " s";
     }
 
     private Response note(Request req) {
@@ -285,11 +300,11 @@ final class LearningPages extends Pages {
                 .append(quiz.settings().passingPercent()).append("% · at most ").append(quiz.settings().maxAttempts())
                 .append(" attempts</p><h2>Your attempts</h2><ul id=\"attempts\">");
         for (QuizAttempt a : shop.learnloop.quizzes().attempts(learner(req), quiz.id())) {
-            b.append("<li>Attempt ").append(a.number()).append(": ").append(Html.esc(a.state()))
+            b.append("<li>Attempt ").append(a.number()).append(": ").append(Html.esc(Wording.of(a.state())))
                     .append(a.result() == null ? "" : " · " + a.result().percent() + "% " + (a.result().passed() ? "passed" : "not passed"))
                     .append("</li>");
         }
-        b.append("</ul>").append(Html.button("/quiz/" + c.id().value() + "/start", "start-quiz", "Start an attempt", Map.of()));
+        b.append("</ul>").append(button(req, "/quiz/" + c.id().value() + "/start", "start-quiz", "Start an attempt", Map.of()));
         return page(req, quiz.title() + " — " + title(c), b.toString());
     }
 
@@ -311,7 +326,7 @@ final class LearningPages extends Pages {
         }
         QuizView view = shop.learnloop.quizzes().view(learner(req), AttemptId.of(req.param("id")));
         StringBuilder b = new StringBuilder("<form method=\"post\" id=\"quiz-form\" action=\"/attempts/")
-                .append(Html.esc(view.attemptId().value())).append("\">");
+                .append(Html.esc(view.attemptId().value())).append("\">").append(csrfField(req));
         for (QuestionView q : view.questions()) {
             b.append("<div class=\"card question\"><p><b>").append(Html.esc(q.prompt())).append("</b> <span class=\"muted\">(")
                     .append(q.points()).append(" pt)</span></p>");
@@ -360,7 +375,7 @@ final class LearningPages extends Pages {
         Map<String, String> prompts = new LinkedHashMap<>();
         view.questions().forEach(q -> prompts.put(q.key(), q.prompt()));
         for (QuestionFeedback f : result.feedback()) {
-            b.append("<li>").append(Html.esc(prompts.get(f.key()))).append(" — <b>").append(Html.esc(f.outcome())).append("</b>")
+            b.append("<li>").append(Html.esc(prompts.get(f.key()))).append(" — <b>").append(Html.esc(Wording.of(f.outcome()))).append("</b>")
                     .append(f.explanation() == null ? "" : " <span class=\"muted\">" + Html.esc(f.explanation()) + "</span>")
                     .append(f.acceptedAnswers() == null || f.acceptedAnswers().isEmpty() ? ""
                             : " <span class=\"muted\">accepted: " + Html.esc(String.join(", ", f.acceptedAnswers())) + "</span>")
@@ -388,7 +403,7 @@ final class LearningPages extends Pages {
                 .append(Html.esc(cert.learner().value())).append("</b> completed <b>").append(Html.esc(title(c)))
                 .append("</b>.</p><p class=\"muted\">Open Badges 3.0 credential, signed ").append(Html.esc(cert.algorithm()))
                 .append(" by key <code>").append(Html.esc(cert.kid())).append("</code>, valid ").append(Html.esc(cert.validFrom()))
-                .append(" to ").append(Html.esc(cert.validUntil())).append(" · status <b id=\"cert-status\">").append(Html.esc(cert.status()))
+                .append(" to ").append(Html.esc(cert.validUntil())).append(" · status <b id=\"cert-status\">").append(Html.esc(Wording.of(cert.status())))
                 .append("</b></p><label>The credential (VC-JWT)<textarea id=\"cert-jwt\" rows=\"5\" readonly>").append(Html.esc(cert.jwt()))
                 .append("</textarea></label><p><a id=\"verify-link\" href=\"/verify?jwt=").append(Html.esc(Html.url(cert.jwt())))
                 .append("\">Verify it publicly</a> · <a href=\"/.well-known/jwks.json\">issuer keys (JWKS)</a></p></div>");
@@ -413,10 +428,10 @@ final class LearningPages extends Pages {
                 b.append("<p class=\"muted\">").append(Html.esc(r.message())).append("</p>");
             }
             if (r.valid()) {
-                b.append("<table><tr><th>Achievement</th><td id=\"verified-achievement\">").append(Html.esc(r.achievementName()))
+                b.append("<div class=\"table-wrap\"><table><tr><th>Achievement</th><td id=\"verified-achievement\">").append(Html.esc(r.achievementName()))
                         .append("</td></tr><tr><th>Subject</th><td>").append(Html.esc(r.subjectId())).append("</td></tr><tr><th>Issuer</th><td>")
                         .append(Html.esc(r.issuerId())).append("</td></tr><tr><th>Valid</th><td>").append(Html.esc(r.validFrom()))
-                        .append(" – ").append(Html.esc(r.validUntil())).append("</td></tr></table>");
+                        .append(" – ").append(Html.esc(r.validUntil())).append("</td></tr></table></div>");
             }
             b.append("</div>");
         }

@@ -55,7 +55,7 @@ final class OperatorPages extends Pages {
 
     private Response overview(Request req) {
         StringBuilder b = new StringBuilder("<p class=\"muted\">A demo page without access control; a host puts it behind its "
-                + "staff sign-in.</p><h2>Ledger balances (CNY)</h2><table id=\"ledger\"><tr><th>Account</th><th>Owner</th><th>Balance</th></tr>");
+                + "staff sign-in.</p><h2>Ledger balances (CNY)</h2><div class=\"table-wrap\"><table id=\"ledger\"><tr><th>Account</th><th>Owner</th><th>Balance</th></tr>");
         long total = 0;
         for (Balance bal : shop.learnloop.ledger().balances(CNY)) {
             total += bal.amount().minor();
@@ -63,22 +63,23 @@ final class OperatorPages extends Pages {
                     .append("</td><td>").append(Html.money(bal.amount())).append("</td></tr>");
         }
         b.append("<tr><th colspan=\"2\">Sum (double entry: always zero)</th><th id=\"ledger-sum\">")
-                .append(Html.money(Money.ofMinor(total, "CNY"))).append("</th></tr></table>");
+                .append(Html.money(Money.ofMinor(total, "CNY"))).append("</th></tr></table></div>");
         List<Order> sold = soldOrders();
         long revenue = sold.stream().mapToLong(o -> o.total().minor() - o.refunded().minor()).sum();
         b.append("<p>").append(sold.size()).append(" paid orders · net sales <b id=\"net-sales\">")
                 .append(Html.money(Money.ofMinor(revenue, "CNY"))).append("</b></p>");
-        b.append("<h2>Courses</h2><table id=\"course-reports\"><tr><th>Course</th><th>Enrolments</th><th>Completions</th><th>Rating</th><th>Most learners stop at</th></tr>");
+        b.append("<h2>Courses</h2><div class=\"table-wrap\"><table id=\"course-reports\"><tr><th>Course</th><th>Enrolments</th><th>Completions</th><th>Rating</th><th>Most learners stop at</th></tr>");
         for (Course c : shop.learnloop.catalog().courses(0, 1_000)) {
             if (c.status() != CourseStatus.PUBLISHED) {
                 continue;
             }
             CourseReport r = shop.learnloop.learningReports().course(c.id());
             b.append("<tr><td>").append(Html.esc(title(c))).append("</td><td>").append(r.enrolments()).append("</td><td>").append(r.completions()).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.2f", r.ratings().bayesianAverage())).append("</td><td>")
+                    .append(r.ratings().count() == 0 ? "No reviews yet" : String.format(Locale.ROOT, "%.2f (%d)",
+                            r.ratings().bayesianAverage(), r.ratings().count())).append("</td><td>")
                     .append(Html.esc(lessonTitle(c, r.dropOffLesson()))).append("</td></tr>");
         }
-        b.append("</table><h2>Growth</h2>");
+        b.append("</table></div><h2>Growth</h2>");
         LoopAnalysis loop = LoopAnalysis.of(GrowthModel.defaults());
         b.append(String.format(Locale.ROOT, "<p>Loop gain of the default growth model at launch: <b>%.3f</b> per cycle "
                 + "(above 1 the loop amplifies).</p>", loop.gain()));

@@ -9,6 +9,8 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.examples.storefront.WebServer.Request;
 import io.learnloop.examples.storefront.WebServer.Response;
 
+import java.util.Map;
+
 /** What every page group shares: the shop, the signed-in learner and the layout. */
 abstract class Pages {
     final Shop shop;
@@ -20,7 +22,17 @@ abstract class Pages {
     abstract void register(WebServer web);
 
     static Response page(Request req, String title, String body) {
-        return Response.html(Html.page(title, req.learner(), body));
+        return Response.html(Html.page(title, req.learner(), req.csrf(), body));
+    }
+
+    /** The hidden form-token field for a form on this request's page. */
+    static String csrfField(Request req) {
+        return Html.csrfField(req.csrf());
+    }
+
+    /** A one-button form carrying the form token. */
+    static String button(Request req, String action, String id, String label, Map<String, String> hidden) {
+        return Html.button(req.csrf(), action, id, label, hidden);
     }
 
     /** Where to send a visitor who must sign in first, or null when signed in. */

@@ -1,7 +1,14 @@
 package io.learnloop.examples.storefront;
 
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.examples.storefront.WebServer.Response;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,19 +43,21 @@ public final class Storefront implements AutoCloseable {
      *
      * @param port   the port on 127.0.0.1, 0 for any free one
      * @param folder the embedded database's folder, or null to keep everything in memory
-     * @param env    environment settings (Stripe keys, the sandbox webhook secret)
+     * @param env    environment settings (Stripe keys, the sandbox webhook secret, {@code STOREFRONT_SESSION_KEY})
      * @return the running storefront
      */
     public static Storefront start(int port, Path folder, Map<String, String> env) {
         System.setProperty("java.awt.headless", "true");
+        Sessions sessions = sessions(env);
         Shop shop = new Shop(folder, env);
         try {
             DemoCatalogue.seed(shop);
             shop.recommendations.rebuild();
-            WebServer web = new WebServer(port);
+            WebServer web = new WebServer(port, sessions);
+            web.get(Html.STYLESHEET_PATH, req -> Response.bytes("text/css; charset=utf-8", Html.stylesheet()));
             CheckoutPages checkout = new CheckoutPages(shop);
-            for (Pages pages : List.of(new CataloguePages(shop), checkout, new LearningPages(shop), new CommunityPages(shop),
-                    new OperatorPages(shop))) {
+            for (Pages pages : List.of(new CataloguePages(shop, sessions), checkout, new LearningPages(shop),
+                    new CommunityPages(shop), new OperatorPages(shop))) {
                 pages.register(web);
             }
             web.start();
@@ -58,6 +67,25 @@ public final class Storefront implements AutoCloseable {
             shop.close();
             throw e;
         }
+    }
+
+    /** The environment variable that holds a configured session key; without it each run makes its own. */
+    static final String SESSION_KEY_VARIABLE = "STOREFRONT_SESSION_KEY";
+
+    /** How long a session cookie is accepted. */
+    static final Duration SESSION_LIFETIME = Duration.ofHours(8);
+
+    private static Sessions sessions(Map<String, String> env) {
+        String configured = env.get(SESSION_KEY_VARIABLE);
+        if (configured == null || configured.isBlank()) {
+            return Sessions.withRandomKey(Clock.systemUTC(), SESSION_LIFETIME);
+        }
+        byte[] key = configured.getBytes(StandardCharsets.UTF_8);
+        if (key.length < Sessions.MIN_KEY_BYTES) {
+            throw ValidationException.of(SESSION_KEY_VARIABLE, "use a random secret of at least " + Sessions.MIN_KEY_BYTES
+                    + " characters, or leave it unset for a key made per run (it had " + key.length + ")");
+        }
+        return new Sessions(key, Clock.systemUTC(), SESSION_LIFETIME, new SecureRandom());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.learnloop.examples.storefront;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,24 +20,32 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The storefront in a real headless Chromium: browse, buy, learn, quiz, certificate, review. Every step fails on a
- * server error (5xx) or a browser console error, and leaves a screenshot under {@code target/storefront-browser}
- * (named {@code FAILED-…} for the step that failed).
+ * The storefront in a real headless Chromium: browse, buy, learn, quiz, certificate, review, a forged form post from
+ * another origin, and every page again on a 390 px wide phone screen. Every step fails on a server error (5xx), a
+ * browser console error (a content security policy violation is one) or a form that posts without the form token, and
+ * leaves a screenshot under {@code target/storefront-browser} (named {@code FAILED-…} for the step that failed).
  */
 class StorefrontBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -46,6 +55,9 @@ class StorefrontBrowserTest {
     private static Storefront shop;
     private static ChromeDriver browser;
     private static Path profile;
+    private static HttpServer otherSite;
+    /** The pages the walk went through, visited again on a narrow screen. */
+    private static final Set<String> visited = new LinkedHashSet<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -73,6 +85,9 @@ class StorefrontBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        if (otherSite != null) {
+            otherSite.stop(0);
+        }
         if (shop != null) {
             shop.close();
         }
@@ -92,6 +107,7 @@ class StorefrontBrowserTest {
             browser.findElement(By.id("search")).sendKeys("并发");
             press(By.id("search-submit"));
             assertThat(text("hit-count")).startsWith("1 course");
+            visited.add(browser.getCurrentUrl());
         });
         step("2-sign-in", () -> {
             press(By.id("signin-link"));
@@ -99,6 +115,7 @@ class StorefrontBrowserTest {
             press(By.id("signin-submit"));
             assertThat(text("who")).contains("Signed in as wang");
             assertThat(browser.findElements(By.cssSelector("#recommendations .card"))).isNotEmpty();
+            visited.add(base + "/signin");
         });
         step("3-course", () -> {
             browser.get(base + "/?q=java");
@@ -106,16 +123,22 @@ class StorefrontBrowserTest {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Java 并发编程实战");
             assertThat(text("rating-summary")).contains("from 2 reviews");
             assertThat(browser.findElement(By.id("provider-stripe")).isEnabled()).isFalse();
+            visited.add(browser.getCurrentUrl());
         });
         step("4-checkout", () -> {
             press(By.id("buy-button"));
             assertThat(text("total")).isEqualTo("CNY 199.00");
             screenshot("4-sandbox-payment-page");
+            visited.add(browser.getCurrentUrl());
             press(By.id("pay-button"));
-            assertThat(text("order-status")).isEqualTo("PAID");
+            assertThat(text("order-status")).isEqualTo("Paid");
+            visited.add(browser.getCurrentUrl());
         });
         step("5-learn", () -> {
             press(By.id("start-learning"));
+            visited.add(browser.getCurrentUrl());
+            visited.add(base + "/learning");
+            assertThat(text("lesson-1")).contains("yours: you bought this course").doesNotContain("PURCHASED");
             for (int lesson = 1; lesson <= 3; lesson++) {
                 for (int press = 0; press < 3 && !lessonDone(lesson); press++) {
                     press(By.id("watch-" + lesson));
@@ -136,7 +159,9 @@ class StorefrontBrowserTest {
         });
         step("6-quiz", () -> {
             press(By.id("quiz-link"));
+            visited.add(browser.getCurrentUrl());
             press(By.id("start-quiz"));
+            visited.add(browser.getCurrentUrl());
             for (WebElement question : browser.findElements(By.cssSelector(".question"))) {
                 List<WebElement> text = question.findElements(By.cssSelector("input[type=text]"));
                 if (!text.isEmpty()) {
@@ -156,8 +181,10 @@ class StorefrontBrowserTest {
         step("7-certificate", () -> {
             press(By.id("back-to-course"));
             press(By.id("issue-certificate"));
-            assertThat(text("cert-status")).isEqualTo("ACTIVE");
+            assertThat(text("cert-status")).isEqualTo("Valid");
+            visited.add(browser.getCurrentUrl());
             press(By.id("verify-link"));
+            visited.add(browser.getCurrentUrl());
             assertThat(text("verification")).startsWith("Valid");
             assertThat(text("verified-achievement")).contains("Java 并发编程实战");
         });
@@ -174,20 +201,91 @@ class StorefrontBrowserTest {
         });
         step("9-community", () -> {
             browser.get(base + "/community");
+            visited.add(browser.getCurrentUrl());
             press(By.linkText("Java 并发编程实战"));
+            visited.add(browser.getCurrentUrl());
             press(By.cssSelector("a.topic-link"));
+            visited.add(browser.getCurrentUrl());
             browser.findElement(By.id("reply-text")).sendKeys("Thanks, the happens-before example helped.");
             press(By.id("reply-submit"));
             assertThat(text("posts")).contains("the happens-before example helped");
         });
         step("10-operator", () -> {
             browser.get(base + "/operator");
+            visited.add(browser.getCurrentUrl());
             assertThat(text("ledger-sum")).isEqualTo("CNY 0.00");
             for (String chart : List.of("revenue-chart", "growth-chart")) {
                 Object width = browser.executeScript("return arguments[0].naturalWidth", browser.findElement(By.id(chart)));
                 assertThat(((Number) width).intValue()).as(chart + " loaded").isPositive();
             }
         });
+        step("11-forged-post-from-another-origin", () -> {
+            // a page on another origin (another port on this machine: same site, so the browser still sends the
+            // session cookie) submits a form to the shop as soon as it loads
+            browser.get(base + "/community");
+            String lounge = browser.findElement(By.partialLinkText("Lounge")).getDomAttribute("href");
+            String attack = otherSite("<form id=\"f\" method=\"post\" action=\"" + base + lounge + "/topics\">"
+                    + "<input name=\"title\" value=\"Forged topic\"><input name=\"text\" value=\"posted by another site\">"
+                    + "<input name=\"csrf\" value=\"guessed\"></form><script>document.getElementById('f').submit()</script>");
+            browser.get(attack);
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(base)
+                    && !d.findElements(By.id("problem")).isEmpty());
+            assertThat(text("problem")).contains("cross-origin");
+            // the refusal is a 403, which the browser reports on its console: expected here, and nothing else
+            List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+            assertThat(severe).allMatch(m -> m.contains("403"));
+            browser.get(base + lounge);
+            assertThat(text("topics")).doesNotContain("Forged topic");
+            assertThat(text("who")).contains("Signed in as wang");
+        });
+        step("12-phone-width", () -> {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+            try {
+                for (String url : visited) {
+                    browser.get(url);
+                    Number client = (Number) browser.executeScript("return document.scrollingElement.clientWidth");
+                    Number scroll = (Number) browser.executeScript("return document.scrollingElement.scrollWidth");
+                    assertThat(client.intValue()).as("viewport of " + url).isLessThanOrEqualTo(PHONE_WIDTH);
+                    assertThat(scroll.intValue()).as("page width of " + url + " on a phone").isLessThanOrEqualTo(client.intValue());
+                    assertNoFormWithoutToken(url);
+                }
+                screenshot("12-phone-width-last-page");
+            } finally {
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        });
+    }
+
+    private static final int PHONE_WIDTH = 390;
+
+    /** Serves one HTML page from another origin (a second port on 127.0.0.1) and returns its address. */
+    private static String otherSite(String body) {
+        try {
+            otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Another site</title></head><body>" + body
+                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        otherSite.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        otherSite.start();
+        return "http://127.0.0.1:" + otherSite.getAddress().getPort() + "/";
+    }
+
+    /** Every form that posts carries the session's form token. */
+    private static void assertNoFormWithoutToken(String where) {
+        Object missing = browser.executeScript("return Array.from(document.querySelectorAll('form'))"
+                + ".filter(f => f.method.toLowerCase() === 'post' && !f.querySelector('input[name=csrf]'))"
+                + ".map(f => f.getAttribute('action'))");
+        assertThat((List<?>) missing).as("forms without the form token on " + where).isEmpty();
     }
 
     /** Clicks something that loads a new page and waits until the new page has loaded. */
@@ -246,6 +344,7 @@ class StorefrontBrowserTest {
             action.run();
             assertThat(shop.serverErrors()).as("HTTP 5xx responses").isZero();
             assertThat(browser.findElements(By.id("error"))).as("error page").isEmpty();
+            assertNoFormWithoutToken(name);
             List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
             assertThat(severe).as("browser console errors").isEmpty();

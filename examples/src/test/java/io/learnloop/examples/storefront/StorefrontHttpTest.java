@@ -75,16 +75,17 @@ class StorefrontHttpTest {
         String order = find(payPage.body(), "name=\"order\" value=\"([^\"]+)\"");
         assertThat(alice.post("/sandbox/pay/ll-someone-elses-payment-1", "order", order).statusCode()).isEqualTo(400);
         HttpResponse<String> orderPage = alice.post(payAction, "order", order);
-        assertThat(orderPage.body()).contains("id=\"order-status\">PAID<");
-        assertThat(alice.post(payAction, "order", order).body()).contains("id=\"order-status\">PAID<");
+        assertThat(orderPage.body()).contains("id=\"order-status\">Paid<");
+        assertThat(alice.post(payAction, "order", order).body()).contains("id=\"order-status\">Paid<");
         assertThat(alice.get("/courses/" + course).body()).contains("You have access");
         // the same form key again is the same order: nothing is bought twice
         assertThat(alice.post("/checkout", "course", course, "key", key, "provider", "sandbox").statusCode()).isEqualTo(409);
 
         // learn: skipping to the end without time passing is refused, watching completes the lessons
         String learn = alice.get("/learn/" + course).body();
-        List<String> lessons = all(learn, "action=\"/learn/[^\"]+/watch\"><input type=\"hidden\" name=\"lesson\" value=\"([^\"]+)\"");
+        List<String> lessons = all(learn, WATCH_FORM_LESSON);
         assertThat(lessons).hasSize(4);
+        assertThat(learn).contains("yours: you bought this course").doesNotContain("PURCHASED");
         assertThat(learn).contains("class=\"lesson-optional\"").doesNotContain("id=\"course-complete\"");
         assertThat(learn).contains("id=\"certificate-missing\"");
         alice.post("/learn/" + course + "/watch", "lesson", lessons.get(0));
@@ -100,7 +101,7 @@ class StorefrontHttpTest {
         assertThat(learn).contains("3 of 4 lessons complete", "id=\"required-progress\">3 of 3<", "id=\"course-complete\"");
         assertThat(lessonComplete(learn, 4)).isFalse();
         assertThat(alice.post("/learn/" + course + "/notes", "lesson", lessons.get(1), "at", "42", "text", "happens-before *matters*")
-                .body()).contains("Note saved.", "[00:42]", "happens-before *matters*");
+                .body()).contains("Note saved.", "[00:42]", "happens-before <em>matters</em>");
 
         // quiz: a wrong attempt fails, a right one passes
         String attempt = alice.post("/quiz/" + course + "/start").body();
@@ -113,7 +114,7 @@ class StorefrontHttpTest {
         // certificate and its public verification
         assertThat(alice.get("/learn/" + course).body()).contains("issue-certificate");
         String cert = alice.post("/certificates/issue/" + course).body();
-        assertThat(cert).contains("id=\"cert-status\">ACTIVE<", "alice");
+        assertThat(cert).contains("id=\"cert-status\">Valid<", "alice");
         String jwt = find(cert, "<textarea id=\"cert-jwt\" rows=\"5\" readonly>([^<]+)</textarea>");
         ShopClient stranger = new ShopClient(shop.uri());
         assertThat(stranger.get("/verify?jwt=" + URLEncoder.encode(jwt, StandardCharsets.UTF_8)).body())
@@ -138,9 +139,9 @@ class StorefrontHttpTest {
         bob.post("/signin", "learner", "bob");
         String course = javaCourseId(bob);
         String learn = bob.get("/learn/" + course).body();
-        List<String> lessons = all(learn, "name=\"lesson\" value=\"([^\"]+)\"><button id=\"watch");
+        List<String> lessons = all(learn, WATCH_FORM_LESSON);
         assertThat(lessons).hasSize(1); // the free preview only
-        assertThat(learn).contains("NOT_ENTITLED", "FREE_PREVIEW");
+        assertThat(learn).contains("locked: buy the course to watch", "free preview").doesNotContain("NOT_ENTITLED", "FREE_PREVIEW");
         String paidLesson = all(learn, "<option value=\"([^\"]+)\"").get(1);
         assertThat(bob.post("/learn/" + course + "/watch", "lesson", paidLesson).statusCode()).isEqualTo(403);
         assertThat(bob.get("/quiz/" + course).statusCode()).isEqualTo(403);
@@ -174,6 +175,67 @@ class StorefrontHttpTest {
     }
 
     @Test
+    void course_withoutReviews_saysSoAndShowsNoStarsOrPriorAverage() {
+        ShopClient visitor = new ShopClient(shop.uri());
+        String catalogue = visitor.get("/").body();
+        String course = find(catalogue, "/courses/([0-9a-f-]+)\"><b>产品经理入门");
+        String page = visitor.get("/courses/" + course).body();
+        String summary = find(page, "(<div class=\"card\" id=\"rating-summary\">.*?</div>)");
+        assertThat(summary).contains("No reviews yet").doesNotContain("★", "☆", "Bayesian", "from 0 reviews");
+        // the card in the catalogue and the operator's course table say the same, without the prior's 4.33
+        assertThat(find(catalogue, "(<div class=\"card course\"><a class=\"course-link\" href=\"/courses/" + course
+                + "\">.*?</div>)")).contains("No reviews yet").doesNotContain("★");
+        String row = find(visitor.get("/operator").body(), "(<tr><td>产品经理入门.*?</tr>)");
+        assertThat(row).contains("No reviews yet");
+        // a reviewed course still shows its stars and its Bayesian average
+        String java = find(catalogue, "/courses/([0-9a-f-]+)\"><b>Java 并发编程实战");
+        assertThat(find(visitor.get("/courses/" + java).body(), "(<div class=\"card\" id=\"rating-summary\">.*?</table>)"))
+                .contains("★", "Bayesian average");
+    }
+
+    @Test
+    void community_whenPostIsMarkdown_rendersItAndNeutralisesMarkupAndScriptLinks() {
+        ShopClient ming = new ShopClient(shop.uri());
+        ming.post("/signin", "learner", "ming");
+        String lounge = find(ming.get("/community").body(), "href=\"/community/spaces/([^\"]+)\">Lounge");
+        String text = "Some **bold** words and `code`\n\n- first\n- second\n\n[docs](https://example.com/docs) "
+                + "[click](javascript:alert(1)) [data](data:text/html,hi) ![pic](https://example.com/p.png)\n\n"
+                + "<script>alert('x')</script>\n\n<img src=x onerror=alert(2)> and <b>raw</b>";
+        String topic = ming.post("/community/spaces/" + lounge + "/topics", "title", "Markdown check", "text", text).body();
+        String post = find(topic, "(<div class=\"md\">.*?</div>)");
+        assertThat(post).contains("<strong>bold</strong>", "<code>code</code>", "<ul>", "<li>first</li>",
+                "href=\"https://example.com/docs\">docs</a>", "rel=\"nofollow noopener ugc\"",
+                "&lt;script&gt;", "&lt;img src=x onerror=alert(2)&gt;", "&lt;b&gt;raw&lt;/b&gt;");
+        assertThat(post).doesNotContain("<script", "javascript:", "data:text", "<img", "<b>raw");
+        // the image is a plain link: nothing loads from elsewhere
+        assertThat(post).contains("href=\"https://example.com/p.png\"");
+        assertThat(shop.serverErrors()).isZero();
+    }
+
+    @Test
+    void watch_whenLessonIsPlayedToTheEnd_noticeAndLessonCardAgreeWhereTheNextWatchStarts() {
+        ShopClient ravi = new ShopClient(shop.uri());
+        ravi.post("/signin", "learner", "ravi");
+        String course = find(ravi.get("/").body(), "/courses/([0-9a-f-]+)\"><b>Practical Python");
+        String key = find(ravi.get("/courses/" + course).body(), "name=\"key\" value=\"([^\"]+)\"");
+        String payPage = ravi.post("/checkout", "course", course, "key", key, "provider", "sandbox").body();
+        ravi.post(find(payPage, "action=\"(/sandbox/pay/[^\"]+)\""), "order", find(payPage, "name=\"order\" value=\"([^\"]+)\""));
+        String lesson = all(ravi.get("/learn/" + course).body(), WATCH_FORM_LESSON).get(0);
+        List<String> ranges = new ArrayList<>();
+        for (int press = 0; press < 3; press++) {
+            String page = ravi.post("/learn/" + course + "/watch", "lesson", lesson).body();
+            String notice = find(page, "id=\"notice\">([^<]+)<");
+            String card = find(page, "id=\"lesson-1\".*?<span class=\"muted resume\">([^<]+)<");
+            ranges.add(find(notice, "Watched (\\d+–\\d+) s"));
+            // the notice ends with where the next watch starts, worded exactly as the lesson card says it
+            assertThat(notice).as("press %d", press + 1).endsWith(" · " + card);
+        }
+        // 120 s lesson: the second press reaches the end, so the third starts again where the page said: at 0 s
+        assertThat(ranges).containsExactly("0–60", "60–120", "0–60");
+        assertThat(shop.serverErrors()).isZero();
+    }
+
+    @Test
     void refund_whenRequested_removesAccessAndKeepsTheLedgerBalanced() {
         ShopClient carol = new ShopClient(shop.uri());
         carol.post("/signin", "learner", "carol");
@@ -182,11 +244,11 @@ class StorefrontHttpTest {
         String payPage = carol.post("/checkout", "course", course, "key", key, "provider", "sandbox").body();
         String orderPage = carol.post(find(payPage, "action=\"(/sandbox/pay/[^\"]+)\""), "order",
                 find(payPage, "name=\"order\" value=\"([^\"]+)\"")).body();
-        assertThat(orderPage).contains(">PAID<");
+        assertThat(orderPage).contains(">Paid<");
         assertThat(carol.get("/learning").body()).contains("Writing Clear Technical English");
 
         String refunded = carol.post(find(orderPage, "action=\"(/orders/[^\"]+/refund)\"")).body();
-        assertThat(refunded).contains("id=\"order-status\">REFUNDED<", "Refunded CNY 79.00");
+        assertThat(refunded).contains("id=\"order-status\">Refunded<", "Refunded CNY 79.00");
         assertThat(carol.get("/courses/" + course).body()).contains("buy-button").doesNotContain("You have access");
         assertThat(carol.get("/learning").body()).contains("no-courses");
         assertThat(carol.get("/quiz/" + course).statusCode()).isEqualTo(403);
@@ -215,6 +277,10 @@ class StorefrontHttpTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(forger.post("/webhooks/stripe", "id", "x").statusCode()).isEqualTo(404);
     }
+
+    /** The lesson id in each "watch" form of a learning page. */
+    private static final String WATCH_FORM_LESSON = "action=\"/learn/[^\"]+/watch\"><input type=\"hidden\" name=\"csrf\" "
+            + "value=\"[^\"]+\"><input type=\"hidden\" name=\"lesson\" value=\"([^\"]+)\"";
 
     private static boolean lessonComplete(String learnPage, int n) {
         String card = find(learnPage, "(id=\"lesson-" + n + "\".*?</div>)");
