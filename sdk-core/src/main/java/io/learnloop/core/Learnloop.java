@@ -12,6 +12,7 @@ import io.learnloop.core.internal.settlement.DefaultSettlement;
 import io.learnloop.core.internal.jobs.ScheduledWork;
 import io.learnloop.core.internal.settlement.RevenueTerms;
 import io.learnloop.core.ledger.LineParties;
+import io.learnloop.core.ledger.RevenueParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.settlement.Settlement;
 import io.learnloop.core.assessment.QuizService;
@@ -426,14 +427,27 @@ public final class Learnloop {
          * when it is refunded. Without it, nothing is posted.
          *
          * @param policy  the platform fee and affiliate commissions
-         * @param parties who earns from each line of an order (the creators with their ratios, the affiliate chain);
-         *                must be thread-safe and must not call the SDK
+         * @param parties who earns from each line of an order (the creators with their ratios, the affiliate chain),
+         *                for example {@link RevenueParties#courseAuthors}
          * @return this builder
          */
-        public Builder revenue(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
+        public Builder revenue(RevenuePolicy policy, RevenueParties parties) {
             this.revenue = new RevenueTerms(Objects.requireNonNull(policy, "policy"),
                     Objects.requireNonNull(parties, "parties"));
             return this;
+        }
+
+        /**
+         * Posts every settled order to the revenue ledger with parties that need only the order and the line; see
+         * {@link #revenue(RevenuePolicy, RevenueParties)}.
+         *
+         * @param policy  the platform fee and affiliate commissions
+         * @param parties who earns from each line; must be thread-safe and must not call the SDK
+         * @return this builder
+         */
+        public Builder revenue(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
+            Objects.requireNonNull(parties, "parties");
+            return revenue(policy, (order, line, courses) -> parties.apply(order, line));
         }
 
         /**

@@ -115,6 +115,8 @@ public class AccessDecisionBenchmark {
         CatalogService catalog = learnloop.catalog();
         access = learnloop.access();
         Actor creator = Actor.of("creator", Role.CREATOR);
+        // the ledger's grants as an admin records them: the benchmark measures decisions, not payments
+        Actor admin = Actor.of("admin", Role.ADMIN);
         Actor reviewer = Actor.of("reviewer", Role.REVIEWER);
         CourseId[] courseIds = new CourseId[courses];
         LessonId[][] lessons = new LessonId[courses][];
@@ -138,11 +140,11 @@ public class AccessDecisionBenchmark {
             UserId learner = UserId.of("learner-" + u);
             for (int k = 0; k < 2; k++) {
                 owned[u][k] = random.nextInt(courses);
-                access.grant(GrantRequest.purchase(learner, OrderId.of("order-" + u), "line-" + k,
+                access.grant(admin, GrantRequest.purchase(learner, OrderId.of("order-" + u), "line-" + k,
                         List.of(courseIds[owned[u][k]]), start, null));
             }
             if (u % 10 == 0) {
-                access.grant(GrantRequest.membership(learner, OfferId.of("plan"), List.of(),
+                access.grant(admin, GrantRequest.membership(learner, OfferId.of("plan"), List.of(),
                         List.of("category-" + random.nextInt(CATEGORIES)), start, NOW.plus(Duration.ofDays(25))));
             }
         }

@@ -117,7 +117,10 @@ public class NotificationBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         learnloop = Learnloop.builder().store(Stores.inMemory()).clock(CLOCK).idGenerator(IdGenerator.sequential("id"))
-                .courseApprovals(1).build();
+                .courseApprovals(1)
+                .revenue(new RevenuePolicy(2000, 1000, 500), (o, line) -> new LineParties(
+                        List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)), List.of(UserId.of("aff-1"))))
+                .build();
         CatalogService catalog = learnloop.catalog();
         Course c = catalog.createCourse(CREATOR, new CourseDetails("Java", "Sub", "Desc", "en", "programming",
                 List.of("java"), CourseLevel.BEGINNER, "media://c"));
@@ -141,10 +144,7 @@ public class NotificationBenchmark {
                 .key("k", Secret.of("x")).clock(CLOCK).build())).build();
         wechatCheckout = Payments.builder(learnloop).provider(new SandboxProvider(SandboxConfig.builder().id(ProviderId.WECHAT_PAY)
                 .key("k", Secret.of("x")).clock(CLOCK).build())).build();
-        payments = Payments.builder(learnloop).provider(stripe).provider(wechat)
-                .ledger(new RevenuePolicy(2000, 1000, 500), (o, line) -> new LineParties(
-                        List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)), List.of(UserId.of("aff-1"))))
-                .build();
+        payments = Payments.builder(learnloop).provider(stripe).provider(wechat).build();
 
         nextStripe(stripeCheckout, "verify-only-00001");
         nextWechat(wechatCheckout, "verify-only-00001");
@@ -159,9 +159,10 @@ public class NotificationBenchmark {
     }
 
     private String checkout(Payments via, ProviderId provider) {
-        Order order = learnloop.commerce().placeOrder(Actor.learner("learner-" + (++counter)),
-                PlaceOrder.of("k-" + counter, offer.id()));
-        return via.checkout(CheckoutRequest.of(order.id(), provider, PaymentFlow.QR_CODE, "Java")).merchantReference();
+        Actor learner = Actor.learner("learner-" + (++counter));
+        Order order = learnloop.commerce().placeOrder(learner, PlaceOrder.of("k-" + counter, offer.id()));
+        return via.checkout(learner, CheckoutRequest.of(order.id(), provider, PaymentFlow.QR_CODE, "Java"))
+                .merchantReference();
     }
 
     private void nextStripe(Payments via, String fixedRef) {

@@ -166,12 +166,12 @@ public final class CommerceStage {
         narrator.say("The genuine notification arrives:");
         report(deliveries, List.of(checkout.handle(genuine.body(), genuine.headers())));
 
-        liMing = commerce.order(liMing.id());
-        emma = commerce.order(emma.id());
-        zhang = commerce.order(zhang.id());
+        liMing = commerce.order(cast.liMing(), liMing.id());
+        emma = commerce.order(cast.emma(), emma.id());
+        zhang = commerce.order(cast.zhangWei(), zhang.id());
         narrator.say("Orders: Li Ming %s %s, Emma %s %s, Zhang Wei %s %s", liMing.status(), liMing.total(),
                 emma.status(), emma.total(), zhang.status(), zhang.total());
-        JournalEntry posting = ll.ledger().entriesOf(liMing.id()).get(0);
+        JournalEntry posting = ll.ledger().entriesOf(DemoPlatform.FINANCE, liMing.id()).get(0);
         narrator.say("The pipeline posted Li Ming's payment to the ledger (platform fee 30%%, creators 70/30):");
         posting.postings().forEach(p -> narrator.detail("%-22s %12s", p.account(), p.amount()));
         return new Result(offers, membership, liMing, emma, zhang, deliveries, posting);

@@ -1,5 +1,7 @@
 package io.learnloop.examples.quickstart;
 
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.Actor;
 import io.learnloop.community.Communities;
 import io.learnloop.community.Community;
 import io.learnloop.community.CommunityOptions;
@@ -34,6 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Not thread-safe: the demo drives it from one thread.
  */
 public final class DemoPlatform implements AutoCloseable {
+    /** The platform's finance desk: reads every order and balance, and refunds outside the policy. */
+    public static final Actor FINANCE = Actor.of("finance-desk", Role.FINANCE);
+
     private final Path folder;
     private final DemoClock clock;
     private final JdbcStore store;
@@ -41,6 +46,7 @@ public final class DemoPlatform implements AutoCloseable {
     private final SigningKey signingKey;
     private final Community community;
     private final Cast cast = Cast.standard();
+    private final RevenueBooks books = new RevenueBooks();
     private final Map<UserId, Member> members = new LinkedHashMap<>();
     private final Map<Instant, Money> marketing = new LinkedHashMap<>();
 
@@ -65,6 +71,7 @@ public final class DemoPlatform implements AutoCloseable {
                 .idGenerator(sequentialIds())
                 .certificates(CertificatePolicy.defaults(
                         new IssuerProfile("https://academy.example.com", "Learnloop Demo Academy")), signingKey)
+                .revenue(RevenueBooks.POLICY, books.parties())
                 .build();
         // a course space is open to exactly the learners the access ledger entitles at this moment
         CommunityOptions options = CommunityOptions.builder((user, courseId) -> learnloop.access()
@@ -74,6 +81,15 @@ public final class DemoPlatform implements AutoCloseable {
                         .courseCompletion(user, new CourseId(courseId)).percent())
                 .build();
         this.community = Communities.embedded(learnloop.context(), options);
+    }
+
+    /**
+     * The revenue terms the settlement posts with, and the referral records they read.
+     *
+     * @return the books
+     */
+    public RevenueBooks books() {
+        return books;
     }
 
     /**

@@ -106,7 +106,7 @@ public final class GrowthStage {
                 .map(m -> new StoreObservations.Member(m.id(), m.joinedAt(), m.referrer())).toList();
         List<java.time.Instant> posts = platform.community().latestPosts(platform.cast().reviewer()).streamAll()
                 .map(Post::createdAt).toList();
-        Observations obs = StoreObservations.builder(platform.learnloop(), MARKET)
+        Observations obs = StoreObservations.builder(platform.learnloop(), DemoPlatform.FINANCE, MARKET)
                 .members(members)
                 .advertSpend(platform.advertSpend())
                 .communityPosts(posts)

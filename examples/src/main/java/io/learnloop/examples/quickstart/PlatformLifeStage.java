@@ -1,5 +1,6 @@
 package io.learnloop.examples.quickstart;
 
+import io.learnloop.core.Page;
 import io.learnloop.community.Space;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.Grant;
@@ -182,7 +183,7 @@ public final class PlatformLifeStage {
         Actor actor = Actor.learner(name);
         List<UserId> referrers = new ArrayList<>();
         for (DemoPlatform.Member m : platform.members()) {
-            if (!platform.learnloop().commerce().ordersOf(m.id()).isEmpty()) {
+            if (!platform.learnloop().commerce().ordersOf(DemoPlatform.FINANCE, m.id(), null, 1).items().isEmpty()) {
                 referrers.add(m.id());
             }
         }
@@ -206,7 +207,7 @@ public final class PlatformLifeStage {
         Learnloop ll = platform.learnloop();
         Instant now = platform.clock().instant();
         List<CourseId> owned = ll.access().entitledCourses(c.actor.id(), now);
-        boolean everPaid = !ll.commerce().ordersOf(c.actor.id()).isEmpty();
+        boolean everPaid = !ll.commerce().ordersOf(c.actor, c.actor.id(), null, 1).items().isEmpty();
         if (owned.isEmpty()) {
             if (random.nextDouble() < (everPaid ? 0.15 : 0.35)) {
                 boolean member = random.nextDouble() < 0.25 && membershipCovers(c.interest);
@@ -275,7 +276,8 @@ public final class PlatformLifeStage {
 
     private void buy(Crowd c, Offer offer, boolean firstOrder, Counts counts) {
         var commerce = platform.learnloop().commerce();
-        String key = c.actor.id().value() + "-" + (commerce.ordersOf(c.actor.id()).size() + 1);
+        String key = c.actor.id().value() + "-" + (AllPages.of(cursor -> commerce.ordersOf(c.actor, c.actor.id(), cursor,
+                Page.MAX_LIMIT)).size() + 1);
         PlaceOrder request = PlaceOrder.of(key, offer.id());
         if (firstOrder) {
             request = request.withCoupons(CommerceStage.COUPON);

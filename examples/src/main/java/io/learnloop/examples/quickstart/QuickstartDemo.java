@@ -70,8 +70,8 @@ public final class QuickstartDemo {
         narrator.say("Learnloop quickstart: the whole loop on the embedded H2 store in %s", folder.resolve("h2"));
         try (DemoPlatform platform = DemoPlatform.open(folder, START)) {
             CatalogStage.Result catalog = new CatalogStage(platform, narrator).run();
-            RevenueBooks books = new RevenueBooks(platform.learnloop());
-            SandboxCheckout checkout = new SandboxCheckout(platform, books);
+            RevenueBooks books = platform.books();
+            SandboxCheckout checkout = new SandboxCheckout(platform);
             CommerceStage.Result commerce = new CommerceStage(platform, narrator, checkout, books).run(catalog);
             LearningStage.Result learning = new LearningStage(platform, narrator).run(catalog);
             CommunityStage.Result community = new CommunityStage(platform, narrator).run(catalog);

@@ -70,7 +70,7 @@ public final class RecommendStage {
      */
     public Result run(List<UserId> learners) {
         narrator.stage("Recommendations with explanations");
-        StoreInteractions store = StoreInteractions.of(platform.learnloop());
+        StoreInteractions store = StoreInteractions.of(platform.learnloop(), DemoPlatform.FINANCE);
         List<CourseInfo> catalogue = store.catalogue();
         List<UserId> members = new ArrayList<>();
         platform.members().forEach(m -> members.add(m.id()));

@@ -98,7 +98,7 @@ public final class RefundStage {
         Learnloop ll = platform.learnloop();
         Cast cast = platform.cast();
         platform.clock().advance(Duration.ofHours(2));
-        Order before = ll.commerce().order(commerce.zhangWeiOrder().id());
+        Order before = ll.commerce().order(cast.zhangWei(), commerce.zhangWeiOrder().id());
         int line = before.lines().stream().filter(l -> l.courses().contains(catalog.ml().id())).findFirst()
                 .orElseThrow().line();
         RatingSummary summaryBefore = ll.reviews().summary(catalog.ml().id());
@@ -122,12 +122,12 @@ public final class RefundStage {
         narrator.say("His review no longer counts: %s had %d review(s), now %d", catalog.ml().title(),
                 summaryBefore.count(), summaryAfter.count());
 
-        JournalEntry clawback = ll.ledger().entriesOf(order.id()).stream()
+        JournalEntry clawback = ll.ledger().entriesOf(DemoPlatform.FINANCE, order.id()).stream()
                 .filter(e -> e.operation() == EntryOperation.REFUND).findFirst().orElseThrow();
         narrator.say("The ledger claws back every share of the line:");
         clawback.postings().forEach(p -> narrator.detail("%-28s %s", p.account(), p.amount()));
         Currency cny = Currency.getInstance("CNY");
-        List<Balance> balances = ll.ledger().balances(cny);
+        List<Balance> balances = AllPages.of(cursor -> ll.ledger().balances(DemoPlatform.FINANCE, cny, cursor, 100));
         Money total = Money.zero(cny);
         narrator.say("Every account's balance (all postings sum to zero):");
         for (Balance b : balances) {
@@ -138,13 +138,13 @@ public final class RefundStage {
         Money paid = Money.zero(cny);
         Money back = Money.zero(cny);
         for (OrderStatus status : List.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED)) {
-            for (Order o : ll.commerce().ordersIn(status, 0, 1000)) {
+            for (Order o : AllPages.of(cursor -> ll.commerce().ordersIn(DemoPlatform.FINANCE, status, cursor, 500))) {
                 paid = paid.plus(o.total());
                 back = back.plus(o.refunded());
             }
         }
         narrator.say("Learners paid %s and got %s back; the provider's clearing account owes the difference: %s",
-                paid, back, ll.ledger().balance(LedgerAccount.clearing("sandbox"), cny));
+                paid, back, ll.ledger().balance(DemoPlatform.FINANCE, LedgerAccount.clearing("sandbox"), cny));
         return new Result(order, gone, kept, cert, clawback, balances, total, summaryBefore, summaryAfter, paid, back);
     }
 }

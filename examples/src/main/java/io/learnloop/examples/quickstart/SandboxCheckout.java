@@ -1,5 +1,6 @@
 package io.learnloop.examples.quickstart;
 
+import io.learnloop.core.identity.Actor;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
@@ -45,9 +46,8 @@ public final class SandboxCheckout {
      * Creates the checkout.
      *
      * @param platform the platform
-     * @param books    the revenue books
      */
-    public SandboxCheckout(DemoPlatform platform, RevenueBooks books) {
+    public SandboxCheckout(DemoPlatform platform) {
         this.learnloop = platform.learnloop();
         this.sandbox = new SandboxProvider(SandboxConfig.builder()
                 .key("whsec-2026", Secret.of("quickstart-webhook-secret-" + platform.signingKey().kid()))
@@ -57,7 +57,6 @@ public final class SandboxCheckout {
         this.payments = Payments.builder(learnloop)
                 .provider(sandbox)
                 .refundPolicy(RefundPolicy.withinDays(REFUND_DAYS))
-                .ledger(RevenueBooks.POLICY, books::parties)
                 .build();
     }
 
@@ -79,7 +78,10 @@ public final class SandboxCheckout {
      * @return what the payer's client needs
      */
     public PaymentSession checkout(Order order, PaymentFlow flow, String description) {
-        PaymentSession session = payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, flow, description));
+        // the signed-in learner pays their own order
+        Actor payer = Actor.learner(order.learner().value());
+        PaymentSession session = payments.checkout(payer, CheckoutRequest.of(order.id(), ProviderId.SANDBOX, flow,
+                description));
         references.put(order.id(), session.merchantReference());
         return session;
     }
@@ -140,9 +142,13 @@ public final class SandboxCheckout {
      * @return the pipeline's outcome and the provider's confirmation
      */
     public Refund refund(OrderId orderId, int line, String refundKey, String reason) {
-        OrderLine l = learnloop.commerce().order(orderId).line(line);
-        RefundOutcome outcome = payments.refund(orderId, refundKey, List.of(LineAmount.of(line, l.refundable())), reason);
-        return new Refund(outcome, learnloop.commerce().order(orderId), deliverNotifications());
+        Order order = learnloop.commerce().order(DemoPlatform.FINANCE, orderId);
+        // the learner asks for the refund; the refund policy decides
+        Actor learner = Actor.learner(order.learner().value());
+        OrderLine l = order.line(line);
+        RefundOutcome outcome = payments.refund(learner, orderId, refundKey, List.of(LineAmount.of(line,
+                l.refundable())), reason);
+        return new Refund(outcome, learnloop.commerce().order(learner, orderId), deliverNotifications());
     }
 
     /**

@@ -93,7 +93,8 @@ final class CheckoutPages extends Pages {
         }
         // the client key makes a double-click or a resubmitted form the same order
         Order order = shop.learnloop.commerce().placeOrder(actor(req), PlaceOrder.of(key, OfferId.of(listing.offerId())));
-        PaymentSession session = shop.payments.checkout(CheckoutRequest.of(order.id(), provider, PaymentFlow.REDIRECT, title(c)));
+        PaymentSession session = shop.payments.checkout(actor(req), CheckoutRequest.of(order.id(), provider,
+                PaymentFlow.REDIRECT, title(c)));
         if (provider.equals(ProviderId.SANDBOX)) {
             return Response.redirect("/sandbox/pay/" + Html.url(session.merchantReference()) + "?order=" + Html.url(order.id().value()));
         }
@@ -101,7 +102,7 @@ final class CheckoutPages extends Pages {
     }
 
     private Order ownOrder(Request req, String id) {
-        Order order = shop.learnloop.commerce().order(OrderId.of(id));
+        Order order = shop.learnloop.commerce().order(actor(req), OrderId.of(id));
         if (!order.learner().value().equals(req.learner())) {
             throw new ForbiddenException("order " + id + " belongs to another learner");
         }
@@ -139,8 +140,8 @@ final class CheckoutPages extends Pages {
             return Response.redirect("/orders/" + Html.url(order.id().value()));
         }
         // checking out again resumes the same attempt: its reference must be the one on this page
-        PaymentSession session = shop.payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.REDIRECT,
-                order.lines().get(0).title()));
+        PaymentSession session = shop.payments.checkout(actor(req), CheckoutRequest.of(order.id(), ProviderId.SANDBOX,
+                PaymentFlow.REDIRECT, order.lines().get(0).title()));
         if (!session.merchantReference().equals(req.param("ref"))) {
             throw ValidationException.of("ref", "payment '" + req.param("ref") + "' is not the payment of order " + order.id().value());
         }
@@ -149,7 +150,7 @@ final class CheckoutPages extends Pages {
         for (SandboxNotification n : due) {
             deliver(n);
         }
-        Order after = shop.learnloop.commerce().order(order.id());
+        Order after = shop.learnloop.commerce().order(actor(req), order.id());
         if (after.status() == OrderStatus.PAID) {
             shop.recommendations.purchased(after.learner(), after.lines().stream().flatMap(l -> l.courses().stream()).toList());
         }
@@ -195,7 +196,8 @@ final class CheckoutPages extends Pages {
         Order order = ownOrder(req, req.param("id"));
         List<LineAmount> lines = order.lines().stream().map(l -> LineAmount.of(l.line(), l.net().minus(l.refunded()))).toList();
         // one refund per order in this shop: the order id is the refund's idempotency key
-        RefundOutcome outcome = shop.payments.refund(order.id(), "storefront-refund", lines, "requested in the storefront");
+        RefundOutcome outcome = shop.payments.refund(actor(req), order.id(), "storefront-refund", lines,
+                "requested in the storefront");
         for (SandboxNotification n : shop.sandbox.deliverable()) {
             deliver(n);
         }

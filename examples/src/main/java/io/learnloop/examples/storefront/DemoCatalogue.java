@@ -146,8 +146,8 @@ final class DemoCatalogue {
             Listing listing = shop.listing(course.id()).orElseThrow();
             Order order = shop.learnloop.commerce().placeOrder(Actor.learner(learner),
                     PlaceOrder.of("seed-" + learner + "-" + course.id().value(), OfferId.of(listing.offerId())));
-            String ref = shop.payments.checkout(CheckoutRequest.of(order.id(), ProviderId.SANDBOX, PaymentFlow.REDIRECT,
-                    course.published().details().title())).merchantReference();
+            String ref = shop.payments.checkout(Actor.learner(learner), CheckoutRequest.of(order.id(),
+                    ProviderId.SANDBOX, PaymentFlow.REDIRECT, course.published().details().title())).merchantReference();
             shop.sandbox.pay(ref);
             for (SandboxNotification n : shop.sandbox.deliverable()) {
                 shop.payments.handleNotification(ProviderId.SANDBOX, n.body(), n.headers());

@@ -1,5 +1,6 @@
 package io.learnloop.examples.storefront;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseStatus;
 import io.learnloop.core.catalog.Lesson;
@@ -53,11 +54,23 @@ final class OperatorPages extends Pages {
         web.get("/operator/charts/{file}", this::chart);
     }
 
+    /** Every account's balance, page by page. */
+    private List<Balance> balances() {
+        List<Balance> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Balance> page = shop.learnloop.ledger().balances(Shop.OPERATOR, CNY, cursor, 100);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
     private Response overview(Request req) {
         StringBuilder b = new StringBuilder("<p class=\"muted\">A demo page without access control; a host puts it behind its "
                 + "staff sign-in.</p><h2>Ledger balances (CNY)</h2><div class=\"table-wrap\"><table id=\"ledger\"><tr><th>Account</th><th>Owner</th><th>Balance</th></tr>");
         long total = 0;
-        for (Balance bal : shop.learnloop.ledger().balances(CNY)) {
+        for (Balance bal : balances()) {
             total += bal.amount().minor();
             b.append("<tr><td>").append(Html.esc(bal.account().kind())).append("</td><td>").append(Html.esc(bal.account().owner()))
                     .append("</td><td>").append(Html.money(bal.amount())).append("</td></tr>");
@@ -73,7 +86,7 @@ final class OperatorPages extends Pages {
             if (c.status() != CourseStatus.PUBLISHED) {
                 continue;
             }
-            CourseReport r = shop.learnloop.learningReports().course(c.id());
+            CourseReport r = shop.learnloop.learningReports().course(Shop.OPERATOR, c.id());
             b.append("<tr><td>").append(Html.esc(title(c))).append("</td><td>").append(r.enrolments()).append("</td><td>").append(r.completions()).append("</td><td>")
                     .append(r.ratings().count() == 0 ? "No reviews yet" : String.format(Locale.ROOT, "%.2f (%d)",
                             r.ratings().bayesianAverage(), r.ratings().count())).append("</td><td>")

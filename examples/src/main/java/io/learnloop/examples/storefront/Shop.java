@@ -1,5 +1,9 @@
 package io.learnloop.examples.storefront;
 
+import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.ledger.RevenueParties;
+import io.learnloop.core.Page;
 import io.learnloop.community.Communities;
 import io.learnloop.community.Community;
 import io.learnloop.community.CommunityOptions;
@@ -40,6 +44,9 @@ import java.util.Optional;
  * provider (and Stripe when its keys are in the environment), the embedded community and the recommendations.
  */
 final class Shop implements AutoCloseable {
+    /** The shop's operator: the staff account behind the operator pages, which reads every order and balance. */
+    static final Actor OPERATOR = Actor.of("operator", Role.ADMIN, Role.FINANCE);
+
     /** 20% platform fee; no affiliates in the demo. */
     static final RevenuePolicy REVENUE = new RevenuePolicy(2000, 1000, 500);
 
@@ -59,12 +66,13 @@ final class Shop implements AutoCloseable {
                 .courseApprovals(1)
                 .certificates(CertificatePolicy.defaults(new IssuerProfile("https://learnloop.example/issuer",
                         "Learnloop Demo Academy")).withValidity(Duration.ofDays(3 * 365)), IssuerKeys.load(folder))
+                // a course line pays the course's authors by their revenue ratios; this shop has no affiliates
+                .revenue(REVENUE, RevenueParties.courseAuthors(order -> List.of()))
                 .build();
         this.sandbox = new SandboxProvider(SandboxConfig.builder().merchantId("learnloop-demo-shop")
                 .key("sandbox-key-1", Secret.of(env.getOrDefault("SANDBOX_WEBHOOK_SECRET", "demo-sandbox-secret")))
                 .clock(clock).build());
-        Payments.Builder pb = Payments.builder(learnloop).provider(sandbox).refundPolicy(RefundPolicy.withinDays(14))
-                .ledger(REVENUE, (order, line) -> new LineParties(creatorsOf(line.courses()), List.of()));
+        Payments.Builder pb = Payments.builder(learnloop).provider(sandbox).refundPolicy(RefundPolicy.withinDays(14));
         String stripeKey = env.get("STRIPE_API_KEY");
         String stripeWebhook = env.get("STRIPE_WEBHOOK_SECRET");
         this.stripeConfigured = stripeKey != null && !stripeKey.isBlank() && stripeWebhook != null && !stripeWebhook.isBlank();
@@ -79,12 +87,6 @@ final class Shop implements AutoCloseable {
         this.recommendations = new Recommendations(this);
     }
 
-    private List<CreatorShare> creatorsOf(List<CourseId> courses) {
-        // a course line pays the course's authors by their revenue ratios
-        Course course = learnloop.catalog().course(courses.get(0));
-        return course.authors().stream().map(a -> new CreatorShare(a.user(), a.revenueShare())).toList();
-    }
-
     /** The checkout providers this shop can use, with whether each is configured. */
     Map<ProviderId, Boolean> providers() {
         return Map.of(ProviderId.SANDBOX, true, ProviderId.STRIPE, stripeConfigured, ProviderId.ALIPAY, false,
@@ -95,16 +97,16 @@ final class Shop implements AutoCloseable {
         return learnloop.context().read(uow -> uow.find(Listing.TYPE, course.value()).map(v -> v.value()));
     }
 
-    /** Every order in a status, page by page. */
+    /** Every order in a status, page by page, as the shop's operator reads them. */
     List<Order> ordersIn(OrderStatus status) {
         List<Order> all = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            List<Order> page = learnloop.commerce().ordersIn(status, offset, PAGE);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return all;
-            }
-        }
+        String cursor = null;
+        do {
+            Page<Order> page = learnloop.commerce().ordersIn(OPERATOR, status, cursor, PAGE);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     private static final int PAGE = 500;

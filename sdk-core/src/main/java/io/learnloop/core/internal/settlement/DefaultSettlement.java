@@ -4,6 +4,7 @@ import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantRequest;
+import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferKind;
 import io.learnloop.core.commerce.Order;
@@ -38,7 +39,9 @@ import io.learnloop.core.store.Versioned;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -126,7 +129,7 @@ public final class DefaultSettlement implements Settlement {
         }
         if (revenue != null) {
             ledger.postPaymentWithin(uow, PaymentPosting.of(paid, revenue.policy(),
-                    line -> revenue.parties().apply(paid, line)));
+                    line -> revenue.parties().partiesOf(paid, line, coursesOf(uow, line))));
         }
         if (!unavailable.isEmpty()) {
             SettlementIssue issue = raise(uow, paid, payment, IssueKind.CONTENT_UNAVAILABLE, "order " + paid.id()
@@ -154,6 +157,23 @@ public final class DefaultSettlement implements Settlement {
             }
         }
         return null;
+    }
+
+    /** The courses a line sells, as this transaction reads them: a membership's listed and category courses. */
+    private static List<Course> coursesOf(UnitOfWork uow, OrderLine line) {
+        Map<String, Course> courses = new LinkedHashMap<>();
+        List<CourseId> listed = line.kind() == OfferKind.MEMBERSHIP ? line.membership().courses() : line.courses();
+        for (CourseId id : listed) {
+            uow.find(CatalogTypes.COURSE, id.value()).ifPresent(c -> courses.put(id.value(), c.value()));
+        }
+        if (line.kind() == OfferKind.MEMBERSHIP) {
+            for (String category : line.membership().categories()) {
+                for (Versioned<Course> c : uow.findBy(CatalogTypes.COURSE, CatalogTypes.BY_CATEGORY, category)) {
+                    courses.putIfAbsent(c.value().id().value(), c.value());
+                }
+            }
+        }
+        return List.copyOf(courses.values());
     }
 
     /** The id an order line's grants carry, so a refund of the line finds them. */
