@@ -1,5 +1,6 @@
 package io.learnloop.jdbc;
 
+import io.learnloop.jdbc.internal.DatabaseProduct;
 import io.learnloop.jdbc.internal.EmbeddedH2;
 import io.learnloop.jdbc.internal.JdbcStoreImpl;
 import io.learnloop.jdbc.internal.Migrations;
@@ -30,14 +31,37 @@ public final class JdbcStores {
      * {@code learnloop_schema_history}). Safe to call on every start and from several instances at once: Flyway locks
      * the history table, and applied migrations are skipped.
      *
+     * <p>The database is checked first: a dialect that does not match it is refused before any SQL runs.
+     *
      * @param dataSource the database
      * @param dialect    its dialect
      * @return how many migrations were applied now
-     * @throws io.learnloop.core.error.LearnloopException with {@code STORE_UNAVAILABLE} if the database cannot be
-     *                                                    reached or a migration fails
+     * @throws io.learnloop.core.error.ValidationException on {@code dialect} if the database is not of that dialect
+     *                                                     (the message names the one to use), or on
+     *                                                     {@code dataSource} if the store does not run on it
+     * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} if the database cannot be
+     *                                                     reached or a migration fails
      */
     public static int migrate(DataSource dataSource, Dialect dialect) {
-        return Migrations.migrate(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(dialect, "dialect"), null);
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dialect, "dialect");
+        DatabaseProduct.of(dataSource).requireDialect(dialect);
+        return Migrations.migrate(dataSource, dialect, null);
+    }
+
+    /**
+     * Applies the pending schema migrations in the dialect of the database ({@link Dialect#detect}), as
+     * {@link #migrate(DataSource, Dialect)} does.
+     *
+     * @param dataSource the database
+     * @return how many migrations were applied now
+     * @throws io.learnloop.core.error.ValidationException on {@code dataSource} if the store does not run on it
+     * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} if the database cannot be
+     *                                                     reached or a migration fails
+     */
+    public static int migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return Migrations.migrate(dataSource, Dialect.detect(dataSource), null);
     }
 
     /**
@@ -46,9 +70,11 @@ public final class JdbcStores {
      * @param dataSource the database (any {@link DataSource}; HikariCP is the documented pool)
      * @param dialect    its dialect
      * @return the store
-     * @throws io.learnloop.core.error.LearnloopException with {@code STORE_UNAVAILABLE} if the database cannot be
-     *                                                    reached, or its schema is older or newer than this version
-     *                                                    knows (the message names the migration)
+     * @throws io.learnloop.core.error.ValidationException on {@code dialect} if the database is not of that dialect
+     *                                                     (the message names the one to use)
+     * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} if the database cannot be
+     *                                                     reached, or its schema is older or newer than this
+     *                                                     version knows (the message names the migration)
      */
     public static JdbcStore open(DataSource dataSource, Dialect dialect) {
         return open(dataSource, dialect, Clock.systemUTC());
@@ -62,10 +88,15 @@ public final class JdbcStores {
      * @param dialect    its dialect
      * @param clock      the clock
      * @return the store
+     * @throws io.learnloop.core.error.ValidationException on {@code dialect} if the database is not of that dialect
+     *                                                     (the message names the one to use)
+     * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} as {@link #open(DataSource,
+     *                                                     Dialect)} says
      */
     public static JdbcStore open(DataSource dataSource, Dialect dialect, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(dialect, "dialect");
+        DatabaseProduct.of(dataSource).requireDialect(dialect);
         Migrations.check(dataSource, dialect);
         return new JdbcStoreImpl(dataSource, dialect, clock, () -> { }, dialect + " data source");
     }
