@@ -5,7 +5,7 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 
 /**
- * Asks {@link Payments#checkout(CheckoutRequest)} to take payment for an order.
+ * Asks {@link Payments#checkout} to take payment for an order.
  *
  * <p>Thread-safe: immutable record.
  *

@@ -185,7 +185,7 @@ public interface Payments {
      * at the provider or by returning the money another way: it becomes RESOLVED, terminal, with the note and the
      * clock's time. Nothing else changes: the order, the revenue ledger and access keep their one refund, clawback
      * and revocation, and nothing is sent. A RESOLVED refund is never listed for review, asked about or sent again;
-     * a later provider notification that reports it succeeded goes to {@link #reviewQueue()} (the payer may have
+     * a later provider notification that reports it succeeded goes to {@link #reviewQueue} (the payer may have
      * been refunded twice), one that reports it failed is ignored.
      *
      * <p>The move is compare-and-set: if a resend or a notification changes the refund first, this call sees the new

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * reference yields one grant (see {@link #sourceKey()}).
  *
  * <p>A membership period paid by an order line names that order and line, like a purchase, so that
- * {@link AccessService#revokeRefund} and {@link AccessService#revokeChargeback} end it when the payment is returned.
+ * the refund of its line ({@code Settlement.refund}) and {@link AccessService#revokeChargeback} end it when the payment is returned.
  *
  * <p>A request made with {@link #paidPeriod} carries a {@code period} instead of fixed dates: the ledger places it
  * when it records it, in the same store transaction, at {@link MembershipPeriods#nextStart} of the learner's periods
@@ -202,7 +202,7 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
      * paying early extends the membership, and two different order lines paid for the same learner and plan at the
      * same instant (two devices, two hosts) get back-to-back periods, never overlapping ones.
      *
-     * <p>The grant names the order and line, so a full refund of the line ({@link AccessService#revokeRefund}) or a
+     * <p>The grant names the order and line, so a full refund of the line ({@code Settlement.refund}) or a
      * chargeback of the order ({@link AccessService#revokeChargeback}) revokes it. Granting the same order line again
      * (a replayed settlement, at any later time) returns the grant already recorded for it, with its dates.
      *
@@ -225,7 +225,7 @@ public record GrantRequest(UserId learner, GrantSource source, OrderId order, St
 
     /**
      * A grant for one period of a membership plan paid by an order line, with dates the caller chose. The grant
-     * names the order and line, so a full refund of the line ({@link AccessService#revokeRefund}) or a chargeback of
+     * names the order and line, so a full refund of the line ({@code Settlement.refund}) or a chargeback of
      * the order ({@link AccessService#revokeChargeback}) revokes it, as for a purchase. The dates are granted as
      * given (for example to import periods paid before the SDK kept them); a payment flow uses {@link #paidPeriod}
      * instead, because a start computed beforehand from {@link MembershipPeriods#nextStart} can be taken by another
