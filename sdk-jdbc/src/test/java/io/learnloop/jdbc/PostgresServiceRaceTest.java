@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +104,6 @@ class PostgresServiceRaceTest {
                 Order order = learnloop.commerce().placeOrder(learner, PlaceOrder.of("key-" + round, offer.id()));
                 PaymentConfirmation payment = new PaymentConfirmation(order.id(), "bank-transfer", "pay-" + round,
                         order.total());
-                Instant now = learnloop.context().now();
-
                 CyclicBarrier start = new CyclicBarrier(THREADS * 2);
                 List<Future<SettlementResult>> outcomes = new ArrayList<>();
                 for (int t = 0; t < THREADS * 2; t++) {
@@ -131,7 +128,7 @@ class PostgresServiceRaceTest {
                 List<Grant> grants = learnloop.access().grantsOf(learner.id()).stream()
                         .filter(g -> g.source() == GrantSource.PURCHASE).toList();
                 assertThat(grants).as("grants stored in round %d", round).hasSize(1);
-                assertThat(learnloop.access().hasAccess(learner.id(), course, now)).isTrue();
+                assertThat(learnloop.access().hasAccess(learner.id(), course, learnloop.context().now())).isTrue();
             }
         } finally {
             threads.shutdownNow();
