@@ -38,7 +38,8 @@ public final class Migrations {
     public static final List<String> FILES = List.of(
             "V1__aggregates_and_outbox.sql",
             "V2__scheduled_jobs.sql",
-            "V3__sorted_indexes_and_pruning.sql");
+            "V3__sorted_indexes_and_pruning.sql",
+            "V4__reporting_views.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

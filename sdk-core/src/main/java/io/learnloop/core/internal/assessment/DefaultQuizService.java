@@ -23,6 +23,7 @@ import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.learning.CourseStats;
 import io.learnloop.core.internal.learning.CompletionRecorder;
 import io.learnloop.core.internal.learning.LearningTypes;
 import io.learnloop.core.internal.store.ConflictRetry;
@@ -167,6 +168,7 @@ public final class DefaultQuizService implements QuizService {
             QuizAttempt done = new QuizAttempt(a.id(), a.quizId(), a.learner(), a.number(), a.seed(), a.questions(),
                     a.startedAt(), a.deadline(), AttemptState.SUBMITTED, now, answers, result);
             uow.update(AssessmentTypes.ATTEMPT, done, stored.version());
+            CourseStats.quizGraded(uow, learner, quiz.courseId(), result.percent(), now);
             uow.publish(context.event(EventTypes.QUIZ_GRADED, a.id().value(), Map.of(
                     "learnerId", learner.value(), "quizId", quiz.id().value(), "courseId", quiz.courseId().value(),
                     "attemptId", a.id().value(), "percent", result.percent().toPlainString(),
@@ -221,6 +223,7 @@ public final class DefaultQuizService implements QuizService {
             uow.update(LearningTypes.LESSON_PROGRESS, p, found.get().version());
         } else {
             uow.insert(LearningTypes.LESSON_PROGRESS, p);
+            CourseStats.lessonStarted(uow, learner, quiz.courseId(), quiz.lessonId(), now);
         }
         recorder.lessonCompleted(uow, p, catalog.lessons(quiz.courseId()));
     }

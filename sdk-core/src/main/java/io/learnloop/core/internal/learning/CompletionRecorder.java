@@ -54,6 +54,7 @@ public final class CompletionRecorder {
             return found.get();
         }
         Instant now = context.now();
+        CourseStats.enrolled(uow, learner, course, now);
         return uow.insert(LearningTypes.COURSE_PROGRESS, new CourseProgress(id, learner, course, List.of(), now, null, now));
     }
 
@@ -88,6 +89,8 @@ public final class CompletionRecorder {
                     "courseId", cp.courseId().value())));
         }
         uow.update(LearningTypes.COURSE_PROGRESS, next, course.version());
+        CourseStats.lessonCompleted(uow, cp, next, lessons.stream().map(LessonFacts::lessonId).toList(),
+                next.completedAt() != null && cp.completedAt() == null, progress.lessonId(), now);
         return completion;
     }
 

@@ -214,6 +214,7 @@ public final class DefaultProgressService implements ProgressService {
             uow.update(LearningTypes.LESSON_PROGRESS, after, found.get().version());
         } else {
             uow.insert(LearningTypes.LESSON_PROGRESS, after);
+            CourseStats.lessonStarted(uow, after.learner(), after.courseId(), after.lessonId(), after.updatedAt());
         }
     }
 

@@ -160,62 +160,28 @@ public final class StoreLearningReports implements LearningReports {
                     + "': only its authors or an admin may.");
         }
         List<LessonFacts> lessons = catalog.lessons(course);
-        CourseReport partial = context.read(uow -> {
-            List<Versioned<CourseProgress>> enrolled = uow.findBy(LearningTypes.COURSE_PROGRESS, LearningTypes.BY_COURSE, course.value());
-            Map<LessonId, Integer> started = new HashMap<>();
-            Map<LessonId, Integer> completed = new HashMap<>();
-            for (Versioned<CourseProgress> v : enrolled) {
-                for (LessonFacts l : lessons) {
-                    uow.find(LearningTypes.LESSON_PROGRESS, LessonProgress.idOf(v.value().learner(), l.lessonId()))
-                            .ifPresent(p -> {
-                                started.merge(l.lessonId(), 1, Integer::sum);
-                                if (p.value().completed()) {
-                                    completed.merge(l.lessonId(), 1, Integer::sum);
-                                }
-                            });
-                }
+        // the funnel is kept up to date as learners progress: a few records, whatever the number of learners
+        CourseStatsStripe stats = context.read(uow -> CourseStats.of(uow, course));
+        long tracked = stats.stopped().values().stream().mapToLong(Long::longValue).sum();
+        // learners who completed no lesson yet stop at the first one
+        long atFirst = stats.enrolments() - stats.completions() - tracked;
+        List<FunnelStep> funnel = new ArrayList<>();
+        LessonId dropOff = null;
+        long most = 0;
+        for (int i = 0; i < lessons.size(); i++) {
+            String id = lessons.get(i).lessonId().value();
+            long stop = stats.stopped().getOrDefault(id, 0L) + (i == 0 ? atFirst : 0);
+            funnel.add(new FunnelStep(lessons.get(i).lessonId(), (int) (long) stats.started().getOrDefault(id, 0L),
+                    (int) (long) stats.completed().getOrDefault(id, 0L), (int) stop));
+            if (stop > most) {
+                most = stop;
+                dropOff = lessons.get(i).lessonId();
             }
-            Map<LessonId, Integer> stopped = new HashMap<>();
-            int completions = 0;
-            for (Versioned<CourseProgress> v : enrolled) {
-                CourseProgress cp = v.value();
-                if (cp.completedAt() != null) {
-                    completions++;
-                    continue;
-                }
-                Set<LessonId> done = new HashSet<>(cp.completedLessons());
-                for (LessonFacts l : lessons) {
-                    if (!done.contains(l.lessonId())) {
-                        stopped.merge(l.lessonId(), 1, Integer::sum);
-                        break;
-                    }
-                }
-            }
-            List<FunnelStep> funnel = new ArrayList<>();
-            LessonId dropOff = null;
-            int most = 0;
-            for (LessonFacts l : lessons) {
-                int stop = stopped.getOrDefault(l.lessonId(), 0);
-                funnel.add(new FunnelStep(l.lessonId(), started.getOrDefault(l.lessonId(), 0),
-                        completed.getOrDefault(l.lessonId(), 0), stop));
-                if (stop > most) {
-                    most = stop;
-                    dropOff = l.lessonId();
-                }
-            }
-            BigDecimal total = BigDecimal.ZERO;
-            int graded = 0;
-            for (Versioned<Quiz> q : uow.findBy(AssessmentTypes.QUIZ, AssessmentTypes.BY_COURSE, course.value())) {
-                for (Versioned<QuizAttempt> a : uow.findBy(AssessmentTypes.ATTEMPT, AssessmentTypes.BY_QUIZ, q.value().id().value())) {
-                    if (a.value().state() == AttemptState.SUBMITTED) {
-                        total = total.add(a.value().result().percent());
-                        graded++;
-                    }
-                }
-            }
-            BigDecimal average = graded == 0 ? null : total.divide(BigDecimal.valueOf(graded), 2, RoundingMode.HALF_EVEN);
-            return new CourseReport(course, enrolled.size(), completions, funnel, dropOff, average, null);
-        });
+        }
+        BigDecimal average = stats.quizzesGraded() == 0 ? null : stats.quizPercentSum()
+                .divide(BigDecimal.valueOf(stats.quizzesGraded()), 2, RoundingMode.HALF_EVEN);
+        CourseReport partial = new CourseReport(course, (int) stats.enrolments(), (int) stats.completions(), funnel,
+                dropOff, average, null);
         return new CourseReport(course, partial.enrolments(), partial.completions(), partial.funnel(),
                 partial.dropOffLesson(), partial.averageQuizScore(), reviews.summary(course));
     }
