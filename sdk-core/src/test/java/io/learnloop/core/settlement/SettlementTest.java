@@ -17,7 +17,6 @@ import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
-import io.learnloop.core.internal.catalog.CatalogTypes;
 import io.learnloop.core.internal.settlement.SettlementTypes;
 import io.learnloop.core.ledger.Balance;
 import io.learnloop.core.ledger.CreatorShare;
@@ -25,7 +24,6 @@ import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
-import io.learnloop.core.store.Versioned;
 import io.learnloop.core.testing.Catalogue;
 import io.learnloop.core.testing.MutableClock;
 import io.learnloop.core.testing.Staff;
@@ -130,11 +128,7 @@ class SettlementTest {
     void settle_whenACourseNoLongerExists_paysPostsGrantsTheRestAndHoldsTheLineForReview() {
         Order order = place("k1", javaOffer, sqlOffer);
         // the course record is gone, as after a data repair or an erasure; the offer and the order still name it
-        learnloop.context().transact(uow -> {
-            Versioned<Course> c = uow.get(CatalogTypes.COURSE, sql.id().value());
-            uow.delete(CatalogTypes.COURSE, sql.id().value(), c.version());
-            return null;
-        });
+        Catalogue.vanish(learnloop, sql.id());
 
         SettlementResult result = settlement.settle(Staff.FINANCE, paid(order, "transfer-1"));
 

@@ -10,6 +10,7 @@ import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.internal.catalog.CatalogTypes;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,21 @@ public final class Catalogue {
                 false, "media://video/" + c.id().value()));
         catalog.submit(creator, c.id());
         return catalog.approve(REVIEWER, c.id());
+    }
+
+    /**
+     * Deletes a course's record, as a data repair or an erasure outside the SDK might: offers and orders still name
+     * it. For tests of what happens to money paid for content that no longer exists.
+     *
+     * @param learnloop the facade
+     * @param course    the course
+     */
+    public static void vanish(Learnloop learnloop, CourseId course) {
+        learnloop.context().transact(uow -> {
+            var c = uow.get(CatalogTypes.COURSE, course.value());
+            uow.delete(CatalogTypes.COURSE, course.value(), c.version());
+            return null;
+        });
     }
 
     /**

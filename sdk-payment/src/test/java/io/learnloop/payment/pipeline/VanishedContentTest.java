@@ -4,11 +4,10 @@ import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderStatus;
-import io.learnloop.core.internal.catalog.CatalogTypes;
+import io.learnloop.core.testing.Catalogue;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.settlement.IssueKind;
 import io.learnloop.core.settlement.SettlementIssue;
-import io.learnloop.core.store.Versioned;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
 import io.learnloop.payment.ProviderId;
@@ -33,11 +32,7 @@ class VanishedContentTest {
     }
 
     private void deleteCourse(Course course) {
-        p.f.learnloop.context().transact(uow -> {
-            Versioned<Course> c = uow.get(CatalogTypes.COURSE, course.id().value());
-            uow.delete(CatalogTypes.COURSE, course.id().value(), c.version());
-            return null;
-        });
+        Catalogue.vanish(p.f.learnloop, course.id());
     }
 
     @Test
