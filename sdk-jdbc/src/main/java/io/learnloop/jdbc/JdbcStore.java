@@ -2,7 +2,6 @@ package io.learnloop.jdbc;
 
 import io.learnloop.core.store.Store;
 
-import java.time.Instant;
 
 /**
  * A {@link Store} on a SQL database (PostgreSQL or H2), opened with {@link JdbcStores}. Every unit of work is one
@@ -26,15 +25,6 @@ public interface JdbcStore extends Store, AutoCloseable {
      * @return the jobs of this store
      */
     ScheduledJobs jobs();
-
-    /**
-     * Deletes outbox events delivered before {@code deliveredBefore}. Delivered events are kept until then so that a
-     * late re-publish of the same event id is still recognised as a duplicate.
-     *
-     * @param deliveredBefore the cut-off
-     * @return how many events were deleted
-     */
-    int purgeDeliveredEvents(Instant deliveredBefore);
 
     /**
      * Releases what the store owns: the connection pool of an embedded database. A store over a host's

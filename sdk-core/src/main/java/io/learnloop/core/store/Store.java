@@ -55,10 +55,11 @@ public interface Store {
     /**
      * Marks claimed events delivered, so no relay hands them out again.
      *
-     * @param tenant   the tenant
-     * @param eventIds the delivered events' ids
+     * @param tenant      the tenant
+     * @param eventIds    the delivered events' ids
+     * @param deliveredAt when, by the relay's clock (the facade's): pruning measures retention on the same clock
      */
-    void markDelivered(TenantId tenant, List<String> eventIds);
+    void markDelivered(TenantId tenant, List<String> eventIds, Instant deliveredAt);
 
     /**
      * Deletes up to {@code limit} of a tenant's outbox events that were delivered before {@code deliveredBefore},

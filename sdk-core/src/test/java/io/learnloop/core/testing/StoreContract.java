@@ -679,12 +679,12 @@ public abstract class StoreContract {
         });
         store.claimOutbox(tenant, "r1", 10, T0, Duration.ofSeconds(30));
 
-        store.markDelivered(tenant, List.of("e1"));
+        store.markDelivered(tenant, List.of("e1"), T0);
 
         assertThat(store.claimOutbox(tenant, "r2", 10, T0.plusSeconds(3600), Duration.ofSeconds(30)))
                 .extracting(DomainEvent::id).containsExactly("e2");
-        store.markDelivered(tenant, List.of("e2"));
-        store.markDelivered(tenant, List.of());
+        store.markDelivered(tenant, List.of("e2"), T0);
+        store.markDelivered(tenant, List.of(), T0);
         assertThat(store.claimOutbox(tenant, "r3", 10, T0.plusSeconds(7200), Duration.ofSeconds(30))).isEmpty();
     }
 
@@ -731,7 +731,7 @@ public abstract class StoreContract {
         store.transact(other, uow -> uow.insert(ITEMS, item("i1", "zed", "SKU-1")));
         assertThat(store.read(other, uow -> uow.get(ITEMS, "i1")).value().owner()).isEqualTo("zed");
         assertThat(read(uow -> uow.get(ITEMS, "i1")).value().owner()).isEqualTo("ann");
-        store.markDelivered(other, List.of("e1"));
+        store.markDelivered(other, List.of("e1"), T0);
         assertThat(store.claimOutbox(tenant, "r1", 10, T0, Duration.ofSeconds(30))).extracting(DomainEvent::id)
                 .containsExactly("e1");
         TenantId seen = read(UnitOfWork::tenant);

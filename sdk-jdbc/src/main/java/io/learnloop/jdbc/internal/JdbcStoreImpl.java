@@ -127,12 +127,12 @@ public final class JdbcStoreImpl implements JdbcStore {
     }
 
     @Override
-    public void markDelivered(TenantId tenant, List<String> eventIds) {
+    public void markDelivered(TenantId tenant, List<String> eventIds, Instant deliveredAt) {
         Objects.requireNonNull(tenant, "tenant");
         if (eventIds.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = Objects.requireNonNull(deliveredAt, "deliveredAt");
         db.transaction("marking outbox events delivered", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE learnloop_outbox SET delivered_at = ?, "
                     + "claimed_by = NULL, lease_until = NULL WHERE tenant = ? AND event_id = ? AND delivered_at IS NULL")) {
@@ -156,18 +156,6 @@ public final class JdbcStoreImpl implements JdbcStore {
     @Override
     public ScheduledJobs jobs() {
         return jobs;
-    }
-
-    @Override
-    public int purgeDeliveredEvents(Instant deliveredBefore) {
-        Objects.requireNonNull(deliveredBefore, "deliveredBefore");
-        return db.autoCommit("purging delivered outbox events", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM learnloop_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
-                ps.setObject(1, JdbcUnitOfWork.utc(deliveredBefore));
-                return ps.executeUpdate();
-            }
-        });
     }
 
     @Override

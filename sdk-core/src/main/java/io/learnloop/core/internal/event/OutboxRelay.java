@@ -92,7 +92,7 @@ public final class OutboxRelay {
                     done.add(event.id());
                 }
             }
-            store.markDelivered(tenant, done);
+            store.markDelivered(tenant, done, clock.instant());
             delivered += done.size();
             if (done.size() < batch.size()) {
                 return delivered; // failed events wait for their lease to end
@@ -121,7 +121,7 @@ public final class OutboxRelay {
             if (batch.isEmpty()) {
                 return n;
             }
-            store.markDelivered(tenant, batch.stream().map(DomainEvent::id).toList());
+            store.markDelivered(tenant, batch.stream().map(DomainEvent::id).toList(), clock.instant());
             n += batch.size();
         }
     }

@@ -70,7 +70,7 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public void markDelivered(TenantId tenant, List<String> eventIds) {
+    public void markDelivered(TenantId tenant, List<String> eventIds, Instant deliveredAt) {
         TenantData data = tenant(tenant);
         Set<String> ids = new HashSet<>(eventIds);
         synchronized (commitLock) {
