@@ -204,7 +204,7 @@ final class CataloguePages extends Pages {
             }
             b.append("</table></div></div>");
         }
-        for (Review r : shop.learnloop.reviews().visibleReviews(c.id())) {
+        for (Review r : shop.learnloop.reviews().visibleReviews(c.id(), null, 100).items()) {
             b.append("<div class=\"card review\">").append(Html.stars(r.rating())).append(" <b>").append(Html.esc(r.title()))
                     .append("</b> <span class=\"muted\">by ").append(Html.esc(r.learner().value()))
                     .append(r.refunded() ? " · refunded, not counted" : "").append("</span><p class=\"plain\">")

@@ -62,6 +62,20 @@ public interface AccessService {
     List<Grant> revokeChargeback(Actor actor, OrderId order, String reference);
 
     /**
+     * One page of the grants that name a course (its buyers, free enrolments and manual grants, revoked ones
+     * included), the most recent first: the learners of a course.
+     *
+     * @param viewer an author of the course, or an admin
+     * @param course the course
+     * @param cursor the previous page's {@link io.learnloop.core.Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value io.learnloop.core.Page#MAX_LIMIT}
+     * @return the page
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer may not see them
+     * @throws io.learnloop.core.error.NotFoundException  if the course does not exist
+     */
+    io.learnloop.core.Page<Grant> learnersOf(Actor viewer, CourseId course, String cursor, int limit);
+
+    /**
      * Revokes one grant on behalf of an admin.
      *
      * @param admin  an admin

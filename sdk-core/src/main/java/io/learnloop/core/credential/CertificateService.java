@@ -1,5 +1,6 @@
 package io.learnloop.core.credential;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.assessment.QuizService;
 import io.learnloop.core.catalog.CourseId;
@@ -94,11 +95,13 @@ public interface CertificateService {
     List<Certificate> revokeFor(UserId learner, CourseId course, String reason);
 
     /**
-     * The revocation list: every revoked certificate of this tenant.
+     * One page of the revocation list: the revoked certificates of this tenant, oldest revocation first.
      *
-     * @return the entries, oldest revocation first
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
      */
-    List<RevokedCertificate> revocationList();
+    Page<RevokedCertificate> revocationList(String cursor, int limit);
 
     /**
      * Verifies a certificate against this issuer's keys, the revocation list and the clock.

@@ -1,5 +1,6 @@
 package io.learnloop.core.learning;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
@@ -68,13 +69,23 @@ public interface NoteService {
     List<Note> list(UserId learner);
 
     /**
-     * The notes a learner may read on a lesson: their own and those others shared.
+     * The reader's own notes on a lesson, shared or not.
      *
      * @param reader the reader
      * @param lesson the lesson
      * @return the notes, by anchor
      */
     List<Note> onLesson(UserId reader, LessonId lesson);
+
+    /**
+     * One page of the notes learners shared on a lesson, by anchor (then the time they were written).
+     *
+     * @param lesson the lesson
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     */
+    Page<Note> sharedOn(LessonId lesson, String cursor, int limit);
 
     /**
      * Searches the learner's notes: every word of the query must occur (ignoring case).

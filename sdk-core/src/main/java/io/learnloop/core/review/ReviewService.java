@@ -1,5 +1,6 @@
 package io.learnloop.core.review;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.event.EventListener;
@@ -79,12 +80,14 @@ public interface ReviewService {
     List<Review> reviewsBy(UserId learner);
 
     /**
-     * The visible reviews of a course, most helpful first, then newest.
+     * One page of the visible reviews of a course, most helpful first, then newest.
      *
      * @param course the course
-     * @return the reviews (refunded buyers' reviews are included but marked)
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page (refunded buyers' reviews are included but marked)
      */
-    List<Review> visibleReviews(CourseId course);
+    Page<Review> visibleReviews(CourseId course, String cursor, int limit);
 
     /**
      * The course's rating summary.

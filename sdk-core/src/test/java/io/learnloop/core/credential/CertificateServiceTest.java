@@ -119,11 +119,11 @@ class CertificateServiceTest {
         assertThat(certs.revoke(Actor.of("root", Role.ADMIN), c.id(), "again")).isEqualTo(revoked);
 
         assertThat(certs.verify(c.jwt()).status()).isEqualTo(VerificationStatus.REVOKED);
-        List<String> list = certs.revocationList().stream().map(RevokedCertificate::credentialId).toList();
+        List<String> list = certs.revocationList(null, 1000).items().stream().map(RevokedCertificate::credentialId).toList();
         CertificateVerifier offline = CertificateVerifier.builder().issuer(ISSUER).key("k1", key.publicKey())
                 .revocations(list::contains).clock(f.fx.clock).build();
         assertThat(offline.verify(c.jwt()).status()).isEqualTo(VerificationStatus.REVOKED);
-        assertThat(certs.revocationList()).singleElement()
+        assertThat(certs.revocationList(null, 1000).items()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo("plagiarised final exam"));
         assertThat(f.fx.events(EventTypes.CERTIFICATE_REVOKED)).hasSize(1);
         // a revoked certificate can be earned again

@@ -43,8 +43,12 @@ class NoteServiceTest {
                 .containsExactly("Lazy evaluation explained", "Intro: collectors", "**Streams** are lazy");
         assertThat(notes.search(ANA, "LAZY")).hasSize(2);
         assertThat(notes.search(ANA, "lazy streams")).extracting(Note::markdown).containsExactly("**Streams** are lazy");
-        assertThat(notes.onLesson(BOB, VIDEO)).extracting(Note::markdown)
-                .containsExactly("Intro: collectors", "bob's private thought");
+        assertThat(notes.onLesson(BOB, VIDEO)).extracting(Note::markdown).containsExactly("bob's private thought");
+        assertThat(notes.onLesson(ANA, VIDEO)).extracting(Note::markdown)
+                .containsExactly("Intro: collectors", "**Streams** are lazy");
+        assertThat(notes.sharedOn(VIDEO, null, 10).items()).extracting(Note::markdown)
+                .containsExactly("Intro: collectors");
+        assertThat(notes.sharedOn(TEXT, null, 10).items()).isEmpty();
     }
 
     @Test

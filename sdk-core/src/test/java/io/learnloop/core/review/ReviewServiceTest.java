@@ -112,7 +112,7 @@ class ReviewServiceTest {
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.rating()).isEqualTo(5);
         assertThat(second.history()).containsExactly(new ReviewRevision(3, "Title 3", "Body 3", first.updatedAt()));
-        assertThat(reviews.visibleReviews(C1)).hasSize(1);
+        assertThat(reviews.visibleReviews(C1, null, 100).items()).hasSize(1);
         assertThat(fx.events(EventTypes.REVIEW_SUBMITTED)).hasSize(2);
     }
 
@@ -155,7 +155,7 @@ class ReviewServiceTest {
         Review marked = reviews.reviewOf(a, C1).orElseThrow();
         assertThat(marked.refunded()).isTrue();
         assertThat(marked.counted()).isFalse();
-        assertThat(reviews.visibleReviews(C1)).extracting(Review::refunded).containsExactlyInAnyOrder(true, false, false);
+        assertThat(reviews.visibleReviews(C1, null, 100).items()).extracting(Review::refunded).containsExactlyInAnyOrder(true, false, false);
         RatingSummary c1 = reviews.summary(C1);
         // platform m = (5 + 4 + 2 + 3) / 4 = 3.5; c1 = (10 * 3.5 + 9) / (10 + 2) = 44 / 12
         assertThat(c1.count()).isEqualTo(2);
@@ -185,7 +185,7 @@ class ReviewServiceTest {
         assertThatThrownBy(() -> reviews.moderate(mod, r.id(), ReviewState.REMOVED, " "))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("reason"));
         assertThat(reviews.moderate(mod, r.id(), ReviewState.HIDDEN, "reported").state()).isEqualTo(ReviewState.HIDDEN);
-        assertThat(reviews.visibleReviews(C1)).isEmpty();
+        assertThat(reviews.visibleReviews(C1, null, 100).items()).isEmpty();
         assertThat(reviews.summary(C1).count()).isZero();
         assertThat(reviews.moderate(mod, r.id(), ReviewState.VISIBLE, null).moderationReason()).isNull();
         Review removed = reviews.moderate(mod, r.id(), ReviewState.REMOVED, "insults another learner");

@@ -2,6 +2,7 @@ package io.learnloop.core.internal.access;
 
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 /** The access ledger's aggregate types and their keys. */
 public final class AccessTypes {
@@ -9,6 +10,8 @@ public final class AccessTypes {
     public static final String BY_LEARNER = "learner";
     /** Index of grants paid by an order (purchases and paid membership periods) by order. */
     public static final String BY_ORDER = "order";
+    /** Index of grants by the courses they name, in the order they were granted. */
+    public static final String BY_COURSE = "course";
     /** Unique key: one grant per source. */
     public static final String SOURCE = "source";
 
@@ -17,6 +20,8 @@ public final class AccessTypes {
             .builder("access_grant", Grant.class, (Grant g) -> g.id().value())
             .index(BY_LEARNER, g -> g.learner().value())
             .index(BY_ORDER, g -> g.order() == null ? null : g.order().value())
+            .sortedMultiIndex(BY_COURSE, g -> g.courses().stream().map(c -> c.value()).toList(),
+                    g -> SortKeys.instant(g.grantedAt()))
             .unique(SOURCE, Grant::sourceKey)
             .build();
 

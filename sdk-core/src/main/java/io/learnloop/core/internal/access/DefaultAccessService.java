@@ -1,6 +1,9 @@
 package io.learnloop.core.internal.access;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.access.AccessDecision;
 import io.learnloop.core.access.AccessReason;
 import io.learnloop.core.access.AccessService;
@@ -320,6 +323,23 @@ public final class DefaultAccessService implements AccessService {
         }
         publish(uow, EventTypes.ACCESS_EXPIRED, g, Map.of("endedAt", g.endsAt().toString()));
         return true;
+    }
+
+    @Override
+    public Page<Grant> learnersOf(Actor viewer, CourseId course, String cursor, int limit) {
+        new Validator().notNull("viewer", viewer).notNull("course", course).throwIfInvalid();
+        return ctx.read(uow -> {
+            if (!viewer.has(Role.ADMIN)) {
+                Course c = uow.find(CatalogTypes.COURSE, course.value())
+                        .orElseThrow(() -> new NotFoundException("course", course.value())).value();
+                if (!c.isAuthor(viewer.id())) {
+                    throw new ForbiddenException("User '" + viewer.id() + "' may not list the learners of course '"
+                            + course + "': only its authors or an admin may.");
+                }
+            }
+            return Pages.page(uow, AccessTypes.GRANT, AccessTypes.BY_COURSE, course.value(), IndexRange.last(limit),
+                    cursor, g -> g);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.learnloop.core.internal.credential;
 import io.learnloop.core.credential.Certificate;
 import io.learnloop.core.credential.CertificateStatus;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 /**
  * The aggregate type of certificates.
@@ -16,6 +17,8 @@ public final class CredentialTypes {
     public static final String BY_COURSE = "course";
     /** Index of revoked certificates (key {@code revoked}). */
     public static final String BY_STATUS = "status";
+    /** Index of revoked certificates, in the order they were revoked. */
+    public static final String REVOKED = "revoked";
     /** Unique: one active certificate per learner and course. */
     public static final String ACTIVE = "active";
     /** Unique: the credential id. */
@@ -26,6 +29,8 @@ public final class CredentialTypes {
             .builder("certificate", Certificate.class, c -> c.id().value())
             .index(BY_LEARNER, c -> c.learner().value())
             .index(BY_COURSE, c -> c.courseId().value())
+            .sortedIndex(REVOKED, c -> c.revokedAt() == null ? null : "revoked", c -> c.revokedAt() == null ? null
+                    : SortKeys.instant(c.revokedAt()))
             .index(BY_STATUS, c -> c.status().name())
             .unique(ACTIVE, c -> c.status() == CertificateStatus.ACTIVE ? activeKey(c) : null)
             .unique(CREDENTIAL, Certificate::credentialId)

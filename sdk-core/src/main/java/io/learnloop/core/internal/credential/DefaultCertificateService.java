@@ -1,6 +1,9 @@
 package io.learnloop.core.internal.credential;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.assessment.Quiz;
 import io.learnloop.core.assessment.QuizService;
 import io.learnloop.core.catalog.CourseId;
@@ -217,13 +220,10 @@ public final class DefaultCertificateService implements CertificateService {
     }
 
     @Override
-    public List<RevokedCertificate> revocationList() {
-        return context.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE, CredentialTypes.BY_STATUS,
-                        CertificateStatus.REVOKED.name())).stream()
-                .map(Versioned::value)
-                .sorted(Comparator.comparing(Certificate::revokedAt))
-                .map(c -> new RevokedCertificate(c.id(), c.credentialId(), c.revokedAt(), c.revocationReason()))
-                .toList();
+    public Page<RevokedCertificate> revocationList(String cursor, int limit) {
+        return context.read(uow -> Pages.page(uow, CredentialTypes.CERTIFICATE, CredentialTypes.REVOKED, "revoked",
+                IndexRange.first(limit), cursor,
+                c -> new RevokedCertificate(c.id(), c.credentialId(), c.revokedAt(), c.revocationReason())));
     }
 
     @Override

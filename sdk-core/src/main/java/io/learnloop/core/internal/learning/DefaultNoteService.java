@@ -1,7 +1,10 @@
 package io.learnloop.core.internal.learning;
 
 import io.learnloop.core.internal.store.ConflictRetry;
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.error.ForbiddenException;
@@ -133,11 +136,15 @@ public final class DefaultNoteService implements NoteService {
     @Override
     public List<Note> onLesson(UserId reader, LessonId lesson) {
         new Validator().notNull("reader", reader).notNull("lessonId", lesson).throwIfInvalid();
-        return context.read(uow -> uow.findBy(LearningTypes.NOTE, LearningTypes.BY_LESSON, lesson.value())).stream()
-                .map(Versioned::value)
-                .filter(n -> n.learner().equals(reader) || n.visibility() == NoteVisibility.SHARED)
-                .sorted(BY_ANCHOR)
-                .toList();
+        // the reader's own notes: one learner's, however many others wrote on the lesson
+        return list(reader).stream().filter(n -> n.lessonId().equals(lesson)).sorted(BY_ANCHOR).toList();
+    }
+
+    @Override
+    public Page<Note> sharedOn(LessonId lesson, String cursor, int limit) {
+        new Validator().notNull("lessonId", lesson).throwIfInvalid();
+        return context.read(uow -> Pages.page(uow, LearningTypes.NOTE, LearningTypes.SHARED_ON, lesson.value(),
+                IndexRange.first(limit), cursor, n -> n));
     }
 
     @Override

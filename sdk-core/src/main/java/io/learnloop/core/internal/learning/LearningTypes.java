@@ -3,7 +3,9 @@ package io.learnloop.core.internal.learning;
 import io.learnloop.core.learning.CourseProgress;
 import io.learnloop.core.learning.LessonProgress;
 import io.learnloop.core.learning.Note;
+import io.learnloop.core.learning.NoteVisibility;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 /**
  * The aggregate types of the learning records.
@@ -17,6 +19,8 @@ public final class LearningTypes {
     public static final String BY_COURSE = "course";
     /** Index of lesson ids. */
     public static final String BY_LESSON = "lesson";
+    /** Index of the notes shared on a lesson, by anchor. */
+    public static final String SHARED_ON = "shared";
 
     /**
      * A learner's progress in a lesson. Indexed by learner only: every progress report updates this record, and a
@@ -40,6 +44,9 @@ public final class LearningTypes {
             .builder("note", Note.class, n -> n.id().value())
             .index(BY_LEARNER, n -> n.learner().value())
             .index(BY_LESSON, n -> n.lessonId().value())
+            .sortedIndex(SHARED_ON, n -> n.visibility() == NoteVisibility.SHARED ? n.lessonId().value() : null,
+                    n -> SortKeys.number(Math.max(0, n.anchor().isMedia() ? n.anchor().mediaMillis()
+                            : n.anchor().textStart())) + SortKeys.instant(n.createdAt()))
             .build();
 
     private LearningTypes() {

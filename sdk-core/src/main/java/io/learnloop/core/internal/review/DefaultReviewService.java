@@ -1,6 +1,9 @@
 package io.learnloop.core.internal.review;
 
+import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
@@ -47,7 +50,6 @@ import java.util.Optional;
  * <p>Thread-safe: immutable.
  */
 public final class DefaultReviewService implements ReviewService {
-    private static final int PAGE = 1_000;
 
     private final ServiceContext context;
     private final LessonCatalog catalog;
@@ -107,10 +109,12 @@ public final class DefaultReviewService implements ReviewService {
                         clean(draft.body()), r.state(), r.moderationReason(), false, r.helpfulVotes(), history,
                         r.createdAt(), now);
                 uow.update(ReviewTypes.REVIEW, saved, existing.get().version());
+                RatingTallies.moved(uow, r, saved);
             } else {
                 saved = new Review(new ReviewId(context.newId()), course, learner, draft.rating(), clean(draft.title()),
                         clean(draft.body()), ReviewState.VISIBLE, null, false, 0, List.of(), now, now);
                 uow.insert(ReviewTypes.REVIEW, saved);
+                RatingTallies.moved(uow, null, saved);
             }
             uow.publish(context.event(EventTypes.REVIEW_SUBMITTED, saved.id().value(), Map.of(
                     "learnerId", learner.value(), "courseId", course.value(), "rating", Integer.toString(saved.rating()),
@@ -174,45 +178,28 @@ public final class DefaultReviewService implements ReviewService {
                 .stream().map(Versioned::value).sorted(Comparator.comparing(Review::createdAt)).toList();
     }
 
-    private List<Review> reviewsOf(CourseId course) {
-        return context.read(uow -> uow.findBy(ReviewTypes.REVIEW, ReviewTypes.BY_COURSE, course.value()))
-                .stream().map(Versioned::value).toList();
-    }
-
     @Override
-    public List<Review> visibleReviews(CourseId course) {
+    public Page<Review> visibleReviews(CourseId course, String cursor, int limit) {
         new Validator().notNull("courseId", course).throwIfInvalid();
-        return reviewsOf(course).stream().filter(r -> r.state() == ReviewState.VISIBLE)
-                .sorted(Comparator.comparingInt(Review::helpfulVotes).reversed()
-                        .thenComparing(Review::createdAt, Comparator.reverseOrder()))
-                .toList();
+        return context.read(uow -> Pages.page(uow, ReviewTypes.REVIEW, ReviewTypes.VISIBLE, course.value(),
+                IndexRange.first(limit), cursor, r -> r));
     }
 
     @Override
     public RatingSummary summary(CourseId course) {
         new Validator().notNull("courseId", course).throwIfInvalid();
-        return RatingMath.summarise(course, reviewsOf(course), platformMean(), policy.priorWeight());
+        return context.read(uow -> RatingMath.fromStars(course, RatingTallies.ofCourse(uow, course).stars(),
+                platformMean(uow), policy.priorWeight()));
     }
 
     @Override
     public double platformMean() {
-        return context.read(uow -> {
-            long count = 0;
-            long sum = 0;
-            for (int offset = 0; ; offset += PAGE) {
-                List<Versioned<Review>> page = uow.list(ReviewTypes.REVIEW, offset, PAGE);
-                for (Versioned<Review> v : page) {
-                    if (v.value().counted()) {
-                        count++;
-                        sum += v.value().rating();
-                    }
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
-            }
-            return count == 0 ? policy.fallbackPrior() : (double) sum / count;
-        });
+        return context.read(this::platformMean);
+    }
+
+    private double platformMean(UnitOfWork uow) {
+        RatingTally platform = RatingTallies.ofPlatform(uow);
+        return platform.count() == 0 ? policy.fallbackPrior() : (double) platform.sum() / platform.count();
     }
 
     @Override
@@ -272,6 +259,7 @@ public final class DefaultReviewService implements ReviewService {
             Review next = new Review(r.id(), r.courseId(), r.learner(), r.rating(), r.title(), r.body(), state,
                     state == ReviewState.VISIBLE ? null : reason, r.refunded(), r.helpfulVotes(), r.history(),
                     r.createdAt(), context.now());
+            RatingTallies.moved(uow, r, next);
             return uow.update(ReviewTypes.REVIEW, next, stored.version()).value();
         }));
     }
@@ -291,6 +279,7 @@ public final class DefaultReviewService implements ReviewService {
             Review r = found.get().value();
             Review next = new Review(r.id(), r.courseId(), r.learner(), r.rating(), r.title(), r.body(), r.state(),
                     r.moderationReason(), refunded, r.helpfulVotes(), r.history(), r.createdAt(), context.now());
+            RatingTallies.moved(uow, r, next);
             return Optional.of(uow.update(ReviewTypes.REVIEW, next, found.get().version()).value());
         }));
     }

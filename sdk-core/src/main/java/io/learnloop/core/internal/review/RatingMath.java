@@ -28,18 +28,34 @@ public final class RatingMath {
      */
     public static RatingSummary summarise(CourseId course, List<Review> reviews, double priorMean, double priorWeight) {
         long[] stars = new long[5];
-        long count = 0;
-        long sum = 0;
         for (Review r : reviews) {
             if (r.counted()) {
                 stars[r.rating() - 1]++;
-                count++;
-                sum += r.rating();
             }
         }
         List<Long> distribution = new ArrayList<>(5);
         for (long s : stars) {
             distribution.add(s);
+        }
+        return fromStars(course, distribution, priorMean, priorWeight);
+    }
+
+    /**
+     * Summarises counted reviews from their star counts.
+     *
+     * @param course       the course
+     * @param distribution counted reviews with 1 to 5 stars
+     * @param priorMean    the prior mean
+     * @param priorWeight  the prior weight
+     * @return the summary
+     */
+    public static RatingSummary fromStars(CourseId course, List<Long> distribution, double priorMean,
+                                          double priorWeight) {
+        long count = 0;
+        long sum = 0;
+        for (int i = 0; i < distribution.size(); i++) {
+            count += distribution.get(i);
+            sum += distribution.get(i) * (i + 1);
         }
         double mean = count == 0 ? 0 : (double) sum / count;
         double denominator = priorWeight + count;

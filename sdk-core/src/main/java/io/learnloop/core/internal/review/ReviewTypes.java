@@ -2,7 +2,9 @@ package io.learnloop.core.internal.review;
 
 import io.learnloop.core.review.HelpfulVote;
 import io.learnloop.core.review.Review;
+import io.learnloop.core.review.ReviewState;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 /**
  * The aggregate types of reviews.
@@ -12,6 +14,8 @@ import io.learnloop.core.store.AggregateType;
 public final class ReviewTypes {
     /** Index of course ids. */
     public static final String BY_COURSE = "course";
+    /** Index of a course's visible reviews, most helpful first, then newest. */
+    public static final String VISIBLE = "visible";
     /** Index of learner ids. */
     public static final String BY_LEARNER = "learner";
     /** Unique: one review per learner and course. */
@@ -21,6 +25,8 @@ public final class ReviewTypes {
     public static final AggregateType<Review> REVIEW = AggregateType
             .builder("review", Review.class, r -> r.id().value())
             .index(BY_COURSE, r -> r.courseId().value())
+            .sortedIndex(VISIBLE, r -> r.state() == ReviewState.VISIBLE ? r.courseId().value() : null,
+                    ReviewTypes::helpfulFirst)
             .index(BY_LEARNER, r -> r.learner().value())
             .unique(LEARNER_COURSE, r -> r.learner().value() + "|" + r.courseId().value())
             .build();
@@ -29,6 +35,12 @@ public final class ReviewTypes {
     public static final AggregateType<HelpfulVote> VOTE = AggregateType
             .builder("review_vote", HelpfulVote.class, HelpfulVote::id)
             .build();
+
+    /** More helpful votes first, then newer first: both counted down from the largest value. */
+    private static String helpfulFirst(Review r) {
+        return SortKeys.number(Long.MAX_VALUE - r.helpfulVotes())
+                + SortKeys.number(Long.MAX_VALUE - Math.max(0, r.createdAt().toEpochMilli()));
+    }
 
     private ReviewTypes() {
     }
