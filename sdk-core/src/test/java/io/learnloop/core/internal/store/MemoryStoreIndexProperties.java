@@ -43,7 +43,7 @@ class MemoryStoreIndexProperties {
     private static final BiFunction<String, List<Item>, Integer> SUM =
             (key, items) -> items.stream().mapToInt(Item::amount).sum();
 
-    /** The reference: rows by id, each key's ids in index order, ids in insertion order. */
+    /** The reference: rows by id in insertion order, and the ids under each key. */
     private static final class Model {
         final Map<String, Versioned<Item>> rows = new LinkedHashMap<>();
         final Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -88,7 +88,7 @@ class MemoryStoreIndexProperties {
     }
 
     @Property(tries = 80)
-    void writes_whenRandomlyMixedUnderFewKeys_keepEveryIndexInTheOrderRowsJoinedIt(
+    void writes_whenRandomlyMixedUnderFewKeys_keepEveryIndexInInsertionOrder(
             @ForAll Random random, @ForAll @IntRange(min = 1, max = 400) int transactions) {
         Store store = new MemoryStore();
         Model model = new Model();
@@ -167,8 +167,9 @@ class MemoryStoreIndexProperties {
     }
 
     private static void assertKey(UnitOfWork uow, IndexedValues values, String index, String key, Model model) {
-        List<Versioned<Item>> expected = model.keys.getOrDefault(index + ":" + key, List.of()).stream()
-                .map(model.rows::get).toList();
+        // every store lists a key's rows in insertion order, whenever they joined the key
+        List<Versioned<Item>> expected = model.rows.values().stream()
+                .filter(v -> Model.keysOf(v.value()).contains(index + ":" + key)).toList();
         assertThat(uow.findBy(ITEM, index, key)).as("%s %s", index, key).containsExactlyElementsOf(expected);
         assertThat(values.valuesBy(ITEM, index, key)).containsExactlyElementsOf(expected.stream().map(Versioned::value).toList());
         assertThat(values.derive(ITEM, index, key, SUM))
