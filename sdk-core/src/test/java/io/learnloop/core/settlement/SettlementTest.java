@@ -32,6 +32,7 @@ import io.learnloop.core.testing.Staff;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,7 +69,7 @@ class SettlementTest {
             Money.parse("49.00", "CNY"), sql.id()));
 
     private Order place(String key, Offer... offers) {
-        return learnloop.commerce().placeOrder(LENA, PlaceOrder.of(key, java.util.Arrays.stream(offers)
+        return learnloop.commerce().placeOrder(LENA, PlaceOrder.of(key, Arrays.stream(offers)
                 .map(Offer::id).toArray(io.learnloop.core.commerce.OfferId[]::new)));
     }
 
@@ -180,7 +181,8 @@ class SettlementTest {
         assertThat(short1.issue().kind()).isEqualTo(IssueKind.AMOUNT_MISMATCH);
         assertThat(learnloop.commerce().order(LENA, under.id()).status()).isEqualTo(OrderStatus.CREATED);
         assertThat(learnloop.ledger().entriesOf(Staff.FINANCE, order.id())).hasSize(1);
-        assertThat(learnloop.context().read(uow -> uow.count(SettlementTypes.ISSUE))).isEqualTo(3);
+        long issues = learnloop.context().read(uow -> uow.count(SettlementTypes.ISSUE));
+        assertThat(issues).isEqualTo(3);
         assertThat(settlement.issues(Staff.FINANCE, null, 2).nextCursor()).isNotNull();
     }
 

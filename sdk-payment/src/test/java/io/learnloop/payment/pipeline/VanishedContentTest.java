@@ -4,10 +4,10 @@ import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderStatus;
-import io.learnloop.core.internal.catalog.CatalogTypes;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.settlement.IssueKind;
 import io.learnloop.core.settlement.SettlementIssue;
+import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
@@ -33,11 +33,26 @@ class VanishedContentTest {
     }
 
     private void deleteCourse(Course course) {
+        AggregateType<Course> courses = catalogCourses();
         p.f.learnloop.context().transact(uow -> {
-            Versioned<Course> c = uow.get(CatalogTypes.COURSE, course.id().value());
-            uow.delete(CatalogTypes.COURSE, course.id().value(), c.version());
+            Versioned<Course> c = uow.get(courses, course.id().value());
+            uow.delete(courses, course.id().value(), c.version());
             return null;
         });
+    }
+
+    /**
+     * The catalogue's own aggregate type, with its indexes; read reflectively because the core's module does not
+     * export its internal packages to this one (tests run on the class path, where the class is reachable).
+     */
+    @SuppressWarnings("unchecked")
+    private static AggregateType<Course> catalogCourses() {
+        try {
+            return (AggregateType<Course>) Class.forName("io.learnloop.core.internal.catalog.CatalogTypes")
+                    .getField("COURSE").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
