@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * <pre>{@code
  * CertificateVerifier verifier = CertificateVerifier.builder()
  *     .issuer("https://school.example")
- *     .key("2026-key", publicKey)
+ *     .key("2026-key", publicKey)          // or every key of the issuer's published JWK Set:
+ *     .jwks(jwkSetJson)                    // .jwks(learnloop.certificates().jwks())
  *     .build();
  * VerificationResult result = verifier.verify(jwt);
  * }</pre>
@@ -35,6 +37,8 @@ import java.util.Objects;
 public final class CertificateVerifier {
     /** The longest token accepted. */
     public static final int MAX_LENGTH = 64 * 1024;
+    /** The longest JWK Set document {@link Builder#jwks(String)} reads, in characters. */
+    public static final int MAX_JWKS_LENGTH = 64 * 1024;
     /** The W3C Verifiable Credentials 2.0 context. */
     public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
     /** The Open Badges 3.0 context. */
@@ -235,6 +239,44 @@ public final class CertificateVerifier {
             }
             SigningKey.algorithmOf(key);
             keys.put(kid, key);
+            return this;
+        }
+
+        /**
+         * Adds every key of the issuer's JWK Set (RFC 7517), as {@code CertificateService.jwks()} publishes it: EC keys
+         * on P-256, RSA keys of 2048 bits or more and OKP keys on Ed25519, each named by its {@code kid}. A key may
+         * say {@code alg} (ES256, RS256 or EdDSA, matching its type), {@code use} ({@code sig}) and {@code key_ops}
+         * (with {@code verify}); other members (such as {@code x5c}) are ignored. Fetch the document from the issuer
+         * over HTTPS and pass it unchanged; nothing is added unless every key is good.
+         *
+         * @param jwkSetJson the JWK Set document, at most {@link CertificateVerifier#MAX_JWKS_LENGTH}
+         *                   characters
+         * @return this builder
+         * @throws ValidationException naming {@code jwks} when the document is missing, too long, not JSON, has a
+         *                             member twice or lists no key, and {@code jwks.keys[i].member} for every bad
+         *                             key: no {@code kid}, a key id given twice or already added with another key,
+         *                             an unsupported {@code kty} or {@code crv}, an RSA modulus under 2048 bits, a
+         *                             public value that is not a key, an {@code alg}, {@code use} or
+         *                             {@code key_ops} that does not verify certificates, or private key material
+         *                             ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq}, {@code qi},
+         *                             {@code oth}, {@code k}), which a verifier must never be given
+         */
+        public Builder jwks(String jwkSetJson) {
+            Map<String, PublicKey> found = JwkSetReader.read(jwkSetJson);
+            List<ValidationException.Violation> clashes = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, PublicKey> e : found.entrySet()) {
+                PublicKey known = keys.get(e.getKey());
+                if (known != null && !known.equals(e.getValue())) {
+                    clashes.add(new ValidationException.Violation("jwks.keys[" + i + "].kid", "key id '" + e.getKey()
+                            + "' was already added with another key; a key id must name one key"));
+                }
+                i++;
+            }
+            if (!clashes.isEmpty()) {
+                throw new ValidationException(clashes);
+            }
+            keys.putAll(found);
             return this;
         }
 
