@@ -76,8 +76,9 @@ public interface LedgerService {
     List<JournalEntry> entriesOf(Actor viewer, OrderId orderId);
 
     /**
-     * One page of an account's statement for a period. Its cost depends on the page size and on how far back
-     * {@code from} lies, never on the account's whole history.
+     * One page of an account's statement for a period. Its cost depends on the page size and on how many days ago
+     * {@code from} lies (plus, when {@code from} is not midnight UTC, that day's entries before it), never on the
+     * account's whole history.
      *
      * @param viewer   the account's owner (creator or affiliate), or someone with
      *                 {@link io.learnloop.core.identity.Role#FINANCE} for any account
