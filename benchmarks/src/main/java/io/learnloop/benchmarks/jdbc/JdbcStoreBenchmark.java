@@ -1,16 +1,10 @@
 package io.learnloop.benchmarks.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.Store;
-import io.learnloop.core.store.Stores;
 import io.learnloop.core.store.Versioned;
-import io.learnloop.jdbc.Dialect;
-import io.learnloop.jdbc.JdbcStores;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -24,17 +18,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Store throughput with 8 threads on the in-memory store, the embedded H2 file database and a real PostgreSQL
@@ -75,36 +65,13 @@ public class JdbcStoreBenchmark {
         public String store;
 
         Store target;
-        private AutoCloseable closer;
-        private Path folder;
-        private EmbeddedPostgres postgres;
-        private HikariDataSource pool;
+        private BenchDatabase database;
         final AtomicLong ids = new AtomicLong();
 
         @Setup(Level.Trial)
         public void open() throws IOException {
-            switch (store) {
-                case "MEMORY" -> target = Stores.inMemory();
-                case "H2" -> {
-                    folder = Files.createTempDirectory("learnloop-bench-h2");
-                    var jdbc = JdbcStores.embeddedH2(folder);
-                    target = jdbc;
-                    closer = jdbc;
-                }
-                case "POSTGRESQL" -> {
-                    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "50").start();
-                    HikariConfig config = new HikariConfig();
-                    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-                    config.setUsername("postgres");
-                    config.setMaximumPoolSize(8);
-                    pool = new HikariDataSource(config);
-                    JdbcStores.migrate(pool, Dialect.POSTGRESQL);
-                    var jdbc = JdbcStores.open(pool, Dialect.POSTGRESQL);
-                    target = jdbc;
-                    closer = jdbc;
-                }
-                default -> throw new IllegalArgumentException(store);
-            }
+            database = BenchDatabase.open(store, 8);
+            target = database.store;
             // Reads have something to find: an order per learner, grants for every learner in every course.
             for (int l = 0; l < LEARNERS; l++) {
                 String learner = "learner-" + l;
@@ -119,21 +86,8 @@ public class JdbcStoreBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void close() throws Exception {
-            if (closer != null) {
-                closer.close();
-            }
-            if (pool != null) {
-                pool.close();
-            }
-            if (postgres != null) {
-                postgres.close();
-            }
-            if (folder != null) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        public void close() throws IOException {
+            database.close();
         }
     }
 

@@ -1,7 +1,5 @@
 package io.learnloop.benchmarks.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.Page;
 import io.learnloop.core.access.Grant;
@@ -27,10 +25,6 @@ import io.learnloop.core.ledger.Statement;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.settlement.PaymentConfirmation;
 import io.learnloop.core.store.Store;
-import io.learnloop.core.store.Stores;
-import io.learnloop.jdbc.Dialect;
-import io.learnloop.jdbc.JdbcStores;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,8 +37,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,10 +78,7 @@ public class ListingsBenchmark {
     private Learnloop learnloop;
     private Course course;
     private Instant lastDay;
-    private EmbeddedPostgres postgres;
-    private HikariDataSource pool;
-    private AutoCloseable closer;
-    private Path folder;
+    private BenchDatabase database;
 
     /** A clock each settlement moves on, so orders spread over thirty days. */
     private static final class SpreadClock extends Clock {
@@ -122,28 +111,8 @@ public class ListingsBenchmark {
 
     @Setup(Level.Trial)
     public void grow() throws Exception {
-        Store target;
-        switch (store) {
-            case "MEMORY" -> target = Stores.inMemory();
-            case "H2" -> {
-                folder = Files.createTempDirectory("learnloop-bench-listings");
-                var jdbc = JdbcStores.embeddedH2(folder);
-                target = jdbc;
-                closer = jdbc;
-            }
-            default -> {
-                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "50").start();
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-                config.setUsername("postgres");
-                config.setMaximumPoolSize(10);
-                pool = new HikariDataSource(config);
-                JdbcStores.migrate(pool, Dialect.POSTGRESQL);
-                var jdbc = JdbcStores.open(pool, Dialect.POSTGRESQL);
-                target = jdbc;
-                closer = jdbc;
-            }
-        }
+        database = BenchDatabase.open(store, 10);
+        Store target = database.store;
         SpreadClock clock = new SpreadClock(orders);
         learnloop = Learnloop.builder().store(target).tenant(TENANT).clock(clock).idGenerator(IdGenerator.randomUuids())
                 .revenue(new RevenuePolicy(2000, 0, 0), RevenueParties.courseAuthors(o -> List.of())).build();
@@ -183,21 +152,8 @@ public class ListingsBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() throws Exception {
-        if (closer != null) {
-            closer.close();
-        }
-        if (pool != null) {
-            pool.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (folder != null) {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    public void close() throws java.io.IOException {
+        database.close();
     }
 
     /** The 50 most recently paid orders. */

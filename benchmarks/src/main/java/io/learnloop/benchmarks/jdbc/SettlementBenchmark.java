@@ -1,6 +1,5 @@
 package io.learnloop.benchmarks.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Chapter;
@@ -21,9 +20,6 @@ import io.learnloop.core.ledger.RevenueParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Store;
-import io.learnloop.core.store.Stores;
-import io.learnloop.jdbc.Dialect;
-import io.learnloop.jdbc.JdbcStores;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
@@ -34,7 +30,6 @@ import io.learnloop.payment.Secret;
 import io.learnloop.payment.sandbox.SandboxConfig;
 import io.learnloop.payment.sandbox.SandboxNotification;
 import io.learnloop.payment.sandbox.SandboxProvider;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -93,27 +88,16 @@ public class SettlementBenchmark {
         Payments payments;
         Offer offer;
         HikariDataSource pool;
-        private EmbeddedPostgres postgres;
-        private AutoCloseable closer;
+        private BenchDatabase database;
         final AtomicLong learners = new AtomicLong();
 
         @Setup(Level.Trial)
         public void open() throws IOException, SQLException {
-            Store target;
-            if (store.equals("POSTGRESQL")) {
-                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "50").start();
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-                config.setUsername("postgres");
-                config.setMaximumPoolSize(12);
-                pool = new HikariDataSource(config);
-                JdbcStores.migrate(pool, Dialect.POSTGRESQL);
-                var jdbc = JdbcStores.open(pool, Dialect.POSTGRESQL);
-                target = jdbc;
-                closer = jdbc;
+            database = BenchDatabase.open(store, 12);
+            Store target = database.store;
+            pool = database.pool;
+            if (pool != null) {
                 RawSettlement.createTables(pool);
-            } else {
-                target = Stores.inMemory();
             }
             learnloop = Learnloop.builder().store(target).tenant(TENANT).idGenerator(IdGenerator.randomUuids())
                     .revenue(new RevenuePolicy(2000, 0, 0), RevenueParties.courseAuthors(o -> List.of())).build();
@@ -132,16 +116,8 @@ public class SettlementBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void close() throws Exception {
-            if (closer != null) {
-                closer.close();
-            }
-            if (pool != null) {
-                pool.close();
-            }
-            if (postgres != null) {
-                postgres.close();
-            }
+        public void close() throws IOException {
+            database.close();
         }
     }
 
