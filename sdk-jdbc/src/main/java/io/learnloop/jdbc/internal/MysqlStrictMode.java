@@ -14,7 +14,8 @@ import java.util.Locale;
  * Refuses a MySQL or MariaDB session without strict mode. Without {@code STRICT_TRANS_TABLES} (or
  * {@code STRICT_ALL_TABLES}) the server cuts a value that is too long for its column and only warns, so two keys that
  * differ after the cut would become one; every other database the store runs on fails the statement instead. Both
- * servers are strict by default; the check catches a server or pool configured otherwise.
+ * servers are strict by default, and both drivers make their sessions strict unless told not to
+ * ({@code jdbcCompliantTruncation=false}); the check catches a server and pool configured otherwise.
  *
  * <p>Thread-safe: stateless.
  */

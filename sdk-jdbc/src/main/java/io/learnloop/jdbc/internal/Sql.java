@@ -174,7 +174,8 @@ final class Sql {
      * Readies a borrowed connection for a transaction of the store's. InnoDB defaults to REPEATABLE READ, where a
      * transaction keeps reading the snapshot of its first read and locks gaps between keys; the store is built for
      * READ COMMITTED, the default of the other databases. The level is set only when the pool hands out another, so
-     * a pool configured for READ COMMITTED costs nothing here.
+     * a pool configured for READ COMMITTED costs nothing here (MySQL Connector/J needs
+     * {@code useLocalSessionState=true} to answer the question without asking the server).
      *
      * @param c the connection, before its transaction starts
      * @throws SQLException if the driver fails
