@@ -1,5 +1,5 @@
 /**
- * Learnloop sdk-jdbc: the store SPI on PostgreSQL and H2, with schema migrations. Start with
+ * Learnloop sdk-jdbc: the store SPI on PostgreSQL, MySQL/MariaDB and H2, with schema migrations. Start with
  * {@link io.learnloop.jdbc.JdbcStores}.
  */
 module io.learnloop.jdbc {

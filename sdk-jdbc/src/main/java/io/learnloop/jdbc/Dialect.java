@@ -14,7 +14,12 @@ public enum Dialect {
     /** PostgreSQL 12 or newer: the production database. */
     POSTGRESQL,
     /** H2 2.x, as an embedded file database: the default that needs nothing installed. */
-    H2;
+    H2,
+    /**
+     * MySQL 8.0 or newer, and MariaDB 10.6 or newer (both through this one dialect), with InnoDB tables. See the
+     * persistence guide for what differs from PostgreSQL.
+     */
+    MYSQL;
 
     /**
      * The dialect of the database a data source connects to, read from the driver's metadata through one

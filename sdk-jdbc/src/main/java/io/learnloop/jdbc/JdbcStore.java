@@ -4,10 +4,10 @@ import io.learnloop.core.store.Store;
 
 
 /**
- * A {@link Store} on a SQL database (PostgreSQL or H2), opened with {@link JdbcStores}. Every unit of work is one
- * database transaction; updates are compare-and-set on the version column; unique keys are enforced by the
- * database's primary key, so they hold across every host instance sharing the database; outbox events are claimed
- * with row locks, so relays on several hosts deliver each event once.
+ * A {@link Store} on a SQL database (PostgreSQL, MySQL/MariaDB or H2), opened with {@link JdbcStores}. Every unit
+ * of work is one database transaction; updates are compare-and-set on the version column; unique keys are enforced
+ * by the database's primary key, so they hold across every host instance sharing the database; outbox events are
+ * claimed with row locks, so relays on several hosts deliver each event once.
  *
  * <p>Thread-safe: every call borrows its own connection from the data source.
  */

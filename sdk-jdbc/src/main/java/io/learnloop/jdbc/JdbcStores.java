@@ -4,6 +4,7 @@ import io.learnloop.jdbc.internal.DatabaseProduct;
 import io.learnloop.jdbc.internal.EmbeddedH2;
 import io.learnloop.jdbc.internal.JdbcStoreImpl;
 import io.learnloop.jdbc.internal.Migrations;
+import io.learnloop.jdbc.internal.MysqlStrictMode;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -40,12 +41,13 @@ public final class JdbcStores {
      *                                                     (the message names the one to use), or on
      *                                                     {@code dataSource} if the store does not run on it
      * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} if the database cannot be
-     *                                                     reached or a migration fails
+     *                                                     reached, a MySQL session is not in strict mode, or a
+     *                                                     migration fails
      */
     public static int migrate(DataSource dataSource, Dialect dialect) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(dialect, "dialect");
-        DatabaseProduct.of(dataSource).requireDialect(dialect);
+        requireUsable(dataSource, dialect);
         return Migrations.migrate(dataSource, dialect, null);
     }
 
@@ -57,11 +59,14 @@ public final class JdbcStores {
      * @return how many migrations were applied now
      * @throws io.learnloop.core.error.ValidationException on {@code dataSource} if the store does not run on it
      * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} if the database cannot be
-     *                                                     reached or a migration fails
+     *                                                     reached, a MySQL session is not in strict mode, or a
+     *                                                     migration fails
      */
     public static int migrate(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return Migrations.migrate(dataSource, Dialect.detect(dataSource), null);
+        Dialect dialect = Dialect.detect(dataSource);
+        requireUsable(dataSource, dialect);
+        return Migrations.migrate(dataSource, dialect, null);
     }
 
     /**
@@ -73,8 +78,9 @@ public final class JdbcStores {
      * @throws io.learnloop.core.error.ValidationException on {@code dialect} if the database is not of that dialect
      *                                                     (the message names the one to use)
      * @throws io.learnloop.core.error.LearnloopException  with {@code STORE_UNAVAILABLE} if the database cannot be
-     *                                                     reached, or its schema is older or newer than this
-     *                                                     version knows (the message names the migration)
+     *                                                     reached, a MySQL session is not in strict mode, or its
+     *                                                     schema is older or newer than this version knows (the
+     *                                                     message names the migration)
      */
     public static JdbcStore open(DataSource dataSource, Dialect dialect) {
         return open(dataSource, dialect, Clock.systemUTC());
@@ -96,9 +102,17 @@ public final class JdbcStores {
     public static JdbcStore open(DataSource dataSource, Dialect dialect, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(dialect, "dialect");
-        DatabaseProduct.of(dataSource).requireDialect(dialect);
+        requireUsable(dataSource, dialect);
         Migrations.check(dataSource, dialect);
         return new JdbcStoreImpl(dataSource, dialect, clock, () -> { }, dialect + " data source");
+    }
+
+    /** Refuses a database of another dialect, and a MySQL session that would cut too long values. */
+    private static void requireUsable(DataSource dataSource, Dialect dialect) {
+        DatabaseProduct.of(dataSource).requireDialect(dialect);
+        if (dialect == Dialect.MYSQL) {
+            MysqlStrictMode.require(dataSource);
+        }
     }
 
     /**

@@ -49,7 +49,8 @@ class ArchitectureTest {
                 unit.getRawParameterTypes().forEach(p -> types.add(p.getName()));
                 for (String t : types) {
                     boolean library = t.startsWith("java.sql.") || t.startsWith("javax.sql.") || t.startsWith("org.flywaydb.")
-                            || t.startsWith("org.h2.") || t.startsWith("org.postgresql.") || t.startsWith("com.fasterxml.");
+                            || t.startsWith("org.h2.") || t.startsWith("org.postgresql.") || t.startsWith("org.mariadb.")
+                            || t.startsWith("com.mysql.") || t.startsWith("com.fasterxml.");
                     if (library && !t.equals("javax.sql.DataSource")) {
                         offences.add(c.getName() + "." + unit.getName() + " exposes " + t);
                     }

@@ -5,6 +5,9 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.jdbc.internal.Migrations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
 import java.lang.reflect.Proxy;
@@ -70,31 +73,90 @@ class DialectDetectionTest {
         }
     }
 
-    @Test
-    void migrate_whenNoDialectGiven_migratesInTheDetectedDialectAndOpens() {
-        for (Dialect dialect : Dialect.values()) {
-            try (HikariDataSource ds = dialect == Dialect.H2 ? TestDatabases.newH2(2) : TestDatabases.newPostgres(2)) {
-                assertThat(JdbcStores.migrate(ds)).isEqualTo(Migrations.FILES.size());
-                assertThat(JdbcStores.migrate(ds)).isZero();
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void migrate_whenNoDialectGiven_migratesInTheDetectedDialectAndOpens(Dialect dialect) {
+        try (HikariDataSource ds = TestDatabases.newDatabase(dialect, 2)) {
+            assertThat(JdbcStores.migrate(ds)).isEqualTo(Migrations.FILES.size());
+            assertThat(JdbcStores.migrate(ds)).isZero();
 
-                try (JdbcStore store = JdbcStores.open(ds, Dialect.detect(ds))) {
-                    assertThat(store.dialect()).isEqualTo(dialect);
-                }
+            try (JdbcStore store = JdbcStores.open(ds, Dialect.detect(ds))) {
+                assertThat(store.dialect()).isEqualTo(dialect);
             }
         }
     }
 
     @Test
-    void detect_whenDatabaseIsNotSupported_namesItAndTheSupportedOnes() {
-        DataSource mysql = reportingProduct("MySQL", "8.0.36");
+    void detect_whenMariadbThroughEitherDriver_returnsMysql() {
+        try (HikariDataSource mariadbDriver = TestDatabases.newMysql(2);
+             HikariDataSource mysqlDriver = TestDatabases.hikari(
+                     mariadbDriver.getJdbcUrl().replace("jdbc:mariadb:", "jdbc:mysql:"), "root", "", 2)) {
+            assertThat(Dialect.detect(mariadbDriver)).isEqualTo(Dialect.MYSQL);
+            assertThat(Dialect.detect(mysqlDriver)).isEqualTo(Dialect.MYSQL);
+        }
+    }
 
-        assertThatThrownBy(() -> Dialect.detect(mysql))
+    @Test
+    void migrate_whenMariadbDataSourceNamedPostgresql_refusesNamingMysqlAndCreatesNothing() throws SQLException {
+        try (HikariDataSource mariadb = TestDatabases.newMysql(2)) {
+            assertThatThrownBy(() -> JdbcStores.migrate(mariadb, Dialect.POSTGRESQL))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.fields()).containsExactly("dialect"))
+                    .hasMessageContaining("the DataSource is MariaDB ")
+                    .hasMessageContaining("use Dialect.MYSQL");
+
+            try (Connection c = mariadb.getConnection(); var st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
+                         + "WHERE table_schema = DATABASE()")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "MySQL, 8.0.36",
+            "MySQL, 9.1.0",
+            "MariaDB, 10.6.18-MariaDB",
+            "MariaDB, 11.4.2-MariaDB-ubu2404",
+            "MySQL, 5.5.5-10.11.6-MariaDB-0+deb12u1",
+    })
+    void detect_whenMysqlOrMariadbRecentEnough_returnsMysql(String product, String version) {
+        assertThat(Dialect.detect(reportingProduct(product, version))).isEqualTo(Dialect.MYSQL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "MySQL, 5.7.44, MySQL 8.0 or newer",
+            "MariaDB, 10.5.23-MariaDB, MariaDB 10.6 or newer",
+            "MySQL, 5.5.5-10.4.32-MariaDB, MariaDB 10.6 or newer",
+    })
+    void detect_whenMysqlOrMariadbTooOld_refusesNamingTheVersionNeeded(String product, String version,
+                                                                       String needed) {
+        DataSource old = reportingProduct(product, version);
+
+        assertThatThrownBy(() -> Dialect.detect(old))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fields()).containsExactly("dataSource"))
-                .hasMessageContaining("the DataSource is MySQL 8.0.36")
-                .hasMessageContaining("PostgreSQL (Dialect.POSTGRESQL) and H2 (Dialect.H2)");
-        assertThatThrownBy(() -> JdbcStores.migrate(mysql, Dialect.POSTGRESQL))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("MySQL 8.0.36");
+                .hasMessageContaining("the DataSource is " + product + " " + version)
+                .hasMessageContaining(needed);
+        assertThatThrownBy(() -> JdbcStores.migrate(old, Dialect.MYSQL))
+                .isInstanceOf(ValidationException.class).hasMessageContaining(needed);
+    }
+
+    @Test
+    void detect_whenDatabaseIsNotSupported_namesItAndTheSupportedOnes() {
+        DataSource oracle = reportingProduct("Oracle", "23.4.0.24.05");
+
+        assertThatThrownBy(() -> Dialect.detect(oracle))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fields()).containsExactly("dataSource"))
+                .hasMessageContaining("the DataSource is Oracle 23.4.0.24.05")
+                .hasMessageContaining("PostgreSQL (Dialect.POSTGRESQL), MySQL 8.0+ and MariaDB 10.6+ (Dialect.MYSQL) "
+                        + "and H2 (Dialect.H2)");
+        assertThatThrownBy(() -> JdbcStores.migrate(oracle, Dialect.POSTGRESQL))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Oracle 23.4.0.24.05");
     }
 
     private static String productVersion(DataSource ds) throws SQLException {

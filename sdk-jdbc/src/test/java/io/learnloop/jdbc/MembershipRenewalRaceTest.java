@@ -46,7 +46,7 @@ class MembershipRenewalRaceTest {
     private final List<Learnloop> hosts = new ArrayList<>();
 
     private void start(Dialect dialect) {
-        HikariDataSource first = dialect == Dialect.H2 ? TestDatabases.newH2(6) : TestDatabases.newPostgres(6);
+        HikariDataSource first = TestDatabases.newDatabase(dialect, 6);
         JdbcStores.migrate(first, dialect);
         HikariDataSource second = TestDatabases.hikari(first.getJdbcUrl(), first.getUsername(), first.getPassword(),
                 6);

@@ -34,7 +34,7 @@ class RollbackRowsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void transact_whenWorkThrowsAfterWriting_leavesNoRowInAnyTable(Dialect dialect) throws SQLException {
-        try (HikariDataSource pool = dialect == Dialect.H2 ? TestDatabases.newH2(2) : TestDatabases.newPostgres(2)) {
+        try (HikariDataSource pool = TestDatabases.newDatabase(dialect, 2)) {
             JdbcStores.migrate(pool, dialect);
             JdbcStore store = JdbcStores.open(pool, dialect);
             TenantId tenant = TenantId.of("shop");

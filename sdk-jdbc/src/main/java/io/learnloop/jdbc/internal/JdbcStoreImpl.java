@@ -46,8 +46,8 @@ public final class JdbcStoreImpl implements JdbcStore {
      * @param description how {@link #toString()} names the database (no secrets)
      */
     public JdbcStoreImpl(DataSource dataSource, Dialect dialect, Clock clock, Runnable onClose, String description) {
-        this.db = new Database(Objects.requireNonNull(dataSource, "dataSource"));
         this.sql = Sql.of(Objects.requireNonNull(dialect, "dialect"));
+        this.db = new Database(Objects.requireNonNull(dataSource, "dataSource"), sql);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onClose = onClose;
         this.jobs = new JobTable(db, sql, clock);
@@ -59,7 +59,7 @@ public final class JdbcStoreImpl implements JdbcStore {
         Objects.requireNonNull(work, "work");
         String doing = "running a unit of work for tenant " + tenant;
         try (Connection c = db.connect(doing)) {
-            return Database.inTransaction(c, doing, conn -> {
+            return db.inTransaction(c, doing, conn -> {
                 JdbcUnitOfWork uow = new JdbcUnitOfWork(conn, sql, tenant, clock.instant(), false);
                 R result = work.apply(uow);
                 LearnloopException broken = uow.broken();
@@ -93,7 +93,7 @@ public final class JdbcStoreImpl implements JdbcStore {
             List<Long> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.claimCandidates)) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, JdbcUnitOfWork.utc(now));
+                ps.setObject(2, sql.timestamp(now));
                 ps.setString(3, relay);
                 ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -108,9 +108,9 @@ public final class JdbcStoreImpl implements JdbcStore {
                  PreparedStatement body = c.prepareStatement("SELECT body FROM learnloop_outbox WHERE seq = ?")) {
                 for (long seq : candidates) {
                     claim.setString(1, relay);
-                    claim.setObject(2, JdbcUnitOfWork.utc(until));
+                    claim.setObject(2, sql.timestamp(until));
                     claim.setLong(3, seq);
-                    claim.setObject(4, JdbcUnitOfWork.utc(now));
+                    claim.setObject(4, sql.timestamp(now));
                     claim.setString(5, relay);
                     // The condition is checked again here: on H2 another claimer may have taken the row meanwhile.
                     if (claim.executeUpdate() == 1) {
@@ -137,7 +137,7 @@ public final class JdbcStoreImpl implements JdbcStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE learnloop_outbox SET delivered_at = ?, "
                     + "claimed_by = NULL, lease_until = NULL WHERE tenant = ? AND event_id = ? AND delivered_at IS NULL")) {
                 for (String id : eventIds) {
-                    ps.setObject(1, JdbcUnitOfWork.utc(now));
+                    ps.setObject(1, sql.timestamp(now));
                     ps.setString(2, tenant.value());
                     ps.setString(3, id);
                     ps.addBatch();
@@ -163,11 +163,9 @@ public final class JdbcStoreImpl implements JdbcStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(deliveredBefore, "deliveredBefore");
         return db.autoCommit("pruning delivered outbox events", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM learnloop_outbox WHERE seq IN (SELECT seq FROM "
-                    + "learnloop_outbox WHERE tenant = ? AND delivered_at IS NOT NULL AND delivered_at < ? "
-                    + "ORDER BY delivered_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql.pruneDelivered(Math.max(1, limit)))) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, JdbcUnitOfWork.utc(deliveredBefore));
+                ps.setObject(2, sql.timestamp(deliveredBefore));
                 return ps.executeUpdate();
             }
         });

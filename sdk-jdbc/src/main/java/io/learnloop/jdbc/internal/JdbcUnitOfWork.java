@@ -19,8 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +38,6 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private static final int MAX_ID = 255;
     private static final int MAX_KEY = 512;
     private static final int MAX_NAME = 64;
-    /** Ids per IN list when reading an index's aggregates on PostgreSQL. */
-    private static final int IN_LIST = 100;
 
     private final Connection connection;
     private final Sql sql;
@@ -133,7 +129,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 q.append(" AND e.sort_key < ?");
             }
             q.append(" ORDER BY e.sort_key").append(range.descending() ? " DESC" : "")
-                    .append(" FETCH FIRST ").append(range.limit()).append(" ROWS ONLY");
+                    .append(sql.limit(String.valueOf(range.limit())));
             try (PreparedStatement ps = connection.prepareStatement(q.toString())) {
                 int i = 1;
                 ps.setString(i++, tenant.value());
@@ -184,7 +180,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
         return run("listing " + type.name(), () -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT version, body FROM learnloop_aggregate "
-                    + "WHERE tenant = ? AND type = ? ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + "WHERE tenant = ? AND type = ? ORDER BY seq" + sql.offsetLimit())) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setInt(3, offset);
@@ -223,8 +219,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setString(2, type.name());
                 ps.setString(3, id);
                 ps.setString(4, body);
-                ps.setObject(5, utc(now));
-                ps.setObject(6, utc(now));
+                ps.setObject(5, sql.timestamp(now));
+                ps.setObject(6, sql.timestamp(now));
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
@@ -252,7 +248,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
             try (PreparedStatement ps = connection.prepareStatement(sql.updateAggregate)) {
                 ps.setLong(1, expectedVersion + 1);
                 ps.setString(2, body);
-                ps.setObject(3, utc(now));
+                ps.setObject(3, sql.timestamp(now));
                 ps.setString(4, tenant.value());
                 ps.setString(5, type.name());
                 ps.setString(6, id);
@@ -323,11 +319,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setString(2, event.id());
                 ps.setString(3, event.type());
                 ps.setString(4, event.aggregateId());
-                ps.setObject(5, utc(event.occurredAt()));
+                ps.setObject(5, sql.timestamp(event.occurredAt()));
                 ps.setString(6, body);
                 ps.executeUpdate();
             } catch (SQLException e) {
-                // H2 has no ON CONFLICT; a failed statement there leaves the transaction usable.
+                // H2 and MySQL have no ON CONFLICT; a failed statement there leaves the transaction usable.
                 if (!(SqlErrors.isUniqueViolation(e) && !sql.postgres())) {
                     throw e;
                 }
@@ -350,7 +346,13 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     throw ValidationException.of(name, "keys are stored up to " + MAX_KEY
                             + " characters (names up to " + MAX_NAME + "); this one has " + key.length());
                 }
-                keys.add(new Key(name, key, !unique && type.isSorted(name) ? type.position(name, value) : null));
+                String position = !unique && type.isSorted(name) ? type.position(name, value) : null;
+                if (position != null && !sql.fitsSortColumn(position)) {
+                    throw ValidationException.of(name, "positions in a sorted index (sort key, separator and id) are "
+                            + "stored up to " + sql.sortColumnLimit() + "; this one has " + position.length()
+                            + " characters: shorten the sort key");
+                }
+                keys.add(new Key(name, key, position));
             }
         }
         return keys;
@@ -441,17 +443,21 @@ final class JdbcUnitOfWork implements UnitOfWork {
         R run() throws SQLException;
     }
 
-    /** Runs SQL work, mapping driver failures; a failure outside a savepoint marks the transaction broken. */
+    /** Runs SQL work, mapping driver failures; a failure that aborted the transaction marks it broken. */
     private <R> R run(String doing, SqlWork<R> work) {
         try {
             return work.run();
         } catch (SQLException e) {
-            LearnloopException mapped = SqlErrors.map(e, doing);
-            if (sql.postgres() && savepoints == 0 && broken == null) {
-                broken = mapped;
-            }
-            throw mapped;
+            throw failed(e, doing, savepoints > 0);
         }
+    }
+
+    private LearnloopException failed(SQLException e, String doing, boolean insideSavepoint) {
+        LearnloopException mapped = SqlErrors.map(e, doing);
+        if (broken == null && sql.abortsTransaction(e, insideSavepoint)) {
+            broken = mapped;
+        }
+        return mapped;
     }
 
     /** Runs a write in a savepoint: on any failure the write is undone and the transaction stays usable. */
@@ -461,12 +467,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
         try {
             work.run();
         } catch (SQLException | RuntimeException e) {
+            RuntimeException failure = e instanceof SQLException se ? failed(se, doing, true) : (RuntimeException) e;
             savepoints--;
             rollbackTo(savepoint, doing);
-            if (e instanceof SQLException se) {
-                throw SqlErrors.map(se, doing);
-            }
-            throw (RuntimeException) e;
+            throw failure;
         }
         savepoints--;
         if (sql.postgres()) {
@@ -491,7 +495,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     /**
      * Reads aggregates by id, in insertion order. Every lookup names the whole primary key, so no planner can choose
-     * to walk the type's insertion-order index instead. On PostgreSQL the ids go in IN lists (one round trip per
+     * to walk the type's insertion-order index instead. Over a network the ids go in IN lists (one round trip per
      * chunk); H2 runs in-process, where one lookup per id costs no round trip.
      */
     private <T> List<Versioned<T>> byIds(AggregateType<T> type, List<String> ids, boolean insertionOrder)
@@ -500,7 +504,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
             return List.of();
         }
         List<SeqRow<T>> found = new ArrayList<>(ids.size());
-        int chunk = sql.postgres() ? IN_LIST : 1;
+        int chunk = sql.idsPerLookup;
         for (int from = 0; from < ids.size(); from += chunk) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
             String condition = part.size() == 1 ? "id = ?"
@@ -580,9 +584,5 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private static ConflictException duplicate(AggregateType<?> type, String what, String key) {
         return new ConflictException(ErrorCode.DUPLICATE_KEY,
                 "A " + type.name() + " with " + what + " '" + key + "' already exists.");
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -11,14 +11,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Scheduled jobs in {@code learnloop_job}, claimed like outbox events: candidates are locked with
- * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, and the claiming UPDATE re-checks that the job is still free.
+ * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL and MySQL, and the claiming UPDATE re-checks that the job is still
+ * free.
  *
  * <p>Thread-safe: holds only the database handle.
  */
@@ -43,9 +43,9 @@ final class JobTable implements ScheduledJobs {
                 ps.setString(1, tenant.value());
                 ps.setString(2, queue);
                 ps.setString(3, key);
-                ps.setObject(4, JdbcUnitOfWork.utc(dueAt));
+                ps.setObject(4, sql.timestamp(dueAt));
                 ps.setString(5, payload);
-                ps.setObject(6, JdbcUnitOfWork.utc(clock.instant()));
+                ps.setObject(6, sql.timestamp(clock.instant()));
                 return ps.executeUpdate() == 1;
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
@@ -66,13 +66,11 @@ final class JobTable implements ScheduledJobs {
         Instant until = now.plus(lease);
         return db.transaction("claiming jobs of " + queue, c -> {
             List<String> keys = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT job_key FROM learnloop_job WHERE tenant = ? "
-                    + "AND queue = ? AND done_at IS NULL AND due_at <= ? AND (claimed_by IS NULL OR lease_until < ?) "
-                    + "ORDER BY due_at, job_key FETCH FIRST ? ROWS ONLY" + (sql.postgres() ? " FOR UPDATE SKIP LOCKED" : ""))) {
+            try (PreparedStatement ps = c.prepareStatement(sql.claimJobCandidates)) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, queue);
-                ps.setObject(3, JdbcUnitOfWork.utc(now));
-                ps.setObject(4, JdbcUnitOfWork.utc(now));
+                ps.setObject(3, sql.timestamp(now));
+                ps.setObject(4, sql.timestamp(now));
                 ps.setInt(5, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -88,11 +86,11 @@ final class JobTable implements ScheduledJobs {
                          + "WHERE tenant = ? AND queue = ? AND job_key = ?")) {
                 for (String key : keys) {
                     claim.setString(1, worker);
-                    claim.setObject(2, JdbcUnitOfWork.utc(until));
+                    claim.setObject(2, sql.timestamp(until));
                     claim.setString(3, tenant.value());
                     claim.setString(4, queue);
                     claim.setString(5, key);
-                    claim.setObject(6, JdbcUnitOfWork.utc(now));
+                    claim.setObject(6, sql.timestamp(now));
                     if (claim.executeUpdate() != 1) {
                         continue;
                     }
@@ -101,7 +99,7 @@ final class JobTable implements ScheduledJobs {
                     read.setString(3, key);
                     try (ResultSet rs = read.executeQuery()) {
                         rs.next();
-                        claimed.add(new ScheduledJob(queue, key, rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        claimed.add(new ScheduledJob(queue, key, sql.instant(rs, 1),
                                 rs.getString(2), rs.getInt(3)));
                     }
                 }
@@ -116,7 +114,7 @@ final class JobTable implements ScheduledJobs {
         db.autoCommit("completing job " + queue + "/" + key, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE learnloop_job SET done_at = ?, claimed_by = NULL, "
                     + "lease_until = NULL WHERE tenant = ? AND queue = ? AND job_key = ?")) {
-                ps.setObject(1, JdbcUnitOfWork.utc(now));
+                ps.setObject(1, sql.timestamp(now));
                 ps.setString(2, tenant.value());
                 ps.setString(3, queue);
                 ps.setString(4, key);
@@ -131,7 +129,7 @@ final class JobTable implements ScheduledJobs {
         db.autoCommit("rescheduling job " + queue + "/" + key, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE learnloop_job SET due_at = ?, claimed_by = NULL, "
                     + "lease_until = NULL WHERE tenant = ? AND queue = ? AND job_key = ? AND done_at IS NULL")) {
-                ps.setObject(1, JdbcUnitOfWork.utc(dueAt));
+                ps.setObject(1, sql.timestamp(dueAt));
                 ps.setString(2, tenant.value());
                 ps.setString(3, queue);
                 ps.setString(4, key);

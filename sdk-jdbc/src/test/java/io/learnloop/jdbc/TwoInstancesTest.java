@@ -9,8 +9,8 @@ import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.Versioned;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two host instances (two pools, two stores, two {@link Learnloop} facades) over one PostgreSQL database.
+ * Two host instances (two pools, two stores, two {@link Learnloop} facades) over one PostgreSQL or MariaDB database.
  */
-class PostgresTwoInstancesTest {
+class TwoInstancesTest {
     /** A course seat counter that both instances change. */
     record Seats(String id, int taken) {
     }
@@ -42,25 +42,31 @@ class PostgresTwoInstancesTest {
     private JdbcStore storeA;
     private JdbcStore storeB;
 
-    @BeforeEach
-    void open() {
-        poolA = TestDatabases.newPostgres(4);
-        JdbcStores.migrate(poolA, Dialect.POSTGRESQL);
-        poolB = TestDatabases.hikari(poolA.getJdbcUrl(), "postgres", "", 4);
-        storeA = JdbcStores.open(poolA, Dialect.POSTGRESQL);
-        storeB = JdbcStores.open(poolB, Dialect.POSTGRESQL);
+    private void open(Dialect dialect) {
+        poolA = TestDatabases.newDatabase(dialect, 4);
+        JdbcStores.migrate(poolA, dialect);
+        poolB = TestDatabases.hikari(poolA.getJdbcUrl(), poolA.getUsername(), poolA.getPassword(), 4);
+        storeA = JdbcStores.open(poolA, dialect);
+        storeB = JdbcStores.open(poolB, dialect);
     }
 
     @AfterEach
     void close() {
-        storeA.close();
-        storeB.close();
-        poolA.close();
-        poolB.close();
+        for (AutoCloseable c : new AutoCloseable[]{storeA, storeB, poolA, poolB}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
-    @Test
-    void transact_whenTwoInstancesShareADatabase_eachSeesTheOthersWrites() {
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void transact_whenTwoInstancesShareADatabase_eachSeesTheOthersWrites(Dialect dialect) {
+        open(dialect);
         storeA.transact(TENANT, uow -> uow.insert(SEATS, new Seats("java-101", 0)));
 
         Versioned<Seats> seenByB = storeB.read(TENANT, uow -> uow.get(SEATS, "java-101"));
@@ -70,8 +76,11 @@ class PostgresTwoInstancesTest {
         assertThat(seenByA).isEqualTo(new Versioned<>(new Seats("java-101", 1), 2));
     }
 
-    @Test
-    void relays_whenTwoInstancesPublishAndDeliverConcurrently_deliverEveryEventExactlyOnce() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void relays_whenTwoInstancesPublishAndDeliverConcurrently_deliverEveryEventExactlyOnce(Dialect dialect)
+            throws Exception {
+        open(dialect);
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         AtomicInteger byA = new AtomicInteger();
         AtomicInteger byB = new AtomicInteger();

@@ -7,11 +7,13 @@ import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.Versioned;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Eight threads race 500 times to pay the same order (compare-and-set on its version) and to grant the same
- * entitlement (a unique key) on a real PostgreSQL: exactly one wins each race, the others get a conflict, nobody
- * deadlocks.
+ * entitlement (a unique key) on a real PostgreSQL and a real MariaDB: exactly one wins each race, the others get a
+ * conflict, nobody deadlocks.
  */
-class PostgresConcurrencyTest {
+class ConcurrencyTest {
     private static final int THREADS = 8;
     private static final int ATTEMPTS = 500;
 
@@ -46,25 +48,30 @@ class PostgresConcurrencyTest {
             .unique("learner_course", g -> g.learnerId() + "/" + g.courseId())
             .build();
 
-    private static HikariDataSource pool;
-    private static JdbcStore store;
+    private static final Map<Dialect, HikariDataSource> POOLS = new EnumMap<>(Dialect.class);
+    private static final Map<Dialect, JdbcStore> STORES = new EnumMap<>(Dialect.class);
     private final TenantId tenant = TenantId.of("race");
 
-    @BeforeAll
-    static void open() {
-        pool = TestDatabases.newPostgres(THREADS);
-        JdbcStores.migrate(pool, Dialect.POSTGRESQL);
-        store = JdbcStores.open(pool, Dialect.POSTGRESQL);
+    /** The dialect's store, opened on first use, so a dialect whose server is missing skips only its own tests. */
+    private static synchronized JdbcStore store(Dialect dialect) {
+        return STORES.computeIfAbsent(dialect, d -> {
+            HikariDataSource pool = TestDatabases.newDatabase(d, THREADS);
+            POOLS.put(d, pool);
+            JdbcStores.migrate(pool, d);
+            return JdbcStores.open(pool, d);
+        });
     }
 
     @AfterAll
     static void close() {
-        store.close();
-        pool.close();
+        STORES.values().forEach(JdbcStore::close);
+        POOLS.values().forEach(HikariDataSource::close);
     }
 
-    @Test
-    void update_when8ThreadsPayTheSameOrder500Times_exactlyOnePaysEachTime() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void update_when8ThreadsPayTheSameOrder500Times_exactlyOnePaysEachTime(Dialect dialect) throws Exception {
+        JdbcStore store = store(dialect);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         AtomicInteger paid = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
@@ -111,8 +118,11 @@ class PostgresConcurrencyTest {
         assertThat(pendingOrders).isZero();
     }
 
-    @Test
-    void insert_when8ThreadsGrantTheSameEntitlement500Times_exactlyOneGrantExistsEachTime() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void insert_when8ThreadsGrantTheSameEntitlement500Times_exactlyOneGrantExistsEachTime(Dialect dialect)
+            throws Exception {
+        JdbcStore store = store(dialect);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         AtomicInteger duplicates = new AtomicInteger();
         try {

@@ -27,9 +27,8 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.money.Money;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,41 +47,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same races as {@link PostgresConcurrencyTest}, through the real services on PostgreSQL: in each of 500 rounds
+ * The same races as {@link ConcurrencyTest}, through the real services on PostgreSQL and MariaDB: in each round
  * sixteen threads settle the same payment of one order. Each round ends with exactly one PAID transition and exactly
- * one grant, and nobody deadlocks.
+ * one grant, and nobody deadlocks. MariaDB runs fewer rounds, to keep the build short; PostgreSQL runs 500.
  */
-class PostgresServiceRaceTest {
+class ServiceRaceTest {
     private static final int THREADS = 8;
-    private static final int ROUNDS = 500;
 
-    private static HikariDataSource pool;
-    private static JdbcStore store;
-    private static final Map<String, AtomicInteger> EVENTS = new ConcurrentHashMap<>();
-    private static Learnloop learnloop;
+    @ParameterizedTest
+    @CsvSource({"POSTGRESQL, 500", "MYSQL, 100"})
+    void settle_when16ThreadsRaceRoundAfterRound_exactlyOneTransitionAndOneGrantEachTime(Dialect dialect, int rounds)
+            throws Exception {
+        try (HikariDataSource pool = TestDatabases.newDatabase(dialect, THREADS * 2 + 2)) {
+            JdbcStores.migrate(pool, dialect);
+            try (JdbcStore store = JdbcStores.open(pool, dialect)) {
+                race(store, rounds);
+            }
+        }
+    }
 
-    @BeforeAll
-    static void open() {
-        pool = TestDatabases.newPostgres(THREADS * 2 + 2);
-        JdbcStores.migrate(pool, Dialect.POSTGRESQL);
-        store = JdbcStores.open(pool, Dialect.POSTGRESQL);
-        learnloop = Learnloop.builder()
+    private static void race(JdbcStore store, int rounds) throws Exception {
+        Map<String, AtomicInteger> events = new ConcurrentHashMap<>();
+        Learnloop learnloop = Learnloop.builder()
                 .store(store)
                 .tenant(TenantId.of("service-race"))
                 .idGenerator(IdGenerator.sequential("race"))
-                .listener(e -> EVENTS.computeIfAbsent(e.type() + "|" + e.aggregateId(), k -> new AtomicInteger())
+                .listener(e -> events.computeIfAbsent(e.type() + "|" + e.aggregateId(), k -> new AtomicInteger())
                         .incrementAndGet())
                 .build();
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-        pool.close();
-    }
-
-    @Test
-    void settle_when16ThreadsRace500Times_exactlyOneTransitionAndOneGrantEachTime() throws Exception {
         Actor admin = Actor.of("admin", Role.ADMIN);
         Actor creator = Actor.of("creator", Role.CREATOR);
         Course published = learnloop.catalog().createCourse(creator, CourseDetails.of("Race course", "en", "programming"));
@@ -99,7 +91,7 @@ class PostgresServiceRaceTest {
         AtomicInteger alreadySettled = new AtomicInteger();
         Actor finance = Actor.of("cashier", Role.FINANCE);
         try {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 Actor learner = Actor.learner("learner-" + round);
                 Order order = learnloop.commerce().placeOrder(learner, PlaceOrder.of("key-" + round, offer.id()));
                 PaymentConfirmation payment = new PaymentConfirmation(order.id(), "bank-transfer", "pay-" + round,
@@ -134,15 +126,15 @@ class PostgresServiceRaceTest {
             threads.shutdownNow();
         }
         learnloop.deliverEvents();
-        long paidEvents = EVENTS.entrySet().stream()
+        long paidEvents = events.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(EventTypes.ORDER_PAID + "|")).mapToInt(e -> e.getValue().get()).sum();
-        long distinctPaidOrders = EVENTS.keySet().stream().filter(k -> k.startsWith(EventTypes.ORDER_PAID + "|")).count();
-        assertThat(distinctPaidOrders).isEqualTo(ROUNDS);
-        assertThat(paidEvents).as("one PAID transition per order").isEqualTo(ROUNDS);
-        long grantEvents = EVENTS.entrySet().stream()
+        long distinctPaidOrders = events.keySet().stream().filter(k -> k.startsWith(EventTypes.ORDER_PAID + "|")).count();
+        assertThat(distinctPaidOrders).isEqualTo(rounds);
+        assertThat(paidEvents).as("one PAID transition per order").isEqualTo(rounds);
+        long grantEvents = events.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(EventTypes.ACCESS_GRANTED + "|")).mapToInt(e -> e.getValue().get()).sum();
-        assertThat(grantEvents).as("one grant per order line").isEqualTo(ROUNDS);
-        assertThat(settled.get() + alreadySettled.get()).isEqualTo(ROUNDS * THREADS * 2);
-        assertThat(settled.get()).as("settlements that paid the order").isEqualTo(ROUNDS);
+        assertThat(grantEvents).as("one grant per order line").isEqualTo(rounds);
+        assertThat(settled.get() + alreadySettled.get()).isEqualTo(rounds * THREADS * 2);
+        assertThat(settled.get()).as("settlements that paid the order").isEqualTo(rounds);
     }
 }
