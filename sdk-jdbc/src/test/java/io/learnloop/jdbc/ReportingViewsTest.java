@@ -19,9 +19,8 @@ import io.learnloop.core.money.Money;
 import io.learnloop.core.settlement.PaymentConfirmation;
 import io.learnloop.core.testing.Catalogue;
 import io.learnloop.core.testing.Staff;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,28 +34,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reporting views on PostgreSQL, read with plain SQL as a BI tool would: each row carries what the SDK's own
+ * The reporting views on PostgreSQL and MySQL/MariaDB, read with plain SQL as a BI tool would: each row carries what the SDK's own
  * records say, under the documented column names.
  */
 class ReportingViewsTest {
     private static final TenantId TENANT = TenantId.of("views");
-    private static HikariDataSource pool;
-    private static JdbcStore store;
+    private HikariDataSource pool;
 
-    @BeforeAll
-    static void open() {
-        pool = TestDatabases.newPostgres(4);
-        JdbcStores.migrate(pool, Dialect.POSTGRESQL);
-        store = JdbcStores.open(pool, Dialect.POSTGRESQL);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-        pool.close();
-    }
-
-    private static List<Map<String, Object>> rows(String sql) throws SQLException {
+    private List<Map<String, Object>> rows(String sql) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, TENANT.value());
@@ -73,8 +58,20 @@ class ReportingViewsTest {
         return out;
     }
 
-    @Test
-    void views_whenAnOrderIsPaidAndPartlyRefunded_showItsOrderLinesGrantsPostingsAndRefund() throws SQLException {
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void views_whenAnOrderIsPaidAndPartlyRefunded_showItsOrderLinesGrantsPostingsAndRefund(Dialect dialect)
+            throws SQLException {
+        pool = TestDatabases.newDatabase(dialect, 4);
+        JdbcStores.migrate(pool, dialect);
+        try (JdbcStore store = JdbcStores.open(pool, dialect)) {
+            check(store);
+        } finally {
+            pool.close();
+        }
+    }
+
+    private void check(JdbcStore store) throws SQLException {
         Learnloop learnloop = Learnloop.builder().store(store).tenant(TENANT).idGenerator(IdGenerator.sequential("v"))
                 .revenue(new RevenuePolicy(2000, 0, 0), RevenueParties.courseAuthors(o -> List.of())).build();
         Actor ada = Actor.of("ada", Role.CREATOR);

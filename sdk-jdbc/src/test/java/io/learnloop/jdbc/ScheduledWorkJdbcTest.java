@@ -56,13 +56,13 @@ class ScheduledWorkJdbcTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL"})
+    @EnumSource(Dialect.class)
     void runScheduledJobs_whenTwoHostsShareTheDatabase_announceEachEndOnceAndPruneOldEvents(Dialect dialect)
             throws Exception {
         TenantId tenant = TenantId.of("jobs-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
         MutableClock clock = new MutableClock(T0);
         List<DomainEvent> events = new CopyOnWriteArrayList<>();
-        try (HikariDataSource pool = dialect == Dialect.H2 ? TestDatabases.newH2(8) : TestDatabases.newPostgres(8)) {
+        try (HikariDataSource pool = TestDatabases.newDatabase(dialect, 8)) {
             JdbcStores.migrate(pool, dialect);
             try (JdbcStore store = JdbcStores.open(pool, dialect)) {
                 List<Learnloop> hosts = new ArrayList<>();
