@@ -117,19 +117,23 @@ final class JdbcUnitOfWork implements UnitOfWork {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(range, "range");
         return run("reading a range of " + type.name() + " by " + index, () -> {
-            // one statement: the sorted index walks the range, each entry joins its row on the primary key
-            StringBuilder q = new StringBuilder("SELECT a.version, a.body FROM learnloop_index_entry e "
-                    + "JOIN learnloop_aggregate a ON a.tenant = e.tenant AND a.type = e.type AND a.id = e.id "
-                    + "WHERE e.tenant = ? AND e.type = ? AND e.index_name = ? AND e.index_key = ? "
-                    + "AND e.sort_key IS NOT NULL");
+            // Two steps, as for findBy: the ids of the range from the sorted index alone (a bounded walk, whatever
+            // the key holds), then their rows by primary key. Reading the rows in the same statement lets a planner
+            // join every entry of the key before it sorts and cuts.
+            StringBuilder q = new StringBuilder("SELECT id FROM learnloop_index_entry")
+                    .append(sql.sortedIndexHint())
+                    .append(" WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ? AND sort_key IS NOT NULL");
             if (range.after() != null) {
-                q.append(" AND e.sort_key > ?");
+                q.append(" AND sort_key > ?");
             }
             if (range.before() != null) {
-                q.append(" AND e.sort_key < ?");
+                q.append(" AND sort_key < ?");
             }
-            q.append(" ORDER BY e.sort_key").append(range.descending() ? " DESC" : "")
+            q.append(" ORDER BY index_name").append(range.descending() ? " DESC" : "")
+                    .append(", index_key").append(range.descending() ? " DESC" : "")
+                    .append(", sort_key").append(range.descending() ? " DESC" : "")
                     .append(sql.limit(String.valueOf(range.limit())));
+            List<String> ids = new ArrayList<>(range.limit());
             try (PreparedStatement ps = connection.prepareStatement(q.toString())) {
                 int i = 1;
                 ps.setString(i++, tenant.value());
@@ -142,8 +146,13 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 if (range.before() != null) {
                     ps.setString(i, range.before());
                 }
-                return rows(ps, type);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
             }
+            return byIds(type, ids, false);
         });
     }
 
