@@ -107,6 +107,12 @@ class ReportingViewsTest {
                 + "FROM learnloop_ledger_postings WHERE tenant = ? GROUP BY operation ORDER BY operation");
         assertThat(sums).extracting(r -> r.get("operation") + " " + r.get("total") + " " + r.get("creators"))
                 .containsExactly("PAYMENT 0 11840", "REFUND 0 -3920");
+        assertThat(rows("SELECT account_key, currency, balance_minor FROM learnloop_ledger_balances WHERE tenant = ? "
+                + "ORDER BY account_key")).extracting(r -> r.get("account_key") + " " + r.get("currency") + " "
+                + r.get("balance_minor")).contains("creator:ada CNY 7920")
+                .allSatisfy(line -> assertThat(line).contains(" CNY "));
+        assertThat(learnloop.ledger().balance(Staff.FINANCE, io.learnloop.core.ledger.LedgerAccount.creator(io.learnloop.core.identity.UserId.of("ada")),
+                Money.currency("CNY"))).isEqualTo(Money.parse("79.20", "CNY"));
         assertThat(rows("SELECT COUNT(*) AS n FROM learnloop_documents WHERE tenant = ? AND type = 'order'"))
                 .containsExactly(Map.of("n", 1L));
     }

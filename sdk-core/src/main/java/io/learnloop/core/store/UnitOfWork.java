@@ -149,4 +149,30 @@ public interface UnitOfWork {
      * @param event the event
      */
     void publish(DomainEvent event);
+
+    /**
+     * Adds to a counter (one that does not exist yet starts at zero). The addition is blind: it reads nothing and
+     * never conflicts with another unit of work's addition to the same counter, so many writers may count into one
+     * total without a compare-and-set and without retries. It is applied at commit, with the rest of the work or not
+     * at all; reads of the counter in this unit of work already include it. A record whose value is a sum (a
+     * balance, a tally) is kept best this way; a record a decision rests on still needs {@link #update}.
+     *
+     * @param key   the counter
+     * @param delta the amount to add, negative to subtract
+     */
+    void add(CounterKey key, long delta);
+
+    /**
+     * Reads the members of one counter group whose names sort strictly after {@code after}, in name order, at most
+     * {@code limit} of them, including this unit of work's own additions. A member that was never added to is
+     * absent; one whose additions sum to zero reads as zero.
+     *
+     * @param family what is counted
+     * @param group  whose count
+     * @param after  exclusive lower bound on member names (a bare prefix sorts before every name that starts with
+     *               it), or null for the first
+     * @param limit  the most members to read, 1 to {@value IndexRange#MAX_LIMIT}
+     * @return the members and their values
+     */
+    List<Counter> counters(String family, String group, String after, int limit);
 }

@@ -129,4 +129,64 @@ class ScheduledJobsTest {
         assertThat(expired()).hasSize(periods.size());
         assertThat(expired()).extracting(e -> e.get("grant")).doesNotHaveDuplicates();
     }
+
+    @Test
+    void runScheduledJobs_whenAnotherHostReadTheQueueBeforeTheJobWasDone_doesNotRunItAgain() {
+        // A store whose range reads of the job queue return the ids an earlier read of the index saw, each row read
+        // as it is now: what a two-step read (index, then rows) sees when a job is completed between its steps.
+        List<String> staleIds = new CopyOnWriteArrayList<>();
+        Store stale = (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(),
+                new Class<?>[]{Store.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("read") || method.getName().equals("transact")) {
+                        @SuppressWarnings("unchecked")
+                        java.util.function.Function<io.learnloop.core.store.UnitOfWork, Object> work =
+                                (java.util.function.Function<io.learnloop.core.store.UnitOfWork, Object>) args[1];
+                        java.util.function.Function<io.learnloop.core.store.UnitOfWork, Object> wrapped =
+                                uow -> work.apply(staleQueue(uow, staleIds));
+                        return invoke(method, store, args[0], wrapped);
+                    }
+                    return invoke(method, store, args);
+                });
+        Learnloop a = Learnloop.builder().store(stale).clock(clock).idGenerator(IdGenerator.sequential("a"))
+                .listener(events::add).build();
+        Learnloop b = Learnloop.builder().store(stale).clock(clock).idGenerator(IdGenerator.sequential("b"))
+                .listener(events::add).build();
+        Course java = Catalogue.published(a, Actor.of("ada", Role.CREATOR), "Java");
+        Grant period = a.access().grant(Staff.ADMIN, GrantRequest.membership(LENA, OrderId.of("o-1"), "line-1", PRO,
+                List.of(java.id()), List.of(), T0, T0.plus(Duration.ofDays(1))));
+        clock.set(T0.plus(Duration.ofDays(2)));
+        staleIds.add("access.expiry:" + period.id().value());
+
+        int announced = a.runScheduledJobs().grantsExpired() + b.runScheduledJobs().grantsExpired()
+                + b.runScheduledJobs().grantsExpired();
+
+        assertThat(announced).isEqualTo(1);
+        assertThat(expired()).hasSize(1);
+    }
+
+    private static io.learnloop.core.store.UnitOfWork staleQueue(io.learnloop.core.store.UnitOfWork uow,
+                                                                List<String> staleIds) {
+        return (io.learnloop.core.store.UnitOfWork) java.lang.reflect.Proxy.newProxyInstance(
+                io.learnloop.core.store.UnitOfWork.class.getClassLoader(),
+                new Class<?>[]{io.learnloop.core.store.UnitOfWork.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findRange")
+                            && ((io.learnloop.core.store.AggregateType<?>) args[0]).name().equals("scheduled_job")
+                            && args[2].equals("access.expiry") && !staleIds.isEmpty()) {
+                        List<Object> rows = new ArrayList<>();
+                        for (String id : staleIds) {
+                            uow.find((io.learnloop.core.store.AggregateType<?>) args[0], id).ifPresent(rows::add);
+                        }
+                        return rows;
+                    }
+                    return invoke(method, uow, args);
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object... args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
 }

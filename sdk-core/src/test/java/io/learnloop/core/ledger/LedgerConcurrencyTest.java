@@ -85,4 +85,27 @@ class LedgerConcurrencyTest {
         }
         assertThat(total.isZero()).isTrue();
     }
+
+    @RepeatedTest(3)
+    void payout_when16ThreadsPayOutMoreThanIsOwed_paysOnlyWhatIsOwed() throws Exception {
+        // alice is owed 3 × 70.00 = 210.00; each payout is 50.00, so exactly four can be made
+        for (String order : List.of("p1", "p2", "p3")) {
+            trusted.recordPayment(payment(order));
+        }
+        LedgerAccount alice = LedgerAccount.creator(UserId.of("alice"));
+        Money owed = ledger.balance(Staff.FINANCE, alice, CNY);
+        assertThat(owed).isEqualTo(Money.ofMinor(21000, "CNY"));
+        AtomicInteger n = new AtomicInteger();
+        List<Object> results = race(() -> {
+            try {
+                return ledger.payout(Staff.FINANCE, new PayoutRequest("po-" + n.incrementAndGet(), alice,
+                        Money.ofMinor(5000, "CNY"), "stripe", null));
+            } catch (io.learnloop.core.error.ValidationException refused) {
+                return "refused";
+            }
+        });
+        assertThat(results).filteredOn(r -> r instanceof JournalEntry).hasSize(4);
+        assertThat(results).filteredOn("refused"::equals).hasSize(THREADS - 4);
+        assertThat(ledger.balance(Staff.FINANCE, alice, CNY)).isEqualTo(Money.ofMinor(1000, "CNY"));
+    }
 }

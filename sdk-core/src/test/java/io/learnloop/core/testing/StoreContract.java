@@ -814,4 +814,124 @@ public abstract class StoreContract {
         }
         assertThat(countOf(ITEMS)).isEqualTo(25);
     }
+    // ---- counters ----
+
+    private static io.learnloop.core.store.CounterKey counter(String group, String member) {
+        return new io.learnloop.core.store.CounterKey("contract.count", group, member);
+    }
+
+    private List<io.learnloop.core.store.Counter> counters(String group, String after, int limit) {
+        return read(uow -> uow.counters("contract.count", group, after, limit));
+    }
+
+    @Test
+    void add_whenCommitted_sumsPerMemberAndReadsInMemberOrder() {
+        tx(uow -> {
+            uow.add(counter("g", "b"), 5);
+            uow.add(counter("g", "a"), -2);
+            uow.add(counter("g", "b"), 7);
+            uow.add(counter("other", "a"), 100);
+            // this work's own additions are visible to its reads, before commit
+            assertThat(uow.counters("contract.count", "g", null, 10))
+                    .containsExactly(new io.learnloop.core.store.Counter("a", -2), new io.learnloop.core.store.Counter("b", 12));
+            return null;
+        });
+        tx(uow -> {
+            uow.add(counter("g", "b"), 1);
+            uow.add(counter("g", "c"), 0);
+            return null;
+        });
+        assertThat(counters("g", null, 10)).extracting(io.learnloop.core.store.Counter::member,
+                io.learnloop.core.store.Counter::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", -2L), org.assertj.core.groups.Tuple.tuple("b", 13L),
+                org.assertj.core.groups.Tuple.tuple("c", 0L));
+        assertThat(counters("other", null, 10)).singleElement()
+                .isEqualTo(new io.learnloop.core.store.Counter("a", 100));
+        List<io.learnloop.core.store.Counter> elsewhere =
+                store.read(newTenant(), uow -> uow.counters("contract.count", "g", null, 10));
+        assertThat(elsewhere).isEmpty();
+    }
+
+    @Test
+    void counters_whenReadAfterAPrefixWithALimit_returnsThatRangeMergedWithPendingAdditions() {
+        tx(uow -> {
+            for (String day : List.of("2026-01-01", "2026-01-02", "2026-01-03")) {
+                for (String stripe : List.of("00", "01")) {
+                    uow.add(counter("acct", day + "|" + stripe), 10);
+                }
+            }
+            return null;
+        });
+        assertThat(counters("acct", "2026-01-02", 100)).extracting(io.learnloop.core.store.Counter::member)
+                .containsExactly("2026-01-02|00", "2026-01-02|01", "2026-01-03|00", "2026-01-03|01");
+        assertThat(counters("acct", "2026-01-02|00", 2)).extracting(io.learnloop.core.store.Counter::member)
+                .containsExactly("2026-01-02|01", "2026-01-03|00");
+        tx(uow -> {
+            uow.add(counter("acct", "2026-01-02|05"), 1);
+            uow.add(counter("acct", "2026-01-01|05"), 1);
+            assertThat(uow.counters("contract.count", "acct", "2026-01-02", 3))
+                    .extracting(io.learnloop.core.store.Counter::member)
+                    .containsExactly("2026-01-02|00", "2026-01-02|01", "2026-01-02|05");
+            return null;
+        });
+    }
+
+    @Test
+    void add_whenTheWorkFails_leavesNoAddition() {
+        tx(uow -> {
+            uow.add(counter("g", "a"), 3);
+            return null;
+        });
+        assertThatThrownBy(() -> tx(uow -> {
+            uow.add(counter("g", "a"), 1000);
+            uow.add(counter("g", "z"), 1000);
+            throw new IllegalStateException("work failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(counters("g", null, 10)).containsExactly(new io.learnloop.core.store.Counter("a", 3));
+    }
+
+    @Test
+    void add_whenNamesAreTooLong_throwsValidation() {
+        assertThatThrownBy(() -> tx(uow -> {
+            uow.add(counter("g", "m".repeat(io.learnloop.core.store.CounterKey.MAX_MEMBER + 1)), 1);
+            return null;
+        })).isInstanceOf(ValidationException.class).hasMessageContaining("counter.member");
+        assertThatThrownBy(() -> counters("g", null, 0)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("limit");
+    }
+
+    @Test
+    void add_whenManyWritersAddToOneCounter_neverConflictsAndLosesNothing() throws Exception {
+        int threads = 8;
+        int rounds = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int writer = t;
+                done.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        // no retry: an addition must never fail with a conflict
+                        tx(uow -> {
+                            uow.add(counter("hot", "total"), 1);
+                            uow.add(counter("hot", "writer-" + writer), 2);
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<io.learnloop.core.store.Counter> all = counters("hot", null, 100);
+        assertThat(all).hasSize(threads + 1);
+        assertThat(all).filteredOn(c -> c.member().equals("total")).singleElement()
+                .satisfies(c -> assertThat(c.value()).isEqualTo((long) threads * rounds));
+        assertThat(all).filteredOn(c -> c.member().startsWith("writer-"))
+                .allSatisfy(c -> assertThat(c.value()).isEqualTo(2L * rounds));
+    }
 }

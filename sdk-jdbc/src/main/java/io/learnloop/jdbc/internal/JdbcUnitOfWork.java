@@ -9,6 +9,9 @@ import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.Counter;
+import io.learnloop.core.store.CounterKey;
+import io.learnloop.core.store.PendingCounters;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
@@ -48,6 +51,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private LearnloopException broken;
     /** How many savepoints enclose the running statement; inside one, a failure is undone, not fatal. */
     private int savepoints;
+    /** Counter additions, written by {@link #flush()}; null until the first. */
+    private PendingCounters counters;
 
     JdbcUnitOfWork(Connection connection, Sql sql, TenantId tenant, Instant now, boolean readOnly) {
         this.connection = connection;
@@ -339,6 +344,35 @@ final class JdbcUnitOfWork implements UnitOfWork {
             }
             return null;
         });
+    }
+
+    @Override
+    public void add(CounterKey key, long delta) {
+        writable();
+        if (counters == null) {
+            counters = new PendingCounters();
+        }
+        counters.add(key, delta);
+    }
+
+    @Override
+    public List<Counter> counters(String family, String group, String after, int limit) {
+        PendingCounters.checkRead(family, group, after, limit);
+        List<Counter> committed = run("reading counters " + family + " of '" + group + "'",
+                () -> JdbcCounters.read(connection, sql, tenant, family, group, after, limit));
+        return counters == null ? committed : counters.overlay(family, group, after, limit, committed);
+    }
+
+    /**
+     * Writes what this unit of work keeps until commit (counter additions), as the last statements before it.
+     */
+    void flush() {
+        if (counters != null && broken == null) {
+            run("adding to counters", () -> {
+                JdbcCounters.flush(connection, sql, tenant, counters);
+                return null;
+            });
+        }
     }
 
     // ---- keys ----

@@ -39,7 +39,8 @@ public final class Migrations {
             "V1__aggregates_and_outbox.sql",
             "V2__scheduled_jobs.sql",
             "V3__sorted_indexes_and_pruning.sql",
-            "V4__reporting_views.sql");
+            "V4__reporting_views.sql",
+            "V5__counters.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -85,22 +85,22 @@ final class Sql {
     }
 
     /**
-     * The clause that keeps the first {@code rows} rows of an ordered select: MySQL has no {@code FETCH FIRST}
-     * (MariaDB has it from 10.6 only), so it gets {@code LIMIT}.
-     *
-     * @param rows a number or {@code ?}
-     * @return the clause, with a leading space
-     */
-    /**
      * The hint that makes H2 walk the sorted index for a range read (its planner otherwise takes the primary key,
      * reads every entry of the key and sorts them); empty for the databases that choose the index themselves.
      *
      * @return the hint, with a leading space, or empty
      */
     String sortedIndexHint() {
-        return dialect == io.learnloop.jdbc.Dialect.H2 ? " USE INDEX (learnloop_index_entry_sorted)" : "";
+        return dialect == Dialect.H2 ? " USE INDEX (learnloop_index_entry_sorted)" : "";
     }
 
+    /**
+     * The clause that keeps the first {@code rows} rows of an ordered select: MySQL has no {@code FETCH FIRST}
+     * (MariaDB has it from 10.6 only), so it gets {@code LIMIT}.
+     *
+     * @param rows a number or {@code ?}
+     * @return the clause, with a leading space
+     */
     String limit(String rows) {
         return mysql() ? " LIMIT " + rows : " FETCH FIRST " + rows + " ROWS ONLY";
     }

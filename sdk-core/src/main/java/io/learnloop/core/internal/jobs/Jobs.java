@@ -94,6 +94,10 @@ public final class Jobs {
                 new IndexRange(null, SortKeys.after(SortKeys.instant(now)), limit, false)));
         List<Job> claimed = new ArrayList<>(due.size());
         for (Versioned<Job> v : due) {
+            // the index and the row may be read at different commits: a job done or claimed since is not due
+            if (v.value().doneAt() != null || v.value().availableAt().isAfter(now)) {
+                continue;
+            }
             Job next = v.value().claimed(worker, now.plus(lease));
             try {
                 ctx.transact(uow -> uow.update(JOB, next, v.version()));
@@ -106,15 +110,20 @@ public final class Jobs {
     }
 
     /**
-     * Completes a claimed job; it is never claimed again.
+     * Completes a claimed job, if it is still this worker's claim and not done; it is never claimed again.
      *
-     * @param uow the unit of work the job's work was done in, so the work and its completion commit together
+     * @param uow the unit of work the job's work is done in, so the work and its completion commit together
      * @param job the job as claimed
+     * @return false when the job was done, or claimed by another worker after this claim's lease ran out: the caller
+     *         must then not do its work
      */
-    public void complete(UnitOfWork uow, Job job) {
+    public boolean complete(UnitOfWork uow, Job job) {
         Versioned<Job> v = uow.get(JOB, job.id());
-        if (v.value().doneAt() == null) {
-            uow.update(JOB, v.value().completed(ctx.now()), v.version());
+        if (v.value().doneAt() != null || !Objects.equals(v.value().claimedBy(), job.claimedBy())
+                || v.value().attempts() != job.attempts()) {
+            return false;
         }
+        uow.update(JOB, v.value().completed(ctx.now()), v.version());
+        return true;
     }
 }

@@ -52,11 +52,8 @@ public final class ScheduledWork {
     public JobRun runDue(int limit) {
         int expired = 0;
         for (Job job : jobs.claim(DefaultAccessService.EXPIRY_QUEUE, worker, limit, LEASE)) {
-            boolean announced = ctx.transactRetrying(uow -> {
-                boolean done = access.expireWithin(uow, job.payload());
-                jobs.complete(uow, job);
-                return done;
-            });
+            boolean announced = ctx.transactRetrying(uow ->
+                    jobs.complete(uow, job) && access.expireWithin(uow, job.payload()));
             expired += announced ? 1 : 0;
         }
         Instant now = ctx.now();

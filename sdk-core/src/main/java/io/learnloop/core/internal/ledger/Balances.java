@@ -1,10 +1,11 @@
 package io.learnloop.core.internal.ledger;
 
-import io.learnloop.core.ledger.EntryOperation;
 import io.learnloop.core.ledger.JournalEntry;
 import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.Posting;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.store.Counter;
+import io.learnloop.core.store.CounterKey;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
@@ -19,17 +20,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Balances without a hot record: an entry moves one of {@value #STRIPES} stripes of each account it touches (chosen
- * by the entry, so concurrent entries rarely meet), and one stripe of the account's movement on the entry's day. An
- * account's balance is the sum of its stripes; its balance at an instant is that sum less what moved since, read
- * from the day movements and the entries of one day, so it costs the same however long the account's history is.
+ * Balances without a hot record: an entry adds to one of {@value #STRIPES} stripes of each account it touches (chosen
+ * by the entry) and one stripe of the account's movement on the entry's day. Both are store counters
+ * ({@link UnitOfWork#add}): blind additions that never conflict, so concurrent postings to one account (the
+ * platform's) neither retry nor wait on one row. An account's balance is the sum of its stripes; its balance at an
+ * instant is that sum less what moved since, read from the day movements and the entries of one day, so it costs the
+ * same however long the account's history is.
  *
  * <p>Thread-safe: stateless.
  */
 final class Balances {
-    /** How many records one account's balance is spread over. */
+    /** How many counters one account's balance is spread over. */
     static final int STRIPES = 16;
-    /** The longest range of days one read of day movements returns; a longer range is read in steps. */
+    /** The counter family of balances; a group is an account key, a member a stripe. */
+    static final String BALANCE = "ledger.balance";
+    /** The counter family of day movements; a group is an account key, a member a day and a stripe. */
+    static final String DAY = "ledger.day";
+    /** The longest range of day stripes one read returns; a longer range is read in steps. */
     private static final int DAYS_PER_READ = 1000;
     /** How many entries of one day are read per step. */
     private static final int ENTRIES_PER_READ = 1000;
@@ -38,8 +45,8 @@ final class Balances {
     }
 
     /**
-     * Applies an entry's movements to the stripes and day movements of its accounts, and records each account the
-     * first time it moves.
+     * Adds an entry's movements to the balance and day counters of its accounts, and records each account the first
+     * time it moves.
      *
      * @param uow   the unit of work
      * @param entry the new entry
@@ -49,31 +56,17 @@ final class Balances {
         for (Posting p : entry.postings()) {
             moves.merge(p.account(), p.amount(), Money::plus);
         }
-        // a payout always moves stripe 0: two payouts to one payee then meet there, and the second sees the first
-        int stripe = entry.operation() == EntryOperation.PAYOUT ? 0 : Math.floorMod(entry.id().hashCode(), STRIPES);
-        Instant at = entry.postedAt();
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        String stripe = stripeName(Math.floorMod(entry.id().hashCode(), STRIPES));
+        LocalDate day = LocalDate.ofInstant(entry.postedAt(), ZoneOffset.UTC);
         for (Map.Entry<LedgerAccount, Money> m : moves.entrySet()) {
             LedgerAccount account = m.getKey();
-            Money amount = m.getValue();
+            long amount = m.getValue().minor();
             String key = LedgerTypes.accountKey(account, entry.currency());
-            String stripeId = key + "|" + stripe;
-            Versioned<BalanceStripe> current = uow.find(LedgerTypes.STRIPE, stripeId).orElse(null);
-            if (current == null) {
-                uow.insert(LedgerTypes.STRIPE, new BalanceStripe(stripeId, account, stripe, amount, 1, at));
-                if (uow.find(LedgerTypes.ACCOUNT, key).isEmpty()) {
-                    uow.insert(LedgerTypes.ACCOUNT, new KnownAccount(key, account, entry.currency(), at));
-                }
-            } else {
-                uow.update(LedgerTypes.STRIPE, current.value().plus(amount, at), current.version());
+            if (uow.find(LedgerTypes.ACCOUNT, key).isEmpty()) {
+                uow.insert(LedgerTypes.ACCOUNT, new KnownAccount(key, account, entry.currency(), entry.postedAt(), 0));
             }
-            String dayId = key + "|" + day + "|" + stripe;
-            Versioned<DayMovement> moved = uow.find(LedgerTypes.DAY, dayId).orElse(null);
-            if (moved == null) {
-                uow.insert(LedgerTypes.DAY, new DayMovement(dayId, account, day, stripe, amount, 1, at));
-            } else {
-                uow.update(LedgerTypes.DAY, moved.value().plus(amount, at), moved.version());
-            }
+            uow.add(new CounterKey(BALANCE, key, stripe), amount);
+            uow.add(new CounterKey(DAY, key, day + "|" + stripe), amount);
         }
     }
 
@@ -86,12 +79,11 @@ final class Balances {
      * @return the sum of its stripes
      */
     static Money total(UnitOfWork uow, LedgerAccount account, Currency currency) {
-        Money sum = Money.zero(currency);
-        for (Versioned<BalanceStripe> s : uow.findBy(LedgerTypes.STRIPE, LedgerTypes.BY_ACCOUNT,
-                LedgerTypes.accountKey(account, currency))) {
-            sum = sum.plus(s.value().balance());
+        long sum = 0;
+        for (Counter c : uow.counters(BALANCE, LedgerTypes.accountKey(account, currency), null, STRIPES)) {
+            sum = Math.addExact(sum, c.value());
         }
-        return sum;
+        return new Money(sum, currency);
     }
 
     /**
@@ -109,18 +101,17 @@ final class Balances {
         String key = LedgerTypes.accountKey(account, currency);
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         Money balance = total(uow, account, currency);
+        // a bare day sorts before every stripe of that day, so the day itself is included
         String after = day.toString();
         while (true) {
-            // a bare day sorts before every position of that day, so the day itself is included
-            List<Versioned<DayMovement>> days = uow.findRange(LedgerTypes.DAY, LedgerTypes.BY_ACCOUNT, key,
-                    new IndexRange(after, null, DAYS_PER_READ, false));
-            for (Versioned<DayMovement> d : days) {
-                balance = balance.minus(d.value().amount());
+            List<Counter> days = uow.counters(DAY, key, after, DAYS_PER_READ);
+            for (Counter d : days) {
+                balance = balance.minus(new Money(d.value(), currency));
             }
             if (days.size() < DAYS_PER_READ) {
                 break;
             }
-            after = LedgerTypes.DAY.position(LedgerTypes.BY_ACCOUNT, days.get(days.size() - 1).value());
+            after = days.get(days.size() - 1).member();
         }
         String from = SortKeys.instant(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         while (true) {
@@ -134,5 +125,10 @@ final class Balances {
             }
             from = LedgerTypes.ENTRY.position(LedgerTypes.BY_ACCOUNT, entries.get(entries.size() - 1).value());
         }
+    }
+
+    /** Two digits, so stripes sort in number order. */
+    private static String stripeName(int stripe) {
+        return stripe < 10 ? "0" + stripe : Integer.toString(stripe);
     }
 }

@@ -204,6 +204,11 @@ public final class DefaultLedgerService implements LedgerService {
                         + "' was already made with another payee, amount or provider (entry " + existing.id() + ").");
             }
         }, () -> {
+            // Payouts from one account meet on its record, so the second one checks a balance that includes the first.
+            for (LedgerAccount account : List.of(request.payee(), clearing)) {
+                uow.find(LedgerTypes.ACCOUNT, LedgerTypes.accountKey(account, currency)).ifPresent(known ->
+                        uow.update(LedgerTypes.ACCOUNT, known.value().afterPayout(), known.version()));
+            }
             Money owed = Balances.total(uow, request.payee(), currency);
             Money held = Balances.total(uow, clearing, currency).negate();
             new Validator()

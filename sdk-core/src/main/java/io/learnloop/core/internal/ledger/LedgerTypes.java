@@ -11,14 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The ledger's aggregates as the store keeps them. Journal entries are append-only; balances are kept in stripes
- * (so concurrent postings to one account, the platform's, rarely touch the same record) and per day (so a balance at
- * any instant is read without reading the history before it).
+ * The ledger's aggregates as the store keeps them. Journal entries are append-only; balances are store counters
+ * kept by {@code Balances}, per stripe and per day, beside them.
  *
  * <p>Thread-safe: constants only.
  */
 public final class LedgerTypes {
-    /** Index of entries, stripes and days by account and currency. */
+    /** Index of entries by account and currency. */
     public static final String BY_ACCOUNT = "account";
 
     /** Journal entries: unique by key, found by order, and by account in posting order. */
@@ -27,18 +26,6 @@ public final class LedgerTypes {
                     .unique("key", JournalEntry::key)
                     .index("order", e -> e.orderId() == null ? null : e.orderId().value())
                     .sortedMultiIndex(BY_ACCOUNT, LedgerTypes::accountKeys, e -> SortKeys.instant(e.postedAt()))
-                    .build();
-
-    /** One stripe of an account's running balance. */
-    public static final AggregateType<BalanceStripe> STRIPE =
-            AggregateType.builder("ledger_balance_stripe", BalanceStripe.class, BalanceStripe::id)
-                    .index(BY_ACCOUNT, BalanceStripe::accountKey)
-                    .build();
-
-    /** One stripe of an account's movement on one day, by day. */
-    public static final AggregateType<DayMovement> DAY =
-            AggregateType.builder("ledger_day_movement", DayMovement.class, DayMovement::id)
-                    .sortedIndex(BY_ACCOUNT, DayMovement::accountKey, d -> d.day().toString())
                     .build();
 
     /** Accounts that ever moved, by currency in account order: the rows of a balance sheet. */

@@ -104,6 +104,9 @@ public final class MemoryStore implements Store {
         /** Guarded by the store's commit lock. */
         final List<OutboxRow> outbox = new ArrayList<>();
         final Set<String> outboxIds = new HashSet<>();
+        /** family NUL group -> member -> committed value; written under the commit lock, read lock-free. */
+        final ConcurrentHashMap<String, java.util.concurrent.ConcurrentSkipListMap<String, Long>> counters =
+                new ConcurrentHashMap<>();
 
         TypeData type(AggregateType<?> type) {
             TypeData data = byInstance.get(type);

@@ -7,6 +7,9 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.Counter;
+import io.learnloop.core.store.CounterKey;
+import io.learnloop.core.store.PendingCounters;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
@@ -41,6 +44,8 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     private Map<String, Map<String, Staged>> staged;
     /** Events to write to the outbox; null until the first. */
     private List<DomainEvent> events;
+    /** Counter additions; null until the first. */
+    private PendingCounters counters;
 
     /** A staged change: the new value (null when deleted) and the committed version it was based on (0 = absent). */
     private static final class Staged {
@@ -321,9 +326,35 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         events.add(event);
     }
 
+    @Override
+    public void add(CounterKey key, long delta) {
+        writable();
+        if (counters == null) {
+            counters = new PendingCounters();
+        }
+        counters.add(key, delta);
+    }
+
+    @Override
+    public List<Counter> counters(String family, String group, String after, int limit) {
+        PendingCounters.checkRead(family, group, after, limit);
+        NavigableMap<String, Long> members = data.counters.get(family + SEP + group);
+        List<Counter> committed = new ArrayList<>();
+        if (members != null) {
+            NavigableMap<String, Long> range = after == null ? members : members.tailMap(after, false);
+            for (Map.Entry<String, Long> e : range.entrySet()) {
+                if (committed.size() == limit) {
+                    break;
+                }
+                committed.add(new Counter(e.getKey(), e.getValue()));
+            }
+        }
+        return counters == null ? committed : counters.overlay(family, group, after, limit, committed);
+    }
+
     /** Re-checks every staged change against committed state, then applies all of them. Caller holds the lock. */
     void commit() {
-        if (staged == null && events == null) {
+        if (staged == null && events == null && counters == null) {
             return;
         }
         Map<String, Map<String, Staged>> changes = staged != null ? staged : Map.of();
@@ -332,6 +363,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
                 verify(e.getKey(), e.getValue());
             }
         }
+        Map<CounterKey, Long> counterValues = counterValuesAfterCommit();
         for (Map<String, Staged> byId : changes.values()) {
             for (Map.Entry<String, Staged> e : byId.entrySet()) {
                 apply(e.getKey(), e.getValue());
@@ -342,6 +374,31 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
                 data.outbox.add(new MemoryStore.OutboxRow(event));
             }
         }
+        for (Map.Entry<CounterKey, Long> e : counterValues.entrySet()) {
+            CounterKey key = e.getKey();
+            data.counters.computeIfAbsent(key.family() + SEP + key.group(),
+                    k -> new java.util.concurrent.ConcurrentSkipListMap<>()).put(key.member(), e.getValue());
+        }
+    }
+
+    /** The committed values the counters will have, worked out before anything is applied (a sum may overflow). */
+    private Map<CounterKey, Long> counterValuesAfterCommit() {
+        if (counters == null) {
+            return Map.of();
+        }
+        Map<CounterKey, Long> values = new LinkedHashMap<>();
+        for (Map.Entry<CounterKey, Long> e : counters.inCommitOrder().entrySet()) {
+            CounterKey key = e.getKey();
+            NavigableMap<String, Long> members = data.counters.get(key.family() + SEP + key.group());
+            Long current = members == null ? null : members.get(key.member());
+            try {
+                values.put(key, Math.addExact(current == null ? 0L : current, e.getValue()));
+            } catch (ArithmeticException overflow) {
+                throw ValidationException.of("counter", "adding " + e.getValue() + " to " + key
+                        + " overflows a 64-bit count");
+            }
+        }
+        return values;
     }
 
     @SuppressWarnings("unchecked")
