@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.CounterKey;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,7 +30,7 @@ class RollbackRowsTest {
             .unique("idempotency", p -> "pay:" + p.orderId())
             .build();
     private static final List<String> TABLES = List.of("learnloop_aggregate", "learnloop_index_entry",
-            "learnloop_unique_key", "learnloop_outbox");
+            "learnloop_unique_key", "learnloop_outbox", "learnloop_counter");
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -42,6 +43,7 @@ class RollbackRowsTest {
             assertThatThrownBy(() -> store.transact(tenant, uow -> {
                 uow.insert(PAYMENTS, new Payment("pay-1", "order-1", 4_999, "EUR"));
                 uow.publish(new DomainEvent("evt-1", tenant, "order.paid", "order-1", Instant.EPOCH, Map.of()));
+                uow.add(new CounterKey("paid", "EUR", "00"), 4_999);
                 throw new IllegalStateException("provider said no after we wrote");
             })).isInstanceOf(IllegalStateException.class);
 
@@ -53,6 +55,32 @@ class RollbackRowsTest {
             assertThat(rows(pool, "learnloop_unique_key")).isEqualTo(1);
             assertThat(rows(pool, "learnloop_index_entry")).isEqualTo(1);
             assertThat(body(pool)).contains("\"amountMinor\"").contains("4999").doesNotContain("49.99");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void transact_whenACounterAdditionFailsAtCommit_keepsNothingOfTheWork(Dialect dialect) throws SQLException {
+        try (HikariDataSource pool = TestDatabases.newDatabase(dialect, 2)) {
+            JdbcStores.migrate(pool, dialect);
+            JdbcStore store = JdbcStores.open(pool, dialect);
+            TenantId tenant = TenantId.of("shop");
+            store.transact(tenant, uow -> {
+                uow.add(new CounterKey("paid", "EUR", "00"), 1);
+                return null;
+            });
+
+            // the sum leaves bigint's range only in the database, at commit, after the row went in
+            assertThatThrownBy(() -> store.transact(tenant, uow -> {
+                uow.insert(PAYMENTS, new Payment("pay-1", "order-1", 4_999, "EUR"));
+                uow.add(new CounterKey("paid", "EUR", "00"), Long.MAX_VALUE);
+                return null;
+            })).isInstanceOf(io.learnloop.core.error.LearnloopException.class);
+
+            assertThat(rows(pool, "learnloop_aggregate")).isZero();
+            assertThat(rows(pool, "learnloop_index_entry")).isZero();
+            List<io.learnloop.core.store.Counter> paid = store.read(tenant, uow -> uow.counters("paid", "EUR", null, 10));
+            assertThat(paid).containsExactly(new io.learnloop.core.store.Counter("00", 1));
         }
     }
 
