@@ -83,10 +83,11 @@ public final class Learnloop {
         this.access = accessLedger;
         this.commerce = orders;
         this.ledger = revenueLedger;
-        this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue);
-        this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
         this.learning = new LearningServices(context, access, b.progressPolicy, b.reviewPolicy, b.affiliates,
                 b.certificatePolicy, b.signingKey);
+        this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue,
+                learning.refundFollower());
+        this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
     }
 
     /**

@@ -211,12 +211,24 @@ public final class DefaultCertificateService implements CertificateService {
     @Override
     public List<Certificate> revokeFor(UserId learner, CourseId course, String reason) {
         new Validator().notNull("learner", learner).notNull("courseId", course).notBlank("reason", reason, 500).throwIfInvalid();
-        return ConflictRetry.onConflict(() -> context.transact(uow -> {
-            List<Certificate> revoked = new ArrayList<>();
-            uow.findUnique(CredentialTypes.CERTIFICATE, CredentialTypes.ACTIVE, learner.value() + "|" + course.value())
-                    .ifPresent(v -> revoked.add(revokeOne(uow, v, reason)));
-            return revoked;
-        }));
+        return ConflictRetry.onConflict(() -> context.transact(uow -> revokeWithin(uow, learner, course, reason)));
+    }
+
+    /**
+     * Revokes a learner's active certificate for a course in the caller's unit of work, so it is revoked with the
+     * refund that took the course back, or not at all.
+     *
+     * @param uow     the unit of work
+     * @param learner the learner
+     * @param course  the course
+     * @param reason  why
+     * @return the certificates revoked (none if the learner holds no active one)
+     */
+    public List<Certificate> revokeWithin(UnitOfWork uow, UserId learner, CourseId course, String reason) {
+        List<Certificate> revoked = new ArrayList<>();
+        uow.findUnique(CredentialTypes.CERTIFICATE, CredentialTypes.ACTIVE, learner.value() + "|" + course.value())
+                .ifPresent(v -> revoked.add(revokeOne(uow, v, reason)));
+        return revoked;
     }
 
     @Override

@@ -6,6 +6,9 @@ import io.learnloop.core.assessment.QuizService;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.CertificateService;
+import io.learnloop.core.internal.credential.DefaultCertificateService;
+import io.learnloop.core.internal.settlement.RevocationFollower;
+import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.LearnloopException;
@@ -32,7 +35,7 @@ public final class LearningServices {
     private final NoteService notes;
     private final QuizService quizzes;
     private final ReviewService reviews;
-    private final CertificateService certificates;
+    private final DefaultCertificateService certificates;
     private final LearningReports reports;
 
     /**
@@ -58,12 +61,29 @@ public final class LearningServices {
                         .map(v -> category(v.value())).orElse(null)),
                 affiliates, reviewRule);
         this.certificates = issuer == null ? null
-                : CertificateService.create(context, catalog, progress, quizzes, issuer, key);
+                : new DefaultCertificateService(context, catalog, progress, quizzes, issuer, key);
         this.reports = new StoreLearningReports(context, catalog, reviews);
     }
 
     private static String category(Course c) {
         return c.published() != null ? c.published().details().category() : c.latest().details().category();
+    }
+
+    /**
+     * What a refund takes back with a grant, in its own unit of work: the learner's certificates for the grant's
+     * courses.
+     *
+     * @return the follower, which does nothing when no certificates are issued
+     */
+    public RevocationFollower refundFollower() {
+        if (certificates == null) {
+            return RevocationFollower.NONE;
+        }
+        return (uow, grant) -> {
+            for (CourseId course : grant.courses()) {
+                certificates.revokeWithin(uow, grant.learner(), course, "the purchase behind it was refunded (refund)");
+            }
+        };
     }
 
     /**

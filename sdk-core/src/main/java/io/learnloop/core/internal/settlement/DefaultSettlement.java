@@ -58,6 +58,7 @@ public final class DefaultSettlement implements Settlement {
     private final DefaultAccessService access;
     private final DefaultLedgerService ledger;
     private final RevenueTerms revenue;
+    private final RevocationFollower followers;
 
     /**
      * Creates the settlement.
@@ -66,10 +67,12 @@ public final class DefaultSettlement implements Settlement {
      * @param commerce the orders
      * @param access   the access ledger
      * @param ledger   the revenue ledger
-     * @param revenue  how orders are posted, or null to post nothing
+     * @param revenue   how orders are posted, or null to post nothing
+     * @param followers what a refund takes back with each grant it revokes
      */
     public DefaultSettlement(ServiceContext ctx, DefaultCommerceService commerce, DefaultAccessService access,
-                             DefaultLedgerService ledger, RevenueTerms revenue) {
+                             DefaultLedgerService ledger, RevenueTerms revenue, RevocationFollower followers) {
+        this.followers = Objects.requireNonNull(followers, "followers");
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.commerce = Objects.requireNonNull(commerce, "commerce");
         this.access = Objects.requireNonNull(access, "access");
@@ -212,8 +215,14 @@ public final class DefaultSettlement implements Settlement {
         List<Integer> revoked = new ArrayList<>();
         for (LineAmount la : refund.lines()) {
             OrderLine line = order.line(la.line());
-            if (line != null && line.fullyRefunded()
-                    && !access.revokeLineWithin(uow, orderId, lineId(line.line()), request.refundKey()).isEmpty()) {
+            if (line == null || !line.fullyRefunded()) {
+                continue;
+            }
+            List<Grant> grants = access.revokeLineWithin(uow, orderId, lineId(line.line()), request.refundKey());
+            for (Grant g : grants) {
+                followers.revoked(uow, g);
+            }
+            if (!grants.isEmpty()) {
                 revoked.add(line.line());
             }
         }
