@@ -4,48 +4,49 @@ import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.learning.CourseProgress;
-import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.Counter;
+import io.learnloop.core.store.CounterKey;
 import io.learnloop.core.store.UnitOfWork;
-import io.learnloop.core.store.Versioned;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Keeps every course's learning funnel up to date in the transaction of each change that moves it: a lesson opened,
- * a learner enrolled, a lesson or the course completed, a quiz attempt graded. The funnel is spread over
- * {@value #STRIPES} records by learner, so learners progressing at once rarely write the same record.
+ * a learner enrolled, a lesson or the course completed, a quiz attempt graded. The funnel is a group of store
+ * counters per course (blind additions), so learners progressing at once never conflict on it.
  *
  * <p>Thread-safe: stateless.
  */
 public final class CourseStats {
-    /** How many records one course's funnel is spread over. */
-    static final int STRIPES = 8;
-
-    /** The funnel stripes, by course. */
-    public static final AggregateType<CourseStatsStripe> STRIPE = AggregateType
-            .builder("course_stats", CourseStatsStripe.class, CourseStatsStripe::id)
-            .index("course", s -> s.course().value())
-            .build();
+    /** The counter family of funnels; a group is a course id. */
+    static final String FAMILY = "course.funnel";
+    private static final String ENROLMENTS = "enrolments";
+    private static final String COMPLETIONS = "completions";
+    private static final String QUIZZES = "quizzes.graded";
+    /** The sum of graded percentages, in hundredths of a percent (the grader's scale). */
+    private static final String QUIZ_PERCENT = "quizzes.percent";
+    private static final String STARTED = "started|";
+    private static final String COMPLETED = "completed|";
+    private static final String STOPPED = "stopped|";
+    private static final int PER_READ = 1000;
 
     private CourseStats() {
     }
 
     /** A learner opened a lesson for the first time. */
     public static void lessonStarted(UnitOfWork uow, UserId learner, CourseId course, LessonId lesson, Instant now) {
-        change(uow, learner, course, now, s -> with(s, add(s.started(), lesson.value(), 1), s.completed(),
-                s.stopped(), 0, 0, BigDecimal.ZERO, 0));
+        add(uow, course, STARTED + lesson.value(), 1);
     }
 
     /** A learner started the course. */
     public static void enrolled(UnitOfWork uow, UserId learner, CourseId course, Instant now) {
-        change(uow, learner, course, now, s -> with(s, s.started(), s.completed(), s.stopped(), 1, 0,
-                BigDecimal.ZERO, 0));
+        add(uow, course, ENROLMENTS, 1);
     }
 
     /**
@@ -60,42 +61,67 @@ public final class CourseStats {
                 Set.copyOf(before.completedLessons()));
         LessonId stoppedAfter = finished || courseCompleted ? null
                 : firstNotDone(order, Set.copyOf(after.completedLessons()));
-        change(uow, before.learner(), before.courseId(), now, s -> {
-            Map<String, Long> stopped = s.stopped();
-            if (stoppedBefore != null) {
-                stopped = add(stopped, stoppedBefore.value(), -1);
-            }
-            if (stoppedAfter != null) {
-                stopped = add(stopped, stoppedAfter.value(), 1);
-            }
-            return with(s, s.started(), add(s.completed(), lesson.value(), 1), stopped, 0, courseCompleted ? 1 : 0,
-                    BigDecimal.ZERO, 0);
-        });
+        CourseId course = before.courseId();
+        if (stoppedBefore != null) {
+            add(uow, course, STOPPED + stoppedBefore.value(), -1);
+        }
+        if (stoppedAfter != null) {
+            add(uow, course, STOPPED + stoppedAfter.value(), 1);
+        }
+        add(uow, course, COMPLETED + lesson.value(), 1);
+        if (courseCompleted) {
+            add(uow, course, COMPLETIONS, 1);
+        }
     }
 
     /** A quiz attempt of the course was graded. */
     public static void quizGraded(UnitOfWork uow, UserId learner, CourseId course, BigDecimal percent, Instant now) {
-        change(uow, learner, course, now, s -> with(s, s.started(), s.completed(), s.stopped(), 0, 0, percent, 1));
+        add(uow, course, QUIZZES, 1);
+        add(uow, course, QUIZ_PERCENT, percent.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact());
     }
 
     /**
-     * A course's funnel: its stripes added up.
+     * A course's funnel, read from its counters.
      *
      * @param uow    the unit of work
      * @param course the course
-     * @return the sum, or an empty funnel
+     * @return the funnel (all zero for a course nobody started)
      */
-    static CourseStatsStripe of(UnitOfWork uow, CourseId course) {
-        CourseStatsStripe sum = empty(course, -1, null);
-        for (Versioned<CourseStatsStripe> v : uow.findBy(STRIPE, "course", course.value())) {
-            CourseStatsStripe s = v.value();
-            sum = new CourseStatsStripe(sum.id(), course, -1, sum.enrolments() + s.enrolments(),
-                    sum.completions() + s.completions(), merge(sum.started(), s.started()),
-                    merge(sum.completed(), s.completed()), merge(sum.stopped(), s.stopped()),
-                    sum.quizPercentSum().add(s.quizPercentSum()), sum.quizzesGraded() + s.quizzesGraded(),
-                    s.updatedAt());
+    static CourseFunnel of(UnitOfWork uow, CourseId course) {
+        Map<String, Long> started = new HashMap<>();
+        Map<String, Long> completed = new HashMap<>();
+        Map<String, Long> stopped = new HashMap<>();
+        Map<String, Long> totals = new HashMap<>();
+        String after = null;
+        while (true) {
+            List<Counter> page = uow.counters(FAMILY, course.value(), after, PER_READ);
+            for (Counter c : page) {
+                String m = c.member();
+                if (c.value() == 0) {
+                    continue;
+                }
+                if (m.startsWith(STARTED)) {
+                    started.put(m.substring(STARTED.length()), c.value());
+                } else if (m.startsWith(COMPLETED)) {
+                    completed.put(m.substring(COMPLETED.length()), c.value());
+                } else if (m.startsWith(STOPPED)) {
+                    stopped.put(m.substring(STOPPED.length()), c.value());
+                } else {
+                    totals.put(m, c.value());
+                }
+            }
+            if (page.size() < PER_READ) {
+                break;
+            }
+            after = page.get(page.size() - 1).member();
         }
-        return sum;
+        return new CourseFunnel(totals.getOrDefault(ENROLMENTS, 0L), totals.getOrDefault(COMPLETIONS, 0L), started,
+                completed, stopped, BigDecimal.valueOf(totals.getOrDefault(QUIZ_PERCENT, 0L), 2),
+                totals.getOrDefault(QUIZZES, 0L));
+    }
+
+    private static void add(UnitOfWork uow, CourseId course, String member, long delta) {
+        uow.add(new CounterKey(FAMILY, course.value(), member), delta);
     }
 
     private static LessonId firstNotDone(List<LessonId> order, Set<LessonId> done) {
@@ -105,52 +131,5 @@ public final class CourseStats {
             }
         }
         return null;
-    }
-
-    private static void change(UnitOfWork uow, UserId learner, CourseId course, Instant now,
-                               UnaryOperator<CourseStatsStripe> change) {
-        int stripe = Math.floorMod(learner.value().hashCode(), STRIPES);
-        String id = course.value() + "|" + stripe;
-        Versioned<CourseStatsStripe> current = uow.find(STRIPE, id).orElse(null);
-        if (current == null) {
-            uow.insert(STRIPE, stamped(change.apply(empty(course, stripe, now)), now));
-        } else {
-            uow.update(STRIPE, stamped(change.apply(current.value()), now), current.version());
-        }
-    }
-
-    private static CourseStatsStripe empty(CourseId course, int stripe, Instant now) {
-        return new CourseStatsStripe(course.value() + "|" + stripe, course, stripe, 0, 0, Map.of(), Map.of(), Map.of(),
-                BigDecimal.ZERO, 0, now);
-    }
-
-    private static CourseStatsStripe with(CourseStatsStripe s, Map<String, Long> started, Map<String, Long> completed,
-                                          Map<String, Long> stopped, long enrolled, long completions,
-                                          BigDecimal percent, long graded) {
-        return new CourseStatsStripe(s.id(), s.course(), s.stripe(), s.enrolments() + enrolled,
-                s.completions() + completions, started, completed, stopped, s.quizPercentSum().add(percent),
-                s.quizzesGraded() + graded, s.updatedAt());
-    }
-
-    private static CourseStatsStripe stamped(CourseStatsStripe s, Instant now) {
-        return new CourseStatsStripe(s.id(), s.course(), s.stripe(), s.enrolments(), s.completions(), s.started(),
-                s.completed(), s.stopped(), s.quizPercentSum(), s.quizzesGraded(), now);
-    }
-
-    private static Map<String, Long> add(Map<String, Long> counts, String key, long delta) {
-        Map<String, Long> next = new HashMap<>(counts);
-        long value = next.getOrDefault(key, 0L) + delta;
-        if (value == 0) {
-            next.remove(key);
-        } else {
-            next.put(key, value);
-        }
-        return next;
-    }
-
-    private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {
-        Map<String, Long> next = new HashMap<>(a);
-        b.forEach((k, v) -> next.merge(k, v, Long::sum));
-        return next;
     }
 }

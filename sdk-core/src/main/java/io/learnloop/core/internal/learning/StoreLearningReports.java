@@ -160,8 +160,8 @@ public final class StoreLearningReports implements LearningReports {
                     + "': only its authors or an admin may.");
         }
         List<LessonFacts> lessons = catalog.lessons(course);
-        // the funnel is kept up to date as learners progress: a few records, whatever the number of learners
-        CourseStatsStripe stats = context.read(uow -> CourseStats.of(uow, course));
+        // the funnel is kept up to date as learners progress: a few counters, whatever the number of learners
+        CourseFunnel stats = context.read(uow -> CourseStats.of(uow, course));
         long tracked = stats.stopped().values().stream().mapToLong(Long::longValue).sum();
         // learners who completed no lesson yet stop at the first one
         long atFirst = stats.enrolments() - stats.completions() - tracked;

@@ -2,29 +2,23 @@ package io.learnloop.core.internal.review;
 
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.review.Review;
-import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.Counter;
+import io.learnloop.core.store.CounterKey;
 import io.learnloop.core.store.UnitOfWork;
-import io.learnloop.core.store.Versioned;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Keeps the counted ratings of each course and of the platform in step with every write of a review: a review's
- * contribution before the write is taken out and its contribution after is put in, in the same transaction. The
- * tallies are spread over {@value #STRIPES} records by learner, so reviews written at once rarely meet.
+ * contribution before the write is taken out and its contribution after is put in, in the same transaction. Each
+ * tally is five store counters, one per star (blind additions: reviews written at once never conflict on them).
  *
  * <p>Thread-safe: stateless.
  */
 final class RatingTallies {
-    /** How many records one tally is spread over. */
-    static final int STRIPES = 8;
-
-    /** The tally stripes, by scope. */
-    static final AggregateType<RatingTally> TALLY = AggregateType
-            .builder("rating_tally", RatingTally.class, RatingTally::id)
-            .index("scope", RatingTally::scope)
-            .build();
+    /** The counter family of tallies; a group is a scope, a member a star from 1 to 5. */
+    static final String FAMILY = "rating.tally";
 
     private static final String PLATFORM = "platform";
 
@@ -46,16 +40,13 @@ final class RatingTallies {
         if (after.counted()) {
             delta[after.rating() - 1]++;
         }
-        boolean changed = false;
-        for (int d : delta) {
-            changed |= d != 0;
+        for (int i = 0; i < 5; i++) {
+            if (delta[i] != 0) {
+                String star = Integer.toString(i + 1);
+                uow.add(new CounterKey(FAMILY, scopeOf(after.courseId()), star), delta[i]);
+                uow.add(new CounterKey(FAMILY, PLATFORM, star), delta[i]);
+            }
         }
-        if (!changed) {
-            return;
-        }
-        int stripe = Math.floorMod(after.learner().value().hashCode(), STRIPES);
-        apply(uow, scopeOf(after.courseId()), stripe, delta);
-        apply(uow, PLATFORM, stripe, delta);
     }
 
     /** The counted ratings of a course, as one tally. */
@@ -76,48 +67,16 @@ final class RatingTallies {
         long[] stars = new long[5];
         long count = 0;
         long sum = 0;
-        for (Versioned<RatingTally> v : uow.findBy(TALLY, "scope", scope)) {
-            RatingTally t = v.value();
-            for (int i = 0; i < 5; i++) {
-                stars[i] += t.stars().get(i);
-            }
-            count += t.count();
-            sum += t.sum();
+        for (Counter c : uow.counters(FAMILY, scope, null, 5)) {
+            int star = Integer.parseInt(c.member());
+            stars[star - 1] = c.value();
+            count += c.value();
+            sum += c.value() * star;
         }
-        return new RatingTally(scope, scope, -1, list(stars), count, sum);
-    }
-
-    private static void apply(UnitOfWork uow, String scope, int stripe, int[] delta) {
-        String id = scope + "|" + stripe;
-        Versioned<RatingTally> current = uow.find(TALLY, id).orElse(null);
-        long[] stars = new long[5];
-        long count = 0;
-        long sum = 0;
-        if (current != null) {
-            for (int i = 0; i < 5; i++) {
-                stars[i] = current.value().stars().get(i);
-            }
-            count = current.value().count();
-            sum = current.value().sum();
+        List<Long> list = new ArrayList<>(5);
+        for (long v : stars) {
+            list.add(v);
         }
-        for (int i = 0; i < 5; i++) {
-            stars[i] += delta[i];
-            count += delta[i];
-            sum += (long) delta[i] * (i + 1);
-        }
-        RatingTally next = new RatingTally(id, scope, stripe, list(stars), count, sum);
-        if (current == null) {
-            uow.insert(TALLY, next);
-        } else {
-            uow.update(TALLY, next, current.version());
-        }
-    }
-
-    private static List<Long> list(long[] values) {
-        List<Long> out = new ArrayList<>(values.length);
-        for (long v : values) {
-            out.add(v);
-        }
-        return out;
+        return new RatingTally(scope, list, count, sum);
     }
 }

@@ -3,25 +3,21 @@ package io.learnloop.core.internal.review;
 import java.util.List;
 
 /**
- * One stripe of the counted ratings of a course, or of the whole platform, kept up to date as reviews are written,
- * hidden, shown or marked refunded, so a rating summary reads a few records instead of every review.
+ * The counted ratings of a course, or of the whole platform, kept up to date as reviews are written, hidden, shown or
+ * marked refunded, so a rating summary reads five counters instead of every review.
  *
  * <p>Thread-safe: immutable record.
  *
- * @param id     scope and stripe
  * @param scope  {@code course:<id>} or {@code platform}
- * @param stripe the stripe number
  * @param stars  counted reviews with 1 to 5 stars (five counts)
  * @param count  counted reviews
  * @param sum    the sum of their ratings
  */
-public record RatingTally(String id, String scope, int stripe, List<Long> stars, long count, long sum) {
+public record RatingTally(String scope, List<Long> stars, long count, long sum) {
     /**
      * Copies the counts.
      *
-     * @param id     id
      * @param scope  scope
-     * @param stripe stripe
      * @param stars  star counts
      * @param count  count
      * @param sum    sum
