@@ -67,6 +67,7 @@ public final class JdbcStoreImpl implements JdbcStore {
                     // The work caught a failure that aborted the database transaction; nothing of it can be kept.
                     throw broken;
                 }
+                uow.flush();
                 return result;
             });
         } catch (SQLException e) {
