@@ -320,6 +320,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
      * before the commit; a failure here fails the whole transaction.
      */
     void flush() {
+        writeOutbox();
+    }
+
+    private void writeOutbox() {
         run("publishing " + outbox.size() + " events", () -> {
             outbox.write(connection, sql, tenant);
             return null;
