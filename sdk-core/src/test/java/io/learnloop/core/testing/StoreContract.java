@@ -234,6 +234,30 @@ public abstract class StoreContract {
     }
 
     @Test
+    void insert_whenIdTakenCaughtInsideWork_leavesNothingOfTheFailedInsertAndKeepsTheFirst() {
+        tx(uow -> uow.insert(ITEMS, item("i1", "ann", "SKU-1", "a")));
+
+        String outcome = tx(uow -> {
+            try {
+                uow.insert(ITEMS, item("i1", "bob", "SKU-2", "b"));
+                return "inserted";
+            } catch (ConflictException e) {
+                uow.insert(NOTES, new StoreContractNote("n1", "recovered"));
+                return "recovered";
+            }
+        });
+
+        assertThat(outcome).isEqualTo("recovered");
+        assertThat(getItem("i1")).isEqualTo(new Versioned<>(item("i1", "ann", "SKU-1", "a"), 1));
+        assertThat(unique("SKU-2")).isEmpty();
+        assertThat(unique("SKU-1")).isPresent();
+        assertThat(by("owner", "bob")).isEmpty();
+        assertThat(by("tag", "b")).isEmpty();
+        assertThat(by("tag", "a")).hasSize(1);
+        assertThat(findNote("n1")).isPresent();
+    }
+
+    @Test
     void insert_whenSameIdInAnotherType_keepsTypesApart() {
         tx(uow -> {
             uow.insert(ITEMS, item("x", "ann", null));

@@ -62,12 +62,12 @@ public final class JdbcStoreImpl implements JdbcStore {
             return db.inTransaction(c, doing, conn -> {
                 JdbcUnitOfWork uow = new JdbcUnitOfWork(conn, sql, tenant, clock.instant(), false);
                 R result = work.apply(uow);
-                uow.flush();
                 LearnloopException broken = uow.broken();
                 if (broken != null) {
                     // The work caught a failure that aborted the database transaction; nothing of it can be kept.
                     throw broken;
                 }
+                uow.flush();
                 return result;
             });
         } catch (SQLException e) {

@@ -15,25 +15,24 @@ import io.learnloop.core.store.PendingCounters;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
+import io.learnloop.jdbc.internal.AggregateKeys.Key;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * A unit of work on one JDBC connection and transaction. Each write runs inside a savepoint when it may fail half-way
- * (a taken unique key after the row went in), so a conflict the work catches leaves nothing of the failed write and
- * the transaction stays usable on PostgreSQL too.
+ * A unit of work on one JDBC connection and transaction. A write that finds a taken key deletes what it had already
+ * inserted before it reports the duplicate, so a conflict the work catches leaves nothing of the failed write; no
+ * statement fails on PostgreSQL for it (ON CONFLICT DO NOTHING), and elsewhere a failed statement undoes only itself,
+ * so the transaction stays usable without a savepoint per write. Any other failure of a write marks the unit of work
+ * broken: it can no longer commit. Published events are written at the end, in one batch ({@link #flush()}).
  *
  * <p>Not thread-safe: used by the one thread running the work function.
  */
@@ -49,8 +48,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final boolean readOnly;
     /** The first failure that left the database transaction unusable; commit refuses while it is set. */
     private LearnloopException broken;
-    /** How many savepoints enclose the running statement; inside one, a failure is undone, not fatal. */
-    private int savepoints;
+    /** The stored keys of aggregates this unit of work read or wrote, so updates need not read them back. */
+    private final KeyMemory keyMemory = new KeyMemory();
+    /** Events published, written at the end. */
+    private final OutboxQueue outbox = new OutboxQueue();
     /** Counter additions, written by {@link #flush()}; null until the first. */
     private PendingCounters counters;
 
@@ -224,10 +225,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
         writable();
         Objects.requireNonNull(value, "value");
         String id = checkedId(type, value);
-        List<Key> uniques = keys(type, value, true);
-        List<Key> indexes = keys(type, value, false);
+        AggregateKeys keys = keys(type, value);
         String body = LearnloopJson.toJson(value);
-        inSavepoint("inserting " + type.name() + " '" + id + "'", () -> {
+        write("inserting " + type.name() + " '" + id + "'", () -> {
+            // Unique keys first: the key most likely taken is found before anything else went in, and a taken id
+            // leaves only these few rows to take back.
+            List<Key> claimed = claimUniqueKeys(type, id, keys.uniques());
             try (PreparedStatement ps = connection.prepareStatement(sql.insertAggregate)) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
@@ -235,17 +238,14 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setString(4, body);
                 ps.setObject(5, sql.timestamp(now));
                 ps.setObject(6, sql.timestamp(now));
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlErrors.isUniqueViolation(e)) {
+                if (!insertedOne(ps)) {
+                    deleteKeys(type, id, UNIQUE_KEYS, claimed);
                     throw duplicate(type, "id", id);
                 }
-                throw e;
             }
-            insertUniqueKeys(type, id, uniques);
-            insertIndexEntries(type, id, indexes);
-            return null;
+            insertIndexEntries(type, id, keys.indexes());
         });
+        keyMemory.wrote(type.name(), id, 1, keys);
         return new Versioned<>(value, 1);
     }
 
@@ -254,11 +254,13 @@ final class JdbcUnitOfWork implements UnitOfWork {
         writable();
         Objects.requireNonNull(value, "value");
         String id = checkedId(type, value);
-        List<Key> uniques = keys(type, value, true);
-        List<Key> indexes = keys(type, value, false);
+        AggregateKeys wanted = keys(type, value);
         String body = LearnloopJson.toJson(value);
-        String doing = "updating " + type.name() + " '" + id + "'";
-        Supplier<Void> write = () -> run(doing, () -> {
+        write("updating " + type.name() + " '" + id + "'", () -> {
+            AggregateKeys stored = storedKeys(type, id, expectedVersion);
+            // New unique keys before the row: a taken one then leaves only the keys claimed before it to take back,
+            // and a stale version only the claimed keys.
+            List<Key> claimed = claimUniqueKeys(type, id, AggregateKeys.minus(wanted.uniques(), stored.uniques()));
             try (PreparedStatement ps = connection.prepareStatement(sql.updateAggregate)) {
                 ps.setLong(1, expectedVersion + 1);
                 ps.setString(2, body);
@@ -268,26 +270,15 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setString(6, id);
                 ps.setLong(7, expectedVersion);
                 if (ps.executeUpdate() == 0) {
+                    deleteKeys(type, id, UNIQUE_KEYS, claimed);
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
-            if (!type.uniqueKeyNames().isEmpty()) {
-                replaceKeys(type, id, "learnloop_unique_key", "key_name", "key_value", uniques, true);
-            }
-            if (!type.indexNames().isEmpty()) {
-                replaceKeys(type, id, "learnloop_index_entry", "index_name", "index_key", indexes, false);
-            }
-            return null;
+            deleteKeys(type, id, UNIQUE_KEYS, AggregateKeys.minus(stored.uniques(), wanted.uniques()));
+            deleteKeys(type, id, INDEX_ENTRIES, AggregateKeys.minus(stored.indexes(), wanted.indexes()));
+            insertIndexEntries(type, id, AggregateKeys.minus(wanted.indexes(), stored.indexes()));
         });
-        if (type.uniqueKeyNames().isEmpty()) {
-            // Nothing can fail after the compare-and-set row update, so no savepoint is needed.
-            write.get();
-        } else {
-            inSavepoint(doing, () -> {
-                write.get();
-                return null;
-            });
-        }
+        keyMemory.wrote(type.name(), id, expectedVersion + 1, wanted);
         return new Versioned<>(value, expectedVersion + 1);
     }
 
@@ -295,7 +286,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
     public <T> void delete(AggregateType<T> type, String id, long expectedVersion) {
         writable();
         Objects.requireNonNull(id, "id");
-        run("deleting " + type.name() + " '" + id + "'", () -> {
+        write("deleting " + type.name() + " '" + id + "'", () -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "DELETE FROM learnloop_aggregate WHERE tenant = ? AND type = ? AND id = ? AND version = ?")) {
                 ps.setString(1, tenant.value());
@@ -306,17 +297,17 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
-            for (String table : List.of("learnloop_index_entry", "learnloop_unique_key")) {
+            for (KeyTable table : List.of(INDEX_ENTRIES, UNIQUE_KEYS)) {
                 try (PreparedStatement ps = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE tenant = ? AND type = ? AND id = ?")) {
+                        "DELETE FROM " + table.name() + " WHERE tenant = ? AND type = ? AND id = ?")) {
                     ps.setString(1, tenant.value());
                     ps.setString(2, type.name());
                     ps.setString(3, id);
                     ps.executeUpdate();
                 }
             }
-            return null;
         });
+        keyMemory.forget(type.name(), id);
     }
 
     @Override
@@ -326,22 +317,13 @@ final class JdbcUnitOfWork implements UnitOfWork {
         if (!event.tenant().equals(tenant)) {
             throw ValidationException.of("event.tenant", "must be the unit of work's tenant " + tenant);
         }
-        String body = LearnloopJson.toJson(event);
-        run("publishing event '" + event.id() + "'", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql.insertEvent)) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, event.id());
-                ps.setString(3, event.type());
-                ps.setString(4, event.aggregateId());
-                ps.setObject(5, sql.timestamp(event.occurredAt()));
-                ps.setString(6, body);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                // H2 and MySQL have no ON CONFLICT; a failed statement there leaves the transaction usable.
-                if (!(SqlErrors.isUniqueViolation(e) && !sql.postgres())) {
-                    throw e;
-                }
-            }
+        outbox.add(event, LearnloopJson.toJson(event));
+    }
+
+
+    private void writeOutbox() {
+        run("publishing " + outbox.size() + " events", () -> {
+            outbox.write(connection, sql, tenant);
             return null;
         });
     }
@@ -364,10 +346,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Writes what this unit of work keeps until commit (counter additions), as the last statements before it.
+     * Writes what this unit of work keeps until commit, as the last statements before it: the published events in
+     * one batch, then the counter additions (last, so their row locks are held for the shortest time).
      */
     void flush() {
-        if (counters != null && broken == null) {
+        writeOutbox();
+        if (counters != null) {
             run("adding to counters", () -> {
                 JdbcCounters.flush(connection, sql, tenant, counters);
                 return null;
@@ -377,8 +361,18 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     // ---- keys ----
 
-    /** One secondary key of an aggregate: the index or unique key's name, the key, and its position if sorted. */
-    private record Key(String name, String value, String sort) {
+    /** A table of secondary keys and its two key columns. */
+    private record KeyTable(String name, String nameColumn, String keyColumn) {
+    }
+
+    private static final KeyTable UNIQUE_KEYS = new KeyTable("learnloop_unique_key", "key_name", "key_value");
+    private static final KeyTable INDEX_ENTRIES = new KeyTable("learnloop_index_entry", "index_name", "index_key");
+
+    private <T> AggregateKeys keys(AggregateType<T> type, T value) {
+        if (type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty()) {
+            return AggregateKeys.NONE;
+        }
+        return new AggregateKeys(keys(type, value, true), keys(type, value, false));
     }
 
     private <T> List<Key> keys(AggregateType<T> type, T value, boolean unique) {
@@ -401,22 +395,84 @@ final class JdbcUnitOfWork implements UnitOfWork {
         return keys;
     }
 
-    private <T> void insertUniqueKeys(AggregateType<T> type, String id, List<Key> keys) throws SQLException {
-        for (Key key : keys) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO learnloop_unique_key "
-                    + "(tenant, type, key_name, key_value, id) VALUES (?, ?, ?, ?, ?)")) {
+    /**
+     * The keys stored for an aggregate at a version. Remembered from this unit of work's own reads and writes when it
+     * knows that version, else read; in both cases they are right only if the row is still at that version, which the
+     * update's compare-and-set then checks.
+     */
+    private <T> AggregateKeys storedKeys(AggregateType<T> type, String id, long version) throws SQLException {
+        if (type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty()) {
+            return AggregateKeys.NONE;
+        }
+        KeyMemory.Remembered known = keyMemory.at(type.name(), id, version);
+        if (known != null) {
+            return known.keys() != null ? known.keys() : keys(type, LearnloopJson.fromJson(known.body(), type.type()));
+        }
+        List<Key> uniques = type.uniqueKeyNames().isEmpty() ? List.of() : selectKeys(type, id, UNIQUE_KEYS, true);
+        List<Key> indexes = type.indexNames().isEmpty() ? List.of() : selectKeys(type, id, INDEX_ENTRIES, false);
+        return new AggregateKeys(uniques, indexes);
+    }
+
+    private <T> List<Key> selectKeys(AggregateType<T> type, String id, KeyTable table, boolean unique)
+            throws SQLException {
+        List<Key> stored = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + table.nameColumn() + ", "
+                + table.keyColumn() + (unique ? ", NULL" : ", sort_key") + " FROM " + table.name()
+                + " WHERE tenant = ? AND type = ? AND id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, type.name());
+            ps.setString(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Inserts unique keys of an aggregate. When one is taken, the keys inserted before it are deleted again and the
+     * duplicate is reported, so nothing of the write is left.
+     *
+     * @return the keys inserted
+     */
+    private <T> List<Key> claimUniqueKeys(AggregateType<T> type, String id, List<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Key> claimed = new ArrayList<>(keys.size());
+        try (PreparedStatement ps = connection.prepareStatement(sql.insertUniqueKey)) {
+            for (Key key : keys) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, key.name());
                 ps.setString(4, key.value());
                 ps.setString(5, id);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlErrors.isUniqueViolation(e)) {
+                if (!insertedOne(ps)) {
+                    deleteKeys(type, id, UNIQUE_KEYS, claimed);
                     throw duplicate(type, key.name(), key.value());
                 }
-                throw e;
+                claimed.add(key);
             }
+        }
+        return claimed;
+    }
+
+    /**
+     * Runs an insert whose row may collide with a unique key.
+     *
+     * @return false if a taken key kept the row out: on PostgreSQL by ON CONFLICT, elsewhere by a failure that undid
+     * only the statement
+     */
+    private boolean insertedOne(PreparedStatement ps) throws SQLException {
+        try {
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (!sql.postgres() && SqlErrors.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -439,42 +495,21 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** Brings an aggregate's stored keys in one table to {@code wanted}, touching only the keys that changed. */
-    private <T> void replaceKeys(AggregateType<T> type, String id, String table, String nameColumn, String keyColumn,
-                                 List<Key> wanted, boolean unique) throws SQLException {
-        Set<Key> stored = new LinkedHashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + nameColumn + ", " + keyColumn
-                + (unique ? ", NULL" : ", sort_key") + " FROM " + table + " WHERE tenant = ? AND type = ? AND id = ?")) {
-            ps.setString(1, tenant.value());
-            ps.setString(2, type.name());
-            ps.setString(3, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
+    private <T> void deleteKeys(AggregateType<T> type, String id, KeyTable table, List<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
         }
-        Set<Key> removed = new LinkedHashSet<>(stored);
-        wanted.forEach(removed::remove);
-        List<Key> added = wanted.stream().filter(k -> !stored.contains(k)).toList();
-        if (!removed.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE tenant = ? "
-                    + "AND type = ? AND " + nameColumn + " = ? AND " + keyColumn + " = ? AND id = ?")) {
-                for (Key key : removed) {
-                    ps.setString(1, tenant.value());
-                    ps.setString(2, type.name());
-                    ps.setString(3, key.name());
-                    ps.setString(4, key.value());
-                    ps.setString(5, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE tenant = ? "
+                + "AND type = ? AND " + table.nameColumn() + " = ? AND " + table.keyColumn() + " = ? AND id = ?")) {
+            for (Key key : keys) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, type.name());
+                ps.setString(3, key.name());
+                ps.setString(4, key.value());
+                ps.setString(5, id);
+                ps.addBatch();
             }
-        }
-        if (unique) {
-            insertUniqueKeys(type, id, added);
-        } else {
-            insertIndexEntries(type, id, added);
+            ps.executeBatch();
         }
     }
 
@@ -486,53 +521,49 @@ final class JdbcUnitOfWork implements UnitOfWork {
         R run() throws SQLException;
     }
 
+    /** A write's SQL work. */
+    @FunctionalInterface
+    private interface WriteWork {
+        void run() throws SQLException;
+    }
+
     /** Runs SQL work, mapping driver failures; a failure that aborted the transaction marks it broken. */
     private <R> R run(String doing, SqlWork<R> work) {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw failed(e, doing, savepoints > 0);
+            LearnloopException mapped = SqlErrors.map(e, doing);
+            if (sql.abortsTransaction(e)) {
+                markBroken(mapped);
+            }
+            throw mapped;
         }
     }
 
-    private LearnloopException failed(SQLException e, String doing, boolean insideSavepoint) {
-        LearnloopException mapped = SqlErrors.map(e, doing);
-        if (broken == null && sql.abortsTransaction(e, insideSavepoint)) {
-            broken = mapped;
-        }
-        return mapped;
-    }
-
-    /** Runs a write in a savepoint: on any failure the write is undone and the transaction stays usable. */
-    private void inSavepoint(String doing, SqlWork<Void> work) {
-        Savepoint savepoint = run(doing, connection::setSavepoint);
-        savepoints++;
+    /**
+     * Runs a write. A duplicate or a stale version is reported once the write took back what it had done, and the
+     * work may go on; any other failure may have left part of the write behind, so the unit of work can no longer
+     * commit.
+     */
+    private void write(String doing, WriteWork work) {
         try {
             work.run();
-        } catch (SQLException | RuntimeException e) {
-            RuntimeException failure = e instanceof SQLException se ? failed(se, doing, true) : (RuntimeException) e;
-            savepoints--;
-            rollbackTo(savepoint, doing);
-            throw failure;
-        }
-        savepoints--;
-        if (sql.postgres()) {
-            // H2 drops savepoints at commit anyway; releasing them is a round trip saved there.
-            run(doing, () -> {
-                connection.releaseSavepoint(savepoint);
-                return null;
-            });
+        } catch (SQLException e) {
+            LearnloopException mapped = SqlErrors.map(e, doing);
+            markBroken(mapped);
+            throw mapped;
+        } catch (ConflictException | NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            markBroken(e instanceof LearnloopException le ? le
+                    : new LearnloopException(ErrorCode.STORE_UNAVAILABLE, "Failed while " + doing + ": " + e, e));
+            throw e;
         }
     }
 
-    private void rollbackTo(Savepoint savepoint, String doing) {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException e) {
-            LearnloopException mapped = SqlErrors.map(e, doing);
-            if (broken == null) {
-                broken = mapped;
-            }
+    private void markBroken(LearnloopException failure) {
+        if (broken == null) {
+            broken = failure;
         }
     }
 
@@ -561,8 +592,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new SeqRow<>(rs.getLong(1), rs.getString(4), new Versioned<>(
-                                LearnloopJson.fromJson(rs.getString(3), type.type()), rs.getLong(2))));
+                        String id = rs.getString(4);
+                        String body = rs.getString(3);
+                        long version = rs.getLong(2);
+                        remember(type, id, version, body);
+                        found.add(new SeqRow<>(rs.getLong(1), id, new Versioned<>(
+                                LearnloopJson.fromJson(body, type.type()), version)));
                     }
                 }
             }
@@ -587,10 +622,23 @@ final class JdbcUnitOfWork implements UnitOfWork {
         List<Versioned<T>> result = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                result.add(new Versioned<>(LearnloopJson.fromJson(rs.getString(2), type.type()), rs.getLong(1)));
+                String body = rs.getString(2);
+                Versioned<T> row = new Versioned<>(LearnloopJson.fromJson(body, type.type()), rs.getLong(1));
+                remember(type, type.idOf(row.value()), row.version(), body);
+                result.add(row);
             }
         }
         return result;
+    }
+
+    /**
+     * Remembers an aggregate read by a unit of work that may update it. The body is kept, not the value handed to the
+     * work, which the work may change before it writes it back.
+     */
+    private void remember(AggregateType<?> type, String id, long version, String body) {
+        if (!readOnly && !(type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty())) {
+            keyMemory.read(type.name(), id, version, body);
+        }
     }
 
     private <T> LearnloopException missingOrStale(AggregateType<T> type, String id, long expected) throws SQLException {

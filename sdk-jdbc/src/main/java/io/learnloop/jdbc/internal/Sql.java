@@ -37,7 +37,10 @@ final class Sql {
     final Dialect dialect;
     /** Placeholder for a JSON document parameter. */
     final String json;
+    /** Inserts an aggregate's row; on PostgreSQL a taken id inserts no row instead of failing. */
     final String insertAggregate;
+    /** Inserts a unique key; on PostgreSQL a taken key inserts no row instead of failing. */
+    final String insertUniqueKey;
     final String updateAggregate;
     final String insertEvent;
     final String claimCandidates;
@@ -54,11 +57,14 @@ final class Sql {
         String skipLocked = dialect == Dialect.H2 ? "" : " FOR UPDATE SKIP LOCKED";
         json = pg ? "CAST(? AS jsonb)" : "?";
         insertAggregate = "INSERT INTO learnloop_aggregate (tenant, type, id, version, body, created_at, updated_at) "
-                + "VALUES (?, ?, ?, 1, " + json + ", ?, ?)";
+                + "VALUES (?, ?, ?, 1, " + json + ", ?, ?)" + (pg ? " ON CONFLICT (tenant, type, id) DO NOTHING" : "");
+        insertUniqueKey = "INSERT INTO learnloop_unique_key (tenant, type, key_name, key_value, id) VALUES (?, ?, ?, ?, ?)"
+                + (pg ? " ON CONFLICT (tenant, type, key_name, key_value) DO NOTHING" : "");
         updateAggregate = "UPDATE learnloop_aggregate SET version = ?, body = " + json + ", updated_at = ? "
                 + "WHERE tenant = ? AND type = ? AND id = ? AND version = ?";
-        // Without ON CONFLICT (H2, MySQL) the duplicate's error is caught: it undoes only the statement there. MySQL's
-        // INSERT IGNORE is not used because it would turn other errors (a too long value) into warnings too.
+        // A failed statement aborts a PostgreSQL transaction, so there a taken key inserts nothing instead (and the row
+        // count tells). Without ON CONFLICT (H2, MySQL) the duplicate's error is caught: it undoes only the statement
+        // there. MySQL's INSERT IGNORE is not used because it would turn other errors (a too long value) into warnings.
         insertEvent = "INSERT INTO learnloop_outbox (tenant, event_id, event_type, aggregate_id, occurred_at, body) "
                 + "VALUES (?, ?, ?, ?, ?, " + json + ")" + (pg ? " ON CONFLICT (tenant, event_id) DO NOTHING" : "");
         claimCandidates = "SELECT seq FROM learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL "
@@ -198,19 +204,17 @@ final class Sql {
 
     /**
      * Whether a failed statement took the whole transaction with it, so nothing the unit of work did can be kept
-     * even if the work goes on. On PostgreSQL every failure does, unless a savepoint encloses the statement and is
-     * rolled back to. On MySQL a deadlock rolls the whole transaction back (its savepoints too), and a lock wait
-     * timeout does when the server runs with {@code innodb_rollback_on_timeout}, which the store cannot see, so
-     * it counts too. H2 rolls the transaction back on a deadlock (SQLSTATE 40001). Other failures there undo only
-     * the statement.
+     * even if the work goes on. On PostgreSQL every failure does. On MySQL a deadlock rolls the whole transaction back
+     * (its savepoints too), and a lock wait timeout does when the server runs with {@code innodb_rollback_on_timeout},
+     * which the store cannot see, so it counts too. H2 rolls the transaction back on a deadlock (SQLSTATE 40001).
+     * Other failures there undo only the statement.
      *
-     * @param e                the failure
-     * @param insideSavepoint  whether a savepoint encloses the statement
+     * @param e the failure
      * @return true if the transaction can no longer commit what it did
      */
-    boolean abortsTransaction(SQLException e, boolean insideSavepoint) {
+    boolean abortsTransaction(SQLException e) {
         return switch (dialect) {
-            case POSTGRESQL -> !insideSavepoint;
+            case POSTGRESQL -> true;
             case MYSQL -> SqlErrors.isCollision(e);
             case H2 -> "40001".equals(e.getSQLState());
         };

@@ -1,0 +1,211 @@
+package io.learnloop.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.learnloop.core.error.LearnloopException;
+import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
+import io.learnloop.core.store.Versioned;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Counts what the store sends the database for its writes: no savepoint per write, no read-back of the keys of an
+ * aggregate the unit of work already read, one batch for the events of a unit of work; and a failure in the middle of
+ * a write that is not a taken key leaves a unit of work that cannot commit.
+ */
+class WriteRoundTripsTest {
+    record Payment(String id, String orderId, String learner, long amountMinor, String reference) {
+        Payment withLearner(String l) {
+            return new Payment(id, orderId, l, amountMinor, reference);
+        }
+
+        Payment withReference(String r) {
+            return new Payment(id, orderId, learner, amountMinor, r);
+        }
+    }
+
+    /** A note: no keys. */
+    record Note(String id, String text) {
+    }
+
+    private static final AggregateType<Payment> PAYMENTS = AggregateType
+            .builder("payment", Payment.class, Payment::id)
+            .index("order", Payment::orderId)
+            .sortedIndex("byLearner", Payment::learner, p -> SortKeys.number(p.amountMinor()))
+            .unique("idempotency", p -> "pay:" + p.orderId())
+            .unique("reference", Payment::reference)
+            .build();
+    private static final AggregateType<Note> NOTES = AggregateType.builder("note", Note.class, Note::id).build();
+    private static final TenantId TENANT = TenantId.of("shop");
+
+    private HikariDataSource pool;
+    private StatementCountingDataSource counting;
+    private JdbcStore store;
+
+    private void open(Dialect dialect) {
+        pool = TestDatabases.newDatabase(dialect, 2);
+        JdbcStores.migrate(pool, dialect);
+        counting = new StatementCountingDataSource(pool);
+        store = JdbcStores.open(counting.dataSource(), dialect);
+    }
+
+    @AfterEach
+    void close() {
+        if (pool != null) {
+            store.close();
+            pool.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void insert_whenTypeHasUniqueKeysAndIndexes_setsNoSavepoint(Dialect dialect) {
+        open(dialect);
+
+        store.transact(TENANT, uow -> uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1")));
+
+        assertThat(counting.savepoints()).isZero();
+        assertThat(counting.executions()).extracting(StatementCountingDataSource.Execution::sql)
+                .noneMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("SAVEPOINT"));
+        assertThat(unique("reference", "ref-1")).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void update_whenAggregateReadInSameUnitOfWork_readsNoKeysBack(Dialect dialect) {
+        open(dialect);
+        store.transact(TENANT, uow -> uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1")));
+        counting.reset();
+
+        store.transact(TENANT, uow -> {
+            Versioned<Payment> read = uow.get(PAYMENTS, "pay-1");
+            return uow.update(PAYMENTS, read.value().withLearner("bob").withReference("ref-2"), read.version());
+        });
+
+        assertThat(counting.executions()).noneMatch(e -> e.reads("learnloop_index_entry"))
+                .noneMatch(e -> e.reads("learnloop_unique_key"));
+        assertThat(counting.savepoints()).isZero();
+        assertThat(by("byLearner", "bob")).hasSize(1);
+        assertThat(by("byLearner", "ann")).isEmpty();
+        assertThat(unique("reference", "ref-1")).isEmpty();
+        assertThat(unique("reference", "ref-2")).isPresent();
+        assertThat(unique("idempotency", "pay:order-1")).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void update_whenManyAggregatesReadSince_stillMovesTheKeys(Dialect dialect) {
+        open(dialect);
+        store.transact(TENANT, uow -> {
+            IntStream.range(0, 300).forEach(i -> uow.insert(NOTES, new Note("n" + i, "x")));
+            return uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1"));
+        });
+
+        store.transact(TENANT, uow -> {
+            Versioned<Payment> read = uow.get(PAYMENTS, "pay-1");
+            IntStream.range(0, 300).forEach(i -> uow.update(NOTES, new Note("n" + i, "y"), 1));
+            return uow.update(PAYMENTS, read.value().withLearner("bob").withReference("ref-2"), read.version());
+        });
+
+        assertThat(by("byLearner", "bob")).hasSize(1);
+        assertThat(by("byLearner", "ann")).isEmpty();
+        assertThat(unique("reference", "ref-1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void publish_whenSeveralEvents_writesThemInOneBatch(Dialect dialect) {
+        open(dialect);
+
+        store.transact(TENANT, uow -> {
+            IntStream.range(0, 5).forEach(i -> uow.publish(event("e" + i)));
+            uow.publish(event("e0"));
+            return null;
+        });
+
+        assertThat(counting.executions()).filteredOn(e -> e.sql().contains("learnloop_outbox"))
+                .extracting(StatementCountingDataSource.Execution::method).containsExactly("executeBatch");
+        assertThat(store.claimOutbox(TENANT, "relay", 10, Instant.EPOCH, Duration.ofSeconds(30)))
+                .extracting(DomainEvent::id).containsExactly("e0", "e1", "e2", "e3", "e4");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void publish_whenEventIdAlreadyInTheOutbox_keepsTheFirstAndTheRestOfTheBatch(Dialect dialect) {
+        open(dialect);
+        store.transact(TENANT, uow -> {
+            uow.publish(event("e1"));
+            return null;
+        });
+
+        store.transact(TENANT, uow -> {
+            uow.publish(event("e0"));
+            uow.publish(new DomainEvent("e1", TENANT, "other.type", "agg", Instant.EPOCH, Map.of()));
+            uow.publish(event("e2"));
+            return null;
+        });
+
+        assertThat(store.claimOutbox(TENANT, "relay", 10, Instant.EPOCH, Duration.ofSeconds(30)))
+                .extracting(DomainEvent::id, DomainEvent::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("e1", "test.happened"),
+                        org.assertj.core.groups.Tuple.tuple("e0", "test.happened"),
+                        org.assertj.core.groups.Tuple.tuple("e2", "test.happened"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void insert_whenAStatementFailsMidWriteAndWorkCatchesIt_commitsNothing(Dialect dialect) {
+        open(dialect);
+        counting.failWhen(sql -> sql.startsWith("INSERT INTO learnloop_index_entry"));
+
+        assertThatThrownBy(() -> store.transact(TENANT, uow -> {
+            uow.insert(NOTES, new Note("before", "x"));
+            try {
+                uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1"));
+            } catch (LearnloopException e) {
+                // the work goes on, but the half-written payment must never be committed
+            }
+            return uow.insert(NOTES, new Note("after", "x"));
+        })).isInstanceOf(LearnloopException.class);
+
+        counting.failWhen(sql -> false);
+        assertThat(count(NOTES)).isZero();
+        assertThat(count(PAYMENTS)).isZero();
+        assertThat(unique("reference", "ref-1")).isEmpty();
+    }
+
+    private static DomainEvent event(String id) {
+        return new DomainEvent(id, TENANT, "test.happened", "agg-" + id, Instant.EPOCH, Map.of("n", id));
+    }
+
+    private java.util.Optional<Versioned<Payment>> unique(String name, String key) {
+        return store.read(TENANT, uow -> uow.findUnique(PAYMENTS, name, key));
+    }
+
+    private java.util.List<Versioned<Payment>> by(String index, String key) {
+        return store.read(TENANT, uow -> uow.findBy(PAYMENTS, index, key));
+    }
+
+    private Versioned<Payment> payment(String id) {
+        return store.read(TENANT, uow -> uow.get(PAYMENTS, id));
+    }
+
+    private java.util.Optional<Versioned<Note>> note(String id) {
+        return store.read(TENANT, uow -> uow.find(NOTES, id));
+    }
+
+    private long count(AggregateType<?> type) {
+        return store.read(TENANT, uow -> uow.count(type));
+    }
+}
