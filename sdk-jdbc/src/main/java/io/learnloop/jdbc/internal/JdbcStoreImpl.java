@@ -91,7 +91,10 @@ public final class JdbcStoreImpl implements JdbcStore {
         }
         Instant until = now.plus(lease);
         return db.transaction("claiming outbox events", c -> {
+            // The candidates and their bodies in one read (locked on PostgreSQL and MySQL, which skip rows another
+            // relay holds), then every claim in one batch.
             List<Long> candidates = new ArrayList<>();
+            List<String> bodies = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.claimCandidates)) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, sql.timestamp(now));
@@ -100,27 +103,32 @@ public final class JdbcStoreImpl implements JdbcStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(rs.getLong(1));
+                        bodies.add(rs.getString(2));
                     }
                 }
             }
-            List<DomainEvent> claimed = new ArrayList<>(candidates.size());
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            int[] counts;
             try (PreparedStatement claim = c.prepareStatement("UPDATE learnloop_outbox SET claimed_by = ?, lease_until = ? "
-                    + "WHERE seq = ? AND delivered_at IS NULL AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?)");
-                 PreparedStatement body = c.prepareStatement("SELECT body FROM learnloop_outbox WHERE seq = ?")) {
+                    + "WHERE seq = ? AND delivered_at IS NULL AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?)")) {
                 for (long seq : candidates) {
                     claim.setString(1, relay);
                     claim.setObject(2, sql.timestamp(until));
                     claim.setLong(3, seq);
                     claim.setObject(4, sql.timestamp(now));
                     claim.setString(5, relay);
-                    // The condition is checked again here: on H2 another claimer may have taken the row meanwhile.
-                    if (claim.executeUpdate() == 1) {
-                        body.setLong(1, seq);
-                        try (ResultSet rs = body.executeQuery()) {
-                            rs.next();
-                            claimed.add(LearnloopJson.fromJson(rs.getString(1), DomainEvent.class));
-                        }
-                    }
+                    claim.addBatch();
+                }
+                counts = claim.executeBatch();
+            }
+            List<DomainEvent> claimed = new ArrayList<>(candidates.size());
+            for (int i = 0; i < counts.length; i++) {
+                // The condition is checked again by each update: on H2 another claimer may have taken the row since
+                // it was read. A driver that reports no count ran the update on a row this transaction has locked.
+                if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    claimed.add(LearnloopJson.fromJson(bodies.get(i), DomainEvent.class));
                 }
             }
             return claimed;

@@ -67,7 +67,7 @@ final class Sql {
         // there. MySQL's INSERT IGNORE is not used because it would turn other errors (a too long value) into warnings.
         insertEvent = "INSERT INTO learnloop_outbox (tenant, event_id, event_type, aggregate_id, occurred_at, body) "
                 + "VALUES (?, ?, ?, ?, ?, " + json + ")" + (pg ? " ON CONFLICT (tenant, event_id) DO NOTHING" : "");
-        claimCandidates = "SELECT seq FROM learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL "
+        claimCandidates = "SELECT seq, body FROM learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL "
                 + "AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?) ORDER BY seq" + limit("?")
                 + skipLocked;
         insertJob = "INSERT INTO learnloop_job (tenant, queue, job_key, due_at, payload, attempts, created_at) "
