@@ -217,8 +217,9 @@ public final class Learnloop {
     }
 
     /**
-     * Delivers outbox events that are still pending (for example after a listener failed). Hosts that run several
-     * instances may call this on a schedule; events are also delivered after every commit.
+     * Delivers outbox events that are still pending (for example after a listener failed, or events another instance
+     * committed and could not deliver). Hosts that run several instances call this on a schedule; an instance also
+     * delivers after each of its own commits that published an event.
      *
      * @return how many events were delivered
      */

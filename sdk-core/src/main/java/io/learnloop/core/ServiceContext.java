@@ -5,6 +5,8 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.store.Store;
+import io.learnloop.core.internal.store.IndexedValues;
+import io.learnloop.core.internal.store.PublishWatch;
 import io.learnloop.core.store.UnitOfWork;
 
 import java.time.Clock;
@@ -42,8 +44,21 @@ public final class ServiceContext {
      * @return what the work returned
      */
     public <R> R transact(Function<UnitOfWork, R> work) {
-        R result = store.transact(tenant, work);
-        afterCommit.run();
+        boolean[] published = {false};
+        R result = store.transact(tenant, uow -> {
+            if (uow instanceof IndexedValues) {
+                // the in-memory store: looking for events costs nothing, and its fast reads stay visible
+                published[0] = true;
+                return work.apply(uow);
+            }
+            PublishWatch watch = new PublishWatch(uow);
+            R r = work.apply(watch);
+            published[0] = watch.published();
+            return r;
+        });
+        if (published[0]) {
+            afterCommit.run();
+        }
         return result;
     }
 

@@ -141,6 +141,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     .append(sql.limit(String.valueOf(range.limit())));
             List<String> ids = new ArrayList<>(range.limit());
             try (PreparedStatement ps = connection.prepareStatement(q.toString())) {
+                if (sql.postgres()) {
+                    PgPlans.planEachExecution(ps);
+                }
                 int i = 1;
                 ps.setString(i++, tenant.value());
                 ps.setString(i++, type.name());

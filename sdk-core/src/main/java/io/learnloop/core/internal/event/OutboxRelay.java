@@ -97,6 +97,11 @@ public final class OutboxRelay {
             if (done.size() < batch.size()) {
                 return delivered; // failed events wait for their lease to end
             }
+            if (batch.size() < BATCH) {
+                // the outbox held no more when claimed; events committed since are announced by the call that
+                // committed them (see deliverPending), so looking again would only cost a transaction
+                return delivered;
+            }
         }
     }
 

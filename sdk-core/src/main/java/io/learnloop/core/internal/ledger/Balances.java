@@ -48,10 +48,11 @@ final class Balances {
      * Adds an entry's movements to the balance and day counters of its accounts, and records each account the first
      * time it moves.
      *
-     * @param uow   the unit of work
-     * @param entry the new entry
+     * @param uow      the unit of work
+     * @param entry    the new entry
+     * @param accounts the accounts known to exist
      */
-    static void apply(UnitOfWork uow, JournalEntry entry) {
+    static void apply(UnitOfWork uow, JournalEntry entry, KnownAccounts accounts) {
         Map<LedgerAccount, Money> moves = new LinkedHashMap<>();
         for (Posting p : entry.postings()) {
             moves.merge(p.account(), p.amount(), Money::plus);
@@ -62,9 +63,7 @@ final class Balances {
             LedgerAccount account = m.getKey();
             long amount = m.getValue().minor();
             String key = LedgerTypes.accountKey(account, entry.currency());
-            if (uow.find(LedgerTypes.ACCOUNT, key).isEmpty()) {
-                uow.insert(LedgerTypes.ACCOUNT, new KnownAccount(key, account, entry.currency(), entry.postedAt(), 0));
-            }
+            accounts.ensure(uow, new KnownAccount(key, account, entry.currency(), entry.postedAt(), 0));
             uow.add(new CounterKey(BALANCE, key, stripe), amount);
             uow.add(new CounterKey(DAY, key, day + "|" + stripe), amount);
         }

@@ -49,6 +49,7 @@ import java.util.function.Consumer;
  */
 public final class DefaultLedgerService implements LedgerService {
     private final ServiceContext ctx;
+    private final KnownAccounts accounts = new KnownAccounts();
 
     /**
      * Creates the ledger.
@@ -235,7 +236,7 @@ public final class DefaultLedgerService implements LedgerService {
         }
         JournalEntry entry = build.get();
         uow.insert(LedgerTypes.ENTRY, entry);
-        Balances.apply(uow, entry);
+        Balances.apply(uow, entry, accounts);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("entryId", entry.id());
         data.put("key", entry.key());
