@@ -220,14 +220,17 @@ public final class StorageReport {
         }
     }
 
-    /** What H2 reports: its estimate of each table's space, and row counts. */
+    /**
+     * What H2 reports: its estimate of each table's space, which leaves out the documents (kept as large objects), so
+     * only the row counts and document lengths compare with PostgreSQL.
+     */
     private static final class H2Sizes {
         static Map<String, Long> measure(DataSource ds) throws SQLException {
             Map<String, Long> m = new LinkedHashMap<>();
             String tables = "FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' "
                     + "AND TABLE_NAME LIKE 'LEARNLOOP%'";
             try (Connection c = ds.getConnection()) {
-                collect(c, "SELECT 'bytes, every learnloop table (H2 DISK_SPACE_USED)', "
+                collect(c, "SELECT 'bytes, every learnloop table (H2 DISK_SPACE_USED, without large objects)', "
                         + "SUM(DISK_SPACE_USED('PUBLIC.' || TABLE_NAME)) " + tables, "", m);
                 collect(c, "SELECT TABLE_NAME, DISK_SPACE_USED('PUBLIC.' || TABLE_NAME) " + tables + " ORDER BY 1",
                         "table: ", m);
