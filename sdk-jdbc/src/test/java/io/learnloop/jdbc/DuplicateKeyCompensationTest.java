@@ -1,11 +1,11 @@
 package io.learnloop.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.learnloop.jdbc.KeyedRecords.Note;
+import io.learnloop.jdbc.KeyedRecords.Payment;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
-import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
-import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Versioned;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +18,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.learnloop.jdbc.KeyedRecords.NOTES;
+import static io.learnloop.jdbc.KeyedRecords.PAYMENTS;
+import static io.learnloop.jdbc.KeyedRecords.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,22 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * themselves hold nothing of the failed write (row, unique keys, index entries) and all of the rest of the work.
  */
 class DuplicateKeyCompensationTest {
-    record Payment(String id, String orderId, String learner, long amountMinor, String reference) {
-    }
-
-    /** A note: no keys. */
-    record Note(String id, String text) {
-    }
-
-    private static final AggregateType<Payment> PAYMENTS = AggregateType
-            .builder("payment", Payment.class, Payment::id)
-            .index("order", Payment::orderId)
-            .sortedIndex("byLearner", Payment::learner, p -> SortKeys.number(p.amountMinor()))
-            .unique("idempotency", p -> "pay:" + p.orderId())
-            .unique("reference", Payment::reference)
-            .build();
-    private static final AggregateType<Note> NOTES = AggregateType.builder("note", Note.class, Note::id).build();
-    private static final TenantId TENANT = TenantId.of("shop");
     private static final Payment FIRST = new Payment("pay-1", "order-1", "ann", 100, "ref-1");
 
     private HikariDataSource pool;
@@ -192,22 +179,22 @@ class DuplicateKeyCompensationTest {
     }
 
     private java.util.Optional<Versioned<Payment>> unique(String name, String key) {
-        return store.read(TENANT, uow -> uow.findUnique(PAYMENTS, name, key));
+        return new KeyedRecords(store).unique(name, key);
     }
 
     private java.util.List<Versioned<Payment>> by(String index, String key) {
-        return store.read(TENANT, uow -> uow.findBy(PAYMENTS, index, key));
+        return new KeyedRecords(store).by(index, key);
     }
 
     private Versioned<Payment> payment(String id) {
-        return store.read(TENANT, uow -> uow.get(PAYMENTS, id));
+        return new KeyedRecords(store).payment(id);
     }
 
     private java.util.Optional<Versioned<Note>> note(String id) {
-        return store.read(TENANT, uow -> uow.find(NOTES, id));
+        return new KeyedRecords(store).note(id);
     }
 
     private long count(AggregateType<?> type) {
-        return store.read(TENANT, uow -> uow.count(type));
+        return new KeyedRecords(store).count(type);
     }
 }

@@ -1,11 +1,11 @@
 package io.learnloop.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.learnloop.jdbc.KeyedRecords.Note;
+import io.learnloop.jdbc.KeyedRecords.Payment;
 import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.event.DomainEvent;
-import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
-import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Versioned;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static io.learnloop.jdbc.KeyedRecords.NOTES;
+import static io.learnloop.jdbc.KeyedRecords.PAYMENTS;
+import static io.learnloop.jdbc.KeyedRecords.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,29 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a write that is not a taken key leaves a unit of work that cannot commit.
  */
 class WriteRoundTripsTest {
-    record Payment(String id, String orderId, String learner, long amountMinor, String reference) {
-        Payment withLearner(String l) {
-            return new Payment(id, orderId, l, amountMinor, reference);
-        }
-
-        Payment withReference(String r) {
-            return new Payment(id, orderId, learner, amountMinor, r);
-        }
-    }
-
-    /** A note: no keys. */
-    record Note(String id, String text) {
-    }
-
-    private static final AggregateType<Payment> PAYMENTS = AggregateType
-            .builder("payment", Payment.class, Payment::id)
-            .index("order", Payment::orderId)
-            .sortedIndex("byLearner", Payment::learner, p -> SortKeys.number(p.amountMinor()))
-            .unique("idempotency", p -> "pay:" + p.orderId())
-            .unique("reference", Payment::reference)
-            .build();
-    private static final AggregateType<Note> NOTES = AggregateType.builder("note", Note.class, Note::id).build();
-    private static final TenantId TENANT = TenantId.of("shop");
 
     private HikariDataSource pool;
     private StatementCountingDataSource counting;
@@ -190,22 +170,22 @@ class WriteRoundTripsTest {
     }
 
     private java.util.Optional<Versioned<Payment>> unique(String name, String key) {
-        return store.read(TENANT, uow -> uow.findUnique(PAYMENTS, name, key));
+        return new KeyedRecords(store).unique(name, key);
     }
 
     private java.util.List<Versioned<Payment>> by(String index, String key) {
-        return store.read(TENANT, uow -> uow.findBy(PAYMENTS, index, key));
+        return new KeyedRecords(store).by(index, key);
     }
 
     private Versioned<Payment> payment(String id) {
-        return store.read(TENANT, uow -> uow.get(PAYMENTS, id));
+        return new KeyedRecords(store).payment(id);
     }
 
     private java.util.Optional<Versioned<Note>> note(String id) {
-        return store.read(TENANT, uow -> uow.find(NOTES, id));
+        return new KeyedRecords(store).note(id);
     }
 
     private long count(AggregateType<?> type) {
-        return store.read(TENANT, uow -> uow.count(type));
+        return new KeyedRecords(store).count(type);
     }
 }

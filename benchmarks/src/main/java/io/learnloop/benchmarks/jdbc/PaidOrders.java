@@ -1,23 +1,14 @@
 package io.learnloop.benchmarks.jdbc;
 
 import io.learnloop.core.Learnloop;
-import io.learnloop.core.catalog.Chapter;
-import io.learnloop.core.catalog.Course;
-import io.learnloop.core.catalog.CourseDetails;
-import io.learnloop.core.catalog.CourseLevel;
-import io.learnloop.core.catalog.LessonSpec;
-import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.PlaceOrder;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
-import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.ledger.RevenueParties;
 import io.learnloop.core.ledger.RevenuePolicy;
-import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Store;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
@@ -53,16 +44,7 @@ final class PaidOrders {
         learnloop = Learnloop.builder().store(store).tenant(TENANT).clock(clock).idGenerator(IdGenerator.randomUuids())
                 .outboxRetention(outboxRetention)
                 .revenue(new RevenuePolicy(2000, 0, 0), RevenueParties.courseAuthors(o -> List.of())).build();
-        Actor ada = Actor.of("ada", Role.CREATOR);
-        Course c = learnloop.catalog().createCourse(ada, new CourseDetails("Java", "Sub", "Desc", "en",
-                "programming", List.of("java"), CourseLevel.BEGINNER, "media://c"));
-        Chapter ch = learnloop.catalog().addChapter(ada, c.id(), "Basics");
-        learnloop.catalog().addLesson(ada, c.id(), ch.id(), new LessonSpec("intro", LessonType.VIDEO,
-                Duration.ofMinutes(5), false, "media://v"));
-        learnloop.catalog().submit(ada, c.id());
-        Course course = learnloop.catalog().approve(Actor.of("rita", Role.REVIEWER), c.id());
-        offer = learnloop.commerce().createOffer(ada, OfferDraft.course("Java", Money.parse("99.00", "CNY"),
-                course.id()));
+        offer = BenchOffer.javaCourse(learnloop);
         // the provider signs with the platform's clock, or notifications would fall outside the tolerance once the
         // clock is moved past the retention
         sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("bench-secret")).clock(clock)

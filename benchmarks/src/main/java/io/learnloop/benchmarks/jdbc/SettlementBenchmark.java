@@ -2,23 +2,14 @@ package io.learnloop.benchmarks.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.learnloop.core.Learnloop;
-import io.learnloop.core.catalog.Chapter;
-import io.learnloop.core.catalog.Course;
-import io.learnloop.core.catalog.CourseDetails;
-import io.learnloop.core.catalog.CourseLevel;
-import io.learnloop.core.catalog.LessonSpec;
-import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.commerce.Offer;
-import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.PlaceOrder;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
-import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.ledger.RevenueParties;
 import io.learnloop.core.ledger.RevenuePolicy;
-import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Store;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
@@ -49,7 +40,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -101,16 +91,7 @@ public class SettlementBenchmark {
             }
             learnloop = Learnloop.builder().store(target).tenant(TENANT).idGenerator(IdGenerator.randomUuids())
                     .revenue(new RevenuePolicy(2000, 0, 0), RevenueParties.courseAuthors(o -> List.of())).build();
-            Actor ada = Actor.of("ada", Role.CREATOR);
-            Course c = learnloop.catalog().createCourse(ada, new CourseDetails("Java", "Sub", "Desc", "en",
-                    "programming", List.of("java"), CourseLevel.BEGINNER, "media://c"));
-            Chapter ch = learnloop.catalog().addChapter(ada, c.id(), "Basics");
-            learnloop.catalog().addLesson(ada, c.id(), ch.id(), new LessonSpec("intro", LessonType.VIDEO,
-                    Duration.ofMinutes(5), false, "media://v"));
-            learnloop.catalog().submit(ada, c.id());
-            Course course = learnloop.catalog().approve(Actor.of("rita", Role.REVIEWER), c.id());
-            offer = learnloop.commerce().createOffer(ada, OfferDraft.course("Java", Money.parse("99.00", "CNY"),
-                    course.id()));
+            offer = BenchOffer.javaCourse(learnloop);
             sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("bench-secret")).build());
             payments = Payments.builder(learnloop).provider(sandbox).build();
         }

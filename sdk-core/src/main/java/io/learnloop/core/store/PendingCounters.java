@@ -78,6 +78,9 @@ public final class PendingCounters {
      * @return the members as this unit of work sees them, in member order, at most {@code limit}
      */
     public List<Counter> overlay(String family, String group, String after, int limit, List<Counter> committed) {
+        if (pending.isEmpty()) {
+            return committed;
+        }
         String prefix = sortKey(family, group, "");
         String from = after == null ? prefix : prefix + after;
         Map<String, Pending> mine = pending.subMap(from, after == null, prefix + Character.MAX_VALUE, false);

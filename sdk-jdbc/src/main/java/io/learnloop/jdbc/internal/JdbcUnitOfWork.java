@@ -52,8 +52,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final KeyMemory keyMemory = new KeyMemory();
     /** Events published, written at the end. */
     private final OutboxQueue outbox = new OutboxQueue();
-    /** Counter additions, written by {@link #flush()}; null until the first. */
-    private PendingCounters counters;
+    /** Counter additions, written by {@link #flush()}. */
+    private final PendingCounters counters = new PendingCounters();
 
     JdbcUnitOfWork(Connection connection, Sql sql, TenantId tenant, Instant now, boolean readOnly) {
         this.connection = connection;
@@ -135,9 +135,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
             if (range.before() != null) {
                 q.append(" AND sort_key < ?");
             }
-            q.append(" ORDER BY index_name").append(range.descending() ? " DESC" : "")
-                    .append(", index_key").append(range.descending() ? " DESC" : "")
-                    .append(", sort_key").append(range.descending() ? " DESC" : "")
+            // Every column of the sorted index, equal or not: H2 reads an index in order only for an ORDER BY that
+            // names its columns from the first (otherwise it reads the whole key and sorts it).
+            String direction = range.descending() ? " DESC" : "";
+            q.append(" ORDER BY tenant").append(direction).append(", type").append(direction)
+                    .append(", index_name").append(direction).append(", index_key").append(direction)
+                    .append(", sort_key").append(direction)
                     .append(sql.limit(String.valueOf(range.limit())));
             List<String> ids = new ArrayList<>(range.limit());
             try (PreparedStatement ps = connection.prepareStatement(q.toString())) {
@@ -334,9 +337,6 @@ final class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public void add(CounterKey key, long delta) {
         writable();
-        if (counters == null) {
-            counters = new PendingCounters();
-        }
         counters.add(key, delta);
     }
 
@@ -345,7 +345,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         PendingCounters.checkRead(family, group, after, limit);
         List<Counter> committed = run("reading counters " + family + " of '" + group + "'",
                 () -> JdbcCounters.read(connection, sql, tenant, family, group, after, limit));
-        return counters == null ? committed : counters.overlay(family, group, after, limit, committed);
+        return counters.overlay(family, group, after, limit, committed);
     }
 
     /**
@@ -354,7 +354,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
      */
     void flush() {
         writeOutbox();
-        if (counters != null) {
+        if (!counters.isEmpty()) {
             run("adding to counters", () -> {
                 JdbcCounters.flush(connection, sql, tenant, counters);
                 return null;
@@ -447,11 +447,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         List<Key> claimed = new ArrayList<>(keys.size());
         try (PreparedStatement ps = connection.prepareStatement(sql.insertUniqueKey)) {
             for (Key key : keys) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, type.name());
-                ps.setString(3, key.name());
-                ps.setString(4, key.value());
-                ps.setString(5, id);
+                bindKey(ps, type, key, id);
                 if (!insertedOne(ps)) {
                     deleteKeys(type, id, UNIQUE_KEYS, claimed);
                     throw duplicate(type, key.name(), key.value());
@@ -486,16 +482,21 @@ final class JdbcUnitOfWork implements UnitOfWork {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO learnloop_index_entry "
                 + "(tenant, type, index_name, index_key, id, sort_key) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Key key : keys) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, type.name());
-                ps.setString(3, key.name());
-                ps.setString(4, key.value());
-                ps.setString(5, id);
+                bindKey(ps, type, key, id);
                 ps.setString(6, key.sort());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** Sets the first five parameters of a statement on one key row: tenant, type, key name, key, id. */
+    private void bindKey(PreparedStatement ps, AggregateType<?> type, Key key, String id) throws SQLException {
+        ps.setString(1, tenant.value());
+        ps.setString(2, type.name());
+        ps.setString(3, key.name());
+        ps.setString(4, key.value());
+        ps.setString(5, id);
     }
 
     private <T> void deleteKeys(AggregateType<T> type, String id, KeyTable table, List<Key> keys) throws SQLException {
@@ -505,11 +506,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE tenant = ? "
                 + "AND type = ? AND " + table.nameColumn() + " = ? AND " + table.keyColumn() + " = ? AND id = ?")) {
             for (Key key : keys) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, type.name());
-                ps.setString(3, key.name());
-                ps.setString(4, key.value());
-                ps.setString(5, id);
+                bindKey(ps, type, key, id);
                 ps.addBatch();
             }
             ps.executeBatch();

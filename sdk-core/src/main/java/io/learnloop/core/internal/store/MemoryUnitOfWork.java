@@ -44,8 +44,8 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     private Map<String, Map<String, Staged>> staged;
     /** Events to write to the outbox; null until the first. */
     private List<DomainEvent> events;
-    /** Counter additions; null until the first. */
-    private PendingCounters counters;
+    /** Counter additions, applied at commit. */
+    private final PendingCounters counters = new PendingCounters();
 
     /** A staged change: the new value (null when deleted) and the committed version it was based on (0 = absent). */
     private static final class Staged {
@@ -329,9 +329,6 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     @Override
     public void add(CounterKey key, long delta) {
         writable();
-        if (counters == null) {
-            counters = new PendingCounters();
-        }
         counters.add(key, delta);
     }
 
@@ -349,12 +346,12 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
                 committed.add(new Counter(e.getKey(), e.getValue()));
             }
         }
-        return counters == null ? committed : counters.overlay(family, group, after, limit, committed);
+        return counters.overlay(family, group, after, limit, committed);
     }
 
     /** Re-checks every staged change against committed state, then applies all of them. Caller holds the lock. */
     void commit() {
-        if (staged == null && events == null && counters == null) {
+        if (staged == null && events == null && counters.isEmpty()) {
             return;
         }
         Map<String, Map<String, Staged>> changes = staged != null ? staged : Map.of();
@@ -383,9 +380,6 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
 
     /** The committed values the counters will have, worked out before anything is applied (a sum may overflow). */
     private Map<CounterKey, Long> counterValuesAfterCommit() {
-        if (counters == null) {
-            return Map.of();
-        }
         Map<CounterKey, Long> values = new LinkedHashMap<>();
         for (Map.Entry<CounterKey, Long> e : counters.inCommitOrder().entrySet()) {
             CounterKey key = e.getKey();
