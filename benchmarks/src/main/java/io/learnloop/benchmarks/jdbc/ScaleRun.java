@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -88,14 +90,17 @@ public final class ScaleRun {
             }
             long lastPrint = System.nanoTime();
             for (Future<?> f : work) {
-                while (!f.isDone()) {
-                    Thread.sleep(200);
-                    if (System.nanoTime() - lastPrint > 30e9) {
-                        lastPrint = System.nanoTime();
-                        progress(from, start);
+                while (true) {
+                    try {
+                        f.get(1, TimeUnit.SECONDS);
+                        break;
+                    } catch (TimeoutException stillGrowing) {
+                        if (System.nanoTime() - lastPrint > 30e9) {
+                            lastPrint = System.nanoTime();
+                            progress(from, start);
+                        }
                     }
                 }
-                f.get();
             }
         } finally {
             pool.shutdownNow();

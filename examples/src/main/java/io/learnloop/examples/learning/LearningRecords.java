@@ -1,5 +1,6 @@
 package io.learnloop.examples.learning;
 
+import io.learnloop.examples.quickstart.DemoClock;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.assessment.Answer;
@@ -101,7 +102,7 @@ public final class LearningRecords {
      */
     public static Outcome run(PrintStream out) {
         // a day ago, so that certificates are already valid for verifiers on the system clock
-        StepClock clock = new StepClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1)));
+        DemoClock clock = new DemoClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1)));
         SigningKey signingKey = SigningKey.of("school-2026", newP256KeyPair());
         Learnloop learnloop = Learnloop.builder()
                 .clock(clock)
@@ -165,7 +166,7 @@ public final class LearningRecords {
      * A player that reports what it played every 30 seconds, as clients should (every 10 to 30 s). The clock stands
      * in for the time a real player spends playing.
      */
-    static ProgressUpdate watch(Learnloop learnloop, StepClock clock, UserId learner, Lesson lesson) {
+    static ProgressUpdate watch(Learnloop learnloop, DemoClock clock, UserId learner, Lesson lesson) {
         ProgressUpdate update = null;
         long length = lesson.duration().toSeconds();
         for (long from = 0; from < length; from += 30) {

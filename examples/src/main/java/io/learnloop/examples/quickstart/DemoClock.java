@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The demo's clock: it stands still until the story moves it on, so weeks of platform life pass in seconds and
- * every number the demo prints is the same on every run. It only moves forward.
+ * The examples' clock: it stands still until the program moves it on, so weeks of platform life (or a learner's
+ * minutes of watching) pass at once and every number an example prints is the same on every run. It only moves
+ * forward. A host passes {@code Clock.systemUTC()}, where time passes by itself.
  *
  * <p>Thread-safe.
  */
