@@ -8,7 +8,6 @@ module io.learnloop.jdbc {
     requires flyway.core;
     requires org.slf4j;
     requires static com.h2database;
-    requires static org.postgresql.jdbc;
 
     exports io.learnloop.jdbc;
 }

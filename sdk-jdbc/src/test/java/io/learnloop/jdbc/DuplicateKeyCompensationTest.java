@@ -161,8 +161,8 @@ class DuplicateKeyCompensationTest {
     private List<String> keyRows() throws SQLException {
         List<String> all = new ArrayList<>(rows("SELECT CONCAT(CONCAT(CONCAT(CONCAT(key_name, '='), key_value), '>'), id) "
                 + "FROM learnloop_unique_key ORDER BY key_name, key_value"));
-        all.addAll(rows("SELECT CONCAT(CONCAT(CONCAT(CONCAT(index_name, '='), index_key), '>'), id) "
-                + "FROM learnloop_index_entry ORDER BY index_name, index_key, id"));
+        all.addAll(rows("SELECT CONCAT(CONCAT(CONCAT(CONCAT(index_name, '='), index_key), '>'), position_key) "
+                + "FROM learnloop_index_entry ORDER BY index_name, index_key, position_key"));
         assertThat(all).isNotEmpty();
         return all;
     }

@@ -45,7 +45,7 @@ class H2RangePlansTest {
             store.read(tenant, uow -> uow.findRange(TICKETS, "queue", "open",
                     new IndexRange(null, null, 5, descending)));
             String range = counting.executions().stream().map(StatementCountingDataSource.Execution::sql)
-                    .filter(q -> q.contains("learnloop_index_entry") && q.contains("sort_key IS NOT NULL"))
+                    .filter(q -> q.contains("learnloop_index_entry") && q.contains("ORDER BY tenant"))
                     .findFirst().orElseThrow();
 
             try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + range)) {

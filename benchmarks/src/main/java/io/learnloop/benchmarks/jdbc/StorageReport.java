@@ -205,8 +205,9 @@ public final class StorageReport {
                         "aggregate body bytes (stored, after compression): ", m);
                 collect(c, "SELECT type, sum(octet_length(body::text)) FROM learnloop_aggregate GROUP BY type "
                         + "ORDER BY 1", "aggregate body bytes as JSON text: ", m);
-                collect(c, "SELECT type || '.' || index_name || CASE WHEN sort_key IS NULL THEN '' ELSE ' (sorted)' END,"
-                        + " count(*) FROM learnloop_index_entry GROUP BY 1 ORDER BY 1", "index entry rows: ", m);
+                collect(c, "SELECT type || '.' || index_name || CASE WHEN strpos(position_key, chr(1)) = 0 THEN '' "
+                        + "ELSE ' (sorted)' END, count(*) FROM learnloop_index_entry GROUP BY 1 ORDER BY 1",
+                        "index entry rows: ", m);
                 collect(c, "SELECT type || '.' || index_name, sum(pg_column_size(e.*)) FROM learnloop_index_entry e "
                         + "GROUP BY 1 ORDER BY 1", "index entry row bytes: ", m);
                 collect(c, "SELECT type || '.' || key_name, count(*) FROM learnloop_unique_key GROUP BY 1 ORDER BY 1",

@@ -22,6 +22,11 @@ import java.io.IOException;
  */
 public final class LearnloopJson {
     private static final ObjectMapper MAPPER = newMapper();
+    /** Leaves out null properties (not null values of maps, whose absence would mean something else). */
+    private static final ObjectMapper COMPACT = newMapper()
+            .setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL,
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS));
 
     private LearnloopJson() {
     }
@@ -58,6 +63,22 @@ public final class LearnloopJson {
     public static String toJson(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new LearnloopException(ErrorCode.INTERNAL, "Could not write " + value.getClass().getName()
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a value in the wire format without its null fields: for documents a store keeps, where a field that is
+     * absent reads back as null just as one written as null does, so the shorter text stands for the same value.
+     *
+     * @param value the value
+     * @return its JSON text, without null fields
+     */
+    public static String toCompactJson(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new LearnloopException(ErrorCode.INTERNAL, "Could not write " + value.getClass().getName()
                     + " as JSON: " + e.getOriginalMessage(), e);

@@ -82,6 +82,39 @@ public final class AggregateType<T> {
         return idOf.apply(value);
     }
 
+    /** The longest id every store keeps, in characters. */
+    public static final int MAX_ID_LENGTH = 255;
+
+    /**
+     * Reads the id of an aggregate about to be written, refusing one no store can keep: empty, longer than
+     * {@value #MAX_ID_LENGTH} characters, or holding a control character (a sorted index's position ends with the
+     * id after a control character, so the id must hold none for a position to name exactly one aggregate).
+     *
+     * @param value the aggregate
+     * @return its id
+     * @throws ValidationException if the id cannot be stored
+     */
+    public String storableIdOf(T value) {
+        String id = Objects.requireNonNull(idOf(value), "id");
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            throw ValidationException.of(name + ".id", "must be 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.of(name + ".id", "must not contain control characters");
+        }
+        return id;
+    }
+
+    /**
+     * The id at the end of a position in a sorted index (see {@link #position}).
+     *
+     * @param position a position
+     * @return the id it ends with
+     */
+    public static String idOfPosition(String position) {
+        return position.substring(position.lastIndexOf(SortKeys.SEPARATOR) + 1);
+    }
+
     /**
      * Names of the lookup indexes.
      *

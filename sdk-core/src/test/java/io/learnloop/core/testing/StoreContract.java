@@ -269,6 +269,22 @@ public abstract class StoreContract {
         assertThat(countOf(NOTES)).isEqualTo(1);
     }
 
+    @Test
+    void insert_whenIdCannotBeStored_throwsValidationAndStoresNothing() {
+        for (String id : List.of("", "a\u0001b", "line\nbreak", "x".repeat(AggregateType.MAX_ID_LENGTH + 1))) {
+            assertThatThrownBy(() -> tx(uow -> uow.insert(ITEMS, item(id, "ann", null))))
+                    .as("id %s", id.length() > 20 ? id.length() + " characters" : id)
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining(ITEMS.name() + ".id");
+        }
+        String longest = "y".repeat(AggregateType.MAX_ID_LENGTH);
+        tx(uow -> uow.insert(ITEMS, item(longest, "ann", null)));
+
+        assertThat(countOf(ITEMS)).isEqualTo(1);
+        List<Versioned<StoreContractItem>> owned = read(uow -> uow.findBy(ITEMS, "owner", "ann"));
+        assertThat(owned).extracting(v -> v.value().id()).containsExactly(longest);
+    }
+
     // ---- update ----
 
     @Test

@@ -37,7 +37,6 @@ import java.util.Optional;
  * <p>Not thread-safe: used by the one thread running the work function.
  */
 final class JdbcUnitOfWork implements UnitOfWork {
-    private static final int MAX_ID = 255;
     private static final int MAX_KEY = 512;
     private static final int MAX_NAME = 64;
 
@@ -100,20 +99,20 @@ final class JdbcUnitOfWork implements UnitOfWork {
             // Two steps, each on a primary key, so no planner estimate can turn this into a scan of the type.
             List<String> ids = new ArrayList<>();
             boolean sorted = type.isSorted(index);
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM learnloop_index_entry "
+            try (PreparedStatement ps = connection.prepareStatement("SELECT position_key FROM learnloop_index_entry "
                     + "WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ?"
-                    + (sorted ? " ORDER BY sort_key" : ""))) {
+                    + (sorted ? " ORDER BY position_key" : ""))) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, index);
                 ps.setString(4, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        ids.add(idOfEntry(rs.getString(1), sorted));
                     }
                 }
             }
-            return byIds(type, ids, !sorted);
+            return indexed(type, index, key, byIds(type, ids, !sorted));
         });
     }
 
@@ -126,27 +125,23 @@ final class JdbcUnitOfWork implements UnitOfWork {
             // Two steps, as for findBy: the ids of the range from the sorted index alone (a bounded walk, whatever
             // the key holds), then their rows by primary key. Reading the rows in the same statement lets a planner
             // join every entry of the key before it sorts and cuts.
-            StringBuilder q = new StringBuilder("SELECT id FROM learnloop_index_entry")
-                    .append(sql.sortedIndexHint())
-                    .append(" WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ? AND sort_key IS NOT NULL");
+            StringBuilder q = new StringBuilder("SELECT position_key FROM learnloop_index_entry")
+                    .append(" WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ?");
             if (range.after() != null) {
-                q.append(" AND sort_key > ?");
+                q.append(" AND position_key > ?");
             }
             if (range.before() != null) {
-                q.append(" AND sort_key < ?");
+                q.append(" AND position_key < ?");
             }
-            // Every column of the sorted index, equal or not: H2 reads an index in order only for an ORDER BY that
+            // Every column of the primary key, equal or not: H2 reads an index in order only for an ORDER BY that
             // names its columns from the first (otherwise it reads the whole key and sorts it).
             String direction = range.descending() ? " DESC" : "";
             q.append(" ORDER BY tenant").append(direction).append(", type").append(direction)
                     .append(", index_name").append(direction).append(", index_key").append(direction)
-                    .append(", sort_key").append(direction)
+                    .append(", position_key").append(direction)
                     .append(sql.limit(String.valueOf(range.limit())));
             List<String> ids = new ArrayList<>(range.limit());
             try (PreparedStatement ps = connection.prepareStatement(q.toString())) {
-                if (sql.postgres()) {
-                    PgPlans.planEachExecution(ps);
-                }
                 int i = 1;
                 ps.setString(i++, tenant.value());
                 ps.setString(i++, type.name());
@@ -160,11 +155,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        ids.add(AggregateType.idOfPosition(rs.getString(1)));
                     }
                 }
             }
-            return byIds(type, ids, false);
+            return indexed(type, index, key, byIds(type, ids, false));
         });
     }
 
@@ -187,7 +182,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
             }
             List<Versioned<T>> rows = byIds(type, ids, true);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+            return rows.stream().filter(r -> type.uniqueKeys(unique, r.value()).contains(key)).findFirst();
         });
     }
 
@@ -230,9 +225,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
     public <T> Versioned<T> insert(AggregateType<T> type, T value) {
         writable();
         Objects.requireNonNull(value, "value");
-        String id = checkedId(type, value);
+        String id = type.storableIdOf(value);
         AggregateKeys keys = keys(type, value);
-        String body = LearnloopJson.toJson(value);
+        String body = LearnloopJson.toCompactJson(value);
         write("inserting " + type.name() + " '" + id + "'", () -> {
             // Unique keys first: the key most likely taken is found before anything else went in, and a taken id
             // leaves only these few rows to take back.
@@ -259,9 +254,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
     public <T> Versioned<T> update(AggregateType<T> type, T value, long expectedVersion) {
         writable();
         Objects.requireNonNull(value, "value");
-        String id = checkedId(type, value);
+        String id = type.storableIdOf(value);
         AggregateKeys wanted = keys(type, value);
-        String body = LearnloopJson.toJson(value);
+        String body = LearnloopJson.toCompactJson(value);
         write("updating " + type.name() + " '" + id + "'", () -> {
             AggregateKeys stored = storedKeys(type, id, expectedVersion);
             // New unique keys before the row: a taken one then leaves only the keys claimed before it to take back,
@@ -293,6 +288,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         writable();
         Objects.requireNonNull(id, "id");
         write("deleting " + type.name() + " '" + id + "'", () -> {
+            AggregateKeys stored = storedKeys(type, id, expectedVersion);
             try (PreparedStatement ps = connection.prepareStatement(
                     "DELETE FROM learnloop_aggregate WHERE tenant = ? AND type = ? AND id = ? AND version = ?")) {
                 ps.setString(1, tenant.value());
@@ -303,15 +299,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
-            for (KeyTable table : List.of(INDEX_ENTRIES, UNIQUE_KEYS)) {
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "DELETE FROM " + table.name() + " WHERE tenant = ? AND type = ? AND id = ?")) {
-                    ps.setString(1, tenant.value());
-                    ps.setString(2, type.name());
-                    ps.setString(3, id);
-                    ps.executeUpdate();
-                }
-            }
+            deleteKeys(type, id, UNIQUE_KEYS, stored.uniques());
+            deleteKeys(type, id, INDEX_ENTRIES, stored.indexes());
         });
         keyMemory.forget(type.name(), id);
     }
@@ -364,12 +353,16 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     // ---- keys ----
 
-    /** A table of secondary keys and its two key columns. */
-    private record KeyTable(String name, String nameColumn, String keyColumn) {
+    /**
+     * A table of secondary keys: the columns of its primary key after tenant and type, the last of which names the
+     * aggregate (a unique key's id; an index entry's position, which ends with the id).
+     */
+    private record KeyTable(String name, String nameColumn, String keyColumn, String ownerColumn) {
     }
 
-    private static final KeyTable UNIQUE_KEYS = new KeyTable("learnloop_unique_key", "key_name", "key_value");
-    private static final KeyTable INDEX_ENTRIES = new KeyTable("learnloop_index_entry", "index_name", "index_key");
+    private static final KeyTable UNIQUE_KEYS = new KeyTable("learnloop_unique_key", "key_name", "key_value", "id");
+    private static final KeyTable INDEX_ENTRIES =
+            new KeyTable("learnloop_index_entry", "index_name", "index_key", "position_key");
 
     private <T> AggregateKeys keys(AggregateType<T> type, T value) {
         if (type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty()) {
@@ -399,39 +392,43 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * The keys stored for an aggregate at a version. Remembered from this unit of work's own reads and writes when it
-     * knows that version, else read; in both cases they are right only if the row is still at that version, which the
-     * update's compare-and-set then checks.
+     * The keys stored for an aggregate at a version: those of its document at that version, remembered from this unit
+     * of work's own reads and writes when it knows that version, else read by primary key. Either way they are right
+     * only if the row is still at that version, which the write's compare-and-set then checks.
+     *
+     * @throws NotFoundException if there is no such aggregate
+     * @throws ConflictException if it is at another version
      */
     private <T> AggregateKeys storedKeys(AggregateType<T> type, String id, long version) throws SQLException {
         if (type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty()) {
             return AggregateKeys.NONE;
         }
         KeyMemory.Remembered known = keyMemory.at(type.name(), id, version);
-        if (known != null) {
-            return known.keys() != null ? known.keys() : keys(type, LearnloopJson.fromJson(known.body(), type.type()));
-        }
-        List<Key> uniques = type.uniqueKeyNames().isEmpty() ? List.of() : selectKeys(type, id, UNIQUE_KEYS, true);
-        List<Key> indexes = type.indexNames().isEmpty() ? List.of() : selectKeys(type, id, INDEX_ENTRIES, false);
-        return new AggregateKeys(uniques, indexes);
+        String body = known == null ? storedBody(type, id, version) : known.body();
+        return known != null && known.keys() != null ? known.keys()
+                : keys(type, LearnloopJson.fromJson(body, type.type()));
     }
 
-    private <T> List<Key> selectKeys(AggregateType<T> type, String id, KeyTable table, boolean unique)
-            throws SQLException {
-        List<Key> stored = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + table.nameColumn() + ", "
-                + table.keyColumn() + (unique ? ", NULL" : ", sort_key") + " FROM " + table.name()
-                + " WHERE tenant = ? AND type = ? AND id = ?")) {
+    /**
+     * The stored document of an aggregate at a version, by primary key.
+     *
+     * @throws NotFoundException if there is no such aggregate
+     * @throws ConflictException if it is at another version
+     */
+    private <T> String storedBody(AggregateType<T> type, String id, long version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT body FROM learnloop_aggregate "
+                + "WHERE tenant = ? AND type = ? AND id = ? AND version = ?")) {
             ps.setString(1, tenant.value());
             ps.setString(2, type.name());
             ps.setString(3, id);
+            ps.setLong(4, version);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+                if (rs.next()) {
+                    return rs.getString(1);
                 }
             }
         }
-        return stored;
+        throw missingOrStale(type, id, version);
     }
 
     /**
@@ -480,23 +477,45 @@ final class JdbcUnitOfWork implements UnitOfWork {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO learnloop_index_entry "
-                + "(tenant, type, index_name, index_key, id, sort_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "(tenant, type, index_name, index_key, position_key) VALUES (?, ?, ?, ?, ?)")) {
             for (Key key : keys) {
                 bindKey(ps, type, key, id);
-                ps.setString(6, key.sort());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    /** Sets the first five parameters of a statement on one key row: tenant, type, key name, key, id. */
+    /**
+     * Sets the five parameters of a statement on one key row: tenant, type, key name, key, and what names the
+     * aggregate (the id, or the position of a sorted index's entry).
+     */
     private void bindKey(PreparedStatement ps, AggregateType<?> type, Key key, String id) throws SQLException {
         ps.setString(1, tenant.value());
         ps.setString(2, type.name());
         ps.setString(3, key.name());
         ps.setString(4, key.value());
-        ps.setString(5, id);
+        ps.setString(5, key.sort() != null ? key.sort() : id);
+    }
+
+    /** The id an index entry names: its position in a sorted index ends with it, any other entry is it. */
+    private static String idOfEntry(String position, boolean sorted) {
+        return sorted ? AggregateType.idOfPosition(position) : position;
+    }
+
+    /**
+     * The aggregates of an index read that still hold the key: an entry written by an earlier version of an index's
+     * definition may outlive the key, and is not returned.
+     */
+    private static <T> List<Versioned<T>> indexed(AggregateType<T> type, String index, String key,
+                                                  List<Versioned<T>> rows) {
+        List<Versioned<T>> kept = new ArrayList<>(rows.size());
+        for (Versioned<T> row : rows) {
+            if (type.indexKeys(index, row.value()).contains(key)) {
+                kept.add(row);
+            }
+        }
+        return kept.size() == rows.size() ? rows : kept;
     }
 
     private <T> void deleteKeys(AggregateType<T> type, String id, KeyTable table, List<Key> keys) throws SQLException {
@@ -504,7 +523,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE tenant = ? "
-                + "AND type = ? AND " + table.nameColumn() + " = ? AND " + table.keyColumn() + " = ? AND id = ?")) {
+                + "AND type = ? AND " + table.nameColumn() + " = ? AND " + table.keyColumn() + " = ? AND "
+                + table.ownerColumn() + " = ?")) {
             for (Key key : keys) {
                 bindKey(ps, type, key, id);
                 ps.addBatch();
@@ -658,13 +678,6 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
     }
 
-    private <T> String checkedId(AggregateType<T> type, T value) {
-        String id = Objects.requireNonNull(type.idOf(value), "id");
-        if (id.isEmpty() || id.length() > MAX_ID) {
-            throw ValidationException.of(type.name() + ".id", "must be 1 to " + MAX_ID + " characters");
-        }
-        return id;
-    }
 
     private void writable() {
         if (readOnly) {

@@ -40,7 +40,8 @@ public final class Migrations {
             "V2__scheduled_jobs.sql",
             "V3__sorted_indexes_and_pruning.sql",
             "V4__reporting_views.sql",
-            "V5__counters.sql");
+            "V5__counters.sql",
+            "V6__compact_keys.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -22,11 +22,12 @@ import java.time.temporal.ChronoUnit;
 final class Sql {
     static final String AGGREGATE = "learnloop_aggregate";
 
-    /** The longest sort position (sort key, separator and id) the {@code sort_key} column holds, in characters. */
+    /** The longest sort position (sort key, separator and id) the {@code position_key} column holds, in characters. */
     static final int MAX_POSITION = 1024;
     /**
      * On MySQL the position is kept as UTF-8 bytes, and the sorted index must stay within InnoDB's 3072-byte key
      * limit beside tenant, type, index name and key (768 bytes are left; 765, the width of an id, leaves a margin).
+     * (The primary key of the index entries ends with the position.)
      */
     static final int MAX_POSITION_BYTES_MYSQL = 765;
     /** MySQL's DATETIME literal, to the microsecond. */
@@ -88,16 +89,6 @@ final class Sql {
 
     private boolean mysql() {
         return dialect == Dialect.MYSQL;
-    }
-
-    /**
-     * The hint that makes H2 walk the sorted index for a range read (its planner otherwise takes the primary key,
-     * reads every entry of the key and sorts them); empty for the databases that choose the index themselves.
-     *
-     * @return the hint, with a leading space, or empty
-     */
-    String sortedIndexHint() {
-        return dialect == Dialect.H2 ? " USE INDEX (learnloop_index_entry_sorted)" : "";
     }
 
     /**
@@ -167,7 +158,7 @@ final class Sql {
     }
 
     /**
-     * Whether a sorted index's position fits the {@code sort_key} column.
+     * Whether a sorted index's position fits the {@code position_key} column.
      *
      * @param position the position
      * @return true if it fits

@@ -267,7 +267,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
     public <T> Versioned<T> insert(AggregateType<T> type, T value) {
         writable();
         Objects.requireNonNull(value, "value");
-        String id = type.idOf(value);
+        String id = type.storableIdOf(value);
         if (find(type, id).isPresent() || (staged(type, id) == null && data.type(type).rows.containsKey(id))) {
             throw MemoryStore.duplicate(type, "id", id);
         }

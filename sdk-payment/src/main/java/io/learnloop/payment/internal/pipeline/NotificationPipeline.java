@@ -64,7 +64,7 @@ final class NotificationPipeline {
             return new NotificationResult(Disposition.REJECTED, outcome, provider.acknowledge(outcome), null, rejected.detail());
         }
         PaymentEvent event = ((NotificationOutcome.Verified) outcome).event();
-        String key = providerId.value() + ":" + event.eventId();
+        String key = ReceivedNotification.idFor(providerId.value(), event.eventId());
         Optional<ReceivedNotification> seen = notifications.find(key);
         if (seen.isPresent() && Notifications.done(seen.get())) {
             return new NotificationResult(Disposition.DUPLICATE, outcome, provider.acknowledge(outcome), null,

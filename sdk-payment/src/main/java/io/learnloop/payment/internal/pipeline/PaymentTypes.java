@@ -2,6 +2,9 @@ package io.learnloop.payment.internal.pipeline;
 
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.SortKeys;
+import io.learnloop.payment.Disposition;
+
+import java.util.Set;
 
 /**
  * The aggregates the payment pipeline keeps in the core store.
@@ -12,17 +15,29 @@ public final class PaymentTypes {
     /** Index of notifications by disposition, oldest first. */
     public static final String BY_DISPOSITION = "disposition";
 
-    /** Payment attempts by {@code provider:merchantReference}; by order and by state. */
+    /** The attempt states the reconciler reads by; a paid, closed or failed attempt is not indexed by state. */
+    static final Set<String> OPEN_ATTEMPT_STATES =
+            Set.of(PaymentAttempt.NEW, PaymentAttempt.PENDING, PaymentAttempt.UNKNOWN);
+
+    /**
+     * Payment attempts by {@code provider:merchantReference}; by order; by state while open (every paid order has an
+     * attempt, and only the reconciler reads by state, for the open ones).
+     */
     public static final AggregateType<PaymentAttempt> ATTEMPT =
             AggregateType.builder("payment_attempt", PaymentAttempt.class, PaymentAttempt::id)
                     .index("order", a -> a.order().value())
-                    .sortedIndex(BY_STATE, PaymentAttempt::state, a -> SortKeys.instant(a.updatedAt()))
+                    .sortedIndex(BY_STATE, a -> OPEN_ATTEMPT_STATES.contains(a.state()) ? a.state() : null,
+                            a -> SortKeys.instant(a.updatedAt()))
                     .build();
 
-    /** Processed notifications by {@code provider:eventId}; by disposition for the review queue. */
+    /**
+     * Processed notifications by {@code provider:eventId}; by disposition while kept for review, the only disposition
+     * read by (every paid order has a settled notification).
+     */
     public static final AggregateType<ReceivedNotification> NOTIFICATION =
             AggregateType.builder("payment_notification", ReceivedNotification.class, ReceivedNotification::id)
-                    .sortedIndex(BY_DISPOSITION, ReceivedNotification::disposition,
+                    .sortedIndex(BY_DISPOSITION,
+                            n -> Disposition.KEPT_FOR_REVIEW.name().equals(n.disposition()) ? n.disposition() : null,
                             n -> SortKeys.instant(n.receivedAt()))
                     .build();
 

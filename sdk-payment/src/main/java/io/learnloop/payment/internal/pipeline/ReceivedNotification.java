@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A verified delivery as stored for dedupe and review.
  *
- * @param id                {@code provider:eventId}
+ * @param id                {@code provider:eventId}, or a digest of the event id ({@link #idFor})
  * @param provider          the provider
  * @param eventId           the provider's event id
  * @param type              the mapped event type
@@ -16,6 +16,31 @@ import java.time.Instant;
  */
 public record ReceivedNotification(String id, String provider, String eventId, String type, String merchantReference,
                                    String disposition, String detail, Instant receivedAt) {
+    /**
+     * The id a provider's event is recorded under: {@code provider:eventId}, unless the event id is one no store
+     * keeps as part of an id (too long, or holding control characters; a signed event may still carry one), then
+     * {@code provider:#} and the SHA-256 of the event id in hex, so every delivery of that event still finds the one
+     * record.
+     *
+     * @param provider the provider's id
+     * @param eventId  the provider's event id
+     * @return the record's id
+     */
+    public static String idFor(String provider, String eventId) {
+        String plain = provider + ":" + eventId;
+        if (plain.length() <= io.learnloop.core.store.AggregateType.MAX_ID_LENGTH
+                && eventId.chars().noneMatch(Character::isISOControl) && !eventId.startsWith("#")) {
+            return plain;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return provider + ":#" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /**
      * The record with what the pipeline did.
      *
