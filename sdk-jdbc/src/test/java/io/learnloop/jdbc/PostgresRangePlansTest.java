@@ -5,6 +5,8 @@ import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.SortKeys;
+import io.learnloop.core.store.Versioned;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,11 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A range read on PostgreSQL reads one page from the index entries' primary key in order, even under a generic plan
+ * A lookup on PostgreSQL probes the aggregates' primary key once per entry it finds, and a range read reads one page from the index entries' primary key in order, even under a generic plan
  * (the plan a statement prepared on the server may get after a few executions, which cannot see how many entries one
  * key holds): the primary key ends with the position, so no plan needs to read a whole key and sort it.
  */
@@ -27,6 +30,63 @@ class PostgresRangePlansTest {
     private static final AggregateType<Ticket> TICKETS = AggregateType.builder("ticket", Ticket.class, Ticket::id)
             .sortedIndex("queue", Ticket::queue, t -> SortKeys.number(t.number()))
             .build();
+
+    @Test
+    void findBy_whenPlannedGenerically_probesTheAggregatesPrimaryKeyForEachEntry() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.newDatabase(Dialect.POSTGRESQL, 2)) {
+            JdbcStores.migrate(pool, Dialect.POSTGRESQL);
+            StatementCountingDataSource counting = new StatementCountingDataSource(pool);
+            JdbcStore store = JdbcStores.open(counting.dataSource(), Dialect.POSTGRESQL);
+            TenantId tenant = TenantId.of("plans");
+            store.transact(tenant, uow -> {
+                for (int i = 0; i < 2_000; i++) {
+                    uow.insert(TICKETS, new Ticket("t-" + i, "open", i));
+                    uow.insert(NOTES, new Note("n-" + i, "owner-" + (i % 500)));
+                }
+                return null;
+            });
+            counting.reset();
+            List<Versioned<Note>> owned = store.read(tenant, uow -> uow.findBy(NOTES, "owner", "owner-7"));
+            assertThat(owned).hasSize(4);
+            String lookup = counting.executions().stream().map(StatementCountingDataSource.Execution::sql)
+                    .filter(q -> q.contains("learnloop_index_entry")).findFirst().orElseThrow();
+            assertThat(counting.executions()).hasSize(1);
+
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+                s.execute("SET plan_cache_mode = force_generic_plan");
+                s.execute("PREPARE lookup(text, text, text, text) AS " + numbered(lookup));
+                String plan = explain(s, "EXPLAIN EXECUTE lookup('plans', 'note', 'owner', 'owner-7')");
+                assertThat(plan).contains("Nested Loop").contains("learnloop_aggregate_pk")
+                        .doesNotContain("Seq Scan");
+            }
+        }
+    }
+
+    record Note(String id, String owner) {
+    }
+
+    private static final AggregateType<Note> NOTES = AggregateType.builder("note", Note.class, Note::id)
+            .index("owner", Note::owner)
+            .build();
+
+    private static String numbered(String sql) {
+        String numbered = sql;
+        for (int i = 1; numbered.contains("?"); i++) {
+            numbered = numbered.replaceFirst("\\?", "\\$" + i);
+        }
+        return numbered;
+    }
+
+    private static String explain(Statement s, String query) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -49,24 +109,14 @@ class PostgresRangePlansTest {
             String range = counting.executions().stream().map(StatementCountingDataSource.Execution::sql)
                     .filter(q -> q.contains("learnloop_index_entry") && q.contains("position_key >"))
                     .findFirst().orElseThrow();
-            String numbered = range;
-            for (int i = 1; numbered.contains("?"); i++) {
-                numbered = numbered.replaceFirst("\\?", "\\$" + i);
-            }
 
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
                 s.execute("SET plan_cache_mode = force_generic_plan");
-                s.execute("PREPARE range_read(text, text, text, text, text) AS " + numbered);
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE range_read('plans', 'ticket', 'queue', 'open', '"
-                        + SortKeys.number(10) + "')")) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                assertThat(plan.toString()).contains("learnloop_index_entry_pk").contains("Limit")
-                        .doesNotContain("Sort");
+                s.execute("PREPARE range_read(text, text, text, text, text) AS " + numbered(range));
+                String plan = explain(s, "EXPLAIN EXECUTE range_read('plans', 'ticket', 'queue', 'open', '"
+                        + SortKeys.number(10) + "')");
+                assertThat(plan).contains("learnloop_index_entry_pk").contains("Limit").doesNotContain("Sort");
             }
         }
     }

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,23 +97,25 @@ final class JdbcUnitOfWork implements UnitOfWork {
         type.requireIndex(index);
         Objects.requireNonNull(key, "key");
         return run("reading " + type.name() + " by " + index, () -> {
-            // Two steps, each on a primary key, so no planner estimate can turn this into a scan of the type.
+            if (!type.isSorted(index)) {
+                return indexed(type, index, key, joined(type, index, key));
+            }
+            // A sorted index's entry names its aggregate only at the end of its position: two steps, each on a
+            // primary key, so no planner estimate can turn this into a scan of the type.
             List<String> ids = new ArrayList<>();
-            boolean sorted = type.isSorted(index);
             try (PreparedStatement ps = connection.prepareStatement("SELECT position_key FROM learnloop_index_entry "
-                    + "WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ?"
-                    + (sorted ? " ORDER BY position_key" : ""))) {
+                    + "WHERE tenant = ? AND type = ? AND index_name = ? AND index_key = ? ORDER BY position_key")) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, index);
                 ps.setString(4, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(idOfEntry(rs.getString(1), sorted));
+                        ids.add(AggregateType.idOfPosition(rs.getString(1)));
                     }
                 }
             }
-            return indexed(type, index, key, byIds(type, ids, !sorted));
+            return indexed(type, index, key, byIds(type, ids, false));
         });
     }
 
@@ -498,11 +501,6 @@ final class JdbcUnitOfWork implements UnitOfWork {
         ps.setString(5, key.sort() != null ? key.sort() : id);
     }
 
-    /** The id an index entry names: its position in a sorted index ends with it, any other entry is it. */
-    private static String idOfEntry(String position, boolean sorted) {
-        return sorted ? AggregateType.idOfPosition(position) : position;
-    }
-
     /**
      * The aggregates of an index read that still hold the key: an entry written by an earlier version of an index's
      * definition may outlive the key, and is not returned.
@@ -588,6 +586,38 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
+     * The aggregates under one key of an unsorted index, in insertion order, in one statement: such an entry's
+     * position is the aggregate's id, so the entries join the aggregates' primary key. A lookup index's key holds few
+     * aggregates, and each is found by a primary-key probe.
+     */
+    private <T> List<Versioned<T>> joined(AggregateType<T> type, String index, String key) throws SQLException {
+        List<SeqRow<T>> found = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql.lookupThroughIndex)) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, type.name());
+            ps.setString(3, index);
+            ps.setString(4, key);
+            collect(ps, type, found);
+        }
+        found.sort(Comparator.comparingLong(SeqRow::seq));
+        return found.stream().map(SeqRow::value).toList();
+    }
+
+    /** Reads rows of (seq, version, body, id) into aggregates, remembering each. */
+    private <T> void collect(PreparedStatement ps, AggregateType<T> type, List<SeqRow<T>> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(4);
+                String body = rs.getString(3);
+                long version = rs.getLong(2);
+                remember(type, id, version, body);
+                into.add(new SeqRow<>(rs.getLong(1), id, new Versioned<>(
+                        LearnloopJson.fromJson(body, type.type()), version)));
+            }
+        }
+    }
+
+    /**
      * Reads aggregates by id, in insertion order. Every lookup names the whole primary key, so no planner can choose
      * to walk the type's insertion-order index instead. Over a network the ids go in IN lists (one round trip per
      * chunk); H2 runs in-process, where one lookup per id costs no round trip.
@@ -610,20 +640,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 for (int i = 0; i < part.size(); i++) {
                     ps.setString(3 + i, part.get(i));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(4);
-                        String body = rs.getString(3);
-                        long version = rs.getLong(2);
-                        remember(type, id, version, body);
-                        found.add(new SeqRow<>(rs.getLong(1), id, new Versioned<>(
-                                LearnloopJson.fromJson(body, type.type()), version)));
-                    }
-                }
+                collect(ps, type, found);
             }
         }
         if (insertionOrder) {
-            found.sort(java.util.Comparator.comparingLong(SeqRow::seq));
+            found.sort(Comparator.comparingLong(SeqRow::seq));
         } else {
             java.util.Map<String, Integer> rank = new java.util.HashMap<>();
             for (int i = 0; i < ids.size(); i++) {

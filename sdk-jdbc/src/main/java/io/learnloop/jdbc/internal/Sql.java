@@ -47,6 +47,8 @@ final class Sql {
     final String claimCandidates;
     final String insertJob;
     final String claimJobCandidates;
+    /** Reads the aggregates an unsorted index entry names, in one statement. */
+    final String lookupThroughIndex;
     /** Ids read per statement by {@code JdbcUnitOfWork}; in-process H2 pays no round trip for one each. */
     final int idsPerLookup;
 
@@ -76,6 +78,13 @@ final class Sql {
         claimJobCandidates = "SELECT job_key FROM learnloop_job WHERE tenant = ? AND queue = ? AND done_at IS NULL "
                 + "AND due_at <= ? AND (claimed_by IS NULL OR lease_until < ?) ORDER BY due_at, job_key" + limit("?")
                 + skipLocked;
+        // On PostgreSQL positions are compared byte-wise (COLLATE "C", so sorted positions page in code-point order)
+        // while aggregate ids use the database's collation; naming that collation lets the join probe the aggregate's
+        // primary key instead of hashing every aggregate of the type.
+        lookupThroughIndex = "SELECT a.seq, a.version, a.body, a.id FROM learnloop_index_entry e "
+                + "JOIN learnloop_aggregate a ON a.tenant = e.tenant AND a.type = e.type AND a.id = e.position_key"
+                + (pg ? " COLLATE \"default\"" : "")
+                + " WHERE e.tenant = ? AND e.type = ? AND e.index_name = ? AND e.index_key = ?";
         idsPerLookup = dialect == Dialect.H2 ? 1 : IN_LIST;
     }
 
