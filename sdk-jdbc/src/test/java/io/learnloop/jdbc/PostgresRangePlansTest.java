@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,11 +64,42 @@ class PostgresRangePlansTest {
         }
     }
 
+    @Test
+    void findUnique_whenPlannedGenerically_probesBothPrimaryKeysInOneStatement() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.newDatabase(Dialect.POSTGRESQL, 2)) {
+            JdbcStores.migrate(pool, Dialect.POSTGRESQL);
+            StatementCountingDataSource counting = new StatementCountingDataSource(pool);
+            JdbcStore store = JdbcStores.open(counting.dataSource(), Dialect.POSTGRESQL);
+            TenantId tenant = TenantId.of("plans");
+            store.transact(tenant, uow -> {
+                for (int i = 0; i < 2_000; i++) {
+                    uow.insert(NOTES, new Note("n-" + i, "owner-" + (i % 500)));
+                }
+                return null;
+            });
+            counting.reset();
+            Optional<Versioned<Note>> found = store.read(tenant, uow -> uow.findUnique(NOTES, "slug", "slug-n-42"));
+            assertThat(found).map(v -> v.value().id()).contains("n-42");
+            assertThat(counting.executions()).hasSize(1);
+            String lookup = counting.executions().get(0).sql();
+
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+                s.execute("SET plan_cache_mode = force_generic_plan");
+                s.execute("PREPARE lookup(text, text, text, text) AS " + numbered(lookup));
+                String plan = explain(s, "EXPLAIN EXECUTE lookup('plans', 'note', 'slug', 'slug-n-42')");
+                assertThat(plan).contains("Nested Loop").contains("learnloop_unique_key_pk")
+                        .contains("learnloop_aggregate_pk").doesNotContain("Seq Scan");
+            }
+        }
+    }
+
     record Note(String id, String owner) {
     }
 
     private static final AggregateType<Note> NOTES = AggregateType.builder("note", Note.class, Note::id)
             .index("owner", Note::owner)
+            .unique("slug", note -> "slug-" + note.id())
             .build();
 
     private static String numbered(String sql) {

@@ -171,21 +171,20 @@ final class JdbcUnitOfWork implements UnitOfWork {
         type.requireUnique(unique);
         Objects.requireNonNull(key, "key");
         return run("reading " + type.name() + " by " + unique, () -> {
-            List<String> ids = new ArrayList<>(1);
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM learnloop_unique_key "
-                    + "WHERE tenant = ? AND type = ? AND key_name = ? AND key_value = ?")) {
+            // One statement: the key's row names the aggregate's whole primary key, which the join probes.
+            List<SeqRow<T>> rows = new ArrayList<>(1);
+            try (PreparedStatement ps = connection.prepareStatement("SELECT a.seq, a.version, a.body, a.id "
+                    + "FROM learnloop_unique_key u JOIN learnloop_aggregate a "
+                    + "ON a.tenant = u.tenant AND a.type = u.type AND a.id = u.id "
+                    + "WHERE u.tenant = ? AND u.type = ? AND u.key_name = ? AND u.key_value = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, type.name());
                 ps.setString(3, unique);
                 ps.setString(4, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
+                collect(ps, type, rows);
             }
-            List<Versioned<T>> rows = byIds(type, ids, true);
-            return rows.stream().filter(r -> type.uniqueKeys(unique, r.value()).contains(key)).findFirst();
+            return rows.stream().map(SeqRow::value)
+                    .filter(r -> type.uniqueKeys(unique, r.value()).contains(key)).findFirst();
         });
     }
 
