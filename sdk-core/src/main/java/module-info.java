@@ -23,4 +23,5 @@ module io.learnloop.core {
     exports io.learnloop.core.credential;
     exports io.learnloop.core.review;
     exports io.learnloop.core.settlement;
+    exports io.learnloop.core.privacy;
 }

@@ -1,5 +1,8 @@
 package io.learnloop.examples;
 
+import io.learnloop.core.privacy.AuditAction;
+import io.learnloop.core.privacy.ConsentDecision;
+import io.learnloop.core.privacy.ConsentPurpose;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.catalog.Chapter;
@@ -167,6 +170,14 @@ class SecurityMatrixTest {
         ops.put("`StoreInteractions.of` (every learner's history)", (p, a) -> StoreInteractions.of(p.learnloop, a));
         ops.put("`StoreObservations.builder` (every member's orders)", (p, a) -> StoreObservations.builder(p.learnloop,
                 a, 100));
+        ops.put("`ConsentService.record` (lena's decision)", (p, a) -> p.learnloop.consents().record(a, p.lena.id(),
+                ConsentDecision.refuse(ConsentPurpose.PERSONALISATION, "v1", "settings")));
+        ops.put("`ConsentService.current` (lena)", (p, a) -> p.learnloop.consents().current(a, p.lena.id()));
+        ops.put("`ConsentService.history` (lena)", (p, a) -> p.learnloop.consents().history(a, p.lena.id(), null, 10));
+        ops.put("`AuditLog.entries`", (p, a) -> p.learnloop.auditLog().entries(a, null, 10));
+        ops.put("`AuditLog.about` (lena)", (p, a) -> p.learnloop.auditLog().about(a, p.lena.id(), null, 10));
+        ops.put("`AuditLog.record` (a role change)", (p, a) -> p.learnloop.auditLog().record(a,
+                AuditAction.ROLES_CHANGED, person("tom").id(), "roles", "now MODERATOR"));
         return ops;
     }
 

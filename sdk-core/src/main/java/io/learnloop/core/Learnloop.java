@@ -1,5 +1,9 @@
 package io.learnloop.core;
 
+import io.learnloop.core.internal.privacy.DefaultAuditLog;
+import io.learnloop.core.internal.privacy.DefaultConsentService;
+import io.learnloop.core.privacy.AuditLog;
+import io.learnloop.core.privacy.ConsentService;
 import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.commerce.CommerceService;
@@ -68,6 +72,8 @@ public final class Learnloop {
     private final Settlement settlement;
     private final ScheduledWork scheduled;
     private final LearningServices learning;
+    private final ConsentService consents;
+    private final AuditLog auditLog;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -88,6 +94,8 @@ public final class Learnloop {
         this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue,
                 learning.refundFollower());
         this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
+        this.consents = new DefaultConsentService(context);
+        this.auditLog = new DefaultAuditLog(context);
     }
 
     /**
@@ -176,6 +184,24 @@ public final class Learnloop {
      */
     public QuizService quizzes() {
         return learning.quizzes();
+    }
+
+    /**
+     * What learners agreed to and refused (terms, marketing, data transfer, personalisation, analytics).
+     *
+     * @return the consent service
+     */
+    public ConsentService consents() {
+        return consents;
+    }
+
+    /**
+     * The audit log: who exported, erased, refunded, granted, revoked, changed roles or recorded consent.
+     *
+     * @return the log
+     */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /**

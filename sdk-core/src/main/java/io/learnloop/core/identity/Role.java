@@ -19,6 +19,8 @@ public enum Role {
      * outside a provider (a bank transfer) and reads every balance and statement.
      */
     FINANCE,
+    /** Reads the audit log and records the host's own audited actions; nothing else. */
+    AUDITOR,
     /** May do everything in the tenant. */
     ADMIN
 }

@@ -27,6 +27,8 @@ import io.learnloop.core.error.Validator;
 import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.internal.privacy.AuditTrail;
+import io.learnloop.core.privacy.AuditAction;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.catalog.CatalogTypes;
 import io.learnloop.core.internal.jobs.Jobs;
@@ -89,7 +91,12 @@ public final class DefaultAccessService implements AccessService {
             if (!actor.has(Role.ADMIN)) {
                 requireAuthor(uow, actor, request);
             }
-            return record(uow, request, actor.id());
+            Recorded recorded = record(uow, request, actor.id());
+            if (recorded.created()) {
+                AuditTrail.append(ctx, uow, actor.id(), AuditAction.GRANTED, request.learner(),
+                        "grant " + recorded.grant().id(), request.reference());
+            }
+            return recorded;
         });
         return r.created() ? r.grant() : sameSource(r.grant(), request);
     }
@@ -246,8 +253,15 @@ public final class DefaultAccessService implements AccessService {
         new Validator().notNull("actor", actor).notNull("order", order)
                 .notBlank("reference", reference, GrantRequest.MAX_REFERENCE).throwIfInvalid();
         actor.require(Role.FINANCE, "revoke the access of a charged-back order");
-        return ctx.transactRetrying(uow -> revokeAll(uow, order, null,
-                new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), actor.id())));
+        return ctx.transactRetrying(uow -> {
+            List<Grant> revoked = revokeAll(uow, order, null,
+                    new Revocation(RevocationReason.CHARGEBACK, reference, ctx.now(), actor.id()));
+            if (!revoked.isEmpty()) {
+                AuditTrail.appendOnce(ctx, uow, order + "\n" + reference, actor.id(), AuditAction.REVOKED,
+                        revoked.get(0).learner(), "order " + order, "charge-back " + reference);
+            }
+            return revoked;
+        });
     }
 
     private List<Grant> revokeAll(UnitOfWork uow, OrderId order, String line, Revocation revocation) {

@@ -16,6 +16,8 @@ import io.learnloop.core.commerce.PaymentReceipt;
 import io.learnloop.core.commerce.RefundRequest;
 import io.learnloop.core.error.Validator;
 import io.learnloop.core.identity.Actor;
+import io.learnloop.core.internal.privacy.AuditTrail;
+import io.learnloop.core.privacy.AuditAction;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.internal.access.DefaultAccessService;
 import io.learnloop.core.internal.catalog.CatalogTypes;
@@ -238,7 +240,13 @@ public final class DefaultSettlement implements Settlement {
     @Override
     public RefundSettlement refund(Actor actor, OrderId order, RefundRequest request) {
         requireFinance(actor, "refund an order");
-        return ctx.transactRetrying(uow -> refund(uow, order, request));
+        return ctx.transactRetrying(uow -> {
+            RefundSettlement done = refund(uow, order, request);
+            AuditTrail.appendOnce(ctx, uow, order + "\n" + request.refundKey(), actor.id(), AuditAction.REFUNDED,
+                    done.order().learner(),
+                    "order " + order + " refund " + request.refundKey(), request.reason());
+            return done;
+        });
     }
 
     @Override
