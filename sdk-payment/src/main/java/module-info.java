@@ -4,14 +4,11 @@
  */
 module io.learnloop.payment {
     requires transitive io.learnloop.core;
-    requires okhttp3;
-    // okhttp is an automatic module and so declares no dependencies; without this, nothing puts the Kotlin standard
-    // library (an explicit module) into a host's module graph and okhttp fails at run time.
-    requires kotlin.stdlib;
+    // Provider configurations take the shared HTTP client, so hosts that configure a provider read sdk-http too.
+    requires transitive io.learnloop.http;
     requires org.slf4j;
 
     exports io.learnloop.payment;
-    exports io.learnloop.payment.http;
     exports io.learnloop.payment.sandbox;
     exports io.learnloop.payment.alipay;
     exports io.learnloop.payment.stripe;

@@ -78,6 +78,18 @@ public final class HttpRequest {
     }
 
     /**
+     * Where a URL points: its scheme, host and port (the scheme's default port when none is written), so two URLs
+     * can be compared before credentials are sent to the second.
+     *
+     * @param url the URL, may be null
+     * @return for example {@code https://api.mch.weixin.qq.com:443}, or null when it is not an http(s) URL
+     */
+    public static String origin(String url) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        return parsed == null ? null : parsed.scheme() + "://" + parsed.host() + ":" + parsed.port();
+    }
+
+    /**
      * The method.
      *
      * @return the method, upper case

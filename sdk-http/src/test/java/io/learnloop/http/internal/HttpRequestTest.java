@@ -71,6 +71,15 @@ class HttpRequestTest {
     }
 
     @Test
+    void origin_whenPortImplicitOrExplicit_comparesEqualAndRejectsNonHttp() {
+        assertThat(HttpRequest.origin("https://api.example/v3/x?token=t")).isEqualTo("https://api.example:443");
+        assertThat(HttpRequest.origin("https://api.example:443/")).isEqualTo("https://api.example:443");
+        assertThat(HttpRequest.origin("http://127.0.0.1:8080")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(HttpRequest.origin("not a url")).isNull();
+        assertThat(HttpRequest.origin(null)).isNull();
+    }
+
+    @Test
     void get_whenUrlIsNotHttp_isRejected() {
         assertThatThrownBy(() -> HttpRequest.get("ftp://files.example/x")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -21,8 +21,7 @@ import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
@@ -65,7 +64,7 @@ class StripeProviderTest {
         stripe = new StripeProvider(StripeConfig.builder(Secret.of(API_KEY))
                 .webhookSecret(Secret.of(WHSEC_NEW)).webhookSecret(Secret.of(WHSEC_OLD))
                 .baseUrl(server.baseUrl()).apiVersion("2024-06-20").clock(clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), sleeper)).build());
+                .http(SharedHttpClient.builder().sleeper(sleeper).build()).build());
     }
 
     private static Map<String, String> form(LoggedRequest r) {
@@ -183,7 +182,8 @@ class StripeProviderTest {
         List<LoggedRequest> all = server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
         assertThat(all).hasSize(2).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly("order-0009:create");
         assertThat(sleeper.waits).hasSize(1);
-        assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(500));
+        // full jitter: anywhere up to the first ceiling, 500 ms
+        assertThat(sleeper.waits.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(500));
     }
 
     @Test
@@ -238,7 +238,8 @@ class StripeProviderTest {
                 });
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))).hasSize(3);
         assertThat(sleeper.waits).hasSize(2);
-        assertThat(sleeper.waits.get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+        // full jitter: anywhere up to the second ceiling, 1 s
+        assertThat(sleeper.waits.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
     }
 
     // ---- webhooks ----

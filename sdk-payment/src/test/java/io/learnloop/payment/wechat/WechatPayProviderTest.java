@@ -22,8 +22,7 @@ import io.learnloop.payment.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -88,7 +87,7 @@ class WechatPayProviderTest {
                 .verificationKey(PUB_KEY_ID, WECHAT_PUBLIC.getPublic())
                 .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
                 .clock(clock).ids(IdGenerator.sequential("nonce"))
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), sleeper));
+                .http(SharedHttpClient.builder().sleeper(sleeper).build());
     }
 
     /** A response signed the way WeChat Pay signs, computed here independently of the SDK. */
