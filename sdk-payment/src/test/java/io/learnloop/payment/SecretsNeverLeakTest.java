@@ -1,5 +1,8 @@
 package io.learnloop.payment;
 
+import io.learnloop.payment.spi.CreatePaymentRequest;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.RefundRequest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.learnloop.core.identity.IdGenerator;

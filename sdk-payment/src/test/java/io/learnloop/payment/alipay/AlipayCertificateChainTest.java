@@ -2,8 +2,8 @@ package io.learnloop.payment.alipay;
 
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.PaymentState;
 import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;

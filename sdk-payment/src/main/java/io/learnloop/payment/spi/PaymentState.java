@@ -1,4 +1,4 @@
-package io.learnloop.payment;
+package io.learnloop.payment.spi;
 
 /**
  * A payment's state at the provider, mapped to the same few values for every provider.

@@ -1,5 +1,6 @@
-package io.learnloop.payment;
+package io.learnloop.payment.spi;
 
+import io.learnloop.payment.ProviderId;
 import io.learnloop.core.money.Money;
 
 import java.time.Instant;

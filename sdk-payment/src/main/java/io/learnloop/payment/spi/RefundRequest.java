@@ -1,4 +1,4 @@
-package io.learnloop.payment;
+package io.learnloop.payment.spi;
 
 import io.learnloop.core.money.Money;
 

@@ -1,5 +1,7 @@
-package io.learnloop.payment;
+package io.learnloop.payment.spi;
 
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundState;
 import io.learnloop.core.money.Money;
 
 /**

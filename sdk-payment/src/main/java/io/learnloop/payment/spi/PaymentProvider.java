@@ -1,5 +1,12 @@
-package io.learnloop.payment;
+package io.learnloop.payment.spi;
 
+import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.NotificationLimits;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.Payments;
+import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RefundState;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 

@@ -1,4 +1,6 @@
-package io.learnloop.payment;
+package io.learnloop.payment.spi;
+
+import io.learnloop.payment.PaymentFlow;
 
 /**
  * What a provider can do, so a host can choose flows and hide buttons a provider does not support.
