@@ -21,6 +21,7 @@ import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
+import io.learnloop.http.CallInterruptedException;
 import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
@@ -240,6 +241,27 @@ class StripeProviderTest {
         assertThat(sleeper.waits).hasSize(2);
         // full jitter: anywhere up to the second ceiling, 1 s
         assertThat(sleeper.waits.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
+    }
+
+    @Test
+    void create_whenInterruptedWhileWaitingToRetry_stopsWithTypedExceptionAndKeepsTheFlag() {
+        server.stubFor(post("/v1/payment_intents").willReturn(aResponse().withStatus(503)
+                .withBody("{\"error\":{\"type\":\"api_error\"}}")));
+        StripeProvider interrupted = new StripeProvider(StripeConfig.builder(Secret.of(API_KEY))
+                .webhookSecret(Secret.of(WHSEC_NEW)).baseUrl(server.baseUrl()).clock(clock)
+                .http(SharedHttpClient.builder().sleeper(d -> Thread.currentThread().interrupt()).build()).build());
+        try {
+            assertThatThrownBy(() -> interrupted.create(CreatePaymentRequest.builder("order-0014", Money.ofMinor(100, "EUR"),
+                    PaymentFlow.CLIENT_SECRET).build())).isInstanceOfSatisfying(CallInterruptedException.class, e -> {
+                        assertThat(e.outcomeUnknown()).isTrue();
+                        assertThat(e.getMessage()).contains("stripe POST /v1/payment_intents was interrupted")
+                                .doesNotContain(API_KEY);
+                    });
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))).hasSize(1);
     }
 
     // ---- webhooks ----

@@ -231,6 +231,8 @@ class WechatPayProviderTest {
         wechat.create(CreatePaymentRequest.builder("order-1008", Money.ofMinor(1, "CNY"), PaymentFlow.QR_CODE).build());
         assertThat(requests()).hasSize(2);
         requests().forEach(r -> assertSignedByMerchant(r, clock.instant().getEpochSecond()));
+        // each attempt is signed afresh: a new nonce, so never the first attempt's header replayed
+        assertThat(requests()).extracting(r -> r.getHeader("Authorization")).doesNotHaveDuplicates();
         assertThat(sleeper.waits).hasSize(1);
     }
 
