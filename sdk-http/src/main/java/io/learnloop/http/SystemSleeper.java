@@ -2,7 +2,11 @@ package io.learnloop.http;
 
 import java.time.Duration;
 
-/** {@link Sleeper#system()}: a named class so that its {@code toString()} reads well in a configuration. */
+/**
+ * {@link Sleeper#system()}: a named class so that its {@code toString()} reads well in a configuration.
+ *
+ * <p>Thread-safe: stateless.
+ */
 enum SystemSleeper implements Sleeper {
     INSTANCE;
 

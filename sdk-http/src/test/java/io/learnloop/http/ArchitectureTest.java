@@ -13,6 +13,7 @@ import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ArchitectureTest {
     private static final String[] ROOTS = {"io.learnloop.http"};
@@ -55,6 +56,13 @@ class ArchitectureTest {
                 .orShould().callMethod("okhttp3.OkHttpClient", "newCall", "okhttp3.Request")
                 .because("one place sends, so every call gets the same retries, signing and logging")
                 .check(CLASSES);
+    }
+
+    @Test
+    void okhttpCallRule_whenAClassExecutesACall_findsIt() {
+        // The rule names okhttp's types as strings: prove it matches a real call, here the transport's own.
+        assertThatThrownBy(() -> noClasses().should().callMethod("okhttp3.Call", "execute").check(CLASSES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Transport");
     }
 
     @Test

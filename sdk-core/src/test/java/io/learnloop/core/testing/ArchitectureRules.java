@@ -72,7 +72,8 @@ public final class ArchitectureRules {
     }
 
     /**
-     * The module uses no other module's {@code internal} packages.
+     * The module uses no other module's {@code internal} packages, except one exported to it by name (sdk-http's
+     * pipeline, to the modules that call out).
      *
      * @param classes the module's classes
      * @param ownRoot the module's own package root(s)

@@ -8,6 +8,8 @@ import java.io.IOException;
 /**
  * A call that got no response after its last attempt: the connection failed or timed out.
  *
+ * <p>Thread-safe: immutable record.
+ *
  * @param message        what failed and what to do, naming the peer, the method and the path (never the query)
  * @param retryable      whether repeating the call is safe: the request was not sent, or it is repeatable
  * @param outcomeUnknown whether the peer may have acted: the request may have arrived and it is not a read
@@ -17,6 +19,8 @@ public record NoResponse(String message, boolean retryable, boolean outcomeUnkno
 
     /**
      * Turns a call without a response into the peer client's exception.
+     *
+     * <p>Implementations must be thread-safe: one mapper serves every call of a pipeline.
      */
     @FunctionalInterface
     public interface Mapper {

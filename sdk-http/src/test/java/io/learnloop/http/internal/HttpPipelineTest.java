@@ -17,8 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -331,6 +334,27 @@ class HttpPipelineTest {
         pipeline(RetryPolicy.defaults(), sleeps::add, peer, RequestSigner.NONE).call(HttpRequest.get(url("/r")).build(), STATUS);
 
         assertThat(requests()).isEqualTo(1);
+    }
+
+    @Test
+    void call_whenRetriedAndLogged_logsPeerMethodAndPathButNoQueryHeaderOrBody() {
+        sequence("POST", "/r?sign=SECRET-SIGNATURE", aResponse().withStatus(503), aResponse().withStatus(200));
+        RequestSigner signer = r -> r.withHeader("Authorization", "Bearer SECRET-KEY");
+        // slf4j-simple (test scope, configured by simplelogger.properties down to debug) writes to System.err.
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            pipeline(RetryPolicy.defaults(), sleeps::add, RetryAdvisor.NONE, signer)
+                    .call(HttpRequest.post(url("/r?sign=SECRET-SIGNATURE")).idempotent()
+                            .json("{\"card\":\"SECRET-BODY\"}").build(), STATUS);
+        } finally {
+            System.setErr(err);
+        }
+
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("peer POST /r -> 503 (attempt 1)", "peer POST /r returned 503; retrying in",
+                "peer POST /r -> 200 (attempt 2)").doesNotContain("SECRET");
     }
 
     @Test
