@@ -4,10 +4,8 @@
  */
 module io.learnloop.community {
     requires transitive io.learnloop.core;
-    requires okhttp3;
-    // okhttp is an automatic module and so declares no dependencies; without this, nothing puts the Kotlin standard
-    // library (an explicit module) into a host's module graph and okhttp fails at run time.
-    requires kotlin.stdlib;
+    // DiscourseConfig takes the shared HTTP client, so hosts that configure Discourse read sdk-http too.
+    requires transitive io.learnloop.http;
     requires org.slf4j;
 
     exports io.learnloop.community;

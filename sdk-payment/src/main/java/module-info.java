@@ -1,17 +1,17 @@
 /**
- * Learnloop sdk-payment: the payment provider SPI and the sandbox, Stripe, Alipay and WeChat Pay v3 providers.
- * Start with {@link io.learnloop.payment.PaymentProvider}.
+ * Learnloop sdk-payment: what hosts call ({@link io.learnloop.payment.Payments}: checkout, notifications,
+ * reconciliation, refunds), the provider SPI that a payment channel implements
+ * ({@link io.learnloop.payment.spi.PaymentProvider} and the requests and results only providers see), and the
+ * sandbox, Stripe, Alipay and WeChat Pay v3 providers. Every provider calls out through sdk-http.
  */
 module io.learnloop.payment {
     requires transitive io.learnloop.core;
-    requires okhttp3;
-    // okhttp is an automatic module and so declares no dependencies; without this, nothing puts the Kotlin standard
-    // library (an explicit module) into a host's module graph and okhttp fails at run time.
-    requires kotlin.stdlib;
+    // Provider configurations take the shared HTTP client, so hosts that configure a provider read sdk-http too.
+    requires transitive io.learnloop.http;
     requires org.slf4j;
 
     exports io.learnloop.payment;
-    exports io.learnloop.payment.http;
+    exports io.learnloop.payment.spi;
     exports io.learnloop.payment.sandbox;
     exports io.learnloop.payment.alipay;
     exports io.learnloop.payment.stripe;

@@ -1,13 +1,14 @@
 package io.learnloop.community;
 
 import io.learnloop.core.error.Validator;
+import io.learnloop.http.SharedHttpClient;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach a Discourse site: base URL, admin API key and user, DiscourseConnect secret, timeouts and retry
- * bounds. {@link #toString()} never shows the key or the secret.
+ * How to reach a Discourse site: base URL, admin API key and user, DiscourseConnect secret, and the SDK's shared
+ * HTTP client, whose timeouts, retry policy and sleeper Discourse calls use like every other remote call.
+ * {@link #toString()} never shows the key or the secret.
  *
  * <p>Thread-safe: immutable. The {@link Builder} is not thread-safe.
  */
@@ -16,12 +17,7 @@ public final class DiscourseConfig {
     private final String apiKey;
     private final String apiUsername;
     private final String connectSecret;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final int maxAttempts;
-    private final Duration backoffBase;
-    private final Duration maxRateLimitWait;
-    private final Sleeper sleeper;
+    private final SharedHttpClient http;
     private final boolean reactionsPlugin;
 
     private DiscourseConfig(Builder b) {
@@ -29,12 +25,7 @@ public final class DiscourseConfig {
         this.apiKey = b.apiKey;
         this.apiUsername = b.apiUsername;
         this.connectSecret = b.connectSecret;
-        this.connectTimeout = b.connectTimeout;
-        this.readTimeout = b.readTimeout;
-        this.maxAttempts = b.maxAttempts;
-        this.backoffBase = b.backoffBase;
-        this.maxRateLimitWait = b.maxRateLimitWait;
-        this.sleeper = b.sleeper;
+        this.http = b.http != null ? b.http : SharedHttpClient.create();
         this.reactionsPlugin = b.reactionsPlugin;
     }
 
@@ -86,57 +77,13 @@ public final class DiscourseConfig {
     }
 
     /**
-     * The connect timeout.
+     * The HTTP client calls go through: its timeouts, its retry policy (a 429 whose {@code Retry-After} exceeds the
+     * policy's {@code maxRetryAfter} fails with a {@link RateLimitedException}) and its sleeper.
      *
-     * @return the timeout
+     * @return the client
      */
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    /**
-     * The read timeout.
-     *
-     * @return the timeout
-     */
-    public Duration readTimeout() {
-        return readTimeout;
-    }
-
-    /**
-     * The most attempts of one call (first try included).
-     *
-     * @return the attempts
-     */
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
-    /**
-     * The first retry's wait; each further retry doubles it, with jitter.
-     *
-     * @return the base wait
-     */
-    public Duration backoffBase() {
-        return backoffBase;
-    }
-
-    /**
-     * The longest wait a 429 may ask for before the call gives up with a {@link RateLimitedException}.
-     *
-     * @return the bound
-     */
-    public Duration maxRateLimitWait() {
-        return maxRateLimitWait;
-    }
-
-    /**
-     * Waits between retries.
-     *
-     * @return the sleeper
-     */
-    public Sleeper sleeper() {
-        return sleeper;
+    public SharedHttpClient http() {
+        return http;
     }
 
     /**
@@ -151,7 +98,7 @@ public final class DiscourseConfig {
     @Override
     public String toString() {
         return "DiscourseConfig[baseUrl=" + baseUrl + ", apiUsername=" + apiUsername + ", apiKey=***, connectSecret="
-                + (connectSecret == null ? "none" : "***") + ", maxAttempts=" + maxAttempts + "]";
+                + (connectSecret == null ? "none" : "***") + ", " + http + "]";
     }
 
     /**
@@ -162,12 +109,7 @@ public final class DiscourseConfig {
         private final String apiKey;
         private String apiUsername = "system";
         private String connectSecret;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(20);
-        private int maxAttempts = 3;
-        private Duration backoffBase = Duration.ofMillis(250);
-        private Duration maxRateLimitWait = Duration.ofSeconds(60);
-        private Sleeper sleeper = Sleeper.threadSleep();
+        private SharedHttpClient http;
         private boolean reactionsPlugin;
 
         private Builder(String baseUrl, String apiKey) {
@@ -198,41 +140,14 @@ public final class DiscourseConfig {
         }
 
         /**
-         * Sets the timeouts.
+         * Sets the SDK instance's shared HTTP client (timeouts, proxy, retry policy, sleeper); without one the
+         * backend makes its own with the defaults. Tests pass one whose sleeper records the waits.
          *
-         * @param connect the connect timeout
-         * @param read    the read timeout
+         * @param value the client
          * @return this builder
          */
-        public Builder timeouts(Duration connect, Duration read) {
-            this.connectTimeout = connect;
-            this.readTimeout = read;
-            return this;
-        }
-
-        /**
-         * Sets the retry bounds.
-         *
-         * @param maxAttempts      the most attempts of one call, 1 to 10
-         * @param backoffBase      the first retry's wait
-         * @param maxRateLimitWait the longest 429 wait honoured
-         * @return this builder
-         */
-        public Builder retries(int maxAttempts, Duration backoffBase, Duration maxRateLimitWait) {
-            this.maxAttempts = maxAttempts;
-            this.backoffBase = backoffBase;
-            this.maxRateLimitWait = maxRateLimitWait;
-            return this;
-        }
-
-        /**
-         * Sets the sleeper (tests pass one that records waits).
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        public Builder http(SharedHttpClient value) {
+            this.http = Objects.requireNonNull(value, "http");
             return this;
         }
 
@@ -260,12 +175,6 @@ public final class DiscourseConfig {
                     .notBlank("apiUsername", apiUsername, 60)
                     .check(connectSecret == null || connectSecret.length() >= 10, "connectSecret",
                             "must be at least 10 characters (Discourse's minimum)")
-                    .check(connectTimeout != null && readTimeout != null && !connectTimeout.isNegative()
-                            && !readTimeout.isNegative(), "timeouts", "must be non-negative durations")
-                    .check(maxAttempts >= 1 && maxAttempts <= 10, "maxAttempts", "must be between 1 and 10")
-                    .check(backoffBase != null && !backoffBase.isNegative(), "backoffBase", "must be non-negative")
-                    .check(maxRateLimitWait != null && !maxRateLimitWait.isNegative(), "maxRateLimitWait",
-                            "must be non-negative")
                     .throwIfInvalid();
             return new DiscourseConfig(this);
         }

@@ -26,6 +26,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void discourse_whenImported_sendsOnlyThroughTheHttpLayer() {
+        ArchitectureRules.sendsHttpOnlyThroughTheHttpLayer(CLASSES);
+    }
+
+    @Test
     void moduleInfo_whenRead_exportsExactlyThePublicPackages() {
         ArchitectureRules.exportsOnlyPublicPackages(Path.of("target/classes"));
     }

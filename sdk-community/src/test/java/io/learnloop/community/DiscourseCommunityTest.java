@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.learnloop.community.internal.discourse.DiscourseCommunity;
 import io.learnloop.community.internal.discourse.DiscourseConnect;
 import io.learnloop.core.ServiceContext;
+import io.learnloop.http.SharedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 
 import java.net.URLDecoder;
@@ -60,8 +61,7 @@ class DiscourseCommunityTest extends CommunityBehaviourSuite {
         DiscourseConfig config = DiscourseConfig.builder("http://localhost:" + wm.port(), KEY)
                 .apiUsername("system")
                 .connectSecret(CONNECT_SECRET)
-                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-                .sleeper(sleeps::add)
+                .http(SharedHttpClient.builder().timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).sleeper(sleeps::add).build())
                 .build();
         return Communities.discourse(ctx, options, config);
     }

@@ -11,6 +11,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
+import io.learnloop.http.SharedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,8 @@ class DiscourseGroupsAndReactionsTest {
     private Community community(boolean reactionsPlugin) {
         return Communities.discourse(learnloop.context(),
                 CommunityOptions.builder((user, course) -> true).catalog(learnloop.catalog()).build(),
-                DiscourseConfig.builder("http://localhost:" + wm.port(), KEY).sleeper(d -> { })
-                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).reactionsPlugin(reactionsPlugin).build());
+                DiscourseConfig.builder("http://localhost:" + wm.port(), KEY).http(SharedHttpClient.builder().sleeper(d -> { })
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).build()).reactionsPlugin(reactionsPlugin).build());
     }
 
     private void ok(MappingBuilder request, Object body) {

@@ -7,6 +7,7 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.store.Stores;
+import io.learnloop.http.SharedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +48,8 @@ class DiscourseModerationTest {
         Learnloop learnloop = Learnloop.builder().store(Stores.inMemory()).idGenerator(IdGenerator.sequential("id"))
                 .build();
         community = Communities.discourse(learnloop.context(), CommunityOptions.builder((user, course) -> true).build(),
-                DiscourseConfig.builder("http://localhost:" + wm.port(), KEY).sleeper(d -> { })
-                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build());
+                DiscourseConfig.builder("http://localhost:" + wm.port(), KEY).http(SharedHttpClient.builder().sleeper(d -> { })
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build()).build());
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
+import io.learnloop.http.SharedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class DiscoursePaginationTest {
                         .idGenerator(IdGenerator.sequential("id")).build().context(),
                 CommunityOptions.builder((user, course) -> true).progress((u, c) -> 50).build(),
                 DiscourseConfig.builder("http://localhost:" + wm.port(), "key-0123456789")
-                        .sleeper(d -> { }).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build());
+                        .http(SharedHttpClient.builder().sleeper(d -> { }).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build())
+                        .build());
     }
 
     @AfterEach

@@ -11,6 +11,9 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
+import io.learnloop.http.CallInterruptedException;
+import io.learnloop.http.SharedHttpClient;
+import io.learnloop.http.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +57,10 @@ class DiscourseReliabilityTest {
         wm.start();
         ok(get(urlEqualTo("/site.json")), DiscourseFixtures.site());
         DiscourseConfig config = DiscourseConfig.builder("http://localhost:" + wm.port(), KEY)
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(600))
-                .retries(3, Duration.ofMillis(200), Duration.ofSeconds(60))
-                .sleeper(sleeps::add)
+                .http(SharedHttpClient.builder().timeouts(Duration.ofSeconds(2), Duration.ofMillis(600))
+                        .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                                .withMaxRetryAfter(Duration.ofSeconds(60)))
+                        .sleeper(sleeps::add).build())
                 .build();
         community = Communities.discourse(Learnloop.builder().store(Stores.inMemory())
                         .clock(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")))
@@ -140,6 +144,37 @@ class DiscourseReliabilityTest {
     }
 
     @Test
+    void get_when503WithRetryAfterHttpDate_waitsUntilThatDateOnTheSdkClock() {
+        inSequence("/posts/1000.json", json(503, obj()).withHeader("Retry-After", "Sun, 01 Mar 2026 10:00:05 GMT"),
+                json(200, op()));
+
+        assertThat(community.post(ANN, "1000").id()).isEqualTo("1000");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void get_whenInterruptedWhileWaitingToRetry_stopsWithTypedExceptionAndKeepsTheFlag() {
+        wm.stubFor(get(urlEqualTo("/posts/1000.json")).willReturn(json(503, obj())));
+        Community interrupted = Communities.discourse(Learnloop.builder().store(Stores.inMemory())
+                        .clock(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")))
+                        .idGenerator(IdGenerator.sequential("id")).build().context(),
+                CommunityOptions.builder((user, course) -> true).build(),
+                DiscourseConfig.builder("http://localhost:" + wm.port(), KEY)
+                        .http(SharedHttpClient.builder().sleeper(d -> Thread.currentThread().interrupt()).build()).build());
+        try {
+            assertThatThrownBy(() -> interrupted.post(ANN, "1000"))
+                    .isInstanceOfSatisfying(CallInterruptedException.class, e -> {
+                        assertThat(e.outcomeUnknown()).isFalse();
+                        assertThat(e.getMessage()).contains("Discourse GET /posts/1000.json was interrupted");
+                    });
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(count(getRequestedFor(urlEqualTo("/posts/1000.json")))).isEqualTo(1);
+    }
+
+    @Test
     void createTopic_whenPostTimesOutAfterSending_findsItByExternalIdInsteadOfPostingAgain() {
         wm.stubFor(post(urlEqualTo("/posts.json")).willReturn(json(200, op()).withFixedDelay(1500)));
         ok(get(urlPathMatching("/t/external_id/ll-.+\\.json")), DiscourseFixtures.topicView(100, 7,
@@ -179,7 +214,8 @@ class DiscourseReliabilityTest {
         assertThat(post.id()).isEqualTo("1000");
         assertThat(count(getRequestedFor(urlEqualTo("/posts/1000.json")))).isEqualTo(2);
         assertThat(sleeps).hasSize(1);
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+        // the shared layer's full jitter: anywhere up to the first ceiling, 200 ms
+        assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(200));
     }
 
     @Test
@@ -212,8 +248,9 @@ class DiscourseReliabilityTest {
 
         assertThat(count(putRequestedFor(urlEqualTo("/notifications/mark-read.json")))).isEqualTo(3);
         assertThat(sleeps).hasSize(2);
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
-        assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+        // full jitter under a doubling ceiling: 200 ms, then 400 ms
+        assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(200));
+        assertThat(sleeps.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(400));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
+import io.learnloop.http.SharedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,8 @@ class MembershipSyncTest {
 
     private DiscourseConfig config() {
         return DiscourseConfig.builder("http://localhost:" + wm.port(), "key-0123456789")
-                .connectSecret("connect-secret-for-tests").sleeper(d -> { })
-                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build();
+                .connectSecret("connect-secret-for-tests").http(SharedHttpClient.builder().sleeper(d -> { })
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build()).build();
     }
 
     private static DomainEvent event(String type, String user, String course) {

@@ -1,5 +1,7 @@
 package io.learnloop.payment;
 
+import io.learnloop.payment.spi.PaymentProvider;
+import io.learnloop.payment.spi.RefundQuery;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.Page;
 import io.learnloop.core.identity.Actor;

@@ -1,5 +1,8 @@
 package io.learnloop.payment;
 
+import io.learnloop.payment.spi.PaymentProvider;
+import io.learnloop.payment.spi.RefundQuery;
+
 /**
  * A refund's state at the provider.
  *

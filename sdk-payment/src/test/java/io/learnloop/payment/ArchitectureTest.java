@@ -32,8 +32,12 @@ class ArchitectureTest {
 
     @Test
     void publicSignatures_whenExported_exposeNoLibraryTypes() {
-        // PaymentHttpClient is the one type that names okhttp, so hosts can pass their own client.
-        ArchitectureRules.publicSignaturesHideLibraries(CLASSES, "io.learnloop.payment.http");
+        ArchitectureRules.publicSignaturesHideLibraries(CLASSES);
+    }
+
+    @Test
+    void providers_whenImported_sendOnlyThroughTheHttpLayer() {
+        ArchitectureRules.sendsHttpOnlyThroughTheHttpLayer(CLASSES);
     }
 
     @Test

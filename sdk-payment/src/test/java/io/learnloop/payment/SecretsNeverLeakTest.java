@@ -1,5 +1,8 @@
 package io.learnloop.payment;
 
+import io.learnloop.payment.spi.CreatePaymentRequest;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.RefundRequest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.learnloop.core.identity.IdGenerator;
@@ -7,8 +10,7 @@ import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.alipay.AlipayConfig;
 import io.learnloop.payment.alipay.AlipayProvider;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.sandbox.SandboxConfig;
 import io.learnloop.payment.sandbox.SandboxProvider;
 import io.learnloop.payment.sandbox.SandboxScenario;
@@ -94,7 +96,7 @@ class SecretsNeverLeakTest {
 
     @Test
     void fullFlow_whenLogsCaptured_containsNoSecret() {
-        PaymentHttpClient http = PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper());
+        SharedHttpClient http = SharedHttpClient.builder().sleeper(new RecordingSleeper()).build();
         StripeConfig stripeConfig = StripeConfig.builder(Secret.of(STRIPE_KEY)).webhookSecret(Secret.of(WHSEC))
                 .baseUrl(server.baseUrl()).clock(clock).http(http).build();
         StripeProvider stripe = new StripeProvider(stripeConfig);

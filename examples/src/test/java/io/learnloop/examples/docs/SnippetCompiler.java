@@ -40,8 +40,10 @@ public final class SnippetCompiler {
             "io.learnloop.core.json", "io.learnloop.core.ledger", "io.learnloop.core.money", "io.learnloop.core.store",
             "io.learnloop.core.learning", "io.learnloop.core.assessment", "io.learnloop.core.credential",
             "io.learnloop.core.review", "io.learnloop.core.settlement", "io.learnloop.core.privacy",
+            // sdk-http
+            "io.learnloop.http",
             // sdk-payment
-            "io.learnloop.payment", "io.learnloop.payment.http", "io.learnloop.payment.sandbox",
+            "io.learnloop.payment", "io.learnloop.payment.spi", "io.learnloop.payment.sandbox",
             "io.learnloop.payment.alipay", "io.learnloop.payment.stripe", "io.learnloop.payment.wechat",
             // sdk-recommend
             "io.learnloop.growth", "io.learnloop.recommend", "io.learnloop.recommend.data",
@@ -53,7 +55,7 @@ public final class SnippetCompiler {
 
     /**
      * Single-type imports that settle a clash between two on-demand imports in the SDK's favour
-     * ({@code java.util.EventListener}). Types that two SDK packages share ({@code RefundRequest}, {@code Sleeper})
+     * ({@code java.util.EventListener}). Types that two SDK packages share ({@code RefundRequest})
      * stay ambiguous: a fragment that uses one imports it itself.
      */
     public static final List<String> FRAGMENT_TYPE_IMPORTS = List.of("io.learnloop.core.event.EventListener");

@@ -21,7 +21,7 @@ class SnippetCompilerTest {
     @Test
     void compile_whenFragmentUsesTypesOfTwoOnDemandImports_resolvesTheSdkOnes() {
         Snippet snippet = new Snippet("doc.md", 1, "java",
-                "import io.learnloop.payment.RefundRequest;\n\nEventListener listener = event -> { };\n"
+                "import io.learnloop.payment.spi.RefundRequest;\n\nEventListener listener = event -> { };\n"
                         + "Class<?> type = RefundRequest.class;\nList<Instant> times = new ArrayList<>();\n",
                 List.of(), "");
 

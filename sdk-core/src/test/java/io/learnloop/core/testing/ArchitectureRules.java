@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,8 +27,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 public final class ArchitectureRules {
     /** Package roots of every Learnloop module, in table order. */
     public static final List<String> MODULE_ROOTS = List.of(
-            "io.learnloop.core", "io.learnloop.payment", "io.learnloop.recommend", "io.learnloop.community",
-            "io.learnloop.jdbc");
+            "io.learnloop.core", "io.learnloop.http", "io.learnloop.payment", "io.learnloop.recommend",
+            "io.learnloop.community", "io.learnloop.jdbc");
+
+    /** The HTTP layer's package root: the one module that sends over okhttp. */
+    public static final String HTTP_ROOT = "io.learnloop.http";
+
+    /**
+     * Internal packages one module opens to named others with a qualified export in its module-info (and so to no
+     * host): the HTTP layer's pipeline, which the modules that call out build on.
+     */
+    private static final Map<String, Set<String>> SHARED_INTERNALS = Map.of(
+            HTTP_ROOT, Set.of("io.learnloop.payment", "io.learnloop.community"));
 
     private static final List<String> HIDDEN_TYPES = List.of(
             "okhttp3.", "okio.", "com.fasterxml.jackson.", "com.github.benmanes.caffeine.", "java.sql.", "javax.sql.");
@@ -61,14 +72,16 @@ public final class ArchitectureRules {
     }
 
     /**
-     * The module uses no other module's {@code internal} packages.
+     * The module uses no other module's {@code internal} packages, except one exported to it by name (sdk-http's
+     * pipeline, to the modules that call out).
      *
      * @param classes the module's classes
      * @param ownRoot the module's own package root(s)
      */
     public static void usesNoForeignInternals(JavaClasses classes, String... ownRoot) {
         for (String root : MODULE_ROOTS) {
-            if (Set.of(ownRoot).contains(root)) {
+            if (Set.of(ownRoot).contains(root)
+                    || Set.of(ownRoot).stream().anyMatch(own -> SHARED_INTERNALS.getOrDefault(root, Set.of()).contains(own))) {
                 continue;
             }
             noClasses().should().dependOnClassesThat().resideInAPackage(root + "..internal..")
@@ -76,6 +89,27 @@ public final class ArchitectureRules {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    /**
+     * No class outside the HTTP layer sends over okhttp on its own: none builds an {@code OkHttpClient}, derives one,
+     * creates a call or executes one. Every remote call goes through sdk-http's pipeline, so it gets the one retry
+     * policy, backoff, sleeper, signing and logging.
+     *
+     * @param classes the module's classes
+     */
+    public static void sendsHttpOnlyThroughTheHttpLayer(JavaClasses classes) {
+        String because = "ARCHITECTURE.md section 4: one HTTP layer (sdk-http) for every remote peer";
+        noClasses().that().resideOutsideOfPackage(HTTP_ROOT + "..")
+                .should().callMethod("okhttp3.Call", "execute")
+                .orShould().callMethod("okhttp3.Call", "enqueue", "okhttp3.Callback")
+                .orShould().callMethod("okhttp3.OkHttpClient", "newCall", "okhttp3.Request")
+                .orShould().callMethod("okhttp3.OkHttpClient", "newBuilder")
+                .orShould().callConstructor("okhttp3.OkHttpClient")
+                .orShould().callConstructor("okhttp3.OkHttpClient$Builder")
+                .because(because)
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     /**
@@ -122,8 +156,15 @@ public final class ArchitectureRules {
         } catch (IOException e) {
             throw new AssertionError("cannot read module-info.class in " + classesDir, e);
         }
-        Set<String> exported = descriptor.exports().stream().map(ModuleDescriptor.Exports::source)
-                .collect(Collectors.toCollection(TreeSet::new));
+        // A qualified export opens a package to named SDK modules only, never to a host: it does not count here.
+        Set<String> exported = descriptor.exports().stream().filter(e -> !e.isQualified())
+                .map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> sharedInternal = descriptor.exports().stream().filter(ModuleDescriptor.Exports::isQualified)
+                .filter(e -> e.targets().stream().anyMatch(t -> !t.startsWith("io.learnloop.")))
+                .map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+        if (!sharedInternal.isEmpty()) {
+            throw new AssertionError("module-info exports packages to modules outside the SDK: " + sharedInternal);
+        }
         Set<String> internal = exported.stream().filter(p -> p.contains(".internal")).collect(Collectors.toCollection(TreeSet::new));
         if (!internal.isEmpty()) {
             throw new AssertionError("module-info exports internal packages: " + internal);

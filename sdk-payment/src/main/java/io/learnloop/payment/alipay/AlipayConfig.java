@@ -2,7 +2,7 @@ package io.learnloop.payment.alipay;
 
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.internal.alipay.AlipayCertPath;
 import io.learnloop.payment.internal.alipay.AlipayCertSn;
 import io.learnloop.payment.internal.alipay.AlipayCertificates;
@@ -443,12 +443,13 @@ public final class AlipayConfig {
         }
 
         /**
-         * Sets the shared HTTP client.
+         * Sets the SDK instance's shared HTTP client (its timeouts, retry policy and sleeper); without one the
+         * provider makes its own with the defaults.
          *
          * @param value the client
          * @return this builder
          */
-        public Builder http(PaymentHttpClient value) {
+        public Builder http(SharedHttpClient value) {
             settings.http(value);
             return this;
         }

@@ -6,38 +6,36 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.money.Money;
+import io.learnloop.http.internal.HttpPipeline;
+import io.learnloop.http.internal.HttpRequest;
+import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.payment.Acknowledgement;
-import io.learnloop.payment.Capability;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.Capability;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentProvider;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentProvider;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.ProviderId;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.alipay.AlipayCertDownload;
 import io.learnloop.payment.internal.alipay.AlipayCertificateDownloads;
 import io.learnloop.payment.internal.alipay.AlipayCertificates;
 import io.learnloop.payment.internal.alipay.AlipayNotificationForm;
+import io.learnloop.payment.internal.alipay.AlipaySigner;
 import io.learnloop.payment.internal.alipay.AlipaySignatures;
-import io.learnloop.payment.internal.http.HttpExecutor;
-import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
-import io.learnloop.payment.internal.http.RetryAdvisor;
 import io.learnloop.payment.internal.json.Json;
 import io.learnloop.payment.internal.notification.VerifiedEvents;
-import okhttp3.FormBody;
-import okhttp3.HttpUrl;
-import okhttp3.Request;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -84,7 +82,8 @@ public final class AlipayProvider implements PaymentProvider {
     private static final Currency CNY = Currency.getInstance("CNY");
 
     private final AlipayConfig config;
-    private final HttpExecutor http;
+    private final AlipaySigner signer;
+    private final HttpPipeline http;
     private final AlipayCertificateDownloads downloads;
 
     /**
@@ -94,7 +93,9 @@ public final class AlipayProvider implements PaymentProvider {
      */
     public AlipayProvider(AlipayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "alipay");
+        this.signer = new AlipaySigner(config.appPrivateKey());
+        this.http = HttpPipeline.builder(config.settings().http(), "alipay").clock(config.settings().clock())
+                .signer(signer).build();
         this.downloads = config.autoDownloadAlipayCertificates() ? new AlipayCertificateDownloads(config.settings().clock(),
                 config.certificateDownloadCooldown(), config.certificates(), this::downloadCertificate) : null;
     }
@@ -126,11 +127,11 @@ public final class AlipayProvider implements PaymentProvider {
             if (request.returnUrl() != null) {
                 params.put("return_url", request.returnUrl());
             }
-            params.put("sign", AlipaySignatures.sign(params, config.appPrivateKey()));
-            HttpUrl.Builder url = HttpUrl.get(config.gatewayUrl()).newBuilder();
-            params.forEach(url::addQueryParameter);
-            return new PaymentSession(id(), request.merchantReference(), null, request.flow(), url.build().toString(),
-                    null, null, null);
+            // Never sent by the SDK: the browser is sent to this signed gateway URL.
+            HttpRequest.Builder url = HttpRequest.get(config.gatewayUrl());
+            params.forEach(url::query);
+            return new PaymentSession(id(), request.merchantReference(), null, request.flow(),
+                    signer.sign(url.build()).url(), null, null, null);
         }
         if (request.flow() != PaymentFlow.QR_CODE) {
             throw ValidationException.of("flow", "Alipay supports REDIRECT (page pay) and QR_CODE (precreate), not " + request.flow());
@@ -297,49 +298,72 @@ public final class AlipayProvider implements PaymentProvider {
     }
 
     private JsonNode call(String method, ObjectNode biz, boolean mutating, String operation) {
-        HttpResult r = send(method, biz);
-        if (!r.ok()) {
-            boolean transientFailure = r.status() == 429 || r.status() >= 500;
-            throw RemoteErrors.of("alipay", operation, r.status(), null, null, null, transientFailure,
-                    mutating && transientFailure);
-        }
-        return verified(method, r, mutating, operation);
+        return http.call(request(method, biz), r -> verifyResponse(method, r, mutating, operation),
+                r -> parse(method, r, mutating, operation));
     }
 
-    private HttpResult send(String method, ObjectNode biz) {
+    /**
+     * A signed gateway call. Every Alipay call is safe to repeat: creates, closes and refunds are keyed by
+     * {@code out_trade_no} or {@code out_request_no}, so Alipay answers a repeat with the first result; the rest read.
+     */
+    private HttpRequest request(String method, ObjectNode biz) {
         Map<String, String> params = common(method, biz);
-        params.put("sign", AlipaySignatures.sign(params, config.appPrivateKey()));
         // protocol parameters travel in the query string, the business content in the form body, as the Alipay SDK does
-        HttpUrl.Builder url = HttpUrl.get(config.gatewayUrl()).newBuilder();
-        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.post(config.gatewayUrl()).header("User-Agent", "learnloop-sdk-payment")
+                .idempotent();
         params.forEach((k, v) -> {
-            if (k.equals("biz_content")) {
-                form.add(k, v);
-            } else {
-                url.addQueryParameter(k, v);
+            if (!k.equals("biz_content")) {
+                b.query(k, v);
             }
         });
-        Request request = new Request.Builder().url(url.build()).post(form.build())
-                .header("User-Agent", "learnloop-sdk-payment").build();
-        return http.execute(request, true, RetryAdvisor.DEFAULT);
+        return b.form(Map.of("biz_content", params.get("biz_content"))).build();
     }
 
     /** Sends {@code alipay.open.app.alipaycert.download}; the response is checked by the caller. */
     private String downloadCertificate(String sn) {
         ObjectNode biz = Json.object();
         biz.put("alipay_cert_sn", sn);
-        HttpResult r = send(AlipayCertDownload.METHOD, biz);
-        if (!r.ok()) {
-            throw RemoteErrors.of("alipay", "download certificate", r.status(), null, null, null, false, false);
-        }
-        return r.text();
+        return http.call(request(AlipayCertDownload.METHOD, biz), r -> {
+            if (!r.ok()) {
+                throw RemoteErrors.of("alipay", "download certificate", r.status(), null, null, null, false, false);
+            }
+            return r.text();
+        });
     }
 
-    private JsonNode verified(String method, HttpResult r, boolean mutating, String operation) {
-        String text = r.text();
-        String rootKey = method.replace('.', '_') + "_response";
-        String raw = AlipaySignatures.extract(text, rootKey);
+    /**
+     * A success ({@code code=10000}) must carry a valid signature over the raw {@code <method>_response} text, or it
+     * is treated as forged; failures are not signed reliably and are reported by {@link #parse} as they are.
+     */
+    private void verifyResponse(String method, HttpResponse r, boolean mutating, String operation) {
+        String raw = r.ok() ? AlipaySignatures.extract(r.text(), responseKey(method)) : null;
+        if (raw == null || !"10000".equals(Json.text(Json.parse(raw.getBytes(StandardCharsets.UTF_8)), "code"))) {
+            return;
+        }
         JsonNode whole = Json.parse(r.body());
+        String sign = Json.text(whole, "sign");
+        List<PublicKey> keys = config.certificates() == null ? config.alipayPublicKeys()
+                : List.of(responseCertificate(Json.text(whole, "alipay_cert_sn"), operation, mutating, r.status()).getPublicKey());
+        if (sign == null || !AlipaySignatures.verifyAny(raw, sign, keys)) {
+            throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "alipay " + operation
+                    + " returned a success response whose signature does not verify; it is treated as forged"
+                    + (mutating ? " and the outcome is unknown: query before retrying" : ""),
+                    false, mutating, r.status(), null, null, null);
+        }
+    }
+
+    private static String responseKey(String method) {
+        return method.replace('.', '_') + "_response";
+    }
+
+    private JsonNode parse(String method, HttpResponse r, boolean mutating, String operation) {
+        if (!r.ok()) {
+            boolean transientFailure = r.status() == 429 || r.status() >= 500;
+            throw RemoteErrors.of("alipay", operation, r.status(), null, null, null, transientFailure,
+                    mutating && transientFailure);
+        }
+        String text = r.text();
+        String raw = AlipaySignatures.extract(text, responseKey(method));
         if (raw == null) {
             raw = AlipaySignatures.extract(text, "error_response");
             JsonNode err = raw == null ? null : Json.parse(raw.getBytes(StandardCharsets.UTF_8));
@@ -349,16 +373,7 @@ public final class AlipayProvider implements PaymentProvider {
         }
         JsonNode response = Json.parse(raw.getBytes(StandardCharsets.UTF_8));
         String code = Json.text(response, "code");
-        String sign = Json.text(whole, "sign");
         if ("10000".equals(code)) {
-            List<PublicKey> keys = config.certificates() == null ? config.alipayPublicKeys()
-                    : List.of(responseCertificate(Json.text(whole, "alipay_cert_sn"), operation, mutating, r.status()).getPublicKey());
-            if (sign == null || !AlipaySignatures.verifyAny(raw, sign, keys)) {
-                throw new RemoteException(ErrorCode.VERIFICATION_FAILED, "alipay " + operation
-                        + " returned a success response whose signature does not verify; it is treated as forged"
-                        + (mutating ? " and the outcome is unknown: query before retrying" : ""),
-                        false, mutating, r.status(), null, null, null);
-            }
             return response;
         }
         String subCode = Json.text(response, "sub_code");

@@ -3,7 +3,7 @@ package io.learnloop.payment.stripe;
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.internal.config.ProviderSettings;
 
 import java.time.Clock;
@@ -195,12 +195,13 @@ public final class StripeConfig {
         }
 
         /**
-         * Sets the shared HTTP client.
+         * Sets the SDK instance's shared HTTP client (its timeouts, retry policy and sleeper); without one the
+         * provider makes its own with the defaults.
          *
          * @param value the client
          * @return this builder
          */
-        public Builder http(PaymentHttpClient value) {
+        public Builder http(SharedHttpClient value) {
             settings.http(value);
             return this;
         }

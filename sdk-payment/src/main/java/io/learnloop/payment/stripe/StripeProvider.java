@@ -1,42 +1,43 @@
 package io.learnloop.payment.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnloop.http.internal.HttpPipeline;
+import io.learnloop.http.internal.HttpRequest;
+import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.payment.Acknowledgement;
-import io.learnloop.payment.Capability;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.Capability;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentProvider;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentProvider;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.ProviderId;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
 import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.crypto.Crypto;
 import io.learnloop.payment.internal.http.HeaderMap;
-import io.learnloop.payment.internal.http.HttpExecutor;
-import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
 import io.learnloop.payment.internal.notification.VerifiedEvents;
 import io.learnloop.payment.internal.sandbox.SignatureHeader;
 import io.learnloop.payment.internal.stripe.FormEncoder;
 import io.learnloop.payment.internal.stripe.StripeAmounts;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
+import io.learnloop.payment.internal.stripe.StripeRetryAdvice;
+import io.learnloop.payment.internal.stripe.StripeSigner;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -50,8 +51,9 @@ import java.util.Set;
  * Stripe: PaymentIntents ({@link PaymentFlow#CLIENT_SECRET}) and Checkout Sessions ({@link PaymentFlow#REDIRECT}),
  * query, cancel/expire, partial refunds and webhook verification.
  *
- * <p>Every POST carries an {@code Idempotency-Key}, so every call is safe to retry; retries follow stripe-java's
- * rules (network errors, 409, 429, 5xx, and {@code Stripe-Should-Retry}). The host's reference travels in
+ * <p>Every POST carries an {@code Idempotency-Key}, so every call is safe to retry; calls go through the SDK's
+ * shared HTTP layer (its retry policy: network errors, 429, 500/502/503/504), with Stripe's own word on top as
+ * stripe-java follows it (409 is retried, {@code Stripe-Should-Retry} decides when present). The host's reference travels in
  * {@code metadata[learnloop_reference]} and, for Checkout, {@code client_reference_id}.
  *
  * <p>Thread-safe: immutable.
@@ -62,10 +64,10 @@ public final class StripeProvider implements PaymentProvider {
     /** The metadata key that carries the host's refund reference. */
     public static final String REFUND_REFERENCE_KEY = "learnloop_refund_reference";
 
-    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final StripeConfig config;
-    private final HttpExecutor http;
+    private final HttpPipeline http;
 
     /**
      * Creates the provider.
@@ -74,7 +76,9 @@ public final class StripeProvider implements PaymentProvider {
      */
     public StripeProvider(StripeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "stripe");
+        this.http = HttpPipeline.builder(config.settings().http(), "stripe").clock(config.settings().clock())
+                .signer(new StripeSigner(config.apiKey(), config.apiVersion(), config.stripeAccount()))
+                .advisor(StripeRetryAdvice.INSTANCE).build();
     }
 
     @Override
@@ -140,7 +144,7 @@ public final class StripeProvider implements PaymentProvider {
             return search(payment);
         }
         String pid = requireId(payment);
-        HttpResult r;
+        HttpResponse r;
         if (pid.startsWith("cs_")) {
             r = send(get("/v1/checkout/sessions/" + pid));
         } else {
@@ -178,10 +182,8 @@ public final class StripeProvider implements PaymentProvider {
      * PaymentIntent takes no money.
      */
     private PaymentStatus search(PaymentReference payment) {
-        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(config.baseUrl() + "/v1/payment_intents/search").newBuilder()
-                .addQueryParameter("query", "metadata['" + REFERENCE_KEY + "']:'" + payment.merchantReference() + "'")
-                .build();
-        Request request = base("/v1/payment_intents/search").url(url).get().build();
+        HttpRequest request = HttpRequest.get(config.baseUrl() + "/v1/payment_intents/search")
+                .query("query", "metadata['" + REFERENCE_KEY + "']:'" + payment.merchantReference() + "'").build();
         JsonNode list = ok("search payment", send(request), false);
         JsonNode first = list.path("data").path(0);
         if (first.isMissingNode() || Json.text(first, "id") == null) {
@@ -246,7 +248,7 @@ public final class StripeProvider implements PaymentProvider {
     @Override
     public RefundResult queryRefund(RefundQuery query) {
         if (query.providerRefundId() != null) {
-            HttpResult r = send(get("/v1/refunds/" + query.providerRefundId()));
+            HttpResponse r = send(get("/v1/refunds/" + query.providerRefundId()));
             if (r.status() == 404) {
                 return RefundResult.notFound(id(), query.refundReference(), "resource_missing");
             }
@@ -259,12 +261,12 @@ public final class StripeProvider implements PaymentProvider {
         String after = null;
         // a PaymentIntent has few refunds; the bound only guards against a list that never ends
         for (int page = 0; page < 100; page++) {
-            okhttp3.HttpUrl.Builder url = okhttp3.HttpUrl.get(config.baseUrl() + "/v1/refunds").newBuilder()
-                    .addQueryParameter("payment_intent", pid).addQueryParameter("limit", "100");
+            HttpRequest.Builder url = HttpRequest.get(config.baseUrl() + "/v1/refunds")
+                    .query("payment_intent", pid).query("limit", "100");
             if (after != null) {
-                url.addQueryParameter("starting_after", after);
+                url.query("starting_after", after);
             }
-            JsonNode list = ok("list refunds", send(base("/v1/refunds").url(url.build()).get().build()), false);
+            JsonNode list = ok("list refunds", send(url.build()), false);
             JsonNode data = list.path("data");
             for (JsonNode refund : data) {
                 if (query.refundReference().equals(Json.text(refund, "metadata", REFUND_REFERENCE_KEY))) {
@@ -299,41 +301,23 @@ public final class StripeProvider implements PaymentProvider {
         return pid;
     }
 
-    private Request.Builder base(String path) {
-        Request.Builder b = new Request.Builder().url(config.baseUrl() + path)
-                .header("Authorization", "Bearer " + config.apiKey().reveal())
-                .header("User-Agent", "learnloop-sdk-payment");
-        if (config.apiVersion() != null) {
-            b.header("Stripe-Version", config.apiVersion());
-        }
-        if (config.stripeAccount() != null) {
-            b.header("Stripe-Account", config.stripeAccount());
-        }
-        return b;
-    }
-
-    private Request get(String path) {
-        return base(path).get().build();
+    private HttpRequest get(String path) {
+        return HttpRequest.get(config.baseUrl() + path).build();
     }
 
     private JsonNode post(String operation, String path, Map<String, ?> params, String idempotencyKey) {
-        Request request = base(path).header("Idempotency-Key", idempotencyKey)
-                .post(RequestBody.create(FormEncoder.encode(params), FORM)).build();
-        return ok(operation, send(request), true);
+        // Stripe replays the first result of a key, so a POST with one is as safe to repeat as a GET.
+        HttpRequest request = HttpRequest.post(config.baseUrl() + path).header("Idempotency-Key", idempotencyKey)
+                .idempotent().body(FormEncoder.encode(params).getBytes(StandardCharsets.UTF_8), FORM).build();
+        return http.call(request, r -> ok(operation, r, true));
     }
 
-    private HttpResult send(Request request) {
-        // every Stripe call is safe to repeat: GETs are idempotent and every POST carries an Idempotency-Key
-        return http.execute(request, true, (result, safe) -> {
-            String should = result.header("Stripe-Should-Retry");
-            if (should != null) {
-                return Boolean.parseBoolean(should);
-            }
-            return result.status() == 409 ? Boolean.TRUE : null;
-        });
+    /** Sends a read; the caller turns the response (a 404 included) into its answer. */
+    private HttpResponse send(HttpRequest request) {
+        return http.call(request, r -> r);
     }
 
-    private JsonNode ok(String operation, HttpResult r, boolean mutating) {
+    private JsonNode ok(String operation, HttpResponse r, boolean mutating) {
         JsonNode body = Json.parse(r.body());
         if (r.ok() && body != null) {
             return body;

@@ -3,32 +3,33 @@ package io.learnloop.payment.wechat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnloop.core.error.ErrorCode;
+import io.learnloop.http.internal.HttpPipeline;
+import io.learnloop.http.internal.HttpRequest;
+import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.Acknowledgement;
-import io.learnloop.payment.Capability;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.Capability;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentProvider;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentProvider;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.ProviderId;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.http.HeaderMap;
-import io.learnloop.payment.internal.http.HttpExecutor;
-import io.learnloop.payment.internal.http.HttpResult;
 import io.learnloop.payment.internal.http.RemoteErrors;
 import io.learnloop.payment.internal.json.Json;
 import io.learnloop.payment.internal.notification.VerifiedEvents;
@@ -39,14 +40,10 @@ import io.learnloop.payment.internal.wechat.PlatformCertificateStore;
 import io.learnloop.payment.internal.wechat.TradeBillFile;
 import io.learnloop.payment.internal.wechat.TradeBillParser;
 import io.learnloop.payment.internal.wechat.WechatSignatures;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
+import io.learnloop.payment.internal.wechat.WechatSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,13 +82,13 @@ import java.util.function.Function;
  * one download runs at a time.
  */
 public final class WechatPayProvider implements PaymentProvider {
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final String USER_AGENT = "learnloop-sdk-payment";
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final Logger LOG = LoggerFactory.getLogger(WechatPayProvider.class);
 
     private final WechatPayConfig config;
-    private final HttpExecutor http;
+    private final HttpPipeline http;
     private final PlatformCertificateStore certificates;
 
     /**
@@ -101,7 +98,10 @@ public final class WechatPayProvider implements PaymentProvider {
      */
     public WechatPayProvider(WechatPayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.http = new HttpExecutor(config.settings().http(), config.settings().clock(), "wechatpay");
+        this.http = HttpPipeline.builder(config.settings().http(), "wechatpay").clock(config.settings().clock())
+                .signer(new WechatSigner(config.mchId(), config.merchantSerialNumber(), config.merchantPrivateKey(),
+                        config.settings().clock(), () -> config.ids().newId().replace("-", "")))
+                .build();
         this.certificates = new PlatformCertificateStore(config.settings().clock(), config.certificateRefreshInterval(),
                 config.unknownSerialCooldown(), this::downloadPlatformCertificates);
     }
@@ -142,7 +142,7 @@ public final class WechatPayProvider implements PaymentProvider {
         }
         String path = native_ ? "/v3/pay/transactions/native" : "/v3/pay/transactions/jsapi";
         // out_trade_no makes a repeated create with the same parameters return the same order
-        JsonNode r = ok("create payment", call("POST", path, Json.write(body), true), true);
+        JsonNode r = ok("create payment", call(post(path, Json.write(body), true), "create payment", true), true);
         if (native_) {
             return new PaymentSession(id(), request.merchantReference(), null, request.flow(), null,
                     Json.text(r, "code_url"), null, null);
@@ -164,7 +164,7 @@ public final class WechatPayProvider implements PaymentProvider {
     @Override
     public PaymentStatus query(PaymentReference payment) {
         String path = "/v3/pay/transactions/out-trade-no/" + payment.merchantReference() + "?mchid=" + config.mchId();
-        HttpResult r = call("GET", path, "", true);
+        HttpResponse r = call(get(HttpRequest.get(config.baseUrl() + path)), "query payment", false);
         if (r.status() == 404) {
             return new PaymentStatus(id(), payment.merchantReference(), null, PaymentState.NOT_FOUND, "ORDER_NOT_EXIST", null, null);
         }
@@ -186,8 +186,8 @@ public final class WechatPayProvider implements PaymentProvider {
     public void close(PaymentReference payment) {
         ObjectNode body = Json.object();
         body.put("mchid", config.mchId());
-        HttpResult r = call("POST", "/v3/pay/transactions/out-trade-no/" + payment.merchantReference() + "/close",
-                Json.write(body), true);
+        HttpResponse r = call(post("/v3/pay/transactions/out-trade-no/" + payment.merchantReference() + "/close",
+                Json.write(body), true), "close payment", true);
         if (r.status() != 204) {
             ok("close payment", r, true);
         }
@@ -208,7 +208,7 @@ public final class WechatPayProvider implements PaymentProvider {
         amount.put("total", request.paidAmount().minor());
         amount.put("currency", "CNY");
         // Not repeated automatically: after a 429 or 5xx WeChat Pay may have accepted the refund; query first.
-        JsonNode r = ok("refund", call("POST", "/v3/refund/domestic/refunds", Json.write(body), false), true);
+        JsonNode r = ok("refund", call(post("/v3/refund/domestic/refunds", Json.write(body), false), "refund", true), true);
         Long refunded = Json.number(r, "amount", "refund");
         return refundResult(request.refundReference(), r, refunded == null ? request.amount() : new Money(refunded, CNY));
     }
@@ -222,8 +222,8 @@ public final class WechatPayProvider implements PaymentProvider {
      */
     @Override
     public RefundResult queryRefund(RefundQuery query) {
-        HttpResult r = call("GET", HttpUrl.get(config.baseUrl()).newBuilder().addPathSegments("v3/refund/domestic/refunds")
-                .addPathSegment(query.refundReference()).build(), "", true);
+        HttpResponse r = call(get(HttpRequest.get(config.baseUrl()).pathSegments("v3/refund/domestic/refunds")
+                .pathSegment(query.refundReference())), "query refund", false);
         if (r.status() == 404) {
             String code = Json.text(Json.parse(r.body()), "code");
             return RefundResult.notFound(id(), query.refundReference(), code != null ? code : "404");
@@ -255,33 +255,32 @@ public final class WechatPayProvider implements PaymentProvider {
         return config.ids().newId().replace("-", "");
     }
 
-    private HttpResult call(String method, String pathAndQuery, String body, boolean safe) {
-        return call(method, HttpUrl.get(config.baseUrl() + pathAndQuery), body, safe);
+    private HttpRequest get(HttpRequest.Builder request) {
+        return request.header("Accept", "application/json").header("User-Agent", USER_AGENT).build();
     }
 
-    private HttpResult call(String method, HttpUrl url, String body, boolean safe) {
-        String signedPath = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
-        String payload = "GET".equals(method) ? "" : body;
-        RequestBody requestBody = "GET".equals(method) ? null : RequestBody.create(payload.getBytes(StandardCharsets.UTF_8), JSON);
-        // Each attempt is signed afresh: the timestamp must stay within five minutes of WeChat's clock.
-        Request request = new Request.Builder().url(url).method(method, requestBody)
-                .header("Authorization", WechatSignatures.authorization(config.mchId(), config.merchantSerialNumber(),
-                        config.merchantPrivateKey(), method, signedPath, config.settings().clock().instant().getEpochSecond(),
-                        nonce(), payload))
-                .header("Accept", "application/json")
-                .header("User-Agent", "learnloop-sdk-payment")
-                .build();
-        return http.execute(request, safe, (result, s) -> {
-            if (!s && (result.status() == 429 || result.status() >= 500)) {
-                return Boolean.FALSE;
+    /**
+     * A POST with a JSON body; {@code keyed} when its {@code out_trade_no} makes WeChat Pay answer a repeat with the
+     * first result, so the shared retry policy may send it again.
+     */
+    private HttpRequest post(String path, String json, boolean keyed) {
+        HttpRequest.Builder b = HttpRequest.post(config.baseUrl() + path).json(json)
+                .header("Accept", "application/json").header("User-Agent", USER_AGENT);
+        return (keyed ? b.idempotent() : b).build();
+    }
+
+    /** Signs and sends; a 2xx answer must carry a valid platform signature before anything reads it. */
+    private HttpResponse call(HttpRequest request, String operation, boolean mutating) {
+        return http.call(request, r -> {
+            if (r.ok()) {
+                verifyResponse(operation, r, mutating, this::keyFor);
             }
-            return null;
-        });
+        }, r -> r);
     }
 
-    private JsonNode ok(String operation, HttpResult r, boolean mutating) {
+    /** Parses a verified answer, or throws the failure it reports. */
+    private JsonNode ok(String operation, HttpResponse r, boolean mutating) {
         if (r.ok()) {
-            verifyResponse(operation, r, mutating);
             JsonNode body = r.body().length == 0 ? Json.object() : Json.parse(r.body());
             if (body == null) {
                 throw RemoteErrors.of("wechatpay", operation, r.status(), null, "the response is not JSON",
@@ -300,11 +299,7 @@ public final class WechatPayProvider implements PaymentProvider {
                 retryable, unknown);
     }
 
-    private void verifyResponse(String operation, HttpResult r, boolean mutating) {
-        verifyResponse(operation, r, mutating, this::keyFor);
-    }
-
-    private void verifyResponse(String operation, HttpResult r, boolean mutating, Function<String, PublicKey> keys) {
+    private void verifyResponse(String operation, HttpResponse r, boolean mutating, Function<String, PublicKey> keys) {
         String problem = verify(r.header("Wechatpay-Timestamp"), r.header("Wechatpay-Nonce"), r.header("Wechatpay-Signature"),
                 r.header("Wechatpay-Serial"), r.header("Wechatpay-Signature-Type"), r.body(), null, keys);
         if (problem != null) {
@@ -374,7 +369,8 @@ public final class WechatPayProvider implements PaymentProvider {
 
     private List<PlatformCertificate> downloadPlatformCertificates() {
         String operation = "download platform certificates";
-        HttpResult r = call("GET", "/v3/certificates", "", true);
+        // The answer is signed by one of the certificates it carries, so it is verified below, once they are decoded.
+        HttpResponse r = http.call(get(HttpRequest.get(config.baseUrl() + "/v3/certificates")), resp -> resp);
         if (!r.ok()) {
             ok(operation, r, false);
         }
@@ -425,19 +421,20 @@ public final class WechatPayProvider implements PaymentProvider {
             throw ValidationException.of("billDate", "the bill of " + billDate + " is not available before "
                     + billDate.plusDays(1) + " (China Standard Time)");
         }
-        JsonNode announcement = ok("trade bill", call("GET", "/v3/bill/tradebill?bill_date=" + billDate
-                + "&bill_type=ALL" + (gzip ? "&tar_type=GZIP" : ""), "", true), false);
+        JsonNode announcement = ok("trade bill", call(get(HttpRequest.get(config.baseUrl() + "/v3/bill/tradebill?bill_date="
+                + billDate + "&bill_type=ALL" + (gzip ? "&tar_type=GZIP" : ""))), "trade bill", false), false);
         String downloadUrl = Json.text(announcement, "download_url");
-        HttpUrl url = downloadUrl == null ? null : HttpUrl.parse(downloadUrl);
-        HttpUrl base = HttpUrl.get(config.baseUrl());
-        if (url == null || !url.host().equals(base.host()) || url.port() != base.port() || !url.scheme().equals(base.scheme())) {
+        String origin = HttpRequest.origin(downloadUrl);
+        String base = HttpRequest.origin(config.baseUrl());
+        if (origin == null || !origin.equals(base)) {
             // The download request is signed: never send it anywhere but the configured API.
             // The URL carries a download token: name only where it points.
             throw new TradeBillException(TradeBillException.Problem.MALFORMED, "The trade bill announcement's download_url ("
-                    + (url == null ? "not a URL" : url.scheme() + "://" + url.host() + ":" + url.port())
+                    + (origin == null ? "not a URL" : origin)
                     + ") is not on the configured API " + base, null);
         }
-        HttpResult file = call("GET", url, "", true);
+        // The file itself is not signed; its digest, announced in the signed answer above, is checked instead.
+        HttpResponse file = http.call(get(HttpRequest.get(downloadUrl)), resp -> resp);
         if (!file.ok()) {
             ok("download trade bill", file, false);
         }

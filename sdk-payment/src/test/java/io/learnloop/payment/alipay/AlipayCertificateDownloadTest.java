@@ -4,10 +4,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class AlipayCertificateDownloadTest {
         return AlipayConfig.builder(AlipayCertificateModeTest.APP_ID).appPrivateKey(PKI.app.privateKey())
                 .certificates(PKI.app.certificate(), PKI.alipayA.certificate(), PKI.rootChain())
                 .gatewayUrl(server.baseUrl() + "/gateway.do").clock(clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper()));
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build());
     }
 
     AlipayProvider auto() {

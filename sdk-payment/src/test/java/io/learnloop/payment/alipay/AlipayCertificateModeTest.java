@@ -6,16 +6,15 @@ import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.RefundRequest;
 import io.learnloop.payment.RejectionReason;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
@@ -77,7 +76,7 @@ class AlipayCertificateModeTest {
                 .certificates(PKI.app.certificate(), PKI.alipayA.certificate(), PKI.rootChain())
                 .gatewayUrl(server.baseUrl() + "/gateway.do").notifyUrl("https://shop.example/notify/alipay")
                 .sellerId(AlipayProviderTest.SELLER_ID).clock(clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper()));
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build());
     }
 
     AlipayProvider provider() {

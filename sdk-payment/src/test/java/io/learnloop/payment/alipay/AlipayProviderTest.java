@@ -5,21 +5,20 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.PaymentStatus;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.PaymentStatus;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
@@ -70,7 +69,7 @@ class AlipayProviderTest {
         alipay = new AlipayProvider(AlipayConfig.builder(APP_ID).appPrivateKey(APP.getPrivate())
                 .alipayPublicKey(ALIPAY_OLD.getPublic()).alipayPublicKey(ALIPAY_NEW.getPublic())
                 .gatewayUrl(server.baseUrl() + "/gateway.do").notifyUrl("https://shop.example/notify/alipay")
-                .sellerId(SELLER_ID).clock(clock).http(PaymentHttpClient.create(HttpSettings.defaults(), sleeper)).build());
+                .sellerId(SELLER_ID).clock(clock).http(SharedHttpClient.builder().sleeper(sleeper).build()).build());
     }
 
     /** Sign content computed independently: sorted, non-empty, raw values, excluded keys dropped. */

@@ -5,12 +5,11 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -50,7 +49,7 @@ class AlipayRefundQueryTest {
         alipay = new AlipayProvider(AlipayConfig.builder(AlipayProviderTest.APP_ID).appPrivateKey(APP.getPrivate())
                 .alipayPublicKey(ALIPAY.getPublic()).gatewayUrl(server.baseUrl() + "/gateway.do")
                 .notifyUrl("https://shop.example/notify/alipay").clock(clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper())).build());
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build());
     }
 
     static void answer(String inner, KeyPair key) {

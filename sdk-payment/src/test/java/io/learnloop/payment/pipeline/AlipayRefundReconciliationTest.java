@@ -13,8 +13,7 @@ import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundOutcome;
 import io.learnloop.payment.alipay.AlipayConfig;
 import io.learnloop.payment.alipay.AlipayProvider;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;
 import io.learnloop.payment.internal.pipeline.PaymentTypes;
 import io.learnloop.payment.testing.Forms;
@@ -56,7 +55,7 @@ class AlipayRefundReconciliationTest {
             .provider(new AlipayProvider(AlipayConfig.builder(APP_ID).appPrivateKey(APP.getPrivate())
                     .alipayPublicKey(ALIPAY.getPublic()).gatewayUrl(server.baseUrl() + "/gateway.do")
                     .notifyUrl("https://shop.example/notify/alipay").clock(p.f.clock)
-                    .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper())).build()))
+                    .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build()))
             .reconcileAfter(Duration.ofMinutes(5)).build();
 
     private static void answer(String method, String inner) {

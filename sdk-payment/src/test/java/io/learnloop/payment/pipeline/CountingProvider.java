@@ -1,17 +1,17 @@
 package io.learnloop.payment.pipeline;
 
 import io.learnloop.payment.Acknowledgement;
-import io.learnloop.payment.Capability;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.Capability;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentProvider;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentProvider;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.ProviderId;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.money.Money;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.ProviderId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

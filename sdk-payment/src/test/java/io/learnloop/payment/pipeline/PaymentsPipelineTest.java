@@ -17,9 +17,9 @@ import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.spi.PaymentState;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundOutcome;
@@ -266,7 +266,7 @@ class PaymentsPipelineTest {
         String ref = p.checkout(order);
         p.sandbox.inject(SandboxScenario.OUT_OF_ORDER);
         p.sandbox.pay(ref);
-        p.sandbox.refund(io.learnloop.payment.RefundRequest.of(PaymentReference.of(ref), "refund-000009",
+        p.sandbox.refund(io.learnloop.payment.spi.RefundRequest.of(PaymentReference.of(ref), "refund-000009",
                 Money.ofMinor(100, "CNY"), Money.ofMinor(19900, "CNY"), null));
         List<SandboxNotification> due = p.sandbox.deliverable();
         NotificationResult refundFirst = deliver(due.get(0));

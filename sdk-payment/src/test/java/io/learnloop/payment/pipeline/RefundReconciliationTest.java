@@ -7,7 +7,7 @@ import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundOutcome;
-import io.learnloop.payment.RefundRequest;
+import io.learnloop.payment.spi.RefundRequest;
 import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;

@@ -10,8 +10,8 @@ import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundOutcome;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;
@@ -283,8 +283,8 @@ class RefundRecoveryTest extends SandboxRefundTest {
         assertThat(after.refundReference()).isEqualTo(newAttempt);
         assertThat(after.state()).isEqualTo(PaymentRefund.SENT);
         assertThat(after.resends()).isEqualTo(1);
-        String newRefundId = p.sandbox.queryRefund(new io.learnloop.payment.RefundQuery(
-                io.learnloop.payment.PaymentReference.of(provider.refunds.get(0).payment().merchantReference()),
+        String newRefundId = p.sandbox.queryRefund(new io.learnloop.payment.spi.RefundQuery(
+                io.learnloop.payment.spi.PaymentReference.of(provider.refunds.get(0).payment().merchantReference()),
                 newAttempt, null)).providerRefundId();
         assertThat(after.providerRefundId()).isNotNull().isEqualTo(newRefundId);
         assertThat(report.refundsForReview()).isEmpty();

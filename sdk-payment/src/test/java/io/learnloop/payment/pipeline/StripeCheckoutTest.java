@@ -13,8 +13,8 @@ import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
+import io.learnloop.http.RetryPolicy;
 import io.learnloop.payment.stripe.StripeConfig;
 import io.learnloop.payment.stripe.StripeProvider;
 import io.learnloop.payment.stripe.StripeWebhooks;
@@ -49,7 +49,7 @@ class StripeCheckoutTest {
         // no automatic retries here, so each checkout call is one request
         payments = Payments.builder(p.f.learnloop).provider(new StripeProvider(StripeConfig.builder(Secret.of("sk_test_x"))
                 .webhookSecret(Secret.of(WHSEC)).baseUrl(server.baseUrl()).clock(p.f.clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults().withMaxRetries(0), new RecordingSleeper())).build())).build();
+                .http(SharedHttpClient.builder().retryPolicy(RetryPolicy.defaults().withMaxAttempts(1)).sleeper(new RecordingSleeper()).build()).build())).build();
     }
 
     @AfterEach

@@ -24,8 +24,8 @@ import io.learnloop.payment.RefundOutcome;
 import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
+import io.learnloop.http.RetryPolicy;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;
 import io.learnloop.payment.internal.pipeline.PaymentTypes;
 import io.learnloop.payment.stripe.StripeConfig;
@@ -66,7 +66,7 @@ class StripeRefundRecoveryTest {
         server.start();
         payments = Payments.builder(p.f.learnloop).provider(new StripeProvider(StripeConfig.builder(Secret.of("sk_test_x"))
                         .webhookSecret(Secret.of(WHSEC)).baseUrl(server.baseUrl()).clock(p.f.clock)
-                        .http(PaymentHttpClient.create(HttpSettings.defaults().withMaxRetries(0), new RecordingSleeper())).build()))
+                        .http(SharedHttpClient.builder().retryPolicy(RetryPolicy.defaults().withMaxAttempts(1)).sleeper(new RecordingSleeper()).build()).build()))
                 .reconcileAfter(Duration.ofMinutes(5))
                 .build();
     }

@@ -13,8 +13,7 @@ import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;
 import io.learnloop.payment.internal.pipeline.PaymentTypes;
 import io.learnloop.payment.testing.RecordingSleeper;
@@ -58,7 +57,7 @@ class WechatRefundReconciliationTest {
                     .verificationKey(PLATFORM_SERIAL, PLATFORM.getPublic())
                     .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
                     .clock(p.f.clock).ids(IdGenerator.sequential("nonce"))
-                    .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper())).build()))
+                    .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build()))
             .reconcileAfter(Duration.ofMinutes(5)).build();
 
     /** Signed the way WeChat Pay signs responses, at the current clock. */

@@ -7,22 +7,22 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.CallInterruptedException;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
@@ -65,7 +65,7 @@ class StripeProviderTest {
         stripe = new StripeProvider(StripeConfig.builder(Secret.of(API_KEY))
                 .webhookSecret(Secret.of(WHSEC_NEW)).webhookSecret(Secret.of(WHSEC_OLD))
                 .baseUrl(server.baseUrl()).apiVersion("2024-06-20").clock(clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), sleeper)).build());
+                .http(SharedHttpClient.builder().sleeper(sleeper).build()).build());
     }
 
     private static Map<String, String> form(LoggedRequest r) {
@@ -183,7 +183,8 @@ class StripeProviderTest {
         List<LoggedRequest> all = server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
         assertThat(all).hasSize(2).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly("order-0009:create");
         assertThat(sleeper.waits).hasSize(1);
-        assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(500));
+        // full jitter: anywhere up to the first ceiling, 500 ms
+        assertThat(sleeper.waits.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(500));
     }
 
     @Test
@@ -238,7 +239,29 @@ class StripeProviderTest {
                 });
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))).hasSize(3);
         assertThat(sleeper.waits).hasSize(2);
-        assertThat(sleeper.waits.get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+        // full jitter: anywhere up to the second ceiling, 1 s
+        assertThat(sleeper.waits.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
+    }
+
+    @Test
+    void create_whenInterruptedWhileWaitingToRetry_stopsWithTypedExceptionAndKeepsTheFlag() {
+        server.stubFor(post("/v1/payment_intents").willReturn(aResponse().withStatus(503)
+                .withBody("{\"error\":{\"type\":\"api_error\"}}")));
+        StripeProvider interrupted = new StripeProvider(StripeConfig.builder(Secret.of(API_KEY))
+                .webhookSecret(Secret.of(WHSEC_NEW)).baseUrl(server.baseUrl()).clock(clock)
+                .http(SharedHttpClient.builder().sleeper(d -> Thread.currentThread().interrupt()).build()).build());
+        try {
+            assertThatThrownBy(() -> interrupted.create(CreatePaymentRequest.builder("order-0014", Money.ofMinor(100, "EUR"),
+                    PaymentFlow.CLIENT_SECRET).build())).isInstanceOfSatisfying(CallInterruptedException.class, e -> {
+                        assertThat(e.outcomeUnknown()).isTrue();
+                        assertThat(e.getMessage()).contains("stripe POST /v1/payment_intents was interrupted")
+                                .doesNotContain(API_KEY);
+                    });
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))).hasSize(1);
     }
 
     // ---- webhooks ----

@@ -4,13 +4,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,7 @@ class StripeRefundQueryTest {
     @BeforeEach
     void reset() {
         stripe = new StripeProvider(StripeConfig.builder(Secret.of(API_KEY)).webhookSecret(Secret.of("whsec_refundQuery")).baseUrl(server.baseUrl()).clock(clock)
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper())).build());
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build());
     }
 
     /** A refund object as Stripe documents it. */

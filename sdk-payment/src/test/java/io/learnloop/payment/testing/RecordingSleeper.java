@@ -1,6 +1,6 @@
 package io.learnloop.payment.testing;
 
-import io.learnloop.payment.http.Sleeper;
+import io.learnloop.http.Sleeper;
 
 import java.time.Duration;
 import java.util.List;

@@ -7,8 +7,7 @@ import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -76,7 +75,7 @@ class PlatformCertificateIssuerTest {
                 .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
                 .clock(clock).ids(IdGenerator.sequential("nonce"))
                 .autoPlatformCertificates(Duration.ofHours(12))
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper()));
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build());
     }
 
     WechatPayProvider withIssuer() {

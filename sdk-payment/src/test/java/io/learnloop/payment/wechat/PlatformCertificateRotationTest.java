@@ -7,12 +7,11 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.PaymentState;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.PaymentState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -84,7 +83,7 @@ class PlatformCertificateRotationTest {
                 .apiV3Key(Secret.of(API_V3_KEY))
                 .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
                 .clock(clock).ids(IdGenerator.sequential("nonce"))
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper()));
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build());
     }
 
     WechatPayProvider auto() {

@@ -6,8 +6,7 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -74,7 +73,7 @@ class TradeBillTest {
             .verificationKey(PLATFORM_SERIAL, PLATFORM.getPublic())
             .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
             .clock(clock).ids(IdGenerator.sequential("nonce"))
-            .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper())).build());
+            .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build());
 
     static String sha1(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));

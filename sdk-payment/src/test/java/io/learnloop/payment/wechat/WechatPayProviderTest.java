@@ -7,23 +7,22 @@ import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.CreatePaymentRequest;
+import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
 import io.learnloop.payment.PaymentFlow;
-import io.learnloop.payment.PaymentReference;
+import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.PaymentStatus;
-import io.learnloop.payment.RefundRequest;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.PaymentStatus;
+import io.learnloop.payment.spi.RefundRequest;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -88,7 +87,7 @@ class WechatPayProviderTest {
                 .verificationKey(PUB_KEY_ID, WECHAT_PUBLIC.getPublic())
                 .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
                 .clock(clock).ids(IdGenerator.sequential("nonce"))
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), sleeper));
+                .http(SharedHttpClient.builder().sleeper(sleeper).build());
     }
 
     /** A response signed the way WeChat Pay signs, computed here independently of the SDK. */
@@ -232,6 +231,8 @@ class WechatPayProviderTest {
         wechat.create(CreatePaymentRequest.builder("order-1008", Money.ofMinor(1, "CNY"), PaymentFlow.QR_CODE).build());
         assertThat(requests()).hasSize(2);
         requests().forEach(r -> assertSignedByMerchant(r, clock.instant().getEpochSecond()));
+        // each attempt is signed afresh: a new nonce, so never the first attempt's header replayed
+        assertThat(requests()).extracting(r -> r.getHeader("Authorization")).doesNotHaveDuplicates();
         assertThat(sleeper.waits).hasSize(1);
     }
 

@@ -7,13 +7,12 @@ import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.RefundQuery;
-import io.learnloop.payment.RefundResult;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.RefundQuery;
+import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestKeys;
@@ -55,7 +54,7 @@ class WechatRefundQueryTest {
                 .verificationKey(PLATFORM_SERIAL, PLATFORM.getPublic())
                 .baseUrl(server.baseUrl()).notifyUrl("https://shop.example/notify/wechat")
                 .clock(clock).ids(IdGenerator.sequential("nonce"))
-                .http(PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper())).build());
+                .http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build());
     }
 
     ResponseDefinitionBuilder signed(int status, String body, KeyPair key) {

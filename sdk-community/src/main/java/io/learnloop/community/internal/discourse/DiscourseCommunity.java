@@ -97,7 +97,7 @@ public final class DiscourseCommunity implements Community {
         this.ctx = ctx;
         this.options = options;
         this.config = config;
-        this.http = new DiscourseHttp(config);
+        this.http = new DiscourseHttp(config, ctx.clock());
         this.actionTypes = new SiteActionTypes(http, config.apiUsername());
         this.users = new DiscourseUsers(ctx);
     }

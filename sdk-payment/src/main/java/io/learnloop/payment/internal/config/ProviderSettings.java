@@ -3,7 +3,7 @@ package io.learnloop.payment.internal.config;
 import io.learnloop.core.error.Validator;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.RejectionReason;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +20,9 @@ public final class ProviderSettings {
     private final ProviderId id;
     private final Clock clock;
     private final Duration tolerance;
-    private final PaymentHttpClient http;
+    private final SharedHttpClient http;
 
-    private ProviderSettings(Builder b, PaymentHttpClient http) {
+    private ProviderSettings(Builder b, SharedHttpClient http) {
         this.id = b.id;
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.tolerance = b.tolerance;
@@ -107,7 +107,7 @@ public final class ProviderSettings {
      * @return the client
      * @throws IllegalStateException if these are the settings of a provider that makes no HTTP calls
      */
-    public PaymentHttpClient http() {
+    public SharedHttpClient http() {
         if (http == null) {
             throw new IllegalStateException(id.value() + " makes no HTTP calls");
         }
@@ -126,7 +126,7 @@ public final class ProviderSettings {
         private ProviderId id;
         private Duration tolerance;
         private Clock clock = Clock.systemUTC();
-        private PaymentHttpClient http;
+        private SharedHttpClient http;
 
         private Builder(ProviderId id, Duration tolerance, boolean remote) {
             this.id = Objects.requireNonNull(id, "id");
@@ -167,7 +167,7 @@ public final class ProviderSettings {
          *
          * @param value the client
          */
-        public void http(PaymentHttpClient value) {
+        public void http(SharedHttpClient value) {
             this.http = value;
         }
 
@@ -200,7 +200,7 @@ public final class ProviderSettings {
          * @throws NullPointerException if the clock is null
          */
         public ProviderSettings build() {
-            return new ProviderSettings(this, remote ? (http != null ? http : PaymentHttpClient.create()) : null);
+            return new ProviderSettings(this, remote ? (http != null ? http : SharedHttpClient.create()) : null);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.learnloop.payment.internal.notification;
 
 import io.learnloop.payment.NotificationLimits;
 import io.learnloop.payment.NotificationOutcome;
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.RejectionReason;
 
 import java.util.Map;

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The last step of every provider's notification parsing: turning the verified fields into a {@link PaymentEvent}.
  * The signature proves who sent the fields, not that they fit: an event id longer than {@link PaymentEvent} takes,
  * an unknown currency, an amount that overflows or a time no {@link java.time.Instant} can hold is a MALFORMED
- * rejection, because {@link io.learnloop.payment.PaymentProvider#parseNotification} never throws for bad input.
+ * rejection, because {@link io.learnloop.payment.spi.PaymentProvider#parseNotification} never throws for bad input.
  * Stateless.
  */
 public final class VerifiedEvents {

@@ -12,7 +12,7 @@ import io.learnloop.core.settlement.Settlement;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.NotificationLimits;
 import io.learnloop.payment.NotificationResult;
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;

@@ -1,7 +1,7 @@
 package io.learnloop.payment.internal.pipeline;
 
 import io.learnloop.core.error.ValidationException;
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.ProviderId;
 
 import java.util.LinkedHashMap;

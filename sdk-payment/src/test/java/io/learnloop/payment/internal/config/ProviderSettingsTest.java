@@ -5,8 +5,7 @@ import io.learnloop.core.error.Validator;
 import io.learnloop.core.testing.MutableClock;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.RejectionReason;
-import io.learnloop.payment.http.HttpSettings;
-import io.learnloop.payment.http.PaymentHttpClient;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +106,7 @@ class ProviderSettingsTest {
 
     @Test
     void http_whenRemoteWithGivenClient_returnsThatClient() {
-        PaymentHttpClient client = PaymentHttpClient.create(HttpSettings.defaults(), new RecordingSleeper());
+        SharedHttpClient client = SharedHttpClient.builder().sleeper(new RecordingSleeper()).build();
         ProviderSettings.Builder b = ProviderSettings.remote(ProviderId.STRIPE, Duration.ofMinutes(5));
         b.http(client);
 

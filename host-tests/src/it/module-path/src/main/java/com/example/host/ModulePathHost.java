@@ -9,13 +9,13 @@ import io.learnloop.community.Space;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.http.SharedHttpClient;
 import io.learnloop.jdbc.JdbcStore;
 import io.learnloop.jdbc.JdbcStores;
-import io.learnloop.payment.PaymentReference;
-import io.learnloop.payment.PaymentState;
-import io.learnloop.payment.PaymentStatus;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.PaymentState;
+import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.Secret;
-import io.learnloop.payment.http.PaymentHttpClient;
 import io.learnloop.payment.stripe.StripeConfig;
 import io.learnloop.payment.stripe.StripeProvider;
 
@@ -28,7 +28,7 @@ import java.nio.file.Path;
 
 /**
  * What a host on the module path does first: ask a payment provider (a local stand-in for Stripe) about a payment
- * through sdk-payment's HTTP client (okhttp, okio and the Kotlin standard library), and keep data in the embedded H2
+ * through the SDK's HTTP layer, sdk-http (okhttp, okio and the Kotlin standard library), and keep data in the embedded H2
  * store (Flyway migrations, Jackson reading records of a module's internal package). Exits non-zero on any failure.
  */
 public final class ModulePathHost {
@@ -36,7 +36,7 @@ public final class ModulePathHost {
     }
 
     public static void main(String[] args) throws IOException {
-        if (ModulePathHost.class.getModule().getName() == null || !PaymentHttpClient.class.getModule().isNamed()) {
+        if (ModulePathHost.class.getModule().getName() == null || !SharedHttpClient.class.getModule().isNamed()) {
             throw new IllegalStateException("expected to run on the module path, not the class path");
         }
         checkPaymentOverHttp();
@@ -57,7 +57,7 @@ public final class ModulePathHost {
         });
         stripe.start();
         try {
-            PaymentHttpClient http = PaymentHttpClient.create();
+            SharedHttpClient http = SharedHttpClient.create();
             StripeProvider provider = new StripeProvider(StripeConfig.builder(Secret.of("sk_test_module_path"))
                     .webhookSecret(Secret.of("whsec_module_path"))
                     .baseUrl("http://127.0.0.1:" + stripe.getAddress().getPort())
