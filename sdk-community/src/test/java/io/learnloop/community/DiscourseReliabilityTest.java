@@ -57,7 +57,7 @@ class DiscourseReliabilityTest {
         wm.start();
         ok(get(urlEqualTo("/site.json")), DiscourseFixtures.site());
         DiscourseConfig config = DiscourseConfig.builder("http://localhost:" + wm.port(), KEY)
-                .http(SharedHttpClient.builder().timeouts(Duration.ofSeconds(2), Duration.ofMillis(600))
+                .http(SharedHttpClient.builder().timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
                         .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(200), Duration.ofSeconds(5))
                                 .withMaxRetryAfter(Duration.ofSeconds(60)))
                         .sleeper(sleeps::add).build())
@@ -176,7 +176,7 @@ class DiscourseReliabilityTest {
 
     @Test
     void createTopic_whenPostTimesOutAfterSending_findsItByExternalIdInsteadOfPostingAgain() {
-        wm.stubFor(post(urlEqualTo("/posts.json")).willReturn(json(200, op()).withFixedDelay(1500)));
+        wm.stubFor(post(urlEqualTo("/posts.json")).willReturn(json(200, op()).withFixedDelay(5000)));
         ok(get(urlPathMatching("/t/external_id/ll-.+\\.json")), DiscourseFixtures.topicView(100, 7,
                 "JIT inlining heuristics", "ann", arr(DiscourseFixtures.streamPost(1000, 100, 1, "ann", QUESTION)), arr(1000)));
 
@@ -192,7 +192,7 @@ class DiscourseReliabilityTest {
 
     @Test
     void createTopic_whenPostTimesOutAndNothingWasCreated_reportsOutcomeUnknownWithoutResending() {
-        wm.stubFor(post(urlEqualTo("/posts.json")).willReturn(json(200, op()).withFixedDelay(1500)));
+        wm.stubFor(post(urlEqualTo("/posts.json")).willReturn(json(200, op()).withFixedDelay(5000)));
         wm.stubFor(get(urlPathMatching("/t/external_id/.+")).willReturn(json(404,
                 obj("errors", arr("The requested URL or resource could not be found."), "error_type", "not_found"))));
 
