@@ -17,6 +17,7 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.learning.CourseCompletion;
 import io.learnloop.core.learning.LessonProgress;
 import io.learnloop.core.review.Review;
+import io.learnloop.core.privacy.ConsentPurpose;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ import java.util.Set;
  *       purchase was refunded.</li>
  * </ul>
  * Courses fully refunded to the learner give no progress, view or rating interactions. Each kind's weight is set
- * where the matrix is built ({@link InteractionWeights}).
+ * where the matrix is built ({@link InteractionWeights}). A learner who refused
+ * {@link ConsentPurpose#PERSONALISATION} gives no interactions at all: their history neither trains the models nor
+ * personalises their own list, which then follows the models' answer for a learner without history.
  *
  * <p>Thread-safe: the catalogue is read once, when the instance is created, and kept immutable; every per-learner
  * read goes through the (thread-safe) services of the facade. Create a new instance to see courses added later.
@@ -144,11 +147,15 @@ public final class StoreInteractions {
      * One learner's interactions, read afresh from the store (use it to update that learner's row incrementally).
      *
      * @param learner the learner
-     * @return the interactions: purchases, then progress, views and completions, then ratings
+     * @return the interactions: purchases, then progress, views and completions, then ratings; none if the learner
+     *         refused personalisation
      * @throws io.learnloop.core.error.ValidationException if {@code learner} is null
      */
     public List<Interaction> interactionsOf(UserId learner) {
         new Validator().notNull("learner", learner).throwIfInvalid();
+        if (!learnloop.consents().allows(learner, ConsentPurpose.PERSONALISATION)) {
+            return List.of();
+        }
         List<Interaction> out = new ArrayList<>();
         String who = learner.value();
         Set<CourseId> bought = new HashSet<>();

@@ -1,5 +1,7 @@
 package io.learnloop.recommend;
 
+import io.learnloop.core.privacy.ConsentDecision;
+import io.learnloop.core.privacy.ConsentPurpose;
 import io.learnloop.core.testing.Staff;
 import io.learnloop.core.testing.TrustedAccess;
 import io.learnloop.core.testing.TrustedOrders;
@@ -103,6 +105,26 @@ class StoreInteractionsTest {
                 .trainer(m -> Recommenders.popularity(m, catalogue, Duration.ofDays(30), p.now())).build();
         assertThat(service.recommend(annContext, 3)).extracting(Recommendation::courseId)
                 .containsExactly(art.id().value());
+    }
+
+    @Test
+    void interactionsOf_whenLearnerRefusedPersonalisation_readsNoneUntilTheyAgreeAgain() {
+        StorePlatform p = new StorePlatform(T0);
+        Course java = p.publish(creator, "Java", "programming", 2);
+        p.buy(ann, "ann-1", p.offer(creator, java, 19_900));
+        p.complete(ann, java, 0);
+        StoreInteractions reader = StoreInteractions.of(p.learnloop(), Staff.FINANCE);
+        assertThat(reader.interactionsOf(ann.id())).isNotEmpty();
+
+        p.learnloop().consents().record(ann, ann.id(),
+                ConsentDecision.refuse(ConsentPurpose.PERSONALISATION, "v1", "settings"));
+        assertThat(reader.interactionsOf(ann.id())).isEmpty();
+        assertThat(reader.interactions(List.of(ann.id(), bob.id()))).isEmpty();
+
+        p.learnloop().consents().record(ann, ann.id(),
+                ConsentDecision.grant(ConsentPurpose.PERSONALISATION, "v2", "settings"));
+        assertThat(reader.interactionsOf(ann.id())).extracting(Interaction::kind)
+                .contains(InteractionKind.PURCHASE, InteractionKind.PROGRESS);
     }
 
     @Test
