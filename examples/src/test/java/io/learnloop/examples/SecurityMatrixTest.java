@@ -175,6 +175,8 @@ class SecurityMatrixTest {
         ops.put("`ConsentService.current` (lena)", (p, a) -> p.learnloop.consents().current(a, p.lena.id()));
         ops.put("`ConsentService.history` (lena)", (p, a) -> p.learnloop.consents().history(a, p.lena.id(), null, 10));
         ops.put("`AuditLog.entries`", (p, a) -> p.learnloop.auditLog().entries(a, null, 10));
+        ops.put("`PersonalDataService.export` (lena)", (p, a) -> p.learnloop.personalData().export(a, p.lena.id(),
+                java.io.OutputStream.nullOutputStream()));
         ops.put("`AuditLog.about` (lena)", (p, a) -> p.learnloop.auditLog().about(a, p.lena.id(), null, 10));
         ops.put("`AuditLog.record` (a role change)", (p, a) -> p.learnloop.auditLog().record(a,
                 AuditAction.ROLES_CHANGED, person("tom").id(), "roles", "now MODERATOR"));

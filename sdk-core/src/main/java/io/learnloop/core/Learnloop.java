@@ -1,5 +1,9 @@
 package io.learnloop.core;
 
+import io.learnloop.core.internal.privacy.CoreSections;
+import io.learnloop.core.internal.privacy.DefaultPersonalData;
+import io.learnloop.core.privacy.PersonalDataService;
+import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.internal.privacy.DefaultAuditLog;
 import io.learnloop.core.internal.privacy.DefaultConsentService;
 import io.learnloop.core.privacy.AuditLog;
@@ -74,6 +78,7 @@ public final class Learnloop {
     private final LearningServices learning;
     private final ConsentService consents;
     private final AuditLog auditLog;
+    private final PersonalDataService personalData;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -96,6 +101,10 @@ public final class Learnloop {
         this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
         this.consents = new DefaultConsentService(context);
         this.auditLog = new DefaultAuditLog(context);
+        List<PersonalDataSource> sections = new ArrayList<>(CoreSections.of(context, access, learning.progress(),
+                learning.notes(), learning.reviews()));
+        sections.addAll(b.personalDataSources);
+        this.personalData = new DefaultPersonalData(context, sections);
     }
 
     /**
@@ -205,6 +214,15 @@ public final class Learnloop {
     }
 
     /**
+     * A learner's personal-data export: everything held about them as a ZIP of JSON files with a manifest.
+     *
+     * @return the service
+     */
+    public PersonalDataService personalData() {
+        return personalData;
+    }
+
+    /**
      * Reviews with trust rules and rating summaries.
      *
      * @return the review service
@@ -280,6 +298,7 @@ public final class Learnloop {
         private IdGenerator ids = IdGenerator.randomUuids();
         private TenantId tenant = TenantId.DEFAULT;
         private final List<EventListener> listeners = new ArrayList<>();
+        private final List<PersonalDataSource> personalDataSources = new ArrayList<>();
         private Duration eventLease = Duration.ofSeconds(30);
         private int courseApprovals = 1;
         private ProgressPolicy progressPolicy = ProgressPolicy.defaults();
@@ -346,6 +365,18 @@ public final class Learnloop {
          */
         public Builder listener(EventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a section to every personal-data export: what another module (community, payments, LMS) holds about
+         * a learner. Sections are written after sdk-core's own, in the order added.
+         *
+         * @param source the section
+         * @return this builder
+         */
+        public Builder personalDataSource(PersonalDataSource source) {
+            personalDataSources.add(Objects.requireNonNull(source, "source"));
             return this;
         }
 

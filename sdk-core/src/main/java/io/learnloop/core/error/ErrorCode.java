@@ -30,6 +30,8 @@ public enum ErrorCode {
     VERIFICATION_FAILED,
     /** The store could not be used (connection, schema version, configuration). */
     STORE_UNAVAILABLE,
+    /** Writing to an output the host gave (an export's stream) failed. */
+    OUTPUT_FAILED,
     /** The SDK was configured inconsistently. */
     CONFIGURATION,
     /** A bug inside the SDK; please report it. */

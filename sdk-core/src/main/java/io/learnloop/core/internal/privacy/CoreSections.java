@@ -1,0 +1,79 @@
+package io.learnloop.core.internal.privacy;
+
+import io.learnloop.core.ServiceContext;
+import io.learnloop.core.access.AccessService;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.assessment.AssessmentTypes;
+import io.learnloop.core.internal.commerce.CommerceTypes;
+import io.learnloop.core.internal.credential.CredentialTypes;
+import io.learnloop.core.learning.NoteService;
+import io.learnloop.core.learning.ProgressService;
+import io.learnloop.core.privacy.PersonalDataSource;
+import io.learnloop.core.review.ReviewService;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.Pages;
+import io.learnloop.core.store.Versioned;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The export sections of what sdk-core holds about a learner. Listings that grow with time (orders, consent, audit)
+ * are read a page at a time; the others are one learner's records, read at once.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class CoreSections {
+    private static final int PAGE = 200;
+
+    private CoreSections() {
+    }
+
+    /**
+     * The sections, in the order an archive lists them.
+     *
+     * @param ctx          the context
+     * @param access       the access ledger
+     * @param progress     progress
+     * @param notes        notes
+     * @param reviews      reviews
+     * @return the sections
+     */
+    public static List<PersonalDataSource> of(ServiceContext ctx, AccessService access, ProgressService progress,
+                                              NoteService notes, ReviewService reviews) {
+        return List.of(
+                section("orders", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
+                        CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
+                        cursor, Function.identity())))),
+                section("grants", learner -> access.grantsOf(learner).iterator()),
+                section("progress", learner -> progress.progressOf(learner).iterator()),
+                section("notes", learner -> notes.list(learner).iterator()),
+                section("quiz-attempts", learner -> ctx.read(uow -> uow.findBy(AssessmentTypes.ATTEMPT,
+                        AssessmentTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
+                // from the store: a platform that stopped issuing certificates still holds those it issued
+                section("certificates", learner -> ctx.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE,
+                        CredentialTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
+                section("reviews", learner -> reviews.reviewsBy(learner).iterator()),
+                section("consents", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
+                        PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
+                        cursor, Function.identity())))),
+                section("audit", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
+                        PrivacyTypes.AUDIT, PrivacyTypes.BY_SUBJECT, learner.value(), IndexRange.first(PAGE),
+                        cursor, Function.identity())))));
+    }
+
+    private static PersonalDataSource section(String name, Function<UserId, Iterator<?>> records) {
+        return new PersonalDataSource() {
+            @Override
+            public String section() {
+                return name;
+            }
+
+            @Override
+            public Iterator<?> records(UserId learner) {
+                return records.apply(learner);
+            }
+        };
+    }
+}
