@@ -22,5 +22,6 @@ module io.learnloop.core {
     exports io.learnloop.core.assessment;
     exports io.learnloop.core.credential;
     exports io.learnloop.core.review;
+    exports io.learnloop.core.recall;
     exports io.learnloop.core.settlement;
 }
