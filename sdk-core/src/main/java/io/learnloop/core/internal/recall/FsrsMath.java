@@ -13,6 +13,7 @@ import io.learnloop.core.error.ValidationException;
  */
 public final class FsrsMath {
     private final double[] w;
+    private final boolean rounded;
     private final double decay;
     private final double factor;
     private final double intervalModifier;
@@ -26,12 +27,32 @@ public final class FsrsMath {
      * @param maximumInterval  the longest interval in days
      */
     public FsrsMath(double[] weights, double desiredRetention, int maximumInterval) {
+        this(weights, desiredRetention, maximumInterval, true);
+    }
+
+    private FsrsMath(double[] weights, double desiredRetention, int maximumInterval, boolean rounded) {
         this.w = weights.clone();
+        this.rounded = rounded;
         this.decay = -w[20];
         // ts-fsrs multiplies by pow(decay, -1), which fdlibm computes as exactly 1 / decay
-        this.factor = round8(StrictMath.exp((1 / decay) * StrictMath.log(0.9)) - 1.0);
-        this.intervalModifier = round8((StrictMath.pow(desiredRetention, 1 / decay) - 1) / factor);
+        this.factor = round(StrictMath.exp((1 / decay) * StrictMath.log(0.9)) - 1.0);
+        this.intervalModifier = round((StrictMath.pow(desiredRetention, 1 / decay) - 1) / factor);
         this.maximumInterval = maximumInterval;
+    }
+
+    /**
+     * The same model without ts-fsrs's rounding to 8 decimals, so that the loss varies smoothly with the weights
+     * (the optimiser differentiates it numerically).
+     *
+     * @param weights the 21 weights
+     * @return the model, for the default retention and maximum interval
+     */
+    public static FsrsMath unrounded(double[] weights) {
+        return new FsrsMath(weights, 0.9, (int) WeightBounds.S_MAX, false);
+    }
+
+    private double round(double x) {
+        return rounded ? round8(x) : x;
     }
 
     /**
@@ -56,7 +77,7 @@ public final class FsrsMath {
      * @return the retrievability
      */
     public double forgettingCurve(double elapsedDays, double stability) {
-        return round8(StrictMath.pow(1 + factor * elapsedDays / stability, decay));
+        return round(StrictMath.pow(1 + factor * elapsedDays / stability, decay));
     }
 
     /**
@@ -73,7 +94,7 @@ public final class FsrsMath {
     }
 
     double initDifficulty(int g) {
-        return round8(w[4] - StrictMath.exp((g - 1) * w[5]) + 1);
+        return round(w[4] - StrictMath.exp((g - 1) * w[5]) + 1);
     }
 
     /**
@@ -89,20 +110,20 @@ public final class FsrsMath {
     double nextDifficulty(double d, int g) {
         double delta = -w[6] * (g - 3);
         // linear damping: the closer to 10, the smaller the step
-        double next = d + round8(delta * (10 - d) / 9);
-        return clamp(round8(w[7] * initDifficulty(4) + (1 - w[7]) * next), 1, 10);
+        double next = d + round(delta * (10 - d) / 9);
+        return clamp(round(w[7] * initDifficulty(4) + (1 - w[7]) * next), 1, 10);
     }
 
     double recallStability(double d, double s, double r, int g) {
         double hardPenalty = g == 2 ? w[15] : 1;
         double easyBonus = g == 4 ? w[16] : 1;
-        return round8(clamp(s * (1 + StrictMath.exp(w[8]) * (11 - d) * StrictMath.pow(s, -w[9])
+        return round(clamp(s * (1 + StrictMath.exp(w[8]) * (11 - d) * StrictMath.pow(s, -w[9])
                 * (StrictMath.exp((1 - r) * w[10]) - 1) * hardPenalty * easyBonus), WeightBounds.S_MIN,
                 WeightBounds.S_MAX));
     }
 
     double forgetStability(double d, double s, double r) {
-        return round8(clamp(w[11] * StrictMath.pow(d, -w[12]) * (StrictMath.pow(s + 1, w[13]) - 1)
+        return round(clamp(w[11] * StrictMath.pow(d, -w[12]) * (StrictMath.pow(s + 1, w[13]) - 1)
                 * StrictMath.exp((1 - r) * w[14]), WeightBounds.S_MIN, WeightBounds.S_MAX));
     }
 
@@ -110,7 +131,7 @@ public final class FsrsMath {
         double sinc = StrictMath.pow(s, -w[19]) * StrictMath.exp(w[17] * (g - 3 + w[18]));
         // a same-day pass never lowers stability; a same-day lapse may
         double masked = g >= 2 ? Math.max(sinc, 1.0) : sinc;
-        return round8(clamp(s * masked, WeightBounds.S_MIN, WeightBounds.S_MAX));
+        return round(clamp(s * masked, WeightBounds.S_MIN, WeightBounds.S_MAX));
     }
 
     /**
@@ -138,7 +159,7 @@ public final class FsrsMath {
             s = shortTermStability(stability, g);
         } else if (g == 1) {
             double afterFail = forgetStability(difficulty, stability, retrievability);
-            double floor = round8(stability / StrictMath.exp(w[17] * w[18]));
+            double floor = round(stability / StrictMath.exp(w[17] * w[18]));
             s = clamp(floor, WeightBounds.S_MIN, afterFail);
         } else {
             s = recallStability(difficulty, stability, retrievability, g);
