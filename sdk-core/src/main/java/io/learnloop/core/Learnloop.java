@@ -24,6 +24,10 @@ import io.learnloop.core.learning.LearningReports;
 import io.learnloop.core.learning.NoteService;
 import io.learnloop.core.learning.ProgressPolicy;
 import io.learnloop.core.learning.ProgressService;
+import io.learnloop.core.internal.recall.DefaultRecallService;
+import io.learnloop.core.recall.FsrsParameters;
+import io.learnloop.core.recall.RecallService;
+import io.learnloop.core.recall.ReviewScheduler;
 import io.learnloop.core.review.AffiliateDirectory;
 import io.learnloop.core.review.ReviewPolicy;
 import io.learnloop.core.review.ReviewService;
@@ -68,6 +72,7 @@ public final class Learnloop {
     private final Settlement settlement;
     private final ScheduledWork scheduled;
     private final LearningServices learning;
+    private final RecallService recall;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -88,6 +93,7 @@ public final class Learnloop {
         this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue,
                 learning.refundFollower());
         this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
+        this.recall = new DefaultRecallService(context, new ReviewScheduler(b.reviewParameters));
     }
 
     /**
@@ -188,6 +194,15 @@ public final class Learnloop {
     }
 
     /**
+     * Spaced review of answered quiz questions, scheduled by FSRS.
+     *
+     * @return the recall service
+     */
+    public RecallService recall() {
+        return recall;
+    }
+
+    /**
      * Open Badges 3.0 certificates.
      *
      * @return the certificate service
@@ -258,6 +273,7 @@ public final class Learnloop {
         private int courseApprovals = 1;
         private ProgressPolicy progressPolicy = ProgressPolicy.defaults();
         private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
+        private FsrsParameters reviewParameters = FsrsParameters.defaults();
         private AffiliateDirectory affiliates = AffiliateDirectory.NONE;
         private CertificatePolicy certificatePolicy;
         private SigningKey signingKey;
@@ -370,6 +386,18 @@ public final class Learnloop {
          */
         public Builder reviewPolicy(ReviewPolicy policy) {
             this.reviewPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the FSRS parameters of spaced review (default {@link FsrsParameters#defaults()}), for example weights
+         * fitted by {@link io.learnloop.core.recall.FsrsOptimizer}.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
+        public Builder reviewParameters(FsrsParameters parameters) {
+            this.reviewParameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 
