@@ -39,7 +39,7 @@ public final class SnippetCompiler {
             "io.learnloop.core.commerce", "io.learnloop.core.event", "io.learnloop.core.identity",
             "io.learnloop.core.json", "io.learnloop.core.ledger", "io.learnloop.core.money", "io.learnloop.core.store",
             "io.learnloop.core.learning", "io.learnloop.core.assessment", "io.learnloop.core.credential",
-            "io.learnloop.core.review", "io.learnloop.core.settlement",
+            "io.learnloop.core.review", "io.learnloop.core.settlement", "io.learnloop.core.recall",
             // sdk-payment
             "io.learnloop.payment", "io.learnloop.payment.http", "io.learnloop.payment.sandbox",
             "io.learnloop.payment.alipay", "io.learnloop.payment.stripe", "io.learnloop.payment.wechat",

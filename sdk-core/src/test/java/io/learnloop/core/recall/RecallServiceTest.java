@@ -15,6 +15,7 @@ import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.learning.LearningFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,16 @@ class RecallServiceTest {
         assertThat(after.card()).isEqualTo(ReviewScheduler.withDefaults().review(before.card(), Rating.GOOD,
                 fx.clock.instant()).card());
         assertThat(after.lastAttempt()).isNull();
+    }
+
+    @Test
+    void card_whenStored_roundTripsThroughJson() {
+        recall.recordAttempt(ANA, submitted());
+        RecallCard card = recall.card(ANA, quiz.id(), "river").orElseThrow();
+        RecallCard fresh = new RecallCard("x", ANA, quiz.id(), "q", Card.newCard(fx.clock.instant()), null);
+
+        assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(card), RecallCard.class)).isEqualTo(card);
+        assertThat(LearnloopJson.fromJson(LearnloopJson.toJson(fresh), RecallCard.class)).isEqualTo(fresh);
     }
 
     @Test
