@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Replays the same review logs through {@link ReviewScheduler} and through the reference implementation ts-fsrs (run
  * by Node.js, see {@link NodeOracle}), and requires the same due instant, interval, state, step and counts after every
- * review, and the same stability and difficulty to 1e-6. The logs are random from a fixed seed, under several sets of
+ * review, the same state and elapsed days in its log, and the same stability and difficulty to 1e-6. The logs are random from a fixed seed, under several sets of
  * parameters, plus hand-picked edge cases.
  */
 class FsrsOracleTest {
@@ -37,7 +37,7 @@ class FsrsOracleTest {
     }
 
     private record Sequence(String name, Instant start, List<Instant> times, List<Rating> ratings,
-                            List<Card> cards) {
+                            List<ScheduledReview> results) {
     }
 
     @Test
@@ -57,9 +57,9 @@ class FsrsOracleTest {
             Case k = cases.get(c);
             for (int s = 0; s < k.sequences().size(); s++) {
                 Sequence seq = k.sequences().get(s);
-                for (int i = 0; i < seq.cards().size(); i++) {
+                for (int i = 0; i < seq.results().size(); i++) {
                     compare(k.name() + "/" + seq.name() + "/review " + i, expected.get(c).get(s).get(i),
-                            seq.cards().get(i), mismatches);
+                            seq.results().get(i), mismatches);
                     compared++;
                 }
             }
@@ -68,11 +68,17 @@ class FsrsOracleTest {
         assertThat(mismatches).as("cards that differ from ts-fsrs (first 20)").isEmpty();
     }
 
-    private static void compare(String where, JsonNode ts, Card card, List<String> mismatches) {
+    private static void compare(String where, JsonNode ts, ScheduledReview result, List<String> mismatches) {
         if (mismatches.size() >= 20) {
             return;
         }
+        Card card = result.card();
         List<String> diffs = new ArrayList<>();
+        if (ts.get("logState").asInt() != result.log().state().ordinal()
+                || ts.get("logLastElapsedDays").asLong() != result.log().lastElapsedDays()) {
+            diffs.add("log state/lastElapsedDays " + ts.get("logState") + "/" + ts.get("logLastElapsedDays") + " vs "
+                    + result.log().state() + "/" + result.log().lastElapsedDays());
+        }
         if (ts.get("due").asLong() != card.due().toEpochMilli()) {
             diffs.add("due " + Instant.ofEpochMilli(ts.get("due").asLong()) + " vs " + card.due());
         }
@@ -243,7 +249,7 @@ class FsrsOracleTest {
         private final Instant start;
         private final List<Instant> times = new ArrayList<>();
         private final List<Rating> ratings = new ArrayList<>();
-        private final List<Card> cards = new ArrayList<>();
+        private final List<ScheduledReview> results = new ArrayList<>();
         private Card card;
 
         Replay(String name, ReviewScheduler scheduler, Instant start) {
@@ -254,15 +260,16 @@ class FsrsOracleTest {
         }
 
         Replay review(Instant at, Rating rating) {
-            card = scheduler.review(card, rating, at).card();
+            ScheduledReview result = scheduler.review(card, rating, at);
+            card = result.card();
             times.add(at);
             ratings.add(rating);
-            cards.add(card);
+            results.add(result);
             return this;
         }
 
         Sequence sequence() {
-            return new Sequence(name, start, times, ratings, cards);
+            return new Sequence(name, start, times, ratings, results);
         }
     }
 

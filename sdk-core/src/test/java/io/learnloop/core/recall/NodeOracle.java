@@ -64,7 +64,8 @@ final class NodeOracle {
             }
             if (!Files.exists(dir.resolve("node_modules/ts-fsrs/package.json"))) {
                 Result install = run(dir, INSTALL_SECONDS, npm.get().toString(), "install", "--no-package-lock",
-                        "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error");
+                        "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--fetch-retries=1",
+                        "--fetch-timeout=60000", "--loglevel=error");
                 if (install.exit != 0) {
                     unavailable("npm could not install ts-fsrs into " + dir + " (exit " + install.exit + "): "
                             + install.output.strip());
