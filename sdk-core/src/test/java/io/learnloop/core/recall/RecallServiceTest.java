@@ -22,8 +22,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +98,31 @@ class RecallServiceTest {
 
         assertThat(again).containsExactlyElementsOf(first);
         assertThat(recall.card(ANA, quiz.id(), "river").orElseThrow().card().reps()).isEqualTo(1);
+    }
+
+    @Test
+    void recordAttempt_whenCalledConcurrently_reviewsEachCardOnce() throws Exception {
+        AttemptId attempt = submitted();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<RecallCard>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return recall.recordAttempt(ANA, attempt);
+                }));
+            }
+            go.countDown();
+            for (Future<List<RecallCard>> f : results) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).hasSize(3);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String question : List.of("river", "pi", "rome")) {
+            assertThat(recall.card(ANA, quiz.id(), question).orElseThrow().card().reps()).as(question).isEqualTo(1);
+        }
     }
 
     @Test
