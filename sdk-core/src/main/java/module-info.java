@@ -22,6 +22,7 @@ module io.learnloop.core {
     exports io.learnloop.core.assessment;
     exports io.learnloop.core.credential;
     exports io.learnloop.core.review;
+    exports io.learnloop.core.recall;
     exports io.learnloop.core.settlement;
     exports io.learnloop.core.privacy;
 }

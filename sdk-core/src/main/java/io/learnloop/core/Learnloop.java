@@ -32,6 +32,10 @@ import io.learnloop.core.learning.LearningReports;
 import io.learnloop.core.learning.NoteService;
 import io.learnloop.core.learning.ProgressPolicy;
 import io.learnloop.core.learning.ProgressService;
+import io.learnloop.core.internal.recall.DefaultRecallService;
+import io.learnloop.core.recall.FsrsParameters;
+import io.learnloop.core.recall.RecallService;
+import io.learnloop.core.recall.ReviewScheduler;
 import io.learnloop.core.review.AffiliateDirectory;
 import io.learnloop.core.review.ReviewPolicy;
 import io.learnloop.core.review.ReviewService;
@@ -79,6 +83,7 @@ public final class Learnloop {
     private final ConsentService consents;
     private final AuditLog auditLog;
     private final PersonalDataService personalData;
+    private final RecallService recall;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -105,6 +110,7 @@ public final class Learnloop {
                 learning.notes(), learning.reviews()));
         sections.addAll(b.personalDataSources);
         this.personalData = new DefaultPersonalData(context, sections);
+        this.recall = new DefaultRecallService(context, new ReviewScheduler(b.reviewParameters));
     }
 
     /**
@@ -232,6 +238,15 @@ public final class Learnloop {
     }
 
     /**
+     * Spaced review of answered quiz questions, scheduled by FSRS.
+     *
+     * @return the recall service
+     */
+    public RecallService recall() {
+        return recall;
+    }
+
+    /**
      * Open Badges 3.0 certificates.
      *
      * @return the certificate service
@@ -303,6 +318,7 @@ public final class Learnloop {
         private int courseApprovals = 1;
         private ProgressPolicy progressPolicy = ProgressPolicy.defaults();
         private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
+        private FsrsParameters reviewParameters = FsrsParameters.defaults();
         private AffiliateDirectory affiliates = AffiliateDirectory.NONE;
         private CertificatePolicy certificatePolicy;
         private SigningKey signingKey;
@@ -427,6 +443,18 @@ public final class Learnloop {
          */
         public Builder reviewPolicy(ReviewPolicy policy) {
             this.reviewPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the FSRS parameters of spaced review (default {@link FsrsParameters#defaults()}), for example weights
+         * fitted by {@link io.learnloop.core.recall.FsrsOptimizer}.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
+        public Builder reviewParameters(FsrsParameters parameters) {
+            this.reviewParameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.assessment.AssessmentTypes;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.credential.CredentialTypes;
+import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.learning.NoteService;
 import io.learnloop.core.learning.ProgressService;
 import io.learnloop.core.privacy.PersonalDataSource;
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The export sections of what sdk-core holds about a learner. Listings that grow with time (orders, consent, audit)
+ * The export sections of what sdk-core holds about a learner. Listings that grow with time (orders, review cards,
+ * consent, audit)
  * are read a page at a time; the others are one learner's records, read at once.
  *
  * <p>Thread-safe: stateless.
@@ -52,6 +54,9 @@ public final class CoreSections {
                 section("quiz-attempts", learner -> ctx.read(uow -> uow.findBy(AssessmentTypes.ATTEMPT,
                         AssessmentTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
                 // from the store: a platform that stopped issuing certificates still holds those it issued
+                section("recall-cards", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(
+                        uow, RecallTypes.CARD, RecallTypes.BY_LEARNER_DUE, learner.value(), IndexRange.first(PAGE),
+                        cursor, Function.identity())))),
                 section("certificates", learner -> ctx.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE,
                         CredentialTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
                 section("reviews", learner -> reviews.reviewsBy(learner).iterator()),
