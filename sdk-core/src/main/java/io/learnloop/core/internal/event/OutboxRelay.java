@@ -69,22 +69,34 @@ public final class OutboxRelay {
             if (lock.isHeldByCurrentThread() || !lock.tryLock()) {
                 return delivered;
             }
+            Drained drained;
             try {
                 pending.set(false);
-                delivered += drain();
+                drained = drain();
+                delivered += drained.delivered();
             } finally {
                 lock.unlock();
+            }
+            if (drained.failed()) {
+                // A relay claims again what it holds, so draining once more would hand the failed event straight
+                // back to its listener (for ever, if the listener writes before it throws: each write announces
+                // more). Failed events wait for their lease to end; the next call delivers the rest.
+                return delivered;
             }
         }
         return delivered;
     }
 
-    private int drain() {
+    /** What one drain did: events delivered, and whether a listener failed. */
+    private record Drained(int delivered, boolean failed) {
+    }
+
+    private Drained drain() {
         int delivered = 0;
         while (true) {
             List<DomainEvent> batch = store.claimOutbox(tenant, relayId, BATCH, clock.instant(), lease);
             if (batch.isEmpty()) {
-                return delivered;
+                return new Drained(delivered, false);
             }
             List<String> done = new ArrayList<>(batch.size());
             for (DomainEvent event : batch) {
@@ -95,12 +107,12 @@ public final class OutboxRelay {
             store.markDelivered(tenant, done, clock.instant());
             delivered += done.size();
             if (done.size() < batch.size()) {
-                return delivered; // failed events wait for their lease to end
+                return new Drained(delivered, true); // failed events wait for their lease to end
             }
             if (batch.size() < BATCH) {
                 // the outbox held no more when claimed; events committed since are announced by the call that
                 // committed them (see deliverPending), so looking again would only cost a transaction
-                return delivered;
+                return new Drained(delivered, false);
             }
         }
     }
