@@ -1,0 +1,100 @@
+package io.learnloop.lms;
+
+import io.learnloop.core.identity.Actor;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Learnloop as an LTI 1.3 tool: a learning management system (the platform) launches courses and lessons, and the
+ * tool verifies each launch, maps its user to a Learnloop learner and asks the access ledger whether they may open
+ * what the link names. Build one with {@link LtiTools#tool}.
+ *
+ * <p>A launch is three requests the host routes to the tool:
+ * <ol>
+ *   <li>the platform's login initiation at the tool's login URL: {@link #initiateLogin}, answered with a redirect;</li>
+ *   <li>the platform's form POST of {@code id_token} and {@code state} at the tool's redirect URI: {@link #launch};</li>
+ *   <li>the platforms' requests for the tool's public keys at its JWKS URL: {@link #jwks}.</li>
+ * </ol>
+ * Login states are kept through the core store, so any host instance can finish a launch another one started.
+ *
+ * <p>Thread-safe.
+ */
+public interface LtiTool {
+    /**
+     * Registers a platform (or changes a registration's endpoints): the platform's issuer, the client id it gave the
+     * tool and its endpoints. Registering the same values again changes nothing.
+     *
+     * @param admin        someone with {@link io.learnloop.core.identity.Role#ADMIN}
+     * @param registration the registration
+     * @return the registration as stored
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is not an admin
+     */
+    PlatformRegistration registerPlatform(Actor admin, PlatformRegistration registration);
+
+    /**
+     * Registers a deployment of the tool at a registered platform: launches from other deployments are refused.
+     * Registering it again changes nothing.
+     *
+     * @param admin        someone with {@link io.learnloop.core.identity.Role#ADMIN}
+     * @param issuer       the platform's issuer
+     * @param clientId     the client id
+     * @param deploymentId the deployment id, 1 to 255 characters
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is not an admin
+     * @throws LtiException                               with {@link LtiException.Problem#UNKNOWN_ISSUER} or
+     *                                                    {@link LtiException.Problem#UNKNOWN_CLIENT} if the
+     *                                                    platform is not registered
+     */
+    void registerDeployment(Actor admin, String issuer, String clientId, String deploymentId);
+
+    /**
+     * Finds a registration.
+     *
+     * @param issuer   the issuer
+     * @param clientId the client id
+     * @return the registration, or empty
+     */
+    Optional<PlatformRegistration> platform(String issuer, String clientId);
+
+    /**
+     * The registrations of one issuer (a platform rarely registers the tool more than a few times).
+     *
+     * @param issuer the issuer
+     * @return the registrations
+     */
+    List<PlatformRegistration> platforms(String issuer);
+
+    /**
+     * Answers a platform's third-party-initiated login: checks the platform (and the deployment, when named),
+     * stores a fresh single-use {@code state} with its {@code nonce}, and builds the redirect to the platform's
+     * authorization endpoint.
+     *
+     * @param initiation the login request's parameters
+     * @return where to redirect the browser
+     * @throws LtiException with {@link LtiException.Problem#INVALID_REQUEST}, {@link LtiException.Problem#UNKNOWN_ISSUER},
+     *                      {@link LtiException.Problem#UNKNOWN_CLIENT} or {@link LtiException.Problem#UNKNOWN_DEPLOYMENT}
+     */
+    LoginRedirect initiateLogin(LoginInitiation initiation);
+
+    /**
+     * Finishes a launch: uses up the {@code state}, verifies the {@code id_token} (RS256 signature with the platform's
+     * JWKS, issuer, audience and authorized party, expiry and issue time with the configured skew, nonce,
+     * deployment, message type and LTI version), maps the user to a learner and, for a resource link, decides access
+     * to the course or lesson named by the link's custom parameter {@code learnloop_course} or
+     * {@code learnloop_lesson}, consuming a seat of the deployment's organisation licence on a learner's first
+     * launch when nothing else lets them in.
+     *
+     * @param idToken the posted {@code id_token}
+     * @param state   the posted {@code state}
+     * @return the verified launch and the access decision
+     * @throws LtiException when the launch cannot be trusted; nothing is granted or consumed then
+     */
+    LaunchResult launch(String idToken, String state);
+
+    /**
+     * The tool's public keys as a JWK Set, to serve at the tool's JWKS URL.
+     *
+     * @return the JWK Set JSON
+     */
+    String jwks();
+}
