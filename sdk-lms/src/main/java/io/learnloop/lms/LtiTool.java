@@ -92,6 +92,36 @@ public interface LtiTool {
     LaunchResult launch(String idToken, String state);
 
     /**
+     * Records an organisation licence: {@code seats} seats of some courses for the learners launched from one
+     * deployment. Recording the same deployment and reference again returns the licence already recorded.
+     *
+     * @param admin   someone with {@link io.learnloop.core.identity.Role#ADMIN}; named as the granter of its seats
+     * @param request the licence
+     * @return the licence
+     * @throws io.learnloop.core.error.ForbiddenException  if the actor is not an admin
+     * @throws io.learnloop.core.error.ValidationException if the deployment is not registered
+     * @throws io.learnloop.core.error.NotFoundException   if a course does not exist
+     */
+    SeatLicence recordLicence(Actor admin, LicenceRequest request);
+
+    /**
+     * Reads a licence with its count of taken seats.
+     *
+     * @param id the licence id
+     * @return the licence, or empty
+     */
+    Optional<SeatLicence> licence(String id);
+
+    /**
+     * The licences of one deployment (an institution holds a handful, not a number that grows with history).
+     *
+     * @param issuer       the platform's issuer
+     * @param deploymentId the deployment
+     * @return the licences
+     */
+    List<SeatLicence> licences(String issuer, String deploymentId);
+
+    /**
      * The tool's public keys as a JWK Set, to serve at the tool's JWKS URL.
      *
      * @return the JWK Set JSON

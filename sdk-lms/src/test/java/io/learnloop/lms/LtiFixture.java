@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.credential.SigningKey;
+import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One Learnloop facade with an LTI tool, a platform registered with it, and a clock the test moves. */
 final class LtiFixture {
@@ -28,7 +30,12 @@ final class LtiFixture {
     final Learnloop learnloop;
     final LtiTool tool;
     final FakePlatform platform;
-    final RSAKey platformKey = FakePlatform.newKey("platform-key-1");
+    // Generated once: 2048-bit keys take a while, and no test changes them.
+    private static final RSAKey PLATFORM_KEY = FakePlatform.newKey("platform-key-1");
+    private static final KeyPair TOOL_KEY_PAIR = keyPair();
+
+    final RSAKey platformKey = PLATFORM_KEY;
+    final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     final ToolKeys toolKeys;
     final List<Duration> sleeps = new ArrayList<>();
 
@@ -39,8 +46,8 @@ final class LtiFixture {
     LtiFixture(WireMockServer wm, Store store) {
         this.store = store;
         this.platform = new FakePlatform(wm);
-        this.learnloop = Learnloop.builder().store(store).clock(clock).build();
-        this.toolKeys = ToolKeys.of(SigningKey.of("tool-key-1", keyPair()));
+        this.learnloop = Learnloop.builder().store(store).clock(clock).listener(events::add).build();
+        this.toolKeys = ToolKeys.of(SigningKey.of("tool-key-1", TOOL_KEY_PAIR));
         SharedHttpClient http = SharedHttpClient.builder().sleeper(sleeps::add)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
         this.tool = LtiTools.tool(learnloop, LtiToolConfig.builder(http, REDIRECT_URI, toolKeys).build());

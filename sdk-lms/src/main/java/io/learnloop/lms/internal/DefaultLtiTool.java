@@ -4,6 +4,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.access.AccessDecision;
+import io.learnloop.core.access.AccessReason;
+import io.learnloop.core.access.Grant;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.identity.Actor;
@@ -11,6 +13,8 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.http.internal.HttpPipeline;
 import io.learnloop.http.internal.HttpRequest;
 import io.learnloop.lms.LaunchResult;
+import io.learnloop.lms.LicenceRequest;
+import io.learnloop.lms.SeatLicence;
 import io.learnloop.lms.LoginInitiation;
 import io.learnloop.lms.LoginRedirect;
 import io.learnloop.lms.LtiException;
@@ -35,6 +39,8 @@ import java.util.Optional;
  * <p>Thread-safe: immutable; its parts are thread-safe.
  */
 public final class DefaultLtiTool implements LtiTool {
+    private static final String SEAT_REFERENCE = "lti-seat:";
+
     private final Learnloop learnloop;
     private final ServiceContext context;
     private final LtiToolConfig config;
@@ -42,6 +48,7 @@ public final class DefaultLtiTool implements LtiTool {
     private final LoginStates states;
     private final IdTokenVerifier verifier;
     private final Learners learners;
+    private final Seats seats;
 
     /**
      * Wires the tool.
@@ -59,6 +66,7 @@ public final class DefaultLtiTool implements LtiTool {
         JwksCache jwks = new JwksCache(http, context.clock(), config.jwksMaxAge(), config.jwksMinRefreshInterval());
         this.verifier = new IdTokenVerifier(platforms, jwks, context.clock(), config.clockSkew());
         this.learners = new Learners(context);
+        this.seats = new Seats(learnloop, platforms);
     }
 
     @Override
@@ -135,10 +143,39 @@ public final class DefaultLtiTool implements LtiTool {
                     + "its custom parameters need '" + LtiClaims.CUSTOM_COURSE + "' or '" + LtiClaims.CUSTOM_LESSON
                     + "' (placed links made by Deep Linking carry them).");
         }
-        AccessDecision decision = !blank(lesson)
-                ? learnloop.access().decide(launch.learner(), LessonId.of(lesson), context.now())
-                : learnloop.access().decideCourse(launch.learner(), CourseId.of(course), context.now());
-        return new LaunchResult(launch, decision, null);
+        AccessDecision decision = decide(launch.learner(), lesson, course);
+        if (decision.reason() == AccessReason.NOT_ENTITLED) {
+            Optional<Grant> seat = seats.seatFor(launch.issuer(), launch.deploymentId(), launch.learner(),
+                    decision.course());
+            if (seat.isPresent()) {
+                return new LaunchResult(launch, decide(launch.learner(), lesson, course), seat.get());
+            }
+        }
+        Grant allowing = decision.grant() == null ? null : learnloop.access().grantById(decision.grant());
+        boolean bySeat = allowing != null && allowing.reference() != null
+                && allowing.reference().startsWith(SEAT_REFERENCE);
+        return new LaunchResult(launch, decision, bySeat ? allowing : null);
+    }
+
+    private AccessDecision decide(UserId learner, String lesson, String course) {
+        return !blank(lesson)
+                ? learnloop.access().decide(learner, LessonId.of(lesson), context.now())
+                : learnloop.access().decideCourse(learner, CourseId.of(course), context.now());
+    }
+
+    @Override
+    public SeatLicence recordLicence(Actor admin, LicenceRequest request) {
+        return seats.record(admin, java.util.Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public Optional<SeatLicence> licence(String id) {
+        return seats.find(id);
+    }
+
+    @Override
+    public List<SeatLicence> licences(String issuer, String deploymentId) {
+        return seats.of(issuer, deploymentId);
     }
 
     @Override

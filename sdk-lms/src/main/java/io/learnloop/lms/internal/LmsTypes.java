@@ -1,6 +1,8 @@
 package io.learnloop.lms.internal;
 
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
+import io.learnloop.lms.SeatLicence;
 
 /**
  * The aggregates the LTI tool keeps in the core store.
@@ -18,6 +20,15 @@ final class LmsTypes {
             LoginState::state).build();
     static final AggregateType<LtiUserRow> USER = AggregateType.builder("lti_user", LtiUserRow.class, LtiUserRow::id)
             .index("learner", LtiUserRow::learner)
+            .build();
+
+    static final AggregateType<SeatLicence> LICENCE = AggregateType.builder("lti_licence", SeatLicence.class,
+                    SeatLicence::id)
+            .index("deployment", l -> Keys.of(l.issuer(), l.deploymentId()))
+            .unique("reference", l -> Keys.of(l.issuer(), l.deploymentId(), l.reference()))
+            .build();
+    static final AggregateType<SeatRow> SEAT = AggregateType.builder("lti_seat", SeatRow.class, SeatRow::id)
+            .sortedIndex("licence", SeatRow::licence, s -> SortKeys.instant(s.takenAt()))
             .build();
 
     private LmsTypes() {
