@@ -1,5 +1,6 @@
 package io.learnloop.lms;
 
+import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.Actor;
 
 import java.util.List;
@@ -120,6 +121,18 @@ public interface LtiTool {
      * @return the licences
      */
     List<SeatLicence> licences(String issuer, String deploymentId);
+
+    /**
+     * The listener that posts learners' results to the LMS gradebooks through Assignment and Grade Services:
+     * register it on the facade ({@code Learnloop.Builder#listener}). On a graded quiz or a completed course of a
+     * learner who launched the course from a link with a gradebook column (and the platform granted the score
+     * scope), it writes a score delivery and announces it through the outbox in one transaction; on that
+     * announcement it posts the score ({@code FullyGraded}) with a client-credentials token. A failed post throws, so
+     * the outbox hands it out again; a posted score is never posted again.
+     *
+     * @return the listener
+     */
+    EventListener outboxListener();
 
     /**
      * The tool's public keys as a JWK Set, to serve at the tool's JWKS URL.

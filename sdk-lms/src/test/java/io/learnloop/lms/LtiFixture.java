@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.event.DomainEvent;
+import io.learnloop.core.event.EventListener;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
 import io.learnloop.core.testing.MutableClock;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One Learnloop facade with an LTI tool, a platform registered with it, and a clock the test moves. */
 final class LtiFixture {
@@ -36,6 +38,7 @@ final class LtiFixture {
 
     final RSAKey platformKey = PLATFORM_KEY;
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    private final AtomicReference<EventListener> ltiListener = new AtomicReference<>();
     final ToolKeys toolKeys;
     final List<Duration> sleeps = new ArrayList<>();
 
@@ -46,11 +49,18 @@ final class LtiFixture {
     LtiFixture(WireMockServer wm, Store store) {
         this.store = store;
         this.platform = new FakePlatform(wm);
-        this.learnloop = Learnloop.builder().store(store).clock(clock).listener(events::add).build();
+        this.learnloop = Learnloop.builder().store(store).clock(clock).listener(event -> {
+            events.add(event);
+            EventListener lti = ltiListener.get();
+            if (lti != null) {
+                lti.onEvent(event);
+            }
+        }).build();
         this.toolKeys = ToolKeys.of(SigningKey.of("tool-key-1", TOOL_KEY_PAIR));
         SharedHttpClient http = SharedHttpClient.builder().sleeper(sleeps::add)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
         this.tool = LtiTools.tool(learnloop, LtiToolConfig.builder(http, REDIRECT_URI, toolKeys).build());
+        ltiListener.set(tool.outboxListener());
         tool.registerPlatform(Staff.ADMIN, platform.registration());
         tool.registerDeployment(Staff.ADMIN, FakePlatform.ISSUER, FakePlatform.CLIENT_ID, FakePlatform.DEPLOYMENT_ID);
         platform.serveJwks(platformKey);

@@ -8,6 +8,7 @@ import io.learnloop.core.access.AccessReason;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
+import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.http.internal.HttpPipeline;
@@ -49,6 +50,7 @@ public final class DefaultLtiTool implements LtiTool {
     private final IdTokenVerifier verifier;
     private final Learners learners;
     private final Seats seats;
+    private final Grades grades;
 
     /**
      * Wires the tool.
@@ -67,6 +69,8 @@ public final class DefaultLtiTool implements LtiTool {
         this.verifier = new IdTokenVerifier(platforms, jwks, context.clock(), config.clockSkew());
         this.learners = new Learners(context);
         this.seats = new Seats(learnloop, platforms);
+        PlatformTokens tokens = new PlatformTokens(http, config, context.clock());
+        this.grades = new Grades(context, platforms, tokens, http);
     }
 
     @Override
@@ -144,6 +148,7 @@ public final class DefaultLtiTool implements LtiTool {
                     + "' (placed links made by Deep Linking carry them).");
         }
         AccessDecision decision = decide(launch.learner(), lesson, course);
+        grades.remember(launch, decision.course());
         if (decision.reason() == AccessReason.NOT_ENTITLED) {
             Optional<Grant> seat = seats.seatFor(launch.issuer(), launch.deploymentId(), launch.learner(),
                     decision.course());
@@ -176,6 +181,11 @@ public final class DefaultLtiTool implements LtiTool {
     @Override
     public List<SeatLicence> licences(String issuer, String deploymentId) {
         return seats.of(issuer, deploymentId);
+    }
+
+    @Override
+    public EventListener outboxListener() {
+        return grades::onEvent;
     }
 
     @Override

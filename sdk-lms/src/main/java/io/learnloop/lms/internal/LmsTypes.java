@@ -31,6 +31,15 @@ final class LmsTypes {
             .sortedIndex("licence", SeatRow::licence, s -> SortKeys.instant(s.takenAt()))
             .build();
 
+    static final AggregateType<GradeLinkRow> GRADE_LINK = AggregateType.builder("lti_grade_link",
+                    GradeLinkRow.class, GradeLinkRow::id)
+            .index("learner_course", GradeLinkRow::learnerCourse)
+            .build();
+    static final AggregateType<ScoreDelivery> SCORE = AggregateType.builder("lti_score", ScoreDelivery.class,
+                    ScoreDelivery::id)
+            .sortedIndex("link", ScoreDelivery::link, d -> SortKeys.instant(d.timestamp()))
+            .build();
+
     private LmsTypes() {
     }
 }
