@@ -123,6 +123,23 @@ public interface LtiTool {
     List<SeatLicence> licences(String issuer, String deploymentId);
 
     /**
+     * Answers a Deep Linking launch with the courses or lessons the teacher picked (host UI over
+     * {@code Learnloop.catalog()}): a signed {@code LtiDeepLinkingResponse} whose {@code ltiResourceLink} items carry
+     * the custom parameters later launches open, and, for items {@link ContentItem#withGradebookColumn() with a
+     * column}, a {@code lineItem} that makes the platform create the gradebook column. An empty list tells the
+     * platform that nothing was picked.
+     *
+     * @param launch the verified Deep Linking launch ({@link LaunchResult#launch()})
+     * @param items  the picked items
+     * @return the response to form-POST to the platform
+     * @throws io.learnloop.core.error.ValidationException if the launch is not a Deep Linking launch, or the platform
+     *                                                    does not accept these items (type or number)
+     * @throws io.learnloop.core.error.ForbiddenException  if the launching user is not a teacher or administrator
+     * @throws io.learnloop.core.error.NotFoundException   if a course does not exist
+     */
+    DeepLinkingResponse deepLinkingResponse(LtiLaunch launch, List<ContentItem> items);
+
+    /**
      * The listener that posts learners' results to the LMS gradebooks through Assignment and Grade Services:
      * register it on the facade ({@code Learnloop.Builder#listener}). On a graded quiz or a completed course of a
      * learner who launched the course from a link with a gradebook column (and the platform granted the score

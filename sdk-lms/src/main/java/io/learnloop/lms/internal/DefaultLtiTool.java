@@ -13,6 +13,8 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.http.internal.HttpPipeline;
 import io.learnloop.http.internal.HttpRequest;
+import io.learnloop.lms.ContentItem;
+import io.learnloop.lms.DeepLinkingResponse;
 import io.learnloop.lms.LaunchResult;
 import io.learnloop.lms.LicenceRequest;
 import io.learnloop.lms.SeatLicence;
@@ -51,6 +53,7 @@ public final class DefaultLtiTool implements LtiTool {
     private final Learners learners;
     private final Seats seats;
     private final Grades grades;
+    private final DeepLinking deepLinking;
 
     /**
      * Wires the tool.
@@ -71,6 +74,7 @@ public final class DefaultLtiTool implements LtiTool {
         this.seats = new Seats(learnloop, platforms);
         PlatformTokens tokens = new PlatformTokens(http, config, context.clock());
         this.grades = new Grades(context, platforms, tokens, http);
+        this.deepLinking = new DeepLinking(learnloop, config);
     }
 
     @Override
@@ -181,6 +185,11 @@ public final class DefaultLtiTool implements LtiTool {
     @Override
     public List<SeatLicence> licences(String issuer, String deploymentId) {
         return seats.of(issuer, deploymentId);
+    }
+
+    @Override
+    public DeepLinkingResponse deepLinkingResponse(LtiLaunch launch, List<ContentItem> items) {
+        return deepLinking.respond(launch, items);
     }
 
     @Override
