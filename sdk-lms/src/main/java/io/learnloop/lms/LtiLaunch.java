@@ -62,6 +62,15 @@ public record LtiLaunch(LtiMessageType messageType, String issuer, String client
     }
 
     /**
+     * Whether the user holds the learner role in the context: only learners take seats of organisation licences.
+     *
+     * @return true for a learner
+     */
+    public boolean isLearner() {
+        return roles.contains(LEARNER_ROLE);
+    }
+
+    /**
      * Whether the user holds the instructor role in the context (the role that may pick content in Deep Linking).
      *
      * @return true for an instructor

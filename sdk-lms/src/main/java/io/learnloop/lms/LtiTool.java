@@ -1,5 +1,6 @@
 package io.learnloop.lms;
 
+import io.learnloop.core.access.Grant;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.Actor;
 
@@ -83,7 +84,8 @@ public interface LtiTool {
      * deployment, message type and LTI version), maps the user to a learner and, for a resource link, decides access
      * to the course or lesson named by the link's custom parameter {@code learnloop_course} or
      * {@code learnloop_lesson}, consuming a seat of the deployment's organisation licence on a learner's first
-     * launch when nothing else lets them in.
+     * launch when nothing else lets them in (only users with the Learner role take seats; give teachers access
+     * another way, for example a manual grant).
      *
      * @param idToken the posted {@code id_token}
      * @param state   the posted {@code state}
@@ -138,6 +140,33 @@ public interface LtiTool {
      * @throws io.learnloop.core.error.NotFoundException   if a course does not exist
      */
     DeepLinkingResponse deepLinkingResponse(LtiLaunch launch, List<ContentItem> items);
+
+    /**
+     * Reads one page of the launch's course section roster through Names and Role Provisioning Services, with a
+     * client-credentials token for the {@code contextmembership.readonly} scope.
+     *
+     * @param launch  a verified launch that carries the roster service claim
+     * @param pageUrl null for the first page, else {@link RosterPage#nextPage()} of the previous one
+     * @return the page
+     * @throws io.learnloop.core.error.ValidationException if the launch has no roster service, or the page URL is not
+     *                                                    on the platform's roster service
+     * @throws io.learnloop.core.error.RemoteException     if the platform refuses or cannot be reached
+     */
+    RosterPage roster(LtiLaunch launch, String pageUrl);
+
+    /**
+     * Gives seats of an organisation licence to the active learners of a roster page before they first launch, so
+     * that the seats are counted (and the learners can open the courses) from the start. Members who already hold a
+     * seat keep it; instructors and inactive members are skipped; when the seats run out, the rest get none.
+     *
+     * @param admin     someone with {@link io.learnloop.core.identity.Role#ADMIN}
+     * @param licenceId the licence
+     * @param members   the roster members (one page)
+     * @return the seat grants of the learners who hold a seat of the licence after the call
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is not an admin
+     * @throws io.learnloop.core.error.NotFoundException  if the licence does not exist
+     */
+    List<Grant> provisionSeats(Actor admin, String licenceId, List<RosterMember> members);
 
     /**
      * The listener that posts learners' results to the LMS gradebooks through Assignment and Grade Services:

@@ -116,6 +116,20 @@ class SeatLicenceTest {
     }
 
     @Test
+    void launch_whenUserIsAnInstructor_takesNoSeat() {
+        SeatLicence licence = licence(5);
+        LoginRedirect redirect = f.login();
+        String token = FakePlatform.sign(f.platformKey, FakePlatform.resourceLink(LtiFixture.nonce(redirect),
+                        f.clock.instant(), "teacher-1", Map.of("learnloop_course", course.value()))
+                .claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(LtiLaunch.INSTRUCTOR_ROLE)).build());
+
+        LaunchResult result = f.tool.launch(token, redirect.state());
+
+        assertThat(result.allowed()).isFalse();
+        assertThat(f.tool.licence(licence.id()).orElseThrow().taken()).isZero();
+    }
+
+    @Test
     void launch_whenLicenceHasEnded_takesNoSeat() {
         SeatLicence licence = licence(5);
         f.clock.advance(Duration.ofDays(366));

@@ -17,6 +17,8 @@ import io.learnloop.lms.ContentItem;
 import io.learnloop.lms.DeepLinkingResponse;
 import io.learnloop.lms.LaunchResult;
 import io.learnloop.lms.LicenceRequest;
+import io.learnloop.lms.RosterMember;
+import io.learnloop.lms.RosterPage;
 import io.learnloop.lms.SeatLicence;
 import io.learnloop.lms.LoginInitiation;
 import io.learnloop.lms.LoginRedirect;
@@ -54,6 +56,7 @@ public final class DefaultLtiTool implements LtiTool {
     private final Seats seats;
     private final Grades grades;
     private final DeepLinking deepLinking;
+    private final Roster roster;
 
     /**
      * Wires the tool.
@@ -75,6 +78,7 @@ public final class DefaultLtiTool implements LtiTool {
         PlatformTokens tokens = new PlatformTokens(http, config, context.clock());
         this.grades = new Grades(context, platforms, tokens, http);
         this.deepLinking = new DeepLinking(learnloop, config);
+        this.roster = new Roster(platforms, tokens, http);
     }
 
     @Override
@@ -153,7 +157,8 @@ public final class DefaultLtiTool implements LtiTool {
         }
         AccessDecision decision = decide(launch.learner(), lesson, course);
         grades.remember(launch, decision.course());
-        if (decision.reason() == AccessReason.NOT_ENTITLED) {
+        // Seats are for learners: a teacher previewing the course must not use up what the institution bought.
+        if (decision.reason() == AccessReason.NOT_ENTITLED && launch.isLearner()) {
             Optional<Grant> seat = seats.seatFor(launch.issuer(), launch.deploymentId(), launch.learner(),
                     decision.course());
             if (seat.isPresent()) {
@@ -190,6 +195,16 @@ public final class DefaultLtiTool implements LtiTool {
     @Override
     public DeepLinkingResponse deepLinkingResponse(LtiLaunch launch, List<ContentItem> items) {
         return deepLinking.respond(launch, items);
+    }
+
+    @Override
+    public RosterPage roster(LtiLaunch launch, String pageUrl) {
+        return roster.page(launch, pageUrl);
+    }
+
+    @Override
+    public List<Grant> provisionSeats(Actor admin, String licenceId, List<RosterMember> members) {
+        return seats.provision(admin, licenceId, members, learners);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.learnloop.core.ServiceContext;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantRequest;
 import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
@@ -13,6 +14,7 @@ import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.lms.LicenceRequest;
 import io.learnloop.lms.PlatformRegistration;
+import io.learnloop.lms.RosterMember;
 import io.learnloop.lms.SeatLicence;
 
 import java.time.Instant;
@@ -102,18 +104,50 @@ final class Seats {
             }
         }
         for (Versioned<SeatLicence> v : licences) {
-            SeatLicence l = v.value();
-            if (l.free() > 0) {
-                SeatLicence counted = new SeatLicence(l.id(), l.issuer(), l.deploymentId(), l.courses(), l.seats(),
-                        l.taken() + 1, l.startsAt(), l.endsAt(), l.reference(), l.recordedBy(), l.recordedAt());
-                uow.update(LmsTypes.LICENCE, counted, v.version());
-                uow.insert(LmsTypes.SEAT, new SeatRow(Keys.of(l.id(), learner.value()), l.id(), learner.value(), now));
-                uow.publish(context.event(SEAT_TAKEN, l.id(), Map.of("licence", l.id(), "learner", learner.value(),
-                        "taken", Integer.toString(counted.taken()))));
-                return counted;
+            if (v.value().free() > 0) {
+                return takeIn(uow, v, learner, now);
             }
         }
         return null;
+    }
+
+    private SeatLicence takeIn(UnitOfWork uow, Versioned<SeatLicence> v, UserId learner, Instant now) {
+        SeatLicence l = v.value();
+        SeatLicence counted = new SeatLicence(l.id(), l.issuer(), l.deploymentId(), l.courses(), l.seats(),
+                l.taken() + 1, l.startsAt(), l.endsAt(), l.reference(), l.recordedBy(), l.recordedAt());
+        uow.update(LmsTypes.LICENCE, counted, v.version());
+        uow.insert(LmsTypes.SEAT, new SeatRow(Keys.of(l.id(), learner.value()), l.id(), learner.value(), now));
+        uow.publish(context.event(SEAT_TAKEN, l.id(), Map.of("licence", l.id(), "learner", learner.value(),
+                "taken", Integer.toString(counted.taken()))));
+        return counted;
+    }
+
+    /**
+     * Gives seats of one licence to the active learners of a roster page, before their first launch. Members who
+     * hold a seat keep it; when the seats run out the rest are left without one.
+     */
+    List<Grant> provision(Actor admin, String licenceId, List<RosterMember> members, Learners learners) {
+        admin.require(Role.ADMIN, "give seats of an organisation licence");
+        SeatLicence licence = find(licenceId).orElseThrow(() -> new NotFoundException("organisation licence", licenceId));
+        List<Grant> granted = new java.util.ArrayList<>();
+        for (RosterMember member : members) {
+            if (!member.isActiveLearner()) {
+                continue;
+            }
+            UserId learner = learners.learnerOf(licence.issuer(), member.userId());
+            Instant now = context.now();
+            SeatLicence seated = context.transactRetrying(uow -> {
+                Versioned<SeatLicence> v = uow.get(LmsTypes.LICENCE, licenceId);
+                if (uow.find(LmsTypes.SEAT, Keys.of(licenceId, learner.value())).isPresent()) {
+                    return v.value();
+                }
+                return v.value().free() > 0 ? takeIn(uow, v, learner, now) : null;
+            });
+            if (seated != null) {
+                granted.add(grant(seated, learner));
+            }
+        }
+        return granted;
     }
 
     /** Records (or finds) the access-ledger grant of a learner's seat. */
