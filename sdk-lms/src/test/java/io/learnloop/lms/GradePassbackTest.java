@@ -5,6 +5,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import io.learnloop.core.assessment.Answer;
+import io.learnloop.core.assessment.Question;
+import io.learnloop.core.assessment.Quiz;
+import io.learnloop.core.assessment.QuizDraft;
+import io.learnloop.core.assessment.QuizSettings;
+import io.learnloop.core.assessment.QuestionView;
+import io.learnloop.core.assessment.QuizView;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.identity.Actor;
@@ -109,6 +116,31 @@ class GradePassbackTest {
                 + "\"scoreGiven\":100,\"scoreMaximum\":100,\"activityProgress\":\"Completed\","
                 + "\"gradingProgress\":\"FullyGraded\",\"timestamp\":\"" + f.clock.instant() + "\"}")));
         assertThat(f.events).filteredOn(e -> e.type().equals("lti.score_due")).hasSize(1);
+    }
+
+    @Test
+    void quizResult_whenGraded_postsItsPercentAndCompletionThenConfirmsIt() {
+        UserId learner = launchWithColumn("user-17");
+        Quiz quiz = f.learnloop.quizzes().create(CREATOR, new QuizDraft(course.id(), null, "Check", List.of(
+                Question.trueFalse("q1", "Is a mean a statistic?", true, 1),
+                Question.trueFalse("q2", "Is a sample the population?", false, 1)), QuizSettings.defaults()));
+        QuizView attempt = f.learnloop.quizzes().start(learner, quiz.id());
+
+        // The attempt shows its own keys for questions and options; answering "True" to both gets one right.
+        Map<String, Answer> answers = attempt.questions().stream().collect(Collectors.toMap(QuestionView::key,
+                q -> Answer.choose(q.options().stream().filter(o -> o.text().equals("True")).findFirst()
+                        .orElseThrow().key())));
+        f.learnloop.quizzes().submit(learner, attempt.attemptId(), answers);
+        wm.verify(1, postRequestedFor(urlEqualTo(SCORES)).withRequestBody(equalToJson("{\"userId\":\"user-17\","
+                + "\"scoreGiven\":50,\"scoreMaximum\":100,\"activityProgress\":\"Completed\","
+                + "\"gradingProgress\":\"FullyGraded\",\"timestamp\":\"" + f.clock.instant() + "\"}")));
+
+        completeCourse(learner);
+
+        wm.verify(2, postRequestedFor(urlEqualTo(SCORES)));
+        wm.verify(1, postRequestedFor(urlEqualTo(SCORES)).withRequestBody(equalToJson("{\"userId\":\"user-17\","
+                + "\"scoreGiven\":50,\"scoreMaximum\":100,\"activityProgress\":\"Completed\","
+                + "\"gradingProgress\":\"FullyGraded\",\"timestamp\":\"" + f.clock.instant() + "\"}")));
     }
 
     @Test

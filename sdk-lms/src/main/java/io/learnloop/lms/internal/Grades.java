@@ -80,7 +80,11 @@ final class Grades {
 
     void onEvent(DomainEvent event) {
         switch (event.type()) {
-            case EventTypes.QUIZ_GRADED -> enqueue(event, new BigDecimal(event.get("percent")), true);
+            case EventTypes.QUIZ_GRADED -> {
+                if (event.get("percent") != null) {
+                    enqueue(event, new BigDecimal(event.get("percent")), true);
+                }
+            }
             case EventTypes.COURSE_COMPLETED -> enqueue(event, null, false);
             case SCORE_DUE -> deliver(event.get("delivery"));
             default -> {
