@@ -11,15 +11,19 @@ import java.util.List;
  * @param returnUrl    where the response is form-posted, {@code deep_link_return_url}
  * @param acceptTypes  the content item types the platform accepts, for example {@code ltiResourceLink} (copied)
  * @param acceptMultiple whether more than one item may be returned
+ * @param acceptLineItem whether items may carry a {@code lineItem} (a gradebook column); true when the platform
+ *                       does not say ({@code accept_lineitem} absent)
  * @param data         the platform's opaque {@code data}, echoed back in the response, or null
  */
-public record DeepLinkingSettings(String returnUrl, List<String> acceptTypes, boolean acceptMultiple, String data) {
+public record DeepLinkingSettings(String returnUrl, List<String> acceptTypes, boolean acceptMultiple,
+                                  boolean acceptLineItem, String data) {
     /**
      * Copies the accepted types.
      *
      * @param returnUrl      the return URL
      * @param acceptTypes    the accepted types
      * @param acceptMultiple whether several items may be returned
+     * @param acceptLineItem whether items may carry a line item
      * @param data           the opaque data
      */
     public DeepLinkingSettings {

@@ -181,6 +181,16 @@ public interface LtiTool {
     EventListener outboxListener();
 
     /**
+     * Deletes login states that have expired (used or not), oldest first. Each login leaves one small record; run
+     * this from the host's scheduler (for example every hour) until it returns less than {@code limit}.
+     *
+     * @param limit the most states to delete in this call, 1 to {@value io.learnloop.core.store.IndexRange#MAX_LIMIT}
+     * @return how many were deleted
+     * @throws io.learnloop.core.error.ValidationException if the limit is out of range
+     */
+    int pruneLoginStates(int limit);
+
+    /**
      * The tool's public keys as a JWK Set, to serve at the tool's JWKS URL.
      *
      * @return the JWK Set JSON

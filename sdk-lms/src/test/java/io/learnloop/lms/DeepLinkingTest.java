@@ -89,6 +89,7 @@ class DeepLinkingTest {
         assertThat(jwt.getHeader().getKeyID()).isEqualTo("tool-key-1");
         JWTClaimsSet c = jwt.getJWTClaimsSet();
         assertThat(c.getIssuer()).isEqualTo(FakePlatform.CLIENT_ID);
+        assertThat(c.getSubject()).isEqualTo(FakePlatform.CLIENT_ID);
         assertThat(c.getAudience()).containsExactly(FakePlatform.ISSUER);
         assertThat(c.getStringClaim("nonce")).isNotBlank();
         assertThat(c.getExpirationTime()).isAfter(c.getIssueTime());
@@ -136,6 +137,16 @@ class DeepLinkingTest {
         assertThatThrownBy(() -> f.tool.deepLinkingResponse(single, List.of(ContentItem.course(CourseId.of("nope"),
                 "a")))).isInstanceOf(NotFoundException.class);
         assertThat(f.tool.deepLinkingResponse(single, List.of()).jwt()).isNotBlank();
+
+        LoginRedirect noColumns = f.login();
+        LtiLaunch withoutColumns = f.tool.launch(FakePlatform.sign(f.platformKey, deepLinkingClaims(noColumns,
+                LtiLaunch.INSTRUCTOR_ROLE, true).claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+                Map.of("deep_link_return_url", RETURN_URL, "accept_types", List.of("ltiResourceLink"),
+                        "accept_lineitem", false)).build()), noColumns.state()).launch();
+        assertThatThrownBy(() -> f.tool.deepLinkingResponse(withoutColumns, List.of(ContentItem.course(course.id(),
+                "a").withGradebookColumn()))).isInstanceOf(ValidationException.class).hasMessageContaining("accept_lineitem");
+        assertThat(f.tool.deepLinkingResponse(withoutColumns, List.of(ContentItem.course(course.id(), "a"))).jwt())
+                .isNotBlank();
 
         LoginRedirect redirect = f.login();
         LtiLaunch resourceLink = f.tool.launch(f.token(redirect, "u", course.id().value()), redirect.state()).launch();

@@ -175,6 +175,24 @@ class LtiLaunchTest {
     }
 
     @Test
+    void pruneLoginStates_whenStatesExpired_deletesThemOldestFirstAndKeepsLiveOnes() {
+        LoginRedirect used = f.login();
+        f.tool.launch(signed(claims(used)), used.state());
+        f.login();
+        f.clock.advance(Duration.ofMinutes(5));
+        LoginRedirect live = f.login();
+        f.clock.advance(Duration.ofMinutes(6));
+
+        assertThat(f.tool.pruneLoginStates(1)).isEqualTo(1);
+        assertThat(f.tool.pruneLoginStates(100)).isEqualTo(1);
+        assertThat(f.tool.pruneLoginStates(100)).isZero();
+        assertThat(f.tool.launch(signed(claims(live)), live.state()).launch().subject()).isEqualTo("user-17");
+        assertProblem(() -> f.tool.launch(signed(claims(used)), used.state()), Problem.UNKNOWN_STATE);
+        assertThatThrownBy(() -> f.tool.pruneLoginStates(0))
+                .isInstanceOf(io.learnloop.core.error.ValidationException.class);
+    }
+
+    @Test
     void launch_whenStateWasIssuedByAnotherInstanceOnTheSameStore_succeeds() {
         LtiFixture other = new LtiFixture(wm, f.store);
         LoginRedirect redirect = other.login();

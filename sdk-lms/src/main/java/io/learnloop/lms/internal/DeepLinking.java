@@ -57,6 +57,10 @@ final class DeepLinking {
         if (picked.size() > 1 && !settings.acceptMultiple()) {
             throw ValidationException.of("items", "the platform accepts one item, not " + picked.size());
         }
+        if (!settings.acceptLineItem() && picked.stream().anyMatch(i -> i.scoreMaximum() > 0)) {
+            throw ValidationException.of("items", "the platform accepts no gradebook column (accept_lineitem is "
+                    + "false); pick the items without withGradebookColumn()");
+        }
         List<Map<String, Object>> contentItems = new ArrayList<>();
         for (ContentItem item : picked) {
             learnloop.catalog().course(item.course()); // NotFoundException for a course that does not exist
@@ -65,6 +69,8 @@ final class DeepLinking {
         Instant now = learnloop.context().now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", launch.clientId());
+        // Not in the IMS example, but Blackboard Learn requires it; the tool is the subject of its own message.
+        claims.put("sub", launch.clientId());
         claims.put("aud", List.of(launch.issuer()));
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(LIFETIME).getEpochSecond());

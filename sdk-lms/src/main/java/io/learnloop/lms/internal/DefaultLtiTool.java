@@ -213,6 +213,11 @@ public final class DefaultLtiTool implements LtiTool {
     }
 
     @Override
+    public int pruneLoginStates(int limit) {
+        return states.prune(limit);
+    }
+
+    @Override
     public String jwks() {
         return config.keys().jwks();
     }

@@ -41,7 +41,8 @@ final class LaunchReader {
                 nrps == null ? null : text(nrps.get("context_memberships_url")),
                 type != LtiMessageType.DEEP_LINKING || dl == null ? null
                         : new DeepLinkingSettings(text(dl.get("deep_link_return_url")), strings(dl.get("accept_types")),
-                        Boolean.TRUE.equals(dl.get("accept_multiple")), text(dl.get("data"))));
+                        Boolean.TRUE.equals(dl.get("accept_multiple")), !Boolean.FALSE.equals(dl.get("accept_lineitem")),
+                        text(dl.get("data"))));
     }
 
     static String text(Object value) {

@@ -16,8 +16,12 @@ final class LmsTypes {
             .build();
     static final AggregateType<DeploymentRow> DEPLOYMENT = AggregateType.builder("lti_deployment",
             DeploymentRow.class, DeploymentRow::id).build();
+    /** Every state sits under one key of the expiry index, ordered by when it expires, so pruning reads a range. */
+    static final String ALL = "all";
     static final AggregateType<LoginState> LOGIN_STATE = AggregateType.builder("lti_login_state", LoginState.class,
-            LoginState::state).build();
+                    LoginState::state)
+            .sortedIndex("expiry", s -> ALL, s -> SortKeys.instant(s.expiresAt()))
+            .build();
     static final AggregateType<LtiUserRow> USER = AggregateType.builder("lti_user", LtiUserRow.class, LtiUserRow::id)
             .index("learner", LtiUserRow::learner)
             .build();

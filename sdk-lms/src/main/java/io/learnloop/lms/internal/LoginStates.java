@@ -2,6 +2,9 @@ package io.learnloop.lms.internal;
 
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.lms.LtiException;
 import io.learnloop.lms.LtiException.Problem;
@@ -10,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +74,20 @@ final class LoginStates {
         } catch (ConflictException e) {
             throw replayed();
         }
+    }
+
+    /** Deletes up to {@code limit} states that expired before now, used or not; returns how many. */
+    int prune(int limit) {
+        if (limit < 1 || limit > IndexRange.MAX_LIMIT) {
+            throw ValidationException.of("limit", "must be 1 to " + IndexRange.MAX_LIMIT + " (was " + limit + ")");
+        }
+        String before = SortKeys.instant(context.now());
+        return context.transact(uow -> {
+            List<Versioned<LoginState>> expired = uow.findRange(LmsTypes.LOGIN_STATE, "expiry", LmsTypes.ALL,
+                    new IndexRange(null, before, limit, false));
+            expired.forEach(v -> uow.delete(LmsTypes.LOGIN_STATE, v.value().state(), v.version()));
+            return expired.size();
+        });
     }
 
     private static LtiException replayed() {
