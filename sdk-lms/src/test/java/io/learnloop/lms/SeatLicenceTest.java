@@ -116,6 +116,37 @@ class SeatLicenceTest {
     }
 
     @Test
+    void launch_whenLearnersRaceForTheLastSeat_exactlyOneTakesIt() throws Exception {
+        SeatLicence licence = licence(1);
+        List<String> tokens = new java.util.ArrayList<>();
+        List<String> states = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            LoginRedirect redirect = f.login();
+            tokens.add(f.token(redirect, "racer-" + i, course.value()));
+            states.add(redirect.state());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<LaunchResult>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return f.tool.launch(tokens.get(n), states.get(n));
+            }));
+        }
+        go.countDown();
+        int allowed = 0;
+        for (java.util.concurrent.Future<LaunchResult> r : results) {
+            allowed += r.get(60, java.util.concurrent.TimeUnit.SECONDS).allowed() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(allowed).isEqualTo(1);
+        assertThat(f.tool.licence(licence.id()).orElseThrow().taken()).isEqualTo(1);
+    }
+
+    @Test
     void launch_whenUserIsAnInstructor_takesNoSeat() {
         SeatLicence licence = licence(5);
         LoginRedirect redirect = f.login();
