@@ -17,5 +17,5 @@ module io.learnloop.http {
 
     exports io.learnloop.http;
     // The pipeline is shared by the SDK's own modules only; hosts configure it through io.learnloop.http.
-    exports io.learnloop.http.internal to io.learnloop.payment, io.learnloop.community;
+    exports io.learnloop.http.internal to io.learnloop.payment, io.learnloop.community, io.learnloop.lms;
 }

@@ -51,6 +51,8 @@ public final class SnippetCompiler {
             "io.learnloop.recommend.eval",
             // sdk-community
             "io.learnloop.community",
+            // sdk-lms
+            "io.learnloop.lms",
             // sdk-jdbc
             "io.learnloop.jdbc");
 

@@ -28,7 +28,7 @@ public final class ArchitectureRules {
     /** Package roots of every Learnloop module, in table order. */
     public static final List<String> MODULE_ROOTS = List.of(
             "io.learnloop.core", "io.learnloop.http", "io.learnloop.payment", "io.learnloop.recommend",
-            "io.learnloop.community", "io.learnloop.jdbc");
+            "io.learnloop.community", "io.learnloop.lms", "io.learnloop.jdbc");
 
     /** The HTTP layer's package root: the one module that sends over okhttp. */
     public static final String HTTP_ROOT = "io.learnloop.http";
@@ -38,7 +38,7 @@ public final class ArchitectureRules {
      * host): the HTTP layer's pipeline, which the modules that call out build on.
      */
     private static final Map<String, Set<String>> SHARED_INTERNALS = Map.of(
-            HTTP_ROOT, Set.of("io.learnloop.payment", "io.learnloop.community"));
+            HTTP_ROOT, Set.of("io.learnloop.payment", "io.learnloop.community", "io.learnloop.lms"));
 
     private static final List<String> HIDDEN_TYPES = List.of(
             "okhttp3.", "okio.", "com.fasterxml.jackson.", "com.github.benmanes.caffeine.", "java.sql.", "javax.sql.");

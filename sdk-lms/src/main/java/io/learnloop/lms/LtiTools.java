@@ -1,0 +1,26 @@
+package io.learnloop.lms;
+
+import io.learnloop.core.Learnloop;
+import io.learnloop.lms.internal.DefaultLtiTool;
+
+/**
+ * Builds the LTI 1.3 tool.
+ *
+ * <p>Thread-safe: static functions only.
+ */
+public final class LtiTools {
+    private LtiTools() {
+    }
+
+    /**
+     * The LTI tool of one Learnloop facade: registrations, login states and learner mappings in the facade's store
+     * and tenant, access decided by its access ledger, calls to platforms through the configured shared HTTP client.
+     *
+     * @param learnloop the facade
+     * @param config    the configuration
+     * @return a thread-safe tool
+     */
+    public static LtiTool tool(Learnloop learnloop, LtiToolConfig config) {
+        return new DefaultLtiTool(learnloop, config);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Learnloop sdk-lms: the LTI 1.3 tool, so that a learning management system launches Learnloop courses. Start with
+ * {@link io.learnloop.lms.LtiTools}.
+ */
+module io.learnloop.lms {
+    requires transitive io.learnloop.core;
+    // LtiToolConfig takes the shared HTTP client, so hosts that configure the tool read sdk-http too.
+    requires transitive io.learnloop.http;
+    requires com.nimbusds.jose.jwt;
+    requires org.slf4j;
+
+    exports io.learnloop.lms;
+
+    // The stored records are read and written by the core's JSON wire format (Jackson), in every store.
+    opens io.learnloop.lms.internal to com.fasterxml.jackson.databind;
+}
