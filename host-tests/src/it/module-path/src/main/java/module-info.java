@@ -4,5 +4,6 @@ module com.example.host {
     requires io.learnloop.community;
     requires io.learnloop.recommend;
     requires io.learnloop.jdbc;
+    requires io.learnloop.lms;
     requires jdk.httpserver;
 }
