@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * The {@code learnloop.*} configuration properties. Secrets (API keys, webhook secrets, private keys) are read like
- * every other property, but belong in the environment ({@code LEARNLOOP_PAYMENTS_STRIPE_API_KEY}) or a secret store
+ * every other property, but belong in the environment ({@code LEARNLOOP_PAYMENTS_STRIPE_APIKEY}) or a secret store
  * that Spring reads as a property source, never in a configuration file: startup refuses a secret found in one.
  * They never appear in {@link #toString()}.
  *

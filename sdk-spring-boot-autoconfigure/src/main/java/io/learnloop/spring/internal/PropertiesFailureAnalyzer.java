@@ -24,6 +24,6 @@ public final class PropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Val
         String description = "Learnloop's configuration is invalid:\n" + cause.violations().stream()
                 .map(v -> "  - " + v.field() + " " + v.problem()).collect(Collectors.joining("\n"));
         return new FailureAnalysis(description, "Fix the learnloop.* properties listed above. Secrets go in the"
-                + " environment (for example LEARNLOOP_PAYMENTS_STRIPE_API_KEY) or a secret store.", cause);
+                + " environment (for example LEARNLOOP_PAYMENTS_STRIPE_APIKEY) or a secret store.", cause);
     }
 }
