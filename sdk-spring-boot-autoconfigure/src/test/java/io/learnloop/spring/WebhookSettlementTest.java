@@ -204,6 +204,24 @@ class WebhookSettlementTest {
     }
 
     @Test
+    void alipayEndpoint_whenAFilterReadTheFormFirst_stillSettlesTheOrder() {
+        runner().run(context -> {
+            TestShop shop = new TestShop(context.getBean(Learnloop.class), 19900, "CNY");
+            Order order = shop.order("k-alipay-filtered");
+            PaymentSession session = context.getBean(Payments.class).checkout(TestShop.LEARNER,
+                    CheckoutRequest.of(order.id(), ProviderId.ALIPAY, PaymentFlow.REDIRECT, "Java"));
+            MockMvc mvc = MockMvcBuilders.routerFunctions(context.getBeansOfType(RouterFunction.class).values()
+                    .toArray(RouterFunction[]::new)).addFilters(new BodyConsumingFilter()).build();
+
+            MvcResult result = mvc.perform(post("/pay/alipay").content(form(alipayPaid(session.merchantReference(), "199.00")))
+                    .contentType("application/x-www-form-urlencoded; charset=utf-8")).andReturn();
+
+            assertThat(result.getResponse().getContentAsString()).isEqualTo("success");
+            assertThat(shop.status(order)).isEqualTo(OrderStatus.PAID);
+        });
+    }
+
+    @Test
     void endpoints_whenProviderNotConfigured_areNotMounted() {
         runner().run(context -> {
             MvcResult result = mvc(context).perform(post("/learnloop/webhooks/wechatpay").content("{}")).andReturn();

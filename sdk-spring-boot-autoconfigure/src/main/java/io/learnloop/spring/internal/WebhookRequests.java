@@ -4,8 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /** Reads a webhook delivery as the SDK wants it: the raw body bytes and the headers, untouched. */
@@ -20,9 +24,32 @@ final class WebhookRequests {
     }
 
     static byte[] body(HttpServletRequest request) throws IOException {
+        byte[] body;
         try (InputStream in = request.getInputStream()) {
-            return in.readNBytes(MAX_BODY_BYTES + 1);
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
+        if (body.length == 0 && isForm(request) && !request.getParameterMap().isEmpty()) {
+            // A filter before us read a form body as parameters (request.getParameter consumes it), and the servlet
+            // container cannot give it back. Alipay signs the decoded parameters, not the bytes, so the form
+            // encoded again from them verifies exactly as the original would.
+            return form(request.getParameterMap());
+        }
+        return body;
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static byte[] form(Map<String, String[]> parameters) {
+        StringJoiner form = new StringJoiner("&");
+        parameters.forEach((name, values) -> {
+            for (String value : values) {
+                form.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return form.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The first value of each header, looked up in any case as HTTP header names are. */
