@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +22,7 @@ import java.time.Clock;
  *
  * <p>Thread-safe: a Spring configuration class.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration
 @ConditionalOnClass(ObservationRegistry.class)
 public class LearnloopObservationAutoConfiguration {
     /** Created by Spring. */
@@ -38,15 +35,17 @@ public class LearnloopObservationAutoConfiguration {
         return new ObservingPaymentsPostProcessor(registry);
     }
 
-    /** The event meters, with micrometer-core and a meter registry. */
+    /**
+     * The event meters, with micrometer-core. The registry is looked up at the first event, so the order in which
+     * Boot's metrics auto-configuration and ours run does not matter; without a registry the meters stay off.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
-    @ConditionalOnBean(MeterRegistry.class)
     static class Meters {
         @Bean
         @ConditionalOnMissingBean
-        EventMetrics learnloopEventMetrics(MeterRegistry registry, Clock clock, OutboxLag lag) {
-            return new EventMetrics(registry, clock, lag);
+        EventMetrics learnloopEventMetrics(ObjectProvider<MeterRegistry> registry, Clock clock, OutboxLag lag) {
+            return new EventMetrics(registry::getIfUnique, clock, lag);
         }
     }
 }
