@@ -222,6 +222,27 @@ class WebhookSettlementTest {
     }
 
     @Test
+    void wechatEndpoint_whenSignedWithAnotherKey_answersWechatsFailBody() {
+        runner().withPropertyValues(LearnloopAutoConfigurationTest.wechat()).run(context -> {
+            byte[] body = "{\"id\":\"EV-1\",\"event_type\":\"TRANSACTION.SUCCESS\"}".getBytes(StandardCharsets.UTF_8);
+            String timestamp = String.valueOf(CLOCK.instant().getEpochSecond());
+
+            MvcResult result = mvc(context).perform(post("/learnloop/webhooks/wechatpay").content(body)
+                    .contentType("application/json").header("Wechatpay-Timestamp", timestamp)
+                    .header("Wechatpay-Nonce", "n0nce").header("Wechatpay-Serial", "PUB_KEY_ID_0114232134912410000000000000")
+                    .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+                    .header("Wechatpay-Signature", TestKeys.sign(ALIPAY.getPrivate(), timestamp + "\nn0nce\n"
+                            + new String(body, StandardCharsets.UTF_8) + "\n"))).andReturn();
+
+            assertThat(result.getResponse().getStatus()).isEqualTo(401);
+            assertThat(result.getResponse().getContentType()).startsWith("application/json");
+            assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"FAIL\"");
+            assertThat(meters.get("learnloop.payment.notifications").tag("provider", "wechatpay").tag("verdict", "rejected")
+                    .timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void endpoints_whenProviderNotConfigured_areNotMounted() {
         runner().run(context -> {
             MvcResult result = mvc(context).perform(post("/learnloop/webhooks/wechatpay").content("{}")).andReturn();
