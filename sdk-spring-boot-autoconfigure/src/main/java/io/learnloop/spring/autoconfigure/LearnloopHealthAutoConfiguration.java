@@ -1,7 +1,7 @@
 package io.learnloop.spring.autoconfigure;
 
 import io.learnloop.jdbc.JdbcStore;
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.Payments;
 import io.learnloop.spring.internal.CheckedProperties;
 import io.learnloop.spring.internal.OutboxHealthIndicator;

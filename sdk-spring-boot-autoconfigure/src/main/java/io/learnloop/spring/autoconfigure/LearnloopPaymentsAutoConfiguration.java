@@ -1,7 +1,7 @@
 package io.learnloop.spring.autoconfigure;
 
 import io.learnloop.core.Learnloop;
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.alipay.AlipayProvider;
 import io.learnloop.payment.stripe.StripeProvider;

@@ -2,7 +2,7 @@ package io.learnloop.spring.autoconfigure;
 
 import io.learnloop.community.DiscourseWebhooks;
 import io.learnloop.core.Learnloop;
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.spring.LearnloopProperties;

@@ -1,6 +1,6 @@
 package io.learnloop.spring.internal;
 
-import io.learnloop.payment.PaymentProvider;
+import io.learnloop.payment.spi.PaymentProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
