@@ -361,6 +361,15 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             }
         }
         Map<CounterKey, Long> counterValues = counterValuesAfterCommit();
+        // Readers take no lock, so they may see a commit half applied. Counters go first: a reader that sees an
+        // aggregate's new version then also sees the counters committed with it. A work that guards a decision on
+        // counters by updating an aggregate (a payout checks the balance after updating the account) would
+        // otherwise pass its compare-and-set on the new version with the old counters.
+        for (Map.Entry<CounterKey, Long> e : counterValues.entrySet()) {
+            CounterKey key = e.getKey();
+            data.counters.computeIfAbsent(key.family() + SEP + key.group(),
+                    k -> new java.util.concurrent.ConcurrentSkipListMap<>()).put(key.member(), e.getValue());
+        }
         for (Map<String, Staged> byId : changes.values()) {
             for (Map.Entry<String, Staged> e : byId.entrySet()) {
                 apply(e.getKey(), e.getValue());
@@ -370,11 +379,6 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             if (data.outboxIds.add(event.id())) {
                 data.outbox.add(new MemoryStore.OutboxRow(event));
             }
-        }
-        for (Map.Entry<CounterKey, Long> e : counterValues.entrySet()) {
-            CounterKey key = e.getKey();
-            data.counters.computeIfAbsent(key.family() + SEP + key.group(),
-                    k -> new java.util.concurrent.ConcurrentSkipListMap<>()).put(key.member(), e.getValue());
         }
     }
 
