@@ -142,6 +142,7 @@ public final class EvaluateRecommenders {
                         a.k());
             }
         }
+        err.println("defaults hybrid: " + plan.defaults().hybrid().describe());
         reportHybrid(out, err, "default", plan.defaults(), train, catalogue, now, relevant, a.k());
         if (tuned != null) {
             reportHybrid(out, err, "tuned", tuned, train, catalogue, now, relevant, a.k());

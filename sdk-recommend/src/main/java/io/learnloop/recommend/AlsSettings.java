@@ -66,13 +66,14 @@ public record AlsSettings(int factors, int iterations, double regularization, do
     }
 
     /**
-     * Returns the defaults: 64 factors, 15 sweeps, regularisation 0.1, alpha 10, 3 CG steps, one thread per
-     * available processor, seed 42.
+     * Returns the defaults, the ALS part of {@link RecommenderSettings#defaults()} (the values the evaluation in
+     * {@code docs/recommend.md} uses untuned): 64 factors, 15 sweeps, regularisation 50, alpha 1, 3 CG steps, one
+     * thread per available processor, seed 42, frequency exponent 0.
      *
      * @return the defaults
      */
     public static AlsSettings defaults() {
-        return new AlsSettings(64, 15, 0.1, 10, 3, Runtime.getRuntime().availableProcessors(), 42);
+        return new AlsSettings(64, 15, 50, 1, 3, Runtime.getRuntime().availableProcessors(), 42, 0);
     }
 
     /**

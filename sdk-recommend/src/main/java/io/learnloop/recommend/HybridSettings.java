@@ -96,4 +96,20 @@ public record HybridSettings(Set<ModelKind> parts, SplitMethod validation, int v
     public HybridSettings withScoring(int validationLearners, int cutoff) {
         return new HybridSettings(parts, validation, validationLearners, cutoff, recencyHalfLives);
     }
+
+    /**
+     * Returns a short description, for logs, reports and the defaults table of {@code docs/recommend.md}.
+     *
+     * @return for example {@code "parts=popularity,ease validation=temporal 0.2 per learner learners=1000 cutoff=10
+     *         recencyDays=0,7,30"}
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder("parts=");
+        b.append(String.join(",", parts.stream().map(ModelKind::modelName).toList()));
+        b.append(" validation=").append(validation).append(" learners=").append(validationLearners)
+                .append(" cutoff=").append(cutoff).append(" recencyDays=");
+        b.append(String.join(",", recencyHalfLives.stream()
+                .map(d -> RecommenderSettings.fmt(d.toMinutes() / 1440.0)).toList()));
+        return b.toString();
+    }
 }

@@ -73,7 +73,7 @@ public record RecommenderSettings(Duration popularityHalfLife, int knnNeighbours
      */
     public static RecommenderSettings defaults() {
         return new RecommenderSettings(Duration.ZERO, 100, 10, 100, 0.8, 0.3, 250, 0,
-                new AlsSettings(64, 15, 50, 1, 3, Runtime.getRuntime().availableProcessors(), 42, 0),
+                AlsSettings.defaults(),
                 new HybridSettings(EnumSet.of(ModelKind.POPULARITY, ModelKind.ITEM_KNN, ModelKind.RP3BETA,
                         ModelKind.EASE, ModelKind.CONTENT), SplitMethod.temporal(0.2), 1000, 10,
                         List.of(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(30))));
@@ -167,7 +167,22 @@ public record RecommenderSettings(Duration popularityHalfLife, int knnNeighbours
         };
     }
 
-    private static String fmt(double v) {
+    /**
+     * Returns one line per model and one for the hybrid fit, {@code name: description}, in {@link ModelKind} order:
+     * the defaults table of {@code docs/recommend.md} is this text for {@link #defaults()}.
+     *
+     * @return the lines
+     */
+    public List<String> describeAll() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ModelKind kind : ModelKind.values()) {
+            lines.add(kind.modelName() + ": " + describe(kind));
+        }
+        lines.add("hybrid: " + hybrid.describe());
+        return List.copyOf(lines);
+    }
+
+    static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
                 : String.format(java.util.Locale.ROOT, "%.4g", v);
     }

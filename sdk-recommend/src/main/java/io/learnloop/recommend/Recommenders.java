@@ -61,8 +61,10 @@ public final class Recommenders {
      *
      * @param matrix     the interactions
      * @param catalogue  course features for explanations, may be empty
-     * @param neighbours neighbours kept per course, 1 to 10,000 (100 is a good start)
-     * @param shrinkage  shrinkage added to the cosine denominator, finite and at least 0 (10 is a good start)
+     * @param neighbours neighbours kept per course, 1 to 10,000 (the default is
+     *                   {@link RecommenderSettings#knnNeighbours() RecommenderSettings.defaults().knnNeighbours()})
+     * @param shrinkage  shrinkage added to the cosine denominator, finite and at least 0 (the default is
+     *                   {@link RecommenderSettings#knnShrinkage() RecommenderSettings.defaults().knnShrinkage()})
      * @return the model
      * @throws ValidationException if an argument is out of range
      */
@@ -122,8 +124,10 @@ public final class Recommenders {
      * @param matrix     the interactions
      * @param catalogue  course features for explanations, may be empty
      * @param neighbours neighbours kept per course, 1 to 10,000
-     * @param alpha      the step exponent, above 0 and at most 4 (around 1)
-     * @param beta       the popularity penalty, 0 to 2 (around 0.3)
+     * @param alpha      the step exponent, above 0 and at most 4 (the default is
+     *                   {@link RecommenderSettings#rp3Alpha() RecommenderSettings.defaults().rp3Alpha()})
+     * @param beta       the popularity penalty, 0 to 2 (the default is
+     *                   {@link RecommenderSettings#rp3Beta() RecommenderSettings.defaults().rp3Beta()})
      * @return the model
      * @throws ValidationException if an argument is out of range
      */
@@ -153,6 +157,22 @@ public final class Recommenders {
         new Validator().notNull("kind", kind).notNull("matrix", matrix).notNull("catalogue", catalogue)
                 .notNull("settings", settings).notNull("now", now).throwIfInvalid();
         return ModelFactory.train(kind, matrix, new Catalogue(catalogue), settings, now);
+    }
+
+    /**
+     * Trains one model of a kind with the {@link RecommenderSettings#defaults() defaults}: the same model the
+     * documentation describes and the evaluation tool scores untuned.
+     *
+     * @param kind      the model
+     * @param matrix    the interactions
+     * @param catalogue course features, may be empty
+     * @param now       the time of the ranking, for popularity's decay (take it from the host's clock)
+     * @return the model
+     * @throws ValidationException if an argument is null
+     */
+    public static Recommender train(ModelKind kind, InteractionMatrix matrix, Collection<CourseInfo> catalogue,
+                                    Instant now) {
+        return train(kind, matrix, catalogue, RecommenderSettings.defaults(), now);
     }
 
     /**
