@@ -89,4 +89,43 @@ class HybridFitTest {
         assertThat(fit.model().recommend("stranger", 2)).hasSize(2);
         assertThat(fit.describe()).contains("recency off");
     }
+
+    /**
+     * Each learner keeps to one topic and, within it, favours the courses everyone favours: content knows the topic
+     * but not the favourites, popularity knows the favourites but not the topic. Only a blend knows both.
+     */
+    @Test
+    void fitHybrid_whenTwoPartsCarryDifferentSignals_keepsBothAndBeatsEach() {
+        int topics = 8;
+        int perTopic = 8;
+        List<CourseInfo> catalogue = new ArrayList<>();
+        for (int t = 0; t < topics; t++) {
+            for (int c = 0; c < perTopic; c++) {
+                catalogue.add(new CourseInfo("t" + t + "c" + c, "topic" + t + " lesson", "all about topic" + t,
+                        List.of("topic" + t), "cat" + t, "creator", true, NOW.minus(Duration.ofDays(400))));
+            }
+        }
+        Random r = new Random(3);
+        List<Interaction> data = new ArrayList<>();
+        for (int u = 0; u < 800; u++) {
+            int topic = r.nextInt(topics);
+            for (int c = 0; c < perTopic; c++) {
+                // The same favourites in every topic, last in catalogue order so that ties do not find them.
+                if (r.nextDouble() < 0.9 / (perTopic - c)) {
+                    data.add(Interaction.of("u" + u, "t" + topic + "c" + c, InteractionKind.ENROL,
+                            NOW.minus(Duration.ofDays(1 + r.nextInt(300)))));
+                }
+            }
+        }
+        InteractionMatrix m = InteractionMatrix.builder().courses(catalogue).addAll(data).build();
+        RecommenderSettings s = RecommenderSettings.defaults();
+        s = s.withHybrid(s.hybrid().withParts(EnumSet.of(ModelKind.POPULARITY, ModelKind.CONTENT))
+                .withValidation(SplitMethod.random(0.3, 2)).withRecencyHalfLives(List.of(Duration.ZERO)));
+
+        HybridFit fit = Recommenders.fitHybrid(m, catalogue, s, NOW);
+
+        assertThat(fit.weights()).as(fit.describe()).containsOnlyKeys(ModelKind.POPULARITY, ModelKind.CONTENT);
+        assertThat(fit.validationNdcg()).isGreaterThan(fit.partNdcg().get(ModelKind.POPULARITY))
+                .isGreaterThan(fit.partNdcg().get(ModelKind.CONTENT));
+    }
 }
