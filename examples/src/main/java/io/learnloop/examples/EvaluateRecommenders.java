@@ -1,13 +1,16 @@
 package io.learnloop.examples;
 
-import io.learnloop.examples.recommend.EvaluationArgs;
-import io.learnloop.examples.recommend.ModelZoo;
-import io.learnloop.examples.recommend.Tuner;
 import io.learnloop.core.error.LearnloopException;
-import io.learnloop.recommend.AlsSettings;
+import io.learnloop.examples.recommend.EvaluationArgs;
+import io.learnloop.examples.recommend.EvaluationPlan;
 import io.learnloop.recommend.CourseInfo;
+import io.learnloop.recommend.HybridFit;
 import io.learnloop.recommend.Interaction;
 import io.learnloop.recommend.InteractionMatrix;
+import io.learnloop.recommend.ModelKind;
+import io.learnloop.recommend.Recommender;
+import io.learnloop.recommend.RecommenderSettings;
+import io.learnloop.recommend.Recommenders;
 import io.learnloop.recommend.data.Dataset;
 import io.learnloop.recommend.data.MovieLens;
 import io.learnloop.recommend.data.Oulad;
@@ -16,14 +19,18 @@ import io.learnloop.recommend.eval.Evaluator;
 import io.learnloop.recommend.eval.Metrics;
 import io.learnloop.recommend.eval.Split;
 import io.learnloop.recommend.eval.Splits;
+import io.learnloop.recommend.eval.Tuner;
+import io.learnloop.recommend.eval.TuningResult;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Trains every recommender on a data set, evaluates each by full ranking and prints one CSV table to standard
@@ -31,15 +38,20 @@ import java.util.Set;
  *
  * <pre>
  * EvaluateRecommenders (--movielens FILE | --oulad DIR | --synthetic N | --train FILE --test FILE)
- *                      [--k 10] [--split temporal|leave-last-out|random] [--test-fraction 0.2] [--seed 42] [--no-tune]
+ *                      [--k 10] [--split temporal|leave-last-out|random] [--test-fraction 0.2] [--seed 42]
+ *                      [--no-tune] [--tune-budget SECONDS]
  * </pre>
  *
- * <p>Hyper-parameters are tuned on a validation split carved out of the training side with the same split method
- * (unless {@code --no-tune}); the test side is used once, for the final table.
+ * <p>Every model gets a row with the documented defaults ({@code settings} = {@code default}); unless
+ * {@code --no-tune}, a second row follows with the hyper-parameters the {@link Tuner} chose on a validation split
+ * carved out of the training side with the same split method as the test ({@code tuned}). The tuner is given the
+ * training side only; the test side is used once, for these rows.
  */
 public final class EvaluateRecommenders {
-    static final String HEADER = "model,k,hr,precision,recall,ndcg,map,mrr,coverage,train_ms,recommend_us_p50,"
-            + "recommend_us_p99";
+    static final String HEADER = "model,settings,k,hr,precision,recall,ndcg,map,mrr,coverage,train_ms,"
+            + "recommend_us_p50,recommend_us_p99";
+    private static final List<ModelKind> SINGLES = List.of(ModelKind.POPULARITY, ModelKind.ITEM_KNN,
+            ModelKind.RP3BETA, ModelKind.EASE, ModelKind.ALS, ModelKind.CONTENT);
 
     private EvaluateRecommenders() {
     }
@@ -78,16 +90,9 @@ public final class EvaluateRecommenders {
         return file.getFileName().toString().endsWith(".csv") ? MovieLens.readRatingsCsv(file) : MovieLens.readUData(file);
     }
 
-    private static Split split(List<Interaction> data, EvaluationArgs a) {
-        return switch (a.split()) {
-            case "leave-last-out" -> Splits.leaveLastOut(data);
-            case "random" -> Splits.random(data, a.testFraction(), a.seed());
-            default -> Splits.temporal(data, a.testFraction());
-        };
-    }
-
     static void evaluate(EvaluationArgs a, PrintStream out, PrintStream err) {
         long t0 = System.nanoTime();
+        EvaluationPlan plan = EvaluationPlan.of(a);
         Dataset data;
         Split split;
         if (a.train() != null) {
@@ -99,7 +104,7 @@ public final class EvaluateRecommenders {
             data = a.movielens() != null ? load(a.movielens())
                     : a.oulad() != null ? Oulad.read(a.oulad())
                     : SyntheticGenerator.generate(a.synthetic(), a.seed());
-            split = split(data.interactions(), a);
+            split = plan.test().split(data.interactions());
         }
         List<CourseInfo> catalogue = data.courses();
         err.printf("loaded %s: %,d interactions, %,d catalogue courses (%d ms)%n", data.name(),
@@ -107,39 +112,62 @@ public final class EvaluateRecommenders {
         InteractionMatrix train = InteractionMatrix.builder().courses(catalogue).addAll(split.train()).build();
         Map<String, Set<String>> relevant = Splits.relevant(split, train);
         err.printf("split %s: %,d train / %,d test interactions; %,d learners x %,d courses; %,d test learners%n",
-                a.train() != null ? "explicit" : a.split(), split.train().size(), split.test().size(),
+                a.train() != null ? "explicit" : plan.test(), split.train().size(), split.test().size(),
                 train.learnerCount(), train.courseCount(), relevant.size());
-        Instant now = latest(split.train());
-        boolean useEase = train.courseCount() <= 20_000;
-        ModelZoo zoo = new ModelZoo(30, 100, 10, 250, AlsSettings.defaults().withWeights(1, 5).withShape(64, 15)
-                .withThreads(Runtime.getRuntime().availableProcessors()), useEase ? 1 : 0, 0.5, 0.25, 0, 0, 0);
+        err.println("validation: " + plan.validation() + ", carved out of the training side");
+        RecommenderSettings tuned = null;
         if (a.tune()) {
-            Split validation = a.train() != null ? Splits.leaveLastOut(split.train()) : split(split.train(), a);
-            err.println("tuning on a validation split of the training data");
-            zoo = new Tuner(validation, catalogue, a.k(), latest(validation.train()), err).tune(zoo, useEase);
+            TuningResult result = tune(split.train(), catalogue, plan, a, err);
+            tuned = result.settings();
+            err.printf("tuning took %d s of a %d s budget%s%n", result.elapsed().toSeconds(), a.tuneSeconds(),
+                    result.cutShort().isEmpty() ? "" : "; cut short: " + result.cutShort());
         }
-        err.println("chosen: " + zoo);
+        Instant now = latest(split.train());
         out.println(HEADER);
-        ModelZoo.Trained pop = zoo.popularity(train, catalogue, now);
-        report(out, err, pop, train, relevant, a.k());
-        ModelZoo.Trained knn = zoo.itemKnn(train, catalogue);
-        report(out, err, knn, train, relevant, a.k());
-        ModelZoo.Trained als = zoo.als(train, catalogue);
-        report(out, err, als, train, relevant, a.k());
-        ModelZoo.Trained ease = null;
-        if (useEase) {
-            ease = zoo.ease(train, catalogue);
-            report(out, err, ease, train, relevant, a.k());
-        } else {
-            err.println("ease skipped: more than 20,000 courses");
+        for (ModelKind kind : SINGLES) {
+            if (kind == ModelKind.EASE && train.courseCount() > 20_000) {
+                err.println("ease skipped: more than 20,000 courses");
+                continue;
+            }
+            if (kind == ModelKind.CONTENT && catalogue.isEmpty()) {
+                continue;
+            }
+            err.println("defaults " + kind.modelName() + ": " + plan.defaults().describe(kind));
+            report(out, err, "default", () -> Recommenders.train(kind, train, catalogue, plan.defaults(), now), train,
+                    relevant, a.k());
+            if (tuned != null && kind != ModelKind.CONTENT) {
+                RecommenderSettings t = tuned;
+                err.println("tuned " + kind.modelName() + ": " + t.describe(kind));
+                report(out, err, "tuned", () -> Recommenders.train(kind, train, catalogue, t, now), train, relevant,
+                        a.k());
+            }
         }
-        ModelZoo.Trained content = null;
-        if (!catalogue.isEmpty()) {
-            content = zoo.content(train, catalogue);
-            report(out, err, content, train, relevant, a.k());
+        err.println("defaults hybrid: " + plan.defaults().hybrid().describe());
+        reportHybrid(out, err, "default", plan.defaults(), train, catalogue, now, relevant, a.k());
+        if (tuned != null) {
+            reportHybrid(out, err, "tuned", tuned, train, catalogue, now, relevant, a.k());
         }
-        report(out, err, zoo.hybrid(train, catalogue, pop, knn, ease, als, content), train, relevant, a.k());
         err.printf("done in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The tuner sees the training side only. */
+    static TuningResult tune(List<Interaction> training, List<CourseInfo> catalogue, EvaluationPlan plan,
+                             EvaluationArgs a, PrintStream err) {
+        err.println("tuning on " + plan.validation() + " of the training side");
+        return Tuner.builder().catalogue(catalogue).validation(plan.validation()).start(plan.defaults())
+                .cutoff(a.k()).budget(Duration.ofSeconds(a.tuneSeconds())).log(err::println).build().tune(training);
+    }
+
+    private static void reportHybrid(PrintStream out, PrintStream err, String label, RecommenderSettings settings,
+                                     InteractionMatrix train, List<CourseInfo> catalogue, Instant now,
+                                     Map<String, Set<String>> relevant, int k) {
+        HybridFit[] fit = new HybridFit[1];
+        report(out, err, label, () -> {
+            fit[0] = Recommenders.fitHybrid(train, catalogue, settings, now);
+            return fit[0].model();
+        }, train, relevant, k);
+        err.printf(Locale.ROOT, "%s hybrid: %s; validation ndcg@%d %.4f, parts %s%n", label, fit[0].describe(), k,
+                fit[0].validationNdcg(), fit[0].partNdcg());
     }
 
     private static Instant latest(List<Interaction> interactions) {
@@ -152,13 +180,16 @@ public final class EvaluateRecommenders {
         return max;
     }
 
-    private static void report(PrintStream out, PrintStream err, ModelZoo.Trained t, InteractionMatrix train,
-                               Map<String, Set<String>> relevant, int k) {
-        err.printf("evaluating %s (trained in %d ms)%n", t.model().name(), t.millis());
-        Metrics m = Evaluator.evaluate(t.model(), train, relevant, k).withTrainMillis(t.millis());
-        out.println(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%.0f,%.0f", m.model(), m.k(),
-                m.hr(), m.precision(), m.recall(), m.ndcg(), m.map(), m.mrr(), m.coverage(), m.trainMillis(),
-                m.p50Micros(), m.p99Micros()));
+    private static void report(PrintStream out, PrintStream err, String label, Supplier<Recommender> trainer,
+                               InteractionMatrix train, Map<String, Set<String>> relevant, int k) {
+        long start = System.nanoTime();
+        Recommender model = trainer.get();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        err.printf("evaluating %s (%s, trained in %d ms)%n", model.name(), label, millis);
+        Metrics m = Evaluator.evaluate(model, train, relevant, k).withTrainMillis(millis);
+        out.println(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%.0f,%.0f", m.model(),
+                label, m.k(), m.hr(), m.precision(), m.recall(), m.ndcg(), m.map(), m.mrr(), m.coverage(),
+                m.trainMillis(), m.p50Micros(), m.p99Micros()));
         out.flush();
     }
 }

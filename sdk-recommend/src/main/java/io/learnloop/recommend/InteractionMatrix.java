@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The learner x course interaction matrix the recommenders learn from, in compressed sparse rows of primitive
- * arrays (about 20 bytes per distinct learner-course pair). Built once from a batch of interactions; afterwards
+ * arrays (about 28 bytes per distinct learner-course pair). Built once from a batch of interactions; afterwards
  * {@link #record(Interaction)} replaces a single learner's row without touching the rest, so recommendations
  * reflect new activity at once, without a retrain.
  *
@@ -31,6 +31,7 @@ public final class InteractionMatrix {
     private final int[] rowStart;
     private final int[] cols;
     private final float[] vals;
+    private final long[] first;
     private final long[] seen;
     private final int[] kindMasks;
     private volatile String[] learnerIds;
@@ -71,6 +72,7 @@ public final class InteractionMatrix {
         }
         int[] c = new int[n];
         float[] v = new float[n];
+        long[] f = new long[n];
         long[] t = new long[n];
         int[] k = new int[n];
         int[] newStart = new int[baseLearners + 1];
@@ -94,12 +96,14 @@ public final class InteractionMatrix {
                 if (course != last) {
                     c[out] = course;
                     v[out] = b.strength[i];
+                    f[out] = b.time[i];
                     t[out] = b.time[i];
                     k[out] = b.kind[i];
                     out++;
                     last = course;
                 } else {
                     v[out - 1] += b.strength[i];
+                    f[out - 1] = Math.min(f[out - 1], b.time[i]);
                     t[out - 1] = Math.max(t[out - 1], b.time[i]);
                     k[out - 1] |= b.kind[i];
                 }
@@ -109,8 +113,78 @@ public final class InteractionMatrix {
         this.rowStart = newStart;
         this.cols = Arrays.copyOf(c, out);
         this.vals = Arrays.copyOf(v, out);
+        this.first = Arrays.copyOf(f, out);
         this.seen = Arrays.copyOf(t, out);
         this.kindMasks = Arrays.copyOf(k, out);
+    }
+
+    // A copy of another matrix's current rows without some of their entries: same numbering, no updates yet.
+    private InteractionMatrix(InteractionMatrix source, Map<String, ? extends Collection<String>> drop) {
+        this.weights = source.weights;
+        String[] learners = source.learnerIds;
+        String[] courses = source.courseIds;
+        for (int i = 0; i < courses.length; i++) {
+            courseIndex.put(courses[i], i);
+        }
+        for (int i = 0; i < learners.length; i++) {
+            learnerIndex.put(learners[i], i);
+        }
+        this.baseLearners = learners.length;
+        this.learnerIds = learners;
+        this.courseIds = courses;
+        this.updated = new LearnerHistory[baseLearners];
+        this.revisions = new int[baseLearners];
+        LearnerHistory[] rows = new LearnerHistory[baseLearners];
+        long total = 0;
+        for (int u = 0; u < baseLearners; u++) {
+            rows[u] = source.history(u);
+            total += rows[u].size();
+        }
+        int[] start = new int[baseLearners + 1];
+        int[] c = new int[(int) total];
+        float[] v = new float[c.length];
+        long[] f = new long[c.length];
+        long[] t = new long[c.length];
+        int[] k = new int[c.length];
+        int out = 0;
+        for (int u = 0; u < baseLearners; u++) {
+            start[u] = out;
+            Collection<String> gone = drop.get(learners[u]);
+            LearnerHistory h = rows[u];
+            for (int p = 0; p < h.size(); p++) {
+                if (gone != null && gone.contains(courses[h.course(p)])) {
+                    continue;
+                }
+                c[out] = h.course(p);
+                v[out] = h.strength(p);
+                f[out] = h.firstSeen(p);
+                t[out] = h.lastSeen(p);
+                k[out] = h.kinds(p);
+                out++;
+            }
+        }
+        start[baseLearners] = out;
+        this.rowStart = start;
+        this.cols = Arrays.copyOf(c, out);
+        this.vals = Arrays.copyOf(v, out);
+        this.first = Arrays.copyOf(f, out);
+        this.seen = Arrays.copyOf(t, out);
+        this.kindMasks = Arrays.copyOf(k, out);
+    }
+
+    /**
+     * Returns a new matrix of this one's current rows without some learner-course pairs, for example to hold out
+     * a validation set. Learners and courses keep their numbers and the weights stay the same; the new matrix has
+     * no recorded updates. Learners whose whole row is dropped keep an empty row.
+     *
+     * @param pairs course ids to leave out, by learner id; unknown learners and courses are ignored
+     * @return the new matrix
+     */
+    public InteractionMatrix without(Map<String, ? extends Collection<String>> pairs) {
+        Objects.requireNonNull(pairs, "pairs");
+        synchronized (this) {
+            return new InteractionMatrix(this, pairs);
+        }
     }
 
     /**
@@ -220,7 +294,7 @@ public final class InteractionMatrix {
             return LearnerHistory.EMPTY;
         }
         int s = rowStart[learner];
-        return new LearnerHistory(cols, vals, seen, kindMasks, s, rowStart[learner + 1] - s);
+        return new LearnerHistory(cols, vals, first, seen, kindMasks, s, rowStart[learner + 1] - s);
     }
 
     /**
@@ -314,7 +388,7 @@ public final class InteractionMatrix {
      * @return bytes
      */
     public long memoryBytes() {
-        long bytes = rowStart.length * 4L + cols.length * (4L + 4 + 8 + 4);
+        long bytes = rowStart.length * 4L + cols.length * (4L + 4 + 8 + 8 + 4);
         for (LearnerHistory h : updated) {
             if (h != null) {
                 bytes += h.memoryBytes();

@@ -4,25 +4,30 @@ import java.util.Arrays;
 
 /**
  * One learner's row of the {@link InteractionMatrix}: the distinct courses the learner touched (by course index,
- * ascending), with the summed strength, the time of the last interaction and the mask of interaction kinds seen.
+ * ascending), with the summed strength, the times of the first and the last interaction and the mask of interaction
+ * kinds seen.
  * Rows are replaced, never changed, when the learner does something new.
  *
  * <p>Thread-safe: immutable.
  */
 public final class LearnerHistory {
-    static final LearnerHistory EMPTY = new LearnerHistory(new int[0], new float[0], new long[0], new int[0], 0, 0);
+    static final LearnerHistory EMPTY = new LearnerHistory(new int[0], new float[0], new long[0], new long[0], new int[0],
+            0, 0);
 
     private final int[] courses;
     private final float[] strengths;
+    private final long[] firstSeen;
     private final long[] lastSeen;
     private final int[] kinds;
     private final int offset;
     private final int length;
 
     // A view over a slice of shared compressed-sparse-row arrays (or over arrays of its own after an update).
-    LearnerHistory(int[] courses, float[] strengths, long[] lastSeen, int[] kinds, int offset, int length) {
+    LearnerHistory(int[] courses, float[] strengths, long[] firstSeen, long[] lastSeen, int[] kinds, int offset,
+                   int length) {
         this.courses = courses;
         this.strengths = strengths;
+        this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
         this.kinds = kinds;
         this.offset = offset;
@@ -77,6 +82,17 @@ public final class LearnerHistory {
     }
 
     /**
+     * Returns the epoch milliseconds of the first interaction at a position of the row: when the learner first
+     * touched the course, the order temporal splits and sequence models use.
+     *
+     * @param position 0 to {@code size() - 1}
+     * @return epoch milliseconds
+     */
+    public long firstSeen(int position) {
+        return firstSeen[offset + position];
+    }
+
+    /**
      * Returns the epoch milliseconds of the last interaction at a position of the row.
      *
      * @param position 0 to {@code size() - 1}
@@ -123,7 +139,7 @@ public final class LearnerHistory {
      * @return bytes
      */
     public long memoryBytes() {
-        return 24 + length * (4L + 4 + 8 + 4);
+        return 24 + length * (4L + 4 + 8 + 8 + 4);
     }
 
     LearnerHistory with(int course, float addStrength, long at, int kindBit) {
@@ -131,32 +147,38 @@ public final class LearnerHistory {
         if (pos >= 0) {
             int[] c = Arrays.copyOfRange(courses, offset, offset + length);
             float[] s = Arrays.copyOfRange(strengths, offset, offset + length);
+            long[] f = Arrays.copyOfRange(firstSeen, offset, offset + length);
             long[] l = Arrays.copyOfRange(lastSeen, offset, offset + length);
             int[] k = Arrays.copyOfRange(kinds, offset, offset + length);
             s[pos] += addStrength;
+            f[pos] = Math.min(f[pos], at);
             l[pos] = Math.max(l[pos], at);
             k[pos] |= kindBit;
-            return new LearnerHistory(c, s, l, k, 0, length);
+            return new LearnerHistory(c, s, f, l, k, 0, length);
         }
         int ins = -pos - 1;
         int n = length;
         int[] c = new int[n + 1];
         float[] s = new float[n + 1];
+        long[] f = new long[n + 1];
         long[] l = new long[n + 1];
         int[] k = new int[n + 1];
         System.arraycopy(courses, offset, c, 0, ins);
         System.arraycopy(strengths, offset, s, 0, ins);
+        System.arraycopy(firstSeen, offset, f, 0, ins);
         System.arraycopy(lastSeen, offset, l, 0, ins);
         System.arraycopy(kinds, offset, k, 0, ins);
         c[ins] = course;
         s[ins] = addStrength;
+        f[ins] = at;
         l[ins] = at;
         k[ins] = kindBit;
         System.arraycopy(courses, offset + ins, c, ins + 1, n - ins);
         System.arraycopy(strengths, offset + ins, s, ins + 1, n - ins);
+        System.arraycopy(firstSeen, offset + ins, f, ins + 1, n - ins);
         System.arraycopy(lastSeen, offset + ins, l, ins + 1, n - ins);
         System.arraycopy(kinds, offset + ins, k, ins + 1, n - ins);
-        return new LearnerHistory(c, s, l, k, 0, n + 1);
+        return new LearnerHistory(c, s, f, l, k, 0, n + 1);
     }
 
     @Override

@@ -6,9 +6,12 @@ import io.learnloop.recommend.internal.AlsModel;
 import io.learnloop.recommend.internal.Catalogue;
 import io.learnloop.recommend.internal.ContentModel;
 import io.learnloop.recommend.internal.EaseModel;
+import io.learnloop.recommend.internal.HybridFitter;
 import io.learnloop.recommend.internal.HybridModel;
 import io.learnloop.recommend.internal.ItemKnnModel;
+import io.learnloop.recommend.internal.ModelFactory;
 import io.learnloop.recommend.internal.PopularityModel;
+import io.learnloop.recommend.internal.Rp3BetaModel;
 import io.learnloop.recommend.internal.ScoringModel;
 
 import java.time.Duration;
@@ -58,8 +61,10 @@ public final class Recommenders {
      *
      * @param matrix     the interactions
      * @param catalogue  course features for explanations, may be empty
-     * @param neighbours neighbours kept per course, 1 to 10,000 (100 is a good start)
-     * @param shrinkage  shrinkage added to the cosine denominator, finite and at least 0 (10 is a good start)
+     * @param neighbours neighbours kept per course, 1 to 10,000 (the default is
+     *                   {@link RecommenderSettings#knnNeighbours() RecommenderSettings.defaults().knnNeighbours()})
+     * @param shrinkage  shrinkage added to the cosine denominator, finite and at least 0 (the default is
+     *                   {@link RecommenderSettings#knnShrinkage() RecommenderSettings.defaults().knnShrinkage()})
      * @return the model
      * @throws ValidationException if an argument is out of range
      */
@@ -74,7 +79,7 @@ public final class Recommenders {
     }
 
     /**
-     * Trains EASE in closed form. Needs O(n^3) time and 8 n^2 bytes for n courses.
+     * Trains EASE in closed form. Needs O(n^3) time and 8 n^2 bytes for n courses while training, 4 n^2 bytes kept.
      *
      * @param matrix    the interactions, at most 20,000 courses
      * @param catalogue course features for explanations, may be empty
@@ -84,14 +89,133 @@ public final class Recommenders {
      * @throws io.learnloop.core.error.LearnloopException with code CONFIGURATION for more than 20,000 courses
      */
     public static Recommender ease(InteractionMatrix matrix, Collection<CourseInfo> catalogue, double lambda) {
-        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
-                .check(Double.isFinite(lambda) && lambda > 0, "lambda", "must be a finite number > 0 (was " + lambda + ")")
-                .throwIfInvalid();
-        return new EaseModel(matrix, new Catalogue(catalogue), lambda);
+        return ease(matrix, catalogue, lambda, 0);
     }
 
     /**
-     * Trains implicit-feedback ALS with the conjugate-gradient solver.
+     * Trains EASE, or with a dropout share above 0 its variant EDLAE (Steck 2020), which adds
+     * {@code dropout / (1 - dropout)} times each course's own count to its regularisation: the closed form of
+     * training with input courses dropped at that rate, which keeps popular courses from dominating. Same cost as
+     * EASE: O(n^3) time, 8 n^2 bytes while training, 4 n^2 bytes kept.
+     *
+     * @param matrix    the interactions, at most 20,000 courses
+     * @param catalogue course features for explanations, may be empty
+     * @param lambda    L2 regularisation, finite and above 0
+     * @param dropout   the dropout share, at least 0 (plain EASE) and below 1
+     * @return the model
+     * @throws ValidationException if an argument is out of range
+     * @throws io.learnloop.core.error.LearnloopException with code CONFIGURATION for more than 20,000 courses
+     */
+    public static Recommender ease(InteractionMatrix matrix, Collection<CourseInfo> catalogue, double lambda,
+                                   double dropout) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
+                .check(Double.isFinite(lambda) && lambda > 0, "lambda", "must be a finite number > 0 (was " + lambda + ")")
+                .check(dropout >= 0 && dropout < 1, "dropout", "must be at least 0 and below 1 (was " + dropout + ")")
+                .throwIfInvalid();
+        return new EaseModel(matrix, new Catalogue(catalogue), lambda, dropout);
+    }
+
+    /**
+     * Trains RP3beta (Paudel et al. 2017): a three-step random walk course → learner → course with each step's
+     * probability raised to {@code alpha} and the landing course's weight divided by its popularity to the power
+     * {@code beta}; each course keeps its top neighbours. O(sum of squared row lengths) time like item-kNN, 8 bytes
+     * per kept neighbour.
+     *
+     * @param matrix     the interactions
+     * @param catalogue  course features for explanations, may be empty
+     * @param neighbours neighbours kept per course, 1 to 10,000
+     * @param alpha      the step exponent, above 0 and at most 4 (the default is
+     *                   {@link RecommenderSettings#rp3Alpha() RecommenderSettings.defaults().rp3Alpha()})
+     * @param beta       the popularity penalty, 0 to 2 (the default is
+     *                   {@link RecommenderSettings#rp3Beta() RecommenderSettings.defaults().rp3Beta()})
+     * @return the model
+     * @throws ValidationException if an argument is out of range
+     */
+    public static Recommender rp3beta(InteractionMatrix matrix, Collection<CourseInfo> catalogue, int neighbours,
+                                      double alpha, double beta) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue)
+                .check(neighbours >= 1 && neighbours <= 10_000, "neighbours", "must be 1 to 10000 (was " + neighbours + ")")
+                .check(alpha > 0 && alpha <= 4, "alpha", "must be above 0 and at most 4 (was " + alpha + ")")
+                .check(beta >= 0 && beta <= 2, "beta", "must be 0 to 2 (was " + beta + ")")
+                .throwIfInvalid();
+        return new Rp3BetaModel(matrix, new Catalogue(catalogue), neighbours, alpha, beta);
+    }
+
+    /**
+     * Trains one model of a kind with its hyper-parameters from the settings.
+     *
+     * @param kind      the model
+     * @param matrix    the interactions
+     * @param catalogue course features, may be empty
+     * @param settings  the settings
+     * @param now       the time of the ranking, for popularity's decay (take it from the host's clock)
+     * @return the model
+     * @throws ValidationException if an argument is null
+     */
+    public static Recommender train(ModelKind kind, InteractionMatrix matrix, Collection<CourseInfo> catalogue,
+                                    RecommenderSettings settings, Instant now) {
+        new Validator().notNull("kind", kind).notNull("matrix", matrix).notNull("catalogue", catalogue)
+                .notNull("settings", settings).notNull("now", now).throwIfInvalid();
+        return ModelFactory.train(kind, matrix, new Catalogue(catalogue), settings, now);
+    }
+
+    /**
+     * Trains one model of a kind with the {@link RecommenderSettings#defaults() defaults}: the same model the
+     * documentation describes and the evaluation tool scores untuned.
+     *
+     * @param kind      the model
+     * @param matrix    the interactions
+     * @param catalogue course features, may be empty
+     * @param now       the time of the ranking, for popularity's decay (take it from the host's clock)
+     * @return the model
+     * @throws ValidationException if an argument is null
+     */
+    public static Recommender train(ModelKind kind, InteractionMatrix matrix, Collection<CourseInfo> catalogue,
+                                    Instant now) {
+        return train(kind, matrix, catalogue, RecommenderSettings.defaults(), now);
+    }
+
+    /**
+     * Fits a hybrid on the matrix: holds out validation pairs with {@code settings.hybrid().validation()}, trains
+     * every candidate part there, chooses the weights, the recency half-life and the score scaling that maximise
+     * NDCG on the held-out pairs (starting from the best single part and keeping only changes that help), then
+     * trains the parts that kept a weight on the whole matrix. By construction the hybrid's validation NDCG is at
+     * least that of its best part. Learners with no history get popularity. Costs about twice the training of the
+     * parts, plus scoring the validation learners.
+     *
+     * @param matrix    the interactions
+     * @param catalogue course features, may be empty (then content is left out)
+     * @param settings  the settings of every part and of the fit
+     * @param now       the time of the ranking, for popularity's decay
+     * @return the fitted hybrid and how it was chosen
+     * @throws ValidationException if an argument is null
+     */
+    public static HybridFit fitHybrid(InteractionMatrix matrix, Collection<CourseInfo> catalogue,
+                                      RecommenderSettings settings, Instant now) {
+        new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue).notNull("settings", settings)
+                .notNull("now", now).throwIfInvalid();
+        return HybridFitter.fit(matrix, new Catalogue(catalogue), settings, now);
+    }
+
+    /**
+     * The best known setup in one call: {@link #fitHybrid} with {@link RecommenderSettings#defaults()}.
+     *
+     * @param matrix    the interactions
+     * @param catalogue course features, may be empty
+     * @param now       the time of the ranking, for popularity's decay
+     * @return the hybrid, trained on the whole matrix
+     * @throws ValidationException if an argument is null
+     */
+    public static Recommender defaultHybrid(InteractionMatrix matrix, Collection<CourseInfo> catalogue, Instant now) {
+        return fitHybrid(matrix, catalogue, RecommenderSettings.defaults(), now).model();
+    }
+
+    /**
+     * Trains implicit-feedback ALS (iALS) with the conjugate-gradient solver, and with
+     * {@link AlsSettings#frequencyExponent()} above 0 the frequency-scaled regularisation of Rendle et al. (2022).
+     * Each sweep takes O(cgSteps (nnz f + (m + n) f^2)) time for nnz learner-course pairs, m learners, n courses and
+     * f factors; the model keeps about 4 f (m + 2 n) bytes (the course factors twice: by course and, for scoring, by
+     * factor).
      *
      * @param matrix    the interactions
      * @param catalogue course features for explanations, may be empty

@@ -25,6 +25,7 @@ class InteractionMatrixTest {
         int p = h.positionOf(m.courseIndex("c2"));
         assertThat(h.strength(p)).isEqualTo(3f * 1 + 4f);
         assertThat(h.lastSeen(p)).isEqualTo(T.plusSeconds(9).toEpochMilli());
+        assertThat(h.firstSeen(p)).isEqualTo(T.toEpochMilli());
         assertThat(h.kinds(p)).isEqualTo(InteractionKind.VIEW.bit() | InteractionKind.COMPLETE.bit());
         assertThat(m.learnerCount()).isEqualTo(2);
         assertThat(m.courseCount()).isEqualTo(2);
@@ -47,6 +48,39 @@ class InteractionMatrixTest {
         assertThat(m.revision(m.learnerIndex("u1"))).isEqualTo(1);
         assertThat(m.totalRevisions()).isEqualTo(2);
         assertThat(m.courseIndex("c9")).isEqualTo(1);
+    }
+
+    @Test
+    void record_whenEarlierInteractionArrives_movesFirstSeenBack() {
+        InteractionMatrix m = InteractionMatrix.of(List.of(Interaction.of("u1", "c1", InteractionKind.VIEW, T)));
+
+        m.record(Interaction.of("u1", "c1", InteractionKind.VIEW, T.minusSeconds(60)));
+
+        LearnerHistory h = m.history("u1");
+        assertThat(h.firstSeen(0)).isEqualTo(T.minusSeconds(60).toEpochMilli());
+        assertThat(h.lastSeen(0)).isEqualTo(T.toEpochMilli());
+    }
+
+    @Test
+    void without_whenPairsGiven_dropsThemAndKeepsNumberingWeightsAndCurrentRows() {
+        InteractionMatrix m = InteractionMatrix.builder().weights(InteractionWeights.defaults()
+                        .with(InteractionKind.VIEW, 3))
+                .addAll(List.of(new Interaction("u1", "c1", InteractionKind.VIEW, 2, T),
+                        Interaction.of("u1", "c2", InteractionKind.ENROL, T), Interaction.of("u2", "c2",
+                                InteractionKind.ENROL, T)))
+                .build();
+        m.record(Interaction.of("u2", "c3", InteractionKind.PURCHASE, T.plusSeconds(1)));
+
+        InteractionMatrix cut = m.without(java.util.Map.of("u1", java.util.Set.of("c2"), "nobody", java.util.Set.of("c1")));
+
+        assertThat(cut.courseIndex("c3")).isEqualTo(m.courseIndex("c3"));
+        assertThat(cut.learnerIndex("u2")).isEqualTo(m.learnerIndex("u2"));
+        assertThat(cut.history("u1").size()).isEqualTo(1);
+        assertThat(cut.history("u1").strength(0)).isEqualTo(6f);
+        assertThat(cut.history("u2").size()).isEqualTo(2);
+        assertThat(cut.weights().weight(InteractionKind.VIEW)).isEqualTo(3);
+        assertThat(cut.totalRevisions()).isZero();
+        assertThat(m.history("u1").size()).isEqualTo(2);
     }
 
     @Test

@@ -11,18 +11,22 @@ import java.nio.file.Path;
  * @param train        an explicit training file (u.data format), or null
  * @param test         an explicit test file (u.data format), or null
  * @param k            the cut-off
- * @param split        temporal, leave-last-out or random
+ * @param split        temporal, leave-last-out or random: the test split, and the validation split carved out of the
+ *                     training side (with {@code --train/--test} only the latter; random unless given)
  * @param testFraction the share held out by the temporal and random splits
  * @param seed         the seed for random splits, the generator and ALS
- * @param tune         whether to choose hyper-parameters on a validation split of the training data
+ * @param tune         whether to tune hyper-parameters on a validation split of the training side
+ * @param tuneSeconds  the tuning time budget in seconds
  */
 public record EvaluationArgs(Path movielens, Path oulad, int synthetic, Path train, Path test, int k, String split,
-                             double testFraction, long seed, boolean tune) {
+                             double testFraction, long seed, boolean tune, int tuneSeconds) {
     /** The usage text. */
     public static final String USAGE = """
             usage: EvaluateRecommenders (--movielens FILE | --oulad DIR | --synthetic N | --train FILE --test FILE)
                                         [--k 10] [--split temporal|leave-last-out|random] [--test-fraction 0.2]
-                                        [--seed 42] [--no-tune]""";
+                                        [--seed 42] [--no-tune] [--tune-budget SECONDS]
+              --split defaults to temporal, and to random (per learner) with --train/--test, where it names the
+              validation split carved out of the training file.""";
 
     /**
      * Parses arguments.
@@ -38,10 +42,11 @@ public record EvaluationArgs(Path movielens, Path oulad, int synthetic, Path tra
         Path train = null;
         Path test = null;
         int k = 10;
-        String split = "temporal";
+        String split = null;
         double fraction = 0.2;
         long seed = 42;
         boolean tune = true;
+        int tuneSeconds = 600;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-tune")) {
@@ -72,6 +77,7 @@ public record EvaluationArgs(Path movielens, Path oulad, int synthetic, Path tra
                     }
                 }
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--tune-budget" -> tuneSeconds = positive(a, v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -83,7 +89,11 @@ public record EvaluationArgs(Path movielens, Path oulad, int synthetic, Path tra
         if ((train == null) != (test == null)) {
             throw new IllegalArgumentException("--train and --test go together");
         }
-        return new EvaluationArgs(movielens, oulad, synthetic, train, test, k, split, fraction, seed, tune);
+        if (split == null) {
+            split = train != null ? "random" : "temporal";
+        }
+        return new EvaluationArgs(movielens, oulad, synthetic, train, test, k, split, fraction, seed, tune,
+                tuneSeconds);
     }
 
     private static int positive(String option, String value) {

@@ -5,15 +5,11 @@ import io.learnloop.recommend.Interaction;
 import io.learnloop.recommend.InteractionMatrix;
 import io.learnloop.recommend.LearnerHistory;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Train/test splits. All of them hold out whole learner-course pairs (every interaction of a held-out pair goes to
@@ -26,19 +22,20 @@ public final class Splits {
     }
 
     /**
-     * Leave-last-out: for each learner with at least two courses, the course first touched last is held out.
+     * Leave-last-out: for each learner with at least two courses, the course first touched last is held out
+     * ({@link SplitMethod#leaveLastOut()}).
      *
      * @param interactions the interactions
      * @return the split
      */
     public static Split leaveLastOut(List<Interaction> interactions) {
-        return byLearner(interactions, n -> n >= 2 ? 1 : 0);
+        return SplitMethod.leaveLastOut().split(interactions);
     }
 
     /**
      * Temporal split per learner: each learner's courses are ordered by the time the learner first touched them and
      * the latest {@code testFraction} of them (at least one, never all) are held out, so every test course lies in
-     * the learner's future relative to the learner's training courses.
+     * the learner's future relative to the learner's training courses ({@link SplitMethod#temporal(double)}).
      *
      * @param interactions the interactions
      * @param testFraction the fraction held out, above 0 and below 1
@@ -46,30 +43,21 @@ public final class Splits {
      * @throws ValidationException if the fraction is out of range
      */
     public static Split temporal(List<Interaction> interactions, double testFraction) {
-        checkFraction(testFraction);
-        return byLearner(interactions, n -> n >= 2 ? Math.min(n - 1, Math.max(1, (int) Math.round(n * testFraction))) : 0);
+        return SplitMethod.temporal(testFraction).split(interactions);
     }
 
     /**
-     * Random split: each learner-course pair is held out with probability {@code testFraction}.
+     * Random split per learner: each learner with at least two courses gives up {@code round(n * testFraction)} of
+     * them (at least one, never all), picked at random ({@link SplitMethod#random(double, long)}).
      *
      * @param interactions the interactions
-     * @param testFraction the probability, above 0 and below 1
+     * @param testFraction the share, above 0 and below 1
      * @param seed         the seed
      * @return the split
      * @throws ValidationException if the fraction is out of range
      */
     public static Split random(List<Interaction> interactions, double testFraction, long seed) {
-        checkFraction(testFraction);
-        Map<String, Boolean> held = new HashMap<>();
-        SplittableRandom r = new SplittableRandom(seed);
-        List<Interaction> train = new ArrayList<>();
-        List<Interaction> test = new ArrayList<>();
-        for (Interaction i : interactions) {
-            boolean out = held.computeIfAbsent(i.learnerId() + '\u0000' + i.courseId(), k -> r.nextDouble() < testFraction);
-            (out ? test : train).add(i);
-        }
-        return new Split(train, test);
+        return SplitMethod.random(testFraction, seed).split(interactions);
     }
 
     /**
@@ -96,40 +84,5 @@ public final class Splits {
             out.computeIfAbsent(i.learnerId(), k -> new LinkedHashSet<>()).add(i.courseId());
         }
         return out;
-    }
-
-    private static void checkFraction(double f) {
-        if (!(f > 0 && f < 1)) {
-            throw ValidationException.of("testFraction", "must be above 0 and below 1 (was " + f + ")");
-        }
-    }
-
-    private interface HoldOut {
-        int count(int courses);
-    }
-
-    private static Split byLearner(List<Interaction> interactions, HoldOut holdOut) {
-        Map<String, Map<String, Long>> firstSeen = new HashMap<>();
-        for (Interaction i : interactions) {
-            firstSeen.computeIfAbsent(i.learnerId(), k -> new HashMap<>())
-                    .merge(i.courseId(), i.timestamp().toEpochMilli(), Math::min);
-        }
-        Map<String, Set<String>> heldOut = new HashMap<>();
-        for (Map.Entry<String, Map<String, Long>> e : firstSeen.entrySet()) {
-            List<Map.Entry<String, Long>> courses = new ArrayList<>(e.getValue().entrySet());
-            courses.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())));
-            int n = holdOut.count(courses.size());
-            Set<String> out = new java.util.HashSet<>();
-            for (int k = courses.size() - n; k < courses.size(); k++) {
-                out.add(courses.get(k).getKey());
-            }
-            heldOut.put(e.getKey(), out);
-        }
-        List<Interaction> train = new ArrayList<>();
-        List<Interaction> test = new ArrayList<>();
-        for (Interaction i : interactions) {
-            (heldOut.get(i.learnerId()).contains(i.courseId()) ? test : train).add(i);
-        }
-        return new Split(train, test);
     }
 }

@@ -64,7 +64,6 @@ public final class AlsModel extends ScoringModel {
             x[i] = (float) (random.nextGaussian() * scale);
         }
         double alpha = settings.alpha();
-        float lambda = (float) settings.regularization();
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
             for (int it = 0; it < settings.iterations(); it++) {
@@ -74,7 +73,7 @@ public final class AlsModel extends ScoringModel {
                     for (int u = b * BLOCK; u < Math.min(learners, (b + 1) * BLOCK); u++) {
                         LearnerHistory h = rows[u];
                         int len = s.load(h, alpha, courses);
-                        solve(y, gy, lambda, s, len, x, u * f, settings.cgSteps());
+                        solve(y, gy, rowLambda(s, len, courses), s, len, x, u * f, settings.cgSteps());
                     }
                 })).join();
                 float[] gx = gram(x, learners, pool);
@@ -82,7 +81,7 @@ public final class AlsModel extends ScoringModel {
                     Scratch s = new Scratch(f);
                     for (int c = b * BLOCK; c < Math.min(courses, (b + 1) * BLOCK); c++) {
                         int len = s.load(t, c, alpha);
-                        solve(x, gx, lambda, s, len, y, c * f, settings.cgSteps());
+                        solve(x, gx, rowLambda(s, len, learners), s, len, y, c * f, settings.cgSteps());
                     }
                 })).join();
             }
@@ -100,6 +99,21 @@ public final class AlsModel extends ScoringModel {
                 yByFactor[a * courses + c] = y[c * f + a];
             }
         }
+    }
+
+    // Revisiting iALS (Rendle, Krichene, Zhang and Koren 2022) scales each row's regularisation with the row's share
+    // of the loss: here the row's total weight relative to an empty row's, (others + sum of confidences) / others,
+    // to the power "frequencyExponent" (0: the same regularisation for every row, as in Hu, Koren and Volinsky).
+    private float rowLambda(Scratch s, int len, int others) {
+        double exponent = settings.frequencyExponent();
+        if (exponent == 0) {
+            return (float) settings.regularization();
+        }
+        double total = others;
+        for (int q = 0; q < len; q++) {
+            total += s.conf[q];
+        }
+        return (float) (settings.regularization() * Math.pow(total / Math.max(1, others), exponent));
     }
 
     private float[] gram(float[] m, int rows, ForkJoinPool pool) {
@@ -314,7 +328,7 @@ public final class AlsModel extends ScoringModel {
         }
         Scratch s = new Scratch(f);
         int len = s.load(history, settings.alpha(), courses);
-        solve(y, courseGram, (float) settings.regularization(), s, len, v, 0, Math.max(10, settings.cgSteps()));
+        solve(y, courseGram, rowLambda(s, len, courses), s, len, v, 0, Math.max(10, settings.cgSteps()));
         return v;
     }
 

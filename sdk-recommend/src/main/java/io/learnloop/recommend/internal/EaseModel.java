@@ -10,7 +10,10 @@ import java.util.stream.IntStream;
 
 /**
  * EASE (Steck 2019): a course x course weight matrix in closed form, {@code B = I - P diagMat(1 / diag(P))} with
- * {@code P = (X'X + lambda I)^-1} and a zero diagonal. Training inverts an n x n matrix (O(n^3) time, 8 n^2 bytes
+ * {@code P = (X'X + Lambda)^-1} and a zero diagonal. {@code Lambda = lambda I} is plain EASE; with a dropout share
+ * {@code p > 0} it is EDLAE (Steck 2020, "Autoencoders that don't overfit towards the identity"):
+ * {@code Lambda = lambda I + p / (1 - p) diagMat(diag(X'X))}, the closed form of training with each input
+ * course dropped at rate p, which regularises popular courses more. Training inverts an n x n matrix (O(n^3) time, 8 n^2 bytes
  * while training, 4 n^2 bytes kept), so it suits catalogues up to about 20,000 courses.
  *
  * <p>Thread-safe: immutable once trained.
@@ -28,8 +31,9 @@ public final class EaseModel extends ScoringModel {
      * @param matrix    the matrix
      * @param catalogue the catalogue
      * @param lambda    the L2 regularisation, above 0
+     * @param dropout   the dropout share p, 0 (plain EASE) up to below 1
      */
-    public EaseModel(InteractionMatrix matrix, Catalogue catalogue, double lambda) {
+    public EaseModel(InteractionMatrix matrix, Catalogue catalogue, double lambda, double dropout) {
         super(matrix, catalogue);
         n = matrix.courseCount();
         if (n > MAX_COURSES) {
@@ -48,7 +52,7 @@ public final class EaseModel extends ScoringModel {
                     }
                 }
             }
-            row[i] += lambda;
+            row[i] += lambda + dropout / (1 - dropout) * row[i];
             g[i] = row;
         });
         Linear.invertSymmetricPositiveDefinite(g);

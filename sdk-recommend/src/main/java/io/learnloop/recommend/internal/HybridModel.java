@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Blends component models: each component's scores are scaled by their largest absolute value over the courses
- * the learner does not have, then summed with the component weights. A learner with no history gets popularity;
+ * Blends component models: each component's scores are put on a common scale over the courses the learner does not
+ * have ({@link Scaling}: by the largest absolute value, or to mean 0 and standard deviation 1), then summed with the
+ * component weights. A learner with no history gets popularity;
  * a learner with fewer than {@code coldHistory} courses gets the content and popularity components at full weight
  * on top of the blend, since collaborative signals are thin there. New courses (no interactions) score through
  * the content component.
@@ -26,6 +27,7 @@ public final class HybridModel extends ScoringModel {
     private final ScoringModel content;
     private final int coldHistory;
     private final double recencyHalfLifeMillis;
+    private final Scaling scaling;
 
     /**
      * Creates the blend.
@@ -44,7 +46,28 @@ public final class HybridModel extends ScoringModel {
     public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
                        List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
                        double recencyHalfLifeMillis) {
+        this(matrix, catalogue, components, weights, popularity, content, coldHistory, recencyHalfLifeMillis,
+                Scaling.MAX_ABS);
+    }
+
+    /**
+     * Creates the blend with a choice of scaling.
+     *
+     * @param matrix      the matrix
+     * @param catalogue   the catalogue
+     * @param components  the components
+     * @param weights     one weight per component
+     * @param popularity  the popularity model for learners without history
+     * @param content     the content model, or null
+     * @param coldHistory below this many courses a learner counts as cold
+     * @param recencyHalfLifeMillis half-life of a row entry's weight, 0 for none
+     * @param scaling     how each component's scores are scaled
+     */
+    public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
+                       List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
+                       double recencyHalfLifeMillis, Scaling scaling) {
         super(matrix, catalogue);
+        this.scaling = scaling;
         this.components = components.toArray(new ScoringModel[0]);
         this.weights = new float[weights.size()];
         for (int i = 0; i < this.weights.length; i++) {
@@ -56,7 +79,15 @@ public final class HybridModel extends ScoringModel {
         this.recencyHalfLifeMillis = recencyHalfLifeMillis;
     }
 
-    private float[] recencyWeights(LearnerHistory history) {
+    /**
+     * Returns the weight of each position of a learner's row: {@code 2^(-age / halfLife)}, the age counted back from
+     * the learner's latest activity, or null when the half-life is 0 (every position weighs 1).
+     *
+     * @param history               the row
+     * @param recencyHalfLifeMillis the half-life
+     * @return the weights, or null
+     */
+    public static float[] recencyWeights(LearnerHistory history, double recencyHalfLifeMillis) {
         if (recencyHalfLifeMillis <= 0 || history.isEmpty()) {
             return null;
         }
@@ -112,22 +143,11 @@ public final class HybridModel extends ScoringModel {
                     own[history.course(p)] = true;
                 }
             }
-            float[] rowWeights = recencyWeights(history);
+            float[] rowWeights = recencyWeights(history, recencyHalfLifeMillis);
             for (int m = 0; m < models.length; m++) {
                 float[] s = new float[n];
                 if (w[m] != 0 && models[m].score(history, learner, rowWeights, s)) {
-                    float max = 0;
-                    for (int c = 0; c < n; c++) {
-                        if (!own[c]) {
-                            max = Math.max(max, Math.abs(s[c]));
-                        }
-                    }
-                    if (max > 0) {
-                        float inv = 1f / max;
-                        for (int c = 0; c < n; c++) {
-                            s[c] *= inv;
-                        }
-                    }
+                    scaling.apply(s, own);
                     scaled[m] = s;
                 }
             }

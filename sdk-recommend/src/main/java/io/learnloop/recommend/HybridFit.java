@@ -1,0 +1,69 @@
+package io.learnloop.recommend;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A hybrid fitted by {@link Recommenders#fitHybrid}: the model trained on the whole matrix, and how it was chosen on
+ * the validation split carved out of that matrix.
+ *
+ * <p>Thread-safe: immutable record (the models and the matrix are thread-safe).
+ *
+ * @param model              the hybrid, trained on the whole matrix; a model made by {@link Recommenders}
+ * @param weights            the weight of each part kept (weight above 0), in {@link ModelKind} order
+ * @param recencyHalfLife    the chosen recency half-life, {@link Duration#ZERO} when off
+ * @param scaling            how each part's scores were scaled: {@code "max-abs"} or {@code "z-score"}
+ * @param validationNdcg     the hybrid's NDCG at the cutoff on the validation learners, by full ranking
+ * @param partNdcg           each candidate part's NDCG on the same learners, by full ranking
+ * @param validationModel    the same hybrid trained on the validation split's training side
+ * @param validationMatrix   the validation split's training side
+ * @param validationRelevant the held-out courses of the learners scored, by learner id
+ */
+public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Duration recencyHalfLife, String scaling,
+                        double validationNdcg, Map<ModelKind, Double> partNdcg, Recommender validationModel,
+                        InteractionMatrix validationMatrix, Map<String, Set<String>> validationRelevant) {
+    /**
+     * Copies.
+     *
+     * @param model              the hybrid
+     * @param weights            the weights
+     * @param recencyHalfLife    the recency half-life
+     * @param scaling            the scaling
+     * @param validationNdcg     the hybrid's validation NDCG
+     * @param partNdcg           each part's validation NDCG
+     * @param validationModel    the hybrid trained on the validation training side
+     * @param validationMatrix   the validation training side
+     * @param validationRelevant the validation learners' held-out courses
+     */
+    public HybridFit {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(validationModel, "validationModel");
+        Objects.requireNonNull(validationMatrix, "validationMatrix");
+        weights = Collections.unmodifiableMap(new EnumMap<>(weights.isEmpty() ? new EnumMap<>(ModelKind.class)
+                : new EnumMap<>(weights)));
+        partNdcg = Collections.unmodifiableMap(partNdcg.isEmpty() ? new EnumMap<>(ModelKind.class)
+                : new EnumMap<>(partNdcg));
+        validationRelevant = Collections.unmodifiableMap(new LinkedHashMap<>(validationRelevant));
+    }
+
+    /**
+     * Returns a one-line description of the blend, for logs and reports.
+     *
+     * @return for example {@code "ease 1, rp3beta 0.35; recency 7 days; z-score"}
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        weights.forEach((kind, w) -> b.append(b.length() == 0 ? "" : ", ").append(kind.modelName()).append(' ')
+                .append(w));
+        b.append("; recency ").append(recencyHalfLife.isZero() ? "off"
+                : recencyHalfLife.toHours() % 24 == 0 ? recencyHalfLife.toDays() + " days" : recencyHalfLife.toString());
+        return b.append("; ").append(scaling).toString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.learnloop.recommend.internal;
+
+import io.learnloop.recommend.LearnerHistory;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * Every part's scores for every validation learner at one recency half-life, kept only for each learner's candidate
+ * pool (the union of each part's top courses) with the scaling parameters measured over the whole catalogue, so a
+ * blend of any weights is scored in time proportional to the pools, not the catalogue.
+ *
+ * <p>Not thread-safe to build; immutable and safe to read from several threads once built.
+ */
+final class BlendTable {
+    private final int parts;
+    private final int[][] pool;
+    // scaled[s][l][p * poolSize + x]: part p's score of pool course x, scaled the way scaling s scales it.
+    private final float[][][] scaled;
+
+    private BlendTable(int parts, int[][] pool, float[][][] scaled) {
+        this.parts = parts;
+        this.pool = pool;
+        this.scaled = scaled;
+    }
+
+    /**
+     * Scores every learner with every part.
+     *
+     * @param models         the parts, trained on the learners' training matrix
+     * @param learners       the learners
+     * @param recencyMillis  the recency half-life, 0 for none
+     * @param poolPerPart    how many of each part's best courses enter a learner's pool
+     * @return the table
+     */
+    static BlendTable build(ScoringModel[] models, ValidationLearners learners, double recencyMillis, int poolPerPart) {
+        int n = learners.train().courseCount();
+        int p = models.length;
+        Scaling[] scalings = Scaling.values();
+        int[][] pool = new int[learners.size()][];
+        float[][][] scaled = new float[scalings.length][learners.size()][];
+        IntStream.range(0, learners.size()).parallel().forEach(l -> {
+            LearnerHistory h = learners.row(l);
+            boolean[] own = new boolean[n];
+            for (int q = 0; q < h.size(); q++) {
+                own[h.course(q)] = true;
+            }
+            float[] rowWeights = HybridModel.recencyWeights(h, recencyMillis);
+            float[][] s = new float[p][n];
+            boolean[] inPool = new boolean[n];
+            float[] masked = new float[n];
+            for (int m = 0; m < p; m++) {
+                models[m].score(h, learners.index(l), rowWeights, s[m]);
+                System.arraycopy(s[m], 0, masked, 0, n);
+                ScoringModel.maskOwn(h, masked);
+                for (int c : TopK.select(masked, poolPerPart, 0f, false)) {
+                    inPool[c] = true;
+                }
+            }
+            int[] courses = IntStream.range(0, n).filter(c -> inPool[c]).toArray();
+            for (int sc = 0; sc < scalings.length; sc++) {
+                float[] values = new float[p * courses.length];
+                for (int m = 0; m < p; m++) {
+                    // The same float arithmetic as the hybrid's own scaling, so the table ranks as the model does.
+                    float[] params = scalings[sc].parameters(s[m], own);
+                    for (int x = 0; x < courses.length; x++) {
+                        float v = s[m][courses[x]];
+                        values[m * courses.length + x] = scalings[sc] == Scaling.NONE ? v : (v - params[0]) * params[1];
+                    }
+                }
+                scaled[sc][l] = values;
+            }
+            pool[l] = courses;
+        });
+        return new BlendTable(p, pool, scaled);
+    }
+
+    /**
+     * Returns each learner's NDCG at the cut-off of a blend over the learner's pool.
+     *
+     * @param learners the learners the table was built for
+     * @param weights  one weight per part
+     * @param scaling  the scaling
+     * @return the NDCG of each learner
+     */
+    double[] ndcg(ValidationLearners learners, double[] weights, Scaling scaling) {
+        int k = learners.cutoff();
+        double[] each = new double[pool.length];
+        float[] w = new float[parts];
+        for (int m = 0; m < parts; m++) {
+            w[m] = (float) weights[m];
+        }
+        IntStream.range(0, pool.length).parallel().forEach(l -> {
+            int[] courses = pool[l];
+            int size = courses.length;
+            float[] values = scaled[scaling.ordinal()][l];
+            float[] blended = new float[size];
+            for (int m = 0; m < parts; m++) {
+                float wm = w[m];
+                if (wm == 0) {
+                    continue;
+                }
+                int base = m * size;
+                for (int x = 0; x < size; x++) {
+                    blended[x] += wm * values[base + x];
+                }
+            }
+            int[] top = TopK.select(blended, k, 0f, false);
+            int[] ranked = new int[top.length];
+            for (int r = 0; r < top.length; r++) {
+                ranked[r] = courses[top[r]];
+            }
+            each[l] = learners.ndcg(l, ranked);
+        });
+        return each;
+    }
+
+    /**
+     * Returns the part count.
+     *
+     * @return parts
+     */
+    int parts() {
+        return parts;
+    }
+
+    @Override
+    public String toString() {
+        return "BlendTable[learners=" + pool.length + ", parts=" + parts + ", pool sizes "
+                + Arrays.stream(pool).mapToInt(a -> a.length).summaryStatistics() + "]";
+    }
+}

@@ -1,0 +1,137 @@
+package io.learnloop.recommend.internal;
+
+import io.learnloop.recommend.HybridFit;
+import io.learnloop.recommend.HybridSettings;
+import io.learnloop.recommend.InteractionMatrix;
+import io.learnloop.recommend.ModelKind;
+import io.learnloop.recommend.RecommenderSettings;
+import io.learnloop.recommend.eval.MatrixSplit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits a hybrid: carves a validation split out of the matrix, trains every candidate part on its training side,
+ * searches weights, recency half-life and scaling ({@link BlendSearch}), checks the result by full ranking against
+ * every part on its own, and trains the parts that kept a weight on the whole matrix.
+ *
+ * <p>Thread-safe: static helpers without state.
+ */
+public final class HybridFitter {
+    /** Each part's best courses that enter a learner's candidate pool, per cut-off position. */
+    private static final int POOL_FACTOR = 3;
+
+    private HybridFitter() {
+    }
+
+    /**
+     * Fits the hybrid.
+     *
+     * @param matrix    the interactions
+     * @param catalogue the catalogue
+     * @param settings  the settings of every part and of the fit
+     * @param now       the time popularity decays towards
+     * @return the fit
+     */
+    public static HybridFit fit(InteractionMatrix matrix, Catalogue catalogue, RecommenderSettings settings,
+                                Instant now) {
+        HybridSettings hs = settings.hybrid();
+        List<ModelKind> kinds = usableParts(hs, matrix, catalogue);
+        MatrixSplit split = hs.validation().split(matrix);
+        ValidationLearners learners = ValidationLearners.of(split, hs.validationLearners(), hs.cutoff());
+        ScoringModel[] parts = new ScoringModel[kinds.size()];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = ModelFactory.train(kinds.get(p), learners.train(), catalogue, settings, now);
+        }
+        int k = hs.cutoff();
+        double[] single = new double[parts.length];
+        int best = 0;
+        for (int p = 0; p < parts.length; p++) {
+            single[p] = ValidationLearners.mean(learners.ndcg(parts[p]));
+            if (single[p] > single[best]) {
+                best = p;
+            }
+        }
+        BlendSearch.Choice choice = learners.size() == 0
+                ? new BlendSearch.Choice(equal(parts.length), 0, Scaling.MAX_ABS, new double[0], 0)
+                : BlendSearch.run(parts, learners, hs.recencyHalfLives(), POOL_FACTOR * k);
+        ScoringModel validationPop = popularity(kinds, parts, learners.train(), catalogue, settings, now);
+        HybridModel validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop);
+        double blended = ValidationLearners.mean(learners.ndcg(validationModel));
+        if (learners.size() > 0 && blended < single[best]) {
+            // The pooled search scores blends on each part's top courses only; the full ranking has the last word.
+            choice = new BlendSearch.Choice(BlendSearch.oneHot(parts.length, best), 0, Scaling.NONE, new double[0],
+                    single[best]);
+            validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop);
+            blended = ValidationLearners.mean(learners.ndcg(validationModel));
+        }
+        ScoringModel[] finalParts = new ScoringModel[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            if (choice.weights()[p] > 0) {
+                finalParts[p] = ModelFactory.train(kinds.get(p), matrix, catalogue, settings, now);
+            }
+        }
+        ScoringModel pop = popularity(kinds, finalParts, matrix, catalogue, settings, now);
+        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, pop);
+        Map<ModelKind, Double> weights = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, Double> partNdcg = new EnumMap<>(ModelKind.class);
+        for (int p = 0; p < parts.length; p++) {
+            partNdcg.put(kinds.get(p), single[p]);
+            if (choice.weights()[p] > 0) {
+                weights.put(kinds.get(p), choice.weights()[p]);
+            }
+        }
+        return new HybridFit(model, weights, Duration.ofMillis(choice.recencyMillis()),
+                choice.scaling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), blended, partNdcg, validationModel,
+                learners.train(), learners.relevantIds());
+    }
+
+    private static List<ModelKind> usableParts(HybridSettings hs, InteractionMatrix matrix, Catalogue catalogue) {
+        List<ModelKind> kinds = new ArrayList<>();
+        for (ModelKind kind : ModelKind.values()) {
+            boolean usable = switch (kind) {
+                case EASE -> matrix.courseCount() <= EaseModel.MAX_COURSES;
+                case CONTENT -> !catalogue.isEmpty();
+                default -> true;
+            };
+            if (hs.parts().contains(kind) && usable) {
+                kinds.add(kind);
+            }
+        }
+        if (kinds.isEmpty()) {
+            kinds.add(ModelKind.POPULARITY);
+        }
+        return kinds;
+    }
+
+    private static double[] equal(int size) {
+        double[] w = new double[size];
+        java.util.Arrays.fill(w, 1);
+        return w;
+    }
+
+    private static ScoringModel popularity(List<ModelKind> kinds, ScoringModel[] parts, InteractionMatrix matrix,
+                                           Catalogue catalogue, RecommenderSettings settings, Instant now) {
+        int at = kinds.indexOf(ModelKind.POPULARITY);
+        return at >= 0 && parts[at] != null ? parts[at]
+                : ModelFactory.train(ModelKind.POPULARITY, matrix, catalogue, settings, now);
+    }
+
+    private static HybridModel blend(InteractionMatrix matrix, Catalogue catalogue, List<ModelKind> kinds,
+                                     ScoringModel[] parts, BlendSearch.Choice choice, ScoringModel popularity) {
+        List<ScoringModel> models = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (int p = 0; p < kinds.size(); p++) {
+            if (choice.weights()[p] > 0) {
+                models.add(parts[p]);
+                weights.add(choice.weights()[p]);
+            }
+        }
+        return new HybridModel(matrix, catalogue, models, weights, popularity, null, 0, choice.recencyMillis(),
+                choice.scaling());
+    }
+}
