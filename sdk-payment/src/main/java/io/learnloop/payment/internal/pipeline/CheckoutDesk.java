@@ -14,6 +14,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.settlement.Settlement;
 import io.learnloop.payment.spi.Capability;
 import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.internal.checkout.PayerFields;
 import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.spi.PaymentReference;
@@ -51,6 +52,9 @@ final class CheckoutDesk {
         if (!provider.capabilities().contains(Capability.of(request.flow()))) {
             throw ValidationException.of("flow", provider.id() + " does not support " + request.flow());
         }
+        Validator payer = new Validator();
+        PayerFields.required(payer, request.flow(), request.payerId(), request.payerClientIp());
+        payer.throwIfInvalid();
         Order order = settlement.order(request.order());
         if (!order.learner().equals(actor.id()) && !actor.has(Role.ADMIN)) {
             throw new ForbiddenException("User '" + actor.id() + "' may not pay order " + order.id()
@@ -68,6 +72,7 @@ final class CheckoutDesk {
                 .description(request.description())
                 .idempotencyKey(References.idempotencyKey(order.id(), "create", attempt.attempt()))
                 .returnUrl(request.returnUrl()).cancelUrl(request.cancelUrl()).payerId(request.payerId())
+                .payerClientIp(request.payerClientIp())
                 .expiresAt(order.expiresAt())
                 .metadata("order", order.id().value())
                 .build();
