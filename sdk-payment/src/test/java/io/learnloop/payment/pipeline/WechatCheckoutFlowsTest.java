@@ -3,6 +3,7 @@ package io.learnloop.payment.pipeline;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderStatus;
+import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.IdGenerator;
@@ -34,7 +35,11 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -146,5 +151,50 @@ class WechatCheckoutFlowsTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage()).contains("payerClientIp"));
         assertThat(status(order)).isEqualTo(OrderStatus.CREATED);
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void checkout_whenPayerSwitchesFromJsapiToH5_closesThePendingPaymentAndStartsANewOne() throws Exception {
+        Order order = p.order("k-switch", p.javaOffer);
+        server.stubFor(post("/v3/pay/transactions/jsapi").willReturn(signed("{\"prepay_id\":\"wx201410272009395522657a690389285100\"}")));
+        server.stubFor(post("/v3/pay/transactions/h5").willReturn(signed("{\"h5_url\":\"https://wx.tenpay.com/h5\"}")));
+        server.stubFor(post(urlPathMatching("/v3/pay/transactions/out-trade-no/.*/close")).willReturn(aResponse().withStatus(204)
+                .withHeader("Wechatpay-Timestamp", String.valueOf(now())).withHeader("Wechatpay-Nonce", "c")
+                .withHeader("Wechatpay-Serial", PLATFORM_SERIAL).withHeader("Wechatpay-Signature", TestKeys.sign(
+                        PLATFORM.getPrivate(), (now() + "\nc\n\n").getBytes(StandardCharsets.UTF_8)))));
+
+        String jsapi = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.WECHAT_PAY,
+                PaymentFlow.JSAPI, "Java").withPayerId("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).merchantReference();
+        PaymentSession h5 = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(),
+                ProviderId.WECHAT_PAY, PaymentFlow.H5, "Java").withPayerClientIp("198.51.100.23"));
+
+        // WeChat Pay creates no H5 order under the JSAPI order's out_trade_no: that one is closed, a new one made
+        assertThat(h5.merchantReference()).isNotEqualTo(jsapi);
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v3/pay/transactions/out-trade-no/" + jsapi + "/close"))))
+                .hasSize(1);
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v3/pay/transactions/h5"))).get(0).getBodyAsString())
+                .contains("\"out_trade_no\":\"" + h5.merchantReference() + "\"");
+        assertThat(paid(h5.merchantReference(), APP_ID, "MWEB").disposition()).isEqualTo(Disposition.SETTLED);
+        assertThat(status(order)).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void checkout_whenSwitchingFlowButTheFirstPaymentWasJustPaid_settlesItInsteadOfStartingAnother() {
+        Order order = p.order("k-switch-paid", p.javaOffer);
+        server.stubFor(post("/v3/pay/transactions/jsapi").willReturn(signed("{\"prepay_id\":\"wx201410272009395522657a690389285100\"}")));
+        String jsapi = payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.WECHAT_PAY,
+                PaymentFlow.JSAPI, "Java").withPayerId("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).merchantReference();
+        server.stubFor(post(urlPathMatching("/v3/pay/transactions/out-trade-no/.*/close")).willReturn(aResponse()
+                .withStatus(400).withBody("{\"code\":\"ORDERPAID\",\"message\":\"该订单已支付\"}")));
+        server.stubFor(get(urlPathEqualTo("/v3/pay/transactions/out-trade-no/" + jsapi)).willReturn(signed(
+                "{\"appid\":\"" + APP_ID + "\",\"mchid\":\"" + MCH_ID + "\",\"out_trade_no\":\"" + jsapi + "\","
+                        + "\"transaction_id\":\"4200000004\",\"trade_state\":\"SUCCESS\","
+                        + "\"success_time\":\"2026-01-05T17:03:00+08:00\",\"amount\":{\"total\":19900,\"currency\":\"CNY\"}}")));
+
+        assertThatThrownBy(() -> payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(),
+                ProviderId.WECHAT_PAY, PaymentFlow.H5, "Java").withPayerClientIp("198.51.100.23")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already paid");
+        assertThat(status(order)).isEqualTo(OrderStatus.PAID);
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v3/pay/transactions/h5")))).isEmpty();
     }
 }

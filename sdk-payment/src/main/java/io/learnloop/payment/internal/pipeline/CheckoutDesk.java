@@ -112,11 +112,48 @@ final class CheckoutDesk {
                     // failure for the old key), so start afresh; reconciliation still checks the old attempt later.
                     return newAttempt(order, provider, request, number);
                 }
-                attempts.save(latest.with(PaymentAttempt.PENDING, status.providerPaymentId(), ctx.now()));
+                PaymentAttempt resumed = latest.with(PaymentAttempt.PENDING, status.providerPaymentId(), ctx.now());
+                attempts.save(resumed);
+                return resumed.flow().equals(request.flow().name()) ? resumed
+                        : switchFlow(order, provider, request, resumed, number);
+            }
+            if (PaymentAttempt.PENDING.equals(latest.state()) && !latest.flow().equals(request.flow().name())) {
+                return switchFlow(order, provider, request, latest, number);
             }
             // same attempt, same reference and key: the provider returns the payment it already has
             return latest;
         }
+        return newAttempt(order, provider, request, number);
+    }
+
+    /**
+     * The payer changed how they pay (say from a WeChat page to a mobile browser): the provider will not create a
+     * payment of another kind under the same reference, so the pending one is closed, so that it can no longer be paid
+     * as well, and a new attempt starts. A payment paid in the meantime is settled instead.
+     */
+    private PaymentAttempt switchFlow(Order order, PaymentProvider provider, CheckoutRequest request,
+                                      PaymentAttempt pending, int number) {
+        if (!provider.capabilities().contains(Capability.CLOSE)) {
+            throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + order.id().value() + " has a pending "
+                    + pending.flow() + " payment at " + provider.id() + ", which cannot close it; pay with "
+                    + pending.flow() + " or wait until it expires.");
+        }
+        PaymentReference ref = new PaymentReference(pending.merchantReference(), pending.providerPaymentId());
+        try {
+            provider.close(ref);
+        } catch (RemoteException e) {
+            // refused, perhaps because the payer has just paid: what the provider knows decides
+            PaymentStatus status = provider.query(ref);
+            if (status.state() == PaymentState.PAID) {
+                settler.settle(pending, status.providerPaymentId(), status.amount(), provider.id(), null);
+                throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + order.id().value()
+                        + " was already paid through " + provider.id() + "; it is now settled.");
+            }
+            if (status.state() != PaymentState.CLOSED && status.state() != PaymentState.NOT_FOUND) {
+                throw e;
+            }
+        }
+        attempts.save(pending.with(PaymentAttempt.CLOSED, null, ctx.now()));
         return newAttempt(order, provider, request, number);
     }
 
