@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the host's mobile app passes to the WeChat Open SDK ({@code PayReq} on Android, {@code PayReq} on iOS) to
+ * What the host's mobile app passes to the WeChat Open SDK's {@code PayReq} (Android and iOS) to
  * pay. {@code sign} is the merchant's SHA256withRSA signature, Base64, over {@code appid\ntimestamp\nnoncestr\nprepayid\n}.
  *
  * <p>Thread-safe: immutable record. {@code sign} is left out of {@link #toString()}.
