@@ -3,6 +3,7 @@ package io.learnloop.payment;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
+import io.learnloop.payment.internal.checkout.PayerFields;
 
 /**
  * Asks {@link Payments#checkout} to take payment for an order.
@@ -15,10 +16,13 @@ import io.learnloop.core.error.Validator;
  * @param description what the payer sees, at most 127 characters
  * @param returnUrl   where a redirect flow returns, or null
  * @param cancelUrl   where a cancelled Stripe Checkout returns, or null
- * @param payerId     the payer's provider id (WeChat openid for JSAPI), or null
+ * @param payerId     the payer's provider id: the WeChat openid, required for {@link PaymentFlow#JSAPI} (under the
+ *                    official account) and {@link PaymentFlow#MINI_PROGRAM} (under the mini-program); else null
+ * @param payerClientIp the IPv4 or IPv6 address of the payer's device as the host saw it, required for
+ *                    {@link PaymentFlow#H5} (WeChat Pay's {@code payer_client_ip}); else null
  */
 public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow flow, String description,
-                              String returnUrl, String cancelUrl, String payerId) {
+                              String returnUrl, String cancelUrl, String payerId, String payerClientIp) {
     /**
      * Validates the request.
      *
@@ -29,15 +33,42 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @param returnUrl   the return URL or null
      * @param cancelUrl   the cancel URL or null
      * @param payerId     the payer id or null
-     * @throws ValidationException naming every bad field
+     * @param payerClientIp the payer's client IP or null
+     * @throws ValidationException naming every bad field; a payer field the flow needs and lacks is named by
+     *                             {@link Payments#checkout} before anything is written
      */
     public CheckoutRequest {
-        new Validator().notNull("order", order).notNull("provider", provider).notNull("flow", flow)
-                .notBlank("description", description, 127).throwIfInvalid();
+        Validator v = new Validator().notNull("order", order).notNull("provider", provider).notNull("flow", flow)
+                .notBlank("description", description, 127);
+        PayerFields.format(v, payerId, payerClientIp);
+        v.throwIfInvalid();
     }
 
     /**
-     * A request with only the required fields.
+     * This request with the payer's openid, for {@link PaymentFlow#JSAPI} and {@link PaymentFlow#MINI_PROGRAM}.
+     *
+     * @param openid the payer's openid under the appid of the flow
+     * @return a new request
+     * @throws ValidationException if it is too long
+     */
+    public CheckoutRequest withPayerId(String openid) {
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, openid, payerClientIp);
+    }
+
+    /**
+     * This request with the payer's client IP, for {@link PaymentFlow#H5}.
+     *
+     * @param ip the IPv4 or IPv6 address of the payer's device
+     * @return a new request
+     * @throws ValidationException if it is not an IP address
+     */
+    public CheckoutRequest withPayerClientIp(String ip) {
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, payerId, ip);
+    }
+
+    /**
+     * A request with only the required fields; add the payer fields a flow needs with {@link #withPayerId(String)}
+     * or {@link #withPayerClientIp(String)}.
      *
      * @param order       the order
      * @param provider    the provider
@@ -46,6 +77,6 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @return the request
      */
     public static CheckoutRequest of(OrderId order, ProviderId provider, PaymentFlow flow, String description) {
-        return new CheckoutRequest(order, provider, flow, description, null, null, null);
+        return new CheckoutRequest(order, provider, flow, description, null, null, null, null);
     }
 }

@@ -12,6 +12,22 @@ public enum PaymentFlow {
     QR_CODE,
     /** The host's page confirms the payment with a client secret (Stripe PaymentIntent). */
     CLIENT_SECRET,
-    /** Inside WeChat: the page calls {@code WeixinJSBridge} with signed parameters (WeChat Pay JSAPI). */
-    JSAPI
+    /**
+     * Inside WeChat, on an official account's page: the page calls {@code WeixinJSBridge} (or
+     * {@code wx.chooseWXPay}) with the signed {@link WechatJsapiParameters} (WeChat Pay JSAPI, with the official
+     * account's appid). Needs the payer's openid.
+     */
+    JSAPI,
+    /**
+     * Inside a WeChat mini-program: {@code wx.requestPayment} with the signed {@link WechatJsapiParameters} (WeChat
+     * Pay JSAPI, with the mini-program's appid). Needs the payer's openid under that mini-program.
+     */
+    MINI_PROGRAM,
+    /**
+     * In a mobile browser outside WeChat: the page sends the payer to {@link PaymentSession#redirectUrl()} (WeChat
+     * Pay H5 {@code h5_url}), which opens WeChat to pay. Needs the payer's client IP.
+     */
+    H5,
+    /** In the host's own mobile app: the app passes the signed {@link WechatAppParameters} to the WeChat SDK. */
+    APP
 }

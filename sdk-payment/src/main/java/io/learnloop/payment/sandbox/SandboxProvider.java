@@ -15,6 +15,8 @@ import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.spi.PaymentReference;
 import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.WechatAppParameters;
+import io.learnloop.payment.WechatJsapiParameters;
 import io.learnloop.payment.spi.PaymentState;
 import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.ProviderId;
@@ -145,8 +147,12 @@ public final class SandboxProvider implements PaymentProvider {
                     "sandbox://pay/" + p.paymentId, null, null);
             case CLIENT_SECRET -> new PaymentSession(id(), p.reference, p.paymentId, flow, null, null,
                     p.paymentId + "_secret", null);
-            case JSAPI -> new PaymentSession(id(), p.reference, p.paymentId, flow, null, null, null,
-                    Map.of("package", "prepay_id=" + p.paymentId));
+            case JSAPI, MINI_PROGRAM -> new PaymentSession(id(), p.reference, p.paymentId, flow, null, null, null,
+                    new WechatJsapiParameters("sandbox", "0", p.paymentId, "prepay_id=" + p.paymentId, "RSA", "sandbox"));
+            case H5 -> new PaymentSession(id(), p.reference, p.paymentId, flow,
+                    "https://sandbox.learnloop.invalid/h5/" + p.paymentId, null, null, null);
+            case APP -> new PaymentSession(id(), p.reference, p.paymentId, flow, null, null, null,
+                    new WechatAppParameters("sandbox", "sandbox", p.paymentId, "Sign=WXPay", p.paymentId, "0", "sandbox"));
         };
     }
 

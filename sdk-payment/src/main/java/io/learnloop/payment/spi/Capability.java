@@ -16,6 +16,12 @@ public enum Capability {
     CLIENT_SECRET,
     /** {@link PaymentFlow#JSAPI} payments. */
     JSAPI,
+    /** {@link PaymentFlow#MINI_PROGRAM} payments. */
+    MINI_PROGRAM,
+    /** {@link PaymentFlow#H5} payments. */
+    H5,
+    /** {@link PaymentFlow#APP} payments. */
+    APP,
     /** Querying a payment's state. */
     QUERY,
     /** Closing an unpaid payment so it can no longer be paid. */
@@ -39,6 +45,9 @@ public enum Capability {
             case QR_CODE -> QR_CODE;
             case CLIENT_SECRET -> CLIENT_SECRET;
             case JSAPI -> JSAPI;
+            case MINI_PROGRAM -> MINI_PROGRAM;
+            case H5 -> H5;
+            case APP -> APP;
         };
     }
 }

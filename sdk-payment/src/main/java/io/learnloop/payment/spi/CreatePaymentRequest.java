@@ -5,6 +5,7 @@ import io.learnloop.core.money.Money;
 
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
+import io.learnloop.payment.internal.checkout.PayerFields;
 
 import java.time.Instant;
 import java.util.Map;
@@ -26,13 +27,17 @@ import java.util.TreeMap;
  * @param returnUrl         where the payer's browser returns after a redirect flow, or null
  * @param cancelUrl         where the payer returns after cancelling a Stripe Checkout Session, or null for
  *                          {@code returnUrl}
- * @param payerId           the payer's id at the provider (WeChat {@code openid}, required for JSAPI), or null
+ * @param payerId           the payer's id at the provider (WeChat {@code openid}, required for
+ *                          {@link PaymentFlow#JSAPI} and {@link PaymentFlow#MINI_PROGRAM}), or null
+ * @param payerClientIp     the IPv4 or IPv6 address of the payer's device (WeChat {@code payer_client_ip}, required
+ *                          for {@link PaymentFlow#H5}), or null
  * @param expiresAt         when the payment can no longer be paid, or null for the provider's default
  * @param metadata          extra key/value pairs the provider stores with the payment (sorted copy)
  */
 public record CreatePaymentRequest(String merchantReference, Money amount, PaymentFlow flow,
                                    String description, String idempotencyKey, String returnUrl, String cancelUrl,
-                                   String payerId, Instant expiresAt, Map<String, String> metadata) {
+                                   String payerId, String payerClientIp, Instant expiresAt,
+                                   Map<String, String> metadata) {
     /**
      * Validates the request, naming every bad field at once.
      *
@@ -44,6 +49,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
      * @param returnUrl         the return URL or null
      * @param cancelUrl         the cancel URL or null
      * @param payerId           the payer id or null
+     * @param payerClientIp     the payer's client IP or null
      * @param expiresAt         the expiry or null
      * @param metadata          the metadata or null
      * @throws ValidationException listing every invalid field
@@ -58,8 +64,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         v.notBlank("idempotencyKey", idempotencyKey, 255);
         v.maxLength("returnUrl", returnUrl, 1024);
         v.maxLength("cancelUrl", cancelUrl, 1024);
-        v.check(flow != PaymentFlow.JSAPI || (payerId != null && !payerId.isBlank()), "payerId",
-                "is required for JSAPI payments (the payer's openid)");
+        PayerFields.check(v, flow, payerId, payerClientIp);
         v.throwIfInvalid();
         metadata = metadata == null ? Map.of() : Map.copyOf(new TreeMap<>(metadata));
     }
@@ -112,6 +117,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         private String returnUrl;
         private String cancelUrl;
         private String payerId;
+        private String payerClientIp;
         private Instant expiresAt;
         private final Map<String, String> metadata = new TreeMap<>();
 
@@ -177,6 +183,17 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         }
 
         /**
+         * Sets the payer's client IP.
+         *
+         * @param value the IPv4 or IPv6 address of the payer's device
+         * @return this builder
+         */
+        public Builder payerClientIp(String value) {
+            this.payerClientIp = value;
+            return this;
+        }
+
+        /**
          * Sets when the payment expires.
          *
          * @param value the instant
@@ -208,7 +225,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         public CreatePaymentRequest build() {
             String key = idempotencyKey != null ? idempotencyKey : merchantReference + ":create";
             return new CreatePaymentRequest(merchantReference, amount, flow, description, key, returnUrl, cancelUrl,
-                    payerId, expiresAt, metadata);
+                    payerId, payerClientIp, expiresAt, metadata);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.learnloop.payment.wechat;
 
 import io.learnloop.core.error.Validator;
 import io.learnloop.core.identity.IdGenerator;
+import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
 import io.learnloop.http.SharedHttpClient;
@@ -14,6 +15,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +26,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Configuration of one {@link WechatPayProvider}: one merchant ({@code mchid}) and application ({@code appid}).
+ * Configuration of one {@link WechatPayProvider}: one merchant ({@code mchid}) and the applications ({@code appid})
+ * bound to it. One appid serves every flow unless a flow has its own ({@link Builder#appId(PaymentFlow, String)}): an
+ * official account ({@link PaymentFlow#JSAPI}), a mini-program ({@link PaymentFlow#MINI_PROGRAM}) and a mobile app
+ * ({@link PaymentFlow#APP}) each have their own appid.
  *
  * <p>Responses and notifications are verified with platform certificates (keyed by their serial number) or with the
  * WeChat Pay public key (keyed by its {@code PUB_KEY_ID_…} id). Configure several during a rotation, or let the
@@ -33,8 +41,13 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class WechatPayConfig {
+    private static final Set<PaymentFlow> FLOWS = EnumSet.of(PaymentFlow.QR_CODE, PaymentFlow.JSAPI,
+            PaymentFlow.MINI_PROGRAM, PaymentFlow.H5, PaymentFlow.APP);
+
     private final String mchId;
     private final String appId;
+    private final Map<PaymentFlow, String> flowAppIds;
+    private final Set<String> appIds;
     private final String merchantSerialNumber;
     private final PrivateKey merchantPrivateKey;
     private final Secret apiV3Key;
@@ -51,6 +64,10 @@ public final class WechatPayConfig {
         Validator v = new Validator()
                 .notBlank("mchId", b.mchId, 32)
                 .notBlank("appId", b.appId, 32)
+                .check(FLOWS.containsAll(b.flowAppIds.keySet()), "appId", "a flow-specific appid is for "
+                        + FLOWS + " only (was " + b.flowAppIds.keySet() + ")")
+                .check(b.flowAppIds.values().stream().allMatch(a -> a != null && !a.isBlank() && a.length() <= 32),
+                        "appId", "a flow-specific appid must be 1 to 32 characters")
                 .notBlank("merchantSerialNumber", b.merchantSerialNumber, 64)
                 .notNull("merchantPrivateKey", b.merchantPrivateKey)
                 .check(b.merchantPrivateKey == null || "RSA".equals(b.merchantPrivateKey.getAlgorithm()),
@@ -68,6 +85,11 @@ public final class WechatPayConfig {
         b.settings.checkTolerance(v).throwIfInvalid();
         this.mchId = b.mchId;
         this.appId = b.appId;
+        this.flowAppIds = b.flowAppIds.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(b.flowAppIds));
+        Set<String> all = new LinkedHashSet<>();
+        all.add(b.appId);
+        all.addAll(b.flowAppIds.values());
+        this.appIds = Set.copyOf(all);
         this.merchantSerialNumber = b.merchantSerialNumber.toUpperCase(Locale.ROOT);
         this.merchantPrivateKey = b.merchantPrivateKey;
         this.apiV3Key = b.apiV3Key;
@@ -102,6 +124,16 @@ public final class WechatPayConfig {
 
     String appId() {
         return appId;
+    }
+
+    /** The appid a payment of this flow is created with. */
+    String appId(PaymentFlow flow) {
+        return flowAppIds.getOrDefault(flow, appId);
+    }
+
+    /** Every appid this merchant configured: a notification may carry any of them. */
+    Set<String> appIds() {
+        return appIds;
     }
 
     String merchantSerialNumber() {
@@ -146,7 +178,8 @@ public final class WechatPayConfig {
 
     @Override
     public String toString() {
-        return "WechatPayConfig[id=" + settings.id() + ", mchId=" + mchId + ", appId=" + appId + ", merchantSerialNumber="
+        return "WechatPayConfig[id=" + settings.id() + ", mchId=" + mchId + ", appId=" + appId
+                + (flowAppIds.isEmpty() ? "" : ", flowAppIds=" + new EnumMap<>(flowAppIds)) + ", merchantSerialNumber="
                 + merchantSerialNumber + ", merchantPrivateKey=(redacted), apiV3Key=(redacted), verificationKeys="
                 + verificationKeys.keySet() + ", autoPlatformCertificates="
                 + (certificateRefreshInterval == null ? "off" : "every " + certificateRefreshInterval)
@@ -163,6 +196,7 @@ public final class WechatPayConfig {
         private final ProviderSettings.Builder settings = ProviderSettings.remote(ProviderId.WECHAT_PAY, Duration.ofMinutes(5));
         private final String mchId;
         private final String appId;
+        private final Map<PaymentFlow, String> flowAppIds = new EnumMap<>(PaymentFlow.class);
         private String merchantSerialNumber;
         private PrivateKey merchantPrivateKey;
         private Secret apiV3Key;
@@ -187,6 +221,23 @@ public final class WechatPayConfig {
          */
         public Builder id(ProviderId value) {
             settings.id(value);
+            return this;
+        }
+
+        /**
+         * Sets the appid that payments of one flow are created with, instead of the appid given to
+         * {@link WechatPayConfig#builder(String, String)}: the official account's for {@link PaymentFlow#JSAPI},
+         * the mini-program's for {@link PaymentFlow#MINI_PROGRAM}, the mobile app's (from the WeChat Open Platform)
+         * for {@link PaymentFlow#APP}. Each must be bound to the merchant. The JSAPI and APP client signatures sign
+         * this appid, and notifications for any configured appid are accepted.
+         *
+         * @param flow  {@link PaymentFlow#QR_CODE}, {@link PaymentFlow#JSAPI}, {@link PaymentFlow#MINI_PROGRAM},
+         *              {@link PaymentFlow#H5} or {@link PaymentFlow#APP}
+         * @param value the appid
+         * @return this builder
+         */
+        public Builder appId(PaymentFlow flow, String value) {
+            flowAppIds.put(Objects.requireNonNull(flow, "flow"), value);
             return this;
         }
 

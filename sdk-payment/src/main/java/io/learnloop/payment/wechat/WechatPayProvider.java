@@ -28,6 +28,8 @@ import io.learnloop.payment.spi.RefundRequest;
 import io.learnloop.payment.spi.RefundResult;
 import io.learnloop.payment.RefundState;
 import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.WechatAppParameters;
+import io.learnloop.payment.WechatJsapiParameters;
 import io.learnloop.payment.internal.config.TimestampSkew;
 import io.learnloop.payment.internal.http.HeaderMap;
 import io.learnloop.payment.internal.http.RemoteErrors;
@@ -64,8 +66,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * WeChat Pay APIv3: Native ({@link PaymentFlow#QR_CODE}) and JSAPI ({@link PaymentFlow#JSAPI}) payments, query,
- * close, partial refunds and notifications.
+ * WeChat Pay APIv3: Native ({@link PaymentFlow#QR_CODE}), JSAPI in an official account ({@link PaymentFlow#JSAPI})
+ * or a mini-program ({@link PaymentFlow#MINI_PROGRAM}), H5 ({@link PaymentFlow#H5}) and APP ({@link PaymentFlow#APP})
+ * payments; query, close, partial refunds and notifications, the same for every flow (they name the payment by
+ * {@code out_trade_no} only).
  *
  * <p>Every request is signed (WECHATPAY2-SHA256-RSA2048); every 2xx response must carry a valid platform signature
  * with a timestamp within the tolerance, otherwise it is treated as forged. Notifications are verified on the raw
@@ -113,18 +117,36 @@ public final class WechatPayProvider implements PaymentProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.QR_CODE, Capability.JSAPI, Capability.QUERY, Capability.CLOSE,
+        return EnumSet.of(Capability.QR_CODE, Capability.JSAPI, Capability.MINI_PROGRAM, Capability.H5, Capability.APP,
+                Capability.QUERY, Capability.CLOSE,
                 Capability.PARTIAL_REFUND, Capability.NOTIFICATIONS);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link PaymentFlow#QR_CODE}: {@code POST /v3/pay/transactions/native}, {@code code_url} as the QR code.
+     * {@link PaymentFlow#JSAPI} and {@link PaymentFlow#MINI_PROGRAM}: {@code POST /v3/pay/transactions/jsapi} with
+     * {@code payer.openid}, {@code prepay_id} and the signed {@link WechatJsapiParameters}. {@link PaymentFlow#H5}:
+     * {@code POST /v3/pay/transactions/h5} with {@code scene_info} ({@code payer_client_ip}, {@code h5_info.type}
+     * {@code Wap}), {@code h5_url} as the redirect URL. {@link PaymentFlow#APP}: {@code POST /v3/pay/transactions/app},
+     * {@code prepay_id} and the signed {@link WechatAppParameters}. Each is created with the flow's appid.
+     */
     @Override
     public PaymentSession create(CreatePaymentRequest request) {
         requireCny(request.amount(), "amount.currency");
-        if (request.flow() != PaymentFlow.QR_CODE && request.flow() != PaymentFlow.JSAPI) {
-            throw ValidationException.of("flow", "WeChat Pay supports QR_CODE (Native) and JSAPI, not " + request.flow());
-        }
+        PaymentFlow flow = request.flow();
+        String path = switch (flow) {
+            case QR_CODE -> "/v3/pay/transactions/native";
+            case JSAPI, MINI_PROGRAM -> "/v3/pay/transactions/jsapi";
+            case H5 -> "/v3/pay/transactions/h5";
+            case APP -> "/v3/pay/transactions/app";
+            default -> throw ValidationException.of("flow", "WeChat Pay supports QR_CODE (Native), JSAPI, MINI_PROGRAM,"
+                    + " H5 and APP, not " + flow);
+        };
+        String appId = config.appId(flow);
         ObjectNode body = Json.object();
-        body.put("appid", config.appId());
+        body.put("appid", appId);
         body.put("mchid", config.mchId());
         body.put("description", request.description());
         body.put("out_trade_no", request.merchantReference());
@@ -136,29 +158,49 @@ public final class WechatPayProvider implements PaymentProvider {
         ObjectNode amount = body.putObject("amount");
         amount.put("total", request.amount().minor());
         amount.put("currency", "CNY");
-        boolean native_ = request.flow() == PaymentFlow.QR_CODE;
-        if (!native_) {
+        if (flow == PaymentFlow.JSAPI || flow == PaymentFlow.MINI_PROGRAM) {
             body.putObject("payer").put("openid", request.payerId());
         }
-        String path = native_ ? "/v3/pay/transactions/native" : "/v3/pay/transactions/jsapi";
+        if (flow == PaymentFlow.H5) {
+            ObjectNode scene = body.putObject("scene_info");
+            scene.put("payer_client_ip", request.payerClientIp());
+            // Wap: a mobile web page; iOS and Android apps pay with APP instead, as WeChat Pay advises
+            scene.putObject("h5_info").put("type", "Wap");
+        }
         // out_trade_no makes a repeated create with the same parameters return the same order
         JsonNode r = ok("create payment", call(post(path, Json.write(body), true), "create payment", true), true);
-        if (native_) {
-            return new PaymentSession(id(), request.merchantReference(), null, request.flow(), null,
-                    Json.text(r, "code_url"), null, null);
+        String reference = request.merchantReference();
+        return switch (flow) {
+            case QR_CODE -> new PaymentSession(id(), reference, null, flow, null, required(r, "code_url"), null, null);
+            case H5 -> new PaymentSession(id(), reference, null, flow, required(r, "h5_url"), null, null, null);
+            case APP -> {
+                String prepayId = required(r, "prepay_id");
+                String timestamp = String.valueOf(config.settings().clock().instant().getEpochSecond());
+                String nonce = nonce();
+                yield new PaymentSession(id(), reference, prepayId, flow, null, null, null, new WechatAppParameters(
+                        appId, config.mchId(), prepayId, "Sign=WXPay", nonce, timestamp,
+                        WechatSignatures.appSign(config.merchantPrivateKey(), appId, timestamp, nonce, prepayId)));
+            }
+            default -> {
+                String prepayId = required(r, "prepay_id");
+                String timeStamp = String.valueOf(config.settings().clock().instant().getEpochSecond());
+                String nonce = nonce();
+                String pkg = "prepay_id=" + prepayId;
+                yield new PaymentSession(id(), reference, prepayId, flow, null, null, null, new WechatJsapiParameters(
+                        appId, timeStamp, nonce, pkg, "RSA",
+                        WechatSignatures.jsapiPaySign(config.merchantPrivateKey(), appId, timeStamp, nonce, pkg)));
+            }
+        };
+    }
+
+    /** A field a verified create answer must carry; without it the payer could not pay, so the call failed. */
+    private static String required(JsonNode r, String field) {
+        String value = Json.text(r, field);
+        if (value == null || value.isBlank()) {
+            throw new RemoteException(ErrorCode.REMOTE_FAILURE, "wechatpay create payment answered without "
+                    + field, false, true, 200, null, null, null);
         }
-        String prepayId = Json.text(r, "prepay_id");
-        String timeStamp = String.valueOf(config.settings().clock().instant().getEpochSecond());
-        String nonce = nonce();
-        String pkg = "prepay_id=" + prepayId;
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("appId", config.appId());
-        params.put("timeStamp", timeStamp);
-        params.put("nonceStr", nonce);
-        params.put("package", pkg);
-        params.put("signType", "RSA");
-        params.put("paySign", WechatSignatures.jsapiPaySign(config.merchantPrivateKey(), config.appId(), timeStamp, nonce, pkg));
-        return new PaymentSession(id(), request.merchantReference(), prepayId, request.flow(), null, null, null, params);
+        return value;
     }
 
     @Override
@@ -483,7 +525,7 @@ public final class WechatPayProvider implements PaymentProvider {
             return reject(RejectionReason.WRONG_MERCHANT, "the notification is for merchant '" + mchId + "'");
         }
         String appId = Json.text(o, "appid");
-        if (appId != null && !config.appId().equals(appId)) {
+        if (appId != null && !config.appIds().contains(appId)) {
             return reject(RejectionReason.WRONG_MERCHANT, "the notification is for app '" + appId + "'");
         }
         Instant created = parseTime(Json.text(root, "create_time"));

@@ -92,6 +92,11 @@ class WechatPayProviderTest {
 
     /** A response signed the way WeChat Pay signs, computed here independently of the SDK. */
     ResponseDefinitionBuilder signed(int status, String body, long timestamp) {
+        return signedAt(status, body, timestamp);
+    }
+
+    /** A response signed by the platform key at the given time, computed independently of the SDK. */
+    static ResponseDefinitionBuilder signedAt(int status, String body, long timestamp) {
         String nonce = "resp-nonce-" + timestamp;
         String signature = TestKeys.sign(PLATFORM.getPrivate(),
                 (timestamp + "\n" + nonce + "\n" + body + "\n").getBytes(StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.settlement.Settlement;
 import io.learnloop.payment.spi.Capability;
 import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.internal.checkout.PayerFields;
 import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.spi.PaymentReference;
@@ -51,6 +52,9 @@ final class CheckoutDesk {
         if (!provider.capabilities().contains(Capability.of(request.flow()))) {
             throw ValidationException.of("flow", provider.id() + " does not support " + request.flow());
         }
+        Validator payer = new Validator();
+        PayerFields.required(payer, request.flow(), request.payerId(), request.payerClientIp());
+        payer.throwIfInvalid();
         Order order = settlement.order(request.order());
         if (!order.learner().equals(actor.id()) && !actor.has(Role.ADMIN)) {
             throw new ForbiddenException("User '" + actor.id() + "' may not pay order " + order.id()
@@ -68,6 +72,7 @@ final class CheckoutDesk {
                 .description(request.description())
                 .idempotencyKey(References.idempotencyKey(order.id(), "create", attempt.attempt()))
                 .returnUrl(request.returnUrl()).cancelUrl(request.cancelUrl()).payerId(request.payerId())
+                .payerClientIp(request.payerClientIp())
                 .expiresAt(order.expiresAt())
                 .metadata("order", order.id().value())
                 .build();
@@ -107,11 +112,48 @@ final class CheckoutDesk {
                     // failure for the old key), so start afresh; reconciliation still checks the old attempt later.
                     return newAttempt(order, provider, request, number);
                 }
-                attempts.save(latest.with(PaymentAttempt.PENDING, status.providerPaymentId(), ctx.now()));
+                PaymentAttempt resumed = latest.with(PaymentAttempt.PENDING, status.providerPaymentId(), ctx.now());
+                attempts.save(resumed);
+                return resumed.flow().equals(request.flow().name()) ? resumed
+                        : switchFlow(order, provider, request, resumed, number);
+            }
+            if (PaymentAttempt.PENDING.equals(latest.state()) && !latest.flow().equals(request.flow().name())) {
+                return switchFlow(order, provider, request, latest, number);
             }
             // same attempt, same reference and key: the provider returns the payment it already has
             return latest;
         }
+        return newAttempt(order, provider, request, number);
+    }
+
+    /**
+     * The payer changed how they pay (say from a WeChat page to a mobile browser): the provider will not create a
+     * payment of another kind under the same reference, so the pending one is closed, so that it can no longer be paid
+     * as well, and a new attempt starts. A payment paid in the meantime is settled instead.
+     */
+    private PaymentAttempt switchFlow(Order order, PaymentProvider provider, CheckoutRequest request,
+                                      PaymentAttempt pending, int number) {
+        if (!provider.capabilities().contains(Capability.CLOSE)) {
+            throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + order.id().value() + " has a pending "
+                    + pending.flow() + " payment at " + provider.id() + ", which cannot close it; pay with "
+                    + pending.flow() + " or wait until it expires.");
+        }
+        PaymentReference ref = new PaymentReference(pending.merchantReference(), pending.providerPaymentId());
+        try {
+            provider.close(ref);
+        } catch (RemoteException e) {
+            // refused, perhaps because the payer has just paid: what the provider knows decides
+            PaymentStatus status = provider.query(ref);
+            if (status.state() == PaymentState.PAID) {
+                settler.settle(pending, status.providerPaymentId(), status.amount(), provider.id(), null);
+                throw new ConflictException(ErrorCode.INVALID_STATE, "Order " + order.id().value()
+                        + " was already paid through " + provider.id() + "; it is now settled.");
+            }
+            if (status.state() != PaymentState.CLOSED && status.state() != PaymentState.NOT_FOUND) {
+                throw e;
+            }
+        }
+        attempts.save(pending.with(PaymentAttempt.CLOSED, null, ctx.now()));
         return newAttempt(order, provider, request, number);
     }
 

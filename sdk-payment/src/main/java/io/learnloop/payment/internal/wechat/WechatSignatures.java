@@ -9,7 +9,8 @@ import java.security.PublicKey;
 /**
  * WECHATPAY2-SHA256-RSA2048 messages: requests sign {@code METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n}; responses
  * and notifications are verified over {@code TIMESTAMP\nNONCE\nBODY\n}; JSAPI pages sign
- * {@code appId\ntimeStamp\nnonceStr\npackage\n}.
+ * {@code appId\ntimeStamp\nnonceStr\npackage\n}; APP payments sign {@code appid\ntimestamp\nnoncestr\nprepayid\n}
+ * (the order of wechatpay-java's {@code AppServiceExtension.prepayWithRequestPayment}).
  */
 public final class WechatSignatures {
     /** The only signature type WeChat Pay APIv3 uses. */
@@ -70,6 +71,21 @@ public final class WechatSignatures {
      */
     public static String jsapiPaySign(PrivateKey key, String appId, String timeStamp, String nonceStr, String pkg) {
         String message = appId + "\n" + timeStamp + "\n" + nonceStr + "\n" + pkg + "\n";
+        return Crypto.signSha256Rsa(key, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The APP {@code sign}.
+     *
+     * @param key       the merchant private key
+     * @param appId     the mobile application's appid
+     * @param timestamp unix seconds as text
+     * @param nonceStr  the nonce
+     * @param prepayId  the bare prepay id (no {@code prepay_id=} prefix)
+     * @return the Base64 signature
+     */
+    public static String appSign(PrivateKey key, String appId, String timestamp, String nonceStr, String prepayId) {
+        String message = appId + "\n" + timestamp + "\n" + nonceStr + "\n" + prepayId + "\n";
         return Crypto.signSha256Rsa(key, message.getBytes(StandardCharsets.UTF_8));
     }
 }
