@@ -1,6 +1,5 @@
 package io.learnloop.recommend.internal;
 
-import io.learnloop.recommend.Explanation;
 import io.learnloop.recommend.InteractionMatrix;
 import io.learnloop.recommend.LearnerHistory;
 
@@ -13,8 +12,7 @@ import io.learnloop.recommend.LearnerHistory;
  *
  * <p>Thread-safe: immutable once trained.
  */
-public final class ItemKnnModel extends ScoringModel {
-    private final NeighbourLists lists;
+public final class ItemKnnModel extends NeighbourModel {
 
     /**
      * Trains the model.
@@ -25,14 +23,17 @@ public final class ItemKnnModel extends ScoringModel {
      * @param shrinkage  the shrinkage term, at least 0
      */
     public ItemKnnModel(InteractionMatrix matrix, Catalogue catalogue, int neighbours, double shrinkage) {
-        super(matrix, catalogue);
+        super(matrix, catalogue, lists(matrix, neighbours, shrinkage));
+    }
+
+    private static NeighbourLists lists(InteractionMatrix matrix, int neighbours, double shrinkage) {
         int n = matrix.courseCount();
         Transpose t = Transpose.of(matrix);
         double[] norm = new double[n];
         for (int c = 0; c < n; c++) {
             norm[c] = Math.sqrt(t.count(c));
         }
-        lists = NeighbourLists.build(n, neighbours, (i, row, touched) -> {
+        return NeighbourLists.build(n, neighbours, (i, row, touched) -> {
             int count = 0;
             for (int p = t.start(i); p < t.start(i + 1); p++) {
                 LearnerHistory h = matrix.history(t.learner(p));
@@ -57,30 +58,5 @@ public final class ItemKnnModel extends ScoringModel {
     @Override
     public String name() {
         return "item-knn";
-    }
-
-    @Override
-    public boolean score(LearnerHistory history, int learner, float[] scores) {
-        return score(history, learner, null, scores);
-    }
-
-    @Override
-    public boolean score(LearnerHistory history, int learner, float[] rowWeights, float[] scores) {
-        if (history.isEmpty()) {
-            return false;
-        }
-        lists.score(history, rowWeights, scores);
-        return true;
-    }
-
-    @Override
-    public Explanation explain(LearnerHistory history, int course) {
-        int best = lists.strongest(history, course);
-        return best < 0 ? popular(course) : becauseYou(history, best);
-    }
-
-    @Override
-    public long memoryBytes() {
-        return lists.memoryBytes();
     }
 }

@@ -1,6 +1,5 @@
 package io.learnloop.recommend.internal;
 
-import io.learnloop.recommend.Explanation;
 import io.learnloop.recommend.InteractionMatrix;
 import io.learnloop.recommend.LearnerHistory;
 
@@ -17,8 +16,7 @@ import io.learnloop.recommend.LearnerHistory;
  *
  * <p>Thread-safe: immutable once trained.
  */
-public final class Rp3BetaModel extends ScoringModel {
-    private final NeighbourLists lists;
+public final class Rp3BetaModel extends NeighbourModel {
 
     /**
      * Trains the model.
@@ -30,7 +28,10 @@ public final class Rp3BetaModel extends ScoringModel {
      * @param beta       the popularity penalty exponent, at least 0
      */
     public Rp3BetaModel(InteractionMatrix matrix, Catalogue catalogue, int neighbours, double alpha, double beta) {
-        super(matrix, catalogue);
+        super(matrix, catalogue, lists(matrix, neighbours, alpha, beta));
+    }
+
+    private static NeighbourLists lists(InteractionMatrix matrix, int neighbours, double alpha, double beta) {
         int n = matrix.courseCount();
         Transpose t = Transpose.of(matrix);
         float[] learnerStep = new float[matrix.learnerCount()];
@@ -43,7 +44,7 @@ public final class Rp3BetaModel extends ScoringModel {
             penalty[c] = t.count(c) == 0 ? 0f : (float) Math.pow(t.count(c), -beta);
         }
         // The first step's factor deg(i)^-alpha is the same for the whole row i, so the row scaling removes it.
-        lists = NeighbourLists.build(n, neighbours, (i, row, touched) -> {
+        return NeighbourLists.build(n, neighbours, (i, row, touched) -> {
             int count = 0;
             for (int p = t.start(i); p < t.start(i + 1); p++) {
                 int u = t.learner(p);
@@ -69,30 +70,5 @@ public final class Rp3BetaModel extends ScoringModel {
     @Override
     public String name() {
         return "rp3beta";
-    }
-
-    @Override
-    public boolean score(LearnerHistory history, int learner, float[] scores) {
-        return score(history, learner, null, scores);
-    }
-
-    @Override
-    public boolean score(LearnerHistory history, int learner, float[] rowWeights, float[] scores) {
-        if (history.isEmpty()) {
-            return false;
-        }
-        lists.score(history, rowWeights, scores);
-        return true;
-    }
-
-    @Override
-    public Explanation explain(LearnerHistory history, int course) {
-        int best = lists.strongest(history, course);
-        return best < 0 ? popular(course) : becauseYou(history, best);
-    }
-
-    @Override
-    public long memoryBytes() {
-        return lists.memoryBytes();
     }
 }
