@@ -14,8 +14,9 @@ import io.learnloop.payment.internal.checkout.PayerFields;
  * @param provider    the provider to pay with
  * @param flow        how the payer pays
  * @param description what the payer sees, at most 127 characters
- * @param returnUrl   where a redirect flow returns, or null
- * @param cancelUrl   where a cancelled Stripe Checkout returns, or null
+ * @param returnUrl   where a redirect flow returns (required for {@link PaymentFlow#WAP}), or null
+ * @param cancelUrl   where a cancelled Stripe Checkout returns, or where a payer who leaves Alipay's WAP cashier
+ *                    returns ({@code quit_url}); null for {@code returnUrl}
  * @param payerId     the payer's provider id: the WeChat openid, required for {@link PaymentFlow#JSAPI} (under the
  *                    official account) and {@link PaymentFlow#MINI_PROGRAM} (under the mini-program); else null
  * @param payerClientIp the IPv4 or IPv6 address of the payer's device as the host saw it, required for
@@ -53,6 +54,28 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      */
     public CheckoutRequest withPayerId(String openid) {
         return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, openid, payerClientIp);
+    }
+
+    /**
+     * This request with the page the payer's browser returns to after paying, for {@link PaymentFlow#REDIRECT} and
+     * {@link PaymentFlow#WAP}.
+     *
+     * @param url the http(s) URL
+     * @return a new request
+     */
+    public CheckoutRequest withReturnUrl(String url) {
+        return new CheckoutRequest(order, provider, flow, description, url, cancelUrl, payerId, payerClientIp);
+    }
+
+    /**
+     * This request with the page the payer returns to after cancelling (Stripe Checkout) or leaving Alipay's WAP
+     * cashier ({@code quit_url}); without one, the return URL serves.
+     *
+     * @param url the http(s) URL
+     * @return a new request
+     */
+    public CheckoutRequest withCancelUrl(String url) {
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, url, payerId, payerClientIp);
     }
 
     /**

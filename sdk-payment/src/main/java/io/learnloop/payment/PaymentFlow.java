@@ -6,7 +6,11 @@ package io.learnloop.payment;
  * <p>Thread-safe: an enum.
  */
 public enum PaymentFlow {
-    /** The payer's browser is sent to the provider's page (Alipay page pay, Stripe Checkout Session). */
+    /**
+     * The payer's browser is sent to the provider's page (Alipay PC page pay {@code alipay.trade.page.pay}, Stripe
+     * Checkout Session): {@link PaymentSession#redirectUrl()}, or for Alipay also the auto-submitting
+     * {@link AlipayPageForm}.
+     */
     REDIRECT,
     /** The payer scans a code with a wallet app (Alipay precreate, WeChat Pay Native). */
     QR_CODE,
@@ -28,6 +32,15 @@ public enum PaymentFlow {
      * Pay H5 {@code h5_url}), which opens WeChat to pay. Needs the payer's client IP.
      */
     H5,
-    /** In the host's own mobile app: the app passes the signed {@link WechatAppParameters} to the WeChat SDK. */
-    APP
+    /**
+     * In the host's own mobile app: the app passes the signed {@link WechatAppParameters} to the WeChat SDK, or the
+     * signed {@link AlipayAppOrder} order string to the Alipay app SDK ({@code alipay.trade.app.pay}).
+     */
+    APP,
+    /**
+     * In a mobile browser, with Alipay's mobile website pay ({@code alipay.trade.wap.pay}): the page sends the payer
+     * to {@link PaymentSession#redirectUrl()} or submits the {@link AlipayPageForm}, which opens the Alipay app or
+     * Alipay's mobile cashier. Needs a return URL.
+     */
+    WAP
 }

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
 import io.learnloop.core.money.Money;
 import io.learnloop.http.internal.HttpPipeline;
 import io.learnloop.http.internal.HttpRequest;
 import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.payment.Acknowledgement;
+import io.learnloop.payment.AlipayAppOrder;
+import io.learnloop.payment.AlipayPageForm;
 import io.learnloop.payment.spi.Capability;
 import io.learnloop.payment.spi.CreatePaymentRequest;
 import io.learnloop.payment.NotificationOutcome;
@@ -30,6 +33,7 @@ import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.alipay.AlipayCertDownload;
 import io.learnloop.payment.internal.alipay.AlipayCertificateDownloads;
 import io.learnloop.payment.internal.alipay.AlipayCertificates;
+import io.learnloop.payment.internal.alipay.AlipayClientRequests;
 import io.learnloop.payment.internal.alipay.AlipayNotificationForm;
 import io.learnloop.payment.internal.alipay.AlipaySigner;
 import io.learnloop.payment.internal.alipay.AlipaySignatures;
@@ -53,11 +57,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Alipay OpenAPI (RSA2, public-key or certificate mode): page pay ({@link PaymentFlow#REDIRECT}), precreate
- * ({@link PaymentFlow#QR_CODE}), query, close, partial refunds with {@code out_request_no}, and asynchronous
- * notifications.
+ * Alipay OpenAPI (RSA2, public-key or certificate mode): PC page pay ({@link PaymentFlow#REDIRECT}), mobile website
+ * pay ({@link PaymentFlow#WAP}), app pay ({@link PaymentFlow#APP}), precreate ({@link PaymentFlow#QR_CODE}), query,
+ * close, partial refunds with {@code out_request_no}, and asynchronous notifications.
  *
  * <p>Requests are signed over the sorted raw parameters; responses are verified over the raw
  * {@code <method>_response} JSON text (never a re-serialisation); a successful response without a valid signature is
@@ -80,6 +85,9 @@ import java.util.Set;
 public final class AlipayProvider implements PaymentProvider {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Currency CNY = Currency.getInstance("CNY");
+    /** Alipay's limits: {@code return_url} is a common parameter of at most 256 characters, {@code quit_url} 400. */
+    private static final int RETURN_URL_MAX = 256;
+    private static final int QUIT_URL_MAX = 400;
 
     private final AlipayConfig config;
     private final AlipaySigner signer;
@@ -107,10 +115,26 @@ public final class AlipayProvider implements PaymentProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.REDIRECT, Capability.QR_CODE, Capability.QUERY, Capability.CLOSE,
-                Capability.PARTIAL_REFUND, Capability.NOTIFICATIONS);
+        return EnumSet.of(Capability.REDIRECT, Capability.WAP, Capability.APP, Capability.QR_CODE, Capability.QUERY,
+                Capability.CLOSE, Capability.PARTIAL_REFUND, Capability.NOTIFICATIONS);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link PaymentFlow#REDIRECT}: PC page pay ({@code alipay.trade.page.pay}, {@code FAST_INSTANT_TRADE_PAY});
+     * {@link PaymentFlow#WAP}: mobile website pay ({@code alipay.trade.wap.pay}, {@code QUICK_WAP_WAY}, with
+     * {@code quit_url} from the cancel URL, else the return URL); both are signed here, sent nowhere, and returned as
+     * the GET URL ({@link PaymentSession#redirectUrl()}) and the self-submitting POST form
+     * ({@link PaymentSession#alipayForm()}). {@link PaymentFlow#APP}: the signed {@code alipay.trade.app.pay} order
+     * string ({@code QUICK_MSECURITY_PAY}) for the Alipay app SDK ({@link PaymentSession#alipayAppOrder()}).
+     * {@link PaymentFlow#QR_CODE}: {@code alipay.trade.precreate}, the one flow that calls Alipay here. Alipay
+     * creates the trade when the payer opens the cashier, so every flow is queried, closed, refunded and notified by
+     * {@code out_trade_no} alike.
+     *
+     * @throws ValidationException for another currency than CNY, another flow, a WAP payment without a return URL,
+     *                             or a return or quit URL that is not an absolute http(s) URL within Alipay's limits
+     */
     @Override
     public PaymentSession create(CreatePaymentRequest request) {
         String total = yuan(request.amount(), "amount");
@@ -121,25 +145,62 @@ public final class AlipayProvider implements PaymentProvider {
         if (request.expiresAt() != null) {
             biz.put("time_expire", format(request.expiresAt()));
         }
-        if (request.flow() == PaymentFlow.REDIRECT) {
-            biz.put("product_code", "FAST_INSTANT_TRADE_PAY");
-            Map<String, String> params = common("alipay.trade.page.pay", biz);
-            if (request.returnUrl() != null) {
-                params.put("return_url", request.returnUrl());
+        return switch (request.flow()) {
+            case REDIRECT -> page(request, "alipay.trade.page.pay", "FAST_INSTANT_TRADE_PAY", biz);
+            case WAP -> page(request, "alipay.trade.wap.pay", "QUICK_WAP_WAY", biz);
+            case APP -> {
+                biz.put("product_code", "QUICK_MSECURITY_PAY");
+                String order = AlipayClientRequests.query(AlipayClientRequests.signed(common("alipay.trade.app.pay", biz),
+                        config.appPrivateKey()));
+                yield new PaymentSession(id(), request.merchantReference(), null, request.flow(), null, null, null,
+                        new AlipayAppOrder(order));
             }
-            // Never sent by the SDK: the browser is sent to this signed gateway URL.
-            HttpRequest.Builder url = HttpRequest.get(config.gatewayUrl());
-            params.forEach(url::query);
-            return new PaymentSession(id(), request.merchantReference(), null, request.flow(),
-                    signer.sign(url.build()).url(), null, null, null);
+            case QR_CODE -> {
+                // out_trade_no makes a repeated precreate return the same trade
+                JsonNode r = call("alipay.trade.precreate", biz, true, "create payment");
+                yield new PaymentSession(id(), request.merchantReference(), null, request.flow(), null,
+                        Json.text(r, "qr_code"), null, null);
+            }
+            default -> throw ValidationException.of("flow", "Alipay supports REDIRECT (PC page pay), WAP (mobile website "
+                    + "pay), APP (app pay) and QR_CODE (precreate), not " + request.flow());
+        };
+    }
+
+    /** Page and WAP pay: a signed request that the payer's browser carries to the gateway. */
+    private PaymentSession page(CreatePaymentRequest request, String method, String productCode, ObjectNode biz) {
+        Validator v = new Validator();
+        boolean wap = request.flow() == PaymentFlow.WAP;
+        checkUrl(v, "returnUrl", request.returnUrl(), RETURN_URL_MAX);
+        String quitUrl = request.cancelUrl() != null ? request.cancelUrl() : request.returnUrl();
+        if (wap) {
+            checkUrl(v, request.cancelUrl() != null ? "cancelUrl" : "returnUrl", quitUrl, QUIT_URL_MAX);
         }
-        if (request.flow() != PaymentFlow.QR_CODE) {
-            throw ValidationException.of("flow", "Alipay supports REDIRECT (page pay) and QR_CODE (precreate), not " + request.flow());
+        v.throwIfInvalid();
+        biz.put("product_code", productCode);
+        if (wap) {
+            biz.put("quit_url", quitUrl);
         }
-        // out_trade_no makes a repeated precreate return the same trade
-        JsonNode r = call("alipay.trade.precreate", biz, true, "create payment");
-        return new PaymentSession(id(), request.merchantReference(), null, request.flow(), null,
-                Json.text(r, "qr_code"), null, null);
+        Map<String, String> params = common(method, biz);
+        if (request.returnUrl() != null) {
+            params.put("return_url", request.returnUrl());
+        }
+        Map<String, String> signed = AlipayClientRequests.signed(params, config.appPrivateKey());
+        Map<String, String> protocol = new TreeMap<>(signed);
+        protocol.remove("biz_content");
+        // as the official SDK's pageExecute: protocol parameters and sign in the action's query, biz_content posted
+        AlipayPageForm form = new AlipayPageForm(AlipayClientRequests.url(config.gatewayUrl(),
+                AlipayClientRequests.query(protocol)), Map.of("biz_content", signed.get("biz_content")));
+        return new PaymentSession(id(), request.merchantReference(), null, request.flow(),
+                AlipayClientRequests.url(config.gatewayUrl(), AlipayClientRequests.query(signed)), null, null, form);
+    }
+
+    private static void checkUrl(Validator v, String field, String url, int max) {
+        if (url == null) {
+            return;
+        }
+        v.check(url.startsWith("https://") || url.startsWith("http://"), field,
+                "must be an absolute http(s) URL for Alipay (was '" + (url.length() > 40 ? url.substring(0, 40) + "…" : url) + "')");
+        v.maxLength(field, url, max);
     }
 
     @Override

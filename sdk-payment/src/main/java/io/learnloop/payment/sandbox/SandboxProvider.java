@@ -149,7 +149,7 @@ public final class SandboxProvider implements PaymentProvider {
                     p.paymentId + "_secret", null);
             case JSAPI, MINI_PROGRAM -> new PaymentSession(id(), p.reference, p.paymentId, flow, null, null, null,
                     new WechatJsapiParameters("sandbox", "0", p.paymentId, "prepay_id=" + p.paymentId, "RSA", "sandbox"));
-            case H5 -> new PaymentSession(id(), p.reference, p.paymentId, flow,
+            case H5, WAP -> new PaymentSession(id(), p.reference, p.paymentId, flow,
                     "https://sandbox.learnloop.invalid/h5/" + p.paymentId, null, null, null);
             case APP -> new PaymentSession(id(), p.reference, p.paymentId, flow, null, null, null,
                     new WechatAppParameters("sandbox", "sandbox", p.paymentId, "Sign=WXPay", p.paymentId, "0", "sandbox"));

@@ -22,6 +22,8 @@ public enum Capability {
     H5,
     /** {@link PaymentFlow#APP} payments. */
     APP,
+    /** {@link PaymentFlow#WAP} payments. */
+    WAP,
     /** Querying a payment's state. */
     QUERY,
     /** Closing an unpaid payment so it can no longer be paid. */
@@ -48,6 +50,7 @@ public enum Capability {
             case MINI_PROGRAM -> MINI_PROGRAM;
             case H5 -> H5;
             case APP -> APP;
+            case WAP -> WAP;
         };
     }
 }

@@ -24,9 +24,10 @@ import java.util.TreeMap;
  * @param description       what is bought, shown to the payer; at most 127 characters
  * @param idempotencyKey    the key the provider uses to recognise a repeated request (Stripe
  *                          {@code Idempotency-Key}); at most 255 characters
- * @param returnUrl         where the payer's browser returns after a redirect flow, or null
- * @param cancelUrl         where the payer returns after cancelling a Stripe Checkout Session, or null for
- *                          {@code returnUrl}
+ * @param returnUrl         where the payer's browser returns after a redirect flow (required for
+ *                          {@link PaymentFlow#WAP}), or null
+ * @param cancelUrl         where the payer returns after cancelling a Stripe Checkout Session or leaving Alipay's WAP
+ *                          cashier ({@code quit_url}), or null for {@code returnUrl}
  * @param payerId           the payer's id at the provider (WeChat {@code openid}, required for
  *                          {@link PaymentFlow#JSAPI} and {@link PaymentFlow#MINI_PROGRAM}), or null
  * @param payerClientIp     the IPv4 or IPv6 address of the payer's device (WeChat {@code payer_client_ip}, required
@@ -64,7 +65,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         v.notBlank("idempotencyKey", idempotencyKey, 255);
         v.maxLength("returnUrl", returnUrl, 1024);
         v.maxLength("cancelUrl", cancelUrl, 1024);
-        PayerFields.check(v, flow, payerId, payerClientIp);
+        PayerFields.check(v, flow, payerId, payerClientIp, returnUrl);
         v.throwIfInvalid();
         metadata = metadata == null ? Map.of() : Map.copyOf(new TreeMap<>(metadata));
     }

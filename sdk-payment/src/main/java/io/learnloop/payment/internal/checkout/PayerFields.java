@@ -8,8 +8,9 @@ import java.net.UnknownHostException;
 
 /**
  * The payer fields a flow needs: the openid for WeChat JSAPI and mini-program payments, the client IP for WeChat H5
- * payments (WeChat Pay's {@code scene_info.payer_client_ip}), so that a request missing them fails before anything is
- * written or sent.
+ * payments (WeChat Pay's {@code scene_info.payer_client_ip}), the return URL for Alipay WAP payments (the mobile
+ * browser comes back there from the Alipay app), so that a request missing them fails before anything is written or
+ * sent.
  *
  * <p>Thread-safe: stateless.
  */
@@ -24,10 +25,11 @@ public final class PayerFields {
      * @param flow          the flow, or null (then only the formats are checked)
      * @param payerId       the payer's provider id
      * @param payerClientIp the payer's client IP
+     * @param returnUrl     where the payer's browser returns
      */
-    public static void check(Validator v, PaymentFlow flow, String payerId, String payerClientIp) {
+    public static void check(Validator v, PaymentFlow flow, String payerId, String payerClientIp, String returnUrl) {
         format(v, payerId, payerClientIp);
-        required(v, flow, payerId, payerClientIp);
+        required(v, flow, payerId, payerClientIp, returnUrl);
     }
 
     /**
@@ -37,8 +39,9 @@ public final class PayerFields {
      * @param flow          the flow, or null
      * @param payerId       the payer's provider id
      * @param payerClientIp the payer's client IP
+     * @param returnUrl     where the payer's browser returns
      */
-    public static void required(Validator v, PaymentFlow flow, String payerId, String payerClientIp) {
+    public static void required(Validator v, PaymentFlow flow, String payerId, String payerClientIp, String returnUrl) {
         if (flow == PaymentFlow.JSAPI || flow == PaymentFlow.MINI_PROGRAM) {
             v.check(payerId != null && !payerId.isBlank(), "payerId", "is required for " + flow
                     + " payments: the payer's openid under the " + (flow == PaymentFlow.JSAPI ? "official account"
@@ -47,6 +50,10 @@ public final class PayerFields {
         if (flow == PaymentFlow.H5) {
             v.check(payerClientIp != null && !payerClientIp.isBlank(), "payerClientIp",
                     "is required for H5 payments: the IPv4 or IPv6 address of the payer's device, as the host saw it");
+        }
+        if (flow == PaymentFlow.WAP) {
+            v.check(returnUrl != null && !returnUrl.isBlank(), "returnUrl", "is required for WAP payments: the http(s) "
+                    + "page of the shop that the mobile browser returns to after paying in the Alipay app or cashier");
         }
     }
 

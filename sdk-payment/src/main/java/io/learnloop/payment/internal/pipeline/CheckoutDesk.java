@@ -53,7 +53,7 @@ final class CheckoutDesk {
             throw ValidationException.of("flow", provider.id() + " does not support " + request.flow());
         }
         Validator payer = new Validator();
-        PayerFields.required(payer, request.flow(), request.payerId(), request.payerClientIp());
+        PayerFields.required(payer, request.flow(), request.payerId(), request.payerClientIp(), request.returnUrl());
         payer.throwIfInvalid();
         Order order = settlement.order(request.order());
         if (!order.learner().equals(actor.id()) && !actor.has(Role.ADMIN)) {
