@@ -66,8 +66,9 @@ class HttpPipelineTest {
     }
 
     private HttpPipeline pipeline(RetryPolicy policy, Sleeper sleeper, RetryAdvisor advisor, RequestSigner signer) {
+        // These tests are about retry decisions, not timeouts: a slow, busy machine must not turn a 503 into one.
         SharedHttpClient http = SharedHttpClient.builder().retryPolicy(policy).sleeper(sleeper)
-                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).build();
+                .timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30)).build();
         return HttpPipeline.builder(http, "peer").clock(clock).advisor(advisor).signer(signer).build();
     }
 
