@@ -371,4 +371,81 @@ class XapiPublisherTest {
         assertThat(f.xapi.pendingCount("main", 10)).isZero();
         assertThat(f.xapi.sendPending("main")).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(XapiFixture.Kind.class)
+    void twoInstances_whenSharingOneStoreAndRelayingAgain_sendEveryEventAsOneStatementOnce(XapiFixture.Kind kind)
+            throws Exception {
+        Store store = store(kind);
+        io.learnloop.core.testing.MutableClock clock = new io.learnloop.core.testing.MutableClock(XapiFixture.START);
+        XapiFixture a = new XapiFixture(store, clock, b -> b.batchSize(3), lrs.endpoint("main"));
+        XapiFixture b = new XapiFixture(store, clock, b2 -> b2.batchSize(3), lrs.endpoint("main"));
+        lrs.down(true);
+        List<DomainEvent> learning = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            learning.add(lessonCompleted(a, Integer.toString(i)));
+        }
+        assertThat(a.xapi.pendingCount("main", 100)).isEqualTo(8);
+        lrs.down(false);
+        clock.advance(Duration.ofMinutes(1));
+
+        // Both instances relay at once, the learning events reach the second instance as well, and both drain.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (XapiFixture f : List.of(a, b)) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    learning.forEach(e -> f.xapi.outboxListener().onEvent(e));
+                    f.learnloop.deliverEvents();
+                    f.xapi.sendPending("main");
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        a.learnloop.deliverEvents();
+        b.learnloop.deliverEvents();
+
+        assertThat(lrs.statements()).hasSize(8);
+        Map<String, java.util.Set<String>> idsByLesson = new java.util.HashMap<>();
+        for (JsonNode s : posted()) {
+            idsByLesson.computeIfAbsent(s.at("/object/id").asText(), k -> new java.util.HashSet<>())
+                    .add(s.get("id").asText());
+        }
+        assertThat(idsByLesson).hasSize(8).allSatisfy((lesson, ids) -> assertThat(ids).hasSize(1));
+        assertThat(a.xapi.pendingCount("main", 100)).isZero();
+        assertThat(b.xapi.pendingCount("main", 100)).isZero();
+    }
+
+    @Test
+    void outboxListener_whenTheStatementIsInvalid_refusesItNamingTheFieldAndQueuesNothing() {
+        XapiFixture f = new XapiFixture(store(XapiFixture.Kind.MEMORY), new io.learnloop.core.testing.MutableClock(
+                XapiFixture.START), b -> b.actorName(learner -> " "), lrs.endpoint("main"));
+        DomainEvent event = new DomainEvent("event-1", io.learnloop.core.identity.TenantId.DEFAULT,
+                EventTypes.LESSON_COMPLETED, "progress-1", XapiFixture.START, lesson("1"));
+
+        assertThatThrownBy(() -> f.xapi.outboxListener().onEvent(event)).isInstanceOfSatisfying(
+                XapiException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(XapiException.Problem.INVALID_STATEMENT);
+                    assertThat(e.field()).isEqualTo("actor.account.name");
+                });
+        assertThat(f.xapi.pendingCount("main", 10)).isZero();
+        assertThat(lrs.statements()).isEmpty();
+    }
+
+    @Test
+    void sendPending_whenTheLrsIsNotConfigured_throwsUnknownLrs() {
+        XapiFixture f = fixture(XapiFixture.Kind.MEMORY);
+
+        assertThatThrownBy(() -> f.xapi.sendPending("other")).isInstanceOfSatisfying(XapiException.class, e ->
+                assertThat(e.problem()).isEqualTo(XapiException.Problem.UNKNOWN_LRS));
+    }
 }
