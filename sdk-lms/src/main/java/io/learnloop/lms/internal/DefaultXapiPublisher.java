@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.ServiceContext;
-import io.learnloop.core.error.ConflictException;
-import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.event.EventListener;
@@ -19,11 +17,9 @@ import io.learnloop.lms.XapiConfig;
 import io.learnloop.lms.XapiException;
 import io.learnloop.lms.XapiPublisher;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The xAPI publisher over the core facade. A learning event is mapped to a statement, validated, and queued once per
@@ -35,8 +31,8 @@ import java.util.Set;
  */
 public final class DefaultXapiPublisher implements XapiPublisher {
     static final String DUE = "xapi.statements_due";
-    /** The LRS queues this thread is sending, so a nested announcement does not send them twice. */
-    private static final ThreadLocal<Set<String>> SENDING = ThreadLocal.withInitial(HashSet::new);
+    /** What a host's sendPending on this thread has sent so far, nested sends included; null outside one. */
+    private static final ThreadLocal<int[]> TAKEN = new ThreadLocal<>();
     private static final ObjectMapper MAPPER = LearnloopJson.newMapper();
 
     private final ServiceContext context;
@@ -104,29 +100,33 @@ public final class DefaultXapiPublisher implements XapiPublisher {
      * least one statement out of the queue (sent, rejected or in conflict) or throws, so the loop ends.
      */
     private int send(LrsClient client) {
-        Set<String> mine = SENDING.get();
-        if (!mine.add(client.id())) {
-            // A host's sendPending commits on this thread, and the relay hands it the queue's announcements: the
-            // outer call drains the queue, so this one fails and is delivered again after its lease, finding it
-            // empty. Returning would mark it delivered, and if the outer call then failed nothing would be left
-            // to announce the statements still queued.
-            throw new ConflictException(ErrorCode.INVALID_STATE, "The xAPI queue of LRS '" + client.id()
-                    + "' is being sent on this thread; its announcement is handled again after the outbox lease.");
-        }
+        int taken = 0;
         try {
-            int taken = 0;
             while (!sender.pending(client.id(), 1).isEmpty()) {
                 taken += sender.sendBatch(client);
             }
             return taken;
         } finally {
-            mine.remove(client.id());
+            int[] total = TAKEN.get();
+            if (total != null) {
+                total[0] += taken;
+            }
         }
     }
 
     @Override
     public int sendPending(String lrsId) {
-        return send(client(lrsId));
+        LrsClient client = client(lrsId);
+        // Each batch's commit lets the relay deliver waiting announcements on this thread, and those send part of
+        // the queue themselves: the host is told the total.
+        int[] total = new int[1];
+        TAKEN.set(total);
+        try {
+            send(client);
+            return total[0];
+        } finally {
+            TAKEN.remove();
+        }
     }
 
     @Override

@@ -90,6 +90,9 @@ final class StatementSender {
 
     /** PUTs one statement; true if the LRS holds it now. */
     private boolean sendAlone(LrsClient client, QueuedStatement s) {
+        if (!stillPending(s)) {
+            return false; // a send nested in an earlier commit of this batch settled it
+        }
         HttpResponse response = client.put(s.id(), s.json());
         int status = response.status();
         if (response.ok()) {
@@ -116,6 +119,11 @@ final class StatementSender {
         refuse(s, QueuedStatement.CONFLICT, Problem.CONFLICT, 409, "the LRS holds a different statement under "
                 + "this id");
         return false;
+    }
+
+    private boolean stillPending(QueuedStatement s) {
+        return context.read(uow -> uow.find(XapiTypes.STATEMENT, s.key()))
+                .map(v -> QueuedStatement.PENDING.equals(v.value().status())).orElse(false);
     }
 
     private static void failIfTransient(LrsClient client, int status, String what) {
