@@ -1,6 +1,7 @@
 /**
- * Learnloop sdk-lms: the LTI 1.3 tool, so that a learning management system launches Learnloop courses. Start with
- * {@link io.learnloop.lms.LtiTools}.
+ * Learnloop sdk-lms: the LTI 1.3 tool, so that a learning management system launches Learnloop courses, and the
+ * xAPI publisher, which sends learning events to learning record stores. Start with
+ * {@link io.learnloop.lms.LtiTools} and {@link io.learnloop.lms.Xapi}.
  */
 module io.learnloop.lms {
     requires transitive io.learnloop.core;
