@@ -2,6 +2,8 @@ package io.learnloop.core.path;
 
 import io.learnloop.core.catalog.CourseId;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,8 +31,8 @@ public record PathDraft(String title, String description, List<CourseId> courses
      */
     public PathDraft {
         description = description == null ? "" : description;
-        courses = courses == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(courses));
+        courses = courses == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(courses));
         milestones = milestones == null ? List.of()
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(milestones));
+                : Collections.unmodifiableList(new ArrayList<>(milestones));
     }
 }
