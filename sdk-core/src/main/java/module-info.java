@@ -25,4 +25,5 @@ module io.learnloop.core {
     exports io.learnloop.core.recall;
     exports io.learnloop.core.settlement;
     exports io.learnloop.core.privacy;
+    exports io.learnloop.core.path;
 }

@@ -1,5 +1,12 @@
 package io.learnloop.examples;
 
+import io.learnloop.core.assessment.Question;
+import io.learnloop.core.assessment.Quiz;
+import io.learnloop.core.assessment.QuizDraft;
+import io.learnloop.core.assessment.QuizSettings;
+import io.learnloop.core.path.LearningPath;
+import io.learnloop.core.path.PathDraft;
+import io.learnloop.recommend.StorePrerequisites;
 import io.learnloop.core.privacy.AuditAction;
 import io.learnloop.core.privacy.ConsentDecision;
 import io.learnloop.core.privacy.ConsentPurpose;
@@ -54,6 +61,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +125,19 @@ class SecurityMatrixTest {
             assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
             unpaid = learnloop.commerce().placeOrder(lena, PlaceOrder.of("unpaid", offer.id()));
         }
+
+        PathDraft pathDraft() {
+            return new PathDraft("Java track", null, List.of(course.id()), List.of());
+        }
+
+        LearningPath adasPath() {
+            return learnloop.paths().createPath(ada, pathDraft());
+        }
+
+        Quiz placementQuiz() {
+            return learnloop.quizzes().create(ada, new QuizDraft(course.id(), null, "Placement",
+                    List.of(Question.trueFalse("q", "Java runs on the JVM.", true, 1)), QuizSettings.defaults()));
+        }
     }
 
     /** Every row of the table, by its first cell. */
@@ -159,6 +180,26 @@ class SecurityMatrixTest {
         ops.put("`LearningReports.course` (ada's course)", (p, a) -> p.learnloop.learningReports().course(a,
                 p.course.id()));
         ops.put("`LearningReports.learner` (lena)", (p, a) -> p.learnloop.learningReports().learner(a, p.lena.id()));
+        ops.put("`LearningPathService.declareCourse` (ada's course)", (p, a) -> p.learnloop.paths().declareCourse(a,
+                p.course.id(), Set.of()));
+        ops.put("`LearningPathService.declareLesson` (a lesson of ada's course)", (p, a) -> p.learnloop.paths()
+                .declareLesson(a, p.course.published().lessons().get(0).id(), Set.of()));
+        ops.put("`LearningPathService.flagPlacement` (a quiz of ada's course)", (p, a) -> p.learnloop.paths()
+                .flagPlacement(a, p.placementQuiz().id()));
+        ops.put("`LearningPathService.courseRequirements`", (p, a) -> p.learnloop.paths().courseRequirements(a,
+                p.course.id()));
+        ops.put("`LearningPathService.paths`", (p, a) -> p.learnloop.paths().paths(a, null, 10));
+        ops.put("`LearningPathService.createPath`", (p, a) -> p.learnloop.paths().createPath(a, p.pathDraft()));
+        ops.put("`LearningPathService.updatePath` (ada's path)", (p, a) -> p.learnloop.paths().updatePath(a,
+                p.adasPath().id(), p.pathDraft()));
+        ops.put("`LearningPathService.next` (lena)", (p, a) -> p.learnloop.paths().next(a, p.lena.id(),
+                p.adasPath().id()));
+        ops.put("`LearningPathService.nextInCatalogue` (lena)", (p, a) -> p.learnloop.paths().nextInCatalogue(a,
+                p.lena.id(), null, 10));
+        ops.put("`LearningPathService.missingPrerequisites` (lena)", (p, a) -> p.learnloop.paths()
+                .missingPrerequisites(a, p.lena.id(), List.of(p.course.id())));
+        ops.put("`StorePrerequisites.of` (what every learner knows)", (p, a) -> StorePrerequisites.of(
+                p.learnloop.paths(), a));
         ops.put("`Payments.checkout` (lena's order)", (p, a) -> p.payments.checkout(a, CheckoutRequest.of(
                 p.unpaid.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java")));
         ops.put("`Payments.refund` (lena's order)", (p, a) -> p.payments.refund(a, p.paid.id(), "r-1",

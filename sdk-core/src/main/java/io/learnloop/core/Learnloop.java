@@ -1,5 +1,7 @@
 package io.learnloop.core;
 
+import io.learnloop.core.internal.path.DefaultLearningPaths;
+import io.learnloop.core.path.LearningPathService;
 import io.learnloop.core.internal.privacy.CoreSections;
 import io.learnloop.core.internal.privacy.DefaultPersonalData;
 import io.learnloop.core.privacy.PersonalDataService;
@@ -27,6 +29,7 @@ import io.learnloop.core.assessment.QuizService;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.CertificateService;
 import io.learnloop.core.credential.SigningKey;
+import io.learnloop.core.internal.learning.CatalogLessons;
 import io.learnloop.core.internal.learning.LearningServices;
 import io.learnloop.core.learning.LearningReports;
 import io.learnloop.core.learning.NoteService;
@@ -84,6 +87,7 @@ public final class Learnloop {
     private final AuditLog auditLog;
     private final PersonalDataService personalData;
     private final RecallService recall;
+    private final LearningPathService paths;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -111,6 +115,8 @@ public final class Learnloop {
         sections.addAll(b.personalDataSources);
         this.personalData = new DefaultPersonalData(context, sections);
         this.recall = new DefaultRecallService(context, new ReviewScheduler(b.reviewParameters));
+        this.paths = new DefaultLearningPaths(context, catalog, new CatalogLessons(context), learning.progress(),
+                learning.quizzes(), b.certificatePolicy == null ? null : learning.certificates());
     }
 
     /**
@@ -244,6 +250,16 @@ public final class Learnloop {
      */
     public RecallService recall() {
         return recall;
+    }
+
+    /**
+     * Prerequisites between courses and between lessons, learning paths with milestones, and what a learner can take
+     * next.
+     *
+     * @return the learning-path service
+     */
+    public LearningPathService paths() {
+        return paths;
     }
 
     /**

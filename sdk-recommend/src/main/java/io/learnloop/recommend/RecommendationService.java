@@ -30,6 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       progress, completion or rating in the learner's history ({@link InteractionKind#hidesFromRecommendations()});
  *       a course only viewed or wishlisted stays recommendable;</li>
  *   <li>never an unpublished course;</li>
+ *   <li>never a course whose prerequisites the learner lacks ({@link Builder#prerequisites(Prerequisites)}): it is
+ *       left out, not pushed down, so a list never sends a learner to a course they are not ready for; once the
+ *       prerequisites are known the course competes on its score again, and its prerequisites compete like any
+ *       other course;</li>
  *   <li>a freshness boost for new courses;</li>
  *   <li>at most {@link RuleSettings#maxPerCategory()} per category and {@link RuleSettings#maxPerCreator()} per
  *       creator, relaxed only when nothing else is left.</li>
@@ -98,7 +102,7 @@ public final class RecommendationService {
         }
         this.trainer = b.trainer;
         this.rules = b.rules;
-        this.businessRules = new BusinessRules(rules, matrix, catalogue::get);
+        this.businessRules = new BusinessRules(rules, matrix, catalogue::get, b.prerequisites);
         this.clock = b.clock;
         this.cache = Caffeine.newBuilder().maximumSize(rules.cacheSize()).build();
         this.model = new Model(train(), 0);
@@ -362,8 +366,21 @@ public final class RecommendationService {
         private Trainer trainer;
         private RuleSettings rules = RuleSettings.defaults();
         private Clock clock;
+        private Prerequisites prerequisites = Prerequisites.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the prerequisite facts (default {@link Prerequisites#NONE}), for example
+         * {@link StorePrerequisites#of}: a course whose prerequisites the learner lacks is never recommended.
+         *
+         * @param prerequisites the facts
+         * @return this builder
+         */
+        public Builder prerequisites(Prerequisites prerequisites) {
+            this.prerequisites = prerequisites;
+            return this;
         }
 
         /**
@@ -429,7 +446,7 @@ public final class RecommendationService {
          */
         public RecommendationService build() {
             new Validator().notNull("matrix", matrix).notNull("catalogue", catalogue).notNull("trainer", trainer)
-                    .notNull("rules", rules).notNull("clock", clock).throwIfInvalid();
+                    .notNull("rules", rules).notNull("clock", clock).notNull("prerequisites", prerequisites).throwIfInvalid();
             return new RecommendationService(this);
         }
     }

@@ -16,6 +16,8 @@ public enum ErrorCode {
     DUPLICATE_KEY,
     /** The operation is not allowed in the entity's current state. */
     INVALID_STATE,
+    /** Declared prerequisites would form a cycle; see {@code io.learnloop.core.path.PrerequisiteCycleException}. */
+    PREREQUISITE_CYCLE,
     /** The caller lacks the role or entitlement the operation needs. */
     FORBIDDEN,
     /** Arithmetic across two different currencies. */

@@ -5,6 +5,7 @@ import io.learnloop.recommend.InteractionKind;
 import io.learnloop.recommend.InteractionMatrix;
 import io.learnloop.recommend.LearnerContext;
 import io.learnloop.recommend.LearnerHistory;
+import io.learnloop.recommend.Prerequisites;
 import io.learnloop.recommend.RuleSettings;
 
 import java.time.Duration;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The service's business rules over a set of scored candidates: which courses may be shown, the freshness boost,
- * and the per-category and per-creator caps. Everything that removes or re-scores a course happens before the
+ * The service's business rules over a set of scored candidates: which courses may be shown (a course whose
+ * prerequisites the learner lacks is skipped as the picks reach it), the freshness boost, and the per-category and
+ * per-creator caps. Everything that removes or re-scores a course happens before the
  * cut to k, so k courses come back whenever k are allowed.
  *
  * <p>Thread-safe: immutable; the catalogue lookup it is given must be thread-safe.
@@ -28,18 +30,22 @@ public final class BusinessRules {
     private final RuleSettings settings;
     private final InteractionMatrix matrix;
     private final Function<String, CourseInfo> catalogue;
+    private final Prerequisites prerequisites;
 
     /**
      * Creates the rules.
      *
-     * @param settings  the settings
-     * @param matrix    the matrix, for course ids
-     * @param catalogue looks a course up by id, null when unknown
+     * @param settings      the settings
+     * @param matrix        the matrix, for course ids
+     * @param catalogue     looks a course up by id, null when unknown
+     * @param prerequisites whether a learner lacks a course's prerequisites
      */
-    public BusinessRules(RuleSettings settings, InteractionMatrix matrix, Function<String, CourseInfo> catalogue) {
+    public BusinessRules(RuleSettings settings, InteractionMatrix matrix, Function<String, CourseInfo> catalogue,
+                         Prerequisites prerequisites) {
         this.settings = settings;
         this.matrix = matrix;
         this.catalogue = catalogue;
+        this.prerequisites = prerequisites;
     }
 
     private static int hiddenKinds() {
@@ -147,18 +153,22 @@ public final class BusinessRules {
             }
         }
         float ceiling = boosting ? (float) (settings.freshBoost() * base) : 0f;
-        return pick(new ScoreQueue(allowed, eligible, adjusted, courses), courses, raw, adjusted, fresh, info,
-                Math.min(k, eligible), k, best, ceiling);
+        return pick(learner.learnerId(), new ScoreQueue(allowed, eligible, adjusted, courses), courses, raw, adjusted,
+                fresh, info, Math.min(k, eligible), k, best, ceiling);
     }
 
-    private Selection pick(ScoreQueue queue, int[] courses, float[] raw, float[] adjusted, boolean[] fresh,
-                           CourseInfo[] info, int room, int k, float best, float ceiling) {
+    private Selection pick(String learnerId, ScoreQueue queue, int[] courses, float[] raw, float[] adjusted,
+                           boolean[] fresh, CourseInfo[] info, int room, int k, float best, float ceiling) {
         List<Integer> picked = new ArrayList<>(room);
         List<Integer> held = new ArrayList<>();
         Map<String, Integer> perCategory = new HashMap<>();
         Map<String, Integer> perCreator = new HashMap<>();
         while (picked.size() < k && queue.hasNext()) {
             int i = queue.next();
+            // Asked here, in rank order, so a request asks about the courses it reaches rather than every candidate.
+            if (prerequisites.lacks(learnerId, matrix.courseId(courses[i]))) {
+                continue;
+            }
             String category = info[i] == null ? "" : info[i].category();
             String creator = info[i] == null ? "" : info[i].creator();
             boolean categoryFull = settings.maxPerCategory() > 0 && !category.isEmpty()
