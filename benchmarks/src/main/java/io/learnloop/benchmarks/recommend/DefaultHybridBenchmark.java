@@ -43,12 +43,12 @@ public class DefaultHybridBenchmark {
 
     /**
      * The synthetic course catalogue (topics, series, bilingual titles; {@link SyntheticGenerator}) with
-     * {@link #LEARNERS} learners taking {@link #INTERACTIONS} / {@link #LEARNERS} courses each on average.
+     * {@link #LEARNERS} learners taking 13 courses each on average (about {@link #INTERACTIONS} distinct pairs).
      *
      * @return the data set
      */
     static Dataset data() {
-        return SyntheticGenerator.generate(LEARNERS, COURSES, INTERACTIONS / LEARNERS, 17);
+        return SyntheticGenerator.generate(LEARNERS, COURSES, 13, 17);
     }
 
     /** Generates the data once; it is not part of the measured work. */
