@@ -49,9 +49,11 @@ import java.util.function.Supplier;
  */
 public final class EvaluateRecommenders {
     static final String HEADER = "model,settings,k,hr,precision,recall,ndcg,map,mrr,coverage,train_ms,"
-            + "recommend_us_p50,recommend_us_p99";
+            + "recommend_us_p50,recommend_us_p99,cold_learners,cold_recall,cold_ndcg";
+    /** Courses with fewer training learners than this are cold; their held-out pairs get their own columns. */
+    static final int COLD_THRESHOLD = 5;
     private static final List<ModelKind> SINGLES = List.of(ModelKind.POPULARITY, ModelKind.ITEM_KNN,
-            ModelKind.RP3BETA, ModelKind.EASE, ModelKind.ALS, ModelKind.CONTENT);
+            ModelKind.RP3BETA, ModelKind.EASE, ModelKind.ALS, ModelKind.CONTENT, ModelKind.SEQUENCE);
 
     private EvaluateRecommenders() {
     }
@@ -135,7 +137,7 @@ public final class EvaluateRecommenders {
             err.println("defaults " + kind.modelName() + ": " + plan.defaults().describe(kind));
             report(out, err, "default", () -> Recommenders.train(kind, train, catalogue, plan.defaults(), now), train,
                     relevant, a.k());
-            if (tuned != null && kind != ModelKind.CONTENT) {
+            if (tuned != null && kind != ModelKind.CONTENT && kind != ModelKind.SEQUENCE) {
                 RecommenderSettings t = tuned;
                 err.println("tuned " + kind.modelName() + ": " + t.describe(kind));
                 report(out, err, "tuned", () -> Recommenders.train(kind, train, catalogue, t, now), train, relevant,
@@ -187,9 +189,10 @@ public final class EvaluateRecommenders {
         long millis = (System.nanoTime() - start) / 1_000_000;
         err.printf("evaluating %s (%s, trained in %d ms)%n", model.name(), label, millis);
         Metrics m = Evaluator.evaluate(model, train, relevant, k).withTrainMillis(millis);
-        out.println(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%.0f,%.0f", m.model(),
-                label, m.k(), m.hr(), m.precision(), m.recall(), m.ndcg(), m.map(), m.mrr(), m.coverage(),
-                m.trainMillis(), m.p50Micros(), m.p99Micros()));
+        Metrics cold = Evaluator.evaluate(model, train, Evaluator.coldCourses(train, relevant, COLD_THRESHOLD), k);
+        out.println(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%.0f,%.0f,%d,%.4f,%.4f",
+                m.model(), label, m.k(), m.hr(), m.precision(), m.recall(), m.ndcg(), m.map(), m.mrr(), m.coverage(),
+                m.trainMillis(), m.p50Micros(), m.p99Micros(), cold.learners(), cold.recall(), cold.ndcg()));
         out.flush();
     }
 }

@@ -38,12 +38,12 @@ class EvaluateRecommendersTest {
         String[] result = run(0, "--synthetic", "400", "--k", "5", "--split", "leave-last-out", "--no-tune");
         List<String> lines = result[0].lines().toList();
         assertThat(lines.get(0)).isEqualTo("model,settings,k,hr,precision,recall,ndcg,map,mrr,coverage,train_ms,"
-                + "recommend_us_p50,recommend_us_p99");
+                + "recommend_us_p50,recommend_us_p99,cold_learners,cold_recall,cold_ndcg");
         assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(",")[0] + "/" + l.split(",")[1])
                 .containsExactly("popularity/default", "item-knn/default", "rp3beta/default", "ease/default",
-                        "als/default", "content/default", "hybrid/default");
+                        "als/default", "content/default", "sequence/default", "hybrid/default");
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> {
-            assertThat(l.split(",")).hasSize(13);
+            assertThat(l.split(",")).hasSize(16);
             assertThat(l.split(",")[2]).isEqualTo("5");
         });
         assertThat(result[1]).contains("loaded synthetic").contains("split leave-last-out")
@@ -56,7 +56,7 @@ class EvaluateRecommendersTest {
         List<String> models = result[0].lines().skip(1).map(l -> l.split(",")[0] + "/" + l.split(",")[1]).toList();
         assertThat(models).containsExactly("popularity/default", "popularity/tuned", "item-knn/default",
                 "item-knn/tuned", "rp3beta/default", "rp3beta/tuned", "ease/default", "ease/tuned", "als/default",
-                "als/tuned", "content/default", "hybrid/default", "hybrid/tuned");
+                "als/tuned", "content/default", "sequence/default", "hybrid/default", "hybrid/tuned");
         assertThat(result[1]).contains("tuning on random 0.2 per learner (seed 43) of the training side");
     }
 

@@ -17,7 +17,9 @@ public enum ModelKind {
     /** Implicit-feedback matrix factorisation by alternating least squares. */
     ALS("als"),
     /** TF-IDF over titles, descriptions, tags and categories. */
-    CONTENT("content");
+    CONTENT("content"),
+    /** What learners start next after the learner's latest courses (first-order transitions). */
+    SEQUENCE("sequence");
 
     private final String modelName;
 

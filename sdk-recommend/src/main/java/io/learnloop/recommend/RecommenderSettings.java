@@ -75,7 +75,7 @@ public record RecommenderSettings(Duration popularityHalfLife, int knnNeighbours
         return new RecommenderSettings(Duration.ZERO, 100, 10, 100, 0.8, 0.3, 250, 0,
                 AlsSettings.defaults(),
                 new HybridSettings(EnumSet.of(ModelKind.POPULARITY, ModelKind.ITEM_KNN, ModelKind.RP3BETA,
-                        ModelKind.EASE, ModelKind.CONTENT), SplitMethod.temporal(0.2), 1000, 10,
+                        ModelKind.EASE, ModelKind.CONTENT, ModelKind.SEQUENCE), SplitMethod.temporal(0.2), 1000, 10,
                         List.of(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(30))));
     }
 
@@ -164,6 +164,7 @@ public record RecommenderSettings(Duration popularityHalfLife, int knnNeighbours
             case ALS -> "factors=" + als.factors() + " sweeps=" + als.iterations() + " reg=" + fmt(als.regularization())
                     + " alpha=" + fmt(als.alpha()) + " exponent=" + fmt(als.frequencyExponent());
             case CONTENT -> "tf-idf";
+            case SEQUENCE -> "window=3 decay=0.5";
         };
     }
 

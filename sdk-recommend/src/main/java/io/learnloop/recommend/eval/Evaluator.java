@@ -1,6 +1,7 @@
 package io.learnloop.recommend.eval;
 
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
 import io.learnloop.recommend.InteractionMatrix;
 import io.learnloop.recommend.LearnerHistory;
 import io.learnloop.recommend.Recommendation;
@@ -8,6 +9,8 @@ import io.learnloop.recommend.Recommender;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +115,45 @@ public final class Evaluator {
         return new Metrics(model.name(), k, users, hr / u, precision / u, recall / u, ndcg / u, map / u, mrr / u,
                 n == 0 ? 0 : (double) covered.size() / n, recommended == 0 ? 0 : novelty / recommended, 0,
                 percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0);
+    }
+
+    /**
+     * Keeps, of each learner's relevant courses, only the cold ones: courses with fewer than {@code threshold}
+     * learners in the training matrix (a course absent from it has none). Learners left with no cold course are
+     * dropped. Evaluating a model on the result measures how well it surfaces courses the interaction models know
+     * little about, the cold-start case that content and sequence signals are for.
+     *
+     * @param train     the training matrix
+     * @param relevant  relevant course ids per test learner
+     * @param threshold the learner count below which a course is cold, at least 1 (the usual figure is 5)
+     * @return the cold part of {@code relevant}, in the same learner order
+     * @throws ValidationException if an argument is null or {@code threshold < 1}
+     */
+    public static Map<String, Set<String>> coldCourses(InteractionMatrix train, Map<String, Set<String>> relevant,
+                                                       int threshold) {
+        new Validator().notNull("train", train).notNull("relevant", relevant)
+                .check(threshold >= 1, "threshold", "must be at least 1 (was " + threshold + ")").throwIfInvalid();
+        int[] learners = new int[train.courseCount()];
+        for (int u = 0; u < train.learnerCount(); u++) {
+            LearnerHistory h = train.history(u);
+            for (int p = 0; p < h.size(); p++) {
+                learners[h.course(p)]++;
+            }
+        }
+        Map<String, Set<String>> cold = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : relevant.entrySet()) {
+            Set<String> kept = new LinkedHashSet<>();
+            for (String course : e.getValue()) {
+                int c = train.courseIndex(course);
+                if (c < 0 || learners[c] < threshold) {
+                    kept.add(course);
+                }
+            }
+            if (!kept.isEmpty()) {
+                cold.put(e.getKey(), Set.copyOf(kept));
+            }
+        }
+        return cold;
     }
 
     private static double percentile(long[] sorted, double q) {

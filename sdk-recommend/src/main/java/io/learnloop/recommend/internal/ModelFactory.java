@@ -36,6 +36,7 @@ public final class ModelFactory {
             case EASE -> new EaseModel(matrix, catalogue, settings.easeLambda(), settings.easeDropout());
             case ALS -> new AlsModel(matrix, catalogue, settings.als());
             case CONTENT -> new ContentModel(matrix, catalogue);
+            case SEQUENCE -> new SequenceModel(matrix, catalogue, SequenceModel.NEIGHBOURS);
         };
     }
 }

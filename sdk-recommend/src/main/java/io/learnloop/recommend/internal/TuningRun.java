@@ -177,7 +177,7 @@ public final class TuningRun {
                     x -> s.withRp3beta((int) x[2], x[0], x[1]));
             case EASE -> ease(s);
             case ALS -> als(s);
-            case CONTENT -> s;
+            case CONTENT, SEQUENCE -> s;
         };
     }
 
