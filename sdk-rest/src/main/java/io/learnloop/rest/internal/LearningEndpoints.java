@@ -1,0 +1,97 @@
+package io.learnloop.rest.internal;
+
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessDecision;
+import io.learnloop.core.assessment.Answer;
+import io.learnloop.core.assessment.AttemptId;
+import io.learnloop.core.assessment.QuizId;
+import io.learnloop.core.assessment.QuizView;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.catalog.LessonId;
+import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.learning.Note;
+import io.learnloop.core.learning.NoteDraft;
+import io.learnloop.rest.Route;
+
+import java.util.Map;
+
+/** My learning: reports, progress, notes and quizzes (the answer-free view). */
+final class LearningEndpoints {
+    private final Learnloop learnloop;
+
+    LearningEndpoints(Learnloop learnloop) {
+        this.learnloop = learnloop;
+    }
+
+    void register(Router.Builder routes) {
+        routes.get("/me/learning", "getMyLearning", Route.Access.SIGNED_IN, this::report)
+                .get("/me/progress", "listMyProgress", Route.Access.SIGNED_IN, this::progress)
+                .get("/courses/{courseId}/progress", "getCourseProgress", Route.Access.SIGNED_IN, this::courseProgress)
+                .post("/lessons/{lessonId}/complete", "completeLesson", Route.Access.SIGNED_IN, this::complete)
+                .get("/me/notes", "listMyNotes", Route.Access.SIGNED_IN, this::notes)
+                .post("/lessons/{lessonId}/notes", "addNote", Route.Access.SIGNED_IN, this::addNote)
+                .post("/quizzes/{quizId}/attempts", "startQuiz", Route.Access.SIGNED_IN, this::startQuiz)
+                .get("/quiz-attempts/{attemptId}", "getQuizAttempt", Route.Access.SIGNED_IN, this::attempt)
+                .post("/quiz-attempts/{attemptId}/submission", "submitQuizAttempt", Route.Access.SIGNED_IN,
+                        this::submit);
+    }
+
+    private Reply report(Call call) {
+        Actor actor = call.actor();
+        return Reply.ok(learnloop.learningReports().learner(actor, actor.id()));
+    }
+
+    private Reply progress(Call call) {
+        return Reply.ok(new Views.Items<>(learnloop.progress().progressOf(call.actor().id())));
+    }
+
+    private Reply courseProgress(Call call) {
+        return Reply.ok(learnloop.progress().courseCompletion(call.actor().id(), CourseId.of(call.param("courseId"))));
+    }
+
+    /** Progress counts only on lessons the learner may open: a free preview or an entitled course. */
+    private void requireAccess(Actor actor, LessonId lesson) {
+        AccessDecision decision = learnloop.access().decide(actor.id(), lesson, learnloop.context().now());
+        if (!decision.allowed()) {
+            throw new ForbiddenException("User '" + actor.id() + "' has no access to lesson '" + lesson
+                    + "' (" + decision.reason() + "); buy the course first.");
+        }
+    }
+
+    private Reply complete(Call call) {
+        Actor actor = call.actor();
+        LessonId lesson = LessonId.of(call.param("lessonId"));
+        requireAccess(actor, lesson);
+        return Reply.ok(learnloop.progress().markDone(actor.id(), lesson));
+    }
+
+    private Reply notes(Call call) {
+        return Reply.ok(new Views.Items<>(learnloop.notes().list(call.actor().id())));
+    }
+
+    private Reply addNote(Call call) {
+        Actor actor = call.actor();
+        LessonId lesson = LessonId.of(call.param("lessonId"));
+        NoteDraft draft = call.body(NoteDraft.class);
+        requireAccess(actor, lesson);
+        Note note = learnloop.notes().add(actor.id(), lesson, draft);
+        return Reply.created(note, "/me/notes");
+    }
+
+    private Reply startQuiz(Call call) {
+        QuizView view = learnloop.quizzes().start(call.actor().id(), QuizId.of(call.param("quizId")));
+        return Reply.created(view, "/quiz-attempts/" + view.attemptId().value());
+    }
+
+    private Reply attempt(Call call) {
+        return Reply.ok(learnloop.quizzes().view(call.actor().id(), AttemptId.of(call.param("attemptId"))));
+    }
+
+    private Reply submit(Call call) {
+        Actor actor = call.actor();
+        Views.Submission body = call.body(Views.Submission.class);
+        Map<String, Answer> answers = body.answers() == null ? Map.of() : body.answers();
+        return Reply.ok(learnloop.quizzes().submit(actor.id(), AttemptId.of(call.param("attemptId")), answers));
+    }
+}
