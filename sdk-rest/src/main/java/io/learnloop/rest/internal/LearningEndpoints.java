@@ -12,8 +12,10 @@ import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.learning.Note;
 import io.learnloop.core.learning.NoteDraft;
+import io.learnloop.core.learning.WatchReport;
 import io.learnloop.rest.Route;
 
+import java.util.List;
 import java.util.Map;
 
 /** My learning: reports, progress, notes and quizzes (the answer-free view). */
@@ -28,7 +30,10 @@ final class LearningEndpoints {
         routes.get("/me/learning", "getMyLearning", Route.Access.SIGNED_IN, this::report)
                 .get("/me/progress", "listMyProgress", Route.Access.SIGNED_IN, this::progress)
                 .get("/courses/{courseId}/progress", "getCourseProgress", Route.Access.SIGNED_IN, this::courseProgress)
-                .post("/lessons/{lessonId}/complete", "completeLesson", Route.Access.SIGNED_IN, this::complete)
+                .post("/lessons/{lessonId}/watch", "reportWatching", Route.Access.SIGNED_IN, this::watch)
+                .post("/lessons/{lessonId}/open", "openArticle", Route.Access.SIGNED_IN, this::open)
+                .post("/lessons/{lessonId}/read", "markLessonRead", Route.Access.SIGNED_IN, this::read)
+                .post("/lessons/{lessonId}/done", "markLessonDone", Route.Access.SIGNED_IN, this::done)
                 .get("/me/notes", "listMyNotes", Route.Access.SIGNED_IN, this::notes)
                 .post("/lessons/{lessonId}/notes", "addNote", Route.Access.SIGNED_IN, this::addNote)
                 .post("/quizzes/{quizId}/attempts", "startQuiz", Route.Access.SIGNED_IN, this::startQuiz)
@@ -59,7 +64,34 @@ final class LearningEndpoints {
         }
     }
 
-    private Reply complete(Call call) {
+    /** Video and audio: the segments the player played; the server decides how much of it counts. */
+    private Reply watch(Call call) {
+        Actor actor = call.actor();
+        LessonId lesson = LessonId.of(call.param("lessonId"));
+        Views.WatchBody body = call.body(Views.WatchBody.class);
+        requireAccess(actor, lesson);
+        return Reply.ok(learnloop.progress().report(new WatchReport(actor.id(), lesson, body.deviceId(),
+                learnloop.context().now(), body.segments() == null ? List.of() : body.segments())));
+    }
+
+    /** Articles: opened; reading time counts from here. */
+    private Reply open(Call call) {
+        Actor actor = call.actor();
+        LessonId lesson = LessonId.of(call.param("lessonId"));
+        requireAccess(actor, lesson);
+        return Reply.ok(learnloop.progress().openArticle(actor.id(), lesson));
+    }
+
+    /** Articles: read to the end. */
+    private Reply read(Call call) {
+        Actor actor = call.actor();
+        LessonId lesson = LessonId.of(call.param("lessonId"));
+        requireAccess(actor, lesson);
+        return Reply.ok(learnloop.progress().markRead(actor.id(), lesson));
+    }
+
+    /** Other lessons (live sessions, exercises): done on the learner's word. */
+    private Reply done(Call call) {
         Actor actor = call.actor();
         LessonId lesson = LessonId.of(call.param("lessonId"));
         requireAccess(actor, lesson);

@@ -12,6 +12,7 @@ import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.learning.WatchedSegment;
 import io.learnloop.core.review.RatingSummary;
 import io.learnloop.core.review.Review;
 import io.learnloop.payment.PaymentFlow;
@@ -83,6 +84,10 @@ final class Views {
             return new Checkout(s.provider(), s.flow(), s.merchantReference(), s.providerPaymentId(), s.redirectUrl(),
                     s.qrCode(), s.clientSecret(), wechat);
         }
+    }
+
+    /** What a player watched since its last report. */
+    record WatchBody(String deviceId, List<WatchedSegment> segments) {
     }
 
     /** A quiz submission: an answer per question id. */
