@@ -122,21 +122,28 @@ final class ApiFixture {
         }
     }
 
+    /** Sends a request as a mounted server would, and checks the response against the OpenAPI document. */
+    RestResponse handle(RestRequest request) {
+        RestResponse response = api.handle(request);
+        OpenApiContract.check(request, response);
+        return response;
+    }
+
     RestResponse get(String path, Actor actor) {
-        return api.handle(RestRequest.of("GET", path, actor));
+        return handle(RestRequest.of("GET", path, actor));
     }
 
     RestResponse get(String path, Actor actor, Map<String, String> query) {
-        return api.handle(new RestRequest("GET", path, query, Map.of(), null, actor));
+        return handle(new RestRequest("GET", path, query, Map.of(), null, actor));
     }
 
     RestResponse post(String path, Actor actor, String json) {
         RestRequest r = RestRequest.of("POST", path, actor);
-        return api.handle(json == null ? r : r.withJson(json));
+        return handle(json == null ? r : r.withJson(json));
     }
 
     RestResponse postWithKey(String path, Actor actor, String key, String json) {
-        return api.handle(RestRequest.of("POST", path, actor).withJson(json).withHeader("Idempotency-Key", key));
+        return handle(RestRequest.of("POST", path, actor).withJson(json).withHeader("Idempotency-Key", key));
     }
 
     /** Places an order for one offer and returns its id. */

@@ -40,7 +40,7 @@ class BadInputTest {
 
     @Test
     void handle_whenMethodNotAllowed_answers405WithAllow() {
-        RestResponse r = f.api.handle(RestRequest.of("DELETE", "/orders", LENA));
+        RestResponse r = f.handle(RestRequest.of("DELETE", "/orders", LENA));
         problem(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.headers()).containsEntry("Allow", "GET, POST");
     }
@@ -64,7 +64,7 @@ class BadInputTest {
     void handle_whenBodyOversized_answers413WithoutReadingIt() {
         byte[] body = new byte[RestApi.DEFAULT_MAX_BODY_BYTES + 1];
         Arrays.fill(body, (byte) ' ');
-        RestResponse r = f.api.handle(new RestRequest("POST", "/orders", Map.of(),
+        RestResponse r = f.handle(new RestRequest("POST", "/orders", Map.of(),
                 Map.of("Content-Type", "application/json", "Idempotency-Key", "k-big"), body, LENA));
         problem(r, 413, "PAYLOAD_TOO_LARGE");
         assertThat(ordersOf(LENA)).isZero();
@@ -72,7 +72,7 @@ class BadInputTest {
 
     @Test
     void handle_whenBodyIsNotJson_answers415() {
-        RestResponse r = f.api.handle(new RestRequest("POST", "/quotes", Map.of(),
+        RestResponse r = f.handle(new RestRequest("POST", "/quotes", Map.of(),
                 Map.of("Content-Type", "text/plain"), "offers".getBytes(java.nio.charset.StandardCharsets.UTF_8), LENA));
         problem(r, 415, "UNSUPPORTED_MEDIA_TYPE");
     }

@@ -8,6 +8,7 @@ import io.learnloop.core.catalog.CourseStatus;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.error.NotFoundException;
+import io.learnloop.core.review.Review;
 import io.learnloop.rest.Route;
 
 import java.util.ArrayList;
@@ -32,10 +33,17 @@ final class CatalogEndpoints {
     }
 
     void register(Router.Builder routes) {
-        routes.get("/courses", "listCourses", Route.Access.PUBLIC, this::courses)
-                .get("/courses/{courseId}", "getCoursePage", Route.Access.PUBLIC, this::coursePage)
-                .get("/courses/{courseId}/reviews", "listCourseReviews", Route.Access.PUBLIC, this::reviews)
-                .get("/offers/{offerId}", "getOffer", Route.Access.PUBLIC, this::offer);
+        routes.get("/courses", "listCourses", Route.Access.PUBLIC,
+                        Doc.page("Published courses, searched by q (title, subtitle, tags) and category; a page scans"
+                                + " at most " + SCAN_LIMIT + " courses, so it may hold fewer than limit and still have a"
+                                + " next cursor", Views.CourseSummary.class, "q", "category"), this::courses)
+                .get("/courses/{courseId}", "getCoursePage", Route.Access.PUBLIC,
+                        Doc.one("The course page: outline, rating, first reviews, offers", Views.CoursePage.class),
+                        this::coursePage)
+                .get("/courses/{courseId}/reviews", "listCourseReviews", Route.Access.PUBLIC,
+                        Doc.page("The course's visible reviews", Review.class), this::reviews)
+                .get("/offers/{offerId}", "getOffer", Route.Access.PUBLIC, Doc.one("An active offer", Offer.class),
+                        this::offer);
     }
 
     /**

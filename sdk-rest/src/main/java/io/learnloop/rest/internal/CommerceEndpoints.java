@@ -5,6 +5,7 @@ import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.commerce.PlaceOrder;
+import io.learnloop.core.commerce.Quote;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.payment.CheckoutRequest;
@@ -25,12 +26,21 @@ final class CommerceEndpoints {
     }
 
     void register(Router.Builder routes) {
-        routes.post("/quotes", "createQuote", Route.Access.SIGNED_IN, this::quote)
-                .postMovingMoney("/orders", "placeOrder", this::placeOrder)
-                .get("/orders", "listMyOrders", Route.Access.SIGNED_IN, this::myOrders)
-                .get("/orders/{orderId}", "getOrder", Route.Access.SIGNED_IN, this::order)
-                .post("/orders/{orderId}/cancel", "cancelOrder", Route.Access.SIGNED_IN, this::cancel)
-                .postMovingMoney("/orders/{orderId}/checkout", "checkout", this::checkout);
+        routes.post("/quotes", "createQuote", Route.Access.SIGNED_IN,
+                        Doc.one("Prices offers and coupons for the caller without placing an order", Quote.class)
+                                .reads(Views.OrderBody.class), this::quote)
+                .postMovingMoney("/orders", "placeOrder",
+                        Doc.one("Places an order for the caller", Order.class).reads(Views.OrderBody.class).creates(),
+                        this::placeOrder)
+                .get("/orders", "listMyOrders", Route.Access.SIGNED_IN, Doc.page("The caller's orders", Order.class),
+                        this::myOrders)
+                .get("/orders/{orderId}", "getOrder", Route.Access.SIGNED_IN,
+                        Doc.one("One of the caller's orders, with its status", Order.class), this::order)
+                .post("/orders/{orderId}/cancel", "cancelOrder", Route.Access.SIGNED_IN,
+                        Doc.one("Cancels an unpaid order", Order.class), this::cancel)
+                .postMovingMoney("/orders/{orderId}/checkout", "checkout",
+                        Doc.one("Starts or resumes paying an order; answers what the provider's front end needs",
+                                Views.Checkout.class).reads(Views.CheckoutBody.class), this::checkout);
     }
 
     private static PlaceOrder request(String clientKey, Views.OrderBody body) {

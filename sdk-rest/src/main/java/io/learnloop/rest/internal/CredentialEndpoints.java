@@ -3,6 +3,7 @@ package io.learnloop.rest.internal;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.credential.Certificate;
+import io.learnloop.core.credential.VerificationResult;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.rest.Route;
 
@@ -20,10 +21,16 @@ final class CredentialEndpoints {
     }
 
     void register(Router.Builder routes) {
-        routes.get("/me/certificates", "listMyCertificates", Route.Access.SIGNED_IN, this::mine)
-                .post("/courses/{courseId}/certificate", "issueCertificate", Route.Access.SIGNED_IN, this::issue)
-                .post("/certificates/verification", "verifyCertificate", Route.Access.PUBLIC, this::verify)
-                .get("/certificates/keys", "getCertificateKeys", Route.Access.PUBLIC, this::keys);
+        routes.get("/me/certificates", "listMyCertificates", Route.Access.SIGNED_IN,
+                        Doc.items("The caller's certificates", Certificate.class), this::mine)
+                .post("/courses/{courseId}/certificate", "issueCertificate", Route.Access.SIGNED_IN,
+                        Doc.one("Issues the caller's certificate of a completed course", Certificate.class).creates(),
+                        this::issue)
+                .post("/certificates/verification", "verifyCertificate", Route.Access.PUBLIC,
+                        Doc.one("Verifies a certificate credential; anyone may ask", VerificationResult.class)
+                                .reads(Views.VerifyBody.class), this::verify)
+                .get("/certificates/keys", "getCertificateKeys", Route.Access.PUBLIC,
+                        Doc.raw("The JWK set that verifies certificates"), this::keys);
     }
 
     private Reply mine(Call call) {

@@ -87,6 +87,10 @@ final class DefaultRestApi implements RestApi {
         return new RestResponse(reply.status(), headers, body);
     }
 
+    List<Endpoint> endpoints() {
+        return router.endpoints();
+    }
+
     @Override
     public List<Route> routes() {
         return router.routes();

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param route         the public description
  * @param segments      the path template split at slashes
+ * @param doc           what the OpenAPI document says of it
  * @param handler       the handler
  * @param movesMoney    whether the POST creates money movement, and so needs an idempotency key
  */
-record Endpoint(Route route, List<String> segments, Handler handler, boolean movesMoney) {
+record Endpoint(Route route, List<String> segments, Doc doc, Handler handler, boolean movesMoney) {
     Endpoint {
         segments = List.copyOf(segments);
     }

@@ -10,7 +10,12 @@ import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.identity.Actor;
+import io.learnloop.core.assessment.GradeResult;
+import io.learnloop.core.learning.CourseCompletion;
+import io.learnloop.core.learning.LearnerReport;
+import io.learnloop.core.learning.LessonProgress;
 import io.learnloop.core.learning.Note;
+import io.learnloop.core.learning.ProgressUpdate;
 import io.learnloop.core.learning.NoteDraft;
 import io.learnloop.core.learning.WatchReport;
 import io.learnloop.rest.Route;
@@ -27,19 +32,33 @@ final class LearningEndpoints {
     }
 
     void register(Router.Builder routes) {
-        routes.get("/me/learning", "getMyLearning", Route.Access.SIGNED_IN, this::report)
-                .get("/me/progress", "listMyProgress", Route.Access.SIGNED_IN, this::progress)
-                .get("/courses/{courseId}/progress", "getCourseProgress", Route.Access.SIGNED_IN, this::courseProgress)
-                .post("/lessons/{lessonId}/watch", "reportWatching", Route.Access.SIGNED_IN, this::watch)
-                .post("/lessons/{lessonId}/open", "openArticle", Route.Access.SIGNED_IN, this::open)
-                .post("/lessons/{lessonId}/read", "markLessonRead", Route.Access.SIGNED_IN, this::read)
-                .post("/lessons/{lessonId}/done", "markLessonDone", Route.Access.SIGNED_IN, this::done)
-                .get("/me/notes", "listMyNotes", Route.Access.SIGNED_IN, this::notes)
-                .post("/lessons/{lessonId}/notes", "addNote", Route.Access.SIGNED_IN, this::addNote)
-                .post("/quizzes/{quizId}/attempts", "startQuiz", Route.Access.SIGNED_IN, this::startQuiz)
-                .get("/quiz-attempts/{attemptId}", "getQuizAttempt", Route.Access.SIGNED_IN, this::attempt)
+        routes.get("/me/learning", "getMyLearning", Route.Access.SIGNED_IN,
+                        Doc.one("The caller's learning report", LearnerReport.class), this::report)
+                .get("/me/progress", "listMyProgress", Route.Access.SIGNED_IN,
+                        Doc.items("The caller's progress on every lesson started", LessonProgress.class), this::progress)
+                .get("/courses/{courseId}/progress", "getCourseProgress", Route.Access.SIGNED_IN,
+                        Doc.one("How far the caller is through a course", CourseCompletion.class), this::courseProgress)
+                .post("/lessons/{lessonId}/watch", "reportWatching", Route.Access.SIGNED_IN,
+                        Doc.one("Reports what the player played of a video or audio lesson", ProgressUpdate.class)
+                                .reads(Views.WatchBody.class), this::watch)
+                .post("/lessons/{lessonId}/open", "openArticle", Route.Access.SIGNED_IN,
+                        Doc.one("Records that the caller opened an article", LessonProgress.class), this::open)
+                .post("/lessons/{lessonId}/read", "markLessonRead", Route.Access.SIGNED_IN,
+                        Doc.one("Marks an opened article read", ProgressUpdate.class), this::read)
+                .post("/lessons/{lessonId}/done", "markLessonDone", Route.Access.SIGNED_IN,
+                        Doc.one("Marks a lesson of another kind done", ProgressUpdate.class), this::done)
+                .get("/me/notes", "listMyNotes", Route.Access.SIGNED_IN, Doc.items("The caller's notes", Note.class),
+                        this::notes)
+                .post("/lessons/{lessonId}/notes", "addNote", Route.Access.SIGNED_IN,
+                        Doc.one("Adds a note on a lesson", Note.class).reads(NoteDraft.class).creates(), this::addNote)
+                .post("/quizzes/{quizId}/attempts", "startQuiz", Route.Access.SIGNED_IN,
+                        Doc.one("Starts an attempt; the view holds no answer", QuizView.class).creates(),
+                        this::startQuiz)
+                .get("/quiz-attempts/{attemptId}", "getQuizAttempt", Route.Access.SIGNED_IN,
+                        Doc.one("One of the caller's attempts, without answers", QuizView.class), this::attempt)
                 .post("/quiz-attempts/{attemptId}/submission", "submitQuizAttempt", Route.Access.SIGNED_IN,
-                        this::submit);
+                        Doc.one("Submits the answers and grades the attempt", GradeResult.class)
+                                .reads(Views.Submission.class), this::submit);
     }
 
     private Reply report(Call call) {

@@ -4,6 +4,9 @@ import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.learning.CourseReport;
+import io.learnloop.core.ledger.Balance;
+import io.learnloop.core.ledger.JournalEntry;
 import io.learnloop.rest.Route;
 
 import java.util.Currency;
@@ -17,9 +20,14 @@ final class OperatorEndpoints {
     }
 
     void register(Router.Builder routes) {
-        routes.get("/ledger/balances", "listBalances", Route.Access.SIGNED_IN, this::balances)
-                .get("/ledger/orders/{orderId}/entries", "listOrderEntries", Route.Access.SIGNED_IN, this::entries)
-                .get("/reports/courses/{courseId}", "getCourseReport", Route.Access.SIGNED_IN, this::courseReport);
+        routes.get("/ledger/balances", "listBalances", Route.Access.SIGNED_IN,
+                        Doc.page("Every account's balance in one currency (FINANCE)", Balance.class, "currency"),
+                        this::balances)
+                .get("/ledger/orders/{orderId}/entries", "listOrderEntries", Route.Access.SIGNED_IN,
+                        Doc.items("The journal entries of one order (FINANCE)", JournalEntry.class), this::entries)
+                .get("/reports/courses/{courseId}", "getCourseReport", Route.Access.SIGNED_IN,
+                        Doc.one("A course's learning report (its authors, ADMIN)", CourseReport.class),
+                        this::courseReport);
     }
 
     private Reply balances(Call call) {

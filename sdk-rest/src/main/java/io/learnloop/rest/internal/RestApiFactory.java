@@ -27,7 +27,7 @@ public final class RestApiFactory {
     public static RestApi create(Learnloop learnloop, Payments payments,
                                  Function<CourseId, List<OfferId>> courseOffers, int maxBodyBytes) {
         Router.Builder routes = Router.builder();
-        routes.get("/openapi.json", "getOpenApiDocument", Route.Access.PUBLIC,
+        routes.get("/openapi.json", "getOpenApiDocument", Route.Access.PUBLIC, Doc.raw("This document"),
                 call -> Reply.ok(new Reply.RawJson(RestApi.openApiDocument())));
         new CatalogEndpoints(learnloop, courseOffers).register(routes);
         new CommerceEndpoints(learnloop, payments).register(routes);

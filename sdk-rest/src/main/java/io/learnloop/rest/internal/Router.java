@@ -26,6 +26,10 @@ final class Router {
         return new Builder();
     }
 
+    List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
     List<Route> routes() {
         return endpoints.stream().map(Endpoint::route).toList();
     }
@@ -107,29 +111,25 @@ final class Router {
     static final class Builder {
         private final List<Endpoint> endpoints = new ArrayList<>();
 
-        Builder get(String path, String operationId, Route.Access access, Handler handler) {
-            return add(new Route("GET", path, operationId, access), handler, false);
+        Builder get(String path, String operationId, Route.Access access, Doc doc, Handler handler) {
+            return add(new Route("GET", path, operationId, access), doc, handler, false);
         }
 
-        Builder post(String path, String operationId, Route.Access access, Handler handler) {
-            return add(new Route("POST", path, operationId, access), handler, false);
+        Builder post(String path, String operationId, Route.Access access, Doc doc, Handler handler) {
+            return add(new Route("POST", path, operationId, access), doc, handler, false);
         }
 
-        Builder postMovingMoney(String path, String operationId, Handler handler) {
-            return add(new Route("POST", path, operationId, Route.Access.SIGNED_IN), handler, true);
+        Builder postMovingMoney(String path, String operationId, Doc doc, Handler handler) {
+            return add(new Route("POST", path, operationId, Route.Access.SIGNED_IN), doc, handler, true);
         }
 
-        Builder delete(String path, String operationId, Route.Access access, Handler handler) {
-            return add(new Route("DELETE", path, operationId, access), handler, false);
-        }
-
-        private Builder add(Route route, Handler handler, boolean movesMoney) {
+        private Builder add(Route route, Doc doc, Handler handler, boolean movesMoney) {
             for (Endpoint e : endpoints) {
                 if (e.route().method().equals(route.method()) && e.route().path().equals(route.path())) {
                     throw new IllegalStateException("two routes for " + route.method() + " " + route.path());
                 }
             }
-            endpoints.add(new Endpoint(route, split(route.path()), handler, movesMoney));
+            endpoints.add(new Endpoint(route, split(route.path()), doc, handler, movesMoney));
             return this;
         }
 
