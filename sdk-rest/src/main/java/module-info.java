@@ -6,6 +6,7 @@
 module io.learnloop.rest {
     requires transitive io.learnloop.core;
     requires transitive io.learnloop.payment;
+    requires transitive io.learnloop.community;
     requires org.slf4j;
 
     exports io.learnloop.rest;

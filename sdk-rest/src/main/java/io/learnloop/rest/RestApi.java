@@ -1,5 +1,6 @@
 package io.learnloop.rest;
 
+import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
@@ -16,10 +17,11 @@ import java.util.function.Function;
 
 /**
  * The HTTP API for front ends (catalogue, course pages, checkout, order status, my learning, quizzes, certificates,
- * the operator's ledger and reports), as one framework-neutral handler. The host's server turns each request into a
- * {@link RestRequest} with the caller it authenticated, calls {@link #handle}, and writes the {@link RestResponse}
- * back. JSON bodies follow {@code docs/wire-format.md}; errors are RFC 9457 problem details carrying the SDK's
- * stable error codes; listings page by cursor; POSTs that move money take an {@code Idempotency-Key} header.
+ * community threads and posts, the operator's ledger and reports), as one framework-neutral handler. The host's
+ * server turns each request into a {@link RestRequest} with the caller it authenticated, calls {@link #handle}, and
+ * writes the {@link RestResponse} back. JSON bodies follow {@code docs/wire-format.md}; errors are RFC 9457 problem
+ * details carrying the SDK's stable error codes; listings page by cursor; POSTs that move money take an
+ * {@code Idempotency-Key} header.
  *
  * <pre>{@code
  * RestApi api = RestApi.builder(learnloop).payments(payments).build();
@@ -94,6 +96,7 @@ public interface RestApi {
     final class Builder {
         private final Learnloop learnloop;
         private Payments payments;
+        private Community community;
         private Function<CourseId, List<OfferId>> courseOffers = course -> List.of();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
@@ -109,6 +112,17 @@ public interface RestApi {
          */
         public Builder payments(Payments value) {
             this.payments = Objects.requireNonNull(value, "payments");
+            return this;
+        }
+
+        /**
+         * The community to serve threads and posts from. Without it the community routes answer 501.
+         *
+         * @param value the community
+         * @return this builder
+         */
+        public Builder community(Community value) {
+            this.community = Objects.requireNonNull(value, "community");
             return this;
         }
 
@@ -145,7 +159,7 @@ public interface RestApi {
          * @return the API
          */
         public RestApi build() {
-            return RestApiFactory.create(learnloop, payments, courseOffers, maxBodyBytes);
+            return RestApiFactory.create(learnloop, payments, community, courseOffers, maxBodyBytes);
         }
     }
 }

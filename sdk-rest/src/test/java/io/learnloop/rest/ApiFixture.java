@@ -2,7 +2,11 @@ package io.learnloop.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnloop.community.Communities;
+import io.learnloop.community.Community;
+import io.learnloop.community.CommunityOptions;
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.assessment.ChoiceOption;
 import io.learnloop.core.assessment.Question;
 import io.learnloop.core.assessment.Quiz;
@@ -67,6 +71,7 @@ final class ApiFixture {
     final Offer javaOffer;
     final Offer sqlOffer;
     final Quiz quiz;
+    final Community community;
     final RestApi api;
 
     ApiFixture() {
@@ -94,7 +99,9 @@ final class ApiFixture {
                 Question.singleChoice("q1", "Which keyword declares a constant?",
                         List.of(new ChoiceOption("a", "final"), new ChoiceOption("b", "var")), "a", 1),
                 Question.trueFalse("q2", "A record is immutable by default.", true, 1)), QuizSettings.defaults()));
-        api = RestApi.builder(learnloop).payments(payments)
+        community = Communities.embedded(learnloop.context(), CommunityOptions.builder(
+                (user, course) -> learnloop.access().hasAccess(user, CourseId.of(course), clock.instant())).build());
+        api = RestApi.builder(learnloop).payments(payments).community(community)
                 .courseOffers(course -> course.equals(java.id()) ? List.of(javaOffer.id()) : List.of(sqlOffer.id()))
                 .build();
     }

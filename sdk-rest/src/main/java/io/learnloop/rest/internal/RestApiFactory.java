@@ -1,5 +1,6 @@
 package io.learnloop.rest.internal;
 
+import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
@@ -20,11 +21,12 @@ public final class RestApiFactory {
      *
      * @param learnloop    the facade
      * @param payments     the payments, or null
+     * @param community    the community, or null
      * @param courseOffers which offers a course page shows
      * @param maxBodyBytes the largest body read
      * @return the API
      */
-    public static RestApi create(Learnloop learnloop, Payments payments,
+    public static RestApi create(Learnloop learnloop, Payments payments, Community community,
                                  Function<CourseId, List<OfferId>> courseOffers, int maxBodyBytes) {
         Router.Builder routes = Router.builder();
         routes.get("/openapi.json", "getOpenApiDocument", Route.Access.PUBLIC, Doc.raw("This document"),
@@ -33,6 +35,7 @@ public final class RestApiFactory {
         new CommerceEndpoints(learnloop, payments).register(routes);
         new LearningEndpoints(learnloop).register(routes);
         new CredentialEndpoints(learnloop).register(routes);
+        new CommunityEndpoints(community).register(routes);
         new OperatorEndpoints(learnloop).register(routes);
         return new DefaultRestApi(routes.build(), new Idempotency(learnloop.context()), maxBodyBytes);
     }

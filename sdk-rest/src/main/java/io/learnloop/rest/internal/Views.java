@@ -90,6 +90,14 @@ final class Views {
     record WatchBody(String deviceId, List<WatchedSegment> segments) {
     }
 
+    /** A new community thread. */
+    record NewTopic(String title, String markdown, boolean question) {
+    }
+
+    /** A reply in a thread; {@code replyToNumber} 0 answers the thread itself. */
+    record NewPost(String markdown, int replyToNumber) {
+    }
+
     /** A quiz submission: an answer per question id. */
     record Submission(Map<String, Answer> answers) {
     }

@@ -138,6 +138,9 @@ final class OpenApiGenerator {
             errors.add("401");
         }
         errors.addAll(List.of("403", "404", "405", "409", "413", "415", "422"));
+        if (r.path().startsWith("/community/")) {
+            errors.add("501");
+        }
         if (r.operationId().equals("checkout")) {
             errors.add("501");
             errors.add("502");
@@ -356,7 +359,7 @@ final class OpenApiGenerator {
         what.put("422", "An Idempotency-Key reused with another body (IDEMPOTENCY_KEY_REUSED), or a valid request the"
                 + " domain refuses (CURRENCY_MISMATCH, ARITHMETIC_OVERFLOW, VERIFICATION_FAILED)");
         what.put("500", "A failure of the server (INTERNAL, CONFIGURATION, OUTPUT_FAILED)");
-        what.put("501", "The host configured no payment provider (CONFIGURATION)");
+        what.put("501", "The host configured no payment provider or community for the API (CONFIGURATION)");
         what.put("502", "The payment provider failed (REMOTE_FAILURE)");
         what.put("503", "The store or a provider is unavailable or limiting (STORE_UNAVAILABLE, RATE_LIMITED)");
         what.put("504", "The provider's outcome is unknown (REMOTE_FAILURE); retry with the same Idempotency-Key");

@@ -1,5 +1,6 @@
 package io.learnloop.spring.autoconfigure;
 
+import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
 import io.learnloop.payment.Payments;
 import io.learnloop.rest.RestApi;
@@ -35,19 +36,23 @@ public class LearnloopRestAutoConfiguration {
     }
 
     /**
-     * The API over the facade, checking out with the {@link Payments} bean when there is one.
+     * The API over the facade, checking out with the {@link Payments} bean and serving the {@link Community} bean
+     * when there are such beans.
      *
      * @param learnloop  the facade
      * @param payments   the payments, if configured
+     * @param community  the community, if configured
      * @param properties the checked properties
      * @return the API
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Learnloop.class)
-    RestApi learnloopRestApi(Learnloop learnloop, ObjectProvider<Payments> payments, CheckedProperties properties) {
+    RestApi learnloopRestApi(Learnloop learnloop, ObjectProvider<Payments> payments,
+                             ObjectProvider<Community> community, CheckedProperties properties) {
         RestApi.Builder b = RestApi.builder(learnloop).maxBodyBytes(properties.get().api().maxBodyBytes());
         payments.ifAvailable(b::payments);
+        community.ifAvailable(b::community);
         return b.build();
     }
 
