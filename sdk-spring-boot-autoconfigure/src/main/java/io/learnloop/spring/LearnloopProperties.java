@@ -20,11 +20,12 @@ import java.time.Duration;
  * @param community the Discourse community backend
  * @param jobs     the SDK's scheduled work (due jobs, outbox delivery, payment reconciliation)
  * @param health   the actuator health indicators
+ * @param api      the HTTP API for front ends (with sdk-rest on the class path)
  */
 @ConfigurationProperties(prefix = "learnloop")
 public record LearnloopProperties(String tenant, @DefaultValue Store store, @DefaultValue Payments payments,
                                   @DefaultValue Webhooks webhooks, @DefaultValue Community community,
-                                  @DefaultValue Jobs jobs, @DefaultValue Health health) {
+                                  @DefaultValue Jobs jobs, @DefaultValue Health health, @DefaultValue Api api) {
 
     /**
      * What to do with the schema when the application starts.
@@ -240,5 +241,16 @@ public record LearnloopProperties(String tenant, @DefaultValue Store store, @Def
 
     private static String redacted(String secret) {
         return present(secret) ? "(redacted)" : "(unset)";
+    }
+
+    /**
+     * The HTTP API for front ends, mounted when sdk-rest is on the class path.
+     *
+     * <p>Thread-safe: immutable record.
+     *
+     * @param basePath     where the API is mounted; every route lies below it
+     * @param maxBodyBytes the largest request body read, in bytes
+     */
+    public record Api(@DefaultValue("/learnloop/api") String basePath, @DefaultValue("65536") int maxBodyBytes) {
     }
 }

@@ -5,6 +5,7 @@ import io.learnloop.spring.autoconfigure.LearnloopCommunityAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopHealthAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopJobsAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopObservationAutoConfiguration;
+import io.learnloop.spring.autoconfigure.LearnloopRestAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopPaymentsAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopSecurityAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopWebhooksAutoConfiguration;
@@ -42,7 +43,8 @@ class RegistrationTest {
                 LearnloopPaymentsAutoConfiguration.class, LearnloopCommunityAutoConfiguration.class,
                 LearnloopJobsAutoConfiguration.class, LearnloopWebhooksAutoConfiguration.class,
                 LearnloopSecurityAutoConfiguration.class, LearnloopHealthAutoConfiguration.class,
-                LearnloopObservationAutoConfiguration.class).map(Class::getName).toList());
+                LearnloopObservationAutoConfiguration.class, LearnloopRestAutoConfiguration.class)
+                .map(Class::getName).toList());
     }
 
     @Test

@@ -45,6 +45,10 @@ final class TestShop {
         offer = learnloop.commerce().createOffer(CREATOR, OfferDraft.course("Java", Money.ofMinor(priceMinor, currency), published.id()));
     }
 
+    Offer offer() {
+        return offer;
+    }
+
     Order order(String key) {
         return learnloop.commerce().placeOrder(LEARNER, PlaceOrder.of(key, offer.id()));
     }

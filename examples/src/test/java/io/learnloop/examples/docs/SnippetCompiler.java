@@ -54,7 +54,9 @@ public final class SnippetCompiler {
             // sdk-lms
             "io.learnloop.lms",
             // sdk-jdbc
-            "io.learnloop.jdbc");
+            "io.learnloop.jdbc",
+            // sdk-rest
+            "io.learnloop.rest");
 
     /**
      * Single-type imports that settle a clash between two on-demand imports in the SDK's favour

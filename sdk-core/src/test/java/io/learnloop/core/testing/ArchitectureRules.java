@@ -28,7 +28,7 @@ public final class ArchitectureRules {
     /** Package roots of every Learnloop module, in table order. */
     public static final List<String> MODULE_ROOTS = List.of(
             "io.learnloop.core", "io.learnloop.http", "io.learnloop.payment", "io.learnloop.recommend",
-            "io.learnloop.community", "io.learnloop.lms", "io.learnloop.jdbc");
+            "io.learnloop.community", "io.learnloop.lms", "io.learnloop.jdbc", "io.learnloop.rest");
 
     /** The HTTP layer's package root: the one module that sends over okhttp. */
     public static final String HTTP_ROOT = "io.learnloop.http";

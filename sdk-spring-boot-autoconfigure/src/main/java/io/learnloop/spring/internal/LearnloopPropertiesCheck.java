@@ -53,6 +53,7 @@ public final class LearnloopPropertiesCheck {
         positive(properties.jobs().interval(), "learnloop.jobs.interval", p);
         positive(properties.health().outboxLagThreshold(), "learnloop.health.outbox-lag-threshold", p);
         webhooks(properties.webhooks(), p);
+        api(properties.api(), p);
         p.throwIfAny();
     }
 
@@ -146,6 +147,16 @@ public final class LearnloopPropertiesCheck {
                 p.add(name, "use a path of its own: " + path + " is already the path of another endpoint");
             }
         }
+    }
+
+    private static void api(LearnloopProperties.Api api, PropertyProblems p) {
+        String path = api.basePath();
+        if (path == null || !path.startsWith("/") || path.endsWith("/") || path.contains("*") || path.contains("{")) {
+            p.add("learnloop.api.base-path", "set a fixed path that starts with '/' and does not end with one, for"
+                    + " example /learnloop/api");
+        }
+        p.require(api.maxBodyBytes() >= 1024 && api.maxBodyBytes() <= 16 * 1024 * 1024, "learnloop.api.max-body-bytes",
+                "set 1024 to 16777216 bytes");
     }
 
     private static void privateKey(String value, String property, String what, PropertyProblems p) {

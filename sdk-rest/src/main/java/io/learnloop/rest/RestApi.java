@@ -1,0 +1,165 @@
+package io.learnloop.rest;
+
+import io.learnloop.community.Community;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.commerce.OfferId;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.payment.Payments;
+import io.learnloop.rest.internal.RestApiFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The HTTP API for front ends (catalogue, course pages, checkout, order status, my learning, quizzes, certificates,
+ * community threads and posts, the operator's ledger and reports), as one framework-neutral handler. The host's
+ * server turns each request into a {@link RestRequest} with the caller it authenticated, calls {@link #handle}, and
+ * writes the {@link RestResponse} back. JSON bodies follow {@code docs/wire-format.md}; errors are RFC 9457 problem
+ * details carrying the SDK's stable error codes; listings page by cursor; POSTs that move money take an
+ * {@code Idempotency-Key} header.
+ *
+ * <pre>{@code
+ * RestApi api = RestApi.builder(learnloop).payments(payments).build();
+ * RestResponse response = api.handle(new RestRequest("GET", "/courses", query, headers, body, actor));
+ * }</pre>
+ *
+ * <p>Every route and schema is in the OpenAPI 3.1 document {@link #openApiDocument()}, which the API also serves at
+ * {@code GET /openapi.json}.
+ *
+ * <p>Thread-safe. The builder is not.
+ */
+public interface RestApi {
+    /** The default largest request body, in bytes: 64 KiB. */
+    int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    /** Where the OpenAPI document lies on the class path. */
+    String OPENAPI_RESOURCE = "/io/learnloop/rest/openapi.json";
+
+    /**
+     * Answers one request. Never throws for anything a caller sent: every failure is a problem detail response.
+     *
+     * @param request the request
+     * @return the response
+     */
+    RestResponse handle(RestRequest request);
+
+    /**
+     * Every route the API answers, in a stable order.
+     *
+     * @return the routes
+     */
+    List<Route> routes();
+
+    /**
+     * The largest request body this API reads; a longer one gets 413 without being parsed.
+     *
+     * @return the limit in bytes
+     */
+    int maxBodyBytes();
+
+    /**
+     * The OpenAPI 3.1 document of the API, as JSON.
+     *
+     * @return the document's bytes
+     */
+    static byte[] openApiDocument() {
+        try (InputStream in = RestApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts building an API over a Learnloop instance.
+     *
+     * @param learnloop the facade
+     * @return a builder
+     */
+    static Builder builder(Learnloop learnloop) {
+        return new Builder(learnloop);
+    }
+
+    /**
+     * Builds a {@link RestApi}.
+     *
+     * <p>Not thread-safe.
+     */
+    final class Builder {
+        private final Learnloop learnloop;
+        private Payments payments;
+        private Community community;
+        private Function<CourseId, List<OfferId>> courseOffers = course -> List.of();
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+        private Builder(Learnloop learnloop) {
+            this.learnloop = Objects.requireNonNull(learnloop, "learnloop");
+        }
+
+        /**
+         * The payments to check out with. Without them the checkout route answers 501.
+         *
+         * @param value the payments
+         * @return this builder
+         */
+        public Builder payments(Payments value) {
+            this.payments = Objects.requireNonNull(value, "payments");
+            return this;
+        }
+
+        /**
+         * The community to serve threads and posts from. Without it the community routes answer 501.
+         *
+         * @param value the community
+         * @return this builder
+         */
+        public Builder community(Community value) {
+            this.community = Objects.requireNonNull(value, "community");
+            return this;
+        }
+
+        /**
+         * Which offers a course page shows, in order (the store keeps no index of offers by course; the host knows
+         * which it sells). Offers that are missing or inactive are left out. The default shows none.
+         *
+         * @param value the course's offers
+         * @return this builder
+         */
+        public Builder courseOffers(Function<CourseId, List<OfferId>> value) {
+            this.courseOffers = Objects.requireNonNull(value, "courseOffers");
+            return this;
+        }
+
+        /**
+         * The largest request body to read.
+         *
+         * @param value the limit in bytes, 1 KiB to 16 MiB
+         * @return this builder
+         * @throws ValidationException if out of range
+         */
+        public Builder maxBodyBytes(int value) {
+            if (value < 1024 || value > 16 * 1024 * 1024) {
+                throw ValidationException.of("maxBodyBytes", "must be 1024 to 16777216 bytes, was " + value);
+            }
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        /**
+         * Builds the API.
+         *
+         * @return the API
+         */
+        public RestApi build() {
+            return RestApiFactory.create(learnloop, payments, community, courseOffers, maxBodyBytes);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.learnloop.rest.internal;
+
+import io.learnloop.community.Community;
+import io.learnloop.community.Post;
+import io.learnloop.community.Space;
+import io.learnloop.community.Topic;
+import io.learnloop.core.Page;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.rest.Route;
+
+import java.util.List;
+
+/**
+ * The community: spaces, their threads (topics) and posts. The community API reads the first page of each listing
+ * through a page object that cannot be resumed from text, so these routes answer that first page with a null
+ * {@code nextCursor} and take no cursor.
+ */
+final class CommunityEndpoints {
+    private final Community community;
+
+    CommunityEndpoints(Community community) {
+        this.community = community;
+    }
+
+    void register(Router.Builder routes) {
+        routes.get("/community/spaces", "listSpaces", Route.Access.SIGNED_IN,
+                        firstPage("The spaces the caller may read", Space.class), this::spaces)
+                .get("/community/spaces/{spaceId}/topics", "listTopics", Route.Access.SIGNED_IN,
+                        firstPage("A space's threads, oldest first", Topic.class), this::topics)
+                .post("/community/spaces/{spaceId}/topics", "createTopic", Route.Access.SIGNED_IN,
+                        Doc.one("Opens a thread (a discussion or a question) with its first post", Topic.class)
+                                .reads(Views.NewTopic.class).creates(), this::createTopic)
+                .get("/community/topics/{topicId}", "getTopic", Route.Access.SIGNED_IN,
+                        Doc.one("A thread", Topic.class), this::topic)
+                .get("/community/topics/{topicId}/posts", "listPosts", Route.Access.SIGNED_IN,
+                        firstPage("A thread's posts", Post.class), this::posts)
+                .post("/community/topics/{topicId}/posts", "replyToTopic", Route.Access.SIGNED_IN,
+                        Doc.one("Replies in a thread", Post.class).reads(Views.NewPost.class).creates(), this::reply);
+    }
+
+    private static Doc firstPage(String summary, Class<?> item) {
+        return new Doc(summary + " (the first page)", null, item, Doc.Shape.PAGE, 200, List.of());
+    }
+
+    private Community community() {
+        if (community == null) {
+            throw new RestFailure(501, "CONFIGURATION", "This server has no community: the host configured none for"
+                    + " the API.");
+        }
+        return community;
+    }
+
+    private static <T> Page<T> first(io.learnloop.community.Page<T> page) {
+        return new Page<>(page.items(), null);
+    }
+
+    private Reply spaces(Call call) {
+        return Reply.ok(first(community().spaces(call.actor())));
+    }
+
+    private Reply topics(Call call) {
+        return Reply.ok(first(community().topics(call.actor(), call.param("spaceId"))));
+    }
+
+    private Reply createTopic(Call call) {
+        Views.NewTopic body = call.body(Views.NewTopic.class);
+        Topic topic = community().createTopic(call.actor(), call.param("spaceId"), body.title(), body.markdown(),
+                body.question());
+        return Reply.created(topic, "/community/topics/" + topic.id());
+    }
+
+    private Reply topic(Call call) {
+        return Reply.ok(community().topic(call.actor(), call.param("topicId")));
+    }
+
+    private Reply posts(Call call) {
+        return Reply.ok(first(community().posts(call.actor(), call.param("topicId"))));
+    }
+
+    private Reply reply(Call call) {
+        Views.NewPost body = call.body(Views.NewPost.class);
+        if (body.replyToNumber() < 0) {
+            throw ValidationException.of("replyToNumber", "must be 0 (the thread) or a post's number");
+        }
+        Post post = community().reply(call.actor(), call.param("topicId"), body.markdown(), body.replyToNumber());
+        return Reply.created(post, "/community/topics/" + post.topicId() + "/posts");
+    }
+}

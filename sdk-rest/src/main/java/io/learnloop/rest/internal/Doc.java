@@ -1,0 +1,64 @@
+package io.learnloop.rest.internal;
+
+import java.util.List;
+
+/**
+ * What the OpenAPI document says about one route beyond its method and path: the summary, the body it reads, the
+ * body it answers with, and its query parameters. Kept beside the handler, so the document is generated from the
+ * routes and a test fails when the committed document differs.
+ *
+ * @param summary  one line for the document
+ * @param request  the body's record class, or null for none
+ * @param response the answer's record class (the item class for pages and item lists), or null for raw JSON
+ * @param shape    how the answer wraps the response class
+ * @param status   the success status
+ * @param query    the query parameters
+ */
+record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query) {
+    Doc {
+        query = List.copyOf(query);
+    }
+
+    /** How an answer wraps its record class. */
+    enum Shape {
+        /** The record itself. */
+        ONE,
+        /** {@code {"items":[...],"nextCursor":...}}, paged by cursor. */
+        PAGE,
+        /** {@code {"items":[...]}}, a bounded list. */
+        ITEMS,
+        /** JSON the API passes through as it is (the JWK set, the OpenAPI document). */
+        RAW
+    }
+
+    static Doc one(String summary, Class<?> response) {
+        return new Doc(summary, null, response, Shape.ONE, 200, List.of());
+    }
+
+    static Doc page(String summary, Class<?> item, String... query) {
+        List<String> q = new java.util.ArrayList<>(List.of(query));
+        q.add("cursor");
+        q.add("limit");
+        return new Doc(summary, null, item, Shape.PAGE, 200, q);
+    }
+
+    static Doc items(String summary, Class<?> item) {
+        return new Doc(summary, null, item, Shape.ITEMS, 200, List.of());
+    }
+
+    static Doc raw(String summary) {
+        return new Doc(summary, null, null, Shape.RAW, 200, List.of());
+    }
+
+    Doc reads(Class<?> body) {
+        return new Doc(summary, body, response, shape, status, query);
+    }
+
+    Doc creates() {
+        return new Doc(summary, request, response, shape, 201, query);
+    }
+
+    Doc query(String... names) {
+        return new Doc(summary, request, response, shape, status, List.of(names));
+    }
+}

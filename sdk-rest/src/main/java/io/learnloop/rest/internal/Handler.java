@@ -1,0 +1,7 @@
+package io.learnloop.rest.internal;
+
+/** Answers one matched request. */
+@FunctionalInterface
+interface Handler {
+    Reply handle(Call call);
+}

@@ -1,0 +1,42 @@
+package io.learnloop.rest.internal;
+
+import io.learnloop.community.Community;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.commerce.OfferId;
+import io.learnloop.payment.Payments;
+import io.learnloop.rest.RestApi;
+import io.learnloop.rest.Route;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Wires the API; the one place that knows every endpoint group. */
+public final class RestApiFactory {
+    private RestApiFactory() {
+    }
+
+    /**
+     * Builds the API.
+     *
+     * @param learnloop    the facade
+     * @param payments     the payments, or null
+     * @param community    the community, or null
+     * @param courseOffers which offers a course page shows
+     * @param maxBodyBytes the largest body read
+     * @return the API
+     */
+    public static RestApi create(Learnloop learnloop, Payments payments, Community community,
+                                 Function<CourseId, List<OfferId>> courseOffers, int maxBodyBytes) {
+        Router.Builder routes = Router.builder();
+        routes.get("/openapi.json", "getOpenApiDocument", Route.Access.PUBLIC, Doc.raw("This document"),
+                call -> Reply.ok(new Reply.RawJson(RestApi.openApiDocument())));
+        new CatalogEndpoints(learnloop, courseOffers).register(routes);
+        new CommerceEndpoints(learnloop, payments).register(routes);
+        new LearningEndpoints(learnloop).register(routes);
+        new CredentialEndpoints(learnloop).register(routes);
+        new CommunityEndpoints(community).register(routes);
+        new OperatorEndpoints(learnloop).register(routes);
+        return new DefaultRestApi(routes.build(), new Idempotency(learnloop.context()), maxBodyBytes);
+    }
+}

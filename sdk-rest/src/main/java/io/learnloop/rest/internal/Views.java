@@ -1,0 +1,112 @@
+package io.learnloop.rest.internal;
+
+import io.learnloop.core.Page;
+import io.learnloop.core.assessment.Answer;
+import io.learnloop.core.catalog.Chapter;
+import io.learnloop.core.catalog.ChapterId;
+import io.learnloop.core.catalog.Course;
+import io.learnloop.core.catalog.CourseDetails;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.catalog.Lesson;
+import io.learnloop.core.catalog.LessonId;
+import io.learnloop.core.catalog.LessonType;
+import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.learning.WatchedSegment;
+import io.learnloop.core.review.RatingSummary;
+import io.learnloop.core.review.Review;
+import io.learnloop.payment.PaymentFlow;
+import io.learnloop.payment.PaymentSession;
+import io.learnloop.payment.ProviderId;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The bodies this API reads and writes beyond the core's own records. */
+final class Views {
+    private Views() {
+    }
+
+    /** A course in the catalogue: its published details, never its draft or revenue shares. */
+    record CourseSummary(CourseId id, int version, CourseDetails details, List<UserId> authors) {
+        static CourseSummary of(Course c) {
+            return new CourseSummary(c.id(), c.published().version(), c.published().details(), authorsOf(c));
+        }
+    }
+
+    /** A lesson as the course page shows it: what it is, not where its content lies. */
+    record LessonView(LessonId id, String title, LessonType type, Duration duration, boolean freePreview,
+                      boolean optional) {
+        static LessonView of(Lesson l) {
+            return new LessonView(l.id(), l.title(), l.type(), l.duration(), l.freePreview(), l.optional());
+        }
+    }
+
+    /** A chapter of the course page. */
+    record ChapterView(ChapterId id, String title, List<LessonView> lessons) {
+        static ChapterView of(Chapter c) {
+            return new ChapterView(c.id(), c.title(), c.lessons().stream().map(LessonView::of).toList());
+        }
+    }
+
+    /** The course page: the published course, its rating, the first page of reviews and the offers that sell it. */
+    record CoursePage(CourseId id, int version, CourseDetails details, List<UserId> authors,
+                      List<ChapterView> chapters, RatingSummary rating, Page<Review> reviews, List<Offer> offers) {
+        static CoursePage of(Course c, RatingSummary rating, Page<Review> reviews, List<Offer> offers) {
+            return new CoursePage(c.id(), c.published().version(), c.published().details(), authorsOf(c),
+                    c.published().chapters().stream().map(ChapterView::of).toList(), rating, reviews, offers);
+        }
+    }
+
+    private static List<UserId> authorsOf(Course c) {
+        return c.authors().stream().map(a -> a.user()).toList();
+    }
+
+    /** What to buy: offers and coupon codes (quote and order). */
+    record OrderBody(List<String> offers, List<String> coupons) {
+    }
+
+    /** How to pay an order. */
+    record CheckoutBody(String provider, PaymentFlow flow, String description, String returnUrl, String cancelUrl,
+                        String payerId) {
+    }
+
+    /**
+     * What the front end needs to let the payer pay: a redirect or H5 URL, a QR code, Stripe's client secret, or
+     * WeChat Pay's JSAPI / mini-program / app parameters, by flow.
+     */
+    record Checkout(ProviderId provider, PaymentFlow flow, String merchantReference, String providerPaymentId,
+                    String redirectUrl, String qrCode, String clientSecret, Map<String, String> wechatPay) {
+        static Checkout of(PaymentSession s) {
+            Map<String, String> wechat = s.jsapi() != null ? s.jsapi().asMap()
+                    : s.app() != null ? s.app().asMap() : null;
+            return new Checkout(s.provider(), s.flow(), s.merchantReference(), s.providerPaymentId(), s.redirectUrl(),
+                    s.qrCode(), s.clientSecret(), wechat);
+        }
+    }
+
+    /** What a player watched since its last report. */
+    record WatchBody(String deviceId, List<WatchedSegment> segments) {
+    }
+
+    /** A new community thread. */
+    record NewTopic(String title, String markdown, boolean question) {
+    }
+
+    /** A reply in a thread; {@code replyToNumber} 0 answers the thread itself. */
+    record NewPost(String markdown, int replyToNumber) {
+    }
+
+    /** A quiz submission: an answer per question id. */
+    record Submission(Map<String, Answer> answers) {
+    }
+
+    /** A compact certificate credential to verify. */
+    record VerifyBody(String credential) {
+    }
+
+    /** A list that does not page (bounded per learner). */
+    record Items<T>(List<T> items) {
+    }
+}

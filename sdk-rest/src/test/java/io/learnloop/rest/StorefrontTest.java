@@ -1,0 +1,78 @@
+package io.learnloop.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.learnloop.rest.ApiFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public catalogue, search, course page and offers, read without signing in. */
+class StorefrontTest {
+    private final ApiFixture f = new ApiFixture();
+
+    @Test
+    void listCourses_whenPagedByOne_walksEveryPublishedCourseOnceAndHidesDrafts() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            Map<String, String> q = cursor == null ? Map.of("limit", "1") : Map.of("limit", "1", "cursor", cursor);
+            RestResponse r = f.get("/courses", null, q);
+            assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+            JsonNode body = json(r);
+            body.get("items").forEach(c -> seen.add(c.get("id").asText()));
+            if (body.get("nextCursor").isNull()) {
+                break;
+            }
+            cursor = body.get("nextCursor").asText();
+        }
+        assertThat(seen).containsExactly(f.java.id().value(), f.sql.id().value());
+    }
+
+    @Test
+    void listCourses_whenSearchedAndFiltered_keepsOnlyMatches() {
+        JsonNode byText = json(f.get("/courses", null, Map.of("q", "sql")));
+        assertThat(byText.get("items")).hasSize(1);
+        assertThat(byText.get("items").get(0).get("details").get("title").asText()).isEqualTo("SQL for Analysts");
+        JsonNode byCategory = json(f.get("/courses", null, Map.of("category", "programming")));
+        assertThat(byCategory.get("items")).extracting(c -> c.get("id").asText()).containsExactly(f.java.id().value());
+    }
+
+    @Test
+    void getCoursePage_whenPublished_showsOutlineRatingReviewsAndOffersButNoContentLocations() {
+        RestResponse r = f.get("/courses/" + f.java.id().value(), null);
+        assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+        JsonNode page = json(r);
+        assertThat(page.get("details").get("title").asText()).isEqualTo("Java in Practice");
+        assertThat(page.get("chapters").get(0).get("lessons")).hasSize(2);
+        assertThat(page.get("rating").get("count").asLong()).isZero();
+        assertThat(page.get("reviews").get("items")).isEmpty();
+        assertThat(page.get("offers")).hasSize(1);
+        assertThat(page.get("offers").get(0).get("price").get("minor").asLong()).isEqualTo(19900);
+        assertThat(r.bodyText()).doesNotContain("media://v/").doesNotContain("media://a/").doesNotContain("revenueShare").doesNotContain("draft");
+    }
+
+    @Test
+    void getCoursePage_whenDraft_answers404() {
+        RestResponse r = f.get("/courses/" + f.draft.id().value(), null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(json(r).get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void getOffer_whenActive_answersTheOffer() {
+        JsonNode o = json(f.get("/offers/" + f.sqlOffer.id().value(), null));
+        assertThat(o.get("kind").asText()).isEqualTo("COURSE");
+        assertThat(o.get("courses").get(0).asText()).isEqualTo(f.sql.id().value());
+    }
+
+    @Test
+    void getOpenApiDocument_whenAsked_servesTheDocument() {
+        RestResponse r = f.get("/openapi.json", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(json(r).get("openapi").asText()).startsWith("3.1");
+    }
+}

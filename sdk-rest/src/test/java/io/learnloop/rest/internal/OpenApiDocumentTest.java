@@ -1,0 +1,75 @@
+package io.learnloop.rest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.store.Stores;
+import io.learnloop.rest.RestApi;
+import io.learnloop.rest.Route;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The committed OpenAPI document is exactly the one the routes and their records produce, so it cannot drift from
+ * the code. After changing a route or a record it answers with, regenerate it:
+ * {@code mvn -pl sdk-rest -am test -Dtest=OpenApiDocumentTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true}.
+ */
+class OpenApiDocumentTest {
+    private static final Path SOURCE = Path.of("src/main/resources/io/learnloop/rest/openapi.json");
+    private final RestApi api = RestApi.builder(Learnloop.builder().store(Stores.inMemory()).build()).build();
+
+    @Test
+    void openApiDocument_whenComparedWithTheRoutes_isExactlyWhatTheyGenerate() throws IOException {
+        String generated = OpenApiGenerator.generate(OpenApiGenerator.endpointsOf(api));
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(SOURCE, generated, StandardCharsets.UTF_8);
+        }
+        JsonNode committed = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument());
+        assertThat(committed)
+                .as("the committed OpenAPI document differs from the code; regenerate it with -Dopenapi.write=true")
+                .isEqualTo(OpenApiGenerator.MAPPER.readTree(generated));
+    }
+
+    @Test
+    void openApiDocument_whenRead_hasEveryRouteAndNothingElse() throws IOException {
+        JsonNode doc = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument());
+        TreeSet<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").properties().iterator(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(
+                    method.toUpperCase(Locale.ROOT) + " " + path.getKey() + " "
+                            + path.getValue().get(method).get("operationId").asText()));
+        }
+        TreeSet<String> routed = new TreeSet<>();
+        for (Route r : api.routes()) {
+            routed.add(r.method() + " " + r.path() + " " + r.operationId());
+        }
+        assertThat(documented).isEqualTo(routed);
+    }
+
+    @Test
+    void openApiDocument_whenRead_declaresASchemaForEveryReference() throws IOException {
+        JsonNode doc = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument());
+        List<String> missing = new ArrayList<>();
+        doc.findValues("$ref").forEach(ref -> {
+            String[] parts = ref.asText().substring(2).split("/");
+            if (!doc.path(parts[0]).path(parts[1]).has(parts[2])) {
+                missing.add(ref.asText());
+            }
+        });
+        assertThat(missing).isEmpty();
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(doc.at("/components/securitySchemes/hostIdentity/type").asText()).isEqualTo("http");
+    }
+}
