@@ -73,17 +73,29 @@ final class Views {
     }
 
     /**
-     * What the front end needs to let the payer pay: a redirect or H5 URL, a QR code, Stripe's client secret, or
-     * WeChat Pay's JSAPI / mini-program / app parameters, by flow.
+     * What the front end needs to let the payer pay: a redirect or H5 URL, a QR code, Stripe's client secret,
+     * WeChat Pay's JSAPI / mini-program / app parameters, Alipay's page/WAP form or Alipay's app order string, by
+     * flow.
      */
     record Checkout(ProviderId provider, PaymentFlow flow, String merchantReference, String providerPaymentId,
-                    String redirectUrl, String qrCode, String clientSecret, Map<String, String> wechatPay) {
+                    String redirectUrl, String qrCode, String clientSecret, Map<String, String> wechatPay,
+                    AlipayForm alipayForm, String alipayOrderString) {
         static Checkout of(PaymentSession s) {
             Map<String, String> wechat = s.jsapi() != null ? s.jsapi().asMap()
                     : s.app() != null ? s.app().asMap() : null;
+            AlipayForm form = s.alipayForm() == null ? null
+                    : new AlipayForm(s.alipayForm().action(), s.alipayForm().fields());
+            String orderString = s.alipayAppOrder() == null ? null : s.alipayAppOrder().orderString();
             return new Checkout(s.provider(), s.flow(), s.merchantReference(), s.providerPaymentId(), s.redirectUrl(),
-                    s.qrCode(), s.clientSecret(), wechat);
+                    s.qrCode(), s.clientSecret(), wechat, form, orderString);
         }
+    }
+
+    /**
+     * Alipay page or WAP pay as a form the browser posts: the signed action URL and the hidden fields
+     * ({@code biz_content}); a front end that cannot post a form may follow {@code redirectUrl} instead.
+     */
+    record AlipayForm(String action, Map<String, String> fields) {
     }
 
     /** What a player watched since its last report. */
