@@ -54,11 +54,12 @@ final class AppleFixture {
     final Offer proPlan;
 
     AppleFixture() {
-        this(Stores.inMemory());
+        this(Stores.inMemory(), "id");
     }
 
-    AppleFixture(Store store) {
-        learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential("id"))
+    /** A fixture on a store several fixtures share: each gives its ids its own prefix. */
+    AppleFixture(Store store, String idPrefix) {
+        learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential(idPrefix))
                 .courseApprovals(1)
                 .revenue(new RevenuePolicy(2000, 0, 0),
                         (order, line) -> new LineParties(List.of(CreatorShare.of("ada", 1)), List.of()))
