@@ -159,6 +159,15 @@ class AppleServerApiTest {
     }
 
     @Test
+    void config_whenPrinted_neverShowsTheApiKey() {
+        AppleConfig config = fx.config().apiKey("issuer", "KEY123", apiKey.getPrivate()).build();
+        String encoded = java.util.Base64.getEncoder().encodeToString(apiKey.getPrivate().getEncoded());
+
+        assertThat(config.toString()).contains("apiKey=***").doesNotContain(encoded)
+                .doesNotContain(apiKey.getPrivate().toString());
+    }
+
+    @Test
     void lookUpTransaction_whenNoApiKeyIsConfigured_saysWhatToConfigure() {
         assertThatThrownBy(() -> fx.apple().lookUpTransaction("1"))
                 .isInstanceOfSatisfying(ValidationException.class,
