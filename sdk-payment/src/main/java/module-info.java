@@ -9,6 +9,8 @@ module io.learnloop.payment {
     // Provider configurations take the shared HTTP client, so hosts that configure a provider read sdk-http too.
     requires transitive io.learnloop.http;
     requires org.slf4j;
+    // Apple's signed notifications and transactions are JWS, and its server API takes a signed JWT.
+    requires com.nimbusds.jose.jwt;
 
     exports io.learnloop.payment;
     exports io.learnloop.payment.spi;
@@ -16,7 +18,9 @@ module io.learnloop.payment {
     exports io.learnloop.payment.alipay;
     exports io.learnloop.payment.stripe;
     exports io.learnloop.payment.wechat;
+    exports io.learnloop.payment.apple;
 
     // stored records are read and written by the core's JSON mapper
     opens io.learnloop.payment.internal.pipeline to com.fasterxml.jackson.databind;
+    opens io.learnloop.payment.internal.apple to com.fasterxml.jackson.databind;
 }

@@ -46,6 +46,7 @@ public final class SnippetCompiler {
             // sdk-payment
             "io.learnloop.payment", "io.learnloop.payment.spi", "io.learnloop.payment.sandbox",
             "io.learnloop.payment.alipay", "io.learnloop.payment.stripe", "io.learnloop.payment.wechat",
+            "io.learnloop.payment.apple",
             // sdk-recommend
             "io.learnloop.growth", "io.learnloop.recommend", "io.learnloop.recommend.data",
             "io.learnloop.recommend.eval",

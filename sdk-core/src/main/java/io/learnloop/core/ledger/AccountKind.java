@@ -15,5 +15,11 @@ public enum AccountKind {
     /** An affiliate's (分销) commission. Owner: the user id. */
     AFFILIATE,
     /** Money held by a payment provider. Owner: the provider's name, for example {@code stripe}. */
-    CLEARING
+    CLEARING,
+    /**
+     * The commission a channel keeps from each payment (an app store's 30% or 15%). Owner: the channel's name, for
+     * example {@code apple}. The channel never passes it on, so it is never paid out; a refund takes it back in
+     * proportion, as the channel does.
+     */
+    CHANNEL_FEE
 }

@@ -12,7 +12,7 @@ import io.learnloop.core.identity.UserId;
  * <p>Thread-safe: immutable record.
  *
  * @param kind  the kind
- * @param owner the user id (creator, affiliate), the provider name (clearing), or null (platform)
+ * @param owner the user id (creator, affiliate), the provider name (clearing, channel fee), or null (platform)
  */
 public record LedgerAccount(AccountKind kind, String owner) {
     /** The platform's account. */
@@ -63,6 +63,16 @@ public record LedgerAccount(AccountKind kind, String owner) {
      */
     public static LedgerAccount clearing(String provider) {
         return new LedgerAccount(AccountKind.CLEARING, provider);
+    }
+
+    /**
+     * A channel's commission account.
+     *
+     * @param channel the channel's name, for example {@code "apple"}
+     * @return the account
+     */
+    public static LedgerAccount channelFee(String channel) {
+        return new LedgerAccount(AccountKind.CHANNEL_FEE, channel);
     }
 
     /**

@@ -14,25 +14,30 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A paid order to post: the provider that took the money and how each line is shared.
+ * A paid order to post: the provider that took the money, the commission it keeps and how each line is shared.
  *
  * <p>Thread-safe: immutable record.
  *
  * @param orderId  the order
  * @param provider the provider whose clearing account received the money, 1 to 128 characters
  * @param lines    one sale line per paid line, each line number once, all in one currency
+ * @param channelFeeBps the provider's commission in basis points of each line's net (0 to 10000), booked to its
+ *                 {@link AccountKind#CHANNEL_FEE} account before the line's shares are split from the rest
  */
-public record PaymentPosting(OrderId orderId, String provider, List<SaleLine> lines) {
+public record PaymentPosting(OrderId orderId, String provider, List<SaleLine> lines, int channelFeeBps) {
     /**
      * Validates and copies.
      *
-     * @param orderId  the order
-     * @param provider the provider
-     * @param lines    the lines
+     * @param orderId       the order
+     * @param provider      the provider
+     * @param lines         the lines
+     * @param channelFeeBps the provider's commission
      */
     public PaymentPosting {
         Validator v = new Validator().notNull("orderId", orderId).notNull("provider", provider)
-                .notNull("lines", lines);
+                .notNull("lines", lines)
+                .check(channelFeeBps >= 0 && channelFeeBps <= 10_000, "channelFeeBps",
+                        "must be 0 to 10000 (was " + channelFeeBps + ")");
         v.throwIfInvalid();
         v.check(!lines.isEmpty(), "lines", "must list at least one line")
                 .check(lines.stream().noneMatch(Objects::isNull), "lines", "must not contain null");
@@ -44,6 +49,27 @@ public record PaymentPosting(OrderId orderId, String provider, List<SaleLine> li
         v.throwIfInvalid();
         LedgerAccount.clearing(provider);
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * A posting without channel commission.
+     *
+     * @param orderId  the order
+     * @param provider the provider
+     * @param lines    the lines
+     */
+    public PaymentPosting(OrderId orderId, String provider, List<SaleLine> lines) {
+        this(orderId, provider, lines, 0);
+    }
+
+    /**
+     * The same posting with the provider's commission.
+     *
+     * @param bps the commission in basis points of each line's net, 0 to 10000
+     * @return the changed posting
+     */
+    public PaymentPosting withChannelFee(int bps) {
+        return new PaymentPosting(orderId, provider, lines, bps);
     }
 
     /**

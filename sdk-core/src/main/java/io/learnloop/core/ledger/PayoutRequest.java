@@ -27,7 +27,8 @@ public record PayoutRequest(String payoutKey, LedgerAccount payee, Money amount,
     public PayoutRequest {
         new Validator().notBlank("payoutKey", payoutKey, 128).notNull("payee", payee).notNull("amount", amount)
                 .check(amount == null || amount.isPositive(), "amount", "must be positive")
-                .check(payee == null || payee.kind() != AccountKind.CLEARING, "payee",
+                .check(payee == null || payee.kind() != AccountKind.CLEARING
+                        && payee.kind() != AccountKind.CHANNEL_FEE, "payee",
                         "must be the platform, a creator or an affiliate")
                 .notBlank("provider", provider, 128).maxLength("memo", memo, 500).throwIfInvalid();
     }

@@ -48,8 +48,10 @@ class LedgerPropertiesTest {
                 lineNets[l] = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 100 : 5_000_000);
                 lines.add(policy.split(l + 1, new Money(lineNets[l], currency), creators(random), affiliates(random)));
             }
+            // some channels keep a commission (an app store's 15% or 30%), booked as the channel's fee
+            int channelFeeBps = random.nextInt(3) == 0 ? random.nextInt(3001) : 0;
             trusted.recordPayment(new PaymentPosting(OrderId.of(order), PROVIDERS[random.nextInt(PROVIDERS.length)],
-                    lines));
+                    lines, channelFeeBps));
             nets.put(order, lineNets);
             refunded.put(order, new long[lineCount]);
         }

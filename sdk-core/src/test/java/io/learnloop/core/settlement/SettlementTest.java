@@ -5,6 +5,8 @@ import io.learnloop.core.Page;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.MembershipPeriod;
+import io.learnloop.core.commerce.MembershipTerms;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
@@ -29,6 +31,7 @@ import io.learnloop.core.testing.MutableClock;
 import io.learnloop.core.testing.Staff;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
@@ -178,6 +181,67 @@ class SettlementTest {
         long issues = learnloop.context().read(uow -> uow.count(SettlementTypes.ISSUE));
         assertThat(issues).isEqualTo(3);
         assertThat(settlement.issues(Staff.FINANCE, null, 2).nextCursor()).isNotNull();
+    }
+
+    @Test
+    void settle_whenTheChannelKeepsACommission_booksItAsTheChannelsFeeAndRefundsClawItBack() {
+        Order order = place("k1", javaOffer, sqlOffer);
+        LedgerAccount fee = LedgerAccount.channelFee("app-store");
+
+        settlement.settle(Staff.FINANCE, new PaymentConfirmation(order.id(), "app-store", "tx-1", order.total())
+                .withChannelFee(3000));
+        Money feeAfterPayment = learnloop.ledger().balance(Staff.FINANCE, fee, CNY);
+        Money creatorAfterPayment = learnloop.ledger().balance(ADA, LedgerAccount.creator(ADA.id()), CNY);
+        settlement.refund(Staff.FINANCE, order.id(), new RefundRequest("r1",
+                List.of(LineAmount.of(2, Money.parse("49.00", "CNY"))), "refunded by the store"));
+
+        // 30% of 99.00 and of 49.00 stays with the channel; the platform's 20% and the creator's 80% share the rest
+        assertThat(feeAfterPayment).isEqualTo(Money.parse("44.40", "CNY"));
+        assertThat(creatorAfterPayment).isEqualTo(Money.parse("82.88", "CNY"));
+        assertThat(learnloop.ledger().balance(Staff.FINANCE, LedgerAccount.clearing("app-store"), CNY))
+                .isEqualTo(Money.parse("-99.00", "CNY"));
+        assertThat(learnloop.ledger().balance(Staff.FINANCE, fee, CNY)).isEqualTo(Money.parse("29.70", "CNY"));
+        assertThat(sumOfBalances().isZero()).isTrue();
+    }
+
+    @Test
+    void settle_whenTheChannelNamesTheMembershipPeriod_grantsExactlyThosePeriods() {
+        Offer plan = learnloop.commerce().createOffer(ADA, OfferDraft.membership("Pro", Money.parse("30.00", "CNY"),
+                new MembershipTerms(MembershipPeriod.MONTH, 0,
+                        List.of(java.id()), List.of())));
+        Instant start = clock.instant().minusSeconds(90);
+        Instant end = start.plus(Duration.ofDays(7));
+        Order first = place("k1", plan);
+        Order second = place("k2", plan);
+
+        SettlementResult r1 = settlement.settle(Staff.FINANCE, new PaymentConfirmation(first.id(), "app-store",
+                "tx-1", first.total()).withPeriod(start, end));
+        SettlementResult r2 = settlement.settle(Staff.FINANCE, new PaymentConfirmation(second.id(), "app-store",
+                "tx-2", second.total()).withPeriod(end, end.plus(Duration.ofDays(7))));
+
+        assertThat(r1.grants()).singleElement().satisfies(g -> {
+            assertThat(g.startsAt()).isEqualTo(start);
+            assertThat(g.endsAt()).isEqualTo(end);
+        });
+        assertThat(r2.grants()).singleElement().satisfies(g -> {
+            assertThat(g.startsAt()).isEqualTo(end);
+            assertThat(g.endsAt()).isEqualTo(end.plus(Duration.ofDays(7)));
+        });
+        assertThat(learnloop.access().hasAccess(LENA.id(), java.id(), end.plus(Duration.ofDays(7))))
+                .isFalse();
+    }
+
+    @Test
+    void paymentConfirmation_whenCommissionOrPeriodIsInvalid_namesTheField() {
+        Order order = place("k1", javaOffer);
+        PaymentConfirmation p = paid(order, "t");
+
+        assertThatThrownBy(() -> p.withChannelFee(10_001)).isInstanceOfSatisfying(
+                io.learnloop.core.error.ValidationException.class,
+                e -> assertThat(e.fields()).containsExactly("channelFeeBps"));
+        assertThatThrownBy(() -> p.withPeriod(clock.instant(), clock.instant())).isInstanceOfSatisfying(
+                io.learnloop.core.error.ValidationException.class,
+                e -> assertThat(e.fields()).containsExactly("periodEnd"));
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class DefaultLedgerService implements LedgerService {
             if (!line.net().currency().equals(currency)) {
                 throw new CurrencyMismatchException("lines[" + i + "].net", currency, line.net().currency());
             }
-            postings.addAll(Splits.payment(clearing, line));
+            postings.addAll(Splits.payment(clearing, line, posting.channelFeeBps()));
         }
         String key = posting.orderId().value() + ":" + EntryOperation.PAYMENT;
         return post(uow, key, existing -> {

@@ -23,19 +23,23 @@ final class Splits {
     }
 
     /**
-     * The postings of one paid line: the clearing account gives the net; the platform, affiliates and creators
-     * receive it. Zero amounts are left out.
+     * The postings of one paid line: the clearing account gives the net; the channel's commission comes off first
+     * (largest remainder, so commission and rest sum to the net), then the platform, affiliates and creators receive
+     * the rest. Zero amounts are left out.
      *
-     * @param clearing the provider's clearing account
-     * @param line     the sale line
+     * @param clearing      the provider's clearing account
+     * @param line          the sale line
+     * @param channelFeeBps the provider's commission in basis points of the net
      * @return the postings, summing to zero
      */
-    static List<Posting> payment(LedgerAccount clearing, SaleLine line) {
+    static List<Posting> payment(LedgerAccount clearing, SaleLine line, int channelFeeBps) {
         List<Posting> postings = new ArrayList<>();
-        Money net = line.net();
-        if (net.isZero()) {
+        Money gross = line.net();
+        if (gross.isZero()) {
             return postings;
         }
+        List<Money> feeAndRest = gross.allocate(new long[] {channelFeeBps, 10_000L - channelFeeBps});
+        Money net = feeAndRest.get(1);
         int affiliates = line.affiliates().size();
         long[] ratios = new long[2 + affiliates];
         ratios[0] = line.platformFeeBps();
@@ -46,7 +50,8 @@ final class Splits {
         }
         ratios[ratios.length - 1] = 10_000L - used;
         List<Money> parts = net.allocate(ratios);
-        postings.add(new Posting(clearing, net.negate(), line.line()));
+        postings.add(new Posting(clearing, gross.negate(), line.line()));
+        add(postings, LedgerAccount.channelFee(clearing.owner()), feeAndRest.get(0), line.line());
         add(postings, LedgerAccount.PLATFORM, parts.get(0), line.line());
         for (int i = 0; i < affiliates; i++) {
             AffiliateShare a = line.affiliates().get(i);

@@ -130,11 +130,12 @@ public final class DefaultSettlement implements Settlement {
                 unavailable.add("line " + line.line() + " (course '" + gone + "')");
                 continue;
             }
-            grants.add(access.grantWithin(uow, grantOf(paid, line, paidAt), null));
+            grants.add(access.grantWithin(uow, grantOf(paid, line, paidAt, payment), null));
         }
         if (revenue != null) {
             ledger.postPaymentWithin(uow, PaymentPosting.of(paid, revenue.policy(),
-                    line -> revenue.parties().partiesOf(paid, line, coursesOf(uow, line))));
+                    line -> revenue.parties().partiesOf(paid, line, coursesOf(uow, line)))
+                    .withChannelFee(payment.channelFeeBps()));
         }
         if (!unavailable.isEmpty()) {
             SettlementIssue issue = raise(uow, paid, payment, IssueKind.CONTENT_UNAVAILABLE, "order " + paid.id()
@@ -145,8 +146,16 @@ public final class DefaultSettlement implements Settlement {
         return new SettlementResult(SettlementStatus.SETTLED, paid, grants, null);
     }
 
-    /** The grant that delivers one paid line: a purchase, or a membership period placed after the latest one. */
-    private static GrantRequest grantOf(Order order, OrderLine line, Instant paidAt) {
+    /**
+     * The grant that delivers one paid line: a purchase, or a membership period: the one the channel sold when it
+     * names its dates, else one placed after the latest one.
+     */
+    private static GrantRequest grantOf(Order order, OrderLine line, Instant paidAt, PaymentConfirmation payment) {
+        if (line.kind() == OfferKind.MEMBERSHIP && payment.periodStart() != null) {
+            return GrantRequest.membership(order.learner(), order.id(), lineId(line.line()), line.offerId(),
+                    line.membership().courses(), line.membership().categories(), payment.periodStart(),
+                    payment.periodEnd());
+        }
         if (line.kind() == OfferKind.MEMBERSHIP) {
             return GrantRequest.paidPeriod(order.learner(), order.id(), lineId(line.line()), line.offerId(),
                     line.membership().courses(), line.membership().categories(), paidAt, line.membership().period());

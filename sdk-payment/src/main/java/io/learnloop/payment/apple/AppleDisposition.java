@@ -1,0 +1,34 @@
+package io.learnloop.payment.apple;
+
+/**
+ * What {@link AppleInAppPurchases} did with a notification or a looked-up transaction.
+ *
+ * <p>Thread-safe: an enum.
+ */
+public enum AppleDisposition {
+    /** A purchase or renewal paid its order: access granted, revenue and Apple's commission posted. */
+    SETTLED,
+    /** The transaction had paid its order before; nothing changed. */
+    ALREADY_SETTLED,
+    /** A refund or revocation was settled: the order refunded, the revenue clawed back, access revoked. */
+    REFUNDED,
+    /** A billing grace period: the membership was extended to the grace period's end. */
+    GRACE_PERIOD_GRANTED,
+    /**
+     * The subscription lapsed or will not renew (expired, failed to renew without grace period, grace period over):
+     * nothing is granted, so the membership ends where its last paid or grace period ends.
+     */
+    LAPSED,
+    /** Verified, but nothing for Learnloop to do (a test notification, a renewal preference change, ...). */
+    IGNORED,
+    /** The same notification was processed before; its first result stands. */
+    DUPLICATE,
+    /**
+     * Verified, but it could not be delivered: an unknown product or account, a price that is not the offer's, a
+     * refund of a transaction that never paid an order, or the core settlement held it. Listed by
+     * {@link AppleInAppPurchases#reviewQueue}; a person decides.
+     */
+    KEPT_FOR_REVIEW,
+    /** Not accepted; see {@link AppleNotificationResult#rejection()}. Nothing was recorded. */
+    REJECTED
+}

@@ -1,0 +1,247 @@
+package io.learnloop.payment.apple;
+
+import io.learnloop.core.commerce.Order;
+import io.learnloop.core.commerce.OrderStatus;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.ledger.Balance;
+import io.learnloop.core.ledger.LedgerAccount;
+import io.learnloop.core.money.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppleNotificationsTest {
+    private static final String SUBSCRIPTION = "Auto-Renewable Subscription";
+
+    private final AppleFixture fx = new AppleFixture();
+    private final AppleInAppPurchases apple = fx.apple();
+    private final AppleTestPki.Chain chain = AppleFixture.PKI.chain();
+
+    private AppleNotificationResult send(String type, String subtype, String uuid, Map<String, Object> transaction,
+                                         Map<String, Object> renewal) {
+        String st = transaction == null ? null : AppleSigned.sign(transaction, chain);
+        String sr = renewal == null ? null : AppleSigned.sign(renewal, chain);
+        return apple.handleNotification(AppleSigned.body(AppleSigned.sign(
+                AppleSigned.notification(type, subtype, uuid, fx.clock.instant(), st, sr), chain)));
+    }
+
+    private static Map<String, Object> course(String id, Instant at) {
+        return AppleSigned.transaction(id, id, "course.java", "Non-Consumable", at, null, 9990);
+    }
+
+    private static Map<String, Object> month(String id, String original, Instant from, Instant to) {
+        return AppleSigned.transaction(id, original, "pro.monthly", SUBSCRIPTION, from, to, 4990);
+    }
+
+    private int ordersOfLena() {
+        return fx.learnloop.commerce().ordersOf(Actor.learner("lena"), AppleFixture.LENA, null, 50).items().size();
+    }
+
+    private void assertLedgerBalances() {
+        Money sum = Money.sum(AppleFixture.USD, fx.balances().stream().map(Balance::amount).toList());
+        assertThat(sum).isEqualTo(Money.zero(AppleFixture.USD));
+    }
+
+    @Test
+    void handleNotification_whenOneTimeChargeVerified_paysTheOrderGrantsAccessAndBooksAppleCommission() {
+        Instant now = fx.clock.instant();
+
+        AppleNotificationResult r = send("ONE_TIME_CHARGE", null, "n-1", course("2000000001", now), null);
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.SETTLED);
+        Order order = fx.learnloop.settlement().order(r.order());
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.learner()).isEqualTo(AppleFixture.LENA);
+        assertThat(order.payment().provider()).isEqualTo(AppleConfig.CHANNEL);
+        assertThat(order.payment().reference()).isEqualTo("2000000001");
+        assertThat(fx.hasAccess(now.plus(Duration.ofDays(400)))).isTrue();
+        // 9.99: Apple keeps 30% (2.997, which the largest remainder rounds to 3.00); of the 6.99 left the platform
+        // takes 20% (1.398, rounded to 1.40) and the creator the other 5.59
+        Money gross = Money.ofMinor(999, "USD");
+        Money fee = fx.channelFee();
+        assertThat(fee).isEqualTo(gross.allocate(3000, 7000).get(0));
+        Money rest = gross.minus(fee);
+        assertThat(fx.balance(LedgerAccount.clearing(AppleConfig.CHANNEL))).isEqualTo(gross.negate());
+        assertThat(fx.balance(LedgerAccount.PLATFORM)).isEqualTo(rest.allocate(2000, 8000).get(0));
+        assertThat(fx.balance(LedgerAccount.creator(UserId.of("ada")))).isEqualTo(rest.allocate(2000, 8000).get(1));
+        assertLedgerBalances();
+    }
+
+    @Test
+    void handleNotification_whenSameNotificationUuidComesTwice_settlesOnce() {
+        Instant now = fx.clock.instant();
+        AppleNotificationResult first = send("ONE_TIME_CHARGE", null, "n-dup", course("2000000002", now), null);
+        Money feeAfterFirst = fx.channelFee();
+
+        AppleNotificationResult second = send("ONE_TIME_CHARGE", null, "n-dup", course("2000000002", now), null);
+
+        assertThat(first.disposition()).isEqualTo(AppleDisposition.SETTLED);
+        assertThat(second.disposition()).isEqualTo(AppleDisposition.DUPLICATE);
+        assertThat(second.order()).isEqualTo(first.order());
+        assertThat(second.httpStatus()).isEqualTo(200);
+        assertThat(ordersOfLena()).isEqualTo(1);
+        assertThat(fx.channelFee()).isEqualTo(feeAfterFirst);
+    }
+
+    @Test
+    void handleNotification_whenTheSameTransactionComesUnderAnotherUuid_findsItsOrderSettled() {
+        Instant now = fx.clock.instant();
+        send("ONE_TIME_CHARGE", null, "n-a", course("2000000003", now), null);
+
+        AppleNotificationResult again = send("ONE_TIME_CHARGE", null, "n-b", course("2000000003", now), null);
+
+        assertThat(again.disposition()).isEqualTo(AppleDisposition.ALREADY_SETTLED);
+        assertThat(ordersOfLena()).isEqualTo(1);
+    }
+
+    @Test
+    void handleNotification_whenSubscriptionRenewsThenExpires_grantsExactlyApplesPeriods() {
+        Instant t0 = fx.clock.instant();
+        Instant e1 = t0.plus(Duration.ofDays(30));
+        Instant e2 = e1.plus(Duration.ofDays(31));
+
+        AppleNotificationResult subscribed = send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3001", "3001", t0, e1),
+                null);
+        fx.clock.set(e1.plusSeconds(5));
+        Map<String, Object> renewal = month("3002", "3001", e1, e2);
+        renewal.remove("appAccountToken");
+        AppleNotificationResult renewed = send("DID_RENEW", null, "n-renew", renewal, null);
+        fx.clock.set(e2.plusSeconds(60));
+        AppleNotificationResult expired = send("EXPIRED", "VOLUNTARY", "n-expired", month("3002", "3001", e1, e2),
+                null);
+
+        assertThat(subscribed.disposition()).as(subscribed.detail()).isEqualTo(AppleDisposition.SETTLED);
+        assertThat(renewed.disposition()).as(renewed.detail()).isEqualTo(AppleDisposition.SETTLED);
+        assertThat(expired.disposition()).isEqualTo(AppleDisposition.LAPSED);
+        assertThat(fx.hasAccess(t0)).isTrue();
+        assertThat(fx.hasAccess(e1.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(e1)).isTrue();
+        assertThat(fx.hasAccess(e2.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(e2)).isFalse();
+        assertThat(ordersOfLena()).isEqualTo(2);
+        // 4.99 twice at the reduced 15%: 0.7485 rounds to 0.75 each time
+        assertThat(fx.channelFee()).isEqualTo(Money.ofMinor(499, "USD").allocate(1500, 8500).get(0).times(2));
+        assertLedgerBalances();
+    }
+
+    @Test
+    void handleNotification_whenRenewalFailsWithGracePeriod_keepsAccessUntilTheGracePeriodEnds() {
+        Instant t0 = fx.clock.instant();
+        Instant e1 = t0.plus(Duration.ofDays(30));
+        Instant graceEnd = e1.plus(Duration.ofDays(16));
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3101", "3101", t0, e1), null);
+        fx.clock.set(e1.plusSeconds(10));
+
+        AppleNotificationResult r = send("DID_FAIL_TO_RENEW", "GRACE_PERIOD", "n-grace",
+                month("3101", "3101", t0, e1), AppleSigned.renewal("3101", "pro.monthly", graceEnd, fx.clock.instant()));
+        AppleNotificationResult repeated = send("DID_FAIL_TO_RENEW", "GRACE_PERIOD", "n-grace-2",
+                month("3101", "3101", t0, e1), AppleSigned.renewal("3101", "pro.monthly", graceEnd, fx.clock.instant()));
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.GRACE_PERIOD_GRANTED);
+        assertThat(repeated.disposition()).isEqualTo(AppleDisposition.GRACE_PERIOD_GRANTED);
+        assertThat(fx.hasAccess(e1.plus(Duration.ofDays(15)))).isTrue();
+        assertThat(fx.hasAccess(graceEnd.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(graceEnd)).isFalse();
+        assertThat(ordersOfLena()).isEqualTo(1);
+    }
+
+    @Test
+    void handleNotification_whenRenewalFailsWithoutGracePeriod_endsAccessAtTheExpiryDate() {
+        Instant t0 = fx.clock.instant();
+        Instant e1 = t0.plus(Duration.ofDays(30));
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3201", "3201", t0, e1), null);
+        fx.clock.set(e1.plusSeconds(10));
+
+        AppleNotificationResult r = send("DID_FAIL_TO_RENEW", null, "n-fail", month("3201", "3201", t0, e1),
+                AppleSigned.renewal("3201", "pro.monthly", null, fx.clock.instant()));
+
+        assertThat(r.disposition()).isEqualTo(AppleDisposition.LAPSED);
+        assertThat(fx.hasAccess(e1.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(e1)).isFalse();
+    }
+
+    @Test
+    void handleNotification_whenAppleRefundsThenRevokes_refundsOnceClawsBackEveryShareAndRevokesAccess() {
+        Instant now = fx.clock.instant();
+        AppleNotificationResult paid = send("ONE_TIME_CHARGE", null, "n-pay", course("2000000010", now), null);
+        fx.advance(Duration.ofDays(3));
+        Map<String, Object> refunded = course("2000000010", now);
+        refunded.put("revocationDate", fx.clock.instant().toEpochMilli());
+        refunded.put("revocationReason", 0);
+
+        AppleNotificationResult refund = send("REFUND", null, "n-refund", refunded, null);
+        AppleNotificationResult revoke = send("REVOKE", null, "n-revoke", refunded, null);
+
+        assertThat(refund.disposition()).as(refund.detail()).isEqualTo(AppleDisposition.REFUNDED);
+        assertThat(refund.order()).isEqualTo(paid.order());
+        assertThat(revoke.disposition()).isEqualTo(AppleDisposition.REFUNDED);
+        Order order = fx.learnloop.settlement().order(paid.order());
+        assertThat(order.refunds()).hasSize(1);
+        assertThat(order.refunded()).isEqualTo(order.total());
+        assertThat(fx.hasAccess(fx.clock.instant())).isFalse();
+        // every share, Apple's commission included, gave back exactly what it got
+        assertThat(fx.balances()).allSatisfy(b -> assertThat(b.amount().isZero()).as(b.toString()).isTrue());
+    }
+
+    @Test
+    void handleNotification_whenSubscriptionRenewalIsRefunded_endsThatPeriodOnly() {
+        Instant t0 = fx.clock.instant();
+        Instant e1 = t0.plus(Duration.ofDays(30));
+        Instant e2 = e1.plus(Duration.ofDays(31));
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3301", "3301", t0, e1), null);
+        fx.clock.set(e1);
+        send("DID_RENEW", null, "n-renew", month("3302", "3301", e1, e2), null);
+        Map<String, Object> refunded = month("3302", "3301", e1, e2);
+        refunded.put("revocationDate", e1.plus(Duration.ofDays(1)).toEpochMilli());
+
+        AppleNotificationResult r = send("REFUND", null, "n-refund", refunded, null);
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.REFUNDED);
+        assertThat(fx.hasAccess(t0.plusSeconds(60))).isTrue();
+        assertThat(fx.hasAccess(e1.plus(Duration.ofDays(2)))).isFalse();
+        assertLedgerBalances();
+    }
+
+    @Test
+    void handleNotification_whenPurchaseCannotBeDelivered_keepsItForReviewAndSettlesNothing() {
+        Instant now = fx.clock.instant();
+        Map<String, Object> unknownProduct = AppleSigned.transaction("4001", "4001", "gems.100", "Consumable", now,
+                null, 990);
+        Map<String, Object> unknownAccount = course("4002", now);
+        unknownAccount.put("appAccountToken", "00000000-0000-4000-8000-000000000000");
+        Map<String, Object> otherPrice = course("4003", now);
+        otherPrice.put("price", 12990L);
+
+        AppleNotificationResult product = send("ONE_TIME_CHARGE", null, "n-r1", unknownProduct, null);
+        AppleNotificationResult account = send("ONE_TIME_CHARGE", null, "n-r2", unknownAccount, null);
+        AppleNotificationResult price = send("ONE_TIME_CHARGE", null, "n-r3", otherPrice, null);
+        AppleNotificationResult refund = send("REFUND", null, "n-r4", course("4004", now), null);
+
+        assertThat(product.disposition()).isEqualTo(AppleDisposition.KEPT_FOR_REVIEW);
+        assertThat(product.detail()).contains("gems.100");
+        assertThat(account.disposition()).isEqualTo(AppleDisposition.KEPT_FOR_REVIEW);
+        assertThat(price.disposition()).isEqualTo(AppleDisposition.KEPT_FOR_REVIEW);
+        assertThat(price.detail()).contains("AMOUNT_MISMATCH");
+        assertThat(refund.disposition()).isEqualTo(AppleDisposition.KEPT_FOR_REVIEW);
+        assertThat(fx.hasAccess(now)).isFalse();
+        assertThat(fx.channelFee()).isEqualTo(Money.zero(AppleFixture.USD));
+        assertThat(apple.reviewQueue(AppleFixture.FINANCE, null, 10).items())
+                .extracting(AppleNotificationResult::notificationUuid).containsExactly("n-r1", "n-r2", "n-r3", "n-r4");
+    }
+
+    @Test
+    void handleNotification_whenTestNotification_acknowledgesAndIgnoresIt() {
+        Map<String, Object> n = AppleSigned.notification("TEST", null, "n-test", fx.clock.instant(), null, null);
+
+        AppleNotificationResult r = apple.handleNotification(AppleSigned.body(AppleSigned.sign(n, chain)));
+
+        assertThat(r.disposition()).isEqualTo(AppleDisposition.IGNORED);
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(ordersOfLena()).isZero();
+    }
+}
