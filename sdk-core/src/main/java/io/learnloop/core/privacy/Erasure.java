@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe to share across erasures; one step uses it at a time.
  */
-public interface Erasure {
+public interface Erasure extends ErasureScope {
     /**
      * Whose data is erased.
      *

@@ -15,6 +15,9 @@ import java.util.Optional;
  * is left and finishes it. Rewriting each record in its own unit of work, and finding the records to rewrite by the
  * learner's id (which the rewrite removes), gives that for free.
  *
+ * <p>A step is registered before the facade exists, so it is handed the facade (an {@link ErasureScope}) on each call rather than
+ * holding one.
+ *
  * <p>Thread-safe: implementations must be.
  */
 public interface PersonalDataEraser {
@@ -29,25 +32,28 @@ public interface PersonalDataEraser {
      * Why the learner cannot be erased now, checked before an erasure starts (for example a refund still waiting
      * for the provider's answer, whose confirmation must reach the learner's order).
      *
+     * @param scope   the facade whose data is erased
      * @param learner the learner
      * @return the reason, or empty if nothing stands in the way
      */
-    default Optional<String> blocker(UserId learner) {
+    default Optional<String> blocker(ErasureScope scope, UserId learner) {
         return Optional.empty();
     }
 
     /**
      * Whether this step holds anything about the learner; a learner no step knows is unknown to Learnloop.
      *
+     * @param scope   the facade whose data is erased
      * @param learner the learner
      * @return true if something would be erased
      */
-    boolean holds(UserId learner);
+    boolean holds(ErasureScope scope, UserId learner);
 
     /**
      * Erases what this step holds about the learner, in as many units of work as it needs.
      *
-     * @param erasure the erasure under way: the learner, its pseudonym, and the rewriting every step shares
+     * @param erasure the erasure under way: the learner, its pseudonym, the facade's context, and the rewriting
+     *                every step shares
      */
     void erase(Erasure erasure);
 }

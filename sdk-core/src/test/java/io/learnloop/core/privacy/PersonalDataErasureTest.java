@@ -46,12 +46,12 @@ class PersonalDataErasureTest {
         }
 
         @Override
-        public Optional<String> blocker(UserId learner) {
+        public Optional<String> blocker(ErasureScope scope, UserId learner) {
             return Optional.ofNullable(blocker);
         }
 
         @Override
-        public boolean holds(UserId learner) {
+        public boolean holds(ErasureScope scope, UserId learner) {
             return true;
         }
 

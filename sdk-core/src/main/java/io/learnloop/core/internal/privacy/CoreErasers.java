@@ -13,6 +13,7 @@ import io.learnloop.core.internal.learning.LearningTypes;
 import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.internal.review.ReviewTypes;
 import io.learnloop.core.privacy.Erasure;
+import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.IndexRange;
@@ -84,6 +85,30 @@ public final class CoreErasers {
         return c.status() == CertificateStatus.REVOKED ? c : c.revoked(ctx.now(), "erased");
     }
 
+    /**
+     * The learner's order ids, a page at a time.
+     *
+     * @param ctx     the context
+     * @param learner the learner
+     * @return the ids
+     */
+    static java.util.Iterator<io.learnloop.core.commerce.OrderId> ordersOf(ServiceContext ctx, UserId learner) {
+        java.util.Iterator<Order> orders = DefaultPersonalData.paged(cursor -> ctx.read(uow ->
+                io.learnloop.core.store.Pages.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER,
+                        learner.value(), IndexRange.first(PAGE), cursor, java.util.function.Function.identity())));
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return orders.hasNext();
+            }
+
+            @Override
+            public io.learnloop.core.commerce.OrderId next() {
+                return orders.next().id();
+            }
+        };
+    }
+
     private static void eachOrder(ServiceContext ctx, UserId learner, Consumer<Order> action) {
         String cursor = null;
         do {
@@ -135,7 +160,7 @@ public final class CoreErasers {
             }
 
             @Override
-            public boolean holds(UserId learner) {
+            public boolean holds(ErasureScope scope, UserId learner) {
                 return holds.test(learner);
             }
 

@@ -12,6 +12,7 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.privacy.AuditAction;
 import io.learnloop.core.privacy.ErasureOutcome;
+import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.ErasureState;
 import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.store.Versioned;
@@ -141,11 +142,12 @@ public final class Erasures {
     }
 
     private Versioned<ErasureRecord> start(UserId learner, String key) {
+        ErasureScope scope = new ScrubbingErasure(ctx, learner, learner);
         List<String> blockers = new ArrayList<>();
         boolean known = false;
         for (PersonalDataEraser step : steps) {
-            step.blocker(learner).ifPresent(blockers::add);
-            known |= step.holds(learner);
+            step.blocker(scope, learner).ifPresent(blockers::add);
+            known |= step.holds(scope, learner);
         }
         if (!blockers.isEmpty()) {
             throw new ConflictException(ErrorCode.ERASURE_BLOCKED, "Learner '" + learner + "' cannot be erased yet: "

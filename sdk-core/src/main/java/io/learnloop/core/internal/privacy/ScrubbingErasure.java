@@ -59,6 +59,16 @@ public final class ScrubbingErasure implements Erasure {
     }
 
     @Override
+    public ServiceContext context() {
+        return ctx;
+    }
+
+    @Override
+    public java.util.Iterator<io.learnloop.core.commerce.OrderId> ordersOf(UserId someone) {
+        return CoreErasers.ordersOf(ctx, someone);
+    }
+
+    @Override
     public UserId learner() {
         return learner;
     }
