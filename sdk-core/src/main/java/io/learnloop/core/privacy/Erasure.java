@@ -84,6 +84,21 @@ public interface Erasure extends ErasureScope {
                        java.util.function.UnaryOperator<T> before);
 
     /**
+     * Rewrites, like {@link #rewriteAll}, the records of a type that no index files by learner: every record of the
+     * type in the tenant is read, a page at a time, and those the test picks are rewritten. Its cost grows with the
+     * type's size, so it is for small types or rare records (votes, reactions, invitations).
+     *
+     * @param type         the aggregate type
+     * @param ofLearner    picks the learner's records
+     * @param erasedFields the fields to erase
+     * @param before       what to do to each record first, null to delete it
+     * @param <T>          the record type
+     * @return how many records were rewritten or deleted
+     */
+    <T> int rewriteMatching(AggregateType<T> type, java.util.function.Predicate<T> ofLearner,
+                            Set<String> erasedFields, java.util.function.UnaryOperator<T> before);
+
+    /**
      * Scrubs and stores one record: {@link #scrub} then {@link #replace}.
      *
      * @param uow          the unit of work

@@ -54,8 +54,8 @@ public final class CoreErasers {
                 step("coupon-redemptions", learner -> holds(ctx, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER,
                         learner), e -> eachOrder(ctx, e.learner(), order -> e.rewriteAll(CommerceTypes.REDEMPTION,
                         "order", order.id().value(), NONE, UnaryOperator.identity()))),
-                step("review-votes", learner -> false, e -> scan(ctx, e, ReviewTypes.VOTE,
-                        v -> v.voter().equals(e.learner()))),
+                step("review-votes", learner -> false, e -> e.rewriteMatching(ReviewTypes.VOTE,
+                        v -> v.voter().equals(e.learner()), NONE, UnaryOperator.identity())),
                 step("notes", learner -> holds(ctx, LearningTypes.NOTE, LearningTypes.BY_LEARNER, learner),
                         e -> e.rewriteAll(LearningTypes.NOTE, LearningTypes.BY_LEARNER, e.learner().value(), NONE,
                                 null)),
@@ -119,24 +119,6 @@ public final class CoreErasers {
             page.items().forEach(action);
             cursor = page.nextCursor();
         } while (cursor != null);
-    }
-
-    /** Records with no index by learner (helpful votes): read a page at a time, those of the learner rewritten. */
-    private static <T> void scan(ServiceContext ctx, Erasure e, AggregateType<T> type, Predicate<T> ofLearner) {
-        for (int offset = 0; ; offset += PAGE) {
-            int from = offset;
-            List<Versioned<T>> page = ctx.read(uow -> uow.list(type, from, PAGE));
-            for (Versioned<T> row : page) {
-                if (ofLearner.test(row.value())) {
-                    String id = type.idOf(row.value());
-                    ctx.transactRetrying(uow -> uow.find(type, id).map(now -> e.rewrite(uow, type, now, NONE))
-                            .orElse(false));
-                }
-            }
-            if (page.size() < PAGE) {
-                return;
-            }
-        }
     }
 
     private static <T> PersonalDataEraser indexed(ServiceContext ctx, String name, AggregateType<T> type,

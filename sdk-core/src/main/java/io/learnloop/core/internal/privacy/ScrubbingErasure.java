@@ -211,14 +211,7 @@ public final class ScrubbingErasure implements Erasure {
             int written = 0;
             for (Versioned<T> row : batch.subList(0, Math.min(BATCH, batch.size()))) {
                 String id = type.idOf(row.value());
-                written += ctx.transactRetrying(uow -> uow.find(type, id).map(now -> {
-                    T changed = before == null ? null : before.apply(now.value());
-                    if (changed == null) {
-                        uow.delete(type, id, now.version());
-                        return 1;
-                    }
-                    return replace(uow, type, now, scrub(type, changed, erasedFields)) ? 1 : 0;
-                }).orElse(0));
+                written += rewriteOne(type, id, erasedFields, before);
             }
             total += written;
             if (written == 0) {
@@ -226,6 +219,35 @@ public final class ScrubbingErasure implements Erasure {
                 return total;
             }
         }
+    }
+
+    @Override
+    public <T> int rewriteMatching(AggregateType<T> type, java.util.function.Predicate<T> ofLearner,
+                                   Set<String> erasedFields, UnaryOperator<T> before) {
+        int total = 0;
+        for (int offset = 0; ; offset += BATCH) {
+            int from = offset;
+            List<Versioned<T>> page = ctx.read(uow -> uow.list(type, from, BATCH));
+            for (Versioned<T> row : page) {
+                if (ofLearner.test(row.value())) {
+                    total += rewriteOne(type, type.idOf(row.value()), erasedFields, before);
+                }
+            }
+            if (page.size() < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private <T> int rewriteOne(AggregateType<T> type, String id, Set<String> erasedFields, UnaryOperator<T> before) {
+        return ctx.transactRetrying(uow -> uow.find(type, id).map(now -> {
+            T changed = before == null ? null : before.apply(now.value());
+            if (changed == null) {
+                uow.delete(type, id, now.version());
+                return 1;
+            }
+            return replace(uow, type, now, scrub(type, changed, erasedFields)) ? 1 : 0;
+        }).orElse(0));
     }
 
     @Override
