@@ -43,4 +43,16 @@ public final class Communities {
     public static Community discourse(ServiceContext context, CommunityOptions options, DiscourseConfig config) {
         return new DiscourseCommunity(context, options, config);
     }
+
+    /**
+     * The embedded community's step of every learner's erasure, to register with
+     * {@code Learnloop.Builder.personalDataEraser}: the learner's posts and topics are anonymised or removed as the
+     * policy says, and every other community record names the erasure's pseudonym instead of the learner.
+     *
+     * @param posts what becomes of the learner's posts ({@link PostsOnErasure#ANONYMISE} keeps them, anonymised)
+     * @return the step; immutable and thread-safe
+     */
+    public static io.learnloop.core.privacy.PersonalDataEraser personalDataEraser(PostsOnErasure posts) {
+        return new io.learnloop.community.internal.embedded.EmbeddedErasure(posts);
+    }
 }

@@ -2,9 +2,11 @@ package io.learnloop.core;
 
 import io.learnloop.core.internal.path.DefaultLearningPaths;
 import io.learnloop.core.path.LearningPathService;
+import io.learnloop.core.internal.privacy.CoreErasers;
 import io.learnloop.core.internal.privacy.CoreSections;
 import io.learnloop.core.internal.privacy.DefaultPersonalData;
 import io.learnloop.core.privacy.PersonalDataService;
+import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.internal.privacy.DefaultAuditLog;
 import io.learnloop.core.internal.privacy.DefaultConsentService;
@@ -113,7 +115,10 @@ public final class Learnloop {
         List<PersonalDataSource> sections = new ArrayList<>(CoreSections.of(context, access, learning.progress(),
                 learning.notes(), learning.reviews()));
         sections.addAll(b.personalDataSources);
-        this.personalData = new DefaultPersonalData(context, sections);
+        // modules' steps first: they may still find the learner's orders by the learner's id
+        List<PersonalDataEraser> erasers = new ArrayList<>(b.personalDataErasers);
+        erasers.addAll(CoreErasers.of(context));
+        this.personalData = new DefaultPersonalData(context, sections, erasers);
         this.recall = new DefaultRecallService(context, new ReviewScheduler(b.reviewParameters));
         this.paths = new DefaultLearningPaths(context, catalog, new CatalogLessons(context), learning.progress(),
                 learning.quizzes(), b.certificatePolicy == null ? null : learning.certificates());
@@ -330,6 +335,7 @@ public final class Learnloop {
         private TenantId tenant = TenantId.DEFAULT;
         private final List<EventListener> listeners = new ArrayList<>();
         private final List<PersonalDataSource> personalDataSources = new ArrayList<>();
+        private final List<PersonalDataEraser> personalDataErasers = new ArrayList<>();
         private Duration eventLease = Duration.ofSeconds(30);
         private int courseApprovals = 1;
         private ProgressPolicy progressPolicy = ProgressPolicy.defaults();
@@ -409,6 +415,18 @@ public final class Learnloop {
          */
         public Builder personalDataSource(PersonalDataSource source) {
             personalDataSources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Adds a step to every erasure ({@link PersonalDataService#erase}): what another module (community,
+         * payments, LMS) holds about a learner. Steps run in the order added, before sdk-core's own.
+         *
+         * @param eraser the step
+         * @return this builder
+         */
+        public Builder personalDataEraser(PersonalDataEraser eraser) {
+            personalDataErasers.add(Objects.requireNonNull(eraser, "eraser"));
             return this;
         }
 

@@ -23,4 +23,15 @@ public final class LtiTools {
     public static LtiTool tool(Learnloop learnloop, LtiToolConfig config) {
         return new DefaultLtiTool(learnloop, config);
     }
+
+    /**
+     * The LTI tool's step of every learner's erasure, to register with
+     * {@code Learnloop.Builder.personalDataEraser}: the platform's user id of the learner is removed from grade links
+     * and score deliveries, the link between it and the learner is deleted, and seats name the erasure's pseudonym.
+     *
+     * @return the step; stateless and thread-safe
+     */
+    public static io.learnloop.core.privacy.PersonalDataEraser personalDataEraser() {
+        return new io.learnloop.lms.internal.LmsErasure();
+    }
 }

@@ -101,6 +101,23 @@ class GradePassbackTest {
     }
 
     @Test
+    void erase_whenTheLearnerLaunchedAndWasGraded_leavesNeitherTheirIdNorThePlatformsUserId() {
+        UserId learner = launchWithColumn("user-17");
+        completeCourse(learner);
+        f.learnloop.deliverEvents();
+        java.util.function.Function<String, java.util.List<String>> holding = value ->
+                io.learnloop.core.internal.store.MemoryStoreContents.of(f.store).stream()
+                        .filter(l -> l.contains(value)).toList();
+        assertThat(holding.apply("user-17")).isNotEmpty();
+
+        f.learnloop.personalData().erase(Staff.ADMIN, learner, null);
+
+        assertThat(holding.apply("user-17")).isEmpty();
+        assertThat(holding.apply(learner.value())).isEmpty();
+        assertThat(holding.apply("lti_seat")).anyMatch(l -> l.contains("\"learner\":\"erased-"));
+    }
+
+    @Test
     void courseCompletion_whenLaunchedFromAColumn_postsOneFullyGradedScore() {
         UserId learner = launchWithColumn("user-17");
 

@@ -49,7 +49,8 @@ final class LtiFixture {
     LtiFixture(WireMockServer wm, Store store) {
         this.store = store;
         this.platform = new FakePlatform(wm);
-        this.learnloop = Learnloop.builder().store(store).clock(clock).listener(event -> {
+        this.learnloop = Learnloop.builder().store(store).clock(clock)
+                .personalDataEraser(LtiTools.personalDataEraser()).listener(event -> {
             events.add(event);
             EventListener lti = ltiListener.get();
             if (lti != null) {

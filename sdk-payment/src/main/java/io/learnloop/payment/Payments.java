@@ -11,7 +11,9 @@ import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.payment.internal.pipeline.DefaultPayments;
+import io.learnloop.payment.internal.pipeline.PaymentErasure;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,6 +220,19 @@ public interface Payments {
      * @throws ForbiddenException if the actor lacks the role
      */
     Page<ReviewItem> reviewQueue(Actor actor, String cursor, int limit);
+
+    /**
+     * The payment pipeline's step of every learner's erasure, to register with
+     * {@code Learnloop.Builder.personalDataEraser}: refunds lose the free text written about them (amounts and
+     * states stay, so the books still add up), and a refund whose fate is still open (sent, pending, waiting for a
+     * person) stops the erasure before it starts, with {@code ERASURE_BLOCKED}. Payment attempts and received
+     * notifications hold no personal data and stay.
+     *
+     * @return the step; stateless and thread-safe
+     */
+    static PersonalDataEraser personalDataEraser() {
+        return new PaymentErasure();
+    }
 
     /**
      * Starts a builder.

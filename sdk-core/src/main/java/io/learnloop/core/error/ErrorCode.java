@@ -37,5 +37,9 @@ public enum ErrorCode {
     /** The SDK was configured inconsistently. */
     CONFIGURATION,
     /** A bug inside the SDK; please report it. */
-    INTERNAL
+    INTERNAL,
+    /** A learner's erasure cannot start yet: something (a refund in flight) must finish first. */
+    ERASURE_BLOCKED,
+    /** A learner's erasure is under way; their data cannot be exported meanwhile. */
+    ERASURE_IN_PROGRESS
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The persistence SPI: everything the SDK keeps goes through a store. Implementations: the in-memory store
@@ -72,4 +73,15 @@ public interface Store {
      * @return how many were deleted
      */
     int pruneDelivered(TenantId tenant, Instant deliveredBefore, int limit);
+
+    /**
+     * Rewrites a tenant's outbox events, delivered or not, that a function changes: how a learner's erasure removes
+     * their id from events still kept. Each event keeps its id, place and delivery state. Events are read a batch
+     * at a time, so the cost grows with what the outbox keeps (bounded by the retention), never all at once.
+     *
+     * @param tenant  the tenant
+     * @param rewrite returns the event itself when it has nothing to change, else its replacement (same id)
+     * @return how many events were rewritten
+     */
+    int rewriteOutbox(TenantId tenant, UnaryOperator<DomainEvent> rewrite);
 }

@@ -29,6 +29,8 @@ import java.util.function.Function;
  * <p>Thread-safe: holds only immutable configuration; each call borrows its own connection.
  */
 public final class JdbcStoreImpl implements JdbcStore {
+    private static final int REWRITE_BATCH = 500;
+
     private final Database db;
     private final Sql sql;
     private final Clock clock;
@@ -178,6 +180,66 @@ public final class JdbcStoreImpl implements JdbcStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public int rewriteOutbox(TenantId tenant, java.util.function.UnaryOperator<DomainEvent> rewrite) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(rewrite, "rewrite");
+        int rewritten = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            long[] last = {from};
+            int[] count = {0};
+            int changed = db.transaction("rewriting outbox events", c -> {
+                List<Long> seqs = new ArrayList<>();
+                List<DomainEvent> replacements = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq, body FROM learnloop_outbox WHERE tenant = ? "
+                        + "AND seq > ? ORDER BY seq" + sql.limit("?"))) {
+                    ps.setString(1, tenant.value());
+                    ps.setLong(2, from);
+                    ps.setInt(3, REWRITE_BATCH);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long seq = rs.getLong(1);
+                            DomainEvent before = LearnloopJson.fromJson(rs.getString(2), DomainEvent.class);
+                            DomainEvent event = rewrite.apply(before);
+                            last[0] = seq;
+                            count[0]++;
+                            if (event != before && !event.equals(before)) {
+                                if (!event.id().equals(before.id())) {
+                                    throw new IllegalArgumentException("A rewritten outbox event must keep its id");
+                                }
+                                seqs.add(seq);
+                                replacements.add(event);
+                            }
+                        }
+                    }
+                }
+                if (seqs.isEmpty()) {
+                    return 0;
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE learnloop_outbox SET event_type = ?, "
+                        + "aggregate_id = ?, body = " + sql.json + " WHERE seq = ?")) {
+                    for (int i = 0; i < seqs.size(); i++) {
+                        DomainEvent e = replacements.get(i);
+                        ps.setString(1, e.type());
+                        ps.setString(2, e.aggregateId());
+                        ps.setString(3, LearnloopJson.toCompactJson(e));
+                        ps.setLong(4, seqs.get(i));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return seqs.size();
+            });
+            rewritten += changed;
+            if (count[0] < REWRITE_BATCH) {
+                return rewritten;
+            }
+            after = last[0];
+        }
     }
 
     @Override

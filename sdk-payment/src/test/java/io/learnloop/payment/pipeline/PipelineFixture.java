@@ -69,6 +69,7 @@ public final class PipelineFixture {
         Facade(boolean certificates, io.learnloop.core.store.Store store) {
             Learnloop.Builder b = Learnloop.builder().store(store != null ? store : Stores.inMemory()).clock(clock)
                     .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add)
+                    .personalDataEraser(Payments.personalDataEraser())
                     // 20% platform fee, 10% and 5% for two affiliate levels; co-authors share the rest 70:30
                     .revenue(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
                             List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),

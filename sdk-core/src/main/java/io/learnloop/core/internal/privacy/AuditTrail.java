@@ -62,7 +62,7 @@ public final class AuditTrail {
     }
 
     /** A fixed-length id part whatever the key holds: keys come from hosts and providers. */
-    private static String digest(String key) {
+    static String digest(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(StandardCharsets.UTF_8)));

@@ -13,9 +13,11 @@ import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.privacy.AuditAction;
+import io.learnloop.core.privacy.ErasureOutcome;
 import io.learnloop.core.privacy.ExportManifest;
 import io.learnloop.core.privacy.ExportedSection;
 import io.learnloop.core.privacy.PersonalDataService;
+import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.privacy.PersonalDataSource;
 
 import java.io.FilterOutputStream;
@@ -43,6 +45,7 @@ public final class DefaultPersonalData implements PersonalDataService {
 
     private final ServiceContext ctx;
     private final List<PersonalDataSource> sources;
+    private final Erasures erasures;
     private final ObjectMapper mapper = LearnloopJson.newMapper()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
@@ -51,11 +54,15 @@ public final class DefaultPersonalData implements PersonalDataService {
      *
      * @param ctx     the service context
      * @param sources every section, in the order written
-     * @throws LearnloopException with {@code CONFIGURATION} if a section's name is malformed or taken twice
+     * @param erasers every erasure step, in the order run
+     * @throws LearnloopException with {@code CONFIGURATION} if a section's or a step's name is malformed or taken
+     *                            twice
      */
-    public DefaultPersonalData(ServiceContext ctx, List<PersonalDataSource> sources) {
+    public DefaultPersonalData(ServiceContext ctx, List<PersonalDataSource> sources,
+                               List<PersonalDataEraser> erasers) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.sources = List.copyOf(sources);
+        this.erasures = new Erasures(ctx, erasers);
         Set<String> names = new HashSet<>();
         for (PersonalDataSource s : this.sources) {
             String name = s.section();
@@ -74,6 +81,7 @@ public final class DefaultPersonalData implements PersonalDataService {
             throw new ForbiddenException("User '" + actor.id() + "' may not export the personal data of learner '"
                     + learner + "': only the learner, or an admin (role ADMIN), may.");
         }
+        erasures.checkExportable(learner);
         Instant at = ctx.now();
         List<ExportedSection> written = new ArrayList<>();
         try {
@@ -118,6 +126,11 @@ public final class DefaultPersonalData implements PersonalDataService {
                     + "' failed after " + written.size() + " sections: " + e.getMessage()
                     + ". The archive is incomplete; export again to a stream that can be written.", e);
         }
+    }
+
+    @Override
+    public ErasureOutcome erase(Actor actor, UserId learner, String reason) {
+        return erasures.erase(actor, learner, reason);
     }
 
     private static void entry(ZipOutputStream zip, String file, Instant at) throws IOException {

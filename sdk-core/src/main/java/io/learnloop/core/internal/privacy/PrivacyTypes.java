@@ -43,6 +43,11 @@ public final class PrivacyTypes {
                     e -> SortKeys.instant(e.at()))
             .build();
 
+    /** One learner's erasure, keyed by a digest of the learner's id. */
+    public static final AggregateType<ErasureRecord> ERASURE = AggregateType
+            .builder("personal_data_erasure", ErasureRecord.class, ErasureRecord::id)
+            .build();
+
     private PrivacyTypes() {
     }
 }

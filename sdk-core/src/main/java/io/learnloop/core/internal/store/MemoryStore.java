@@ -89,6 +89,25 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public int rewriteOutbox(TenantId tenant, java.util.function.UnaryOperator<DomainEvent> rewrite) {
+        TenantData data = tenant(tenant);
+        int rewritten = 0;
+        synchronized (commitLock) {
+            for (OutboxRow row : data.outbox) {
+                DomainEvent after = rewrite.apply(row.event);
+                if (after != row.event) {
+                    if (!after.id().equals(row.event.id())) {
+                        throw new IllegalArgumentException("A rewritten outbox event must keep its id");
+                    }
+                    row.event = after;
+                    rewritten++;
+                }
+            }
+        }
+        return rewritten;
+    }
+
+    @Override
     public String toString() {
         return "MemoryStore[tenants=" + tenants.size() + "]";
     }
@@ -188,7 +207,8 @@ public final class MemoryStore implements Store {
 
     /** One outbox entry. Fields other than the event are guarded by the commit lock. */
     static final class OutboxRow {
-        final DomainEvent event;
+        /** Replaced only by an erasure, under the commit lock. */
+        volatile DomainEvent event;
         String claimedBy;
         Instant leaseUntil;
 

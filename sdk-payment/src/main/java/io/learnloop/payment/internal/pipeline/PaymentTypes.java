@@ -12,6 +12,8 @@ import java.util.Set;
 public final class PaymentTypes {
     /** Index of attempts and refunds by state, the least recently changed first. */
     public static final String BY_STATE = "state";
+    /** Index of refunds by order: how an erasure finds a learner's refunds. */
+    public static final String BY_ORDER = "order";
     /** Index of notifications by disposition, oldest first. */
     public static final String BY_DISPOSITION = "disposition";
 
@@ -43,13 +45,14 @@ public final class PaymentTypes {
 
     /**
      * Refunds by {@code order:refundKey}; unique by provider refund reference (of the current provider attempt); by
-     * state; by the first reference, which every later provider attempt's reference extends.
+     * state; by the first reference, which every later provider attempt's reference extends; by order.
      */
     public static final AggregateType<PaymentRefund> REFUND =
             AggregateType.builder("payment_refund", PaymentRefund.class, PaymentRefund::id)
                     .unique("reference", r -> r.provider() + ":" + r.refundReference())
                     .sortedIndex(BY_STATE, PaymentRefund::state, r -> SortKeys.instant(r.updatedAt()))
                     .index("origin", r -> r.provider() + ":" + References.first(r.refundReference()))
+                    .index(BY_ORDER, r -> r.order().value())
                     .build();
 
     private PaymentTypes() {

@@ -1,0 +1,69 @@
+package io.learnloop.community.internal.embedded;
+
+import io.learnloop.community.PostStatus;
+import io.learnloop.community.PostsOnErasure;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.privacy.Erasure;
+import io.learnloop.core.privacy.ErasureScope;
+import io.learnloop.core.privacy.PersonalDataEraser;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The embedded community's erasure step: the learner's posts and topics are anonymised or removed per the host's
+ * policy; their reactions, memberships, invitations, reports and suspensions name the pseudonym instead, with the
+ * free text they wrote in reports erased; their notifications are deleted.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class EmbeddedErasure implements PersonalDataEraser {
+    private static final Set<String> NONE = Set.of();
+
+    private final PostsOnErasure posts;
+
+    /**
+     * Creates the step.
+     *
+     * @param posts what becomes of the learner's posts
+     */
+    public EmbeddedErasure(PostsOnErasure posts) {
+        this.posts = Objects.requireNonNull(posts, "posts");
+    }
+
+    @Override
+    public String step() {
+        return "community";
+    }
+
+    @Override
+    public boolean holds(ErasureScope scope, UserId learner) {
+        return scope.context().read(uow -> !uow.findBy(Types.POST, "author", learner.value()).isEmpty()
+                || !uow.findBy(Types.MEMBERSHIP, "user", learner.value()).isEmpty());
+    }
+
+    @Override
+    public void erase(Erasure e) {
+        String id = e.learner().value();
+        boolean remove = posts == PostsOnErasure.REMOVE;
+        Set<String> postText = remove ? Set.of("markdown") : NONE;
+        e.rewriteAll(Types.POST, "author", id, postText,
+                p -> remove ? p.withStatus(PostStatus.REMOVED) : p);
+        e.rewriteMatching(Types.TOPIC, t -> id.equals(t.authorId()), remove ? Set.of("title") : NONE,
+                UnaryOperator.identity());
+        e.rewriteMatching(Types.REACTION, r -> id.equals(r.userId()), NONE, UnaryOperator.identity());
+        e.rewriteAll(Types.MEMBERSHIP, "user", id, NONE, UnaryOperator.identity());
+        e.rewriteMatching(Types.INVITE, i -> id.equals(i.userId()) || id.equals(i.invitedBy()), NONE,
+                UnaryOperator.identity());
+        e.rewriteMatching(Types.REPORT, r -> id.equals(r.reporterId()), Set.of("note"), UnaryOperator.identity());
+        e.rewriteAll(Types.NOTIFICATION, "user", id, NONE, null);
+        e.rewriteMatching(Types.NOTIFICATION, n -> id.equals(n.fromUser()), NONE, UnaryOperator.identity());
+        e.rewriteMatching(Types.SUSPENSION, s -> id.equals(s.userId()), Set.of("reason"), UnaryOperator.identity());
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedErasure[" + posts + "]";
+    }
+}
