@@ -7,6 +7,8 @@ module io.learnloop.rest {
     requires transitive io.learnloop.core;
     requires transitive io.learnloop.payment;
     requires transitive io.learnloop.community;
+    // Optional: a host serving recommendations brings sdk-recommend itself.
+    requires static transitive io.learnloop.recommend;
     requires org.slf4j;
 
     exports io.learnloop.rest;

@@ -6,6 +6,7 @@ import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.payment.Payments;
+import io.learnloop.recommend.RecommendationService;
 import io.learnloop.rest.internal.RestApiFactory;
 
 import java.io.IOException;
@@ -17,11 +18,11 @@ import java.util.function.Function;
 
 /**
  * The HTTP API for front ends (catalogue, course pages, checkout, order status, my learning, quizzes, certificates,
- * community threads and posts, the operator's ledger and reports), as one framework-neutral handler. The host's
- * server turns each request into a {@link RestRequest} with the caller it authenticated, calls {@link #handle}, and
- * writes the {@link RestResponse} back. JSON bodies follow {@code docs/wire-format.md}; errors are RFC 9457 problem
- * details carrying the SDK's stable error codes; listings page by cursor; POSTs that move money take an
- * {@code Idempotency-Key} header.
+ * recommendations, community threads and posts, the operator's ledger and reports), as one framework-neutral
+ * handler. The host's server turns each request into a {@link RestRequest} with the caller it authenticated, calls
+ * {@link #handle}, and writes the {@link RestResponse} back. JSON bodies follow {@code docs/wire-format.md}; errors
+ * are RFC 9457 problem details carrying the SDK's stable error codes; listings page by cursor; POSTs that move money
+ * take an {@code Idempotency-Key} header.
  *
  * <pre>{@code
  * RestApi api = RestApi.builder(learnloop).payments(payments).build();
@@ -97,6 +98,7 @@ public interface RestApi {
         private final Learnloop learnloop;
         private Payments payments;
         private Community community;
+        private RecommendationService recommendations;
         private Function<CourseId, List<OfferId>> courseOffers = course -> List.of();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
@@ -123,6 +125,22 @@ public interface RestApi {
          */
         public Builder community(Community value) {
             this.community = Objects.requireNonNull(value, "community");
+            return this;
+        }
+
+        /**
+         * The recommendation service behind {@code GET /me/recommendations}. Without it that route answers 501.
+         * sdk-recommend is an optional dependency of this module: a host that calls this brings it.
+         *
+         * <p>The API keeps out every course the caller is entitled to at the time of the request (from the access
+         * ledger), and asks about a caller who refused {@code PERSONALISATION} as about a learner without history,
+         * so they get popular courses.
+         *
+         * @param value the service
+         * @return this builder
+         */
+        public Builder recommendations(RecommendationService value) {
+            this.recommendations = Objects.requireNonNull(value, "recommendations");
             return this;
         }
 
@@ -159,7 +177,8 @@ public interface RestApi {
          * @return the API
          */
         public RestApi build() {
-            return RestApiFactory.create(learnloop, payments, community, courseOffers, maxBodyBytes);
+            return RestApiFactory.create(learnloop, payments, community, recommendations, courseOffers,
+                    maxBodyBytes);
         }
     }
 }

@@ -52,18 +52,22 @@ final class Call {
     }
 
     int limit() {
+        return limit(new Doc.Limit(DEFAULT_LIMIT, Math.min(MAX_LIMIT, Page.MAX_LIMIT)));
+    }
+
+    int limit(Doc.Limit bounds) {
         String text = query("limit");
         if (text == null) {
-            return DEFAULT_LIMIT;
+            return bounds.byDefault();
         }
         int limit;
         try {
             limit = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw RestFailure.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            throw RestFailure.invalid("limit", "must be a whole number from 1 to " + bounds.max());
         }
-        if (limit < 1 || limit > Math.min(MAX_LIMIT, Page.MAX_LIMIT)) {
-            throw RestFailure.invalid("limit", "must be from 1 to " + MAX_LIMIT + ", was " + limit);
+        if (limit < 1 || limit > bounds.max()) {
+            throw RestFailure.invalid("limit", "must be from 1 to " + bounds.max() + ", was " + limit);
         }
         return limit;
     }

@@ -13,10 +13,27 @@ import java.util.List;
  * @param shape    how the answer wraps the response class
  * @param status   the success status
  * @param query    the query parameters
+ * @param limit    the bounds of the {@code limit} query parameter, when it is one
  */
-record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query) {
+record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query,
+           Limit limit) {
     Doc {
         query = List.copyOf(query);
+    }
+
+    Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query) {
+        this(summary, request, response, shape, status, query, Limit.PAGE);
+    }
+
+    /**
+     * How many items a route answers when the client names no {@code limit}, and the most it may ask for.
+     *
+     * @param byDefault the count without a limit
+     * @param max       the largest limit
+     */
+    record Limit(int byDefault, int max) {
+        /** A listing paged by cursor. */
+        static final Limit PAGE = new Limit(Call.DEFAULT_LIMIT, Call.MAX_LIMIT);
     }
 
     /** How an answer wraps its record class. */
@@ -51,14 +68,21 @@ record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int
     }
 
     Doc reads(Class<?> body) {
-        return new Doc(summary, body, response, shape, status, query);
+        return new Doc(summary, body, response, shape, status, query, limit);
     }
 
     Doc creates() {
-        return new Doc(summary, request, response, shape, 201, query);
+        return new Doc(summary, request, response, shape, 201, query, limit);
     }
 
     Doc query(String... names) {
-        return new Doc(summary, request, response, shape, status, List.of(names));
+        return new Doc(summary, request, response, shape, status, List.of(names), limit);
+    }
+
+    /** Takes a {@code limit} query parameter with bounds of its own. */
+    Doc limited(Limit bounds) {
+        List<String> q = new java.util.ArrayList<>(query);
+        q.add("limit");
+        return new Doc(summary, request, response, shape, status, q, bounds);
     }
 }

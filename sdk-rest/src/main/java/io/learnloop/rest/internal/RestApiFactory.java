@@ -5,6 +5,7 @@ import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.payment.Payments;
+import io.learnloop.recommend.RecommendationService;
 import io.learnloop.rest.RestApi;
 import io.learnloop.rest.Route;
 
@@ -22,12 +23,14 @@ public final class RestApiFactory {
      * @param learnloop    the facade
      * @param payments     the payments, or null
      * @param community    the community, or null
+     * @param recommender  the recommendation service, or null (sdk-recommend may then be absent)
      * @param courseOffers which offers a course page shows
      * @param maxBodyBytes the largest body read
      * @return the API
      */
     public static RestApi create(Learnloop learnloop, Payments payments, Community community,
-                                 Function<CourseId, List<OfferId>> courseOffers, int maxBodyBytes) {
+                                 RecommendationService recommender, Function<CourseId, List<OfferId>> courseOffers,
+                                 int maxBodyBytes) {
         Router.Builder routes = Router.builder();
         routes.get("/openapi.json", "getOpenApiDocument", Route.Access.PUBLIC, Doc.raw("This document"),
                 call -> Reply.ok(new Reply.RawJson(RestApi.openApiDocument())));
@@ -36,6 +39,8 @@ public final class RestApiFactory {
         new LearningEndpoints(learnloop).register(routes);
         new CredentialEndpoints(learnloop).register(routes);
         new CommunityEndpoints(community).register(routes);
+        new RecommendationEndpoints(recommender == null ? null : new ServiceRecommendations(learnloop, recommender))
+                .register(routes);
         new OperatorEndpoints(learnloop).register(routes);
         return new DefaultRestApi(routes.build(), new Idempotency(learnloop.context()), maxBodyBytes);
     }

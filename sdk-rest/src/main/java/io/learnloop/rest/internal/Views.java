@@ -118,6 +118,20 @@ final class Views {
     record VerifyBody(String credential) {
     }
 
+    /**
+     * One recommended course: its score (comparable only within one list) and why it was recommended.
+     */
+    record RecommendationView(CourseId courseId, double score, ExplanationView explanation) {
+    }
+
+    /**
+     * Why a course was recommended: the kind of reason ({@code BECAUSE_YOU}, {@code POPULAR_IN},
+     * {@code MATCHES_INTEREST}, {@code CONTINUE_LEARNING}, {@code NEW_COURSE}), the learner's course it relates to
+     * and the category or interest term, each null when the reason has none, and an English sentence.
+     */
+    record ExplanationView(String reason, CourseId courseId, String topic, String text) {
+    }
+
     /** A list that does not page (bounded per learner). */
     record Items<T>(List<T> items) {
     }

@@ -104,7 +104,7 @@ final class OpenApiGenerator {
             }
         }
         for (String q : d.query()) {
-            params.add(query(q));
+            params.add(query(q, d.limit()));
         }
         if (e.movesMoney()) {
             ObjectNode p = params.addObject();
@@ -138,7 +138,7 @@ final class OpenApiGenerator {
             errors.add("401");
         }
         errors.addAll(List.of("403", "404", "405", "409", "413", "415", "422"));
-        if (r.path().startsWith("/community/")) {
+        if (r.path().startsWith("/community/") || r.path().equals("/me/recommendations")) {
             errors.add("501");
         }
         if (r.operationId().equals("checkout")) {
@@ -153,15 +153,15 @@ final class OpenApiGenerator {
         return op;
     }
 
-    private static ObjectNode query(String name) {
+    private static ObjectNode query(String name, Doc.Limit limit) {
         ObjectNode p = N.objectNode();
         p.put("name", name);
         p.put("in", "query");
         ObjectNode s = p.putObject("schema");
         switch (name) {
             case "limit" -> {
-                p.put("description", "Items per page, " + Call.DEFAULT_LIMIT + " when absent");
-                s.put("type", "integer").put("minimum", 1).put("maximum", Call.MAX_LIMIT);
+                p.put("description", "Items per page, " + limit.byDefault() + " when absent");
+                s.put("type", "integer").put("minimum", 1).put("maximum", limit.max());
             }
             case "cursor" -> {
                 p.put("description", "The nextCursor of the previous page, passed back unchanged");
@@ -359,7 +359,7 @@ final class OpenApiGenerator {
         what.put("422", "An Idempotency-Key reused with another body (IDEMPOTENCY_KEY_REUSED), or a valid request the"
                 + " domain refuses (CURRENCY_MISMATCH, ARITHMETIC_OVERFLOW, VERIFICATION_FAILED)");
         what.put("500", "A failure of the server (INTERNAL, CONFIGURATION, OUTPUT_FAILED)");
-        what.put("501", "The host configured no payment provider or community for the API (CONFIGURATION)");
+        what.put("501", "The host configured no payment provider, community or recommendation service for the API (CONFIGURATION)");
         what.put("502", "The payment provider failed (REMOTE_FAILURE)");
         what.put("503", "The store or a provider is unavailable or limiting (STORE_UNAVAILABLE, RATE_LIMITED)");
         what.put("504", "The provider's outcome is unknown (REMOTE_FAILURE); retry with the same Idempotency-Key");
