@@ -1,6 +1,11 @@
 package io.learnloop.spring;
 
 import io.learnloop.core.Learnloop;
+import io.learnloop.recommend.Interaction;
+import io.learnloop.recommend.InteractionKind;
+import io.learnloop.recommend.InteractionMatrix;
+import io.learnloop.recommend.RecommendationService;
+import io.learnloop.recommend.Recommenders;
 import io.learnloop.rest.RestApi;
 import io.learnloop.spring.autoconfigure.LearnloopAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopRestAutoConfiguration;
@@ -18,6 +23,10 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.servlet.function.RouterFunction;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,5 +135,39 @@ class RestApiMountTest {
         runner().withPropertyValues("learnloop.api.base-path=/shop/api/").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("learnloop.api.base-path"));
+    }
+
+    private static RecommendationService popularCourse() {
+        Instant at = Instant.parse("2026-03-01T08:00:00Z");
+        InteractionMatrix matrix = InteractionMatrix.of(List.of(
+                Interaction.of("someone", "popular-course", InteractionKind.PURCHASE, at)));
+        return RecommendationService.builder().matrix(matrix).catalogue(List.of())
+                .clock(Clock.fixed(at, ZoneOffset.UTC))
+                .trainer(m -> Recommenders.popularity(m, List.of(), Duration.ZERO, at)).build();
+    }
+
+    @Test
+    void listMyRecommendations_whenTheHostHasARecommendationServiceBean_answersFromIt() {
+        runner().withBean(RecommendationService.class, RestApiMountTest::popularCourse).run(context -> {
+            signIn("lena");
+
+            MvcResult result = mvc(context).perform(get("/learnloop/api/me/recommendations")).andReturn();
+
+            assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString())
+                    .isEqualTo(200);
+            assertThat(result.getResponse().getContentAsString()).contains("\"courseId\":\"popular-course\"");
+        });
+    }
+
+    @Test
+    void listMyRecommendations_whenTheHostHasNoRecommendationService_answers501() {
+        runner().run(context -> {
+            signIn("lena");
+
+            MvcResult result = mvc(context).perform(get("/learnloop/api/me/recommendations")).andReturn();
+
+            assertThat(result.getResponse().getStatus()).isEqualTo(501);
+            assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"CONFIGURATION\"");
+        });
     }
 }

@@ -8,6 +8,8 @@ import io.learnloop.spring.CurrentActor;
 import io.learnloop.spring.LearnloopProperties;
 import io.learnloop.spring.internal.CheckedProperties;
 import io.learnloop.spring.internal.RestApiHandler;
+import io.learnloop.spring.internal.RestRecommendations;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,12 +38,13 @@ public class LearnloopRestAutoConfiguration {
     }
 
     /**
-     * The API over the facade, checking out with the {@link Payments} bean and serving the {@link Community} bean
-     * when there are such beans.
+     * The API over the facade, checking out with the {@link Payments} bean, serving the {@link Community} bean and
+     * recommending with the {@code RecommendationService} bean (sdk-recommend) when there are such beans.
      *
      * @param learnloop  the facade
      * @param payments   the payments, if configured
      * @param community  the community, if configured
+     * @param beans      the bean factory, for the recommendation service when sdk-recommend is present
      * @param properties the checked properties
      * @return the API
      */
@@ -49,10 +52,11 @@ public class LearnloopRestAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(Learnloop.class)
     RestApi learnloopRestApi(Learnloop learnloop, ObjectProvider<Payments> payments,
-                             ObjectProvider<Community> community, CheckedProperties properties) {
+                             ObjectProvider<Community> community, BeanFactory beans, CheckedProperties properties) {
         RestApi.Builder b = RestApi.builder(learnloop).maxBodyBytes(properties.get().api().maxBodyBytes());
         payments.ifAvailable(b::payments);
         community.ifAvailable(b::community);
+        RestRecommendations.apply(b, beans);
         return b.build();
     }
 
