@@ -13,8 +13,6 @@ public final class DataClasses {
     public static final String XAPI_SENT = "xapi-sent";
     /** Stored responses of the HTTP API's {@code Idempotency-Key} header (sdk-rest). */
     public static final String REST_IDEMPOTENCY = "rest-idempotency";
-    /** Received payment provider notifications (sdk-payment); kept by default, see {@link RetentionPolicy}. */
-    public static final String PAYMENT_NOTIFICATIONS = "payment-notifications";
 
     private DataClasses() {
     }

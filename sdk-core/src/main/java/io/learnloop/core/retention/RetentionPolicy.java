@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * it, or that it is kept for good. Set with {@code Learnloop.Builder.retention}.
  *
  * <p>The {@linkplain #defaults() defaults}: delivered outbox events 7 days, xAPI statements an LRS accepted 30 days,
- * stored responses of HTTP idempotency keys 7 days, and payment provider notifications kept (a provider may
- * redeliver a notification long after it was received, and the record is what recognises it). A data class the
- * policy does not name is kept. The ledger, orders, access grants, the audit log, certificates and learning progress
- * have no pruner at all: they are records of what happened, not operational copies.
+ * stored responses of HTTP idempotency keys 7 days. A data class the policy does not name is kept. Payment
+ * provider notification records have no pruner: a provider may deliver a notification again long after it was
+ * received, and the record is what recognises it (the webhook's body itself is not stored). The ledger, orders,
+ * access grants, the audit log, certificates and learning progress have no pruner either: they are records of what
+ * happened, not operational copies.
  *
  * <pre>{@code
  * RetentionPolicy policy = RetentionPolicy.defaults()

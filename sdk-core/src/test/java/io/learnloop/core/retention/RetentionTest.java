@@ -166,10 +166,10 @@ class RetentionTest {
     }
 
     @Test
-    void defaults_whenRead_keepPaymentNotificationsAndPruneOperationalCopies() {
+    void defaults_whenRead_pruneOperationalCopiesAndKeepWhatTheyDoNotName() {
         RetentionPolicy defaults = RetentionPolicy.defaults();
 
-        assertThat(defaults.retentionOf(DataClasses.PAYMENT_NOTIFICATIONS)).isEmpty();
+        assertThat(defaults.retentionOf("payment-notifications")).isEmpty();
         assertThat(defaults.retentions()).isEqualTo(Map.of(DataClasses.OUTBOX, Duration.ofDays(7),
                 DataClasses.XAPI_SENT, Duration.ofDays(30), DataClasses.REST_IDEMPOTENCY, Duration.ofDays(7)));
         assertThat(Learnloop.builder().outboxRetention(Duration.ofDays(2)).retention(defaults)).isNotNull();
