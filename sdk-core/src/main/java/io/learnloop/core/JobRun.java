@@ -1,5 +1,9 @@
 package io.learnloop.core;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
 /**
  * What one run of the scheduled jobs did ({@link Learnloop#runScheduledJobs()}).
  *
@@ -8,6 +12,25 @@ package io.learnloop.core;
  * @param grantsExpired how many ends of time-limited grants (membership periods, rentals) were announced with
  *                      {@code access.expired}
  * @param eventsPruned  how many delivered outbox events older than the retention were deleted
+ * @param pruned        how many records of each data class the retention job deleted in this run, by data class
+ *                      name (see {@code io.learnloop.core.retention.DataClasses}); a class pruned in this run appears
+ *                      even with zero, a run that did not prune has none
  */
-public record JobRun(int grantsExpired, int eventsPruned) {
+public record JobRun(int grantsExpired, int eventsPruned, Map<String, Integer> pruned) {
+    /**
+     * Copies the counts.
+     */
+    public JobRun {
+        pruned = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(pruned, "pruned")));
+    }
+
+    /**
+     * How many records of a data class this run deleted.
+     *
+     * @param dataClass the data class
+     * @return the count, zero if it was not pruned in this run
+     */
+    public int prunedOf(String dataClass) {
+        return pruned.getOrDefault(dataClass, 0);
+    }
 }

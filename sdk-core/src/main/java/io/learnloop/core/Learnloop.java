@@ -8,6 +8,9 @@ import io.learnloop.core.internal.privacy.DefaultPersonalData;
 import io.learnloop.core.privacy.PersonalDataService;
 import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.privacy.PersonalDataSource;
+import io.learnloop.core.retention.DataClasses;
+import io.learnloop.core.retention.RetentionPolicy;
+import io.learnloop.core.retention.RetentionPruner;
 import io.learnloop.core.internal.privacy.DefaultAuditLog;
 import io.learnloop.core.internal.privacy.DefaultConsentService;
 import io.learnloop.core.privacy.AuditLog;
@@ -109,7 +112,7 @@ public final class Learnloop {
                 b.certificatePolicy, b.signingKey);
         this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue,
                 learning.refundFollower());
-        this.scheduled = new ScheduledWork(context, accessLedger, b.outboxRetention, relayId);
+        this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId);
         this.consents = new DefaultConsentService(context);
         this.auditLog = new DefaultAuditLog(context);
         List<PersonalDataSource> sections = new ArrayList<>(CoreSections.of(context, access, learning.progress(),
@@ -309,8 +312,9 @@ public final class Learnloop {
 
     /**
      * Runs the SDK's due scheduled work once: announces the end of every time-limited grant that has ended
-     * ({@code access.expired}, so a lapsed membership leaves its community groups), and once a day deletes delivered
-     * outbox events older than the retention. Call it on a schedule (every minute, say) from one or many host
+     * ({@code access.expired}, so a lapsed membership leaves its community groups), and once a day runs the retention
+     * job, which deletes each data class older than its {@link RetentionPolicy retention} (a large backlog over
+     * several runs). Call it on a schedule (every minute, say) from one or many host
      * instances: jobs live in the store, and an instance claims each one for a while, so two instances never run one
      * job at once and a job whose instance died runs again.
      *
@@ -345,7 +349,8 @@ public final class Learnloop {
         private CertificatePolicy certificatePolicy;
         private SigningKey signingKey;
         private CommerceSettings commerceSettings = CommerceSettings.DEFAULTS;
-        private Duration outboxRetention = Duration.ofDays(7);
+        private RetentionPolicy retention = RetentionPolicy.defaults();
+        private final List<RetentionPruner> retentionPruners = new ArrayList<>();
         private RevenueTerms revenue;
 
         private Builder() {
@@ -527,7 +532,32 @@ public final class Learnloop {
             if (retention == null || retention.compareTo(Duration.ofHours(1)) < 0) {
                 throw ValidationException.of("outboxRetention", "must be at least one hour (was " + retention + ")");
             }
-            this.outboxRetention = retention;
+            this.retention = this.retention.retain(DataClasses.OUTBOX, retention);
+            return this;
+        }
+
+        /**
+         * Sets how long each data class is kept before the daily retention job of
+         * {@link Learnloop#runScheduledJobs()} deletes it (default {@link RetentionPolicy#defaults()}). It replaces
+         * an earlier {@link #outboxRetention}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retention(RetentionPolicy policy) {
+            this.retention = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Adds a module's pruner to the daily retention job (for example sdk-lms's {@code Xapi.retentionPruner()}); it
+         * runs when the policy gives its data class a retention.
+         *
+         * @param pruner the pruner, one per data class
+         * @return this builder
+         */
+        public Builder retentionPruner(RetentionPruner pruner) {
+            retentionPruners.add(Objects.requireNonNull(pruner, "pruner"));
             return this;
         }
 

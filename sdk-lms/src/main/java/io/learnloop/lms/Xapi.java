@@ -23,4 +23,17 @@ public final class Xapi {
     public static XapiPublisher publisher(Learnloop learnloop, XapiConfig config) {
         return new DefaultXapiPublisher(learnloop, config);
     }
+
+    /**
+     * The pruner of statements the LRSs of {@code config} accepted, for {@code Learnloop.Builder.retentionPruner}:
+     * their queue rows are deleted once older than the retention of
+     * {@link io.learnloop.core.retention.DataClasses#XAPI_SENT} (30 days by default). Rejected and conflicting
+     * statements are kept.
+     *
+     * @param config the publisher's configuration
+     * @return a thread-safe pruner
+     */
+    public static io.learnloop.core.retention.RetentionPruner retentionPruner(XapiConfig config) {
+        return new io.learnloop.lms.internal.SentStatementPruner(config.lrs().stream().map(LrsEndpoint::id).toList());
+    }
 }

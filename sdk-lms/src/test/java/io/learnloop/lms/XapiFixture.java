@@ -46,13 +46,6 @@ final class XapiFixture {
     XapiFixture(Store store, MutableClock clock, UnaryOperator<XapiConfig.Builder> config, LrsEndpoint... lrs) {
         this.clock = clock;
         AtomicReference<EventListener> listener = new AtomicReference<>();
-        this.learnloop = Learnloop.builder().store(store).clock(clock).listener(event -> {
-            events.add(event);
-            EventListener x = listener.get();
-            if (x != null) {
-                x.onEvent(event);
-            }
-        }).build();
         SharedHttpClient http = SharedHttpClient.builder().sleeper(sleeps::add)
                 .timeouts(Duration.ofSeconds(2), Duration.ofMillis(400))
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(ATTEMPTS)).build();
@@ -60,7 +53,15 @@ final class XapiFixture {
         for (LrsEndpoint e : lrs) {
             b.lrs(e);
         }
-        this.xapi = Xapi.publisher(learnloop, config.apply(b).build());
+        XapiConfig xapiConfig = config.apply(b).build();
+        this.learnloop = Learnloop.builder().store(store).clock(clock).listener(event -> {
+            events.add(event);
+            EventListener x = listener.get();
+            if (x != null) {
+                x.onEvent(event);
+            }
+        }).retentionPruner(Xapi.retentionPruner(xapiConfig)).build();
+        this.xapi = Xapi.publisher(learnloop, xapiConfig);
         listener.set(xapi.outboxListener());
     }
 

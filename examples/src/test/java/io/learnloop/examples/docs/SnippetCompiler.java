@@ -40,7 +40,7 @@ public final class SnippetCompiler {
             "io.learnloop.core.json", "io.learnloop.core.ledger", "io.learnloop.core.money", "io.learnloop.core.store",
             "io.learnloop.core.learning", "io.learnloop.core.assessment", "io.learnloop.core.credential",
             "io.learnloop.core.review", "io.learnloop.core.settlement", "io.learnloop.core.privacy",
-            "io.learnloop.core.recall", "io.learnloop.core.path",
+            "io.learnloop.core.recall", "io.learnloop.core.path", "io.learnloop.core.retention",
             // sdk-http
             "io.learnloop.http",
             // sdk-payment

@@ -5,6 +5,7 @@ import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Versioned;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,14 @@ final class Idempotency {
     /** The longest key accepted; it also fits a client key of an order. */
     static final int MAX_KEY = 128;
 
+    /** Index of every stored response by when it was stored, for the retention job; one key for all. */
+    static final String BY_AGE = "age";
+    static final String ALL = "all";
+
     static final AggregateType<StoredResponse> TYPE =
-            AggregateType.builder("rest_idempotency", StoredResponse.class, StoredResponse::id).build();
+            AggregateType.builder("rest_idempotency", StoredResponse.class, StoredResponse::id)
+                    .sortedIndex(BY_AGE, r -> ALL, r -> SortKeys.instant(r.createdAt()))
+                    .build();
 
     private final ServiceContext context;
 

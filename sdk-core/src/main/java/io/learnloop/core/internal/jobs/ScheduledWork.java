@@ -3,28 +3,36 @@ package io.learnloop.core.internal.jobs;
 import io.learnloop.core.JobRun;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.internal.access.DefaultAccessService;
+import io.learnloop.core.internal.retention.RetentionJob;
+import io.learnloop.core.retention.DataClasses;
+import io.learnloop.core.retention.RetentionPolicy;
+import io.learnloop.core.retention.RetentionPruner;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The SDK's own scheduled work, run by {@code Learnloop.runScheduledJobs()}: announcing the end of time-limited
- * grants, and pruning delivered outbox events once a day after their retention.
+ * grants, and once a day the retention job, which prunes each data class older than its retention.
  *
  * <p>Thread-safe: immutable.
  */
 public final class ScheduledWork {
     private static final String PRUNE_QUEUE = "outbox.prune";
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int PRUNE_BATCH = 1000;
+    private static final int PRUNE_BATCH = 500;
+    /** Batches of one class per run: a backlog is worked off over several runs, each short. */
+    private static final int PRUNE_BATCHES_PER_RUN = 20;
 
     private final ServiceContext ctx;
     private final Jobs jobs;
     private final DefaultAccessService access;
-    private final Duration outboxRetention;
+    private final RetentionJob retention;
     private final String worker;
 
     /**
@@ -32,19 +40,21 @@ public final class ScheduledWork {
      *
      * @param ctx             the context
      * @param access          the access ledger
-     * @param outboxRetention how long delivered events are kept
+     * @param retention       the retention of each data class
+     * @param pruners         the modules' pruners
      * @param worker          this instance's id, for claims
      */
-    public ScheduledWork(ServiceContext ctx, DefaultAccessService access, Duration outboxRetention, String worker) {
+    public ScheduledWork(ServiceContext ctx, DefaultAccessService access, RetentionPolicy retention,
+                         List<RetentionPruner> pruners, String worker) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.jobs = new Jobs(ctx);
         this.access = Objects.requireNonNull(access, "access");
-        this.outboxRetention = Objects.requireNonNull(outboxRetention, "outboxRetention");
+        this.retention = new RetentionJob(ctx, retention, pruners, PRUNE_BATCH, PRUNE_BATCHES_PER_RUN);
         this.worker = Objects.requireNonNull(worker, "worker");
     }
 
     /**
-     * Runs the due jobs: up to {@code limit} grant expiries, and today's outbox pruning if no instance ran it yet.
+     * Runs the due jobs: up to {@code limit} grant expiries, and today's retention job if no instance finished it yet.
      *
      * @param limit the most expiries to announce in this run
      * @return what was done
@@ -58,19 +68,18 @@ public final class ScheduledWork {
         }
         Instant now = ctx.now();
         jobs.schedule(PRUNE_QUEUE, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(), now, "");
-        int pruned = 0;
+        Map<String, Integer> pruned = Map.of();
         for (Job job : jobs.claim(PRUNE_QUEUE, worker, 1, LEASE)) {
-            Instant before = now.minus(outboxRetention);
-            int batch;
-            do {
-                batch = ctx.store().pruneDelivered(ctx.tenant(), before, PRUNE_BATCH);
-                pruned += batch;
-            } while (batch == PRUNE_BATCH);
-            ctx.transact(uow -> {
-                jobs.complete(uow, job);
-                return null;
-            });
+            RetentionJob.Outcome outcome = retention.run(now);
+            pruned = outcome.deleted();
+            if (outcome.finished()) {
+                ctx.transact(uow -> {
+                    jobs.complete(uow, job);
+                    return null;
+                });
+            }
+            // unfinished: the claim runs out and a later run takes the day's job up again
         }
-        return new JobRun(expired, pruned);
+        return new JobRun(expired, pruned.getOrDefault(DataClasses.OUTBOX, 0), pruned);
     }
 }
