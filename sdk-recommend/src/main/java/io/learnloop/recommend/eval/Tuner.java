@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Chooses hyper-parameters on a validation split carved out of training interactions, with the same method as the
@@ -41,6 +42,7 @@ public final class Tuner {
     private final int learners;
     private final Duration budget;
     private final Consumer<String> log;
+    private final LongSupplier ticker;
 
     private Tuner(Builder b) {
         this.catalogue = List.copyOf(b.catalogue);
@@ -51,6 +53,7 @@ public final class Tuner {
         this.learners = b.learners;
         this.budget = b.budget;
         this.log = b.log;
+        this.ticker = b.ticker;
     }
 
     /**
@@ -71,7 +74,7 @@ public final class Tuner {
      */
     public TuningResult tune(List<Interaction> training) {
         new Validator().notNull("training", training).throwIfInvalid();
-        return new TuningRun(catalogue, validation, start, models, cutoff, learners, budget, log).run(training);
+        return new TuningRun(catalogue, validation, start, models, cutoff, learners, budget, log, ticker).run(training);
     }
 
     /**
@@ -89,6 +92,7 @@ public final class Tuner {
         private int learners = 3000;
         private Duration budget = Duration.ofMinutes(10);
         private Consumer<String> log = line -> { };
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {
         }
@@ -186,6 +190,18 @@ public final class Tuner {
          */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * Sets the time source the budget is measured with, in nanoseconds as {@link System#nanoTime()} counts
+         * them (its default). A host or a test passes its own to make a run's cut-off reproducible.
+         *
+         * @param ticker the time source; only differences between its readings are used
+         * @return this builder
+         */
+        public Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One run of the tuner (see {@link io.learnloop.recommend.eval.Tuner}): builds the training matrix, carves the
@@ -38,6 +39,7 @@ public final class TuningRun {
     private final int learnerCap;
     private final Duration budget;
     private final Consumer<String> log;
+    private final LongSupplier ticker;
     private final List<Trial> trials = new ArrayList<>();
     private final List<ModelKind> cutShort = new ArrayList<>();
     private Catalogue features;
@@ -56,9 +58,11 @@ public final class TuningRun {
      * @param learnerCap the most validation learners
      * @param budget     the time budget
      * @param log        progress lines
+     * @param ticker     the nanosecond time source the budget is measured with
      */
     public TuningRun(List<CourseInfo> catalogue, SplitMethod validation, RecommenderSettings start,
-                     Set<ModelKind> models, int cutoff, int learnerCap, Duration budget, Consumer<String> log) {
+                     Set<ModelKind> models, int cutoff, int learnerCap, Duration budget, Consumer<String> log,
+                     LongSupplier ticker) {
         this.catalogue = catalogue;
         this.validation = validation;
         this.start = start;
@@ -67,6 +71,7 @@ public final class TuningRun {
         this.learnerCap = learnerCap;
         this.budget = budget;
         this.log = log;
+        this.ticker = ticker;
     }
 
     /**
@@ -76,7 +81,7 @@ public final class TuningRun {
      * @return the result
      */
     public TuningResult run(List<Interaction> training) {
-        long began = System.nanoTime();
+        long began = ticker.getAsLong();
         features = new Catalogue(catalogue);
         InteractionMatrix matrix = InteractionMatrix.builder().courses(catalogue).addAll(training).build();
         now = Instant.EPOCH;
@@ -96,14 +101,14 @@ public final class TuningRun {
         for (ModelKind kind : models) {
             shares += BUDGET_SHARE.getOrDefault(kind, 0.0);
         }
-        long spent = System.nanoTime();
+        long spent = ticker.getAsLong();
         for (ModelKind kind : ModelKind.values()) {
             if (!models.contains(kind) || !BUDGET_SHARE.containsKey(kind)
                     || (kind == ModelKind.EASE && matrix.courseCount() > EaseModel.MAX_COURSES)) {
                 continue;
             }
-            long remaining = budget.toNanos() - (System.nanoTime() - began);
-            deadline = System.nanoTime() + (long) (Math.max(0, remaining) * BUDGET_SHARE.get(kind) / shares);
+            long remaining = budget.toNanos() - (ticker.getAsLong() - began);
+            deadline = ticker.getAsLong() + (long) (Math.max(0, remaining) * BUDGET_SHARE.get(kind) / shares);
             shares -= BUDGET_SHARE.get(kind);
             double before = score(kind, settings, 1);
             double[] beforeEach = full.get(key(kind, settings));
@@ -119,15 +124,15 @@ public final class TuningRun {
             log.accept(String.format(Locale.ROOT, "tuned %-10s %s: ndcg@%d %.4f -> %.4f%s (%d ms)", kind.modelName(),
                     settings.describe(kind), cutoff, before, kept ? before : after,
                     kept && after > before ? " (best " + String.format(Locale.ROOT, "%.4f", after)
-                            + " is within noise: start kept)" : "", (System.nanoTime() - spent) / 1_000_000));
-            spent = System.nanoTime();
+                            + " is within noise: start kept)" : "", (ticker.getAsLong() - spent) / 1_000_000));
+            spent = ticker.getAsLong();
         }
-        return new TuningResult(settings, startNdcg, tunedNdcg, trials, Duration.ofNanos(System.nanoTime() - began),
+        return new TuningResult(settings, startNdcg, tunedNdcg, trials, Duration.ofNanos(ticker.getAsLong() - began),
                 budget, cutShort, learners.size());
     }
 
     private boolean expired() {
-        return System.nanoTime() > deadline;
+        return ticker.getAsLong() > deadline;
     }
 
     private final Map<String, Double> memo = new java.util.HashMap<>();

@@ -57,4 +57,29 @@ class TunerTest {
         assertThat(result.cutShort()).isNotEmpty();
         assertThat(result.settings().withHybrid(START.hybrid())).isEqualTo(START);
     }
+
+    @Test
+    void tune_whenTickerIsInjected_cutsTheSearchShortAtTheSamePointEveryRun() {
+        // each reading of the time source is one second later, so the 40 s budget runs out part-way through
+        Tuner t = tuner(SplitMethod.temporal(0.2)).budget(Duration.ofSeconds(40)).ticker(new SteppingTicker()).build();
+
+        TuningResult first = t.tune(DATA.interactions());
+        TuningResult second = t.tune(DATA.interactions());
+
+        assertThat(first.cutShort()).isNotEmpty();
+        assertThat(second.cutShort()).isEqualTo(first.cutShort());
+        assertThat(second.trials()).isEqualTo(first.trials());
+        assertThat(second.elapsed()).isEqualTo(first.elapsed());
+        assertThat(first.elapsed()).isEqualTo(Duration.ofSeconds(first.elapsed().toSeconds()));
+    }
+
+    /** A time source that moves one second per reading; each tuner run starts counting afresh when read. */
+    private static final class SteppingTicker implements java.util.function.LongSupplier {
+        private final java.util.concurrent.atomic.AtomicLong readings = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public long getAsLong() {
+            return readings.incrementAndGet() * 1_000_000_000L;
+        }
+    }
 }
