@@ -186,12 +186,16 @@ class SecurityMatrixTest {
                 .declareLesson(a, p.course.published().lessons().get(0).id(), Set.of()));
         ops.put("`LearningPathService.flagPlacement` (a quiz of ada's course)", (p, a) -> p.learnloop.paths()
                 .flagPlacement(a, p.placementQuiz().id()));
+        ops.put("`LearningPathService.unflagPlacement` (a quiz of ada's course)", (p, a) -> p.learnloop.paths()
+                .unflagPlacement(a, p.placementQuiz().id()));
         ops.put("`LearningPathService.courseRequirements`", (p, a) -> p.learnloop.paths().courseRequirements(a,
                 p.course.id()));
         ops.put("`LearningPathService.paths`", (p, a) -> p.learnloop.paths().paths(a, null, 10));
         ops.put("`LearningPathService.createPath`", (p, a) -> p.learnloop.paths().createPath(a, p.pathDraft()));
         ops.put("`LearningPathService.updatePath` (ada's path)", (p, a) -> p.learnloop.paths().updatePath(a,
                 p.adasPath().id(), p.pathDraft()));
+        ops.put("`LearningPathService.archivePath` (ada's path)", (p, a) -> p.learnloop.paths().archivePath(a,
+                p.adasPath().id()));
         ops.put("`LearningPathService.next` (lena)", (p, a) -> p.learnloop.paths().next(a, p.lena.id(),
                 p.adasPath().id()));
         ops.put("`LearningPathService.nextInCatalogue` (lena)", (p, a) -> p.learnloop.paths().nextInCatalogue(a,

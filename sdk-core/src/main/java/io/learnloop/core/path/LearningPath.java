@@ -19,9 +19,11 @@ import java.util.List;
  * @param owner       who created it and may change it
  * @param createdAt   when it was created
  * @param updatedAt   when it last changed
+ * @param archivedAt  when its owner archived it, or null while it is offered
  */
 public record LearningPath(PathId id, String title, String description, List<CourseId> courses,
-                           List<Milestone> milestones, UserId owner, Instant createdAt, Instant updatedAt) {
+                           List<Milestone> milestones, UserId owner, Instant createdAt, Instant updatedAt,
+                           Instant archivedAt) {
     /**
      * Copies.
      *
@@ -33,9 +35,19 @@ public record LearningPath(PathId id, String title, String description, List<Cou
      * @param owner       the owner
      * @param createdAt   created
      * @param updatedAt   updated
+     * @param archivedAt  archived, or null
      */
     public LearningPath {
         courses = courses == null ? List.of() : List.copyOf(courses);
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
+
+    /**
+     * Whether the path is archived: no longer listed, no longer changed, still readable by those who follow it.
+     *
+     * @return true once archived
+     */
+    public boolean archived() {
+        return archivedAt != null;
     }
 }

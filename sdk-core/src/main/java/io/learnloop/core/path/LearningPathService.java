@@ -109,6 +109,19 @@ public interface LearningPathService {
     PlacementQuiz flagPlacement(Actor author, QuizId quiz);
 
     /**
+     * Removes a quiz's placement flag: passing it no longer counts as knowing the course (learners who passed it
+     * lose that standing; completion and certificates still count). Removing a flag that is not there changes
+     * nothing.
+     *
+     * @param author an author of the quiz's course with the role CREATOR, or an admin
+     * @param quiz   the quiz
+     * @return true if a flag was removed, false if there was none
+     * @throws io.learnloop.core.error.NotFoundException  if the quiz does not exist
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is not an author of the course nor an admin
+     */
+    boolean unflagPlacement(Actor author, QuizId quiz);
+
+    /**
      * The placement quizzes of a course.
      *
      * @param reader anyone
@@ -140,8 +153,21 @@ public interface LearningPathService {
      * @return the stored path
      * @throws io.learnloop.core.error.NotFoundException  if the path does not exist
      * @throws io.learnloop.core.error.ForbiddenException if the actor neither owns the path nor is an admin
+     * @throws io.learnloop.core.error.ConflictException  with {@code INVALID_STATE} if the path is archived
      */
     LearningPath updatePath(Actor owner, PathId path, PathDraft draft);
+
+    /**
+     * Archives a path: it leaves the listing of {@link #paths} and can no longer be changed, while learners who follow
+     * it still read it and what they take next. Archiving an archived path changes nothing.
+     *
+     * @param owner the path's owner, or an admin
+     * @param path  the path
+     * @return the archived path
+     * @throws io.learnloop.core.error.NotFoundException  if the path does not exist
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is neither its owner nor an admin
+     */
+    LearningPath archivePath(Actor owner, PathId path);
 
     /**
      * Reads a path.
@@ -154,7 +180,7 @@ public interface LearningPathService {
     LearningPath path(Actor reader, PathId path);
 
     /**
-     * One page of every path, oldest first.
+     * One page of the paths on offer (archived ones are left out), oldest first.
      *
      * @param reader anyone
      * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page

@@ -20,6 +20,7 @@ import io.learnloop.core.catalog.LessonType;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.IssuerProfile;
 import io.learnloop.core.credential.SigningKey;
+import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.LearnloopException;
@@ -39,6 +40,7 @@ import io.learnloop.core.path.Milestone;
 import io.learnloop.core.path.MilestoneProgress;
 import io.learnloop.core.path.NextSteps;
 import io.learnloop.core.path.PathDraft;
+import io.learnloop.core.path.PathId;
 import io.learnloop.core.path.PrerequisiteCycleException;
 import io.learnloop.core.store.Store;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,6 +296,52 @@ public abstract class LearningPathContract {
         assertThat(paths.updatePath(ADA, path.id(), longer).courses()).containsExactly(basics.id(), web.id());
         assertThat(paths.path(TOM, path.id()).milestones()).containsExactly(new Milestone("Web ready", web.id()));
         assertThat(paths.paths(TOM, null, 10).items()).extracting(LearningPath::id).containsExactly(path.id());
+    }
+
+    @Test
+    void archivePath_whenOwnerArchives_leavesTheListingRefusesChangesAndStillGuidesItsLearners() {
+        Course basics = course("Basics", 1);
+        LearningPath kept = paths.createPath(ADA, new PathDraft("Kept", null, List.of(basics.id()), null));
+        LearningPath old = paths.createPath(ADA, new PathDraft("Old", null, List.of(basics.id()), null));
+        assertThatThrownBy(() -> paths.archivePath(LINUS, old.id())).isInstanceOf(ForbiddenException.class);
+        assertThat(paths.path(TOM, old.id()).archived()).isFalse();
+
+        LearningPath archived = paths.archivePath(ADA, old.id());
+        LearningPath again = paths.archivePath(ADA, old.id());
+
+        assertThat(archived.archived()).isTrue();
+        assertThat(again).isEqualTo(archived);
+        assertThat(paths.paths(TOM, null, 10).items()).extracting(LearningPath::id).containsExactly(kept.id());
+        assertThatThrownBy(() -> paths.updatePath(ADA, old.id(), new PathDraft("Old", "changed",
+                List.of(basics.id()), null))).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+        assertThat(paths.path(TOM, old.id()).description()).isEqualTo(old.description());
+        assertThat(courses(paths.next(LENA, LENA.id(), old.id()).ready())).containsExactly(basics.id());
+        assertThatThrownBy(() -> paths.archivePath(ADA, new PathId("no-such-path")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void unflagPlacement_whenAuthorRemovesTheFlag_passingNoLongerCountsAsKnowing() {
+        Course basics = course("Basics", 1);
+        Course web = course("Web", 1);
+        paths.declareCourse(ADA, web.id(), Set.of(basics.id()));
+        Quiz placement = learnloop.quizzes().create(ADA, new QuizDraft(basics.id(), null, "Placement",
+                List.of(Question.fillIn("capital", "Capital of France?", List.of("Paris"), 1)),
+                QuizSettings.defaults()));
+        paths.flagPlacement(ADA, placement.id());
+        QuizView view = learnloop.quizzes().start(LENA.id(), placement.id());
+        String key = learnloop.quizzes().attempts(LENA.id(), placement.id()).get(0).questions().get(0).key();
+        learnloop.quizzes().submit(LENA.id(), view.attemptId(), Map.of(key, Answer.text("Paris")));
+        assertThat(paths.missingPrerequisites(LENA, LENA.id(), List.of(web.id()))).isEmpty();
+        assertThatThrownBy(() -> paths.unflagPlacement(LINUS, placement.id())).isInstanceOf(ForbiddenException.class);
+
+        assertThat(paths.unflagPlacement(ADA, placement.id())).isTrue();
+        assertThat(paths.unflagPlacement(ADA, placement.id())).isFalse();
+
+        assertThat(paths.placementQuizzes(LENA, basics.id())).isEmpty();
+        assertThat(paths.missingPrerequisites(LENA, LENA.id(), List.of(web.id())))
+                .isEqualTo(Map.of(web.id(), List.of(basics.id())));
     }
 
     // ---- what next ----

@@ -11,6 +11,8 @@ import io.learnloop.core.catalog.CourseStatus;
 import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.credential.CertificateService;
+import io.learnloop.core.error.ConflictException;
+import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.ValidationException;
@@ -244,6 +246,20 @@ public final class DefaultLearningPaths implements LearningPathService {
     }
 
     @Override
+    public boolean unflagPlacement(Actor author, QuizId quiz) {
+        new Validator().notNull("author", author).notNull("quizId", quiz).throwIfInvalid();
+        Quiz q = quizzes.quiz(quiz);
+        CourseFacts course = lessons.course(q.courseId())
+                .orElseThrow(() -> new NotFoundException("course", q.courseId().value()));
+        requireAuthor(author, course, "remove the placement flag of a quiz of course '" + q.courseId() + "'");
+        return context.transactRetrying(uow -> {
+            Optional<Versioned<PlacementQuiz>> flag = uow.find(PathTypes.PLACEMENT, quiz.value());
+            flag.ifPresent(f -> uow.delete(PathTypes.PLACEMENT, quiz.value(), f.version()));
+            return flag.isPresent();
+        });
+    }
+
+    @Override
     public List<PlacementQuiz> placementQuizzes(Actor reader, CourseId course) {
         new Validator().notNull("reader", reader).notNull("courseId", course).throwIfInvalid();
         return context.read(uow -> uow.findBy(PathTypes.PLACEMENT, PathTypes.BY_COURSE, course.value())).stream()
@@ -259,26 +275,50 @@ public final class DefaultLearningPaths implements LearningPathService {
         validate(draft);
         Instant now = context.now();
         LearningPath path = new LearningPath(new PathId(context.newId()), draft.title().strip(), draft.description(),
-                draft.courses(), draft.milestones(), creator.id(), now, now);
+                draft.courses(), draft.milestones(), creator.id(), now, now, null);
         return context.transact(uow -> uow.insert(PathTypes.PATH, path).value());
     }
 
     @Override
     public LearningPath updatePath(Actor owner, PathId path, PathDraft draft) {
         new Validator().notNull("owner", owner).notNull("pathId", path).throwIfInvalid();
-        LearningPath before = path(owner, path);
-        if (!before.owner().equals(owner.id()) && !owner.has(Role.ADMIN)) {
-            throw new ForbiddenException("User '" + owner.id() + "' may not change learning path '" + path
-                    + "'; only its owner '" + before.owner() + "' or an admin may.");
-        }
+        requireOwner(owner, path(owner, path), "change");
         validate(draft);
         return context.transactRetrying(uow -> {
             Versioned<LearningPath> current = uow.get(PathTypes.PATH, path.value());
             LearningPath p = current.value();
+            if (p.archived()) {
+                throw new ConflictException(ErrorCode.INVALID_STATE, "Learning path '" + path + "' was archived at "
+                        + p.archivedAt() + " and can no longer be changed; create a new path instead.");
+            }
             LearningPath next = new LearningPath(p.id(), draft.title().strip(), draft.description(), draft.courses(),
-                    draft.milestones(), p.owner(), p.createdAt(), context.now());
+                    draft.milestones(), p.owner(), p.createdAt(), context.now(), null);
             return uow.update(PathTypes.PATH, next, current.version()).value();
         });
+    }
+
+    @Override
+    public LearningPath archivePath(Actor owner, PathId path) {
+        new Validator().notNull("owner", owner).notNull("pathId", path).throwIfInvalid();
+        requireOwner(owner, path(owner, path), "archive");
+        return context.transactRetrying(uow -> {
+            Versioned<LearningPath> current = uow.get(PathTypes.PATH, path.value());
+            LearningPath p = current.value();
+            if (p.archived()) {
+                return p;
+            }
+            Instant now = context.now();
+            LearningPath archived = new LearningPath(p.id(), p.title(), p.description(), p.courses(), p.milestones(),
+                    p.owner(), p.createdAt(), now, now);
+            return uow.update(PathTypes.PATH, archived, current.version()).value();
+        });
+    }
+
+    private static void requireOwner(Actor actor, LearningPath path, String what) {
+        if (!path.owner().equals(actor.id()) && !actor.has(Role.ADMIN)) {
+            throw new ForbiddenException("User '" + actor.id() + "' may not " + what + " learning path '" + path.id()
+                    + "'; only its owner '" + path.owner() + "' or an admin may.");
+        }
     }
 
     private void validate(PathDraft draft) {

@@ -48,10 +48,11 @@ public final class PathTypes {
             .index(BY_COURSE, p -> p.course().value())
             .build();
 
-    /** A learning path. */
+    /** A learning path; only paths on offer are in {@link #ALL}. */
     public static final AggregateType<LearningPath> PATH = AggregateType
             .builder("learning_path", LearningPath.class, p -> p.id().value())
-            .sortedMultiIndex(ALL, p -> List.of(ALL_KEY), p -> SortKeys.instant(p.createdAt()))
+            .sortedMultiIndex(ALL, p -> p.archived() ? List.of() : List.of(ALL_KEY),
+                    p -> SortKeys.instant(p.createdAt()))
             .build();
 
     private PathTypes() {
