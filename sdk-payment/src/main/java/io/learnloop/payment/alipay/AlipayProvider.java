@@ -44,6 +44,7 @@ import io.learnloop.payment.internal.notification.VerifiedEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -83,6 +84,7 @@ import java.util.TreeMap;
  * <p>Thread-safe: immutable.
  */
 public final class AlipayProvider implements PaymentProvider {
+    private static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Currency CNY = Currency.getInstance("CNY");
     /** Alipay's limits: {@code return_url} is a common parameter of at most 256 characters, {@code quit_url} 400. */
@@ -143,6 +145,7 @@ public final class AlipayProvider implements PaymentProvider {
         biz.put("total_amount", total);
         biz.put("subject", request.description());
         if (request.expiresAt() != null) {
+            checkExpiry(request.expiresAt());
             biz.put("time_expire", format(request.expiresAt()));
         }
         return switch (request.flow()) {
@@ -297,6 +300,18 @@ public final class AlipayProvider implements PaymentProvider {
             throw ValidationException.of(field + ".currency", "Alipay charges CNY only (was " + amount.currency() + ")");
         }
         return amount.toDecimalString();
+    }
+
+    /**
+     * Alipay refuses a trade whose {@code time_expire} has passed only when the payer arrives, long after this call,
+     * and keeps {@code timeout_express}'s shortest lifetime, one minute; a shorter one is caught here instead.
+     */
+    private void checkExpiry(Instant expiresAt) {
+        Instant now = config.settings().clock().instant();
+        if (expiresAt.isBefore(now.plus(MIN_LIFETIME))) {
+            throw ValidationException.of("expiresAt", "Alipay needs a payment to stay open for at least 1 minute, but "
+                    + "it expires at " + expiresAt + " (now " + now + "); place a new order, or give a later expiry");
+        }
     }
 
     private String format(Instant instant) {

@@ -221,6 +221,24 @@ class AlipayChannelsTest {
         assertNothingSent();
     }
 
+    @Test
+    void create_whenExpiryIsLessThanAMinuteAway_isRefusedNamingExpiresAtAndSendsNothing() {
+        AlipayProvider alipay = publicKeyMode();
+        for (Instant expiry : java.util.List.of(clock.instant().plusSeconds(59), clock.instant().minusSeconds(600))) {
+            for (PaymentFlow flow : java.util.List.of(PaymentFlow.REDIRECT, PaymentFlow.APP, PaymentFlow.QR_CODE)) {
+                assertThatThrownBy(() -> alipay.create(request("order-4023", flow).returnUrl("https://shop.example/paid")
+                        .expiresAt(expiry).build())).as(flow + " until " + expiry)
+                        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                                .contains("expiresAt").contains("1 minute"));
+            }
+        }
+        assertNothingSent();
+        PaymentSession shortest = alipay.create(request("order-4024", PaymentFlow.APP)
+                .expiresAt(clock.instant().plusSeconds(60)).build());
+        assertThat(Forms.decode(shortest.alipayAppOrder().orderString()).get("biz_content"))
+                .contains("\"time_expire\":\"2026-03-01 18:01:00\"");
+    }
+
     // ---- certificate mode ----
 
     @Test
