@@ -99,7 +99,7 @@ class ApplePersonalDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void export_whenLearnerSubscribedInTheAppStore_writesHerTransactionsAndNotifications(String store) {
         subscribed(store);
 
@@ -118,7 +118,7 @@ class ApplePersonalDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void erase_whenLearnerSubscribedInTheAppStore_leavesNoRecordNamingHerAndARenewalCreatesNoOrder(String store) {
         subscribed(store);
         List<Balance> before = fx.balances();
@@ -146,7 +146,7 @@ class ApplePersonalDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void runScheduledJobs_whenAppStoreNotificationsOutliveTheirRetention_stripsThemAndStillAnswersDuplicates(
             String store) {
         subscribed(store);

@@ -187,7 +187,7 @@ class PaymentPersonalDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void export_whenLearnerPaidOnTwoProvidersAndWasRefunded_writesEveryPaymentSectionWithoutAccountData(String store) {
         world(store);
 
@@ -230,7 +230,7 @@ class PaymentPersonalDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void erase_whenLearnerPaidOnTwoProvidersAndWasRefunded_leavesNothingThatIdentifiesThemAndKeepsTheBooks(
             String store) {
         world(store);
@@ -268,7 +268,7 @@ class PaymentPersonalDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void runScheduledJobs_whenNotificationsOutliveTheirRetention_stripsThemAndStillAnswersRedeliveriesAsDuplicates(
             String store) {
         world(store);

@@ -8,7 +8,11 @@ import io.learnloop.core.store.Stores;
 import io.learnloop.jdbc.Dialect;
 import io.learnloop.jdbc.JdbcStores;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The stores a test runs on, and what each holds as raw text, for scans for personal data. */
 public final class TestStores {
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
 
     /** A store and how to read everything it holds. */
     public interface Backend extends AutoCloseable {
@@ -40,13 +45,14 @@ public final class TestStores {
     /**
      * Opens a fresh store.
      *
-     * @param kind {@code memory} or {@code h2}
+     * @param kind {@code memory}, {@code h2} or {@code postgres} (an embedded server, started once per run)
      * @return the store
      */
     public static Backend open(String kind) {
         return switch (kind) {
             case "memory" -> memory();
             case "h2" -> h2();
+            case "postgres" -> postgres();
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -79,9 +85,48 @@ public final class TestStores {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:payment_test_" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         config.setMaximumPoolSize(4);
-        HikariDataSource pool = new HikariDataSource(config);
-        JdbcStores.migrate(pool, Dialect.H2);
-        Store store = JdbcStores.open(pool, Dialect.H2);
+        return jdbc(new HikariDataSource(config), Dialect.H2, "PUBLIC", "h2");
+    }
+
+    /** One server for the whole run, a fresh database per store. */
+    private static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    // the run is over
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    private static Backend postgres() {
+        EmbeddedPostgres server = server();
+        String name = "payment_test_" + NEXT.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.getJdbcUrl("postgres", name));
+        config.setUsername("postgres");
+        config.setPassword("");
+        config.setMaximumPoolSize(4);
+        return jdbc(new HikariDataSource(config), Dialect.POSTGRESQL, "public", "postgres");
+    }
+
+    private static Backend jdbc(HikariDataSource pool, Dialect dialect, String schema, String kind) {
+        JdbcStores.migrate(pool, dialect);
+        Store store = JdbcStores.open(pool, dialect);
         return new Backend() {
             @Override
             public Store store() {
@@ -90,7 +135,7 @@ public final class TestStores {
 
             @Override
             public List<String> contents() {
-                return rows(pool);
+                return rows(pool, schema);
             }
 
             @Override
@@ -100,18 +145,18 @@ public final class TestStores {
 
             @Override
             public String toString() {
-                return "h2";
+                return kind;
             }
         };
     }
 
     /** Every row of every table of the database's public schema, its columns joined. */
-    private static List<String> rows(DataSource db) {
+    private static List<String> rows(DataSource db, String schema) {
         List<String> lines = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet t = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'")) {
+            try (ResultSet t = s.executeQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = '" + schema + "' AND table_type = 'BASE TABLE'")) {
                 while (t.next()) {
                     tables.add(t.getString(1));
                 }
