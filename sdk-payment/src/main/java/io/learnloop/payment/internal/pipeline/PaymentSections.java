@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The payment module's sections of a learner's export, each read one order at a time: the learner's orders come a
@@ -74,10 +75,10 @@ public final class PaymentSections {
     /** The records of each order in turn, the next order read only once the last one's records are written. */
     private static final class PerOrder implements Iterator<Object> {
         private final Iterator<OrderId> orders;
-        private final java.util.function.Function<OrderId, List<?>> read;
+        private final Function<OrderId, List<?>> read;
         private Iterator<?> current = Collections.emptyIterator();
 
-        PerOrder(Iterator<OrderId> orders, java.util.function.Function<OrderId, List<?>> read) {
+        PerOrder(Iterator<OrderId> orders, Function<OrderId, List<?>> read) {
             this.orders = orders;
             this.read = read;
         }
