@@ -12,8 +12,12 @@ import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.privacy.PersonalDataEraser;
+import io.learnloop.core.privacy.PersonalDataSource;
+import io.learnloop.core.retention.RetentionPruner;
 import io.learnloop.payment.internal.pipeline.DefaultPayments;
+import io.learnloop.payment.internal.pipeline.NotificationPruner;
 import io.learnloop.payment.internal.pipeline.PaymentErasure;
+import io.learnloop.payment.internal.pipeline.PaymentSections;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,16 +226,47 @@ public interface Payments {
     Page<ReviewItem> reviewQueue(Actor actor, String cursor, int limit);
 
     /**
-     * The payment pipeline's step of every learner's erasure, to register with
+     * The payment module's step of every learner's erasure, to register with
      * {@code Learnloop.Builder.personalDataEraser}: refunds lose the free text written about them (amounts and
-     * states stay, so the books still add up), and a refund whose fate is still open (sent, pending, waiting for a
-     * person) stops the erasure before it starts, with {@code ERASURE_BLOCKED}. Payment attempts and received
-     * notifications hold no personal data and stay.
+     * states stay, so the books still add up); received notifications of the learner's payments, and App Store
+     * notifications of their orders, lose their detail and keep the key that recognises a redelivery; App Store
+     * transactions name the pseudonym and the learner's App Store subscription records are deleted (a later renewal
+     * is kept for review rather than ordered for anyone). A refund whose fate is still open (sent, pending, waiting
+     * for a person) stops the erasure before it starts, with {@code ERASURE_BLOCKED}. Payment attempts hold no
+     * personal data (the payer's openid and client IP are sent to the provider and never stored) and stay.
      *
      * @return the step; stateless and thread-safe
      */
     static PersonalDataEraser personalDataEraser() {
         return new PaymentErasure();
+    }
+
+    /**
+     * The payment module's sections of every learner's export, to register each with
+     * {@code Learnloop.Builder.personalDataSource}: {@code payment-attempts}, {@code payment-notifications}
+     * (received provider notifications, as stored), {@code refund-requests}, {@code apple-transactions} and
+     * {@code apple-notifications}. They are read one of the learner's orders at a time, by key. No card or account
+     * number, WeChat openid, Alipay buyer id or logon id, Stripe customer or payment method, or payer IP appears:
+     * the module never stores them.
+     *
+     * @return the sections, in archive order; each stateless and thread-safe
+     */
+    static List<PersonalDataSource> personalDataSources() {
+        return PaymentSections.all();
+    }
+
+    /**
+     * The pruner of received notification records, for {@code Learnloop.Builder.retentionPruner}, run for
+     * {@link io.learnloop.core.retention.DataClasses#PAYMENT_NOTIFICATIONS} when the retention policy names it (it
+     * is not in the defaults). A record older than the retention is stripped to its event id, type and disposition:
+     * the payment reference, order, transaction and detail go, so it no longer leads to a learner, while a late or
+     * replayed delivery of the event is still answered as {@link Disposition#DUPLICATE} and settles nothing.
+     * Records kept for review stay whole. Webhook bodies are never stored, so there are none to prune.
+     *
+     * @return a thread-safe pruner
+     */
+    static RetentionPruner notificationPruner() {
+        return new NotificationPruner();
     }
 
     /**

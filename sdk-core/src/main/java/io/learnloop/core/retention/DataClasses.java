@@ -13,6 +13,11 @@ public final class DataClasses {
     public static final String XAPI_SENT = "xapi-sent";
     /** Stored responses of the HTTP API's {@code Idempotency-Key} header (sdk-rest). */
     public static final String REST_IDEMPOTENCY = "rest-idempotency";
+    /**
+     * Received payment provider notification records (sdk-payment): stripped to the key that recognises a late
+     * redelivery, which stays.
+     */
+    public static final String PAYMENT_NOTIFICATIONS = "payment-notifications";
 
     private DataClasses() {
     }

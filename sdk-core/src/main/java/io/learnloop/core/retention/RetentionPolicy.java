@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>The {@linkplain #defaults() defaults}: delivered outbox events 7 days, xAPI statements an LRS accepted 30 days,
  * stored responses of HTTP idempotency keys 7 days. A data class the policy does not name is kept. Payment
- * provider notification records have no pruner: a provider may deliver a notification again long after it was
- * received, and the record is what recognises it (the webhook's body itself is not stored). The ledger, orders,
+ * provider notification records ({@link DataClasses#PAYMENT_NOTIFICATIONS}) are kept unless the host names them:
+ * their pruner strips what they say and keeps the key that recognises a late redelivery (the webhook's body itself
+ * is not stored). The ledger, orders,
  * access grants, the audit log, certificates and learning progress have no pruner either: they are records of what
  * happened, not operational copies.
  *

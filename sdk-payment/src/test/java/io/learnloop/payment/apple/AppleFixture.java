@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A facade with a published course sold as a non-consumable App Store product ({@code course.java}, 9.99 USD, 30%)
@@ -59,10 +60,16 @@ final class AppleFixture {
 
     /** A fixture on a store several fixtures share: each gives its ids its own prefix. */
     AppleFixture(Store store, String idPrefix) {
-        learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential(idPrefix))
+        this(store, idPrefix, b -> b);
+    }
+
+    /** A fixture whose facade the test configures further (export sections, erasure, retention). */
+    AppleFixture(Store store, String idPrefix, UnaryOperator<Learnloop.Builder> more) {
+        learnloop = more.apply(Learnloop.builder().store(store).clock(clock)
+                .idGenerator(IdGenerator.sequential(idPrefix))
                 .courseApprovals(1)
                 .revenue(new RevenuePolicy(2000, 0, 0),
-                        (order, line) -> new LineParties(List.of(CreatorShare.of("ada", 1)), List.of()))
+                        (order, line) -> new LineParties(List.of(CreatorShare.of("ada", 1)), List.of())))
                 .build();
         java = published("Java");
         javaOffer = learnloop.commerce().createOffer(CREATOR,

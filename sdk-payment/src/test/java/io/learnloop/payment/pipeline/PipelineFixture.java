@@ -67,6 +67,11 @@ public final class PipelineFixture {
         final Learnloop learnloop;
 
         Facade(boolean certificates, io.learnloop.core.store.Store store) {
+            this(certificates, store, b -> b);
+        }
+
+        Facade(boolean certificates, io.learnloop.core.store.Store store,
+               java.util.function.UnaryOperator<Learnloop.Builder> more) {
             Learnloop.Builder b = Learnloop.builder().store(store != null ? store : Stores.inMemory()).clock(clock)
                     .idGenerator(IdGenerator.sequential("id")).courseApprovals(1).listener(events::add)
                     .personalDataEraser(Payments.personalDataEraser())
@@ -81,7 +86,7 @@ public final class PipelineFixture {
                         .progressPolicy(new io.learnloop.core.learning.ProgressPolicy(2.0, 0.9, Duration.ofHours(1),
                                 Duration.ofSeconds(10), 0.25, Duration.ofMinutes(5)));
             }
-            learnloop = b.build();
+            learnloop = more.apply(b).build();
         }
 
         private static KeyPair ecKey() {
@@ -141,9 +146,20 @@ public final class PipelineFixture {
         return new PipelineFixture(policy, false, null);
     }
 
+    /** A fixture on a store whose facade the test configures further (export sections, retention). */
+    PipelineFixture(io.learnloop.core.store.Store store, java.util.function.UnaryOperator<Learnloop.Builder> more) {
+        this(learnloop -> RefundPolicy.always(), false, store, more);
+    }
+
     private PipelineFixture(Function<Learnloop, RefundPolicy> policy, boolean certificates,
                             io.learnloop.core.store.Store store) {
-        f = new Facade(certificates, store);
+        this(policy, certificates, store, b -> b);
+    }
+
+    private PipelineFixture(Function<Learnloop, RefundPolicy> policy, boolean certificates,
+                            io.learnloop.core.store.Store store,
+                            java.util.function.UnaryOperator<Learnloop.Builder> more) {
+        f = new Facade(certificates, store, more);
         sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("sandbox-secret"))
                 .clock(f.clock).ids(IdGenerator.sequential("sbx")).build());
         java = f.published("Java");

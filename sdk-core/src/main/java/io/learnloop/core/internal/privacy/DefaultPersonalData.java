@@ -96,13 +96,15 @@ public final class DefaultPersonalData implements PersonalDataService {
                     flush();
                 }
             });
+            // the scope hands sources the facade's context; nothing is rewritten through it
+            ScrubbingErasure scope = new ScrubbingErasure(ctx, learner, learner);
             for (PersonalDataSource source : sources) {
                 String file = source.section() + ".json";
                 entry(zip, file, at);
                 long count = 0;
                 try (JsonGenerator g = generator(zip)) {
                     g.writeStartArray();
-                    for (Iterator<?> it = source.records(learner); it.hasNext(); count++) {
+                    for (Iterator<?> it = source.records(scope, learner); it.hasNext(); count++) {
                         mapper.writeValue(g, it.next());
                     }
                     g.writeEndArray();

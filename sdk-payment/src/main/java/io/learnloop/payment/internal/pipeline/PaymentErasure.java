@@ -5,8 +5,10 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.privacy.Erasure;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataEraser;
+import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Versioned;
+import io.learnloop.payment.internal.apple.AppleRecords;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,11 +18,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The payment pipeline's erasure step. Attempts and received notifications hold order ids, provider references and
- * amounts, none of which identifies a learner, so they stay as they are: they are the records reconciliation and the
- * books rest on. Refunds keep their amounts and states but lose the free text a learner or the money desk wrote
- * (reason, provider detail, resolution note). A refund whose fate is still open blocks the erasure: its
- * confirmation must still reach the learner's order and access.
+ * The payment module's erasure step. Attempts hold order ids, provider references and amounts, none of which
+ * identifies a learner, so they stay as they are: they are the records reconciliation and the books rest on (the
+ * payer's openid and client IP are sent to the provider at checkout and never stored). Refunds keep their amounts and
+ * states but lose the free text a learner or the money desk wrote (reason, provider detail, resolution note).
+ * Received notifications of the learner's payments (found by payment reference) and App Store notifications of their
+ * orders keep their dedupe key and disposition and lose their detail, which may quote provider data. App Store
+ * transactions name the pseudonym; the learner's App Store subscription records are deleted. A refund whose fate is
+ * still open blocks the erasure: its confirmation must still reach the learner's order and access.
+ *
+ * <p>Every record is rewritten in its own unit of work and found again by a key the rewrite keeps or removes, so a
+ * step that stopped midway and runs again finishes what is left and writes nothing twice.
  *
  * <p>Thread-safe: stateless.
  */
@@ -30,6 +38,7 @@ public final class PaymentErasure implements PersonalDataEraser {
             PaymentRefund.ACTION_REQUIRED, PaymentRefund.BLOCKED, PaymentRefund.FAILED, PaymentRefund.REVERSED,
             PaymentRefund.MISMATCH);
     private static final Set<String> FREE_TEXT = Set.of("reason", "detail", "resolution");
+    private static final Set<String> DETAIL = Set.of("detail");
     private static final int PAGE = 500;
 
     @Override
@@ -80,12 +89,23 @@ public final class PaymentErasure implements PersonalDataEraser {
             OrderId order = it.next();
             for (Versioned<PaymentRefund> r : erasure.context().read(uow -> uow.findBy(PaymentTypes.REFUND,
                     PaymentTypes.BY_ORDER, order.value()))) {
-                erasure.context().transactRetrying(uow -> uow.find(PaymentTypes.REFUND, r.value().id())
-                        .map(now -> erasure.replace(uow, PaymentTypes.REFUND, now,
-                                erasure.scrub(PaymentTypes.REFUND, now.value(), FREE_TEXT)))
-                        .orElse(false));
+                rewrite(erasure, PaymentTypes.REFUND, r.value().id(), FREE_TEXT);
             }
+            for (PaymentAttempt a : erasure.context().read(uow -> uow.findBy(PaymentTypes.ATTEMPT, "order",
+                    order.value())).stream().map(Versioned::value).toList()) {
+                for (Versioned<ReceivedNotification> n : erasure.context().read(uow -> uow.findBy(
+                        PaymentTypes.NOTIFICATION, PaymentTypes.BY_REFERENCE, a.id()))) {
+                    rewrite(erasure, PaymentTypes.NOTIFICATION, n.value().id(), DETAIL);
+                }
+            }
+            AppleRecords.eraseOrder(erasure, order);
         }
+        AppleRecords.eraseLearner(erasure);
+    }
+
+    private static <T> void rewrite(Erasure erasure, AggregateType<T> type, String id, Set<String> fields) {
+        erasure.context().transactRetrying(uow -> uow.find(type, id)
+                .map(now -> erasure.rewrite(uow, type, now, fields)).orElse(false));
     }
 
     @Override

@@ -16,6 +16,12 @@ public final class PaymentTypes {
     public static final String BY_ORDER = "order";
     /** Index of notifications by disposition, oldest first. */
     public static final String BY_DISPOSITION = "disposition";
+    /** Index of notifications by {@code provider:merchantReference}: how an erasure and an export find an order's. */
+    public static final String BY_REFERENCE = "reference";
+    /** Index of notifications not yet pruned, oldest first: what the retention job reads. */
+    public static final String BY_AGE = "age";
+    /** The one key of {@link #BY_AGE}. */
+    public static final String UNPRUNED = "unpruned";
 
     /** The attempt states the reconciler reads by; a paid, closed or failed attempt is not indexed by state. */
     static final Set<String> OPEN_ATTEMPT_STATES =
@@ -34,12 +40,19 @@ public final class PaymentTypes {
 
     /**
      * Processed notifications by {@code provider:eventId}; by disposition while kept for review, the only disposition
-     * read by (every paid order has a settled notification).
+     * read by (every paid order has a settled notification); by payment reference; by age until pruned, except those
+     * kept for review (a person still needs their detail). Records stored before the reference and age indexes
+     * existed are in neither.
      */
     public static final AggregateType<ReceivedNotification> NOTIFICATION =
             AggregateType.builder("payment_notification", ReceivedNotification.class, ReceivedNotification::id)
                     .sortedIndex(BY_DISPOSITION,
                             n -> Disposition.KEPT_FOR_REVIEW.name().equals(n.disposition()) ? n.disposition() : null,
+                            n -> SortKeys.instant(n.receivedAt()))
+                    .index(BY_REFERENCE, n -> n.merchantReference() == null ? null
+                            : n.provider() + ":" + n.merchantReference())
+                    .sortedIndex(BY_AGE, n -> n.prunedAt() == null
+                                    && !Disposition.KEPT_FOR_REVIEW.name().equals(n.disposition()) ? UNPRUNED : null,
                             n -> SortKeys.instant(n.receivedAt()))
                     .build();
 

@@ -13,9 +13,28 @@ import java.time.Instant;
  * @param disposition       what the pipeline did
  * @param detail            why, for review
  * @param receivedAt        when it was processed
+ * @param prunedAt          when the retention job stripped it to its dedupe key, or null (also for records stored
+ *                          before there was one)
  */
 public record ReceivedNotification(String id, String provider, String eventId, String type, String merchantReference,
-                                   String disposition, String detail, Instant receivedAt) {
+                                   String disposition, String detail, Instant receivedAt, Instant prunedAt) {
+    /**
+     * A record not pruned.
+     *
+     * @param id                {@code provider:eventId}, or a digest of the event id
+     * @param provider          the provider
+     * @param eventId           the provider's event id
+     * @param type              the mapped event type
+     * @param merchantReference the payment reference, or null
+     * @param disposition       what the pipeline did
+     * @param detail            why, for review
+     * @param receivedAt        when it was processed
+     */
+    public ReceivedNotification(String id, String provider, String eventId, String type, String merchantReference,
+                                String disposition, String detail, Instant receivedAt) {
+        this(id, provider, eventId, type, merchantReference, disposition, detail, receivedAt, null);
+    }
+
     /**
      * The id a provider's event is recorded under: {@code provider:eventId}, unless the event id is one no store
      * keeps as part of an id (too long, or holding control characters; a signed event may still carry one), then
@@ -49,6 +68,17 @@ public record ReceivedNotification(String id, String provider, String eventId, S
      * @return the record
      */
     public ReceivedNotification settled(String what, String reason) {
-        return new ReceivedNotification(id, provider, eventId, type, merchantReference, what, reason, receivedAt);
+        return new ReceivedNotification(id, provider, eventId, type, merchantReference, what, reason, receivedAt, null);
+    }
+
+    /**
+     * The record stripped to what recognises a redelivery: its id, provider, event id and type, what was done and
+     * when. The payment reference (which leads to the order, and so to the learner) and the detail go.
+     *
+     * @param now when
+     * @return the record
+     */
+    public ReceivedNotification pruned(Instant now) {
+        return new ReceivedNotification(id, provider, eventId, type, null, disposition, null, receivedAt, now);
     }
 }
