@@ -10,7 +10,11 @@ import java.util.Iterator;
  * at a time, so a heavy learner's section never has to fit in memory; each is written as JSON the way the store
  * writes it.
  *
- * <p>Thread-safe: implementations must be; one export calls {@link #records} once per learner.
+ * <p>A source is registered before the facade exists, so one whose records are in the facade's store reads them
+ * through the {@link ErasureScope} an export hands it ({@link #records(ErasureScope, UserId)}), as an erasure step
+ * does.
+ *
+ * <p>Thread-safe: implementations must be; one export reads each section once per learner.
  */
 public interface PersonalDataSource {
     /**
@@ -28,4 +32,16 @@ public interface PersonalDataSource {
      * @return the records
      */
     Iterator<?> records(UserId learner);
+
+    /**
+     * What this module holds about a learner, read with the facade being exported: its context (store, tenant) and
+     * the learner's orders. The export calls this one; by default it is {@link #records(UserId)}.
+     *
+     * @param scope   the facade whose data is exported
+     * @param learner the learner
+     * @return the records
+     */
+    default Iterator<?> records(ErasureScope scope, UserId learner) {
+        return records(learner);
+    }
 }

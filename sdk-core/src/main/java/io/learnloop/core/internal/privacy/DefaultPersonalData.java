@@ -83,6 +83,7 @@ public final class DefaultPersonalData implements PersonalDataService {
         }
         erasures.checkExportable(learner);
         Instant at = ctx.now();
+        ScrubbingErasure scope = new ScrubbingErasure(ctx, learner, learner);
         List<ExportedSection> written = new ArrayList<>();
         try {
             ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
@@ -102,7 +103,7 @@ public final class DefaultPersonalData implements PersonalDataService {
                 long count = 0;
                 try (JsonGenerator g = generator(zip)) {
                     g.writeStartArray();
-                    for (Iterator<?> it = source.records(learner); it.hasNext(); count++) {
+                    for (Iterator<?> it = source.records(scope, learner); it.hasNext(); count++) {
                         mapper.writeValue(g, it.next());
                     }
                     g.writeEndArray();
