@@ -30,6 +30,8 @@ class CommunityErasureScanTest {
         List<Post> thread = scene.community.posts(BOB, scene.annsTopic.id()).streamAll().toList();
         String pseudonym = thread.get(0).author().value();
         assertThat(pseudonym).startsWith("erased-");
+        assertThat(thread.get(1).markdown()).isEqualTo(CommunityScene.ANNS_DETAIL.replace(ANN.id().value(),
+                pseudonym));
         Post answer = scene.community.post(BOB, scene.bobsAnswer.id());
         assertThat(answer.author()).isEqualTo(BOB.id());
         assertThat(answer.markdown()).isEqualTo(CommunityScene.BOBS_ANSWER.replace(ANN.id().value(), pseudonym));

@@ -24,7 +24,7 @@ final class CommunityScene {
     static final Actor CAROL = Actor.learner("carol-5d3b");
     static final String ANNS_TITLE = "Generics question by ann-7c1f";
     static final String ANNS_TEXT = "How do bounded wildcards work?";
-    static final String ANNS_DETAIL = "More detail: List<? extends Number>";
+    static final String ANNS_DETAIL = "More detail from @ann-7c1f: List<? extends Number>";
     static final String BOBS_ANSWER = "@ann-7c1f read the PECS rule";
     static final String ANNS_NOTE = "report note written by ann";
     static final String SUSPENSION_REASON = "suspension reason about ann";

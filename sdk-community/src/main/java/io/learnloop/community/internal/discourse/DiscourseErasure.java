@@ -13,6 +13,7 @@ import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.store.Versioned;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -72,7 +73,7 @@ public final class DiscourseErasure implements PersonalDataEraser {
         e.rewriteMatching(Links.INVITE, i -> id.equals(i.username()), NONE, null);
         e.rewriteMatching(Links.INVITE, i -> id.equals(i.invitedBy()), NONE, UnaryOperator.identity());
         e.context().transactRetrying(uow -> {
-            java.util.Optional<Versioned<Links.SuspensionLink>> s = uow.find(Links.SUSPENSION, id);
+            Optional<Versioned<Links.SuspensionLink>> s = uow.find(Links.SUSPENSION, id);
             return s.map(v -> e.rewrite(uow, Links.SUSPENSION, v, Set.of("reason"))).orElse(false);
         });
     }

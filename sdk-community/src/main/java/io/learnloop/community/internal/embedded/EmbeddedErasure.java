@@ -11,7 +11,6 @@ import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.store.Versioned;
 
 import java.util.List;
-
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -54,8 +53,10 @@ public final class EmbeddedErasure implements PersonalDataEraser {
         String id = e.learner().value();
         boolean remove = posts == PostsOnErasure.REMOVE;
         Set<String> postText = remove ? Set.of("markdown") : NONE;
-        e.rewriteAll(Types.POST, "author", id, postText,
-                p -> remove ? p.withStatus(PostStatus.REMOVED) : p);
+        String pseudonym = e.pseudonym().value();
+        // a self-mention gave no notification, so the learner's own "@id" is renamed here
+        e.rewriteAll(Types.POST, "author", id, postText, p -> remove ? p.withStatus(PostStatus.REMOVED)
+                : p.withMarkdown(Inputs.renameMentions(p.markdown(), id, pseudonym)));
         e.rewriteMatching(Types.TOPIC, t -> id.equals(t.authorId()), remove ? Set.of("title") : NONE,
                 UnaryOperator.identity());
         e.rewriteMatching(Types.REACTION, r -> id.equals(r.userId()), NONE, UnaryOperator.identity());
