@@ -104,6 +104,29 @@ public final class Inputs {
         return names;
     }
 
+    /**
+     * Renames every mention of one user in a text: {@code @from}, read as {@link #mentions} reads mentions, becomes
+     * {@code @to}.
+     *
+     * @param markdown the text
+     * @param from     the mentioned user's id
+     * @param to       what replaces it
+     * @return the text, the same instance when it mentions no {@code from}
+     */
+    public static String renameMentions(String markdown, String from, String to) {
+        Matcher m = MENTION.matcher(markdown);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            if (m.group(1).equals(from)) {
+                out = out == null ? new StringBuilder(markdown.length()) : out;
+                out.append(markdown, copied, m.start(1)).append(to);
+                copied = m.end(1);
+            }
+        }
+        return out == null ? markdown : out.append(markdown, copied, markdown.length()).toString();
+    }
+
     private static void filtered(Actor actor, String text, ContentFilter filter) {
         String refusal = filter.refusal(actor.id(), text);
         if (refusal != null) {

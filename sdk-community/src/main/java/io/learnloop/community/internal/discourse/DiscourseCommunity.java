@@ -844,7 +844,7 @@ public final class DiscourseCommunity implements Community {
         return id;
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -2,9 +2,11 @@ package io.learnloop.community.internal.discourse;
 
 import io.learnloop.community.SpaceKind;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the Discourse backend keeps in the core store: which categories are course or group spaces, the study
@@ -14,6 +16,9 @@ import java.time.LocalDate;
  * <p>Thread-safe: immutable records and constants.
  */
 public final class Links {
+    /** The sorted index of a type under a host user id, by time: what a learner's export reads. */
+    public static final String BY_USER = "userTime";
+
     /** Category id to space facts. */
     public record SpaceLink(String id, String name, String slug, SpaceKind kind, String courseId, String groupId,
                             String groupName, Instant createdAt) {
@@ -24,7 +29,7 @@ public final class Links {
                             int goalPercent, LocalDate goalDue, Instant createdAt) {
     }
 
-    /** An open invitation to a study group. */
+    /** An open invitation to a study group; {@code username} holds the invited user's host id. */
     public record InviteLink(String id, String groupId, String username, String invitedBy, Instant createdAt) {
     }
 
@@ -53,9 +58,11 @@ public final class Links {
             .builder("discourse_group", GroupLink.class, GroupLink::id)
             .unique("name", GroupLink::name)
             .build();
-    /** Invitations. */
+    /** Invitations, also under the host ids of the invited and the inviting user, by time. */
     public static final AggregateType<InviteLink> INVITE = AggregateType
             .builder("discourse_invite", InviteLink.class, InviteLink::id)
+            .sortedMultiIndex(Links.BY_USER, i -> List.of(i.username(), i.invitedBy()),
+                    i -> SortKeys.instant(i.createdAt()))
             .build();
     /** Suspensions. */
     public static final AggregateType<SuspensionLink> SUSPENSION = AggregateType

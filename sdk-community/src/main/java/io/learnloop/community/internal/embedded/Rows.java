@@ -41,6 +41,10 @@ final class Rows {
         PostRow withStatus(PostStatus s) {
             return new PostRow(id, topicId, number, authorId, markdown, replyToNumber, s, createdAt);
         }
+
+        PostRow withMarkdown(String text) {
+            return new PostRow(id, topicId, number, authorId, text, replyToNumber, status, createdAt);
+        }
     }
 
     record ReactionRow(String id, String postId, String userId, String reaction, Instant createdAt) {

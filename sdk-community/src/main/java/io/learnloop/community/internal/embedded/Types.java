@@ -2,6 +2,9 @@ package io.learnloop.community.internal.embedded;
 
 import io.learnloop.community.ReportStatus;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
+
+import java.util.List;
 
 import static io.learnloop.community.internal.embedded.Rows.GroupRow;
 import static io.learnloop.community.internal.embedded.Rows.InviteRow;
@@ -20,12 +23,18 @@ import static io.learnloop.community.internal.embedded.Rows.TopicRow;
  * <p>Thread-safe: constants.
  */
 final class Types {
+    /** Sorted by time under the author's id: what a learner's export reads a page at a time. */
+    static final String BY_AUTHOR = "authorTime";
+    /** Sorted by time under the user's id (the reporter's, the recipient's, the member's). */
+    static final String BY_USER = "userTime";
+
     static final AggregateType<SpaceRow> SPACE = AggregateType.builder("community_space", SpaceRow.class, SpaceRow::id)
             .unique("slug", SpaceRow::slug)
             .index("course", SpaceRow::courseId)
             .build();
     static final AggregateType<TopicRow> TOPIC = AggregateType.builder("community_topic", TopicRow.class, TopicRow::id)
             .index("space", TopicRow::spaceId)
+            .sortedIndex(BY_AUTHOR, TopicRow::authorId, t -> SortKeys.instant(t.createdAt()))
             .build();
     static final AggregateType<PostRow> POST = AggregateType.builder("community_post", PostRow.class, PostRow::id)
             .index("topic", PostRow::topicId)
@@ -33,10 +42,12 @@ final class Types {
             // Not a unique key: numbers come from the topic's post count, which every reply updates by
             // compare-and-set in the same transaction, so the topic's version already keeps them unique.
             .index("topicNumber", p -> p.topicId() + "#" + p.number())
+            .sortedIndex(BY_AUTHOR, PostRow::authorId, p -> SortKeys.instant(p.createdAt()))
             .build();
     static final AggregateType<ReactionRow> REACTION = AggregateType
             .builder("community_reaction", ReactionRow.class, ReactionRow::id)
             .index("post", ReactionRow::postId)
+            .sortedIndex(BY_USER, ReactionRow::userId, r -> SortKeys.instant(r.createdAt()))
             .build();
     static final AggregateType<GroupRow> GROUP = AggregateType.builder("community_group", GroupRow.class, GroupRow::id)
             .unique("name", g -> g.name().toLowerCase(java.util.Locale.ROOT))
@@ -45,17 +56,22 @@ final class Types {
             .builder("community_membership", MembershipRow.class, MembershipRow::id)
             .index("group", MembershipRow::groupId)
             .index("user", MembershipRow::userId)
+            .sortedIndex(BY_USER, MembershipRow::userId, m -> SortKeys.instant(m.joinedAt()))
             .build();
     static final AggregateType<InviteRow> INVITE = AggregateType.builder("community_invite", InviteRow.class, InviteRow::id)
             .index("group", InviteRow::groupId)
+            // the invited and the inviting user: both find the invitation among their own records
+            .sortedMultiIndex(BY_USER, i -> List.of(i.userId(), i.invitedBy()), i -> SortKeys.instant(i.createdAt()))
             .build();
     static final AggregateType<ReportRow> REPORT = AggregateType.builder("community_report", ReportRow.class, ReportRow::id)
             .index("status", r -> r.status().name())
             .unique("reporterPost", r -> r.reporterId() + "@" + r.postId())
+            .sortedIndex(BY_USER, ReportRow::reporterId, r -> SortKeys.instant(r.createdAt()))
             .build();
     static final AggregateType<NotificationRow> NOTIFICATION = AggregateType
             .builder("community_notification", NotificationRow.class, NotificationRow::id)
             .index("user", NotificationRow::userId)
+            .sortedIndex(BY_USER, NotificationRow::userId, n -> SortKeys.instant(n.createdAt()))
             .build();
     static final AggregateType<SuspensionRow> SUSPENSION = AggregateType
             .builder("community_suspension", SuspensionRow.class, SuspensionRow::id)
