@@ -23,9 +23,27 @@ public interface PersonalDataSource {
 
     /**
      * What this module holds about a learner, read as it is iterated. Account or card numbers must be masked.
+     * Implement either this or {@link #records(ErasureScope, UserId)}.
      *
      * @param learner the learner
      * @return the records
+     * @throws UnsupportedOperationException if the section reads through the facade's scope instead
      */
-    Iterator<?> records(UserId learner);
+    default Iterator<?> records(UserId learner) {
+        throw new UnsupportedOperationException("Section '" + section() + "' reads the facade's store: call"
+                + " records(scope, learner).");
+    }
+
+    /**
+     * What this module holds about a learner, read from the store of the facade whose export is written: for a
+     * section registered on the builder before that facade exists. The export calls this; by default it calls
+     * {@link #records(UserId)}.
+     *
+     * @param scope   the facade whose data is exported: its store, tenant and clock
+     * @param learner the learner
+     * @return the records
+     */
+    default Iterator<?> records(ErasureScope scope, UserId learner) {
+        return records(learner);
+    }
 }

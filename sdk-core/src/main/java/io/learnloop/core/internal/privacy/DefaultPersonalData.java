@@ -14,6 +14,7 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.privacy.AuditAction;
 import io.learnloop.core.privacy.ErasureOutcome;
+import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.ExportManifest;
 import io.learnloop.core.privacy.ExportedSection;
 import io.learnloop.core.privacy.PersonalDataService;
@@ -96,13 +97,14 @@ public final class DefaultPersonalData implements PersonalDataService {
                     flush();
                 }
             });
+            ErasureScope scope = new ScrubbingErasure(ctx, learner, learner);
             for (PersonalDataSource source : sources) {
                 String file = source.section() + ".json";
                 entry(zip, file, at);
                 long count = 0;
                 try (JsonGenerator g = generator(zip)) {
                     g.writeStartArray();
-                    for (Iterator<?> it = source.records(learner); it.hasNext(); count++) {
+                    for (Iterator<?> it = source.records(scope, learner); it.hasNext(); count++) {
                         mapper.writeValue(g, it.next());
                     }
                     g.writeEndArray();
