@@ -6,7 +6,8 @@ import io.learnloop.core.error.Validator;
 /**
  * One Learning Record Store that receives the learners' xAPI statements: its id (the key of its queue in the store),
  * its xAPI base URL (the statements resource is {@code <endpoint>/statements}) and the HTTP Basic credentials the LRS
- * issued for this client. {@link #toString()} never shows the password.
+ * issued for this client, and how the LRS is asked to delete an erased learner's data beyond voiding ({@link LrsPurge}).
+ * {@link #toString()} never shows the passwords.
  *
  * <p>Thread-safe: immutable record.
  *
@@ -15,8 +16,10 @@ import io.learnloop.core.error.Validator;
  * @param endpoint the LRS's xAPI base URL, absolute http(s), for example {@code https://lrs.example.com/xapi/}
  * @param username the Basic auth key (user name)
  * @param password the Basic auth secret
+ * @param purge    what an erasure asks of the LRS beyond voiding the learner's statements; {@link LrsPurge#none()}
+ *                 when null
  */
-public record LrsEndpoint(String id, String endpoint, String username, String password) {
+public record LrsEndpoint(String id, String endpoint, String username, String password, LrsPurge purge) {
     /** The longest id. */
     public static final int MAX_ID_LENGTH = 64;
 
@@ -27,6 +30,7 @@ public record LrsEndpoint(String id, String endpoint, String username, String pa
      * @param endpoint the base URL
      * @param username the key
      * @param password the secret
+     * @param purge    the purge option, or null for none
      * @throws io.learnloop.core.error.ValidationException naming each bad field
      */
     public LrsEndpoint {
@@ -41,6 +45,30 @@ public record LrsEndpoint(String id, String endpoint, String username, String pa
                 "must not contain ':' (HTTP Basic separates the user name from the secret with it)");
         v.throwIfInvalid();
         endpoint = endpoint.endsWith("/") ? endpoint : endpoint + "/";
+        purge = purge == null ? LrsPurge.none() : purge;
+    }
+
+    /**
+     * An LRS whose learners' statements an erasure voids, and nothing more.
+     *
+     * @param id       the id
+     * @param endpoint the base URL
+     * @param username the key
+     * @param password the secret
+     * @throws io.learnloop.core.error.ValidationException naming each bad field
+     */
+    public LrsEndpoint(String id, String endpoint, String username, String password) {
+        this(id, endpoint, username, password, LrsPurge.none());
+    }
+
+    /**
+     * A copy that also asks the LRS to delete an erased learner's data.
+     *
+     * @param value the purge option
+     * @return the copy
+     */
+    public LrsEndpoint withPurge(LrsPurge value) {
+        return new LrsEndpoint(id, endpoint, username, password, value);
     }
 
     /**
@@ -54,6 +82,7 @@ public record LrsEndpoint(String id, String endpoint, String username, String pa
 
     @Override
     public String toString() {
-        return "LrsEndpoint[id=" + id + ", endpoint=" + endpoint + ", username=" + username + ", password=***]";
+        return "LrsEndpoint[id=" + id + ", endpoint=" + endpoint + ", username=" + username + ", password=***, purge="
+                + purge + "]";
     }
 }

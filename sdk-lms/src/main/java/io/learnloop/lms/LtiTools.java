@@ -34,4 +34,17 @@ public final class LtiTools {
     public static io.learnloop.core.privacy.PersonalDataEraser personalDataEraser() {
         return new io.learnloop.lms.internal.LmsErasure();
     }
+
+    /**
+     * The LTI tool's sections of every learner's export, to register each with
+     * {@code Learnloop.Builder.personalDataSource}: {@code lti-users} (the platform accounts linked to the learner),
+     * {@code lti-launches} (the placed links the learner launched, with the gradebook column and last result),
+     * {@code lti-scores} (scores posted or to post to those columns) and {@code lti-seats} (licence seats taken).
+     * Each is read through an index keyed by the learner.
+     *
+     * @return the sections; stateless and thread-safe
+     */
+    public static java.util.List<io.learnloop.core.privacy.PersonalDataSource> personalDataSources() {
+        return io.learnloop.lms.internal.LtiSections.all();
+    }
 }

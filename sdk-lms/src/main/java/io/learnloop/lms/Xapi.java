@@ -36,4 +36,33 @@ public final class Xapi {
     public static io.learnloop.core.retention.RetentionPruner retentionPruner(XapiConfig config) {
         return new io.learnloop.lms.internal.SentStatementPruner(config.lrs().stream().map(LrsEndpoint::id).toList());
     }
+
+    /**
+     * The xAPI section of every learner's export ({@code lrs-statements}), for
+     * {@code Learnloop.Builder.personalDataSource}: each statement about the learner still in the queue (waiting,
+     * sent and not yet pruned, refused), with its LRS and status, read through the learner index a page at a time.
+     *
+     * @param config the publisher's configuration (it names the learner's xAPI account)
+     * @return a thread-safe section
+     */
+    public static io.learnloop.core.privacy.PersonalDataSource personalDataSource(XapiConfig config) {
+        return new io.learnloop.lms.internal.XapiSection(java.util.Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * The xAPI step of every learner's erasure, for {@code Learnloop.Builder.personalDataEraser}. xAPI 1.0.3 has no
+     * delete, so: each statement about the learner that an LRS holds or may hold (sent, or queued) is voided by a
+     * statement with the verb {@value XapiVocabulary#VOIDED} whose actor is the platform's own account (one per
+     * voided statement, with an id derived from it, so a repeat sends the same one); the queue rows about the
+     * learner are deleted, so none is sent later and none names them; and each LRS configured with an
+     * {@link LrsPurge} is asked to delete the learner's account. An LRS that does not answer fails the step with
+     * {@link XapiException} ({@code LRS_UNAVAILABLE}); the voiding statements stay queued, and asking for the
+     * erasure again finishes it.
+     *
+     * @param config the publisher's configuration
+     * @return a thread-safe step
+     */
+    public static io.learnloop.core.privacy.PersonalDataEraser personalDataEraser(XapiConfig config) {
+        return new io.learnloop.lms.internal.XapiErasure(java.util.Objects.requireNonNull(config, "config"));
+    }
 }

@@ -13,6 +13,8 @@ public final class XapiVocabulary {
     /** The base of the SDK's own extension IRIs. */
     public static final String EXTENSION_BASE = "https://learnloop.io/xapi/";
 
+    /** The verb reserved by xAPI for voiding a statement (xAPI-Data 2.3.2), sent when a learner is erased. */
+    public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
     /** ADL: a lesson or course was completed (also cmi5). */
     public static final String COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
     /** ADL: a quiz attempt reached its pass mark (also cmi5). */

@@ -25,6 +25,7 @@ import java.util.Set;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -35,10 +36,24 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * or 204, or 409 when {@link #answerConflictToIdenticalResends} is set, which the spec also allows), and GET by
  * {@code statementId} (200 with the stored statement plus {@code stored}, {@code authority} and {@code version}, or
  * 404). Every answer carries the version header. Scripted faults (status codes, delays) are served first, in order.
+ *
+ * <p>Voiding (xAPI-Data 2.3.2): a statement with the verb {@code voided} must have a {@code StatementRef} object
+ * (else 400); a voiding statement cannot be voided (400); the object need not be held. A voided statement is no
+ * longer returned by {@code statementId} (404), as xAPI-Communication 2.1.3 requires.
+ *
+ * <p>The admin API of Yet Analytics SQL LRS, for the erasure's purge: {@code POST /admin/account/login} with the
+ * admin's {@code username} and {@code password} answers {@code {"account-id", "json-web-token"}} (else 401);
+ * {@code DELETE /admin/agents} with that token as {@code Bearer} (else 401) and a body {@code {"actor-ifi":
+ * "account::<name>@<homePage>"}} (else 400) deletes the actor's statements and answers 200; while the delete is not
+ * enabled, as SQL LRS runs by default, the route does not exist (404).
  */
 final class FakeLrs implements ResponseDefinitionTransformerV2 {
     static final String USER = "lrs-key";
     static final String SECRET = "lrs-secret";
+    static final String ADMIN = "lrs-admin";
+    static final String ADMIN_PASSWORD = "Admin-pass-1!";
+    static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+    private static final String ADMIN_PATHS = "/admin/.*";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/xapi/statements";
 
@@ -49,11 +64,36 @@ final class FakeLrs implements ResponseDefinitionTransformerV2 {
     private volatile boolean answerConflictToIdenticalResends;
     private volatile boolean down;
     private volatile String rejectedVerb;
+    private volatile boolean deleteActorEnabled;
+    private final Set<String> voided = new HashSet<>();
+    private final Set<String> tokens = new HashSet<>();
+    private final List<String> deletedActors = new ArrayList<>();
 
     FakeLrs() {
         this.server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        server.stubFor(any(urlPathMatching(ADMIN_PATHS)).willReturn(aResponse().withStatus(500)));
+    }
+
+    /** The server's root, where SQL LRS serves its admin API. */
+    String serverUrl() {
+        return server.baseUrl() + "/";
+    }
+
+    /** Enables SQL LRS's actor delete ({@code LRSQL_ENABLE_ADMIN_DELETE_ACTOR}). */
+    void enableDeleteActor(boolean value) {
+        deleteActorEnabled = value;
+    }
+
+    /** The ids of the statements voided so far. */
+    synchronized Set<String> voided() {
+        return new HashSet<>(voided);
+    }
+
+    /** The actor IFIs deleted through the admin API, in order. */
+    synchronized List<String> deletedActors() {
+        return new ArrayList<>(deletedActors);
     }
 
     LrsEndpoint endpoint(String id) {
@@ -122,6 +162,9 @@ final class FakeLrs implements ResponseDefinitionTransformerV2 {
         if (down) {
             return answer(503, "");
         }
+        if (request.getUrl().startsWith("/admin/")) {
+            return admin(request);
+        }
         String version = request.getHeader("X-Experience-API-Version");
         if (version == null || !version.startsWith("1.0.")) {
             return answer(400, "{\"error\":\"X-Experience-API-Version 1.0.x is required\"}");
@@ -159,13 +202,17 @@ final class FakeLrs implements ResponseDefinitionTransformerV2 {
             if (!ids.add(s.get("id").asText())) {
                 return answer(400, "{\"error\":\"the batch repeats an id\"}");
             }
+            String voidingProblem = voidingProblem(s);
+            if (voidingProblem != null) {
+                return answer(400, "{\"error\":\"" + voidingProblem + "\"}");
+            }
             if (conflicts(s)) {
                 return answer(409, "{\"error\":\"statement " + s.get("id").asText() + " exists\"}");
             }
         }
         ArrayNode out = JSON.createArrayNode();
         for (JsonNode s : batch) {
-            stored.putIfAbsent(s.get("id").asText(), s);
+            store(s);
             out.add(s.get("id").asText());
         }
         postSizes.add(batch.size());
@@ -183,11 +230,68 @@ final class FakeLrs implements ResponseDefinitionTransformerV2 {
         if (rejected(s)) {
             return answer(400, "{\"error\":\"verb not accepted\"}");
         }
+        String voidingProblem = voidingProblem(s);
+        if (voidingProblem != null) {
+            return answer(400, "{\"error\":\"" + voidingProblem + "\"}");
+        }
         if (conflicts(s)) {
             return answer(409, "");
         }
-        stored.putIfAbsent(id, s);
+        store(s);
         return answer(204, null);
+    }
+
+    private void store(JsonNode s) {
+        if (stored.putIfAbsent(s.get("id").asText(), s) == null && isVoiding(s)) {
+            voided.add(s.path("object").path("id").asText());
+        }
+    }
+
+    private static boolean isVoiding(JsonNode s) {
+        return VOIDED.equals(s.path("verb").path("id").asText());
+    }
+
+    /** What makes a voiding statement unacceptable, or null. */
+    private String voidingProblem(JsonNode s) {
+        if (!isVoiding(s)) {
+            return null;
+        }
+        if (!"StatementRef".equals(s.path("object").path("objectType").asText())) {
+            return "a voiding statement's object must be a StatementRef";
+        }
+        JsonNode target = stored.get(s.path("object").path("id").asText());
+        return target != null && isVoiding(target) ? "a voiding statement cannot be voided" : null;
+    }
+
+    private ResponseDefinition admin(Request request) {
+        String path = request.getUrl().replaceFirst("\\?.*", "");
+        String method = request.getMethod().getName();
+        if (path.equals("/admin/account/login") && method.equals("POST")) {
+            JsonNode body = read(request.getBodyAsString());
+            if (!ADMIN.equals(body.path("username").asText()) || !ADMIN_PASSWORD.equals(body.path("password")
+                    .asText())) {
+                return answer(401, "{\"error\":\"Invalid Account Credentials\"}");
+            }
+            String token = "jwt-" + (tokens.size() + 1);
+            tokens.add(token);
+            return answer(200, "{\"account-id\":\"7b0a6f1e-4a57-4c7e-9d3a-2f5c6c1b9e10\",\"json-web-token\":\""
+                    + token + "\"}");
+        }
+        if (path.equals("/admin/agents") && method.equals("DELETE") && deleteActorEnabled) {
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
+                return answer(401, "");
+            }
+            String ifi = read(request.getBodyAsString()).path("actor-ifi").asText("");
+            if (!ifi.startsWith("account::") || !ifi.contains("@")) {
+                return answer(400, "{\"error\":\"Invalid parameters: actor-ifi\"}");
+            }
+            deletedActors.add(ifi);
+            stored.values().removeIf(st -> ifi.equals("account::" + st.path("actor").path("account").path("name")
+                    .asText() + "@" + st.path("actor").path("account").path("homePage").asText()));
+            return answer(200, "{\"actor-ifi\":\"" + ifi + "\"}");
+        }
+        return answer(404, "");
     }
 
     private boolean rejected(JsonNode s) {
@@ -201,7 +305,7 @@ final class FakeLrs implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition get(String id) {
         JsonNode s = id == null ? null : stored.get(id);
-        if (s == null) {
+        if (s == null || voided.contains(id)) {
             return answer(404, "");
         }
         ObjectNode copy = s.deepCopy();

@@ -49,14 +49,16 @@ final class LtiFixture {
     LtiFixture(WireMockServer wm, Store store) {
         this.store = store;
         this.platform = new FakePlatform(wm);
-        this.learnloop = Learnloop.builder().store(store).clock(clock)
+        Learnloop.Builder builder = Learnloop.builder().store(store).clock(clock)
                 .personalDataEraser(LtiTools.personalDataEraser()).listener(event -> {
             events.add(event);
             EventListener lti = ltiListener.get();
             if (lti != null) {
                 lti.onEvent(event);
             }
-        }).build();
+        });
+        LtiTools.personalDataSources().forEach(builder::personalDataSource);
+        this.learnloop = builder.build();
         this.toolKeys = ToolKeys.of(SigningKey.of("tool-key-1", TOOL_KEY_PAIR));
         SharedHttpClient http = SharedHttpClient.builder().sleeper(sleeps::add)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();

@@ -60,7 +60,9 @@ final class XapiFixture {
             if (x != null) {
                 x.onEvent(event);
             }
-        }).retentionPruner(Xapi.retentionPruner(xapiConfig)).build();
+        }).retentionPruner(Xapi.retentionPruner(xapiConfig))
+                .personalDataSource(Xapi.personalDataSource(xapiConfig))
+                .personalDataEraser(Xapi.personalDataEraser(xapiConfig)).build();
         this.xapi = Xapi.publisher(learnloop, xapiConfig);
         listener.set(xapi.outboxListener());
     }

@@ -54,6 +54,8 @@ import java.util.Set;
  * read goes through the (thread-safe) services of the facade. Create a new instance to see courses added later.
  */
 public final class StoreInteractions {
+    /** The name of the recommender's personal-data export section. */
+    public static final String EXPORT_SECTION = "recommendation-interactions";
     private static final int PAGE = 500;
 
     private final Learnloop learnloop;
@@ -88,6 +90,48 @@ public final class StoreInteractions {
         new Validator().notNull("learnloop", learnloop).notNull("reader", reader).throwIfInvalid();
         reader.require(Role.FINANCE, "read every learner's orders for recommendations");
         return new StoreInteractions(learnloop, reader);
+    }
+
+    /**
+     * The recommender's section of every learner's personal-data export ({@value #EXPORT_SECTION}), for
+     * {@code Learnloop.Builder.personalDataSource}: the learner's interactions as {@link #interactionsOf} gives
+     * them, which is all the recommender knows about a learner. sdk-recommend stores nothing of its own (its matrix,
+     * models and cache live in the host's memory), so this view is derived from records the export holds anyway
+     * (orders, progress, reviews, consents). A learner who refused personalisation has none.
+     *
+     * <p>The section is registered before the facade exists, and the reader is made from the facade, so it is
+     * passed as a supplier read at export time.
+     *
+     * @param reader gives the reader of the facade whose data is exported
+     * @return a thread-safe section
+     * @throws io.learnloop.core.error.ValidationException if {@code reader} is null
+     */
+    public static io.learnloop.core.privacy.PersonalDataSource personalDataSource(
+            java.util.function.Supplier<StoreInteractions> reader) {
+        new Validator().notNull("reader", reader).throwIfInvalid();
+        return new io.learnloop.core.privacy.PersonalDataSource() {
+            @Override
+            public String section() {
+                return EXPORT_SECTION;
+            }
+
+            @Override
+            public java.util.Iterator<?> records(UserId learner) {
+                StoreInteractions interactions = reader.get();
+                if (interactions == null) {
+                    throw new io.learnloop.core.error.LearnloopException(
+                            io.learnloop.core.error.ErrorCode.CONFIGURATION, "The reader of the '" + EXPORT_SECTION
+                            + "' export section is not set: create the StoreInteractions of the facade before"
+                            + " exporting.");
+                }
+                return interactions.interactionsOf(learner).iterator();
+            }
+
+            @Override
+            public String toString() {
+                return "StoreInteractions.personalDataSource";
+            }
+        };
     }
 
     /** Every paid or unpaid order of a learner, read a page at a time. */

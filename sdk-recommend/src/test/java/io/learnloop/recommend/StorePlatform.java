@@ -53,9 +53,21 @@ public final class StorePlatform {
      * @param start the clock's first instant
      */
     public StorePlatform(Instant start) {
+        this(start, Stores.inMemory(), b -> b);
+    }
+
+    /**
+     * Opens a platform on a store, with more set on its builder.
+     *
+     * @param start the clock's first instant
+     * @param store the store
+     * @param more  what else the builder gets (export sections)
+     */
+    public StorePlatform(Instant start, io.learnloop.core.store.Store store,
+                         java.util.function.UnaryOperator<Learnloop.Builder> more) {
         this.clock = new MutableClock(start);
         AtomicLong ids = new AtomicLong();
-        this.learnloop = Learnloop.builder().store(Stores.inMemory()).clock(clock)
+        this.learnloop = more.apply(Learnloop.builder()).store(store).clock(clock)
                 .idGenerator(() -> String.format(Locale.ROOT, "id-%07d", ids.incrementAndGet()))
                 .certificates(CertificatePolicy.defaults(new IssuerProfile("https://academy.example.com", "Academy")),
                         SigningKey.of("test-key", newKeyPair()))

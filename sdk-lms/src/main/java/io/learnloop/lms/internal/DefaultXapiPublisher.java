@@ -72,6 +72,7 @@ public final class DefaultXapiPublisher implements XapiPublisher {
     }
 
     private void enqueue(DomainEvent event, ObjectNode statement) {
+        String subject = statement.path("actor").path("account").path("name").asText(null);
         Map<String, String> json = new LinkedHashMap<>();
         for (String lrs : clients.keySet()) {
             ObjectNode withId = JsonNodeFactory.instance.objectNode();
@@ -85,7 +86,7 @@ public final class DefaultXapiPublisher implements XapiPublisher {
             json.forEach((lrs, text) -> {
                 String id = StatementIds.of(context.tenant().value(), event.id(), lrs);
                 QueuedStatement queued = new QueuedStatement(id, lrs, event.id(), text, event.occurredAt(),
-                        QueuedStatement.PENDING, null, null);
+                        QueuedStatement.PENDING, null, null, subject, null);
                 if (uow.find(XapiTypes.STATEMENT, queued.key()).isEmpty()) {
                     uow.insert(XapiTypes.STATEMENT, queued);
                     uow.publish(context.event(DUE, lrs, Map.of("lrs", lrs, "statement", id)));

@@ -33,11 +33,15 @@ final class LmsTypes {
             .build();
     static final AggregateType<SeatRow> SEAT = AggregateType.builder("lti_seat", SeatRow.class, SeatRow::id)
             .sortedIndex("licence", SeatRow::licence, s -> SortKeys.instant(s.takenAt()))
+            // a learner's export reads their seats by it; a learner takes a seat once per licence
+            .index("learner", SeatRow::learner)
             .build();
 
     static final AggregateType<GradeLinkRow> GRADE_LINK = AggregateType.builder("lti_grade_link",
                     GradeLinkRow.class, GradeLinkRow::id)
             .index("learner_course", GradeLinkRow::learnerCourse)
+            // a learner's export reads their links by it: one per placed link launched
+            .index("learner", GradeLinkRow::learner)
             .build();
     static final AggregateType<ScoreDelivery> SCORE = AggregateType.builder("lti_score", ScoreDelivery.class,
                     ScoreDelivery::id)

@@ -23,6 +23,11 @@ final class StatementIds {
         return v5(NAMESPACE, Keys.of(tenant, eventId, lrs)).toString();
     }
 
+    /** The id of the statement that voids another: one per voided statement, however often an erasure runs. */
+    static String voiding(String voidedId) {
+        return v5(NAMESPACE, Keys.of("voided", voidedId)).toString();
+    }
+
     static UUID v5(UUID namespace, String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");

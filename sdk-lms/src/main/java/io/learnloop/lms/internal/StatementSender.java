@@ -70,7 +70,16 @@ final class StatementSender {
      * @return how many statements the LRS took; 0 when the queue was empty
      */
     int sendBatch(LrsClient client) {
-        List<QueuedStatement> batch = pending(client.id(), batchSize).stream().map(Versioned::value).toList();
+        return send(client, pending(client.id(), batchSize).stream().map(Versioned::value).toList());
+    }
+
+    /**
+     * Sends chosen pending statements of one LRS as one batch (an erasure's voiding statements), with the answers
+     * handled as for the queue.
+     *
+     * @return how many statements the LRS took
+     */
+    int send(LrsClient client, List<QueuedStatement> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
