@@ -46,6 +46,7 @@ import io.learnloop.payment.sandbox.SandboxProvider;
 import io.learnloop.rest.RestApi;
 import io.learnloop.rest.RestRequest;
 import io.learnloop.rest.RestResponse;
+import io.learnloop.recommend.StoreInteractions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,19 +119,28 @@ abstract class EveryModuleErasureContract {
             XapiConfig xapiConfig = XapiConfig.builder(SharedHttpClient.create(), "https://school.example",
                     "https://school.example/xapi").lrs(new LrsEndpoint("company-lrs", lrs.baseUrl(), "key",
                     "secret")).build();
-            s = new ErasureScenario(store, clock, b -> b
-                    .listener(event -> {
-                        EventListener x = relay.get();
-                        if (x == null) {
-                            // the publisher is wired once the facade exists; until then events wait in the outbox
-                            throw new IllegalStateException("the xAPI publisher is not wired yet");
-                        }
-                        x.onEvent(event);
-                    })
-                    .personalDataEraser(Communities.personalDataEraser(PostsOnErasure.REMOVE))
-                    .personalDataEraser(Payments.personalDataEraser())
-                    .personalDataEraser(LtiTools.personalDataEraser()));
+            AtomicReference<StoreInteractions> recommenderView = new AtomicReference<>();
+            s = new ErasureScenario(store, clock, b -> {
+                b.listener(event -> {
+                            EventListener x = relay.get();
+                            if (x == null) {
+                                // the publisher is wired once the facade exists; until then events wait in the outbox
+                                throw new IllegalStateException("the xAPI publisher is not wired yet");
+                            }
+                            x.onEvent(event);
+                        })
+                        .personalDataEraser(Communities.personalDataEraser(PostsOnErasure.REMOVE))
+                        .personalDataEraser(Payments.personalDataEraser())
+                        .personalDataEraser(LtiTools.personalDataEraser())
+                        .personalDataEraser(Xapi.personalDataEraser(xapiConfig))
+                        .personalDataSource(Xapi.personalDataSource(xapiConfig))
+                        .personalDataSource(StoreInteractions.personalDataSource(recommenderView::get));
+                Payments.personalDataSources().forEach(b::personalDataSource);
+                Communities.personalDataSources().forEach(b::personalDataSource);
+                LtiTools.personalDataSources().forEach(b::personalDataSource);
+            });
             Learnloop learnloop = s.learnloop;
+            recommenderView.set(StoreInteractions.of(learnloop, Actor.of("recommender", Role.FINANCE)));
             xapi = Xapi.publisher(learnloop, xapiConfig);
             relay.set(xapi.outboxListener());
             clock.advance(Duration.ofMinutes(5));
@@ -219,10 +229,21 @@ abstract class EveryModuleErasureContract {
         ExportManifest manifest = learnloop.personalData().export(Staff.ADMIN, p.s.lena.id(), archive);
         Map<String, JsonNode> files = unzip(archive.toByteArray());
         assertThat(files).containsKey("manifest.json");
-        for (Map.Entry<String, JsonNode> file : files.entrySet()) {
-            if (!file.getKey().equals("manifest.json")) {
-                assertThat(file.getValue()).as(file.getKey() + " holds the learner's records").isNotEmpty();
-            }
+        // every section of every module is in the archive, and each one the learner touched holds their records
+        assertThat(files.keySet()).contains("payment-attempts.json", "payment-notifications.json",
+                "refund-requests.json", "apple-transactions.json", "community-topics.json", "community-posts.json",
+                "community-reports.json", "lti-users.json", "lti-launches.json", "lti-seats.json",
+                "lrs-statements.json", "recommendation-interactions.json");
+        for (String touched : List.of("orders.json", "grants.json", "progress.json", "notes.json",
+                "quiz-attempts.json", "recall-cards.json", "certificates.json", "reviews.json", "consents.json",
+                "audit.json", "payment-attempts.json", "payment-notifications.json", "community-topics.json",
+                "community-posts.json", "community-reactions.json", "community-reports.json", "lrs-statements.json",
+                "recommendation-interactions.json")) {
+            assertThat(files.get(touched)).as(touched + " holds the learner's records").isNotEmpty();
+        }
+        for (JsonNode section : files.get("manifest.json").path("sections")) {
+            assertThat(files.get(section.path("file").asText())).as(section.toString())
+                    .hasSize(section.path("records").asInt());
         }
         String exported = files.toString();
         for (String value : p.lenasValues()) {

@@ -83,7 +83,6 @@ public final class DefaultPersonalData implements PersonalDataService {
         }
         erasures.checkExportable(learner);
         Instant at = ctx.now();
-        ScrubbingErasure scope = new ScrubbingErasure(ctx, learner, learner);
         List<ExportedSection> written = new ArrayList<>();
         try {
             ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
