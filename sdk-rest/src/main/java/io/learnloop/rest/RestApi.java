@@ -5,8 +5,10 @@ import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.payment.Payments;
 import io.learnloop.recommend.RecommendationService;
+import io.learnloop.rest.internal.IdempotencyErasure;
 import io.learnloop.rest.internal.RestApiFactory;
 
 import java.io.IOException;
@@ -77,6 +79,19 @@ public interface RestApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The HTTP API's step of every learner's erasure, to register with {@code Learnloop.Builder.personalDataEraser}:
+     * the responses stored for the learner's {@code Idempotency-Key} headers (copies of what the operation answered,
+     * filed under the caller's id) are deleted. The operations' effects stay in the core, which its own steps
+     * rewrite, and a repeat of such a POST runs the operation again. The stored responses have no export section:
+     * they copy the orders the core's export holds, and live only as long as their retention.
+     *
+     * @return the step; stateless and thread-safe
+     */
+    static PersonalDataEraser personalDataEraser() {
+        return new IdempotencyErasure();
     }
 
     /**
