@@ -2,6 +2,7 @@ package io.learnloop.rest;
 
 import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.error.ValidationException;
@@ -114,6 +115,7 @@ public interface RestApi {
         private Payments payments;
         private Community community;
         private RecommendationService recommendations;
+        private AccessService access;
         private Function<CourseId, List<OfferId>> courseOffers = course -> List.of();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
@@ -160,6 +162,19 @@ public interface RestApi {
         }
 
         /**
+         * The access service the API decides lesson access and owned courses with; by default the facade's
+         * ({@code learnloop.access()}). A host passes a decorated one to observe the decisions (the Spring Boot
+         * starter does, for its metrics); it must answer as the facade's does.
+         *
+         * @param value the access service
+         * @return this builder
+         */
+        public Builder access(AccessService value) {
+            this.access = Objects.requireNonNull(value, "access");
+            return this;
+        }
+
+        /**
          * Which offers a course page shows, in order (the store keeps no index of offers by course; the host knows
          * which it sells). Offers that are missing or inactive are left out. The default shows none.
          *
@@ -192,7 +207,7 @@ public interface RestApi {
          * @return the API
          */
         public RestApi build() {
-            return RestApiFactory.create(learnloop, payments, community, recommendations, courseOffers,
+            return RestApiFactory.create(learnloop, access == null ? learnloop.access() : access, payments, community, recommendations, courseOffers,
                     maxBodyBytes);
         }
     }
