@@ -273,7 +273,14 @@ public record LearnloopProperties(String tenant, @DefaultValue Store store, @Def
      */
     public record Retention(Duration outbox, Duration xapiSent, Duration restIdempotency,
                             @DefaultValue List<String> keep) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param outbox          delivered outbox events
+         * @param xapiSent        xAPI statements an LRS accepted
+         * @param restIdempotency stored idempotency responses
+         * @param keep            data classes never pruned
+         */
         public Retention {
             keep = keep == null ? List.of() : List.copyOf(keep);
         }
