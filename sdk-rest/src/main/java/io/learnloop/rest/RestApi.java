@@ -2,11 +2,14 @@ package io.learnloop.rest;
 
 import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.payment.Payments;
 import io.learnloop.recommend.RecommendationService;
+import io.learnloop.rest.internal.IdempotencyErasure;
 import io.learnloop.rest.internal.RestApiFactory;
 
 import java.io.IOException;
@@ -80,6 +83,19 @@ public interface RestApi {
     }
 
     /**
+     * The HTTP API's step of every learner's erasure, to register with {@code Learnloop.Builder.personalDataEraser}:
+     * the responses stored for the learner's {@code Idempotency-Key} headers (copies of what the operation answered,
+     * filed under the caller's id) are deleted. The operations' effects stay in the core, which its own steps
+     * rewrite, and a repeat of such a POST runs the operation again. The stored responses have no export section:
+     * they copy the orders the core's export holds, and live only as long as their retention.
+     *
+     * @return the step; stateless and thread-safe
+     */
+    static PersonalDataEraser personalDataEraser() {
+        return new IdempotencyErasure();
+    }
+
+    /**
      * Starts building an API over a Learnloop instance.
      *
      * @param learnloop the facade
@@ -99,6 +115,7 @@ public interface RestApi {
         private Payments payments;
         private Community community;
         private RecommendationService recommendations;
+        private AccessService access;
         private Function<CourseId, List<OfferId>> courseOffers = course -> List.of();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
@@ -145,6 +162,19 @@ public interface RestApi {
         }
 
         /**
+         * The access service the API decides lesson access and owned courses with; by default the facade's
+         * ({@code learnloop.access()}). A host passes a decorated one to observe the decisions (the Spring Boot
+         * starter does, for its metrics); it must answer as the facade's does.
+         *
+         * @param value the access service
+         * @return this builder
+         */
+        public Builder access(AccessService value) {
+            this.access = Objects.requireNonNull(value, "access");
+            return this;
+        }
+
+        /**
          * Which offers a course page shows, in order (the store keeps no index of offers by course; the host knows
          * which it sells). Offers that are missing or inactive are left out. The default shows none.
          *
@@ -177,7 +207,7 @@ public interface RestApi {
          * @return the API
          */
         public RestApi build() {
-            return RestApiFactory.create(learnloop, payments, community, recommendations, courseOffers,
+            return RestApiFactory.create(learnloop, access == null ? learnloop.access() : access, payments, community, recommendations, courseOffers,
                     maxBodyBytes);
         }
     }

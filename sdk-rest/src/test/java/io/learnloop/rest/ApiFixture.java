@@ -27,6 +27,8 @@ import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.ledger.RevenueParties;
+import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -81,6 +83,7 @@ final class ApiFixture {
     ApiFixture(Store store, String idPrefix) {
         learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential(idPrefix))
                 .courseApprovals(1)
+                .revenue(new RevenuePolicy(2000, 0, 0), RevenueParties.courseAuthors(order -> List.of()))
                 .certificates(CertificatePolicy.defaults(new IssuerProfile("https://school.example", "Example School"))
                         .withRule(new CompletionRule(false, false, 0)), SigningKey.of("k1", ecKey()))
                 .build();

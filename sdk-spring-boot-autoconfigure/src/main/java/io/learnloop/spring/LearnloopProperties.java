@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code learnloop.*} configuration properties. Secrets (API keys, webhook secrets, private keys) are read like
@@ -21,11 +22,14 @@ import java.time.Duration;
  * @param jobs     the SDK's scheduled work (due jobs, outbox delivery, payment reconciliation)
  * @param health   the actuator health indicators
  * @param api      the HTTP API for front ends (with sdk-rest on the class path)
+ * @param retention how long each data class is kept before the daily retention job deletes it
+ * @param privacy  the personal-data erasure of the modules on the class path
  */
 @ConfigurationProperties(prefix = "learnloop")
 public record LearnloopProperties(String tenant, @DefaultValue Store store, @DefaultValue Payments payments,
                                   @DefaultValue Webhooks webhooks, @DefaultValue Community community,
-                                  @DefaultValue Jobs jobs, @DefaultValue Health health, @DefaultValue Api api) {
+                                  @DefaultValue Jobs jobs, @DefaultValue Health health, @DefaultValue Api api,
+                                  @DefaultValue Retention retention, @DefaultValue Privacy privacy) {
 
     /**
      * What to do with the schema when the application starts.
@@ -252,5 +256,57 @@ public record LearnloopProperties(String tenant, @DefaultValue Store store, @Def
      * @param maxBodyBytes the largest request body read, in bytes
      */
     public record Api(@DefaultValue("/learnloop/api") String basePath, @DefaultValue("65536") int maxBodyBytes) {
+    }
+
+    /**
+     * How long each data class is kept before the daily retention job of the scheduled work deletes it (see
+     * {@code RetentionPolicy}). A class left unset keeps the SDK's default; a class listed in {@code keep} is never
+     * pruned. Each retention is at least one hour.
+     *
+     * <p>Thread-safe: immutable record.
+     *
+     * @param outbox          delivered outbox events (default 7 days)
+     * @param xapiSent        xAPI statements an LRS accepted (default 30 days; pruned once sdk-lms's pruner is a bean)
+     * @param restIdempotency stored responses of the HTTP API's {@code Idempotency-Key} headers (default 7 days)
+     * @param keep            data classes never pruned, by name ({@code outbox}, {@code xapi-sent},
+     *                        {@code rest-idempotency})
+     */
+    public record Retention(Duration outbox, Duration xapiSent, Duration restIdempotency,
+                            @DefaultValue List<String> keep) {
+        /**
+         * Copies the list.
+         *
+         * @param outbox          delivered outbox events
+         * @param xapiSent        xAPI statements an LRS accepted
+         * @param restIdempotency stored idempotency responses
+         * @param keep            data classes never pruned
+         */
+        public Retention {
+            keep = keep == null ? List.of() : List.copyOf(keep);
+        }
+    }
+
+    /**
+     * What the personal-data erasure of each module does where the module leaves a choice.
+     *
+     * <p>Thread-safe: immutable record.
+     *
+     * @param postsOnErasure what becomes of an erased learner's community posts: {@code anonymise} keeps them under
+     *                       the pseudonym, {@code remove} erases their text
+     */
+    public record Privacy(@DefaultValue("anonymise") PostsOnErasure postsOnErasure) {
+    }
+
+    /**
+     * What becomes of an erased learner's community posts; the same choices as sdk-community's own, so this type
+     * names none of its classes (sdk-community is optional).
+     *
+     * <p>Thread-safe: an enum.
+     */
+    public enum PostsOnErasure {
+        /** Posts stay, under the pseudonym. */
+        ANONYMISE,
+        /** Post text is erased and posts are marked removed. */
+        REMOVE
     }
 }

@@ -7,6 +7,8 @@ import io.learnloop.spring.autoconfigure.LearnloopJobsAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopObservationAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopRestAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopPaymentsAutoConfiguration;
+import io.learnloop.spring.autoconfigure.LearnloopPrivacyAutoConfiguration;
+import io.learnloop.spring.autoconfigure.LearnloopRecommendAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopSecurityAutoConfiguration;
 import io.learnloop.spring.autoconfigure.LearnloopWebhooksAutoConfiguration;
 import io.learnloop.spring.internal.PropertiesFailureAnalyzer;
@@ -43,7 +45,8 @@ class RegistrationTest {
                 LearnloopPaymentsAutoConfiguration.class, LearnloopCommunityAutoConfiguration.class,
                 LearnloopJobsAutoConfiguration.class, LearnloopWebhooksAutoConfiguration.class,
                 LearnloopSecurityAutoConfiguration.class, LearnloopHealthAutoConfiguration.class,
-                LearnloopObservationAutoConfiguration.class, LearnloopRestAutoConfiguration.class)
+                LearnloopObservationAutoConfiguration.class, LearnloopRestAutoConfiguration.class,
+                LearnloopPrivacyAutoConfiguration.class, LearnloopRecommendAutoConfiguration.class)
                 .map(Class::getName).toList());
     }
 

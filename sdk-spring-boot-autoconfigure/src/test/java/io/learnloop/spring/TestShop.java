@@ -32,6 +32,7 @@ final class TestShop {
 
     private final Learnloop learnloop;
     private final Offer offer;
+    private final Course course;
 
     TestShop(Learnloop learnloop, long priceMinor, String currency) {
         this.learnloop = learnloop;
@@ -42,7 +43,12 @@ final class TestShop {
         catalog.addLesson(CREATOR, c.id(), ch.id(), new LessonSpec("intro", LessonType.VIDEO, Duration.ofMinutes(12), true, "media://v/1"));
         catalog.submit(CREATOR, c.id());
         Course published = catalog.approve(REVIEWER, c.id());
+        course = published;
         offer = learnloop.commerce().createOffer(CREATOR, OfferDraft.course("Java", Money.ofMinor(priceMinor, currency), published.id()));
+    }
+
+    Course course() {
+        return course;
     }
 
     Offer offer() {

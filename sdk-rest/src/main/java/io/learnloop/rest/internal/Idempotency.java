@@ -37,10 +37,13 @@ final class Idempotency {
     /** Index of every stored response by when it was stored, for the retention job; one key for all. */
     static final String BY_AGE = "age";
     static final String ALL = "all";
+    /** Index of stored responses by the caller's id, oldest first, for the caller's erasure. */
+    static final String BY_CALLER = "caller";
 
     static final AggregateType<StoredResponse> TYPE =
             AggregateType.builder("rest_idempotency", StoredResponse.class, StoredResponse::id)
                     .sortedIndex(BY_AGE, r -> ALL, r -> SortKeys.instant(r.createdAt()))
+                    .sortedIndex(BY_CALLER, StoredResponse::caller, r -> SortKeys.instant(r.createdAt()))
                     .build();
 
     private final ServiceContext context;
@@ -77,7 +80,7 @@ final class Idempotency {
         }
         StoredResponse stored = new StoredResponse(id, route, hash, reply.status(),
                 new String(Json.write(reply.body()), StandardCharsets.UTF_8), reply.headers().get("Location"),
-                context.now());
+                context.now(), actor.id().value());
         try {
             context.transact(w -> w.insert(TYPE, stored));
         } catch (ConflictException e) {

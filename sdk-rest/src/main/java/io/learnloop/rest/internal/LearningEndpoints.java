@@ -2,6 +2,7 @@ package io.learnloop.rest.internal;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.AccessDecision;
+import io.learnloop.core.access.AccessService;
 import io.learnloop.core.assessment.Answer;
 import io.learnloop.core.assessment.AttemptId;
 import io.learnloop.core.assessment.QuizId;
@@ -26,9 +27,11 @@ import java.util.Map;
 /** My learning: reports, progress, notes and quizzes (the answer-free view). */
 final class LearningEndpoints {
     private final Learnloop learnloop;
+    private final AccessService access;
 
-    LearningEndpoints(Learnloop learnloop) {
+    LearningEndpoints(Learnloop learnloop, AccessService access) {
         this.learnloop = learnloop;
+        this.access = access;
     }
 
     void register(Router.Builder routes) {
@@ -76,7 +79,7 @@ final class LearningEndpoints {
 
     /** Progress counts only on lessons the learner may open: a free preview or an entitled course. */
     private void requireAccess(Actor actor, LessonId lesson) {
-        AccessDecision decision = learnloop.access().decide(actor.id(), lesson, learnloop.context().now());
+        AccessDecision decision = access.decide(actor.id(), lesson, learnloop.context().now());
         if (!decision.allowed()) {
             throw new ForbiddenException("User '" + actor.id() + "' has no access to lesson '" + lesson
                     + "' (" + decision.reason() + "); buy the course first.");

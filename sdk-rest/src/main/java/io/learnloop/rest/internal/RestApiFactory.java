@@ -2,6 +2,7 @@ package io.learnloop.rest.internal;
 
 import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.payment.Payments;
@@ -21,6 +22,7 @@ public final class RestApiFactory {
      * Builds the API.
      *
      * @param learnloop    the facade
+     * @param access       the access service that decides, the facade's or a decorated one
      * @param payments     the payments, or null
      * @param community    the community, or null
      * @param recommender  the recommendation service, or null (sdk-recommend may then be absent)
@@ -28,7 +30,7 @@ public final class RestApiFactory {
      * @param maxBodyBytes the largest body read
      * @return the API
      */
-    public static RestApi create(Learnloop learnloop, Payments payments, Community community,
+    public static RestApi create(Learnloop learnloop, AccessService access, Payments payments, Community community,
                                  RecommendationService recommender, Function<CourseId, List<OfferId>> courseOffers,
                                  int maxBodyBytes) {
         Router.Builder routes = Router.builder();
@@ -36,10 +38,10 @@ public final class RestApiFactory {
                 call -> Reply.ok(new Reply.RawJson(RestApi.openApiDocument())));
         new CatalogEndpoints(learnloop, courseOffers).register(routes);
         new CommerceEndpoints(learnloop, payments).register(routes);
-        new LearningEndpoints(learnloop).register(routes);
+        new LearningEndpoints(learnloop, access).register(routes);
         new CredentialEndpoints(learnloop).register(routes);
         new CommunityEndpoints(community).register(routes);
-        new RecommendationEndpoints(recommender == null ? null : new ServiceRecommendations(learnloop, recommender))
+        new RecommendationEndpoints(recommender == null ? null : new ServiceRecommendations(learnloop, access, recommender))
                 .register(routes);
         new OperatorEndpoints(learnloop).register(routes);
         return new DefaultRestApi(routes.build(), new Idempotency(learnloop.context()), maxBodyBytes);

@@ -1,6 +1,7 @@
 package io.learnloop.rest.internal;
 
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.privacy.ConsentPurpose;
@@ -25,16 +26,18 @@ final class ServiceRecommendations implements Recommendations {
     static final String NOBODY = "no personalisation";
 
     private final Learnloop learnloop;
+    private final AccessService access;
     private final RecommendationService service;
 
-    ServiceRecommendations(Learnloop learnloop, RecommendationService service) {
+    ServiceRecommendations(Learnloop learnloop, AccessService access, RecommendationService service) {
         this.learnloop = learnloop;
+        this.access = access;
         this.service = service;
     }
 
     @Override
     public List<Views.RecommendationView> forLearner(Actor learner, int limit) {
-        Set<String> owned = learnloop.access().entitledCourses(learner.id(), learnloop.context().now()).stream()
+        Set<String> owned = access.entitledCourses(learner.id(), learnloop.context().now()).stream()
                 .map(CourseId::value).collect(Collectors.toSet());
         // The service holds whatever history it was fed; a refusal must hold even before the model drops it.
         boolean personal = learnloop.consents().allows(learner.id(), ConsentPurpose.PERSONALISATION);

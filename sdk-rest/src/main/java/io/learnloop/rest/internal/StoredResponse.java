@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param body        the response body (JSON text)
  * @param location    the {@code Location} header, or null
  * @param createdAt   when the first request was answered
+ * @param caller      the id of the caller who sent it, by which a learner's erasure finds it; null in a response stored
+ *                    before the field existed
  */
 record StoredResponse(String id, String route, String requestHash, int status, String body, String location,
-                      Instant createdAt) {
+                      Instant createdAt, String caller) {
 }

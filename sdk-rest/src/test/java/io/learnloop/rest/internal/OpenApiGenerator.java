@@ -171,6 +171,11 @@ final class OpenApiGenerator {
                 p.put("required", true);
                 s.put("type", "string").put("pattern", "^[A-Z]{3}$");
             }
+            case "from", "to" -> {
+                p.put("required", true);
+                p.put("description", "An ISO 8601 instant; from is inclusive, to exclusive");
+                s.put("type", "string").put("format", "date-time");
+            }
             case "q" -> s.put("type", "string").put("maxLength", 200);
             default -> s.put("type", "string");
         }

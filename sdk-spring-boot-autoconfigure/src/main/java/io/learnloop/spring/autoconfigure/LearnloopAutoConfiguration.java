@@ -3,6 +3,10 @@ package io.learnloop.spring.autoconfigure;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.event.EventListener;
 import io.learnloop.core.identity.TenantId;
+import io.learnloop.core.privacy.PersonalDataEraser;
+import io.learnloop.core.privacy.PersonalDataSource;
+import io.learnloop.core.retention.RetentionPolicy;
+import io.learnloop.core.retention.RetentionPruner;
 import io.learnloop.core.store.Store;
 import io.learnloop.jdbc.Dialect;
 import io.learnloop.jdbc.JdbcStore;
@@ -25,7 +29,9 @@ import java.time.Clock;
 /**
  * The core of the starter: the checked properties, the clock, the store on the application's {@code DataSource}
  * (migrations run or checked per {@code learnloop.store.migration}) and the {@link Learnloop} facade with every
- * {@link EventListener} bean as a listener.
+ * {@link EventListener} bean as a listener, the {@link RetentionPolicy} bean, and every {@link RetentionPruner},
+ * {@link PersonalDataEraser} and {@link PersonalDataSource} bean registered (see
+ * {@link LearnloopPrivacyAutoConfiguration}).
  *
  * <p>Thread-safe: a Spring configuration class.
  */
@@ -68,13 +74,19 @@ public class LearnloopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Store.class)
-    Learnloop learnloop(Store store, Clock clock, CheckedProperties properties, ObjectProvider<EventListener> listeners) {
+    Learnloop learnloop(Store store, Clock clock, CheckedProperties properties, ObjectProvider<EventListener> listeners,
+                        ObjectProvider<RetentionPolicy> retention, ObjectProvider<RetentionPruner> pruners,
+                        ObjectProvider<PersonalDataEraser> erasers, ObjectProvider<PersonalDataSource> sources) {
         Learnloop.Builder b = Learnloop.builder().store(store).clock(clock);
         String tenant = properties.get().tenant();
         if (tenant != null && !tenant.isBlank()) {
             b.tenant(TenantId.of(tenant));
         }
         listeners.orderedStream().forEach(b::listener);
+        retention.ifAvailable(b::retention);
+        pruners.orderedStream().forEach(b::retentionPruner);
+        erasers.orderedStream().forEach(b::personalDataEraser);
+        sources.orderedStream().forEach(b::personalDataSource);
         return b.build();
     }
 }

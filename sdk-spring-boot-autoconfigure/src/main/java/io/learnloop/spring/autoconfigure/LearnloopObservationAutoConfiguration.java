@@ -1,12 +1,18 @@
 package io.learnloop.spring.autoconfigure;
 
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessService;
+import io.learnloop.rest.RestApi;
 import io.learnloop.spring.internal.EventMetrics;
+import io.learnloop.spring.internal.ObservedAccess;
+import io.learnloop.spring.internal.ObservingRestApiPostProcessor;
 import io.learnloop.spring.internal.ObservingPaymentsPostProcessor;
 import io.learnloop.spring.internal.OutboxLag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +22,14 @@ import java.time.Clock;
 
 /**
  * Micrometer: {@code Payments} observed through the Observation API when the host has an {@link ObservationRegistry}
- * (checkouts, notifications by provider and verdict, refunds by state, reconciliations), and meters that follow the
- * domain events when it has a {@link MeterRegistry} (settlements, refunds, access changes, outbox lag and delivery
+ * (checkouts, notifications by provider and verdict, refunds by state, reconciliations), the facade's access
+ * decisions through an {@link AccessService} bean (which the HTTP API decides with, and the host should inject for its
+ * own checks), the HTTP API's recommendation requests, and meters that follow the domain events when it has a {@link MeterRegistry} (settlements, refunds, access changes, outbox lag and delivery
  * latency). Tags are low-cardinality only.
  *
  * <p>Thread-safe: a Spring configuration class.
  */
-@AutoConfiguration
+@AutoConfiguration(after = LearnloopAutoConfiguration.class, before = LearnloopRestAutoConfiguration.class)
 @ConditionalOnClass(ObservationRegistry.class)
 public class LearnloopObservationAutoConfiguration {
     /** Created by Spring. */
@@ -33,6 +40,32 @@ public class LearnloopObservationAutoConfiguration {
     static ObservingPaymentsPostProcessor learnloopObservingPaymentsPostProcessor(
             ObjectProvider<ObservationRegistry> registry) {
         return new ObservingPaymentsPostProcessor(registry);
+    }
+
+    /**
+     * The facade's access service, its decisions observed when there is an observation registry.
+     *
+     * @param learnloop the facade
+     * @param registry  the registry, if any
+     * @return the service
+     */
+    @Bean
+    @ConditionalOnBean(Learnloop.class)
+    @ConditionalOnMissingBean
+    AccessService learnloopAccessService(Learnloop learnloop, ObjectProvider<ObservationRegistry> registry) {
+        ObservationRegistry r = registry.getIfAvailable();
+        return r == null || r.isNoop() ? learnloop.access() : new ObservedAccess(learnloop.access(), r);
+    }
+
+    /** The HTTP API's recommendation requests, with sdk-rest. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RestApi.class)
+    static class Rest {
+        @Bean
+        static ObservingRestApiPostProcessor learnloopObservingRestApiPostProcessor(
+                ObjectProvider<ObservationRegistry> registry) {
+            return new ObservingRestApiPostProcessor(registry);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.learnloop.spring.autoconfigure;
 
 import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.access.AccessService;
 import io.learnloop.payment.Payments;
 import io.learnloop.rest.RestApi;
 import io.learnloop.spring.CurrentActor;
@@ -44,6 +45,7 @@ public class LearnloopRestAutoConfiguration {
      * @param learnloop  the facade
      * @param payments   the payments, if configured
      * @param community  the community, if configured
+     * @param access     the access service to decide with (observed, with Micrometer), if there is one
      * @param beans      the bean factory, for the recommendation service when sdk-recommend is present
      * @param properties the checked properties
      * @return the API
@@ -52,8 +54,10 @@ public class LearnloopRestAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(Learnloop.class)
     RestApi learnloopRestApi(Learnloop learnloop, ObjectProvider<Payments> payments,
-                             ObjectProvider<Community> community, BeanFactory beans, CheckedProperties properties) {
+                             ObjectProvider<Community> community, ObjectProvider<AccessService> access,
+                             BeanFactory beans, CheckedProperties properties) {
         RestApi.Builder b = RestApi.builder(learnloop).maxBodyBytes(properties.get().api().maxBodyBytes());
+        access.ifAvailable(b::access);
         payments.ifAvailable(b::payments);
         community.ifAvailable(b::community);
         RestRecommendations.apply(b, beans);

@@ -54,6 +54,7 @@ public final class LearnloopPropertiesCheck {
         positive(properties.health().outboxLagThreshold(), "learnloop.health.outbox-lag-threshold", p);
         webhooks(properties.webhooks(), p);
         api(properties.api(), p);
+        RetentionSettings.check(properties.retention(), p);
         p.throwIfAny();
     }
 

@@ -12,7 +12,6 @@ import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
 import io.learnloop.payment.RefundOutcome;
 import io.learnloop.payment.ReviewItem;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 import java.util.List;
@@ -93,22 +92,7 @@ public final class ObservedPayments implements Payments {
     }
 
     private <T> T observe(String name, Map<String, String> before, Supplier<T> call, Function<T, Map<String, String>> after) {
-        Observation observation = Observation.createNotStarted(name, registry);
-        before.forEach(observation::lowCardinalityKeyValue);
-        observation.start();
-        Observation.Scope scope = observation.openScope();
-        try {
-            T result = call.get();
-            after.apply(result).forEach(observation::lowCardinalityKeyValue);
-            return result;
-        } catch (RuntimeException e) {
-            observation.lowCardinalityKeyValue("error", e.getClass().getSimpleName());
-            observation.error(e);
-            throw e;
-        } finally {
-            scope.close();
-            observation.stop();
-        }
+        return Observations.observe(registry, name, before, call, after);
     }
 
     @Override
