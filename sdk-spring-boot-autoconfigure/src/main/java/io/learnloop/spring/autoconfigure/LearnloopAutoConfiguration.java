@@ -7,6 +7,7 @@ import io.learnloop.core.store.Store;
 import io.learnloop.jdbc.Dialect;
 import io.learnloop.jdbc.JdbcStore;
 import io.learnloop.jdbc.JdbcStores;
+import io.learnloop.spring.LearnloopBuilderCustomizer;
 import io.learnloop.spring.LearnloopProperties;
 import io.learnloop.spring.internal.CheckedProperties;
 import io.learnloop.spring.internal.OutboxLag;
@@ -25,7 +26,7 @@ import java.time.Clock;
 /**
  * The core of the starter: the checked properties, the clock, the store on the application's {@code DataSource}
  * (migrations run or checked per {@code learnloop.store.migration}) and the {@link Learnloop} facade with every
- * {@link EventListener} bean as a listener.
+ * {@link EventListener} bean as a listener, adjusted by every {@link LearnloopBuilderCustomizer} bean.
  *
  * <p>Thread-safe: a Spring configuration class.
  */
@@ -68,13 +69,15 @@ public class LearnloopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Store.class)
-    Learnloop learnloop(Store store, Clock clock, CheckedProperties properties, ObjectProvider<EventListener> listeners) {
+    Learnloop learnloop(Store store, Clock clock, CheckedProperties properties, ObjectProvider<EventListener> listeners,
+                        ObjectProvider<LearnloopBuilderCustomizer> customizers) {
         Learnloop.Builder b = Learnloop.builder().store(store).clock(clock);
         String tenant = properties.get().tenant();
         if (tenant != null && !tenant.isBlank()) {
             b.tenant(TenantId.of(tenant));
         }
         listeners.orderedStream().forEach(b::listener);
+        customizers.orderedStream().forEach(c -> c.customize(b));
         return b.build();
     }
 }
