@@ -63,6 +63,25 @@ class StorefrontTest {
     }
 
     @Test
+    void listCourseQuizzes_whenPublished_namesEachQuizAndItsRulesWithoutQuestions() {
+        RestResponse r = f.get("/courses/" + f.java.id().value() + "/quizzes", null);
+        assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+        JsonNode items = json(r).get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("id").asText()).isEqualTo(f.quiz.id().value());
+        assertThat(items.get(0).get("title").asText()).isEqualTo("Java basics");
+        assertThat(items.get(0).get("passingPercent").asInt()).isEqualTo(f.quiz.settings().passingPercent());
+        assertThat(r.bodyText()).doesNotContain("A record is immutable").doesNotContain("questions");
+    }
+
+    @Test
+    void listCourseQuizzes_whenDraft_answers404() {
+        RestResponse r = f.get("/courses/" + f.draft.id().value() + "/quizzes", null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(json(r).get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void getOffer_whenActive_answersTheOffer() {
         JsonNode o = json(f.get("/offers/" + f.sqlOffer.id().value(), null));
         assertThat(o.get("kind").asText()).isEqualTo("COURSE");

@@ -1,6 +1,11 @@
 package io.learnloop.spring;
 
 import io.learnloop.core.Learnloop;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.IssuerProfile;
+import io.learnloop.core.credential.SigningKey;
+import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
@@ -29,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LearnloopAutoConfigurationTest {
     private static final KeyPair KEYS = TestKeys.rsa2048();
@@ -58,6 +64,24 @@ class LearnloopAutoConfigurationTest {
     void context_whenNoDataSource_backsOffWithoutFacade() {
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Learnloop.class)
                 .doesNotHaveBean(Store.class));
+    }
+
+    @Test
+    void learnloop_whenHostDefinesBuilderCustomizer_buildsTheFacadeWithItsSettings() {
+        SigningKey key = SigningKey.of("host-key", KEYS);
+        LearnloopBuilderCustomizer certificates = b -> b.certificates(CertificatePolicy.defaults(
+                new IssuerProfile("https://shop.example/issuer", "Example Academy")), key);
+        withDatabase().withBean(LearnloopBuilderCustomizer.class, () -> certificates).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(Learnloop.class).certificates().jwks()).contains("\"kid\":\"host-key\"");
+        });
+    }
+
+    @Test
+    void learnloop_whenNoBuilderCustomizer_hasNoCertificates() {
+        withDatabase().run(context -> assertThatThrownBy(() -> context.getBean(Learnloop.class).certificates())
+                .isInstanceOf(LearnloopException.class)
+                .satisfies(e -> assertThat(((LearnloopException) e).code()).isEqualTo(ErrorCode.CONFIGURATION)));
     }
 
     @Test

@@ -40,6 +40,9 @@ final class CatalogEndpoints {
                 .get("/courses/{courseId}", "getCoursePage", Route.Access.PUBLIC,
                         Doc.one("The course page: outline, rating, first reviews, offers", Views.CoursePage.class),
                         this::coursePage)
+                .get("/courses/{courseId}/quizzes", "listCourseQuizzes", Route.Access.PUBLIC,
+                        Doc.items("The course's quizzes, without their questions: what a learner starts an attempt on",
+                                Views.QuizSummary.class), this::quizzes)
                 .get("/courses/{courseId}/reviews", "listCourseReviews", Route.Access.PUBLIC,
                         Doc.page("The course's visible reviews", Review.class), this::reviews)
                 .get("/offers/{offerId}", "getOffer", Route.Access.PUBLIC, Doc.one("An active offer", Offer.class),
@@ -129,6 +132,12 @@ final class CatalogEndpoints {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    private Reply quizzes(Call call) {
+        Course c = publishedCourse(call.param("courseId"));
+        return Reply.ok(new Views.Items<>(learnloop.quizzes().quizzesOf(c.id()).stream().map(Views.QuizSummary::of)
+                .toList()));
     }
 
     private Reply reviews(Call call) {

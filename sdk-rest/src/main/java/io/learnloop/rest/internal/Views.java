@@ -2,6 +2,8 @@ package io.learnloop.rest.internal;
 
 import io.learnloop.core.Page;
 import io.learnloop.core.assessment.Answer;
+import io.learnloop.core.assessment.Quiz;
+import io.learnloop.core.assessment.QuizId;
 import io.learnloop.core.catalog.Chapter;
 import io.learnloop.core.catalog.ChapterId;
 import io.learnloop.core.catalog.Course;
@@ -61,6 +63,15 @@ final class Views {
 
     private static List<UserId> authorsOf(Course c) {
         return c.authors().stream().map(a -> a.user()).toList();
+    }
+
+    /** A quiz as the course lists it: what it is and its rules, never a question or an answer. */
+    record QuizSummary(QuizId id, LessonId lessonId, String title, boolean finalQuiz, int passingPercent,
+                       int maxAttempts) {
+        static QuizSummary of(Quiz q) {
+            return new QuizSummary(q.id(), q.lessonId(), q.title(), q.settings().finalQuiz(),
+                    q.settings().passingPercent(), q.settings().maxAttempts());
+        }
     }
 
     /** What to buy: offers and coupon codes (quote and order). */

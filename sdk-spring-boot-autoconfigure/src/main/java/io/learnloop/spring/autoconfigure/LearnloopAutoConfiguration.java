@@ -11,6 +11,7 @@ import io.learnloop.core.store.Store;
 import io.learnloop.jdbc.Dialect;
 import io.learnloop.jdbc.JdbcStore;
 import io.learnloop.jdbc.JdbcStores;
+import io.learnloop.spring.LearnloopBuilderCustomizer;
 import io.learnloop.spring.LearnloopProperties;
 import io.learnloop.spring.internal.CheckedProperties;
 import io.learnloop.spring.internal.OutboxLag;
@@ -31,7 +32,7 @@ import java.time.Clock;
  * (migrations run or checked per {@code learnloop.store.migration}) and the {@link Learnloop} facade with every
  * {@link EventListener} bean as a listener, the {@link RetentionPolicy} bean, and every {@link RetentionPruner},
  * {@link PersonalDataEraser} and {@link PersonalDataSource} bean registered (see
- * {@link LearnloopPrivacyAutoConfiguration}).
+ * {@link LearnloopPrivacyAutoConfiguration}), adjusted last by every {@link LearnloopBuilderCustomizer} bean.
  *
  * <p>Thread-safe: a Spring configuration class.
  */
@@ -76,7 +77,8 @@ public class LearnloopAutoConfiguration {
     @ConditionalOnBean(Store.class)
     Learnloop learnloop(Store store, Clock clock, CheckedProperties properties, ObjectProvider<EventListener> listeners,
                         ObjectProvider<RetentionPolicy> retention, ObjectProvider<RetentionPruner> pruners,
-                        ObjectProvider<PersonalDataEraser> erasers, ObjectProvider<PersonalDataSource> sources) {
+                        ObjectProvider<PersonalDataEraser> erasers, ObjectProvider<PersonalDataSource> sources,
+                        ObjectProvider<LearnloopBuilderCustomizer> customizers) {
         Learnloop.Builder b = Learnloop.builder().store(store).clock(clock);
         String tenant = properties.get().tenant();
         if (tenant != null && !tenant.isBlank()) {
@@ -87,6 +89,7 @@ public class LearnloopAutoConfiguration {
         pruners.orderedStream().forEach(b::retentionPruner);
         erasers.orderedStream().forEach(b::personalDataEraser);
         sources.orderedStream().forEach(b::personalDataSource);
+        customizers.orderedStream().forEach(c -> c.customize(b));
         return b.build();
     }
 }

@@ -1,0 +1,85 @@
+package io.learnloop.examples.boot;
+
+import io.learnloop.community.Community;
+import io.learnloop.community.CommunityOptions;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.catalog.CourseId;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.IssuerProfile;
+import io.learnloop.core.credential.SigningKey;
+import io.learnloop.payment.Payments;
+import io.learnloop.rest.RestApi;
+import io.learnloop.spring.LearnloopBuilderCustomizer;
+import io.learnloop.spring.LearnloopProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+
+/**
+ * What only the host knows, added to the starter's beans: certificates with the issuer's signing key, who may read a
+ * course's community space, and which offers a course page lists.
+ *
+ * <p>Thread-safe: a Spring configuration class.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DemoLearnloop {
+    /** Created by Spring. */
+    public DemoLearnloop() {
+    }
+
+    /**
+     * Certificates, signed with an ES256 key made at each start. DEMO ONLY: a real issuer keeps its key in a key
+     * store or secret manager, so certificates issued before a restart still verify after it.
+     *
+     * @return the customizer
+     */
+    @Bean
+    LearnloopBuilderCustomizer demoCertificates() {
+        SigningKey key;
+        try {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp256r1"));
+            key = SigningKey.of("boot-demo-es256", ec.generateKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make an EC P-256 key", e);
+        }
+        CertificatePolicy policy = CertificatePolicy.defaults(new IssuerProfile("https://learnloop.example/boot-demo",
+                "Learnloop Boot Demo Academy"));
+        return builder -> builder.certificates(policy, key);
+    }
+
+    /**
+     * The embedded community: a course space is open to the learners the access ledger entitles to the course.
+     *
+     * @param learnloop the facade
+     * @param clock     the clock
+     * @return the options
+     */
+    @Bean
+    CommunityOptions demoCommunityOptions(Learnloop learnloop, Clock clock) {
+        return CommunityOptions.builder((user, courseId) -> learnloop.access().hasAccess(user, CourseId.of(courseId),
+                clock.instant())).catalog(learnloop.catalog()).build();
+    }
+
+    /**
+     * The HTTP API as the starter builds it, plus the offers each course page lists (a {@code RestApi} bean of the
+     * host's replaces the starter's, which lists none).
+     *
+     * @param learnloop  the facade
+     * @param payments   the payments, over the Sandbox provider
+     * @param community  the community
+     * @param catalogue  the demo catalogue, which knows the offers
+     * @param properties the starter's properties
+     * @return the API
+     */
+    @Bean
+    RestApi demoRestApi(Learnloop learnloop, Payments payments, Community community, DemoCatalogue catalogue,
+                        LearnloopProperties properties) {
+        return RestApi.builder(learnloop).payments(payments).community(community).courseOffers(catalogue::offersOf)
+                .maxBodyBytes(properties.api().maxBodyBytes()).build();
+    }
+}
