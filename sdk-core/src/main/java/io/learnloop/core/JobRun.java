@@ -15,13 +15,27 @@ import java.util.TreeMap;
  * @param pruned        how many records of each data class the retention job deleted in this run, by data class
  *                      name (see {@code io.learnloop.core.retention.DataClasses}); a class pruned in this run appears
  *                      even with zero, a run that did not prune has none
+ * @param outcomesDecided how many pay-per-outcome order lines whose deadline had passed were decided
+ *                        ({@code order.outcome_decided})
  */
-public record JobRun(int grantsExpired, int eventsPruned, Map<String, Integer> pruned) {
+public record JobRun(int grantsExpired, int eventsPruned, Map<String, Integer> pruned, int outcomesDecided) {
     /**
      * Copies the counts.
      */
     public JobRun {
+        new io.learnloop.core.error.Validator().notNegative("outcomesDecided", outcomesDecided).throwIfInvalid();
         pruned = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(pruned, "pruned")));
+    }
+
+    /**
+     * A run that decided no pay-per-outcome line.
+     *
+     * @param grantsExpired the grant ends announced
+     * @param eventsPruned  the outbox events deleted
+     * @param pruned        the records deleted, by data class
+     */
+    public JobRun(int grantsExpired, int eventsPruned, Map<String, Integer> pruned) {
+        this(grantsExpired, eventsPruned, pruned, 0);
     }
 
     /**

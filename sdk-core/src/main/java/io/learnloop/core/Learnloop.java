@@ -25,6 +25,7 @@ import io.learnloop.core.internal.commerce.DefaultCommerceService;
 import io.learnloop.core.internal.ledger.DefaultLedgerService;
 import io.learnloop.core.internal.settlement.DefaultSettlement;
 import io.learnloop.core.internal.jobs.ScheduledWork;
+import io.learnloop.core.internal.settlement.OutcomeDecisions;
 import io.learnloop.core.internal.settlement.RevenueTerms;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.RevenueParties;
@@ -112,7 +113,9 @@ public final class Learnloop {
                 b.certificatePolicy, b.signingKey);
         this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue,
                 learning.refundFollower());
-        this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId);
+        DefaultSettlement settling = (DefaultSettlement) settlement;
+        this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId,
+                new OutcomeDecisions(context, orders, settling, revenueLedger));
         this.consents = new DefaultConsentService(context);
         this.auditLog = new DefaultAuditLog(context);
         List<PersonalDataSource> sections = new ArrayList<>(CoreSections.of(context, access, learning.progress(),
@@ -312,7 +315,9 @@ public final class Learnloop {
 
     /**
      * Runs the SDK's due scheduled work once: announces the end of every time-limited grant that has ended
-     * ({@code access.expired}, so a lapsed membership leaves its community groups), and once a day runs the retention
+     * ({@code access.expired}, so a lapsed membership leaves its community groups), decides every pay-per-outcome order
+     * line whose deadline has passed ({@code order.outcome_decided}: a refund of the stated share, the order for the
+     * rest of a deposit, the recognition of deferred revenue), and once a day runs the retention
      * job, which deletes each data class older than its {@link RetentionPolicy retention} (a large backlog over
      * several runs). Call it on a schedule (every minute, say) from one or many host
      * instances: jobs live in the store, and an instance claims each one for a while, so two instances never run one

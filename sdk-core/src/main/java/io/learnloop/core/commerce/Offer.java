@@ -21,9 +21,10 @@ import java.util.List;
  * @param membership the plan's terms, only for {@link OfferKind#MEMBERSHIP} (null otherwise)
  * @param active     whether it can be bought now
  * @param createdAt  when it was created
+ * @param outcome    the pay-per-outcome condition, or null for an ordinary offer
  */
 public record Offer(OfferId id, UserId owner, OfferKind kind, String title, Money price, List<CourseId> courses,
-                    MembershipTerms membership, boolean active, Instant createdAt) {
+                    MembershipTerms membership, boolean active, Instant createdAt, OutcomeCondition outcome) {
     /**
      * Copies the course list.
      *
@@ -36,6 +37,7 @@ public record Offer(OfferId id, UserId owner, OfferKind kind, String title, Mone
      * @param membership the plan's terms
      * @param active     whether on sale
      * @param createdAt  when created
+     * @param outcome    the pay-per-outcome condition
      */
     public Offer {
         courses = courses == null ? List.of() : List.copyOf(courses);
@@ -48,6 +50,16 @@ public record Offer(OfferId id, UserId owner, OfferKind kind, String title, Mone
      * @return the changed offer
      */
     public Offer withActive(boolean onSale) {
-        return new Offer(id, owner, kind, title, price, courses, membership, onSale, createdAt);
+        return new Offer(id, owner, kind, title, price, courses, membership, onSale, createdAt, outcome);
+    }
+
+    /**
+     * The pay-per-outcome terms a learner is shown, generated from this offer so that they cannot drift from what is
+     * applied at the deadline.
+     *
+     * @return the terms, or null for an ordinary offer
+     */
+    public OutcomeTerms outcomeTerms() {
+        return outcome == null ? null : OutcomeTerms.of(price, outcome);
     }
 }

@@ -18,8 +18,12 @@ import java.util.List;
  * @param price      the list price, not negative
  * @param courses    the courses (one for a course offer, 2 to {@value #MAX_BUNDLE} for a bundle, none for a plan)
  * @param membership the plan's terms (only for a membership)
+ * @param outcome    the pay-per-outcome condition (only for a course offer with a positive price), or null for an
+ *                   ordinary offer; the price is then what the learner pays at checkout (the deposit, for
+ *                   {@link OutcomeKind#DEPOSIT_THEN_REST})
  */
-public record OfferDraft(OfferKind kind, String title, Money price, List<CourseId> courses, MembershipTerms membership) {
+public record OfferDraft(OfferKind kind, String title, Money price, List<CourseId> courses, MembershipTerms membership,
+                         OutcomeCondition outcome) {
     /** The longest title accepted. */
     public static final int MAX_TITLE = 200;
     /** The most courses in one bundle. */
@@ -33,6 +37,7 @@ public record OfferDraft(OfferKind kind, String title, Money price, List<CourseI
      * @param price      the price
      * @param courses    the courses
      * @param membership the terms
+     * @param outcome    the pay-per-outcome condition, or null
      */
     public OfferDraft {
         courses = courses == null ? List.of() : courses;
@@ -55,6 +60,14 @@ public record OfferDraft(OfferKind kind, String title, Money price, List<CourseI
         } else {
             v.check(membership == null, "membership", "only a membership offer has plan terms");
         }
+        if (outcome != null) {
+            v.check(kind == OfferKind.COURSE, "outcome", "only a course offer can be sold by outcome (was " + kind + ")")
+                    .check(price == null || price.isPositive(), "price", "a pay-per-outcome offer has a positive price"
+                            + " (was " + price + ")")
+                    .check(price == null || outcome.rest() == null || outcome.rest().currency()
+                            .equals(price.currency()), "outcome.rest", "must be in the price's currency ("
+                            + (price == null ? "" : price.currency().getCurrencyCode()) + ")");
+        }
         v.throwIfInvalid();
         courses = List.copyOf(courses);
     }
@@ -69,7 +82,7 @@ public record OfferDraft(OfferKind kind, String title, Money price, List<CourseI
      */
     public static OfferDraft course(String title, Money price, CourseId course) {
         return new OfferDraft(OfferKind.COURSE, title, price, course == null ? java.util.Collections.singletonList(null)
-                : List.of(course), null);
+                : List.of(course), null, null);
     }
 
     /**
@@ -81,7 +94,7 @@ public record OfferDraft(OfferKind kind, String title, Money price, List<CourseI
      * @return the draft
      */
     public static OfferDraft bundle(String title, Money price, List<CourseId> courses) {
-        return new OfferDraft(OfferKind.BUNDLE, title, price, courses, null);
+        return new OfferDraft(OfferKind.BUNDLE, title, price, courses, null, null);
     }
 
     /**
@@ -93,6 +106,20 @@ public record OfferDraft(OfferKind kind, String title, Money price, List<CourseI
      * @return the draft
      */
     public static OfferDraft membership(String title, Money price, MembershipTerms terms) {
-        return new OfferDraft(OfferKind.MEMBERSHIP, title, price, List.of(), terms);
+        return new OfferDraft(OfferKind.MEMBERSHIP, title, price, List.of(), terms, null);
+    }
+
+    /**
+     * The same draft sold by outcome (按效果付费): its price then depends on whether the learner passes by the
+     * condition's deadline.
+     *
+     * @param condition the condition
+     * @return the changed draft
+     * @throws io.learnloop.core.error.ValidationException if the draft is not a course offer with a positive price, or
+     *                                                     the rest is in another currency
+     */
+    public OfferDraft withOutcome(OutcomeCondition condition) {
+        new Validator().notNull("outcome", condition).throwIfInvalid();
+        return new OfferDraft(kind, title, price, courses, membership, condition);
     }
 }

@@ -98,14 +98,17 @@ public record Order(OrderId id, UserId learner, String clientKey, List<OrderLine
     }
 
     /**
-     * The same order, paid.
+     * The same order, paid; the deadline of each pay-per-outcome line counts from now.
      *
      * @param receipt the payment's receipt
      * @param now     when it was paid
      * @return the changed order
      */
     public Order withPayment(PaymentReceipt receipt, Instant now) {
-        return new Order(id, learner, clientKey, lines, discounts, subtotal, discount, total, refunded,
+        // a pay-per-outcome line's deadline counts from the payment
+        List<OrderLine> paidLines = lines.stream().map(l -> l.outcome() == null ? l
+                : l.withOutcome(l.outcome().paidAt(now))).toList();
+        return new Order(id, learner, clientKey, paidLines, discounts, subtotal, discount, total, refunded,
                 OrderStatus.PAID, createdAt, now, expiresAt, now, receipt, refunds);
     }
 
@@ -123,5 +126,20 @@ public record Order(OrderId id, UserId learner, String clientKey, List<OrderLine
         all.add(refund);
         return new Order(id, learner, clientKey, newLines, discounts, subtotal, discount, total,
                 refunded.plus(refund.total()), next, createdAt, now, expiresAt, paidAt, payment, all);
+    }
+
+    /**
+     * The same order with one line's outcome changed.
+     *
+     * @param number  the line number
+     * @param outcome the line's outcome
+     * @param now     when
+     * @return the changed order
+     */
+    public Order withLineOutcome(int number, LineOutcome outcome, Instant now) {
+        List<OrderLine> changed = new java.util.ArrayList<>(lines);
+        changed.set(number - 1, lines.get(number - 1).withOutcome(outcome));
+        return new Order(id, learner, clientKey, changed, discounts, subtotal, discount, total, refunded, status,
+                createdAt, now, expiresAt, paidAt, payment, refunds);
     }
 }

@@ -21,9 +21,11 @@ import java.util.List;
  * @param discount   the discounts allocated to this line
  * @param net        what the learner pays for the line
  * @param refunded   how much of {@code net} was refunded, never more than {@code net}
+ * @param outcome    the line's pay-per-outcome condition and decision, or null for an ordinary line
  */
 public record OrderLine(int line, OfferId offerId, OfferKind kind, String title, List<CourseId> courses,
-                        MembershipTerms membership, Money listPrice, Money discount, Money net, Money refunded) {
+                        MembershipTerms membership, Money listPrice, Money discount, Money net, Money refunded,
+                        LineOutcome outcome) {
     /**
      * Copies the course list.
      *
@@ -37,6 +39,7 @@ public record OrderLine(int line, OfferId offerId, OfferKind kind, String title,
      * @param discount   discount
      * @param net        net
      * @param refunded   refunded
+     * @param outcome    the outcome, or null
      */
     public OrderLine {
         courses = courses == null ? List.of() : List.copyOf(courses);
@@ -68,6 +71,16 @@ public record OrderLine(int line, OfferId offerId, OfferKind kind, String title,
      */
     public OrderLine withRefund(Money amount) {
         return new OrderLine(line, offerId, kind, title, courses, membership, listPrice, discount, net,
-                refunded.plus(amount));
+                refunded.plus(amount), outcome);
+    }
+
+    /**
+     * The same line with another outcome.
+     *
+     * @param next the outcome
+     * @return the changed line
+     */
+    public OrderLine withOutcome(LineOutcome next) {
+        return new OrderLine(line, offerId, kind, title, courses, membership, listPrice, discount, net, refunded, next);
     }
 }

@@ -36,6 +36,13 @@ public final class EventTypes {
     public static final String ORDER_CANCELLED = "order.cancelled";
     /** An order expired unpaid. */
     public static final String ORDER_EXPIRED = "order.expired";
+    /**
+     * The outcome of a pay-per-outcome order line was decided at its deadline. Data: {@code orderId}, {@code line},
+     * {@code learner}, {@code outcome} (an {@code OutcomeStatus}), {@code kind}, and when money moves
+     * {@code refundKey} with {@code refundAmount} and {@code currency} (the refund is settled in the books: return the
+     * money through the payment channel with that key) or {@code restOrderId} (the order for the rest).
+     */
+    public static final String ORDER_OUTCOME_DECIDED = "order.outcome_decided";
     /** A coupon was redeemed. */
     public static final String COUPON_REDEEMED = "coupon.redeemed";
     /** Access was granted. */

@@ -21,5 +21,11 @@ public enum AccountKind {
      * example {@code apple}. The channel never passes it on, so it is never paid out; a refund takes it back in
      * proportion, as the channel does.
      */
-    CHANNEL_FEE
+    CHANNEL_FEE,
+    /**
+     * Deferred revenue: the part of a payee's share of a pay-per-outcome order line that depends on the learner's
+     * outcome, held until the outcome is final. Owner: the payee account's key, for example {@code creator:u-42}.
+     * When the outcome is final it moves to the payee (recognised), or a refund takes it back; it is never paid out.
+     */
+    DEFERRED
 }

@@ -11,5 +11,7 @@ public enum EntryOperation {
     /** Part of an order was refunded: every share of the refunded lines gives back its proportion. */
     REFUND,
     /** Money was paid out to a payee from a provider's clearing account. */
-    PAYOUT
+    PAYOUT,
+    /** Deferred revenue of a pay-per-outcome order line was recognised: it moves to the payees it was held for. */
+    RECOGNITION
 }

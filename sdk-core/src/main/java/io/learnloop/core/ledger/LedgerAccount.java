@@ -76,6 +76,35 @@ public record LedgerAccount(AccountKind kind, String owner) {
     }
 
     /**
+     * The account holding a payee's deferred revenue (pay-per-outcome orders whose outcome is not final).
+     *
+     * @param payee the payee account (platform, creator, affiliate or channel fee)
+     * @return the account
+     */
+    public static LedgerAccount deferred(LedgerAccount payee) {
+        new Validator().notNull("payee", payee)
+                .check(payee == null || (payee.kind() != AccountKind.DEFERRED && payee.kind() != AccountKind.CLEARING),
+                        "payee", "only a payee's revenue is deferred (was " + payee + ")")
+                .throwIfInvalid();
+        return new LedgerAccount(AccountKind.DEFERRED, payee.key());
+    }
+
+    /**
+     * The payee a deferred account holds revenue for.
+     *
+     * @return the payee's account, or null if this is not a deferred account
+     */
+    public LedgerAccount deferredFor() {
+        if (kind != AccountKind.DEFERRED) {
+            return null;
+        }
+        int colon = owner.indexOf(':');
+        String k = colon < 0 ? owner : owner.substring(0, colon);
+        return new LedgerAccount(AccountKind.valueOf(k.toUpperCase(java.util.Locale.ROOT)),
+                colon < 0 ? null : owner.substring(colon + 1));
+    }
+
+    /**
      * A stable text key, {@code platform}, {@code creator:u-42}, {@code clearing:stripe}.
      *
      * @return the key

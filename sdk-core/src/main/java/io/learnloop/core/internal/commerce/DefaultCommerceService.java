@@ -14,6 +14,7 @@ import io.learnloop.core.commerce.CouponDraft;
 import io.learnloop.core.commerce.CouponRejectedException;
 import io.learnloop.core.commerce.CouponRejection;
 import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.commerce.LineOutcome;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.OfferId;
@@ -47,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -58,6 +60,8 @@ import java.util.function.BiFunction;
 public final class DefaultCommerceService implements CommerceService {
     /** Placing retries when a concurrent order took the same coupon slot or counter; each retry re-reads. */
     private static final int MAX_ATTEMPTS = ConflictRetry.ATTEMPTS;
+    /** How long the order for the rest of a deposit waits for its payment. */
+    public static final java.time.Duration REST_PAYABLE = java.time.Duration.ofDays(30);
 
     private final ServiceContext ctx;
     private final CommerceSettings settings;
@@ -79,8 +83,14 @@ public final class DefaultCommerceService implements CommerceService {
     public Offer createOffer(Actor actor, OfferDraft draft) {
         requireActor(actor, "actor").require(Role.CREATOR, "create an offer");
         new Validator().notNull("draft", draft).throwIfInvalid();
+        Instant now = ctx.now();
+        // a fixed deadline that has already passed would decide every purchase at once
+        new Validator().check(draft.outcome() == null || draft.outcome().by() == null
+                        || draft.outcome().by().isAfter(now), "outcome.by", "must lie in the future (was "
+                        + (draft.outcome() == null ? null : draft.outcome().by()) + ", now is " + now + ")")
+                .throwIfInvalid();
         Offer offer = new Offer(OfferId.of(ctx.newId()), actor.id(), draft.kind(), draft.title(), draft.price(),
-                draft.courses(), draft.membership(), true, ctx.now());
+                draft.courses(), draft.membership(), true, now, draft.outcome());
         return ctx.transact(uow -> {
             SaleRights.requireSellable(uow, actor, draft);
             return uow.insert(CommerceTypes.OFFER, offer).value();
@@ -216,6 +226,10 @@ public final class DefaultCommerceService implements CommerceService {
             v.check(offer != null, "offers[" + i + "]", "no offer with id '" + r.offers.get(i) + "' exists");
             v.check(offer == null || offer.active(), "offers[" + i + "]", "offer '" + r.offers.get(i)
                     + "' is not on sale");
+            v.check(offer == null || offer.outcome() == null || offer.outcome().by() == null
+                    || offer.outcome().by().isAfter(now), "offers[" + i + "]", "offer '" + r.offers.get(i)
+                    + "' is no longer on sale: its outcome deadline " + (offer == null || offer.outcome() == null ? null
+                    : offer.outcome().by()) + " has passed");
             CourseId gone = offer == null ? null : SaleRights.firstUnavailable(uow, offer.membership() != null
                     ? offer.membership().courses() : offer.courses());
             v.check(gone == null, "offers[" + i + "]", "offer '" + r.offers.get(i) + "' sells course '" + gone
@@ -541,6 +555,54 @@ public final class DefaultCommerceService implements CommerceService {
                     changed.id().value(), data));
             return changed;
         }
+    }
+
+    /**
+     * Places the order for the rest of a deposit line whose learner passed, inside the caller's unit of work: one
+     * line selling the same course at the rest fixed when the deposit was bought, under the client key
+     * {@code outcome-rest:<order>:<line>}, so placing it again returns the first. It waits for payment for
+     * {@link #REST_PAYABLE}.
+     *
+     * @param uow   the unit of work
+     * @param order the deposit's order
+     * @param line  the deposit's line
+     * @return the rest's order
+     */
+    public Order placeRestWithin(UnitOfWork uow, Order order, OrderLine line) {
+        String clientKey = "outcome-rest:" + order.id().value() + ":" + line.line();
+        Optional<Versioned<Order>> existing = uow.findUnique(CommerceTypes.ORDER, "clientKey",
+                CommerceTypes.clientKey(order.learner().value(), clientKey));
+        if (existing.isPresent()) {
+            return existing.get().value();
+        }
+        Money rest = line.outcome().condition().rest();
+        Instant now = ctx.now();
+        OrderLine restLine = new OrderLine(1, line.offerId(), line.kind(), line.title(), line.courses(), null, rest,
+                Money.zero(rest.currency()), rest, Money.zero(rest.currency()), null);
+        Order placed = new Order(OrderId.of(ctx.newId()), order.learner(), clientKey, List.of(restLine), List.of(),
+                rest, Money.zero(rest.currency()), rest, Money.zero(rest.currency()), OrderStatus.CREATED, now, now,
+                now.plus(REST_PAYABLE), null, null, List.of());
+        uow.insert(CommerceTypes.ORDER, placed);
+        Map<String, String> data = new LinkedHashMap<>(orderData(placed));
+        data.put("restOf", order.id().value());
+        uow.publish(ctx.event(EventTypes.ORDER_PLACED, placed.id().value(), data));
+        return placed;
+    }
+
+    /**
+     * Records one line's outcome on an order inside the caller's unit of work, reading the order afresh (a refund
+     * may have changed it in the same unit of work).
+     *
+     * @param uow     the unit of work
+     * @param id      the order
+     * @param line    the line number
+     * @param outcome the outcome
+     * @return the changed order
+     */
+    public Order recordOutcomeWithin(UnitOfWork uow, OrderId id, int line, LineOutcome outcome) {
+        Versioned<Order> v = uow.get(CommerceTypes.ORDER, id.value());
+        return uow.update(CommerceTypes.ORDER, v.value().withLineOutcome(line, outcome, ctx.now()), v.version())
+                .value();
     }
 
     private static void validateRefund(RefundRequest request) {

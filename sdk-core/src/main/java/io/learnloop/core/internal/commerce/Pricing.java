@@ -5,6 +5,7 @@ import io.learnloop.core.commerce.Coupon;
 import io.learnloop.core.commerce.CouponRejectedException;
 import io.learnloop.core.commerce.CouponRejection;
 import io.learnloop.core.commerce.DiscountKind;
+import io.learnloop.core.commerce.LineOutcome;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OrderLine;
 import io.learnloop.core.commerce.Quote;
@@ -98,7 +99,8 @@ final class Pricing {
             Offer o = offers.get(i);
             Money lineNet = new Money(net[i], currency);
             lines.add(new OrderLine(i + 1, o.id(), o.kind(), o.title(), o.courses(), o.membership(), o.price(),
-                    discount[i], lineNet, Money.zero(currency)));
+                    discount[i], lineNet, Money.zero(currency),
+                    o.outcome() == null ? null : LineOutcome.placed(o.outcome())));
             subtotal = subtotal.plus(o.price());
             total = total.plus(lineNet);
         }

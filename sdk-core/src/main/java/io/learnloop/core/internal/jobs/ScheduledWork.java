@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.jobs;
 
+import io.learnloop.core.internal.settlement.OutcomeDecisions;
 import io.learnloop.core.JobRun;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.internal.access.DefaultAccessService;
@@ -18,7 +19,7 @@ import java.util.Objects;
 
 /**
  * The SDK's own scheduled work, run by {@code Learnloop.runScheduledJobs()}: announcing the end of time-limited
- * grants, and once a day the retention job, which prunes each data class older than its retention.
+ * grants, deciding pay-per-outcome order lines at their deadlines, and once a day the retention job, which prunes each data class older than its retention.
  *
  * <p>Thread-safe: immutable.
  */
@@ -34,6 +35,7 @@ public final class ScheduledWork {
     private final DefaultAccessService access;
     private final RetentionJob retention;
     private final String worker;
+    private final OutcomeDecisions outcomes;
 
     /**
      * Creates the work of a facade.
@@ -43,9 +45,11 @@ public final class ScheduledWork {
      * @param retention       the retention of each data class
      * @param pruners         the modules' pruners
      * @param worker          this instance's id, for claims
+     * @param outcomes        the decisions of pay-per-outcome lines
      */
     public ScheduledWork(ServiceContext ctx, DefaultAccessService access, RetentionPolicy retention,
-                         List<RetentionPruner> pruners, String worker) {
+                         List<RetentionPruner> pruners, String worker, OutcomeDecisions outcomes) {
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.jobs = new Jobs(ctx);
         this.access = Objects.requireNonNull(access, "access");
@@ -54,9 +58,10 @@ public final class ScheduledWork {
     }
 
     /**
-     * Runs the due jobs: up to {@code limit} grant expiries, and today's retention job if no instance finished it yet.
+     * Runs the due jobs: up to {@code limit} grant expiries, up to {@code limit} pay-per-outcome lines whose deadline
+     * passed (earliest deadline first), and today's retention job if no instance finished it yet.
      *
-     * @param limit the most expiries to announce in this run
+     * @param limit the most expiries to announce, and the most outcome lines to decide, in this run
      * @return what was done
      */
     public JobRun runDue(int limit) {
@@ -65,6 +70,13 @@ public final class ScheduledWork {
             boolean announced = ctx.transactRetrying(uow ->
                     jobs.complete(uow, job) && access.expireWithin(uow, job.payload()));
             expired += announced ? 1 : 0;
+        }
+        int decided = 0;
+        for (Job job : jobs.claim(OutcomeDecisions.QUEUE, worker, limit, LEASE)) {
+            // the completion commits with the decision: a job completed elsewhere decides nothing here
+            boolean done = ctx.transactRetrying(uow -> jobs.complete(uow, job) && outcomes.decideWithin(uow,
+                    job.payload()));
+            decided += done ? 1 : 0;
         }
         Instant now = ctx.now();
         jobs.schedule(PRUNE_QUEUE, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(), now, "");
@@ -80,6 +92,6 @@ public final class ScheduledWork {
             }
             // unfinished: the claim runs out and a later run takes the day's job up again
         }
-        return new JobRun(expired, pruned.getOrDefault(DataClasses.OUTBOX, 0), pruned);
+        return new JobRun(expired, pruned.getOrDefault(DataClasses.OUTBOX, 0), pruned, decided);
     }
 }

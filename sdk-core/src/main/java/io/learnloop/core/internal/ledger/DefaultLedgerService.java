@@ -69,7 +69,22 @@ public final class DefaultLedgerService implements LedgerService {
      * @throws ConflictException with DUPLICATE_KEY if the order was posted with other amounts or shares
      */
     public JournalEntry postPaymentWithin(UnitOfWork uow, PaymentPosting posting) {
-        new Validator().notNull("posting", posting).throwIfInvalid();
+        return postPaymentWithin(uow, posting, Map.of());
+    }
+
+    /**
+     * Posts a paid order of which some lines' revenue is at risk (pay-per-outcome lines): the at-risk part of each
+     * such line is held in its payees' deferred accounts until {@link #recogniseWithin} or a refund settles it.
+     * Idempotent per order.
+     *
+     * @param uow     the unit of work
+     * @param posting the order and how its lines are shared
+     * @param atRisk  the part of each line's net that depends on the outcome, by line number (absent: none)
+     * @return the entry (the first one, if the order was posted before)
+     * @throws ConflictException with DUPLICATE_KEY if the order was posted with other amounts or shares
+     */
+    public JournalEntry postPaymentWithin(UnitOfWork uow, PaymentPosting posting, Map<Integer, Money> atRisk) {
+        new Validator().notNull("posting", posting).notNull("atRisk", atRisk).throwIfInvalid();
         Currency currency = posting.lines().get(0).net().currency();
         LedgerAccount clearing = LedgerAccount.clearing(posting.provider());
         List<Posting> postings = new ArrayList<>();
@@ -78,7 +93,9 @@ public final class DefaultLedgerService implements LedgerService {
             if (!line.net().currency().equals(currency)) {
                 throw new CurrencyMismatchException("lines[" + i + "].net", currency, line.net().currency());
             }
-            postings.addAll(Splits.payment(clearing, line, posting.channelFeeBps()));
+            Money risk = atRisk.get(line.line());
+            postings.addAll(risk == null ? Splits.payment(clearing, line, posting.channelFeeBps())
+                    : Splits.payment(clearing, line, posting.channelFeeBps(), risk));
         }
         String key = posting.orderId().value() + ":" + EntryOperation.PAYMENT;
         return post(uow, key, existing -> {
@@ -157,6 +174,16 @@ public final class DefaultLedgerService implements LedgerService {
                 }
             }
             Money paid = Money.sum(currency, shares.stream().map(Posting::amount).toList());
+            if (shares.stream().anyMatch(p -> p.account().kind() == AccountKind.DEFERRED)) {
+                Money left = paid.minus(refundedOn(history, la.line()));
+                if (la.amount().compareTo(left) > 0) {
+                    v.check(false, field, "is " + la.amount() + " but only " + left + " of line " + la.line()
+                            + " of order " + posting.orderId() + " is left to refund");
+                    continue;
+                }
+                postings.addAll(deferredClawback(history, clearing, la, shares, currency));
+                continue;
+            }
             Money refundedSoFar = Money.zero(currency);
             Map<LedgerAccount, Money> clawed = new LinkedHashMap<>();
             for (JournalEntry e : history) {
@@ -185,6 +212,86 @@ public final class DefaultLedgerService implements LedgerService {
         v.throwIfInvalid();
         return new JournalEntry(ctx.newId(), key, EntryOperation.REFUND, posting.orderId(), currency, postings, null,
                 ctx.now());
+    }
+
+    private static Money refundedOn(List<JournalEntry> history, int line) {
+        Money sum = Money.zero(history.get(0).currency());
+        for (JournalEntry e : history) {
+            if (e.operation() == EntryOperation.REFUND) {
+                for (Posting p : e.postings()) {
+                    if (p.line() == line && p.account().kind() == AccountKind.CLEARING) {
+                        sum = sum.plus(p.amount());
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The clawback of a pay-per-outcome line: every payee's proportion, out of its deferred revenue first. */
+    private static List<Posting> deferredClawback(List<JournalEntry> history, LedgerAccount clearing, LineAmount la,
+                                                  List<Posting> shares, Currency currency) {
+        Map<LedgerAccount, Money> whole = new LinkedHashMap<>();
+        for (Posting p : shares) {
+            whole.merge(payeeOf(p.account()), p.amount(), Money::plus);
+        }
+        Map<LedgerAccount, Money> clawed = new LinkedHashMap<>();
+        for (JournalEntry e : history) {
+            if (e.operation() != EntryOperation.REFUND) {
+                continue;
+            }
+            for (Posting p : e.postings()) {
+                if (p.line() == la.line() && p.account().kind() != AccountKind.CLEARING) {
+                    clawed.merge(payeeOf(p.account()), p.amount().negate(), Money::plus);
+                }
+            }
+        }
+        return Splits.deferredClawback(clearing, la.line(), whole, clawed, held(history, la.line(), currency),
+                refundedOn(history, la.line()), la.amount());
+    }
+
+    private static LedgerAccount payeeOf(LedgerAccount account) {
+        return account.kind() == AccountKind.DEFERRED ? account.deferredFor() : account;
+    }
+
+    /** What each payee's deferred account holds for one line: every posting on it, of every entry of the order. */
+    private static Map<LedgerAccount, Money> held(List<JournalEntry> history, int line, Currency currency) {
+        Map<LedgerAccount, Money> held = new LinkedHashMap<>();
+        for (JournalEntry e : history) {
+            for (Posting p : e.postings()) {
+                if (p.line() == line && p.account().kind() == AccountKind.DEFERRED) {
+                    held.merge(p.account().deferredFor(), p.amount(), Money::plus);
+                }
+            }
+        }
+        held.values().removeIf(Money::isZero);
+        return held;
+    }
+
+    /**
+     * Recognises the deferred revenue a pay-per-outcome line still holds, inside the caller's unit of work (the
+     * decision of its outcome): each payee's deferred part moves to the payee. Idempotent per (order, line).
+     *
+     * @param uow   the unit of work
+     * @param order the order
+     * @param line  the line number
+     * @return the entry, or null if the line holds no deferred revenue (none was deferred, or a refund took it all)
+     */
+    public JournalEntry recogniseWithin(UnitOfWork uow, OrderId order, int line) {
+        new Validator().notNull("order", order).throwIfInvalid();
+        String key = order.value() + ":" + EntryOperation.RECOGNITION + ":" + line;
+        List<JournalEntry> history = uow.findBy(LedgerTypes.ENTRY, "order", order.value()).stream()
+                .map(Versioned::value).toList();
+        if (history.isEmpty()) {
+            return null;
+        }
+        Currency currency = history.get(0).currency();
+        Map<LedgerAccount, Money> held = held(history, line, currency);
+        if (held.isEmpty()) {
+            return history.stream().filter(e -> e.key().equals(key)).findFirst().orElse(null);
+        }
+        return post(uow, key, existing -> { }, () -> new JournalEntry(ctx.newId(), key, EntryOperation.RECOGNITION,
+                order, currency, Splits.recognition(line, held), null, ctx.now()));
     }
 
     @Override
@@ -306,10 +413,11 @@ public final class DefaultLedgerService implements LedgerService {
         });
     }
 
-    /** The owner of a creator or affiliate account sees it; finance sees every account. */
+    /** The owner of a creator or affiliate account sees it and its deferred revenue; finance sees every account. */
     private static void requireViewer(Actor viewer, LedgerAccount account, String what) {
-        boolean own = (account.kind() == AccountKind.CREATOR || account.kind() == AccountKind.AFFILIATE)
-                && account.owner().equals(viewer.id().value());
+        LedgerAccount payee = account.kind() == AccountKind.DEFERRED ? account.deferredFor() : account;
+        boolean own = (payee.kind() == AccountKind.CREATOR || payee.kind() == AccountKind.AFFILIATE)
+                && payee.owner().equals(viewer.id().value());
         if (!own && !viewer.has(Role.FINANCE)) {
             throw new ForbiddenException("User '" + viewer.id() + "' may not read the " + what + " of " + account
                     + ": only its owner or someone with the role FINANCE may.");

@@ -67,6 +67,84 @@ final class Splits {
     }
 
     /**
+     * The postings of one paid line of which a part is at risk (a pay-per-outcome line): as {@link #payment}, then
+     * the at-risk part is taken from every share in proportion (largest remainder) and held in that payee's
+     * {@link io.learnloop.core.ledger.AccountKind#DEFERRED} account, right after the payee's own posting.
+     *
+     * @param clearing      the provider's clearing account
+     * @param line          the sale line
+     * @param channelFeeBps the provider's commission in basis points of the net
+     * @param atRisk        the part of the net that depends on the outcome, zero to the net
+     * @return the postings, summing to zero
+     */
+    static List<Posting> payment(LedgerAccount clearing, SaleLine line, int channelFeeBps, Money atRisk) {
+        List<Posting> plain = payment(clearing, line, channelFeeBps);
+        if (atRisk.isZero() || plain.isEmpty()) {
+            return plain;
+        }
+        List<Posting> shares = plain.subList(1, plain.size());
+        List<Money> held = atRisk.allocate(shares.stream().mapToLong(p -> p.amount().minor()).toArray());
+        List<Posting> postings = new ArrayList<>();
+        postings.add(plain.get(0));
+        for (int i = 0; i < shares.size(); i++) {
+            Posting share = shares.get(i);
+            add(postings, share.account(), share.amount().minus(held.get(i)), share.line());
+            add(postings, LedgerAccount.deferred(share.account()), held.get(i), share.line());
+        }
+        return postings;
+    }
+
+    /**
+     * The postings that claw back a pay-per-outcome line's shares: each payee's target is its exact proportion of the
+     * cumulative refund, as in {@link #clawback}, computed on its whole share (recognised plus deferred), and what it
+     * gives back comes out of its deferred revenue first. A refund of exactly the at-risk part therefore empties
+     * every deferred account of the line to the cent and leaves the recognised shares untouched.
+     *
+     * @param clearing      the provider's clearing account
+     * @param line          the line number
+     * @param whole         each payee's whole share of the line at payment, in payment order
+     * @param alreadyClawed what each payee (with its deferred account) already gave back on this line
+     * @param held          what each payee's deferred account still holds for this line
+     * @param refundedSoFar the line's refunds before this one
+     * @param refund        this refund
+     * @return the postings, summing to zero
+     */
+    static List<Posting> deferredClawback(LedgerAccount clearing, int line, Map<LedgerAccount, Money> whole,
+                                          Map<LedgerAccount, Money> alreadyClawed, Map<LedgerAccount, Money> held,
+                                          Money refundedSoFar, Money refund) {
+        Money cumulative = refundedSoFar.plus(refund);
+        List<LedgerAccount> payees = new ArrayList<>(whole.keySet());
+        List<Money> targets = cumulative.allocate(payees.stream().mapToLong(a -> whole.get(a).minor()).toArray());
+        Money zero = Money.zero(refund.currency());
+        List<Posting> postings = new ArrayList<>();
+        postings.add(new Posting(clearing, refund, line));
+        for (int i = 0; i < payees.size(); i++) {
+            LedgerAccount payee = payees.get(i);
+            Money delta = targets.get(i).minus(alreadyClawed.getOrDefault(payee, zero));
+            Money fromDeferred = delta.isPositive() ? delta.min(held.getOrDefault(payee, zero).max(zero)) : zero;
+            add(postings, LedgerAccount.deferred(payee), fromDeferred.negate(), line);
+            add(postings, payee, delta.minus(fromDeferred).negate(), line);
+        }
+        return postings;
+    }
+
+    /**
+     * The postings that recognise what a line's deferred accounts still hold: each moves to its payee.
+     *
+     * @param line the line number
+     * @param held what each payee's deferred account holds for the line
+     * @return the postings, summing to zero (empty if nothing is held)
+     */
+    static List<Posting> recognition(int line, Map<LedgerAccount, Money> held) {
+        List<Posting> postings = new ArrayList<>();
+        held.forEach((payee, amount) -> {
+            add(postings, LedgerAccount.deferred(payee), amount.negate(), line);
+            add(postings, payee, amount, line);
+        });
+        return postings;
+    }
+
+    /**
      * The postings that claw back a line's shares so that, after this refund, each share has given back its exact
      * proportion of the cumulative refund. Computing on the cumulative amount (not on this refund alone) makes a
      * line refunded in full return every share to the cent, whatever the earlier partial refunds were.

@@ -133,10 +133,12 @@ public final class DefaultSettlement implements Settlement {
             grants.add(access.grantWithin(uow, grantOf(paid, line, paidAt, payment), null));
         }
         if (revenue != null) {
+            // the revenue of a pay-per-outcome line's at-risk part is deferred until its outcome is final
             ledger.postPaymentWithin(uow, PaymentPosting.of(paid, revenue.policy(),
                     line -> revenue.parties().partiesOf(paid, line, coursesOf(uow, line)))
-                    .withChannelFee(payment.channelFeeBps()));
+                    .withChannelFee(payment.channelFeeBps()), OutcomeDecisions.atRisk(paid));
         }
+        OutcomeDecisions.scheduleWithin(uow, paid);
         if (!unavailable.isEmpty()) {
             SettlementIssue issue = raise(uow, paid, payment, IssueKind.CONTENT_UNAVAILABLE, "order " + paid.id()
                     + " was paid, but " + String.join(", ", unavailable) + " sells content that no longer exists and"
