@@ -133,6 +133,7 @@ abstract class EveryModuleErasureContract {
                         .personalDataEraser(Payments.personalDataEraser())
                         .personalDataEraser(LtiTools.personalDataEraser())
                         .personalDataEraser(Xapi.personalDataEraser(xapiConfig))
+                        .personalDataEraser(RestApi.personalDataEraser())
                         .personalDataSource(Xapi.personalDataSource(xapiConfig))
                         .personalDataSource(StoreInteractions.personalDataSource(recommenderView::get));
                 Payments.personalDataSources().forEach(b::personalDataSource);
@@ -185,7 +186,7 @@ abstract class EveryModuleErasureContract {
             for (ErasureScenario.Person p : List.of(s.lena, s.tom)) {
                 RestResponse placed = api.handle(RestRequest.of("POST", "/orders", Actor.learner(p.id().value()))
                         .withJson("{\"offers\":[\"" + apiOffer.id().value() + "\"]}")
-                        .withHeader("Idempotency-Key", "api-key-" + p.id().value()));
+                        .withHeader("Idempotency-Key", java.util.UUID.randomUUID().toString()));
                 assertThat(placed.status()).as(placed.bodyText()).isEqualTo(201);
             }
             learnloop.deliverEvents();
