@@ -4,6 +4,7 @@ import io.learnloop.core.Learnloop;
 import io.learnloop.core.Page;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.privacy.ConsentPurpose;
 import io.learnloop.core.access.Grant;
 import io.learnloop.core.access.GrantSource;
 import io.learnloop.core.catalog.Author;
@@ -65,7 +66,9 @@ import java.util.TreeSet;
  *       each order paid less what was refunded of it, booked in the period it was paid, and creator revenue is what
  *       the ledger credited the creators for those orders.</li>
  * </ul>
- * The facade must have been built with certificates. Stock levels are averaged over daily samples taken at noon
+ * Members who refused {@link ConsentPurpose#ANALYTICS} are left out (their sign-ups, payments, stocks and revenue
+ * alike), as if they had never signed up; they then count among the market's prospects. The facade must have been
+ * built with certificates. Stock levels are averaged over daily samples taken at noon
  * UTC. A paying cohort's survivors are those still in the stretch that began with their first payment. Creators
  * leaving and the market's own inflow and exit leave no trace in a store, so those counts are zero and the
  * calibration keeps their priors.
@@ -143,7 +146,9 @@ public final class StoreObservations {
         this.inactiveAfter = b.inactiveAfter;
         this.postsLiveFor = b.postsLiveFor;
         this.renewalGrace = b.renewalGrace;
-        this.members = List.copyOf(b.members);
+        // a learner who refused analytics is left out of the statistics altogether, as if they had never signed up
+        this.members = b.members.stream().filter(m -> ll.consents().allows(m.id(), ConsentPurpose.ANALYTICS))
+                .toList();
         this.advertSpend = Map.copyOf(b.advertSpend);
         this.posts = List.copyOf(b.posts);
         members.forEach(m -> memberIds.add(m.id()));

@@ -10,6 +10,8 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.privacy.ConsentDecision;
+import io.learnloop.core.privacy.ConsentPurpose;
 import io.learnloop.core.review.ReviewDraft;
 import io.learnloop.recommend.StorePlatform;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,34 @@ class StoreObservationsTest {
         assertThat(second.revenueMinor()).isZero();
         assertThat(second.posts()).isEqualTo(1);
         assertThat(obs.cohorts()).containsExactly(new Cohort(0, 1, List.of(1L)));
+    }
+
+    @Test
+    void observe_whenAMemberRefusedAnalytics_leavesThemOutOfEveryFigure() {
+        StorePlatform p = new StorePlatform(T0.minus(Duration.ofDays(1)));
+        Actor creator = Actor.of("creator", Role.CREATOR);
+        Actor ann = Actor.learner("ann");
+        Actor bob = Actor.learner("bob");
+        Course java = p.publish(creator, "Java", "programming", 2);
+        var javaOffer = p.offer(creator, java, 10_000);
+        p.learnloop().consents().record(bob, bob.id(), ConsentDecision.refuse(ConsentPurpose.ANALYTICS, "v1",
+                "settings"));
+        p.moveTo(T0.plus(Duration.ofDays(1)));
+        p.buy(ann, "ann-1", javaOffer);
+        p.buy(bob, "bob-1", javaOffer);
+
+        Observations obs = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 100)
+                .members(List.of(new StoreObservations.Member(ann.id(), T0.plus(Duration.ofHours(1)), null),
+                        new StoreObservations.Member(bob.id(), T0.plus(Duration.ofHours(2)), null)))
+                .build()
+                .observe(T0, Duration.ofDays(7), 1);
+
+        ObservedPeriod week = obs.periods().get(0);
+        assertThat(week.paidSignups()).isEqualTo(1);
+        assertThat(week.conversions()).isEqualTo(1);
+        assertThat(week.revenueMinor()).isEqualTo(10_000);
+        assertThat(week.avgPaying()).isCloseTo(6 / 7.0, within(1e-12));
+        assertThat(week.avgProspects()).isEqualTo(99);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.learnloop.core.learning;
 
 import io.learnloop.core.internal.learning.StoreLearningReports;
+import io.learnloop.core.internal.privacy.DefaultConsentService;
+import io.learnloop.core.privacy.ConsentDecision;
+import io.learnloop.core.privacy.ConsentPurpose;
+import io.learnloop.core.privacy.ConsentService;
 import io.learnloop.core.testing.Staff;
 import io.learnloop.core.assessment.Answer;
 import io.learnloop.core.assessment.Question;
@@ -88,6 +92,34 @@ class LearningReportsTest {
         // (100.00 + 0.00) / 2
         assertThat(r.averageQuizScore()).isEqualByComparingTo("50.00");
         assertThat(r.ratings().count()).isEqualTo(1);
+    }
+
+    @Test
+    void course_whenALearnerRefusedAnalytics_leavesTheirLaterActivityOutOfTheFunnel() {
+        ConsentService consents = new DefaultConsentService(fx.context);
+        complete("counted", "l1");
+        complete("quiet", "l1");
+        consents.record(Actor.learner("quiet"), UserId.of("quiet"), ConsentDecision.refuse(ConsentPurpose.ANALYTICS,
+                "v1", "settings"));
+        complete("quiet", "l2");
+        complete("private", "l1");
+        consents.record(Actor.learner("private"), UserId.of("private"), ConsentDecision.refuse(
+                ConsentPurpose.ANALYTICS, "v1", "settings"));
+        complete("private", "l2");
+        Quiz quiz = quizzes.create(Actor.of("creator", Role.CREATOR), new QuizDraft(C1, null, "Check",
+                List.of(Question.numeric("n", "2+2?", "4", "0", 1)), QuizSettings.defaults()));
+        QuizView attempt = quizzes.start(UserId.of("quiet"), quiz.id());
+        quizzes.submit(UserId.of("quiet"), attempt.attemptId(), Map.of("q1", Answer.number("4")));
+
+        CourseReport r = reports.course(Staff.ADMIN, C1);
+
+        // counted before they refused, not after: the l2 starts and completions and the quiz are theirs alone; where
+        // they had stopped stays counted as it was when they refused
+        assertThat(r.enrolments()).isEqualTo(3);
+        assertThat(r.funnel().get(0)).isEqualTo(new FunnelStep(LessonId.of("l1"), 3, 3, 0));
+        assertThat(r.funnel().get(1)).isEqualTo(new FunnelStep(LessonId.of("l2"), 0, 0, 3));
+        assertThat(r.averageQuizScore()).isNull();
+        assertThat(progress.courseCompletion(UserId.of("quiet"), C1).completedLessons()).isEqualTo(2);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.learnloop.core.internal.learning;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.privacy.PrivacyTypes;
 import io.learnloop.core.learning.CourseProgress;
+import io.learnloop.core.privacy.ConsentPurpose;
 import io.learnloop.core.store.Counter;
 import io.learnloop.core.store.CounterKey;
 import io.learnloop.core.store.UnitOfWork;
@@ -19,7 +21,9 @@ import java.util.Set;
 /**
  * Keeps every course's learning funnel up to date in the transaction of each change that moves it: a lesson opened,
  * a learner enrolled, a lesson or the course completed, a quiz attempt graded. The funnel is a group of store
- * counters per course (blind additions), so learners progressing at once never conflict on it.
+ * counters per course (blind additions), so learners progressing at once never conflict on it. A learner who refused
+ * {@link ConsentPurpose#ANALYTICS} is not counted from then on; what was counted before stays in the sums, which name
+ * no one.
  *
  * <p>Thread-safe: stateless.
  */
@@ -41,11 +45,17 @@ public final class CourseStats {
 
     /** A learner opened a lesson for the first time. */
     public static void lessonStarted(UnitOfWork uow, UserId learner, CourseId course, LessonId lesson, Instant now) {
+        if (!counted(uow, learner)) {
+            return;
+        }
         add(uow, course, STARTED + lesson.value(), 1);
     }
 
     /** A learner started the course. */
     public static void enrolled(UnitOfWork uow, UserId learner, CourseId course, Instant now) {
+        if (!counted(uow, learner)) {
+            return;
+        }
         add(uow, course, ENROLMENTS, 1);
     }
 
@@ -55,6 +65,9 @@ public final class CourseStats {
      */
     public static void lessonCompleted(UnitOfWork uow, CourseProgress before, CourseProgress after, List<LessonId> order,
                                 boolean courseCompleted, LessonId lesson, Instant now) {
+        if (!counted(uow, before.learner())) {
+            return;
+        }
         // a learner who finished the course before stops nowhere, whatever optional lesson they complete now
         boolean finished = before.completedAt() != null;
         LessonId stoppedBefore = finished || before.completedLessons().isEmpty() ? null : firstNotDone(order,
@@ -76,6 +89,9 @@ public final class CourseStats {
 
     /** A quiz attempt of the course was graded. */
     public static void quizGraded(UnitOfWork uow, UserId learner, CourseId course, BigDecimal percent, Instant now) {
+        if (!counted(uow, learner)) {
+            return;
+        }
         add(uow, course, QUIZZES, 1);
         add(uow, course, QUIZ_PERCENT, percent.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact());
     }
@@ -118,6 +134,12 @@ public final class CourseStats {
         return new CourseFunnel(totals.getOrDefault(ENROLMENTS, 0L), totals.getOrDefault(COMPLETIONS, 0L), started,
                 completed, stopped, BigDecimal.valueOf(totals.getOrDefault(QUIZ_PERCENT, 0L), 2),
                 totals.getOrDefault(QUIZZES, 0L));
+    }
+
+    /** Whether the learner's activity counts in aggregate statistics: unless they refused analytics. */
+    private static boolean counted(UnitOfWork uow, UserId learner) {
+        return uow.find(PrivacyTypes.STANDING, learner.value()).map(v -> v.value().allows(ConsentPurpose.ANALYTICS))
+                .orElse(true);
     }
 
     private static void add(UnitOfWork uow, CourseId course, String member, long delta) {
