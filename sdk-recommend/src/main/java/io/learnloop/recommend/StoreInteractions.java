@@ -116,7 +116,7 @@ public final class StoreInteractions {
             }
 
             @Override
-            public java.util.Iterator<?> records(UserId learner) {
+            public java.util.Iterator<?> records(io.learnloop.core.privacy.ErasureScope scope, UserId learner) {
                 StoreInteractions interactions = reader.get();
                 if (interactions == null) {
                     throw new io.learnloop.core.error.LearnloopException(

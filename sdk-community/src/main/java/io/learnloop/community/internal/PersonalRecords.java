@@ -65,12 +65,6 @@ public final class PersonalRecords {
             }
 
             @Override
-            public Iterator<?> records(UserId learner) {
-                throw new IllegalStateException("Section '" + name + "' is read from the facade's store; export it"
-                        + " through Learnloop.personalData().export.");
-            }
-
-            @Override
             public Iterator<?> records(ErasureScope scope, UserId learner) {
                 return read.apply(scope, learner);
             }

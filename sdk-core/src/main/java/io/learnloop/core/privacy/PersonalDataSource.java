@@ -10,11 +10,10 @@ import java.util.Iterator;
  * at a time, so a heavy learner's section never has to fit in memory; each is written as JSON the way the store
  * writes it.
  *
- * <p>A source is registered before the facade exists; one that reads the facade's store implements
- * {@link #records(ErasureScope, UserId)}, which is handed the facade on each export (as an erasure step is), the
- * others {@link #records(UserId)}.
+ * <p>A source is registered before the facade exists, so each export hands it the facade being exported (an
+ * {@link ErasureScope}, as an erasure step is handed one), through which it reads the facade's store.
  *
- * <p>Thread-safe: implementations must be; one export calls {@link #records(ErasureScope, UserId)} once per learner.
+ * <p>Thread-safe: implementations must be; one export calls {@link #records} once per learner.
  */
 public interface PersonalDataSource {
     /**
@@ -26,27 +25,12 @@ public interface PersonalDataSource {
     String section();
 
     /**
-     * What this module holds about a learner, read as it is iterated. Account or card numbers must be masked.
-     *
-     * @param learner the learner
-     * @return the records
-     * @throws UnsupportedOperationException unless implemented (a source implements this or
-     *                                       {@link #records(ErasureScope, UserId)})
-     */
-    default Iterator<?> records(UserId learner) {
-        throw new UnsupportedOperationException(getClass().getName() + " must implement records(UserId) or"
-                + " records(ErasureScope, UserId)");
-    }
-
-    /**
-     * What this module holds about a learner in the facade being exported, read as it is iterated: the export calls
-     * this. By default {@link #records(UserId)}.
+     * What this module holds about a learner in the facade being exported, read as it is iterated. Account or card
+     * numbers must be masked.
      *
      * @param scope   the facade whose data is exported: its context and the learner's orders
      * @param learner the learner
      * @return the records
      */
-    default Iterator<?> records(ErasureScope scope, UserId learner) {
-        return records(learner);
-    }
+    Iterator<?> records(ErasureScope scope, UserId learner);
 }

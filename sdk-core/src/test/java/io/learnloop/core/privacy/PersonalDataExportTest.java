@@ -67,7 +67,7 @@ class PersonalDataExportTest {
             }
 
             @Override
-            public Iterator<?> records(UserId learner) {
+            public Iterator<?> records(ErasureScope scope, UserId learner) {
                 return IntStream.range(0, count).mapToObj(i -> Map.of("author", learner.value(), "n", i)).iterator();
             }
         };
@@ -190,7 +190,7 @@ class PersonalDataExportTest {
             }
 
             @Override
-            public Iterator<?> records(UserId learner) {
+            public Iterator<?> records(ErasureScope scope, UserId learner) {
                 return List.of().iterator();
             }
         };

@@ -9,6 +9,7 @@ import io.learnloop.core.internal.credential.CredentialTypes;
 import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.learning.NoteService;
 import io.learnloop.core.learning.ProgressService;
+import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.review.ReviewService;
 import io.learnloop.core.store.IndexRange;
@@ -76,7 +77,7 @@ public final class CoreSections {
             }
 
             @Override
-            public Iterator<?> records(UserId learner) {
+            public Iterator<?> records(ErasureScope scope, UserId learner) {
                 return records.apply(learner);
             }
         };
