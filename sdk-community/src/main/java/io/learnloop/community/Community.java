@@ -80,13 +80,28 @@ public interface Community {
     Topic topic(Actor actor, String topicId);
 
     /**
-     * Lists a space's topics, oldest first.
+     * Lists a space's topics, oldest first; the same as {@link #topics(Actor, String, String)} without a cursor.
      *
      * @param actor   who reads
      * @param spaceId the space
      * @return the first page
      */
-    Page<Topic> topics(Actor actor, String spaceId);
+    default Page<Topic> topics(Actor actor, String spaceId) {
+        return topics(actor, spaceId, null);
+    }
+
+    /**
+     * Lists a space's topics, oldest first, from the page a cursor names: pass the {@link Page#nextCursor()} of the
+     * page before, or null for the first page. Each call reads one page.
+     *
+     * @param actor   who reads
+     * @param spaceId the space
+     * @param cursor  the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @return the page, whose {@link Page#nextCursor()} is null when it is the last
+     * @throws io.learnloop.core.error.ValidationException naming {@code cursor} when it is not a cursor of this
+     *         listing
+     */
+    Page<Topic> topics(Actor actor, String spaceId, String cursor);
 
     /**
      * Replies in a topic.
@@ -100,13 +115,30 @@ public interface Community {
     Post reply(Actor actor, String topicId, String markdown, int replyToNumber);
 
     /**
-     * Lists a topic's posts in order, starting with the opening post.
+     * Lists a topic's posts in order, starting with the opening post; the same as
+     * {@link #posts(Actor, String, String)} without a cursor.
      *
      * @param actor   who reads
      * @param topicId the topic
      * @return the first page
      */
-    Page<Post> posts(Actor actor, String topicId);
+    default Page<Post> posts(Actor actor, String topicId) {
+        return posts(actor, topicId, null);
+    }
+
+    /**
+     * Lists a topic's posts in order, from the page a cursor names: pass the {@link Page#nextCursor()} of the page
+     * before, or null for the first page. Each call reads one page. Hidden and removed posts are listed to
+     * moderators only, so a page may hold fewer posts than the page size and still be followed by another.
+     *
+     * @param actor   who reads
+     * @param topicId the topic
+     * @param cursor  the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @return the page, whose {@link Page#nextCursor()} is null when it is the last
+     * @throws io.learnloop.core.error.ValidationException naming {@code cursor} when it is not a cursor of this
+     *         listing
+     */
+    Page<Post> posts(Actor actor, String topicId, String cursor);
 
     /**
      * Lists the newest posts across every space the actor can read, newest first.

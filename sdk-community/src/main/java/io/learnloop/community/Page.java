@@ -39,6 +39,19 @@ public interface Page<T> {
     Optional<Page<T>> nextPage();
 
     /**
+     * The text that resumes this listing at the page after this one, for listings that take a cursor (such as
+     * {@link Community#topics(io.learnloop.core.identity.Actor, String, String)}): pass it back, unchanged, to the
+     * same listing, for example from another request of a stateless HTTP API. Cursors are opaque and belong to the
+     * backend and listing that issued them. Null on the last page, and on pages of listings that cannot be resumed
+     * from text (those are only followed with {@link #nextPage()}).
+     *
+     * @return the next page's cursor, or null
+     */
+    default String nextCursor() {
+        return null;
+    }
+
+    /**
      * Iterates over the items of this page and every page after it, fetching pages as needed.
      *
      * @return an iterable over all items

@@ -67,6 +67,8 @@ abstract class CommunityBehaviourSuite {
     /** Puts {@code count} topics titled "Topic 1".. into the space; a remote backend has them already. */
     protected void seedTopics(Space space, int count) {
         for (int i = 1; i <= count; i++) {
+            // Topics list by creation time, then by id: a fixed clock would leave the order to the ids.
+            clock.advance(java.time.Duration.ofMillis(1));
             community.createTopic(ANN, space.id(), "Topic " + i, "Body of topic " + i, false);
         }
     }

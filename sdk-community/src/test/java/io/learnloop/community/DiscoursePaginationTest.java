@@ -175,6 +175,46 @@ class DiscoursePaginationTest {
 
     @Test
     void posts_whenStreamLongerThanFirstChunk_fetchesTheRestByPostIds() {
+        stubStreamOf45Posts();
+
+        List<Post> all = community.posts(MOD, "100").streamAll().toList();
+
+        assertThat(all).extracting(Post::number).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 45).boxed().toList());
+    }
+
+    @Test
+    void posts_whenResumedFromCursors_readsEachPartOfTheStreamOnce() {
+        stubStreamOf45Posts();
+        List<Integer> numbers = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Post> page = community.posts(MOD, "100", cursor);
+            page.items().forEach(p -> numbers.add(p.number()));
+            cursor = page.nextCursor();
+            cursors.add(cursor);
+        } while (cursor != null && cursors.size() < 10);
+
+        assertThat(cursors).containsExactly("20", "40", null);
+        assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 45).boxed().toList());
+    }
+
+    @Test
+    void topics_whenResumedFromCursor_readsThatPageNumber() {
+        stub("/c/c/7.json?order=created&ascending=true&page=0",
+                DiscourseFixtures.topicList(1, 30, "/c/c/7?order=created&ascending=true&page=1"));
+        stub("/c/c/7.json?order=created&ascending=true&page=1", DiscourseFixtures.topicList(31, 40, null));
+
+        Page<Topic> first = community.topics(MOD, "7", null);
+        Page<Topic> second = community.topics(MOD, "7", first.nextCursor());
+
+        assertThat(first.nextCursor()).isEqualTo("1");
+        assertThat(second.items()).extracting(Topic::title).first().isEqualTo("Topic 31");
+        assertThat(second.nextCursor()).isNull();
+    }
+
+    private void stubStreamOf45Posts() {
         List<Object> firstChunk = new ArrayList<>();
         List<Object> stream = new ArrayList<>();
         for (int n = 1; n <= 45; n++) {
@@ -193,10 +233,5 @@ class DiscoursePaginationTest {
             }
             stub(q.toString(), obj("post_stream", obj("posts", chunk)));
         }
-
-        List<Post> all = community.posts(MOD, "100").streamAll().toList();
-
-        assertThat(all).extracting(Post::number).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 45).boxed().toList());
     }
 }

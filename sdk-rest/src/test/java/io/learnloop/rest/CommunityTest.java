@@ -3,9 +3,16 @@ package io.learnloop.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnloop.community.NewSpace;
 import io.learnloop.community.Space;
+import io.learnloop.community.Topic;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import static io.learnloop.rest.ApiFixture.LENA;
 import static io.learnloop.rest.ApiFixture.json;
@@ -35,6 +42,60 @@ class CommunityTest {
         assertThat(posts.get("items")).hasSize(2);
         assertThat(json(f.get("/community/topics/" + topic, LENA)).get("question").asBoolean()).isTrue();
         assertThat(json(f.get("/community/spaces", LENA)).get("items")).isNotEmpty();
+    }
+
+    @Test
+    void listPosts_whenFollowingNextCursor_readsEveryPostOnceInOrder() {
+        Topic topic = f.community.createTopic(LENA, lounge.id(), "A long thread", "Post 1", false);
+        for (int i = 2; i <= 120; i++) {
+            f.community.reply(Actor.learner("learner-" + i), topic.id(), "Post " + i, 0);
+        }
+
+        List<Integer> numbers = new ArrayList<>();
+        int pages = follow("/community/topics/" + topic.id() + "/posts", p -> numbers.add(p.get("number").asInt()));
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 120).boxed().toList());
+    }
+
+    @Test
+    void listTopics_whenFollowingNextCursor_readsEveryThreadOnce() {
+        List<String> opened = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            opened.add(f.community.createTopic(Actor.learner("learner-" + i), lounge.id(), "Thread " + i, "Text", false)
+                    .id());
+        }
+
+        List<String> listed = new ArrayList<>();
+        int pages = follow("/community/spaces/" + lounge.id() + "/topics", t -> listed.add(t.get("id").asText()));
+
+        assertThat(pages).isEqualTo(2);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(opened).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void listPosts_whenCursorIsNotOneItReturned_answers400NamingCursor() {
+        Topic topic = f.community.createTopic(LENA, lounge.id(), "Thread", "Post 1", false);
+
+        RestResponse r = f.get("/community/topics/" + topic.id() + "/posts", LENA, Map.of("cursor", "page-2"));
+
+        assertThat(r.status()).as(r.bodyText()).isEqualTo(400);
+        assertThat(r.bodyText()).contains("cursor");
+    }
+
+    /** Reads a listing by following nextCursor to the end; answers the number of pages. */
+    private int follow(String path, Consumer<JsonNode> item) {
+        String cursor = null;
+        int pages = 0;
+        do {
+            RestResponse r = f.get(path, LENA, cursor == null ? Map.of() : Map.of("cursor", cursor));
+            assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+            JsonNode body = json(r);
+            body.get("items").forEach(item);
+            pages++;
+            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asText();
+        } while (cursor != null && pages < 10);
+        return pages;
     }
 
     @Test

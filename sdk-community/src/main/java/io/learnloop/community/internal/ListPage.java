@@ -17,6 +17,7 @@ public final class ListPage<T> implements Page<T> {
     private final List<T> items;
     private final Supplier<Optional<Page<T>>> next;
     private final boolean hasNext;
+    private final String nextCursor;
 
     /**
      * Creates a page.
@@ -26,8 +27,26 @@ public final class ListPage<T> implements Page<T> {
      * @param next    fetches the next page (called only when {@code hasNext})
      */
     public ListPage(List<T> items, boolean hasNext, Supplier<Optional<Page<T>>> next) {
+        this(items, hasNext, null, next);
+    }
+
+    /**
+     * Creates a page of a listing that can be resumed from a cursor.
+     *
+     * @param items      the items
+     * @param nextCursor the cursor of the next page, or null on the last page
+     * @param next       fetches the next page (called only when there is a cursor)
+     * @param <T>        the item type
+     * @return the page
+     */
+    public static <T> ListPage<T> resumable(List<T> items, String nextCursor, Supplier<Optional<Page<T>>> next) {
+        return new ListPage<>(items, nextCursor != null, nextCursor, next);
+    }
+
+    private ListPage(List<T> items, boolean hasNext, String nextCursor, Supplier<Optional<Page<T>>> next) {
         this.items = List.copyOf(items);
         this.hasNext = hasNext;
+        this.nextCursor = nextCursor;
         this.next = next;
     }
 
@@ -62,6 +81,11 @@ public final class ListPage<T> implements Page<T> {
     @Override
     public Optional<Page<T>> nextPage() {
         return hasNext ? next.get() : Optional.empty();
+    }
+
+    @Override
+    public String nextCursor() {
+        return nextCursor;
     }
 
     @Override

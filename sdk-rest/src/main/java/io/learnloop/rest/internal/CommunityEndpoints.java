@@ -11,9 +11,10 @@ import io.learnloop.rest.Route;
 import java.util.List;
 
 /**
- * The community: spaces, their threads (topics) and posts. The community API reads the first page of each listing
- * through a page object that cannot be resumed from text, so these routes answer that first page with a null
- * {@code nextCursor} and take no cursor.
+ * The community: spaces, their threads (topics) and posts. A space's threads and a thread's posts are paged by
+ * cursor: the route answers the community's {@link io.learnloop.community.Page#nextCursor()} and takes it back as
+ * {@code cursor}; the page size is the community's own. The spaces listing cannot be resumed from text, so it
+ * answers its first page with a null {@code nextCursor} and takes no cursor.
  */
 final class CommunityEndpoints {
     private final Community community;
@@ -26,20 +27,26 @@ final class CommunityEndpoints {
         routes.get("/community/spaces", "listSpaces", Route.Access.SIGNED_IN,
                         firstPage("The spaces the caller may read", Space.class), this::spaces)
                 .get("/community/spaces/{spaceId}/topics", "listTopics", Route.Access.SIGNED_IN,
-                        firstPage("A space's threads, oldest first", Topic.class), this::topics)
+                        byCursor("A space's threads, oldest first", Topic.class), this::topics)
                 .post("/community/spaces/{spaceId}/topics", "createTopic", Route.Access.SIGNED_IN,
                         Doc.one("Opens a thread (a discussion or a question) with its first post", Topic.class)
                                 .reads(Views.NewTopic.class).creates(), this::createTopic)
                 .get("/community/topics/{topicId}", "getTopic", Route.Access.SIGNED_IN,
                         Doc.one("A thread", Topic.class), this::topic)
                 .get("/community/topics/{topicId}/posts", "listPosts", Route.Access.SIGNED_IN,
-                        firstPage("A thread's posts", Post.class), this::posts)
+                        byCursor("A thread's posts in order (hidden posts only for moderators, so a page may be"
+                                + " short yet have a next cursor)", Post.class), this::posts)
                 .post("/community/topics/{topicId}/posts", "replyToTopic", Route.Access.SIGNED_IN,
                         Doc.one("Replies in a thread", Post.class).reads(Views.NewPost.class).creates(), this::reply);
     }
 
     private static Doc firstPage(String summary, Class<?> item) {
         return new Doc(summary + " (the first page)", null, item, Doc.Shape.PAGE, 200, List.of());
+    }
+
+    /** A listing paged by the community's cursor; the community sets the page size, so there is no limit. */
+    private static Doc byCursor(String summary, Class<?> item) {
+        return new Doc(summary, null, item, Doc.Shape.PAGE, 200, List.of("cursor"));
     }
 
     private Community community() {
@@ -54,12 +61,16 @@ final class CommunityEndpoints {
         return new Page<>(page.items(), null);
     }
 
+    private static <T> Page<T> resumable(io.learnloop.community.Page<T> page) {
+        return new Page<>(page.items(), page.nextCursor());
+    }
+
     private Reply spaces(Call call) {
         return Reply.ok(first(community().spaces(call.actor())));
     }
 
     private Reply topics(Call call) {
-        return Reply.ok(first(community().topics(call.actor(), call.param("spaceId"))));
+        return Reply.ok(resumable(community().topics(call.actor(), call.param("spaceId"), call.cursor())));
     }
 
     private Reply createTopic(Call call) {
@@ -74,7 +85,7 @@ final class CommunityEndpoints {
     }
 
     private Reply posts(Call call) {
-        return Reply.ok(first(community().posts(call.actor(), call.param("topicId"))));
+        return Reply.ok(resumable(community().posts(call.actor(), call.param("topicId"), call.cursor())));
     }
 
     private Reply reply(Call call) {

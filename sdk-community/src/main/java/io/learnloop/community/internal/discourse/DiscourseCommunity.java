@@ -190,16 +190,21 @@ public final class DiscourseCommunity implements Community {
     }
 
     @Override
-    public Page<Topic> topics(Actor actor, String spaceId) {
+    public Page<Topic> topics(Actor actor, String spaceId, String cursor) {
         Inputs.id("spaceId", spaceId);
+        int page = cursorNumber(cursor);
         Optional<SpaceLink> link = link(spaceId);
         requireRead(actor, link.orElse(null));
         String slug = link.map(SpaceLink::slug).orElse("c");
-        return topicPage("/c/" + enc(slug) + "/" + enc(spaceId) + ".json?order=created&ascending=true&page=0",
-                user(actor));
+        return topicPage("/c/" + enc(slug) + "/" + enc(spaceId) + ".json?order=created&ascending=true&page=" + page,
+                page, user(actor));
     }
 
-    private Page<Topic> topicPage(String path, String username) {
+    /**
+     * Reads one page of Discourse's topic list. The cursor is the next page's number, which resumes the listing on
+     * the same list URL; {@link Page#nextPage()} follows Discourse's own {@code more_topics_url}.
+     */
+    private Page<Topic> topicPage(String path, int page, String username) {
         JsonNode root = http.get(path, username);
         Map<String, String> sideloaded = DiscourseJson.users(root);
         List<Topic> items = new ArrayList<>();
@@ -207,7 +212,20 @@ public final class DiscourseCommunity implements Community {
             items.add(DiscourseJson.topicListItem(t, sideloaded, users::hostId));
         }
         String more = DiscourseJson.id(root.path("topic_list"), "more_topics_url");
-        return new ListPage<>(items, more != null, () -> Optional.of(topicPage(more, username)));
+        return ListPage.resumable(items, more == null ? null : Integer.toString(page + 1),
+                () -> Optional.of(topicPage(more, page + 1, username)));
+    }
+
+    /** A cursor of this backend: a page number or a position in a topic's post stream, 0 without a cursor. */
+    private static int cursorNumber(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        if (cursor.length() <= 9 && cursor.chars().allMatch(c -> c >= '0' && c <= '9') && !cursor.isEmpty()) {
+            return Integer.parseInt(cursor);
+        }
+        throw io.learnloop.core.error.ValidationException.of("cursor",
+                "is not a cursor this listing returned; start again without one");
     }
 
     @Override
@@ -246,9 +264,19 @@ public final class DiscourseCommunity implements Community {
     }
 
     @Override
-    public Page<Post> posts(Actor actor, String topicId) {
+    public Page<Post> posts(Actor actor, String topicId, String cursor) {
         Inputs.id("topicId", topicId);
+        int from = cursorNumber(cursor);
         JsonNode view = topicView(actor, topicId);
+        if (cursor != null) {
+            // The cursor is a position in the topic's post stream, which the topic view lists in full.
+            List<String> stream = new ArrayList<>();
+            view.path("post_stream").path("stream").forEach(id -> stream.add(id.asText()));
+            if (from >= stream.size()) {
+                return ListPage.resumable(List.of(), null, Optional::empty);
+            }
+            return postChunk(actor, topicId, stream, from, 0);
+        }
         List<Post> first = new ArrayList<>();
         Set<String> loaded = new HashSet<>();
         for (JsonNode p : view.path("post_stream").path("posts")) {
@@ -261,10 +289,16 @@ public final class DiscourseCommunity implements Community {
                 rest.add(id.asText());
             }
         });
-        return new ListPage<>(first, !rest.isEmpty(), () -> Optional.of(postChunk(actor, topicId, rest, 0)));
+        // The topic view loads the start of the stream, so the stream position after it is the number loaded.
+        return ListPage.resumable(first, rest.isEmpty() ? null : Integer.toString(first.size()),
+                () -> Optional.of(postChunk(actor, topicId, rest, 0, first.size())));
     }
 
-    private Page<Post> postChunk(Actor actor, String topicId, List<String> ids, int from) {
+    /**
+     * Reads the posts of {@code ids} from {@code from} on; {@code skipped} is how many posts of the stream come
+     * before {@code ids}, so the cursor is a position in the whole stream.
+     */
+    private Page<Post> postChunk(Actor actor, String topicId, List<String> ids, int from, int skipped) {
         int to = Math.min(ids.size(), from + POSTS_CHUNK);
         StringBuilder q = new StringBuilder("/t/" + topicId + "/posts.json?");
         for (int i = from; i < to; i++) {
@@ -274,7 +308,8 @@ public final class DiscourseCommunity implements Community {
         for (JsonNode p : http.get(q.toString(), user(actor)).path("post_stream").path("posts")) {
             items.add(DiscourseJson.post(p, likeId(), users::hostId));
         }
-        return new ListPage<>(items, to < ids.size(), () -> Optional.of(postChunk(actor, topicId, ids, to)));
+        return ListPage.resumable(items, to < ids.size() ? Integer.toString(skipped + to) : null,
+                () -> Optional.of(postChunk(actor, topicId, ids, to, skipped)));
     }
 
     @Override

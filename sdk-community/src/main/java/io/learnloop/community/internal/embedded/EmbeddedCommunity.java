@@ -157,13 +157,15 @@ public final class EmbeddedCommunity implements Community {
     }
 
     @Override
-    public Page<Topic> topics(Actor actor, String spaceId) {
+    public Page<Topic> topics(Actor actor, String spaceId, String cursor) {
         Inputs.id("spaceId", spaceId);
-        List<Topic> all = ctx.read(uow -> {
+        io.learnloop.core.Page<Topic> page = ctx.read(uow -> {
             access.requireRead(uow, actor, uow.get(Types.SPACE, spaceId).value());
-            return uow.findBy(Types.TOPIC, "space", spaceId).stream().map(v -> toTopic(v.value())).toList();
+            return KeysetPages.page(uow, Types.TOPIC, Types.BY_SPACE, spaceId, options.pageSize(), cursor,
+                    t -> true, EmbeddedCommunity::toTopic);
         });
-        return ListPage.slices(all, options.pageSize());
+        return ListPage.resumable(page.items(), page.nextCursor(),
+                () -> Optional.of(topics(actor, spaceId, page.nextCursor())));
     }
 
     @Override
@@ -192,18 +194,16 @@ public final class EmbeddedCommunity implements Community {
     }
 
     @Override
-    public Page<Post> posts(Actor actor, String topicId) {
+    public Page<Post> posts(Actor actor, String topicId, String cursor) {
         Inputs.id("topicId", topicId);
-        List<Post> all = ctx.read(uow -> {
+        io.learnloop.core.Page<Post> page = ctx.read(uow -> {
             TopicRow t = uow.get(Types.TOPIC, topicId).value();
             access.requireRead(uow, actor, uow.get(Types.SPACE, t.spaceId()).value());
-            return uow.findBy(Types.POST, "topic", topicId).stream()
-                    .map(Versioned::value)
-                    .filter(p -> p.status() == PostStatus.VISIBLE || actor.has(Role.MODERATOR))
-                    .sorted(Comparator.comparingInt(PostRow::number))
-                    .map(p -> toPost(uow, p)).toList();
+            return KeysetPages.page(uow, Types.POST, Types.BY_TOPIC, topicId, options.pageSize(), cursor,
+                    p -> p.status() == PostStatus.VISIBLE || actor.has(Role.MODERATOR), p -> toPost(uow, p));
         });
-        return ListPage.slices(all, options.pageSize());
+        return ListPage.resumable(page.items(), page.nextCursor(),
+                () -> Optional.of(posts(actor, topicId, page.nextCursor())));
     }
 
     @Override

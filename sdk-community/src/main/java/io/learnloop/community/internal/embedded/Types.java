@@ -27,6 +27,10 @@ final class Types {
     static final String BY_AUTHOR = "authorTime";
     /** Sorted by time under the user's id (the reporter's, the recipient's, the member's). */
     static final String BY_USER = "userTime";
+    /** A space's topics by creation time, then id: what the topic listing pages through. */
+    static final String BY_SPACE = "spaceTime";
+    /** A topic's posts by post number: what the post listing pages through. */
+    static final String BY_TOPIC = "topicOrder";
 
     static final AggregateType<SpaceRow> SPACE = AggregateType.builder("community_space", SpaceRow.class, SpaceRow::id)
             .unique("slug", SpaceRow::slug)
@@ -34,10 +38,12 @@ final class Types {
             .build();
     static final AggregateType<TopicRow> TOPIC = AggregateType.builder("community_topic", TopicRow.class, TopicRow::id)
             .index("space", TopicRow::spaceId)
+            .sortedIndex(BY_SPACE, TopicRow::spaceId, t -> SortKeys.instant(t.createdAt()))
             .sortedIndex(BY_AUTHOR, TopicRow::authorId, t -> SortKeys.instant(t.createdAt()))
             .build();
     static final AggregateType<PostRow> POST = AggregateType.builder("community_post", PostRow.class, PostRow::id)
             .index("topic", PostRow::topicId)
+            .sortedIndex(BY_TOPIC, PostRow::topicId, p -> SortKeys.number(p.number()))
             .index("author", PostRow::authorId)
             // Not a unique key: numbers come from the topic's post count, which every reply updates by
             // compare-and-set in the same transaction, so the topic's version already keeps them unique.
