@@ -1,6 +1,9 @@
 package io.learnloop.core;
 
 import io.learnloop.core.internal.path.DefaultLearningPaths;
+import io.learnloop.core.internal.reputation.DefaultReputationService;
+import io.learnloop.core.reputation.ReputationPolicy;
+import io.learnloop.core.reputation.ReputationService;
 import io.learnloop.core.path.LearningPathService;
 import io.learnloop.core.internal.privacy.CoreErasers;
 import io.learnloop.core.internal.privacy.CoreSections;
@@ -94,12 +97,15 @@ public final class Learnloop {
     private final PersonalDataService personalData;
     private final RecallService recall;
     private final LearningPathService paths;
+    private final DefaultReputationService reputation;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
         List<EventListener> listeners = new ArrayList<>(b.listeners);
         // certificates and reviews follow refunds; events arrive only after the constructor has finished
         listeners.add(this::followRefunds);
+        // a creator's first published course earns a badge
+        listeners.add(this::followPublishedCourses);
         this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, listeners, b.eventLease);
         this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
@@ -116,6 +122,8 @@ public final class Learnloop {
         DefaultSettlement settling = (DefaultSettlement) settlement;
         this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId,
                 new OutcomeDecisions(context, orders, settling, revenueLedger));
+        this.reputation = new DefaultReputationService(context, b.reputationPolicy, catalog, b.certificatePolicy,
+                b.signingKey);
         this.consents = new DefaultConsentService(context);
         this.auditLog = new DefaultAuditLog(context);
         List<PersonalDataSource> sections = new ArrayList<>(CoreSections.of(context, access, learning.progress(),
@@ -178,6 +186,10 @@ public final class Learnloop {
 
     private void followRefunds(io.learnloop.core.event.DomainEvent event) {
         learning.onEvent(event);
+    }
+
+    private void followPublishedCourses(io.learnloop.core.event.DomainEvent event) {
+        reputation.onEvent(event);
     }
 
     /**
@@ -274,6 +286,17 @@ public final class Learnloop {
     }
 
     /**
+     * Reputation from knowledge sharing (accepted answers, helpful posts, peer reviews, shared notes), with decay,
+     * anti-gaming rules, the roles and coupons a score unlocks, and Open Badges 3.0 badges for achievements (signed
+     * with the certificate key when {@link Builder#certificates(CertificatePolicy, SigningKey)} was given).
+     *
+     * @return the reputation service
+     */
+    public ReputationService reputation() {
+        return reputation;
+    }
+
+    /**
      * Open Badges 3.0 certificates.
      *
      * @return the certificate service
@@ -357,6 +380,7 @@ public final class Learnloop {
         private RetentionPolicy retention = RetentionPolicy.defaults();
         private final List<RetentionPruner> retentionPruners = new ArrayList<>();
         private RevenueTerms revenue;
+        private ReputationPolicy reputationPolicy = ReputationPolicy.defaults();
 
         private Builder() {
         }
@@ -523,6 +547,17 @@ public final class Learnloop {
         public Builder certificates(CertificatePolicy policy, SigningKey key) {
             this.certificatePolicy = Objects.requireNonNull(policy, "policy");
             this.signingKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * Sets the rules of reputation (default {@link ReputationPolicy#defaults()}).
+         *
+         * @param policy the rules
+         * @return this builder
+         */
+        public Builder reputationPolicy(ReputationPolicy policy) {
+            this.reputationPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

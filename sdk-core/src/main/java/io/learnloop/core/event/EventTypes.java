@@ -68,6 +68,18 @@ public final class EventTypes {
     public static final String REVIEW_SUBMITTED = "review.submitted";
     /** Ledger entries were posted. */
     public static final String LEDGER_POSTED = "ledger.posted";
+    /** A learner earned reputation (attributes: learner, source, actor, points). */
+    public static final String REPUTATION_AWARDED = "reputation.awarded";
+    /** A learner's reputation reached a role's threshold (attributes: learner, role). */
+    public static final String REPUTATION_ROLE_GAINED = "reputation.role_gained";
+    /** A learner's decayed reputation fell below a role's threshold (attributes: learner, role). */
+    public static final String REPUTATION_ROLE_LOST = "reputation.role_lost";
+    /** A learner earned a coupon with their reputation (attributes: learner, reward; never the code). */
+    public static final String REPUTATION_COUPON_EARNED = "reputation.coupon_earned";
+    /** A badge was issued (attributes: learner, achievement, credentialId). */
+    public static final String BADGE_ISSUED = "badge.issued";
+    /** A badge was revoked (attributes: learner, achievement, credentialId). */
+    public static final String BADGE_REVOKED = "badge.revoked";
 
     private EventTypes() {
     }

@@ -41,9 +41,20 @@ public final class OpenBadgeClaims {
      * @return the URI
      */
     public static String achievementId(CertificatePolicy policy, CourseFacts course) {
+        return achievementId(policy, course.courseId().value());
+    }
+
+    /**
+     * An achievement's id: the issuer's id followed by {@code /achievements/} and a path of the issuer's choosing.
+     *
+     * @param policy the policy
+     * @param path   what follows {@code /achievements/}
+     * @return the URI
+     */
+    public static String achievementId(CertificatePolicy policy, String path) {
         String base = policy.issuer().id().endsWith("/") ? policy.issuer().id().substring(0, policy.issuer().id().length() - 1)
                 : policy.issuer().id();
-        return base + "/achievements/" + course.courseId().value();
+        return base + "/achievements/" + path;
     }
 
     /**
@@ -60,15 +71,36 @@ public final class OpenBadgeClaims {
      */
     public static Map<String, Object> claims(CertificatePolicy policy, String credentialId, UserId learner,
                                              CourseFacts course, String narrative, Instant validFrom, Instant validUntil) {
+        return claims(policy, credentialId, learner, achievementId(policy, course), course.title(),
+                course.description(), narrative, validFrom, validUntil);
+    }
+
+    /**
+     * Builds the claims of any achievement, a course's or another's.
+     *
+     * @param policy        the policy
+     * @param credentialId  the credential's id
+     * @param learner       the learner
+     * @param achievementId the achievement's id
+     * @param name          the achievement's name, also the credential's
+     * @param description   the achievement's description
+     * @param narrative     the criteria, in words
+     * @param validFrom     the start of validity, whole seconds
+     * @param validUntil    the end, or null
+     * @return the claims
+     */
+    public static Map<String, Object> claims(CertificatePolicy policy, String credentialId, UserId learner,
+                                             String achievementId, String name, String description, String narrative,
+                                             Instant validFrom, Instant validUntil) {
         String subjectId = policy.subjectIdPrefix() + learner.value();
 
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("narrative", narrative);
         Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("id", achievementId(policy, course));
+        achievement.put("id", achievementId);
         achievement.put("type", List.of("Achievement"));
-        achievement.put("name", course.title());
-        achievement.put("description", course.description());
+        achievement.put("name", name);
+        achievement.put("description", description);
         achievement.put("criteria", criteria);
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", subjectId);
@@ -84,7 +116,7 @@ public final class OpenBadgeClaims {
         vc.put("id", credentialId);
         vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
         vc.put("issuer", issuer);
-        vc.put("name", course.title());
+        vc.put("name", name);
         vc.put("validFrom", validFrom.toString());
         if (validUntil != null) {
             vc.put("validUntil", validUntil.toString());

@@ -9,6 +9,7 @@ import io.learnloop.core.internal.access.AccessTypes;
 import io.learnloop.core.internal.assessment.AssessmentTypes;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.credential.CredentialTypes;
+import io.learnloop.core.internal.reputation.ReputationTypes;
 import io.learnloop.core.internal.learning.LearningTypes;
 import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.internal.review.ReviewTypes;
@@ -61,6 +62,10 @@ public final class CoreErasers {
                                 null)),
                 indexed(ctx, "reviews", ReviewTypes.REVIEW, ReviewTypes.BY_LEARNER, REVIEW_TEXT),
                 indexed(ctx, "quiz-attempts", AssessmentTypes.ATTEMPT, AssessmentTypes.BY_LEARNER, QUIZ_FREE_TEXT),
+                step("reputation", learner -> holds(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_LEARNER, learner)
+                        || holds(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_ACTOR, learner)
+                        || holds(ctx, ReputationTypes.BADGE, ReputationTypes.BY_LEARNER, learner),
+                        e -> eraseReputation(ctx, e)),
                 step("certificates", learner -> holds(ctx, CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,
                         learner), e -> e.rewriteAll(CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,
                         e.learner().value(), CERTIFICATE_TEXT, c -> revoke(ctx, c))),
@@ -78,6 +83,24 @@ public final class CoreErasers {
                 indexed(ctx, "orders", CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, Set.of("reason")),
                 // what happened, who did it and when stay; the free text written about the learner goes
                 indexed(ctx, "audit", PrivacyTypes.AUDIT, PrivacyTypes.BY_SUBJECT, Set.of("reason")));
+    }
+
+    /**
+     * The journal is kept, pseudonymised, on both sides (what the learner earned and what they awarded), so other
+     * learners' scores still add up; the roles the learner held are deleted; their badges are revoked and lose
+     * their signed text, like certificates.
+     */
+    private static void eraseReputation(ServiceContext ctx, Erasure e) {
+        String id = e.learner().value();
+        e.rewriteAll(ReputationTypes.ENTRY, ReputationTypes.BY_LEARNER, id, NONE, UnaryOperator.identity());
+        e.rewriteAll(ReputationTypes.ENTRY, ReputationTypes.BY_ACTOR, id, NONE, UnaryOperator.identity());
+        e.rewriteAll(ReputationTypes.ACTOR_DAY, ReputationTypes.BY_ACTOR, id, NONE, UnaryOperator.identity());
+        ctx.transactRetrying(uow -> uow.find(ReputationTypes.SUMMARY, id)
+                .map(s -> e.rewrite(uow, ReputationTypes.SUMMARY, s, NONE)).orElse(false));
+        e.rewriteAll(ReputationTypes.ROLE, ReputationTypes.BY_LEARNER, id, NONE, null);
+        e.rewriteAll(ReputationTypes.COUPON, ReputationTypes.BY_LEARNER, id, NONE, UnaryOperator.identity());
+        e.rewriteAll(ReputationTypes.BADGE, ReputationTypes.BY_LEARNER, id, CERTIFICATE_TEXT,
+                b -> b.status() == CertificateStatus.REVOKED ? b : b.revoked(ctx.now(), "erased"));
     }
 
     /** Revoked, so its public verification says so; the holder is no longer named by the stored record. */

@@ -6,6 +6,8 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.assessment.AssessmentTypes;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.credential.CredentialTypes;
+import io.learnloop.core.internal.reputation.ReputationTypes;
+import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.learning.NoteService;
 import io.learnloop.core.learning.ProgressService;
@@ -61,12 +63,26 @@ public final class CoreSections {
                 section("certificates", learner -> ctx.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE,
                         CredentialTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
                 section("reviews", learner -> reviews.reviewsBy(learner).iterator()),
+                section("reputation", learner -> sorted(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_LEARNER,
+                        learner)),
+                section("reputation-given", learner -> sorted(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_ACTOR,
+                        learner)),
+                section("reputation-roles", learner -> sorted(ctx, ReputationTypes.ROLE, ReputationTypes.BY_LEARNER,
+                        learner)),
+                section("reputation-coupons", learner -> sorted(ctx, ReputationTypes.COUPON,
+                        ReputationTypes.BY_LEARNER, learner)),
+                section("badges", learner -> sorted(ctx, ReputationTypes.BADGE, ReputationTypes.BY_LEARNER, learner)),
                 section("consents", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
                         PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))),
                 section("audit", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
                         PrivacyTypes.AUDIT, PrivacyTypes.BY_SUBJECT, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))));
+    }
+
+    private static <T> Iterator<T> sorted(ServiceContext ctx, AggregateType<T> type, String index, UserId learner) {
+        return DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow, type, index, learner.value(),
+                IndexRange.first(PAGE), cursor, Function.identity())));
     }
 
     private static PersonalDataSource section(String name, Function<UserId, Iterator<?>> records) {
