@@ -10,6 +10,7 @@ import io.learnloop.core.ledger.Balance;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.privacy.ErasureOutcome;
 import io.learnloop.core.privacy.ErasureState;
+import io.learnloop.core.reputation.ReputationRole;
 import io.learnloop.core.store.Store;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,8 @@ public abstract class ErasureContract {
         Map<String, JsonNode> files = unzip(archive.toByteArray());
         for (String section : List.of("orders.json", "grants.json", "progress.json", "notes.json",
                 "quiz-attempts.json", "recall-cards.json", "certificates.json", "reviews.json", "consents.json",
-                "audit.json")) {
+                "audit.json", "reputation.json", "reputation-given.json", "reputation-roles.json",
+                "reputation-coupons.json", "badges.json")) {
             assertThat(files.get(section)).as(section).isNotEmpty();
         }
         String exported = files.toString();
@@ -114,6 +116,10 @@ public abstract class ErasureContract {
         assertThat(s.learnloop.reviews().reviewsBy(s.tom.id())).singleElement()
                 .satisfies(r -> assertThat(r.body()).isEqualTo(s.tom.reviewBody()));
         assertThat(s.learnloop.notes().list(s.tom.id())).hasSize(1);
+        assertThat(s.learnloop.reputation().score(s.lena.id()).lifetimePoints()).isZero();
+        assertThat(s.learnloop.reputation().score(s.tom.id()).lifetimePoints()).as("tom's reputation stays")
+                .isEqualTo(5);
+        assertThat(s.learnloop.reputation().hasRole(s.lena.id(), ReputationRole.COMMUNITY_MENTOR)).isFalse();
     }
 
     @Test

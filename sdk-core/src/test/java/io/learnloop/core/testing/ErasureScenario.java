@@ -2,6 +2,11 @@ package io.learnloop.core.testing;
 
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.Page;
+import io.learnloop.core.reputation.CouponReward;
+import io.learnloop.core.reputation.ReputationAward;
+import io.learnloop.core.reputation.ReputationPolicy;
+import io.learnloop.core.reputation.ReputationRole;
+import io.learnloop.core.reputation.RoleThreshold;
 import io.learnloop.core.assessment.Answer;
 import io.learnloop.core.assessment.Question;
 import io.learnloop.core.assessment.Quiz;
@@ -120,7 +125,10 @@ public final class ErasureScenario {
                 .certificates(CertificatePolicy.defaults(new IssuerProfile("https://school.example", "School")),
                         SigningKey.of("k1", KEYS))
                 .revenue(new RevenuePolicy(2000, 0, 0),
-                        (order, line) -> new LineParties(List.of(CreatorShare.of("ada", 1)), List.of()));
+                        (order, line) -> new LineParties(List.of(CreatorShare.of("ada", 1)), List.of()))
+                .reputationPolicy(ReputationPolicy.defaults()
+                        .withRoles(List.of(new RoleThreshold(ReputationRole.COMMUNITY_MENTOR, 10)))
+                        .withCoupons(List.of(CouponReward.percent("helper", 10, 1000, Duration.ofDays(30)))));
         if (builder != null) {
             builder.accept(b);
         }
@@ -169,6 +177,10 @@ public final class ErasureScenario {
                 .id());
         learnloop.reviews().voteHelpful(lena.id(), learnloop.reviews().reviewOf(tom.id(), course.id()).orElseThrow()
                 .id());
+        // reputation both ways; lena's accepted answer also earns her a role, a coupon and badges
+        learnloop.reputation().markNoteHelpful(tom.id(), learnloop.notes().list(lena.id()).get(0).id());
+        learnloop.reputation().markNoteHelpful(lena.id(), learnloop.notes().list(tom.id()).get(0).id());
+        learnloop.reputation().record(ReputationAward.acceptedAnswer(lena.id(), tom.id(), "answer-1"));
         learnloop.deliverEvents();
     }
 
