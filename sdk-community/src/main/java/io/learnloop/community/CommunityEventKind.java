@@ -24,6 +24,11 @@ public enum CommunityEventKind {
     POST_RECOVERED,
     /** An answer was accepted (discourse-solved). */
     ANSWER_ACCEPTED,
+    /**
+     * A post was liked ({@code post_liked}): {@link CommunityEvent#username()} is the post's author and the field
+     * {@code liker} the user who liked it.
+     */
+    POST_LIKED,
     /** A post was flagged or another item entered the review queue. */
     REPORT_CREATED,
     /** A user was created. */
@@ -51,6 +56,7 @@ public enum CommunityEventKind {
             case "post_destroyed" -> POST_DESTROYED;
             case "post_recovered" -> POST_RECOVERED;
             case "accepted_solution" -> ANSWER_ACCEPTED;
+            case "post_liked" -> POST_LIKED;
             case "flag_created", "reviewable_created" -> REPORT_CREATED;
             case "user_created" -> USER_CREATED;
             default -> OTHER;

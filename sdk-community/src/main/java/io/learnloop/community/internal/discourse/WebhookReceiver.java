@@ -105,12 +105,28 @@ public final class WebhookReceiver {
                 fields.put(e.getKey(), e.getValue().asText());
             }
         });
+        if ("like".equals(type)) {
+            // a like nests the post liked and the user who liked it; the post's author is the user concerned
+            JsonNode post = payload.path("post");
+            putText(fields, "id", post.path("id"));
+            putText(fields, "topic_id", post.path("topic_id"));
+            putText(fields, "username", post.path("username"));
+            putText(fields, "liker", payload.path("user").path("username"));
+        }
         String topicId = "topic".equals(type) ? fields.get("id") : fields.get("topic_id");
-        String postId = "post".equals(type) ? fields.get("id") : fields.get("post_id");
+        // discourse-solved sends the accepted post itself, under the type "solved"
+        String postId = "post".equals(type) || "solved".equals(type) || "like".equals(type) ? fields.get("id")
+                : fields.get("post_id");
         String username = fields.containsKey("username") ? fields.get("username")
                 : payload.path("created_by").path("username").asText(null);
         return Optional.of(new CommunityEvent(eventId, h.get("x-discourse-instance"), type, event,
                 CommunityEventKind.ofDiscourse(event), topicId, postId, username, fields, now));
+    }
+
+    private static void putText(Map<String, String> fields, String name, JsonNode value) {
+        if (value.isValueNode() && !value.isNull()) {
+            fields.put(name, value.asText());
+        }
     }
 
     private void requireWithinLimits(byte[] rawBody, Map<String, String> headers) {

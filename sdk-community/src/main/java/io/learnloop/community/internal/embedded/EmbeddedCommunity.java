@@ -73,6 +73,10 @@ public final class EmbeddedCommunity implements Community {
     public static final String TOPIC_CREATED = "community.topic_created";
     /** Domain event published when a reply is posted. */
     public static final String POST_CREATED = "community.post_created";
+    /** Domain event published when an answer is accepted: postId, topicId, author (the answer's), acceptedBy. */
+    public static final String ANSWER_ACCEPTED = "community.answer_accepted";
+    /** Domain event published when a user first reacts to a post: postId, topicId, author, reactor, reaction. */
+    public static final String POST_REACTED = "community.post_reacted";
 
 
     private final ServiceContext ctx;
@@ -250,6 +254,8 @@ public final class EmbeddedCommunity implements Community {
                 throw new ForbiddenException("Only the question's author or a moderator may accept an answer.");
             }
             TopicRow updated = uow.update(Types.TOPIC, topic.withAccepted(postId), tv.version()).value();
+            uow.publish(ctx.event(ANSWER_ACCEPTED, postId, Map.of("postId", postId, "topicId", topic.id(),
+                    "author", answer.authorId(), "acceptedBy", actor.id().value())));
             if (!answer.authorId().equals(actor.id().value())) {
                 notify(uow, answer.authorId(), NotificationKind.ACCEPTED_ANSWER, topic.id(), postId, null, actor);
             }
@@ -267,6 +273,8 @@ public final class EmbeddedCommunity implements Community {
             String id = postId + "|" + actor.id().value() + "|" + reaction;
             if (uow.find(Types.REACTION, id).isEmpty()) {
                 uow.insert(Types.REACTION, new ReactionRow(id, postId, actor.id().value(), reaction, ctx.now()));
+                uow.publish(ctx.event(POST_REACTED, postId, Map.of("postId", postId, "topicId", post.topicId(),
+                        "author", post.authorId(), "reactor", actor.id().value(), "reaction", reaction)));
             }
             return toPost(uow, post);
         });
