@@ -7,6 +7,8 @@ import io.learnloop.core.assessment.QuizSettings;
 import io.learnloop.core.path.LearningPath;
 import io.learnloop.core.path.PathDraft;
 import io.learnloop.recommend.StorePrerequisites;
+import io.learnloop.core.reputation.Achievement;
+import io.learnloop.core.reputation.BadgeId;
 import io.learnloop.core.privacy.AuditAction;
 import io.learnloop.core.privacy.ConsentDecision;
 import io.learnloop.core.privacy.ConsentPurpose;
@@ -204,6 +206,10 @@ class SecurityMatrixTest {
                 .missingPrerequisites(a, p.lena.id(), List.of(p.course.id())));
         ops.put("`StorePrerequisites.of` (what every learner knows)", (p, a) -> StorePrerequisites.of(
                 p.learnloop.paths(), a));
+        ops.put("`ReputationService.issueBadge` (to lena)", (p, a) -> p.learnloop.reputation().issueBadge(a,
+                p.lena.id(), Achievement.COMMUNITY_MENTOR));
+        ops.put("`ReputationService.revokeBadge`", (p, a) -> p.learnloop.reputation().revokeBadge(a,
+                BadgeId.of("no-such-badge"), "abuse"));
         ops.put("`Payments.checkout` (lena's order)", (p, a) -> p.payments.checkout(a, CheckoutRequest.of(
                 p.unpaid.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java")));
         ops.put("`Payments.refund` (lena's order)", (p, a) -> p.payments.refund(a, p.paid.id(), "r-1",
