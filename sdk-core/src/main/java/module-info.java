@@ -26,5 +26,6 @@ module io.learnloop.core {
     exports io.learnloop.core.settlement;
     exports io.learnloop.core.privacy;
     exports io.learnloop.core.path;
+    exports io.learnloop.core.practice;
     exports io.learnloop.core.retention;
 }

@@ -68,6 +68,14 @@ public final class EventTypes {
     public static final String REVIEW_SUBMITTED = "review.submitted";
     /** Ledger entries were posted. */
     public static final String LEDGER_POSTED = "ledger.posted";
+    /** A learner handed in (or replaced) practice work: {@code learnerId}, {@code assignmentId}, {@code submissionId}. */
+    public static final String PRACTICE_SUBMITTED = "practice.submitted";
+    /**
+     * A practice grade became final or was changed on appeal: {@code learnerId}, {@code courseId},
+     * {@code lessonId}, {@code assignmentId}, {@code submissionId}, {@code scoreBp}, {@code scoreGiven},
+     * {@code scoreMaximum} (what an LMS grade passback sends) and {@code passed}.
+     */
+    public static final String PRACTICE_GRADED = "practice.graded";
 
     private EventTypes() {
     }

@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.privacy;
 
+import io.learnloop.core.internal.practice.PracticeTypes;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.credential.Certificate;
@@ -37,6 +38,7 @@ public final class CoreErasers {
     private static final Set<String> NONE = Set.of();
     private static final Set<String> REVIEW_TEXT = Set.of("title", "body", "moderationReason", "history");
     private static final Set<String> QUIZ_FREE_TEXT = Set.of("text");
+    private static final Set<String> PRACTICE_WORK = Set.of("text", "links", "files", "group");
     private static final Set<String> CERTIFICATE_TEXT = Set.of("jwt", "revocationReason");
     private static final int PAGE = 200;
 
@@ -61,6 +63,13 @@ public final class CoreErasers {
                                 null)),
                 indexed(ctx, "reviews", ReviewTypes.REVIEW, ReviewTypes.BY_LEARNER, REVIEW_TEXT),
                 indexed(ctx, "quiz-attempts", AssessmentTypes.ATTEMPT, AssessmentTypes.BY_LEARNER, QUIZ_FREE_TEXT),
+                // what was handed in and written goes; scores, grades and their times stay for the course's records
+                indexed(ctx, "practice-submissions", PracticeTypes.SUBMISSION, PracticeTypes.BY_LEARNER,
+                        PRACTICE_WORK),
+                indexed(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER, Set.of("comment")),
+                indexed(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER, NONE),
+                indexed(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER,
+                        Set.of("reason", "resolution")),
                 step("certificates", learner -> holds(ctx, CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,
                         learner), e -> e.rewriteAll(CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,
                         e.learner().value(), CERTIFICATE_TEXT, c -> revoke(ctx, c))),

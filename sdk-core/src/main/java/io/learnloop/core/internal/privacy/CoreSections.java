@@ -14,6 +14,8 @@ import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.review.ReviewService;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Pages;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.internal.practice.PracticeTypes;
 import io.learnloop.core.store.Versioned;
 
 import java.util.Iterator;
@@ -61,12 +63,21 @@ public final class CoreSections {
                 section("certificates", learner -> ctx.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE,
                         CredentialTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
                 section("reviews", learner -> reviews.reviewsBy(learner).iterator()),
+                paged(ctx, "practice-submissions", PracticeTypes.SUBMISSION, PracticeTypes.BY_LEARNER),
+                paged(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER),
+                paged(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER),
+                paged(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER),
                 section("consents", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
                         PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))),
                 section("audit", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
                         PrivacyTypes.AUDIT, PrivacyTypes.BY_SUBJECT, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))));
+    }
+
+    private static <T> PersonalDataSource paged(ServiceContext ctx, String name, AggregateType<T> type, String index) {
+        return section(name, learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow, type,
+                index, learner.value(), IndexRange.first(PAGE), cursor, Function.identity()))));
     }
 
     private static PersonalDataSource section(String name, Function<UserId, Iterator<?>> records) {
