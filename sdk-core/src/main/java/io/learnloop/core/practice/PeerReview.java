@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Thread-safe: immutable record.
  *
- * @param id          {@code submission|reviewer}
+ * @param id          {@code submission|reviewer} for peer reviews and calibration gradings,
+ *                    {@code submission|#self} and {@code submission|#instructor} for the other two kinds
  * @param submission  the submission
  * @param assignment  its assignment
  * @param reviewer    who judges

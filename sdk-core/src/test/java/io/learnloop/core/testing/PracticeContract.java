@@ -10,6 +10,9 @@ import io.learnloop.core.catalog.Lesson;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
+import io.learnloop.core.credential.CertificatePolicy;
+import io.learnloop.core.credential.IssuerProfile;
+import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
@@ -44,6 +47,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +99,9 @@ public abstract class PracticeContract {
     protected abstract Store store();
 
     @BeforeEach
-    void setUpFacade() {
+    void setUpFacade() throws Exception {
+        KeyPairGenerator keys = KeyPairGenerator.getInstance("EC");
+        keys.initialize(new ECGenParameterSpec("secp256r1"));
         clock = new MutableClock(START);
         learnloop = Learnloop.builder().store(store())
                 .tenant(TenantId.of("practice-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-"
@@ -104,6 +111,8 @@ public abstract class PracticeContract {
                 // tom and ana study together; lena is on her own
                 .peerGroups((learner, c) -> learner.value().equals("lena") ? null : "group-a")
                 .listener(events::add)
+                .certificates(CertificatePolicy.defaults(new IssuerProfile("https://school.example", "School")),
+                        SigningKey.of("k1", keys.generateKeyPair()))
                 .build();
         practice = learnloop.practice();
         var catalog = learnloop.catalog();
@@ -243,6 +252,33 @@ public abstract class PracticeContract {
         // lena's was reviewed by tom (10000) and ana (7000), both at full weight without calibration
         assertThat(practice.grade(LENA, work.get(0).id()).scoreBp()).isEqualTo((10000 + 7000) / 2);
         assertThat(practice.nextToReview(TOM, a.id())).isEmpty();
+    }
+
+    @Test
+    void grade_whenPassedOnTheLastOpenLesson_completesTheCourseSoACertificateIsIssued() {
+        Assignment a = peerOnly(1);
+        learnloop.progress().markDone(LENA.id(), lessons.get(1));
+        Submission lenas = hand(LENA, a);
+        assertThatThrownBy(() -> learnloop.certificates().issue(LENA.id(), course.id()))
+                .isInstanceOf(ConflictException.class);
+        practice.review(TOM, practice.nextToReview(TOM, a.id()).orElseThrow().submission(), scores(7, 4), null);
+
+        assertThat(practice.grade(LENA, lenas.id()).passed()).isTrue();
+        assertThat(learnloop.progress().courseCompletion(LENA.id(), course.id()).completed()).isTrue();
+        assertThat(events).anyMatch(e -> e.type().equals(EventTypes.COURSE_COMPLETED));
+        assertThat(learnloop.certificates().issue(LENA.id(), course.id()).learner()).isEqualTo(LENA.id());
+    }
+
+    @Test
+    void grade_whenFailed_leavesTheLessonOpen() {
+        Assignment a = peerOnly(1);
+        Submission lenas = hand(LENA, a);
+        practice.review(TOM, practice.nextToReview(TOM, a.id()).orElseThrow().submission(), scores(3, 1), null);
+
+        PracticeGrade g = practice.grade(LENA, lenas.id());
+        assertThat(g.state()).isEqualTo(GradeState.FINAL);
+        assertThat(g.passed()).isFalse();
+        assertThat(learnloop.progress().lessonProgress(LENA.id(), lessons.get(0))).isEmpty();
     }
 
     // ---- bad input ----
