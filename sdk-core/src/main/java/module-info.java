@@ -26,6 +26,7 @@ module io.learnloop.core {
     exports io.learnloop.core.settlement;
     exports io.learnloop.core.privacy;
     exports io.learnloop.core.path;
+    exports io.learnloop.core.practice;
     exports io.learnloop.core.retention;
     exports io.learnloop.core.reputation;
 }

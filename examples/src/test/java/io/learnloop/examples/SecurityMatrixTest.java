@@ -5,6 +5,14 @@ import io.learnloop.core.assessment.Quiz;
 import io.learnloop.core.assessment.QuizDraft;
 import io.learnloop.core.assessment.QuizSettings;
 import io.learnloop.core.path.LearningPath;
+import io.learnloop.core.catalog.Lesson;
+import io.learnloop.core.practice.Assignment;
+import io.learnloop.core.practice.AssignmentDraft;
+import io.learnloop.core.practice.Criterion;
+import io.learnloop.core.practice.GradeWeights;
+import io.learnloop.core.practice.Rubric;
+import io.learnloop.core.practice.Submission;
+import io.learnloop.core.practice.SubmissionContent;
 import io.learnloop.core.path.PathDraft;
 import io.learnloop.recommend.StorePrerequisites;
 import io.learnloop.core.reputation.Achievement;
@@ -136,6 +144,26 @@ class SecurityMatrixTest {
             return learnloop.paths().createPath(ada, pathDraft());
         }
 
+        Assignment assignment() {
+            Lesson lesson = learnloop.catalog().course(course.id()).published().lessons().get(0);
+            return learnloop.practice().createAssignment(ada, new AssignmentDraft(lesson.id(), "Essay", null,
+                    Rubric.of(new Criterion("clarity", "Clear", Rubric.FULL, 10)), Instant.now().plusSeconds(3600),
+                    null, 1, 0, GradeWeights.peerOnly(), 6000, false));
+        }
+
+        Submission lenasSubmission() {
+            return learnloop.practice().submit(lena, assignment().id(), SubmissionContent.text("My essay"));
+        }
+
+        /** Lena's submission with a final grade, from a review by an admin acting as her peer. */
+        Submission lenasGraded() {
+            Submission s = lenasSubmission();
+            Actor peer = person("root");
+            learnloop.practice().nextToReview(peer, s.assignment());
+            learnloop.practice().review(peer, s.id(), Map.of("clarity", 7), null);
+            return s;
+        }
+
         Quiz placementQuiz() {
             return learnloop.quizzes().create(ada, new QuizDraft(course.id(), null, "Placement",
                     List.of(Question.trueFalse("q", "Java runs on the JVM.", true, 1)), QuizSettings.defaults()));
@@ -210,6 +238,38 @@ class SecurityMatrixTest {
                 p.lena.id(), Achievement.COMMUNITY_MENTOR));
         ops.put("`ReputationService.revokeBadge`", (p, a) -> p.learnloop.reputation().revokeBadge(a,
                 BadgeId.of("no-such-badge"), "abuse"));
+        ops.put("`PracticeService.createAssignment` (a lesson of ada's course)", (p, a) -> {
+            Lesson lesson = p.learnloop.catalog().course(p.course.id()).published().lessons().get(0);
+            p.learnloop.practice().createAssignment(a, new AssignmentDraft(lesson.id(), "Essay", null,
+                    Rubric.of(new Criterion("clarity", "Clear", Rubric.FULL, 10)), Instant.now().plusSeconds(60),
+                    null, 1, 0, GradeWeights.peerOnly(), 6000, false));
+        });
+        ops.put("`PracticeService.assignment` (ada's assignment)", (p, a) -> p.learnloop.practice().assignment(a,
+                p.assignment().id()));
+        ops.put("`PracticeService.addCalibration` (ada's assignment)", (p, a) -> p.learnloop.practice()
+                .addCalibration(a, p.assignment().id(), SubmissionContent.text("Model"), Map.of("clarity", 8)));
+        ops.put("`PracticeService.submit` (ada's assignment)", (p, a) -> p.learnloop.practice().submit(a,
+                p.assignment().id(), SubmissionContent.text("Essay")));
+        ops.put("`PracticeService.submission` (lena's submission)", (p, a) -> p.learnloop.practice().submission(a,
+                p.lenasSubmission().id()));
+        ops.put("`PracticeService.submissions` (ada's assignment)", (p, a) -> p.learnloop.practice().submissions(a,
+                p.assignment().id(), null, 10));
+        ops.put("`PracticeService.nextToReview` (ada's assignment)", (p, a) -> p.learnloop.practice()
+                .nextToReview(a, p.assignment().id()));
+        ops.put("`PracticeService.review` (lena's submission)", (p, a) -> p.learnloop.practice().review(a,
+                p.lenasSubmission().id(), Map.of("clarity", 5), null));
+        ops.put("`PracticeService.selfAssess` (lena's submission)", (p, a) -> p.learnloop.practice().selfAssess(a,
+                p.lenasSubmission().id(), Map.of("clarity", 5), null));
+        ops.put("`PracticeService.instructorReview` (lena's submission)", (p, a) -> p.learnloop.practice()
+                .instructorReview(a, p.lenasSubmission().id(), Map.of("clarity", 5), null));
+        ops.put("`PracticeService.override` (lena's submission)", (p, a) -> p.learnloop.practice().override(a,
+                p.lenasSubmission().id(), 9000, "checked by hand"));
+        ops.put("`PracticeService.grade` (lena's submission)", (p, a) -> p.learnloop.practice().grade(a,
+                p.lenasSubmission().id()));
+        ops.put("`PracticeService.appeal` (lena's graded submission)", (p, a) -> p.learnloop.practice().appeal(a,
+                p.lenasGraded().id(), "please look again"));
+        ops.put("`PracticeService.resolveAppeal` (lena's submission)", (p, a) -> p.learnloop.practice()
+                .resolveAppeal(a, p.lenasGraded().id(), null, "stays"));
         ops.put("`Payments.checkout` (lena's order)", (p, a) -> p.payments.checkout(a, CheckoutRequest.of(
                 p.unpaid.id(), ProviderId.SANDBOX, PaymentFlow.QR_CODE, "Java")));
         ops.put("`Payments.refund` (lena's order)", (p, a) -> p.payments.refund(a, p.paid.id(), "r-1",

@@ -5,6 +5,9 @@ import io.learnloop.core.internal.reputation.DefaultReputationService;
 import io.learnloop.core.reputation.ReputationPolicy;
 import io.learnloop.core.reputation.ReputationService;
 import io.learnloop.core.path.LearningPathService;
+import io.learnloop.core.internal.practice.DefaultPracticeService;
+import io.learnloop.core.practice.PeerGroups;
+import io.learnloop.core.practice.PracticeService;
 import io.learnloop.core.internal.privacy.CoreErasers;
 import io.learnloop.core.internal.privacy.CoreSections;
 import io.learnloop.core.internal.privacy.DefaultPersonalData;
@@ -98,6 +101,7 @@ public final class Learnloop {
     private final RecallService recall;
     private final LearningPathService paths;
     private final DefaultReputationService reputation;
+    private final PracticeService practice;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -136,6 +140,7 @@ public final class Learnloop {
         this.recall = new DefaultRecallService(context, new ReviewScheduler(b.reviewParameters));
         this.paths = new DefaultLearningPaths(context, catalog, new CatalogLessons(context), learning.progress(),
                 learning.quizzes(), b.certificatePolicy == null ? null : learning.certificates());
+        this.practice = new DefaultPracticeService(context, new CatalogLessons(context), access, b.peerGroups);
     }
 
     /**
@@ -297,6 +302,16 @@ public final class Learnloop {
     }
 
     /**
+     * Practice with peer review: assignments on a rubric, submissions, calibrated peer review, self-assessment,
+     * instructor review and override, final grades and appeals.
+     *
+     * @return the practice service
+     */
+    public PracticeService practice() {
+        return practice;
+    }
+
+    /**
      * Open Badges 3.0 certificates.
      *
      * @return the certificate service
@@ -374,6 +389,7 @@ public final class Learnloop {
         private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
         private FsrsParameters reviewParameters = FsrsParameters.defaults();
         private AffiliateDirectory affiliates = AffiliateDirectory.NONE;
+        private PeerGroups peerGroups = PeerGroups.NONE;
         private CertificatePolicy certificatePolicy;
         private SigningKey signingKey;
         private CommerceSettings commerceSettings = CommerceSettings.DEFAULTS;
@@ -534,6 +550,18 @@ public final class Learnloop {
          */
         public Builder affiliates(AffiliateDirectory directory) {
             this.affiliates = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Tells practice which group each learner is in, so reviewers are never given work of their own group on
+         * assignments that keep groups apart (default: nobody is in a group).
+         *
+         * @param groups the host's groups
+         * @return this builder
+         */
+        public Builder peerGroups(PeerGroups groups) {
+            this.peerGroups = Objects.requireNonNull(groups, "groups");
             return this;
         }
 

@@ -42,6 +42,7 @@ public final class SnippetCompiler {
             "io.learnloop.core.review", "io.learnloop.core.settlement", "io.learnloop.core.privacy",
             "io.learnloop.core.recall", "io.learnloop.core.path", "io.learnloop.core.retention",
             "io.learnloop.core.reputation",
+            "io.learnloop.core.practice",
             // sdk-http
             "io.learnloop.http",
             // sdk-payment

@@ -80,6 +80,14 @@ public final class EventTypes {
     public static final String BADGE_ISSUED = "badge.issued";
     /** A badge was revoked (attributes: learner, achievement, credentialId). */
     public static final String BADGE_REVOKED = "badge.revoked";
+    /** A learner handed in (or replaced) practice work: {@code learnerId}, {@code assignmentId}, {@code submissionId}. */
+    public static final String PRACTICE_SUBMITTED = "practice.submitted";
+    /**
+     * A practice grade became final or was changed on appeal: {@code learnerId}, {@code courseId},
+     * {@code lessonId}, {@code assignmentId}, {@code submissionId}, {@code scoreBp}, {@code scoreGiven},
+     * {@code scoreMaximum} (what an LMS grade passback sends) and {@code passed}.
+     */
+    public static final String PRACTICE_GRADED = "practice.graded";
 
     private EventTypes() {
     }

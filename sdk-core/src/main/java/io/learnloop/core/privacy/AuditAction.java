@@ -19,5 +19,7 @@ public enum AuditAction {
     /** A user's roles were changed (roles live in the host, which records the change). */
     ROLES_CHANGED,
     /** A learner's consent decision was recorded. */
-    CONSENT_RECORDED
+    CONSENT_RECORDED,
+    /** An instructor set a practice grade by hand (an override, or a new grade on appeal). */
+    GRADE_CHANGED
 }

@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.privacy;
 
+import io.learnloop.core.internal.practice.PracticeTypes;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.credential.Certificate;
@@ -38,6 +39,7 @@ public final class CoreErasers {
     private static final Set<String> NONE = Set.of();
     private static final Set<String> REVIEW_TEXT = Set.of("title", "body", "moderationReason", "history");
     private static final Set<String> QUIZ_FREE_TEXT = Set.of("text");
+    private static final Set<String> PRACTICE_WORK = Set.of("text", "links", "files", "group");
     private static final Set<String> CERTIFICATE_TEXT = Set.of("jwt", "revocationReason");
     private static final int PAGE = 200;
 
@@ -66,6 +68,13 @@ public final class CoreErasers {
                         || holds(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_ACTOR, learner)
                         || holds(ctx, ReputationTypes.BADGE, ReputationTypes.BY_LEARNER, learner),
                         e -> eraseReputation(ctx, e)),
+                // what was handed in and written goes; scores, grades and their times stay for the course's records
+                indexed(ctx, "practice-submissions", PracticeTypes.SUBMISSION, PracticeTypes.BY_LEARNER,
+                        PRACTICE_WORK),
+                indexed(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER, Set.of("comment")),
+                indexed(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER, NONE),
+                indexed(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER,
+                        Set.of("reason", "resolution")),
                 step("certificates", learner -> holds(ctx, CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,
                         learner), e -> e.rewriteAll(CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,
                         e.learner().value(), CERTIFICATE_TEXT, c -> revoke(ctx, c))),

@@ -16,6 +16,8 @@ import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.review.ReviewService;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Pages;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.internal.practice.PracticeTypes;
 import io.learnloop.core.store.Versioned;
 
 import java.util.Iterator;
@@ -72,6 +74,10 @@ public final class CoreSections {
                 section("reputation-coupons", learner -> sorted(ctx, ReputationTypes.COUPON,
                         ReputationTypes.BY_LEARNER, learner)),
                 section("badges", learner -> sorted(ctx, ReputationTypes.BADGE, ReputationTypes.BY_LEARNER, learner)),
+                paged(ctx, "practice-submissions", PracticeTypes.SUBMISSION, PracticeTypes.BY_LEARNER),
+                paged(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER),
+                paged(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER),
+                paged(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER),
                 section("consents", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
                         PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))),
@@ -83,6 +89,10 @@ public final class CoreSections {
     private static <T> Iterator<T> sorted(ServiceContext ctx, AggregateType<T> type, String index, UserId learner) {
         return DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow, type, index, learner.value(),
                 IndexRange.first(PAGE), cursor, Function.identity())));
+    }
+
+    private static <T> PersonalDataSource paged(ServiceContext ctx, String name, AggregateType<T> type, String index) {
+        return section(name, learner -> sorted(ctx, type, index, learner));
     }
 
     private static PersonalDataSource section(String name, Function<UserId, Iterator<?>> records) {
