@@ -88,6 +88,11 @@ public final class EventTypes {
      * {@code scoreMaximum} (what an LMS grade passback sends) and {@code passed}.
      */
     public static final String PRACTICE_GRADED = "practice.graded";
+    /**
+     * A learner wrote a peer review of another learner's practice work: {@code reviewerId}, {@code learnerId} (whose
+     * work it was), {@code submissionId} and {@code reviewId}. Reputation awards the reviewer for it.
+     */
+    public static final String PRACTICE_REVIEWED = "practice.reviewed";
 
     private EventTypes() {
     }

@@ -33,6 +33,7 @@ import io.learnloop.core.practice.GradeState;
 import io.learnloop.core.practice.GradeWeights;
 import io.learnloop.core.practice.LatePolicy;
 import io.learnloop.core.practice.PeerReview;
+import io.learnloop.core.practice.SubmissionId;
 import io.learnloop.core.practice.PracticeGrade;
 import io.learnloop.core.practice.PracticeService;
 import io.learnloop.core.practice.ReviewTask;
@@ -520,5 +521,21 @@ public abstract class PracticeContract {
         assertThat(r.scoreBp()).isEqualTo(6000);
         assertThat(r.open()).isFalse();
         assertThat(r.reviewer()).isEqualTo(TOM.id());
+    }
+
+    @Test
+    void review_whenPeerReviewWritten_earnsTheReviewerReputationOnce() {
+        Assignment a = peerOnly(1);
+        hand(LENA, a);
+        SubmissionId lenas = practice.nextToReview(TOM, a.id()).orElseThrow().submission();
+        PeerReview r = practice.review(TOM, lenas, scores(8, 4), "good");
+
+        assertThat(learnloop.reputation().score(TOM.id()).lifetimePoints()).isEqualTo(10);
+        assertThat(learnloop.reputation().score(LENA.id()).lifetimePoints()).isZero();
+        assertThat(events).filteredOn(e -> e.type().equals(EventTypes.PRACTICE_REVIEWED))
+                .singleElement().satisfies(e -> assertThat(e.get("reviewId")).isEqualTo(r.id()));
+        // the award is keyed by the review, so recording it again counts nothing
+        learnloop.reputation().recordPeerReview(TOM.id(), LENA.id(), lenas.value(), r.id());
+        assertThat(learnloop.reputation().score(TOM.id()).lifetimePoints()).isEqualTo(10);
     }
 }

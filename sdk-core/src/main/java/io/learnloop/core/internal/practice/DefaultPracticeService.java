@@ -273,6 +273,9 @@ public final class DefaultPracticeService implements PracticeService {
             Submission counted = uow.update(PracticeTypes.SUBMISSION, new Submission(c.id(), c.assignment(),
                     c.learner(), false, c.revision(), c.content(), c.group(), c.submittedAt(), c.daysLate(),
                     c.reviewsAssigned(), c.reviewsDone() + 1, c.referenceScores()), current.version()).value();
+            uow.publish(ctx.event(EventTypes.PRACTICE_REVIEWED, written.id(), Map.of("reviewerId",
+                    reviewer.id().value(), "learnerId", s.learner().value(), "submissionId", s.id().value(),
+                    "reviewId", written.id())));
             book.settle(uow, a, counted);
             return written;
         });

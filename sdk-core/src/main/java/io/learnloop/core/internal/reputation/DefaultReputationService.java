@@ -421,6 +421,10 @@ public final class DefaultReputationService implements ReputationService {
      * @param event a delivered event
      */
     public void onEvent(DomainEvent event) {
+        if (EventTypes.PRACTICE_REVIEWED.equals(event.type())) {
+            awardPeerReview(event);
+            return;
+        }
         if (badges == null || !EventTypes.COURSE_PUBLISHED.equals(event.type())) {
             return;
         }
@@ -430,6 +434,20 @@ public final class DefaultReputationService implements ReputationService {
         }
         UserId creator = catalog.course(CourseId.of(course)).creator();
         context.transactRetrying(uow -> ensureBadge(uow, creator, Achievement.COURSE_CREATOR, context.now()));
+    }
+
+    private void awardPeerReview(DomainEvent event) {
+        String reviewer = event.get("reviewerId");
+        String learner = event.get("learnerId");
+        if (reviewer == null || learner == null) {
+            return;
+        }
+        try {
+            recordPeerReview(UserId.of(reviewer), UserId.of(learner), event.get("submissionId"),
+                    event.get("reviewId"));
+        } catch (ReputationRejectedException refused) {
+            // the review stands; only its reward is refused (a daily cap reached, say), and a retry would not change it
+        }
     }
 
     @Override
