@@ -181,6 +181,19 @@ public interface LtiPlatform {
     Optional<AgsResult> result(String lineItemId, UserId learner);
 
     /**
+     * Deletes what has expired and is no longer needed: login hints, used client assertion ids and Deep Linking
+     * nonces, access tokens and unanswered or answered Deep Linking requests, oldest first. Each launch and each token
+     * leaves a few small records; run this from the host's scheduler (for example every hour) until it returns less
+     * than {@code limit}.
+     *
+     * @param limit the most records of each kind to delete in this call, 1 to
+     *              {@value io.learnloop.core.store.IndexRange#MAX_LIMIT}
+     * @return how many were deleted
+     * @throws io.learnloop.core.error.ValidationException if the limit is out of range
+     */
+    int pruneExpired(int limit);
+
+    /**
      * The platform's public keys as a JWK Set, to serve at its JWKS URL.
      *
      * @return the JWK Set JSON

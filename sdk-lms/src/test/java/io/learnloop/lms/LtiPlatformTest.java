@@ -230,6 +230,23 @@ class LtiPlatformTest {
         assertThat(f.platform.jwks()).contains("\"kid\":\"platform-key-1\"").doesNotContain("\"d\"");
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void pruneExpired_whenHintsAndTokensExpired_deletesThemAndKeepsLiveOnes(Backend backend) {
+        start(backend);
+        LaunchStart expiring = f.launchLab();
+        f.accessToken(LtiPlatform.SCOPE_SCORE);
+        f.clock.advance(Duration.ofHours(2));
+        LaunchStart live = f.launchLab();
+
+        assertThat(f.platform.pruneExpired(1)).isEqualTo(3);   // one hint, one used jti, one access token
+        assertThat(f.platform.pruneExpired(100)).isZero();
+
+        assertThat(f.platform.authorize(LEARNER, PlatformFixture.authRequest(expiring, "n1")).problem())
+                .isEqualTo(LtiException.Problem.UNKNOWN_LOGIN_HINT);
+        assertThat(f.platform.authorize(LEARNER, PlatformFixture.authRequest(live, "n2")).problem()).isNull();
+    }
+
     @Test
     void launch_whenLessonGivenWithoutColumn_isRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToolLaunch.resourceLink(CLIENT_ID, "d", LEARNER, CONTEXT,

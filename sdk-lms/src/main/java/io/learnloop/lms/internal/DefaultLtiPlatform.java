@@ -4,6 +4,10 @@ import io.learnloop.core.Learnloop;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.http.internal.HttpPipeline;
 import io.learnloop.lms.AgsResult;
@@ -17,9 +21,11 @@ import io.learnloop.lms.LtiPlatformConfig;
 import io.learnloop.lms.ToolLaunch;
 import io.learnloop.lms.internal.PlatformRows.ResultRow;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The LTI platform over the core facade: tools, hints, tokens, line items and results in the core store, tools' keys
@@ -52,7 +58,8 @@ public final class DefaultLtiPlatform implements LtiPlatform {
         AgsUrls urls = new AgsUrls(config.agsUrl());
         this.authorization = new Authorization(context, config, tools, hints, urls);
         HttpPipeline http = HttpPipeline.builder(config.http(), "lti-tool").clock(context.clock()).build();
-        JwksCache jwks = new JwksCache(http, context.clock(), config.jwksMaxAge(), config.jwksMinRefreshInterval());
+        JwksCache jwks = new JwksCache(http, context.clock(), config.jwksMaxAge(), config.jwksMinRefreshInterval(),
+                "tool");
         ToolJwts jwts = new ToolJwts(tools, jwks, context.clock(), config.clockSkew());
         this.tokens = new TokenEndpoint(context, config, jwts);
         this.ags = new AgsEndpoints(learnloop, urls);
@@ -127,6 +134,29 @@ public final class DefaultLtiPlatform implements LtiPlatform {
     private static AgsResult view(ResultRow r) {
         return new AgsResult(r.lineItemId(), UserId.of(r.learner()), r.userId(), r.scoreGiven(), r.scoreMaximum(),
                 r.comment(), r.activityProgress(), r.gradingProgress(), r.timestamp(), r.recordedAt());
+    }
+
+    @Override
+    public int pruneExpired(int limit) {
+        if (limit < 1 || limit > IndexRange.MAX_LIMIT) {
+            throw ValidationException.of("limit", "must be 1 to " + IndexRange.MAX_LIMIT + " (was " + limit + ")");
+        }
+        // A used jti or nonce is kept until the token that carried it expires (plus the skew): past that, the token
+        // itself is refused as expired, so forgetting the id cannot let a replay through.
+        return prune(PlatformTypes.HINT, PlatformRows.LaunchHint::id, limit)
+                + prune(PlatformTypes.USED_TOKEN_ID, PlatformRows.UsedTokenId::id, limit)
+                + prune(PlatformTypes.ACCESS_TOKEN, PlatformRows.AccessTokenRow::id, limit)
+                + prune(PlatformTypes.DL_REQUEST, PlatformRows.DeepLinkingRequestRow::id, limit);
+    }
+
+    private <T> int prune(AggregateType<T> type, Function<T, String> id, int limit) {
+        String before = SortKeys.instant(context.now());
+        return context.transact(uow -> {
+            List<Versioned<T>> expired = uow.findRange(type, "expiry", LmsTypes.ALL,
+                    new IndexRange(null, before, limit, false));
+            expired.forEach(v -> uow.delete(type, id.apply(v.value()), v.version()));
+            return expired.size();
+        });
     }
 
     @Override
