@@ -183,8 +183,7 @@ public interface LtiPlatform {
     /**
      * Deletes what has expired and is no longer needed: login hints, used client assertion ids and Deep Linking
      * nonces, access tokens and unanswered or answered Deep Linking requests, oldest first. Each launch and each token
-     * leaves a few small records; run this from the host's scheduler (for example every hour) until it returns less
-     * than {@code limit}.
+     * leaves a few small records; run this from the host's scheduler (for example every hour) until it returns 0.
      *
      * @param limit the most records of each kind to delete in this call, 1 to
      *              {@value io.learnloop.core.store.IndexRange#MAX_LIMIT}
