@@ -225,9 +225,26 @@ class LtiPlatformTest {
     }
 
     @Test
-    void jwks_whenKeysRotate_publishesTheCurrentKeysWithoutRestart() {
+    void jwks_whenKeysRotate_signsWithNextKeyAndPublishesBothWithoutRestart() throws ParseException {
         start(Backend.MEMORY);
-        assertThat(f.platform.jwks()).contains("\"kid\":\"platform-key-1\"").doesNotContain("\"d\"");
+        java.util.concurrent.atomic.AtomicReference<ToolKeys> keys =
+                new java.util.concurrent.atomic.AtomicReference<>(PlatformFixture.PLATFORM_KEYS);
+        LtiPlatform rotating = LtiPlatforms.platform(f.learnloop, LtiPlatformConfig.builder(
+                        io.learnloop.http.SharedHttpClient.builder().build(), PlatformFixture.ISSUER, keys::get)
+                .endpoints(PlatformFixture.AUTH_URL, PlatformFixture.TOKEN_URL, PlatformFixture.AGS_URL,
+                        PlatformFixture.DL_RETURN_URL).build());
+        io.learnloop.core.credential.SigningKey next = io.learnloop.core.credential.SigningKey.of("platform-key-2",
+                LtiFixture.keyPair());
+
+        keys.set(keys.get().rotate(next));
+        LtiHttpResponse page = rotating.authorize(LEARNER, PlatformFixture.authRequest(rotating.launch(
+                ToolLaunch.resourceLink(CLIENT_ID, PlatformFixture.DEPLOYMENT_ID, LEARNER, CONTEXT, LINK).build()), "n"));
+
+        String idToken = PlatformFixture.formFields(page.body()).get("id_token");
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(idToken).getHeader().getKeyID()).isEqualTo("platform-key-2");
+        assertThat(com.nimbusds.jose.jwk.JWKSet.parse(rotating.jwks()).getKeys())
+                .extracting(com.nimbusds.jose.jwk.JWK::getKeyID).containsExactly("platform-key-2", "platform-key-1");
+        assertThat(rotating.jwks()).doesNotContain("\"d\"");
     }
 
     @ParameterizedTest
