@@ -24,4 +24,27 @@ public final class LtiPlatforms {
     public static LtiPlatform platform(Learnloop learnloop, LtiPlatformConfig config) {
         return new DefaultLtiPlatform(learnloop, config);
     }
+
+    /**
+     * The LTI platform's step of every learner's erasure, to register with
+     * {@code Learnloop.Builder.personalDataEraser}: results the tools posted for the learner lose their user id and
+     * comment and name the erasure's pseudonym, the learner's pending launches are deleted, and so is the pseudonym
+     * the tools knew the learner by.
+     *
+     * @return the step; stateless and thread-safe
+     */
+    public static io.learnloop.core.privacy.PersonalDataEraser personalDataEraser() {
+        return new io.learnloop.lms.internal.PlatformPersonalData();
+    }
+
+    /**
+     * The LTI platform's sections of every learner's export, to register each with
+     * {@code Learnloop.Builder.personalDataSource}: {@code lti-platform-subjects} (the pseudonym each tool knows the
+     * learner by) and {@code lti-platform-results} (the latest score each tool posted for the learner per column).
+     *
+     * @return the sections; stateless and thread-safe
+     */
+    public static java.util.List<io.learnloop.core.privacy.PersonalDataSource> personalDataSources() {
+        return io.learnloop.lms.internal.PlatformPersonalData.sections();
+    }
 }

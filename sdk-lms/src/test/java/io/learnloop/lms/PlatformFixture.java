@@ -78,7 +78,10 @@ final class PlatformFixture {
 
     PlatformFixture(WireMockServer wm, Store store) {
         this.wm = wm;
-        this.learnloop = Learnloop.builder().store(store).clock(clock).build();
+        Learnloop.Builder builder = Learnloop.builder().store(store).clock(clock)
+                .personalDataEraser(LtiPlatforms.personalDataEraser());
+        LtiPlatforms.personalDataSources().forEach(builder::personalDataSource);
+        this.learnloop = builder.build();
         SharedHttpClient http = SharedHttpClient.builder().sleeper(d -> { })
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(1)).build();
         this.platform = LtiPlatforms.platform(learnloop, LtiPlatformConfig.builder(http, ISSUER, () -> PLATFORM_KEYS)
