@@ -1,7 +1,8 @@
 /**
- * Learnloop sdk-lms: the LTI 1.3 tool, so that a learning management system launches Learnloop courses, and the
- * xAPI publisher, which sends learning events to learning record stores. Start with
- * {@link io.learnloop.lms.LtiTools} and {@link io.learnloop.lms.Xapi}.
+ * Learnloop sdk-lms: the LTI 1.3 tool, so that a learning management system launches Learnloop courses, the LTI 1.3
+ * platform, so that Learnloop launches external tools and takes their grades, and the xAPI publisher, which sends
+ * learning events to learning record stores. Start with {@link io.learnloop.lms.LtiTools},
+ * {@link io.learnloop.lms.LtiPlatforms} and {@link io.learnloop.lms.Xapi}.
  */
 module io.learnloop.lms {
     requires transitive io.learnloop.core;

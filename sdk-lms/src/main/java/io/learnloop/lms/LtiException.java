@@ -65,7 +65,27 @@ public final class LtiException extends LearnloopException {
         /** The LTI version claim is not {@code 1.3.0}. */
         UNSUPPORTED_VERSION(ErrorCode.VERIFICATION_FAILED),
         /** The platform's JWKS could not be fetched or read, and no cached key could stand in. */
-        JWKS_UNAVAILABLE(ErrorCode.REMOTE_FAILURE);
+        JWKS_UNAVAILABLE(ErrorCode.REMOTE_FAILURE),
+        /** Platform role: the {@code redirect_uri} of an authentication request is not registered for the tool. */
+        INVALID_REDIRECT_URI(ErrorCode.VALIDATION_FAILED),
+        /** Platform role: the {@code login_hint} (or its {@code lti_message_hint}) was never issued by this platform. */
+        UNKNOWN_LOGIN_HINT(ErrorCode.VERIFICATION_FAILED),
+        /** Platform role: the {@code login_hint} was issued, but its time to live has passed: launch again. */
+        LOGIN_HINT_EXPIRED(ErrorCode.VERIFICATION_FAILED),
+        /** Platform role: the {@code login_hint} was already used by an earlier authentication request: a replay. */
+        LOGIN_HINT_REPLAYED(ErrorCode.VERIFICATION_FAILED),
+        /** Platform role: the signed-in user is not the learner the launch was started for (or nobody is signed in). */
+        LOGIN_REQUIRED(ErrorCode.FORBIDDEN),
+        /** Platform role: a client assertion's {@code jti} or a Deep Linking response's {@code nonce} was used before. */
+        TOKEN_REPLAYED(ErrorCode.VERIFICATION_FAILED),
+        /** Platform role: a service request carries no access token, or one that is unknown or expired. */
+        INVALID_ACCESS_TOKEN(ErrorCode.VERIFICATION_FAILED),
+        /** Platform role: the access token was not granted the scope the service requires. */
+        INSUFFICIENT_SCOPE(ErrorCode.FORBIDDEN),
+        /** Platform role: a score's {@code timestamp} is not after the last score recorded for the user and line item. */
+        STALE_SCORE(ErrorCode.INVALID_STATE),
+        /** Platform role: no line item with this id belongs to the calling tool. */
+        UNKNOWN_LINE_ITEM(ErrorCode.NOT_FOUND);
 
         private final ErrorCode code;
 

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * hammer a platform. When a refresh fails, keys already held keep verifying: a platform's brief outage must not stop
  * launches signed with a key it has not withdrawn.
  *
+ * <p>The platform role uses the same cache for the tools' keys (client assertions, Deep Linking responses).
+ *
  * <p>Thread-safe: one fetch per URL at a time; readers of a current set never wait.
  */
 final class JwksCache {
@@ -38,6 +40,7 @@ final class JwksCache {
     private record Entry(Map<String, RSAPublicKey> keys, Instant fetchedAt) {
     }
 
+    private final String peer;
     private final HttpPipeline http;
     private final Clock clock;
     private final Duration maxAge;
@@ -47,6 +50,12 @@ final class JwksCache {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     JwksCache(HttpPipeline http, Clock clock, Duration maxAge, Duration minRefresh) {
+        this(http, clock, maxAge, minRefresh, "platform");
+    }
+
+    /** A cache of the keys of {@code peer}s: platforms (the tool role) or tools (the platform role). */
+    JwksCache(HttpPipeline http, Clock clock, Duration maxAge, Duration minRefresh, String peer) {
+        this.peer = peer;
         this.http = http;
         this.clock = clock;
         this.maxAge = maxAge;
@@ -75,7 +84,7 @@ final class JwksCache {
                     return key;
                 }
                 if (entry == null) {
-                    throw new LtiException(Problem.JWKS_UNAVAILABLE, "The platform's JWKS at " + jwksUrl
+                    throw new LtiException(Problem.JWKS_UNAVAILABLE, "The " + peer + "'s JWKS at " + jwksUrl
                             + " could not be fetched at " + last + " and is not tried again before "
                             + last.plus(minRefresh) + "; the learner should launch again shortly.");
                 }
@@ -113,12 +122,12 @@ final class JwksCache {
         return entry.keys().get(kid);
     }
 
-    private static LtiException unknownKey(String jwksUrl, String kid, Entry entry) {
+    private LtiException unknownKey(String jwksUrl, String kid, Entry entry) {
         return new LtiException(Problem.UNKNOWN_KEY, (kid == null
-                ? "The id_token names no key id (kid) and the platform's JWKS at " + jwksUrl + " holds "
+                ? "The token names no key id (kid) and the " + peer + "'s JWKS at " + jwksUrl + " holds "
                 + entry.keys().size() + " keys"
-                : "The platform's JWKS at " + jwksUrl + " has no key '" + kid + "' (it has " + entry.keys().keySet()
-                + ")") + "; the token was not signed by this platform, or its new key is not published yet.");
+                : "The " + peer + "'s JWKS at " + jwksUrl + " has no key '" + kid + "' (it has " + entry.keys().keySet()
+                + ")") + "; the token was not signed by this " + peer + ", or its new key is not published yet.");
     }
 
     private Map<String, RSAPublicKey> fetch(String jwksUrl) {
@@ -126,11 +135,11 @@ final class JwksCache {
         try {
             text = http.call(HttpRequest.get(jwksUrl).header("Accept", "application/json").build(), response -> {
                 if (!response.ok()) {
-                    throw new LtiException(Problem.JWKS_UNAVAILABLE, "The platform's JWKS at " + jwksUrl
+                    throw new LtiException(Problem.JWKS_UNAVAILABLE, "The " + peer + "'s JWKS at " + jwksUrl
                             + " answered HTTP " + response.status() + "; check the registered jwksUrl.");
                 }
                 if (response.body().length > MAX_BYTES) {
-                    throw new LtiException(Problem.JWKS_UNAVAILABLE, "The platform's JWKS at " + jwksUrl
+                    throw new LtiException(Problem.JWKS_UNAVAILABLE, "The " + peer + "'s JWKS at " + jwksUrl
                             + " is larger than " + MAX_BYTES + " bytes; check the registered jwksUrl.");
                 }
                 return response.text();
@@ -138,7 +147,7 @@ final class JwksCache {
         } catch (LtiException e) {
             throw e;
         } catch (LearnloopException e) {
-            throw new LtiException(Problem.JWKS_UNAVAILABLE, "The platform's JWKS at " + jwksUrl
+            throw new LtiException(Problem.JWKS_UNAVAILABLE, "The " + peer + "'s JWKS at " + jwksUrl
                     + " could not be fetched: " + e.getMessage(), e);
         }
         Map<String, RSAPublicKey> keys = new LinkedHashMap<>();
@@ -149,12 +158,12 @@ final class JwksCache {
                 }
             }
         } catch (ParseException | JOSEException e) {
-            throw new LtiException(Problem.JWKS_UNAVAILABLE, "The platform's JWKS at " + jwksUrl
+            throw new LtiException(Problem.JWKS_UNAVAILABLE, "The " + peer + "'s JWKS at " + jwksUrl
                     + " is not a valid JWK Set: " + e.getMessage(), e);
         }
         keys.remove(null);
         if (keys.isEmpty()) {
-            throw new LtiException(Problem.JWKS_UNAVAILABLE, "The platform's JWKS at " + jwksUrl
+            throw new LtiException(Problem.JWKS_UNAVAILABLE, "The " + peer + "'s JWKS at " + jwksUrl
                     + " holds no RSA signing key with a key id.");
         }
         return Map.copyOf(keys);
