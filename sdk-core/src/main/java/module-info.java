@@ -27,4 +27,5 @@ module io.learnloop.core {
     exports io.learnloop.core.privacy;
     exports io.learnloop.core.path;
     exports io.learnloop.core.retention;
+    exports io.learnloop.core.subscription;
 }
