@@ -41,6 +41,7 @@ public final class SnippetCompiler {
             "io.learnloop.core.learning", "io.learnloop.core.assessment", "io.learnloop.core.credential",
             "io.learnloop.core.review", "io.learnloop.core.settlement", "io.learnloop.core.privacy",
             "io.learnloop.core.recall", "io.learnloop.core.path", "io.learnloop.core.retention",
+            "io.learnloop.core.subscription",
             // sdk-http
             "io.learnloop.http",
             // sdk-payment

@@ -24,8 +24,9 @@ import java.time.Instant;
  * @param price             what one period costs: the plan's price when it was opened; every payment must match it
  * @param periodStart       the start of the current period (the trial, or the last paid period), or null before any
  * @param periodEnd         its end (exclusive), or null before any
- * @param nextChargeAt      when the provider should charge next, or null when no charge is due (incomplete,
- *                          cancelled at period end, retries used up, or ended)
+ * @param nextChargeAt      when the provider should charge next (for an incomplete one, its first charge: when it
+ *                          was opened), or null when no charge is due (cancelled at period end, retries used up, or
+ *                          ended)
  * @param graceEndsAt       when access ends if the unpaid renewal stays unpaid, while {@link SubscriptionStatus#PAST_DUE};
  *                          else null
  * @param cancelAtPeriodEnd whether it ends when the current period ends instead of renewing

@@ -108,7 +108,7 @@ public final class DefaultSubscriptionService implements SubscriptionService {
                     request.dunning(), 0, null, trial.id().value(), now, now, null);
         } else {
             s = new Subscription(id, request.learner(), plan.id(), request.provider(), request.externalId(),
-                    SubscriptionStatus.INCOMPLETE, plan.price(), null, null, null, null, false, 0,
+                    SubscriptionStatus.INCOMPLETE, plan.price(), null, null, now, null, false, 0,
                     request.dunning(), 0, null, null, now, now, null);
         }
         uow.insert(SubscriptionTypes.SUBSCRIPTION, s);
