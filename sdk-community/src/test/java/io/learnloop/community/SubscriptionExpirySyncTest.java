@@ -124,8 +124,8 @@ class SubscriptionExpirySyncTest {
         learnloop.runScheduledJobs(); // unpaid: past due, grace granted, the paid period's end announced
         assertThat(learnloop.subscriptions().byExternalId("stripe", "sub_1").status())
                 .isEqualTo(SubscriptionStatus.PAST_DUE);
-        assertThat(syncPayloads().get(syncPayloads().size() - 1)).containsEntry("add_groups", group)
-                .doesNotContainKey("remove_groups");
+        assertThat(syncPayloads()).as("the learner never leaves the group between the paid and the grace period")
+                .allSatisfy(p -> assertThat(p).containsEntry("add_groups", group).doesNotContainKey("remove_groups"));
 
         clock.set(periodEnd.plus(Duration.ofDays(7)));
         learnloop.runScheduledJobs();

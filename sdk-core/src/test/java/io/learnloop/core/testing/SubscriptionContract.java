@@ -418,11 +418,13 @@ public abstract class SubscriptionContract {
         open(plan, "sub_3", DunningPolicy.defaults());
 
         Instant end1 = monthAfter(START);
-        assertThat(learnloop.subscriptions().dueForCharge(PROVIDER, end1.minusSeconds(1), 10)).isEmpty();
+        Instant opened3 = START.plus(Duration.ofDays(1));
+        // an incomplete subscription's first charge is due from its opening
+        assertThat(learnloop.subscriptions().dueForCharge(PROVIDER, opened3.minusSeconds(1), 10)).isEmpty();
         assertThat(learnloop.subscriptions().dueForCharge(PROVIDER, end1, 10)).extracting(Subscription::externalId)
-                .containsExactly("sub_1");
+                .containsExactly("sub_3", "sub_1");
         List<Subscription> later = learnloop.subscriptions().dueForCharge(PROVIDER, end1.plus(Duration.ofDays(90)), 10);
-        assertThat(later).extracting(Subscription::externalId).containsExactly("sub_1", "sub_2");
+        assertThat(later).extracting(Subscription::externalId).containsExactly("sub_3", "sub_1", "sub_2");
         assertThat(learnloop.subscriptions().dueForCharge(PROVIDER, end1.plus(Duration.ofDays(90)), 1)).hasSize(1);
         assertThat(learnloop.subscriptions().dueForCharge("alipay", end1.plus(Duration.ofDays(90)), 10)).isEmpty();
     }
