@@ -29,4 +29,5 @@ module io.learnloop.core {
     exports io.learnloop.core.practice;
     exports io.learnloop.core.retention;
     exports io.learnloop.core.reputation;
+    exports io.learnloop.core.subscription;
 }

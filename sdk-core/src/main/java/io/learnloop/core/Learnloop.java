@@ -1,5 +1,7 @@
 package io.learnloop.core;
 
+import io.learnloop.core.internal.subscription.DefaultSubscriptionService;
+import io.learnloop.core.subscription.SubscriptionService;
 import io.learnloop.core.internal.path.DefaultLearningPaths;
 import io.learnloop.core.internal.reputation.DefaultReputationService;
 import io.learnloop.core.reputation.ReputationPolicy;
@@ -102,6 +104,7 @@ public final class Learnloop {
     private final LearningPathService paths;
     private final DefaultReputationService reputation;
     private final PracticeService practice;
+    private final SubscriptionService subscriptions;
 
     private Learnloop(Builder b) {
         String relayId = b.ids.newId();
@@ -124,8 +127,10 @@ public final class Learnloop {
         this.settlement = new DefaultSettlement(context, orders, accessLedger, revenueLedger, b.revenue,
                 learning.refundFollower());
         DefaultSettlement settling = (DefaultSettlement) settlement;
+        DefaultSubscriptionService renewing = new DefaultSubscriptionService(context, orders, settlement, accessLedger);
+        this.subscriptions = renewing;
         this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId,
-                new OutcomeDecisions(context, orders, settling, revenueLedger));
+                new OutcomeDecisions(context, orders, settling, revenueLedger), renewing);
         this.reputation = new DefaultReputationService(context, b.reputationPolicy, catalog, b.certificatePolicy,
                 b.signingKey);
         this.consents = new DefaultConsentService(context);
@@ -206,6 +211,16 @@ public final class Learnloop {
      */
     public Settlement settlement() {
         return settlement;
+    }
+
+    /**
+     * Auto-renewing memberships: the payment channels that bill them record each renewal, failure and cancellation
+     * here, and every paid period settles through {@link #settlement()}.
+     *
+     * @return the subscription service
+     */
+    public SubscriptionService subscriptions() {
+        return subscriptions;
     }
 
     /**
@@ -353,7 +368,8 @@ public final class Learnloop {
 
     /**
      * Runs the SDK's due scheduled work once: announces the end of every time-limited grant that has ended
-     * ({@code access.expired}, so a lapsed membership leaves its community groups), decides every pay-per-outcome order
+     * ({@code access.expired}, so a lapsed membership leaves its community groups), moves every subscription whose
+     * period or grace period ended to its next state (past due with a grace period, or expired), decides every pay-per-outcome order
      * line whose deadline has passed ({@code order.outcome_decided}: a refund of the stated share, the order for the
      * rest of a deposit, the recognition of deferred revenue), and once a day runs the retention
      * job, which deletes each data class older than its {@link RetentionPolicy retention} (a large backlog over

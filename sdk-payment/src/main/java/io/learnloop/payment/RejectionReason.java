@@ -29,5 +29,7 @@ public enum RejectionReason {
     /** The event's amount or currency differs from the payment's. */
     AMOUNT_MISMATCH,
     /** The event names a payment the host does not know. */
-    UNKNOWN_PAYMENT
+    UNKNOWN_PAYMENT,
+    /** The event names a subscription the host does not know. */
+    UNKNOWN_SUBSCRIPTION
 }

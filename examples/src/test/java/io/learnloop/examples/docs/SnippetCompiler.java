@@ -43,6 +43,7 @@ public final class SnippetCompiler {
             "io.learnloop.core.recall", "io.learnloop.core.path", "io.learnloop.core.retention",
             "io.learnloop.core.reputation",
             "io.learnloop.core.practice",
+            "io.learnloop.core.subscription",
             // sdk-http
             "io.learnloop.http",
             // sdk-payment

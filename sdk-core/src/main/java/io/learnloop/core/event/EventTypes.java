@@ -54,6 +54,11 @@ public final class EventTypes {
      * {@link #ACCESS_GRANTED}: {@code learner}, {@code course} or {@code category}, {@code grant}, {@code source}.
      */
     public static final String ACCESS_EXPIRED = "access.expired";
+    /**
+     * An auto-renewing membership changed state. Data: {@code subscriptionId}, {@code learner}, {@code plan},
+     * {@code provider}, {@code status} and {@code previous} (each a {@code SubscriptionStatus}).
+     */
+    public static final String SUBSCRIPTION_CHANGED = "subscription.changed";
     /** A lesson was completed. */
     public static final String LESSON_COMPLETED = "lesson.completed";
     /** A course was completed. */

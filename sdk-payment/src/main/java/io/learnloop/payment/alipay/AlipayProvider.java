@@ -314,11 +314,13 @@ public final class AlipayProvider implements PaymentProvider {
         }
     }
 
-    private String format(Instant instant) {
+    /** Formats an instant in the gateway's zone, {@code yyyy-MM-dd HH:mm:ss}. */
+    String format(Instant instant) {
         return LocalDateTime.ofInstant(instant, config.zone()).format(TIME);
     }
 
-    private Instant parseTime(String text) {
+    /** Parses a gateway time, or null. */
+    Instant parseTime(String text) {
         if (text == null) {
             return null;
         }
@@ -329,7 +331,8 @@ public final class AlipayProvider implements PaymentProvider {
         }
     }
 
-    private Map<String, String> common(String method, ObjectNode biz) {
+    /** The common parameters of a request with its business content; agreements build theirs here too. */
+    Map<String, String> common(String method, ObjectNode biz) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("app_id", config.appId());
         p.put("method", method);
@@ -373,7 +376,8 @@ public final class AlipayProvider implements PaymentProvider {
                 outcomeUnknown, httpStatus);
     }
 
-    private JsonNode call(String method, ObjectNode biz, boolean mutating, String operation) {
+    /** A signed, verified gateway call; agreements call the gateway through here too. */
+    JsonNode call(String method, ObjectNode biz, boolean mutating, String operation) {
         return http.call(request(method, biz), r -> verifyResponse(method, r, mutating, operation),
                 r -> parse(method, r, mutating, operation));
     }
@@ -510,34 +514,11 @@ public final class AlipayProvider implements PaymentProvider {
      */
     public NotificationOutcome verifyNotification(Map<String, String> params) {
         Map<String, String> p = Map.copyOf(withoutNulls(params));
-        String sign = p.get("sign");
-        if (sign == null || sign.isEmpty()) {
-            return reject(RejectionReason.MISSING_SIGNATURE, "no sign parameter");
-        }
-        String signType = p.get("sign_type");
-        if (signType != null && !"RSA2".equals(signType)) {
-            return reject(RejectionReason.BAD_SIGNATURE, "unsupported sign_type " + signType + "; configure RSA2");
-        }
-        String content = AlipaySignatures.content(p, List.of("sign", "sign_type"));
-        if (config.certificates() != null) {
-            NotificationOutcome.Rejected refused = verifyByCertificate(p, content, sign);
-            if (refused != null) {
-                return refused;
-            }
-        } else if (!AlipaySignatures.verifyAny(content, sign, config.alipayPublicKeys())) {
-            return reject(RejectionReason.BAD_SIGNATURE, "the signature does not match the parameters under any Alipay public key");
+        NotificationOutcome.Rejected refused = verifySigned(p);
+        if (refused != null) {
+            return refused;
         }
         Instant notified = parseTime(p.get("notify_time"));
-        if (notified == null) {
-            return reject(RejectionReason.MALFORMED, "notify_time is missing or not yyyy-MM-dd HH:mm:ss");
-        }
-        Instant now = config.settings().clock().instant();
-        if (notified.isBefore(now.minus(config.settings().tolerance()))) {
-            return reject(RejectionReason.STALE_TIMESTAMP, "notify_time is " + notified + ", older than the tolerance");
-        }
-        if (notified.isAfter(now.plus(config.settings().tolerance()))) {
-            return reject(RejectionReason.FUTURE_TIMESTAMP, "notify_time is " + notified + ", in the future beyond the tolerance");
-        }
         if (!config.appId().equals(p.get("app_id"))) {
             return reject(RejectionReason.WRONG_MERCHANT, "the notification is for app '" + p.get("app_id") + "'");
         }
@@ -577,6 +558,46 @@ public final class AlipayProvider implements PaymentProvider {
         return VerifiedEvents.decode(id(), () -> new PaymentEvent(id(), eventId, type,
                 p.getOrDefault("notify_type", "trade_status_sync"), p.get("out_trade_no"), p.get("trade_no"), refundNo,
                 null, amount, p.get("app_id"), at != null ? at : notified, attributes));
+    }
+
+    /**
+     * Verifies a signed notification form: RSA2 over every parameter but {@code sign} and {@code sign_type} (under the
+     * configured Alipay keys, or in certificate mode the certificate it names), and {@code notify_time} within the
+     * tolerance. Trade and agreement notifications ({@link AlipayAgreements}) are verified here.
+     *
+     * @param p the parameters, without nulls
+     * @return null if verified, else the rejection
+     */
+    NotificationOutcome.Rejected verifySigned(Map<String, String> p) {
+        String sign = p.get("sign");
+        if (sign == null || sign.isEmpty()) {
+            return reject(RejectionReason.MISSING_SIGNATURE, "no sign parameter");
+        }
+        String signType = p.get("sign_type");
+        if (signType != null && !"RSA2".equals(signType)) {
+            return reject(RejectionReason.BAD_SIGNATURE, "unsupported sign_type " + signType + "; configure RSA2");
+        }
+        String content = AlipaySignatures.content(p, List.of("sign", "sign_type"));
+        if (config.certificates() != null) {
+            NotificationOutcome.Rejected refused = verifyByCertificate(p, content, sign);
+            if (refused != null) {
+                return refused;
+            }
+        } else if (!AlipaySignatures.verifyAny(content, sign, config.alipayPublicKeys())) {
+            return reject(RejectionReason.BAD_SIGNATURE, "the signature does not match the parameters under any Alipay public key");
+        }
+        Instant notified = parseTime(p.get("notify_time"));
+        if (notified == null) {
+            return reject(RejectionReason.MALFORMED, "notify_time is missing or not yyyy-MM-dd HH:mm:ss");
+        }
+        Instant now = config.settings().clock().instant();
+        if (notified.isBefore(now.minus(config.settings().tolerance()))) {
+            return reject(RejectionReason.STALE_TIMESTAMP, "notify_time is " + notified + ", older than the tolerance");
+        }
+        if (notified.isAfter(now.plus(config.settings().tolerance()))) {
+            return reject(RejectionReason.FUTURE_TIMESTAMP, "notify_time is " + notified + ", in the future beyond the tolerance");
+        }
+        return null;
     }
 
     /**

@@ -305,7 +305,8 @@ public final class StripeProvider implements PaymentProvider {
         return HttpRequest.get(config.baseUrl() + path).build();
     }
 
-    private JsonNode post(String operation, String path, Map<String, ?> params, String idempotencyKey) {
+    /** POSTs a form with an idempotency key through the shared pipeline; Billing calls Stripe through here too. */
+    JsonNode post(String operation, String path, Map<String, ?> params, String idempotencyKey) {
         // Stripe replays the first result of a key, so a POST with one is as safe to repeat as a GET.
         HttpRequest request = HttpRequest.post(config.baseUrl() + path).header("Idempotency-Key", idempotencyKey)
                 .idempotent().body(FormEncoder.encode(params).getBytes(StandardCharsets.UTF_8), FORM).build();
@@ -338,16 +339,34 @@ public final class StripeProvider implements PaymentProvider {
 
     @Override
     public NotificationOutcome parseNotification(byte[] body, Map<String, String> headers) {
+        VerifiedEvent verified = verify(body, headers);
+        if (verified.rejected() != null) {
+            return verified.rejected();
+        }
+        JsonNode event = verified.event();
+        return VerifiedEvents.decode(id(), () -> toEvent(event, Json.text(event, "account")));
+    }
+
+    /** A webhook delivery after verification: the event, or why it was rejected. */
+    record VerifiedEvent(JsonNode event, NotificationOutcome.Rejected rejected) {
+    }
+
+    /**
+     * Verifies a webhook delivery: the {@code Stripe-Signature} over the raw body under any configured secret (in
+     * constant time), the signing time against the replay window, the event's shape and its account. Payments and
+     * Billing ({@link StripeBilling}) verify every delivery here.
+     */
+    VerifiedEvent verify(byte[] body, Map<String, String> headers) {
         if (body == null || body.length == 0) {
-            return reject(RejectionReason.MALFORMED, "empty body");
+            return rejected(RejectionReason.MALFORMED, "empty body");
         }
         String raw = HeaderMap.of(headers).get("Stripe-Signature");
         if (raw == null) {
-            return reject(RejectionReason.MISSING_SIGNATURE, "no Stripe-Signature header");
+            return rejected(RejectionReason.MISSING_SIGNATURE, "no Stripe-Signature header");
         }
         SignatureHeader.Parsed parsed = SignatureHeader.parse(raw);
         if (parsed.header() == null) {
-            return reject(parsed.reason(), "Stripe-Signature: " + parsed.problem());
+            return rejected(parsed.reason(), "Stripe-Signature: " + parsed.problem());
         }
         SignatureHeader header = parsed.header();
         boolean match = false;
@@ -358,21 +377,25 @@ public final class StripeProvider implements PaymentProvider {
             }
         }
         if (!match) {
-            return reject(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the raw body under any configured secret");
+            return rejected(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the raw body under any configured secret");
         }
         TimestampSkew skew = config.settings().skew(header.timestamp());
         if (skew != null) {
-            return reject(skew.reason(), skew.detail());
+            return rejected(skew.reason(), skew.detail());
         }
         JsonNode event = Json.parse(body);
         if (event == null || Json.text(event, "id") == null || Json.text(event, "type") == null) {
-            return reject(RejectionReason.MALFORMED, "the body is not a Stripe event");
+            return rejected(RejectionReason.MALFORMED, "the body is not a Stripe event");
         }
         String account = Json.text(event, "account");
         if (config.stripeAccount() != null && !config.stripeAccount().equals(account)) {
-            return reject(RejectionReason.WRONG_MERCHANT, "the event is for account '" + account + "'");
+            return rejected(RejectionReason.WRONG_MERCHANT, "the event is for account '" + account + "'");
         }
-        return VerifiedEvents.decode(id(), () -> toEvent(event, account));
+        return new VerifiedEvent(event, null);
+    }
+
+    private VerifiedEvent rejected(RejectionReason reason, String detail) {
+        return new VerifiedEvent(null, reject(reason, detail));
     }
 
     private PaymentEvent toEvent(JsonNode event, String account) {

@@ -314,6 +314,31 @@ public final class DefaultAccessService implements AccessService {
         });
     }
 
+    /**
+     * Revokes one grant inside the caller's unit of work, for the SDK itself (a subscription cancelled while a trial
+     * or grace period it gave runs). A grant already revoked is returned as it is.
+     *
+     * @param uow       the unit of work
+     * @param grant     the grant
+     * @param reference why, for the revocation's record
+     * @param by        the SDK's own id for the act, for the record
+     * @return the grant after the call
+     */
+    public Grant revokeWithin(UnitOfWork uow, GrantId grant, String reference, UserId by) {
+        Versioned<Grant> v = uow.get(AccessTypes.GRANT, grant.value());
+        if (v.value().revocation() != null) {
+            return v.value();
+        }
+        Revocation revocation = new Revocation(RevocationReason.MANUAL, reference, ctx.now(), by);
+        Grant revoked = revokeOne(uow, v, revocation);
+        if (revoked.source() == GrantSource.MEMBERSHIP && revoked.plan() != null) {
+            PlanTimeline timeline = PlanTimeline.read(uow, revoked.learner(), revoked.plan());
+            timeline.revoked(revoked);
+            timeline.save(revocation.revokedAt());
+        }
+        return revoked;
+    }
+
     private Grant revokeOne(UnitOfWork uow, Versioned<Grant> v, Revocation revocation) {
         Grant revoked = v.value().revoked(revocation);
         uow.update(AccessTypes.GRANT, revoked, v.version());

@@ -217,6 +217,33 @@ public final class DefaultCommerceService implements CommerceService {
         return order;
     }
 
+    /**
+     * Places the order of one renewal of a subscription inside the caller's unit of work, or returns the order
+     * placed before under the same client key. A renewal is owed under terms the learner already accepted, so the
+     * plan is priced at its list price without coupons, and a plan taken off sale still renews.
+     *
+     * @param uow       the unit of work
+     * @param learner   the subscriber
+     * @param clientKey the renewal's key, one per payment
+     * @param plan      the plan's offer
+     * @return the order
+     */
+    public Order placeRenewalWithin(UnitOfWork uow, UserId learner, String clientKey, Offer plan) {
+        String key = CommerceTypes.clientKey(learner.value(), clientKey);
+        Optional<Versioned<Order>> existing = uow.findUnique(CommerceTypes.ORDER, "clientKey", key);
+        if (existing.isPresent()) {
+            return existing.get().value();
+        }
+        Quote quote = Pricing.price(List.of(plan), List.of());
+        Instant now = ctx.now();
+        Order order = new Order(OrderId.of(ctx.newId()), learner, clientKey, quote.lines(), quote.discounts(),
+                quote.subtotal(), quote.discount(), quote.total(), Money.zero(quote.total().currency()),
+                OrderStatus.CREATED, now, now, now.plus(settings.orderTtl()), null, null, List.of());
+        uow.insert(CommerceTypes.ORDER, order);
+        uow.publish(ctx.event(EventTypes.ORDER_PLACED, order.id().value(), orderData(order)));
+        return order;
+    }
+
     private Priced priced(UnitOfWork uow, Request r) {
         Instant now = ctx.now();
         List<Offer> offers = new ArrayList<>(r.offers.size());

@@ -4,6 +4,7 @@ import io.learnloop.core.internal.settlement.OutcomeDecisions;
 import io.learnloop.core.JobRun;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.internal.access.DefaultAccessService;
+import io.learnloop.core.internal.subscription.DefaultSubscriptionService;
 import io.learnloop.core.internal.retention.RetentionJob;
 import io.learnloop.core.retention.DataClasses;
 import io.learnloop.core.retention.RetentionPolicy;
@@ -36,6 +37,7 @@ public final class ScheduledWork {
     private final RetentionJob retention;
     private final String worker;
     private final OutcomeDecisions outcomes;
+    private final DefaultSubscriptionService subscriptions;
 
     /**
      * Creates the work of a facade.
@@ -46,9 +48,12 @@ public final class ScheduledWork {
      * @param pruners         the modules' pruners
      * @param worker          this instance's id, for claims
      * @param outcomes        the decisions of pay-per-outcome lines
+     * @param subscriptions   the subscriptions whose deadlines pass
      */
     public ScheduledWork(ServiceContext ctx, DefaultAccessService access, RetentionPolicy retention,
-                         List<RetentionPruner> pruners, String worker, OutcomeDecisions outcomes) {
+                         List<RetentionPruner> pruners, String worker, OutcomeDecisions outcomes,
+                         DefaultSubscriptionService subscriptions) {
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.jobs = new Jobs(ctx);
@@ -65,6 +70,9 @@ public final class ScheduledWork {
      * @return what was done
      */
     public JobRun runDue(int limit) {
+        // before the expiries: a period that ends unpaid gets its grace period granted before the end of the paid
+        // one is announced, so a listener recomputing access (the community sync) never drops the learner between
+        subscriptions.advanceDue(limit);
         int expired = 0;
         for (Job job : jobs.claim(DefaultAccessService.EXPIRY_QUEUE, worker, limit, LEASE)) {
             boolean announced = ctx.transactRetrying(uow ->

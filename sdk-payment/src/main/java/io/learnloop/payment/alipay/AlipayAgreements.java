@@ -1,0 +1,408 @@
+package io.learnloop.payment.alipay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnloop.core.Learnloop;
+import io.learnloop.core.ServiceContext;
+import io.learnloop.core.commerce.MembershipPeriod;
+import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.commerce.OfferId;
+import io.learnloop.core.commerce.OfferKind;
+import io.learnloop.core.error.NotFoundException;
+import io.learnloop.core.error.RemoteException;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.error.Validator;
+import io.learnloop.core.identity.UserId;
+import io.learnloop.core.money.Money;
+import io.learnloop.core.store.UnitOfWork;
+import io.learnloop.core.store.Versioned;
+import io.learnloop.core.subscription.DunningPolicy;
+import io.learnloop.core.subscription.OpenSubscription;
+import io.learnloop.core.subscription.Subscription;
+import io.learnloop.core.subscription.SubscriptionFailure;
+import io.learnloop.core.subscription.SubscriptionPayment;
+import io.learnloop.payment.NotificationOutcome;
+import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.internal.alipay.AlipayAgreementNotice;
+import io.learnloop.payment.internal.alipay.AlipayAgreementRecord;
+import io.learnloop.payment.internal.alipay.AlipayClientRequests;
+import io.learnloop.payment.internal.alipay.AlipayNotificationForm;
+import io.learnloop.payment.internal.json.Json;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Alipay agreement deduction (商家扣款, 周期扣款): auto-renewing memberships the merchant charges itself, under an
+ * agreement the learner signed once.
+ *
+ * <ul>
+ *   <li>{@link #signPage} records the subscription in the core and returns the signed
+ *       {@code alipay.user.agreement.page.sign} URL: {@code personal_product_code=CYCLE_PAY_AUTH_P},
+ *       {@code product_code=GENERAL_WITHHOLDING}, the sign scene, {@code external_agreement_no} (the subscription's
+ *       external id), {@code access_params.channel} and {@code period_rule_params} (the plan's period as
+ *       {@code period_type=MONTH}, its price as {@code single_amount}, the first deduction day as
+ *       {@code execute_time});</li>
+ *   <li>{@link #handleNotification} takes the agreement notifications ({@code notify_type} {@code dut_user_sign},
+ *       {@code dut_user_unsign}), verified like trade notifications (RSA2 over the form, public-key or certificate
+ *       mode, {@code notify_time} within the tolerance) and deduplicated by {@code notify_id};</li>
+ *   <li>{@link #chargeDue} deducts every due period with {@code alipay.trade.pay}
+ *       ({@code product_code=GENERAL_WITHHOLDING}, {@code agreement_params.agreement_no}); a deduction is keyed by
+ *       {@code out_trade_no} (one per period and attempt), so a repeated run never charges twice, and a paid one
+ *       settles the period through the core;</li>
+ *   <li>{@link #unsign} ends the agreement ({@code alipay.user.agreement.unsign}) and the subscription.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: immutable. The builder is not thread-safe.
+ */
+public final class AlipayAgreements {
+    private static final Pattern AGREEMENT_NO = Pattern.compile("[A-Za-z0-9]{1,32}");
+    private static final Currency CNY = Currency.getInstance("CNY");
+
+    private final Learnloop learnloop;
+    private final ServiceContext ctx;
+    private final AlipayConfig config;
+    private final AlipayProvider alipay;
+    private final String provider;
+    private final String signScene;
+    private final String personalProductCode;
+    private final String productCode;
+    private final String channel;
+    private final DunningPolicy dunning;
+
+    private AlipayAgreements(Builder b) {
+        this.learnloop = b.learnloop;
+        this.ctx = b.learnloop.context();
+        this.config = b.config;
+        this.alipay = new AlipayProvider(b.config);
+        this.provider = b.config.settings().id().value();
+        this.signScene = b.signScene;
+        this.personalProductCode = b.personalProductCode;
+        this.productCode = b.productCode;
+        this.channel = b.channel;
+        this.dunning = b.dunning;
+    }
+
+    /**
+     * Starts building the channel.
+     *
+     * @param learnloop the facade whose subscriptions it keeps
+     * @param config    the Alipay configuration (keys or certificates, {@code notify_url} for the agreement
+     *                  notifications)
+     * @return a builder
+     */
+    public static Builder builder(Learnloop learnloop, AlipayConfig config) {
+        return new Builder(learnloop, config);
+    }
+
+    /**
+     * Records a subscription to a plan and returns the URL the learner signs its agreement at. Safe to repeat with
+     * the same agreement number: the subscription is opened once.
+     *
+     * @param learner             the learner
+     * @param plan                a membership plan priced in CNY
+     * @param externalAgreementNo the merchant's agreement number, 1 to 32 letters and digits, unique per learner and
+     *                            plan
+     * @param returnUrl           where Alipay sends the learner after signing, or null
+     * @return the subscription and the sign URL
+     * @throws ValidationException if the plan is not a CNY membership plan or the number is not 1 to 32 letters and
+     *                             digits
+     */
+    public AlipayAgreementSigning signPage(UserId learner, OfferId plan, String externalAgreementNo, String returnUrl) {
+        new Validator().notNull("learner", learner).notNull("plan", plan)
+                .check(externalAgreementNo != null && AGREEMENT_NO.matcher(externalAgreementNo).matches(),
+                        "externalAgreementNo", "must be 1 to 32 letters and digits (was '" + externalAgreementNo + "')")
+                .maxLength("returnUrl", returnUrl, 256).throwIfInvalid();
+        Offer offer = learnloop.commerce().offer(plan);
+        if (offer.kind() != OfferKind.MEMBERSHIP || !CNY.equals(offer.price().currency())) {
+            throw ValidationException.of("plan", "offer '" + plan + "' is not a membership plan priced in CNY");
+        }
+        Subscription opened = ctx.transactRetrying(uow -> learnloop.subscriptions().open(uow,
+                new OpenSubscription(learner, plan, provider, externalAgreementNo, dunning)));
+        Instant firstCharge = opened.nextChargeAt() != null ? opened.nextChargeAt() : ctx.now();
+        MembershipPeriod period = offer.membership().period();
+        ObjectNode rule = Json.object();
+        rule.put("period_type", "MONTH");
+        rule.put("period", period.months());
+        rule.put("execute_time", LocalDate.ofInstant(firstCharge, config.zone()).toString());
+        rule.put("single_amount", offer.price().toDecimalString());
+        ObjectNode access = Json.object();
+        access.put("channel", channel);
+        ObjectNode biz = Json.object();
+        biz.put("personal_product_code", personalProductCode);
+        biz.put("sign_scene", signScene);
+        biz.put("external_agreement_no", externalAgreementNo);
+        biz.set("access_params", access);
+        biz.set("period_rule_params", rule);
+        biz.put("product_code", productCode);
+        Map<String, String> params = alipay.common("alipay.user.agreement.page.sign", biz);
+        if (returnUrl != null) {
+            params.put("return_url", returnUrl);
+        }
+        Map<String, String> signed = AlipayClientRequests.signed(params, config.appPrivateKey());
+        return new AlipayAgreementSigning(opened, AlipayClientRequests.url(config.gatewayUrl(),
+                AlipayClientRequests.query(signed)));
+    }
+
+    /**
+     * Handles one agreement notification (a form POST to the configured {@code notify_url}). Answer Alipay with
+     * {@link AgreementNotificationResult#acknowledgement()}.
+     *
+     * @param body    the raw request body, exactly as received
+     * @param headers the request headers (any case)
+     * @return what was done
+     */
+    public AgreementNotificationResult handleNotification(byte[] body, Map<String, String> headers) {
+        if (body == null || body.length == 0) {
+            return rejected(RejectionReason.MALFORMED, null, "empty body");
+        }
+        AlipayNotificationForm.Parsed form = AlipayNotificationForm.parse(body);
+        if (form.problem() != null) {
+            return rejected(RejectionReason.MALFORMED, null, form.problem());
+        }
+        Map<String, String> p = Map.copyOf(form.params());
+        NotificationOutcome.Rejected refused = alipay.verifySigned(p);
+        if (refused != null) {
+            return rejected(refused.reason(), p.get("notify_id"), refused.detail());
+        }
+        String notifyId = p.get("notify_id");
+        String agreement = p.get("external_agreement_no");
+        if (notifyId == null || notifyId.isEmpty() || agreement == null || agreement.isEmpty()) {
+            return rejected(RejectionReason.MALFORMED, notifyId, "notify_id or external_agreement_no is missing");
+        }
+        if (p.get("app_id") != null && !config.appId().equals(p.get("app_id"))) {
+            return rejected(RejectionReason.WRONG_MERCHANT, notifyId, "the notification is for app '"
+                    + p.get("app_id") + "'");
+        }
+        String type = p.getOrDefault("notify_type", "");
+        String status = p.getOrDefault("status", "");
+        if ("dut_user_sign".equals(type) && "NORMAL".equals(status) && p.get("agreement_no") != null) {
+            return apply(notifyId, type, agreement, uow -> {
+                remember(uow, agreement, p.get("agreement_no"), status);
+                return new AgreementNotificationResult(AgreementDisposition.SIGNED, null, notifyId,
+                        learnloop.subscriptions().byExternalId(provider, agreement), "agreement "
+                        + p.get("agreement_no") + " signed");
+            }, true);
+        }
+        if ("dut_user_unsign".equals(type) || "UNSIGN".equals(status)) {
+            return apply(notifyId, type, agreement, uow -> {
+                remember(uow, agreement, p.get("agreement_no"), "UNSIGN");
+                return new AgreementNotificationResult(AgreementDisposition.UNSIGNED, null, notifyId,
+                        learnloop.subscriptions().cancelNow(uow, provider, agreement, "agreement unsigned at Alipay"),
+                        "agreement " + p.get("agreement_no") + " unsigned");
+            }, false);
+        }
+        return new AgreementNotificationResult(AgreementDisposition.IGNORED, null, notifyId, null,
+                "nothing to do for " + type + " with status " + status);
+    }
+
+    /**
+     * Deducts every period due now, up to {@code limit} subscriptions: call it on a schedule (with
+     * {@code Learnloop.runScheduledJobs()}). Each deduction is an {@code alipay.trade.pay} keyed by an
+     * {@code out_trade_no} of the agreement, period and attempt; a paid one settles the period, a refused one is a
+     * failed renewal (retried on the subscription's dunning schedule), and one in progress or unanswered is tried
+     * again with the same key by a later run.
+     *
+     * @param limit the most subscriptions to charge, 1 to 1000
+     * @return what was done
+     */
+    public DeductionRun chargeDue(int limit) {
+        int charged = 0;
+        int failed = 0;
+        int pending = 0;
+        for (Subscription s : learnloop.subscriptions().dueForCharge(provider, ctx.now(), limit)) {
+            AlipayAgreementRecord agreement = ctx.read(uow -> uow.find(AlipayAgreementRecord.TYPE, s.externalId()))
+                    .map(Versioned::value).orElse(null);
+            if (agreement == null || !"NORMAL".equals(agreement.status())) {
+                pending++;
+                continue;
+            }
+            String outTradeNo = s.externalId() + "P" + (s.paidPeriods() + 1) + "A" + (s.failedAttempts() + 1);
+            ObjectNode biz = Json.object();
+            biz.put("out_trade_no", outTradeNo);
+            biz.put("total_amount", s.price().toDecimalString());
+            biz.put("subject", learnloop.commerce().offer(s.plan()).title());
+            biz.put("product_code", productCode);
+            ObjectNode params = Json.object();
+            params.put("agreement_no", agreement.agreementNo());
+            biz.set("agreement_params", params);
+            JsonNode paid;
+            try {
+                paid = alipay.call("alipay.trade.pay", biz, true, "deduct");
+            } catch (RemoteException e) {
+                // 10003: the deduction is in progress at Alipay; retryable or unknown: the same key is sent again
+                if ("10003".equals(e.providerCode()) || e.isRetryable() || e.outcomeUnknown()) {
+                    pending++;
+                    continue;
+                }
+                ctx.transactRetrying(uow -> learnloop.subscriptions().recordFailure(uow, new SubscriptionFailure(
+                        provider, s.externalId(), outTradeNo, null, e.providerCode())));
+                failed++;
+                continue;
+            }
+            Money amount = Money.parse(Objects.requireNonNullElse(Json.text(paid, "total_amount"),
+                    s.price().toDecimalString()), CNY);
+            ctx.transactRetrying(uow -> learnloop.subscriptions().recordPayment(uow, new SubscriptionPayment(
+                    provider, s.externalId(), outTradeNo, amount)));
+            charged++;
+        }
+        return new DeductionRun(charged, failed, pending);
+    }
+
+    /**
+     * Ends an agreement at Alipay and its subscription now (paid periods run to their end).
+     *
+     * @param externalAgreementNo the merchant's agreement number
+     * @return the subscription, {@code CANCELED}
+     * @throws NotFoundException                       if the agreement was never signed
+     * @throws io.learnloop.core.error.RemoteException if Alipay refused or could not be reached
+     */
+    public Subscription unsign(String externalAgreementNo) {
+        AlipayAgreementRecord agreement = ctx.read(uow -> uow.find(AlipayAgreementRecord.TYPE,
+                Objects.requireNonNullElse(externalAgreementNo, ""))).map(Versioned::value)
+                .orElseThrow(() -> new NotFoundException("alipay agreement", String.valueOf(externalAgreementNo)));
+        ObjectNode biz = Json.object();
+        biz.put("agreement_no", agreement.agreementNo());
+        alipay.call("alipay.user.agreement.unsign", biz, true, "unsign agreement");
+        return ctx.transactRetrying(uow -> {
+            remember(uow, externalAgreementNo, agreement.agreementNo(), "UNSIGN");
+            return learnloop.subscriptions().cancelNow(uow, provider, externalAgreementNo,
+                    "agreement unsigned by the merchant");
+        });
+    }
+
+    private void remember(UnitOfWork uow, String id, String agreementNo, String status) {
+        Versioned<AlipayAgreementRecord> v = uow.find(AlipayAgreementRecord.TYPE, id).orElse(null);
+        String number = agreementNo != null ? agreementNo : v == null ? "" : v.value().agreementNo();
+        AlipayAgreementRecord next = new AlipayAgreementRecord(id, number, status, ctx.now());
+        if (v == null) {
+            uow.insert(AlipayAgreementRecord.TYPE, next);
+        } else {
+            uow.update(AlipayAgreementRecord.TYPE, next, v.version());
+        }
+    }
+
+    private AgreementNotificationResult apply(String notifyId, String type, String agreement,
+                                              Function<UnitOfWork, AgreementNotificationResult> work,
+                                              boolean mustKnow) {
+        String id = "alipay-agreement:" + notifyId;
+        try {
+            return ctx.transactRetrying(uow -> {
+                if (uow.find(AlipayAgreementNotice.TYPE, id).isPresent()) {
+                    return new AgreementNotificationResult(AgreementDisposition.DUPLICATE, null, notifyId, null,
+                            "notification applied before");
+                }
+                if (mustKnow) {
+                    learnloop.subscriptions().byExternalId(provider, agreement);
+                }
+                AgreementNotificationResult r = work.apply(uow);
+                uow.insert(AlipayAgreementNotice.TYPE, new AlipayAgreementNotice(id, type, agreement,
+                        r.disposition().name(), ctx.now()));
+                return r;
+            });
+        } catch (NotFoundException e) {
+            return rejected(RejectionReason.UNKNOWN_SUBSCRIPTION, notifyId, "no subscription has agreement number '"
+                    + agreement + "'");
+        }
+    }
+
+    private static AgreementNotificationResult rejected(RejectionReason reason, String notifyId, String detail) {
+        return new AgreementNotificationResult(AgreementDisposition.REJECTED, reason, notifyId, null, detail);
+    }
+
+    @Override
+    public String toString() {
+        return "AlipayAgreements[" + alipay + ", signScene=" + signScene + "]";
+    }
+
+    /**
+     * Builds {@link AlipayAgreements}. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Learnloop learnloop;
+        private final AlipayConfig config;
+        private String signScene = "INDUSTRY|DIGITAL_MEDIA";
+        private String personalProductCode = "CYCLE_PAY_AUTH_P";
+        private String productCode = "GENERAL_WITHHOLDING";
+        private String channel = "ALIPAYAPP";
+        private DunningPolicy dunning = DunningPolicy.defaults();
+
+        private Builder(Learnloop learnloop, AlipayConfig config) {
+            this.learnloop = Objects.requireNonNull(learnloop, "learnloop");
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * Sets the sign scene agreed with Alipay (default {@code INDUSTRY|DIGITAL_MEDIA}).
+         *
+         * @param value the scene
+         * @return this builder
+         */
+        public Builder signScene(String value) {
+            new Validator().notBlank("signScene", value, 64).throwIfInvalid();
+            this.signScene = value;
+            return this;
+        }
+
+        /**
+         * Sets the personal product code (default {@code CYCLE_PAY_AUTH_P}, periodic deduction).
+         *
+         * @param value the code
+         * @return this builder
+         */
+        public Builder personalProductCode(String value) {
+            new Validator().notBlank("personalProductCode", value, 64).throwIfInvalid();
+            this.personalProductCode = value;
+            return this;
+        }
+
+        /**
+         * Sets the sales product code of the signing and of each deduction (default {@code GENERAL_WITHHOLDING}).
+         *
+         * @param value the code
+         * @return this builder
+         */
+        public Builder productCode(String value) {
+            new Validator().notBlank("productCode", value, 64).throwIfInvalid();
+            this.productCode = value;
+            return this;
+        }
+
+        /**
+         * Sets where the learner signs ({@code access_params.channel}; default {@code ALIPAYAPP}).
+         *
+         * @param value the channel
+         * @return this builder
+         */
+        public Builder channel(String value) {
+            new Validator().notBlank("channel", value, 32).throwIfInvalid();
+            this.channel = value;
+            return this;
+        }
+
+        /**
+         * Sets the grace period and the retry schedule of failed deductions (default {@link DunningPolicy#defaults()}).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder dunning(DunningPolicy policy) {
+            this.dunning = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Builds the channel.
+         *
+         * @return the channel
+         */
+        public AlipayAgreements build() {
+            return new AlipayAgreements(this);
+        }
+    }
+}
