@@ -1,5 +1,7 @@
 package io.learnloop.core.subscription;
 
+import io.learnloop.core.identity.UserId;
+
 import io.learnloop.core.store.UnitOfWork;
 
 import java.time.Instant;
@@ -59,6 +61,19 @@ public interface SubscriptionService {
      * @throws io.learnloop.core.error.NotFoundException if there is none
      */
     Subscription byExternalId(String provider, String externalId);
+
+    /**
+     * One page of a learner's subscriptions, newest first: what a learner's "my memberships" page lists.
+     *
+     * @param viewer  the learner, or someone with {@link io.learnloop.core.identity.Role#FINANCE}
+     * @param learner the learner
+     * @param cursor  the previous page's {@link io.learnloop.core.Page#nextCursor()}, or null for the first page
+     * @param limit   the page size, 1 to {@value io.learnloop.core.Page#MAX_LIMIT}
+     * @return the page
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer is neither the learner nor finance
+     */
+    io.learnloop.core.Page<Subscription> subscriptionsOf(io.learnloop.core.identity.Actor viewer, UserId learner,
+                                                         String cursor, int limit);
 
     /**
      * Records a renewal payment: places the period's order (one per payment reference), settles it through the core

@@ -428,4 +428,36 @@ public abstract class SubscriptionContract {
         assertThat(learnloop.subscriptions().dueForCharge(PROVIDER, end1.plus(Duration.ofDays(90)), 1)).hasSize(1);
         assertThat(learnloop.subscriptions().dueForCharge("alipay", end1.plus(Duration.ofDays(90)), 10)).isEmpty();
     }
+
+    @Test
+    void subscriptionsOf_whenReadByTheLearnerFinanceOrAnother_pagesOwnOnlyAndRefusesOthers() {
+        open(plan, "sub_1", DunningPolicy.defaults());
+        clock.advance(java.time.Duration.ofMinutes(1));
+        open(plan, "sub_2", DunningPolicy.defaults());
+
+        io.learnloop.core.Page<Subscription> first = learnloop.subscriptions().subscriptionsOf(Actor.learner("lena"),
+                LENA, null, 1);
+        assertThat(first.items()).extracting(Subscription::externalId).containsExactly("sub_2");
+        assertThat(learnloop.subscriptions().subscriptionsOf(Staff.FINANCE, LENA, first.nextCursor(), 1).items())
+                .extracting(Subscription::externalId).containsExactly("sub_1");
+        assertThatThrownBy(() -> learnloop.subscriptions().subscriptionsOf(Actor.learner("tom"), LENA, null, 10))
+                .isInstanceOf(io.learnloop.core.error.ForbiddenException.class);
+    }
+
+    @Test
+    void personalData_whenLearnerSubscribed_exportsThenPseudonymisesTheSubscription() {
+        open(plan, "sub_1", DunningPolicy.defaults());
+        pay("sub_1", "in_1", PRICE);
+
+        var manifest = learnloop.personalData().export(Staff.ADMIN, LENA, java.io.OutputStream.nullOutputStream());
+        assertThat(manifest.sections()).extracting(s -> s.name(), s -> s.records())
+                .contains(org.assertj.core.groups.Tuple.tuple("subscriptions", 1L));
+
+        learnloop.personalData().erase(Staff.ADMIN, LENA, "asked by mail");
+
+        Subscription kept = current("sub_1");
+        assertThat(kept.learner()).isNotEqualTo(LENA);
+        assertThat(learnloop.subscriptions().subscriptionsOf(Staff.FINANCE, LENA, null, 10).items()).isEmpty();
+        assertBooksBalance();
+    }
 }

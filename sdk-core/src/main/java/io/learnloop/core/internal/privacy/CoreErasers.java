@@ -1,6 +1,7 @@
 package io.learnloop.core.internal.privacy;
 
 import io.learnloop.core.internal.practice.PracticeTypes;
+import io.learnloop.core.internal.subscription.SubscriptionTypes;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.credential.Certificate;
@@ -73,6 +74,8 @@ public final class CoreErasers {
                         PRACTICE_WORK),
                 indexed(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER, Set.of("comment")),
                 indexed(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER, NONE),
+                // the provider's subscription id stays: refunds and reconciliation still need it
+                indexed(ctx, "subscriptions", SubscriptionTypes.SUBSCRIPTION, SubscriptionTypes.BY_LEARNER, NONE),
                 indexed(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER,
                         Set.of("reason", "resolution")),
                 step("certificates", learner -> holds(ctx, CredentialTypes.CERTIFICATE, CredentialTypes.BY_LEARNER,

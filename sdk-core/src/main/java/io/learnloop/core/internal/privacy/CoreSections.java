@@ -18,6 +18,7 @@ import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Pages;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.internal.practice.PracticeTypes;
+import io.learnloop.core.internal.subscription.SubscriptionTypes;
 import io.learnloop.core.store.Versioned;
 
 import java.util.Iterator;
@@ -78,6 +79,7 @@ public final class CoreSections {
                 paged(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER),
                 paged(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER),
                 paged(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER),
+                paged(ctx, "subscriptions", SubscriptionTypes.SUBSCRIPTION, SubscriptionTypes.BY_LEARNER),
                 section("consents", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
                         PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))),

@@ -11,10 +11,13 @@ import io.learnloop.core.commerce.OfferKind;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 import io.learnloop.core.event.EventTypes;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.access.AccessTypes;
 import io.learnloop.core.internal.access.DefaultAccessService;
@@ -25,6 +28,7 @@ import io.learnloop.core.settlement.Settlement;
 import io.learnloop.core.settlement.SettlementResult;
 import io.learnloop.core.settlement.SettlementStatus;
 import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.Pages;
 import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
@@ -121,6 +125,17 @@ public final class DefaultSubscriptionService implements SubscriptionService {
         new Validator().notNull("id", id).throwIfInvalid();
         return ctx.read(uow -> uow.find(SubscriptionTypes.SUBSCRIPTION, id.value()).map(Versioned::value)
                 .orElseThrow(() -> new NotFoundException("subscription", id.value())));
+    }
+
+    @Override
+    public Page<Subscription> subscriptionsOf(Actor viewer, UserId learner, String cursor, int limit) {
+        new Validator().notNull("viewer", viewer).notNull("learner", learner).throwIfInvalid();
+        if (!viewer.id().equals(learner) && !viewer.has(Role.FINANCE)) {
+            throw new ForbiddenException("User '" + viewer.id() + "' may not read the subscriptions of '" + learner
+                    + "': only its learner or someone with the role FINANCE may.");
+        }
+        return ctx.read(uow -> Pages.page(uow, SubscriptionTypes.SUBSCRIPTION, SubscriptionTypes.BY_LEARNER,
+                learner.value(), IndexRange.last(limit), cursor, sub -> sub));
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class SubscriptionTypes {
     static final String BY_NEXT_CHARGE = "nextCharge";
     /** Index of subscriptions with a deadline, by the deadline. */
     static final String BY_DEADLINE = "deadline";
+    /** Sorted index of a learner's subscriptions, by when each was opened. */
+    public static final String BY_LEARNER = "learner";
     /** The one key of {@link #BY_DEADLINE}. */
     static final String DUE = "due";
 
@@ -25,6 +27,7 @@ public final class SubscriptionTypes {
                     .unique(EXTERNAL, s -> externalKey(s.provider(), s.externalId()))
                     .sortedIndex(BY_NEXT_CHARGE, s -> s.status().live() && s.nextChargeAt() != null ? s.provider()
                             : null, s -> s.nextChargeAt() == null ? "" : SortKeys.instant(s.nextChargeAt()))
+                    .sortedIndex(BY_LEARNER, s -> s.learner().value(), s -> SortKeys.instant(s.createdAt()))
                     .sortedIndex(BY_DEADLINE, s -> s.deadline() == null ? null : DUE,
                             s -> s.deadline() == null ? "" : SortKeys.instant(s.deadline()))
                     .build();
