@@ -121,7 +121,8 @@ class PersonalDataExportTest {
 
         Map<String, JsonNode> files = unzip(out.toByteArray());
         assertThat(files.keySet()).containsExactly("orders.json", "grants.json", "progress.json", "notes.json",
-                "quiz-attempts.json", "recall-cards.json", "certificates.json", "reviews.json", "consents.json", "audit.json",
+                "quiz-attempts.json", "recall-cards.json", "recall-reviews.json", "certificates.json", "reviews.json",
+                "consents.json", "audit.json",
                 "community-posts.json", "manifest.json");
         assertThat(files.get("orders.json")).hasSize(1);
         assertThat(files.get("orders.json").get(0).get("id").asText()).isEqualTo(order.id().value())
