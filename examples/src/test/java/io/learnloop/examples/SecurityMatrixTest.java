@@ -47,6 +47,7 @@ import io.learnloop.core.ledger.PayoutRequest;
 import io.learnloop.core.ledger.RevenueParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.recall.RecallHistories;
 import io.learnloop.core.settlement.PaymentConfirmation;
 import io.learnloop.core.store.Stores;
 import io.learnloop.growth.StoreObservations;
@@ -234,6 +235,10 @@ class SecurityMatrixTest {
                 p.lena.id(), null, 10));
         ops.put("`LearningPathService.missingPrerequisites` (lena)", (p, a) -> p.learnloop.paths()
                 .missingPrerequisites(a, p.lena.id(), List.of(p.course.id())));
+        ops.put("`RecallService.reviews` (every learner's reviews)", (p, a) -> p.learnloop.recall().reviews(a,
+                Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), null, 10));
+        ops.put("`RecallHistories.builder` (every learner's reviews)", (p, a) -> RecallHistories.builder(
+                p.learnloop.recall(), p.learnloop.consents(), a));
         ops.put("`StorePrerequisites.of` (what every learner knows)", (p, a) -> StorePrerequisites.of(
                 p.learnloop.paths(), a));
         ops.put("`ReputationService.issueBadge` (to lena)", (p, a) -> p.learnloop.reputation().issueBadge(a,

@@ -143,7 +143,7 @@ public final class Learnloop {
         erasers.addAll(CoreErasers.of(context));
         this.personalData = new DefaultPersonalData(context, sections, erasers);
         this.recall = new DefaultRecallService(context, new ReviewScheduler(b.reviewParameters));
-        this.paths = new DefaultLearningPaths(context, catalog, new CatalogLessons(context), learning.progress(),
+        this.paths = new DefaultLearningPaths(context, new CatalogLessons(context), learning.progress(),
                 learning.quizzes(), b.certificatePolicy == null ? null : learning.certificates());
         this.practice = new DefaultPracticeService(context, new CatalogLessons(context), access, b.peerGroups);
     }

@@ -19,6 +19,9 @@ import io.learnloop.core.ledger.AccountKind;
 import io.learnloop.core.ledger.JournalEntry;
 import io.learnloop.core.ledger.Posting;
 import io.learnloop.core.learning.LessonProgress;
+import io.learnloop.core.learning.Note;
+import io.learnloop.core.learning.NoteVisibility;
+import io.learnloop.core.recall.RecallReview;
 import io.learnloop.core.money.Money;
 
 import java.time.Duration;
@@ -47,9 +50,10 @@ import java.util.TreeSet;
  *   <li>a <em>paying</em> learner holds a live membership grant, or a live purchase grant that started within the
  *       last {@linkplain Builder#payingWindow(Duration) paying window} (course purchases are one-off, so "paying"
  *       means "a recent customer"; default {@link #DEFAULT_PAYING_WINDOW});</li>
- *   <li>a <em>free</em> learner signed up, never paid, and was active (sign-up or lesson progress) within the
- *       {@linkplain Builder#inactiveAfter(Duration) inactivity limit} (default {@link #DEFAULT_INACTIVE_AFTER});
- *       past that they count as churned;</li>
+ *   <li>a <em>free</em> learner signed up, never paid, and was active (sign-up, lesson progress or a spaced review
+ *       of their recall cards) within the {@linkplain Builder#inactiveAfter(Duration) inactivity limit} (default
+ *       {@link #DEFAULT_INACTIVE_AFTER}); past that they count as churned. Spaced review therefore shows as
+ *       retention: it lowers the measured free churn;</li>
  *   <li>a paid period that starts within the {@linkplain Builder#renewalGrace(Duration) renewal grace} (default
  *       {@link #DEFAULT_RENEWAL_GRACE}) after the previous one ended continues the same paying stretch; paid churn
  *       and win-backs are dated exactly at the ends and starts of those stretches;</li>
@@ -60,7 +64,8 @@ import java.util.TreeSet;
  *       those with at least one author who was a creator already;</li>
  *   <li>the <em>community</em> stock is the posts written within the last
  *       {@linkplain Builder#postsLiveFor(Duration) live period} (default {@link #DEFAULT_POSTS_LIVE_FOR}), since
- *       the model's community activity decays;</li>
+ *       the model's community activity decays; the posts are those the host hands in and the notes members shared
+ *       ({@code NoteVisibility.SHARED}, dated when written), so sharing raises the fitted post rate;</li>
  *   <li>sign-ups with a referrer are referral sign-ups, the others paid sign-ups; conversions are first payments;
  *       completions are certificates issued; reviews and community posts are counted when written; revenue is what
  *       each order paid less what was refunded of it, booked in the period it was paid, and creator revenue is what
@@ -132,6 +137,7 @@ public final class StoreObservations {
     private final List<Instant> reactivated = new ArrayList<>();
     private final List<Instant> lapsedAt = new ArrayList<>();
     private final List<Instant> posts;
+    private final Instant readUntil;
     private final List<Instant> reviews = new ArrayList<>();
     private final List<Instant> completions = new ArrayList<>();
     private final List<Order> paidOrders = new ArrayList<>();
@@ -150,7 +156,9 @@ public final class StoreObservations {
         this.members = b.members.stream().filter(m -> ll.consents().allows(m.id(), ConsentPurpose.ANALYTICS))
                 .toList();
         this.advertSpend = Map.copyOf(b.advertSpend);
-        this.posts = List.copyOf(b.posts);
+        this.posts = new ArrayList<>(b.posts);
+        // nothing stored is later than the facade's clock: the exclusive end of every time-ranged read
+        this.readUntil = ll.context().now().plusMillis(1);
         members.forEach(m -> memberIds.add(m.id()));
         this.lessonsPerCourse = readCatalogue();
         for (Member m : members) {
@@ -247,15 +255,40 @@ public final class StoreObservations {
             completions.add(c.validFrom());
         }
         ll.reviews().reviewsBy(m.id()).forEach(r -> reviews.add(r.createdAt()));
+        // a shared note is knowledge shared with the community, like a post the host records
+        for (Note n : ll.notes().list(m.id())) {
+            if (n.visibility() == NoteVisibility.SHARED) {
+                posts.add(n.createdAt());
+            }
+        }
         if (!firstPaid.containsKey(m.id())) {
             TreeSet<LocalDate> active = new TreeSet<>();
             active.add(day(m.joinedAt()));
             for (LessonProgress p : ll.progress().progressOf(m.id())) {
                 active.addAll(p.activeDays());
             }
+            active.addAll(reviewDays(m));
             Instant churn = active.last().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(inactiveAfter);
             freeChurnAt.put(m.id(), churn);
         }
+    }
+
+    /**
+     * The days a learner did spaced reviews: a learner who comes back to review what they learned is retained,
+     * whether or not they open a lesson that day. Read a page at a time from the learner's reviews since they joined.
+     */
+    private Set<LocalDate> reviewDays(Member m) {
+        Set<LocalDate> days = new HashSet<>();
+        if (!m.joinedAt().isBefore(readUntil)) {
+            return days;
+        }
+        String cursor = null;
+        do {
+            Page<RecallReview> page = ll.recall().reviewsOf(m.id(), m.joinedAt(), readUntil, cursor, Page.MAX_LIMIT);
+            page.items().forEach(r -> days.add(day(r.log().reviewedAt())));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return days;
     }
 
     /**

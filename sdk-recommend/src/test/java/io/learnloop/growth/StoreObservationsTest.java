@@ -9,6 +9,9 @@ import io.learnloop.core.commerce.RefundRequest;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.learning.NoteAnchor;
+import io.learnloop.core.learning.NoteDraft;
+import io.learnloop.core.learning.NoteVisibility;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.privacy.ConsentDecision;
 import io.learnloop.core.privacy.ConsentPurpose;
@@ -102,6 +105,8 @@ class StoreObservationsTest {
         p.moveTo(T0.plus(Duration.ofDays(1)));
         p.buy(ann, "ann-1", javaOffer);
         p.buy(bob, "bob-1", javaOffer);
+        p.learnloop().notes().add(bob.id(), java.published().lessons().get(0).id(), new NoteDraft(
+                NoteAnchor.textRange(0, 3), "Shared", NoteVisibility.SHARED));
 
         Observations obs = StoreObservations.builder(p.learnloop(), Staff.FINANCE, 100)
                 .members(List.of(new StoreObservations.Member(ann.id(), T0.plus(Duration.ofHours(1)), null),
@@ -115,6 +120,7 @@ class StoreObservationsTest {
         assertThat(week.revenueMinor()).isEqualTo(10_000);
         assertThat(week.avgPaying()).isCloseTo(6 / 7.0, within(1e-12));
         assertThat(week.avgProspects()).isEqualTo(99);
+        assertThat(week.posts()).isZero();
     }
 
     @Test

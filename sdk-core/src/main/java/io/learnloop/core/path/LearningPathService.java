@@ -204,14 +204,18 @@ public interface LearningPathService {
     NextSteps next(Actor actor, UserId learner, PathId path);
 
     /**
-     * What a learner can take next in the whole catalogue, one page of live courses at a time, in catalogue order.
+     * What a learner can take next in the whole catalogue, one page of live (published) courses at a time, oldest
+     * course first. The cursor is a keyset position in the index of live courses, so a course published, archived
+     * or created between two pages neither repeats nor hides another.
      *
      * @param actor   the learner themself, or an admin
      * @param learner the learner
      * @param cursor  the previous page's {@link NextSteps#nextCursor()}, or null for the first page
-     * @param limit   how many catalogue courses to look at, 1 to {@value Page#MAX_LIMIT}
-     * @return the steps of this page's live courses
-     * @throws io.learnloop.core.error.ForbiddenException for anyone else
+     * @param limit   how many live courses to look at, 1 to {@value Page#MAX_LIMIT}
+     * @return the steps of this page's live courses, with the next page's cursor or null after the last
+     * @throws io.learnloop.core.error.ForbiddenException  for anyone else
+     * @throws io.learnloop.core.error.ValidationException if the cursor is not one this listing returned or the
+     *                                                     limit is out of range
      */
     NextSteps nextInCatalogue(Actor actor, UserId learner, String cursor, int limit);
 

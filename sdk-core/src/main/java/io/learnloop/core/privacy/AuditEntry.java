@@ -24,6 +24,13 @@ public record AuditEntry(String id, Instant at, UserId actor, AuditAction action
     public static final int MAX_TEXT = 500;
 
     /**
+     * The actor of what the SDK's scheduled jobs do on their own (for example the refund of a pay-per-outcome line
+     * at its deadline): no person acted, so the entry names the job run by {@code Learnloop.runScheduledJobs()}.
+     * The id holds a colon, which no host user id needs, so it does not clash with a person.
+     */
+    public static final UserId SCHEDULED_JOB = UserId.of("learnloop:scheduled-job");
+
+    /**
      * Checks the entry is complete.
      */
     public AuditEntry {

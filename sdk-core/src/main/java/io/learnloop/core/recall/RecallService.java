@@ -3,6 +3,7 @@ package io.learnloop.core.recall;
 import io.learnloop.core.Page;
 import io.learnloop.core.assessment.AttemptId;
 import io.learnloop.core.assessment.QuizId;
+import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
 
 import java.time.Instant;
@@ -63,4 +64,36 @@ public interface RecallService {
      * @return one page
      */
     Page<RecallCard> due(UserId learner, Instant at, String cursor, int limit);
+
+    /**
+     * A learner's reviews within a time range, oldest first, a page at a time: their card histories, read through a
+     * sorted index by review instant.
+     *
+     * @param learner the learner
+     * @param from    the first instant included
+     * @param to      the first instant left out, after {@code from}
+     * @param cursor  the previous page's cursor, or null for the first page
+     * @param limit   the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return one page
+     * @throws io.learnloop.core.error.ValidationException if an argument is missing, the range is empty or the
+     *                                                     limit is out of range
+     */
+    Page<RecallReview> reviewsOf(UserId learner, Instant from, Instant to, String cursor, int limit);
+
+    /**
+     * Every learner's reviews within a time range, oldest first, a page at a time, for fitting the scheduler's weights
+     * to a population ({@link RecallHistories}) and for analyses. Reviews of learners who refused analytics are
+     * included: the caller leaves them out where the purpose is analytics.
+     *
+     * @param analyst who reads, with {@link io.learnloop.core.identity.Role#ADMIN}
+     * @param from    the first instant included
+     * @param to      the first instant left out, after {@code from}
+     * @param cursor  the previous page's cursor, or null for the first page
+     * @param limit   the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return one page
+     * @throws io.learnloop.core.error.ForbiddenException  if the analyst is not an admin
+     * @throws io.learnloop.core.error.ValidationException if an argument is missing, the range is empty or the
+     *                                                     limit is out of range
+     */
+    Page<RecallReview> reviews(Actor analyst, Instant from, Instant to, String cursor, int limit);
 }

@@ -121,11 +121,11 @@ class PersonalDataExportTest {
 
         Map<String, JsonNode> files = unzip(out.toByteArray());
         assertThat(files.keySet()).containsExactly("orders.json", "grants.json", "progress.json", "notes.json",
-                "quiz-attempts.json", "recall-cards.json", "certificates.json", "reviews.json", "reputation.json",
-                "reputation-given.json", "reputation-roles.json", "reputation-coupons.json", "badges.json",
-                "practice-submissions.json", "practice-reviews.json", "practice-grades.json", "practice-appeals.json",
-                "subscriptions.json",
-                "consents.json", "audit.json", "community-posts.json", "manifest.json");
+                "quiz-attempts.json", "recall-cards.json", "recall-reviews.json", "certificates.json", "reviews.json",
+                "reputation.json", "reputation-given.json", "reputation-roles.json", "reputation-coupons.json",
+                "badges.json", "practice-submissions.json", "practice-reviews.json", "practice-grades.json",
+                "practice-appeals.json", "subscriptions.json", "consents.json", "audit.json", "community-posts.json",
+                "manifest.json");
         assertThat(files.get("orders.json")).hasSize(1);
         assertThat(files.get("orders.json").get(0).get("id").asText()).isEqualTo(order.id().value())
                 .isNotEqualTo(toms.id().value());

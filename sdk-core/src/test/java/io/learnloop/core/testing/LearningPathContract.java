@@ -51,6 +51,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -477,6 +478,30 @@ public abstract class LearningPathContract {
                 .satisfies(s -> assertThat(s.knownBy()).isEqualTo(KnownBy.COMPLETED));
         assertThatThrownBy(() -> paths.nextInCatalogue(LENA, LENA.id(), "not-a-cursor", 2))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void nextInCatalogue_whenDraftsAreMixedIn_fillsEachPageWithLiveCoursesOldestFirst() {
+        // created in the same instant (the clock stands still), courses follow in the order of their ids
+        CourseId first = course("First", 1).id();
+        for (int i = 0; i < 3; i++) {
+            learnloop.catalog().createCourse(ADA, new CourseDetails("Draft " + i, "A subtitle", "A description",
+                    "en", "programming", List.of("test"), CourseLevel.BEGINNER, "media://cover/1"));
+        }
+        CourseId second = course("Second", 1).id();
+        CourseId third = course("Third", 1).id();
+
+        NextSteps page1 = paths.nextInCatalogue(LENA, LENA.id(), null, 2);
+        // a course archived between the two pages hides none of the others
+        learnloop.catalog().archive(ADA, first);
+        NextSteps page2 = paths.nextInCatalogue(LENA, LENA.id(), page1.nextCursor(), 2);
+
+        assertThat(courses(page1.ready())).containsExactlyElementsOf(
+                List.of(first, second).stream().sorted(Comparator.comparing(CourseId::value)).toList());
+        assertThat(page1.nextCursor()).isNotNull();
+        assertThat(courses(page2.ready())).containsExactly(third);
+        assertThat(third.value()).isGreaterThan(first.value()).isGreaterThan(second.value());
+        assertThat(page2.nextCursor()).isNull();
     }
 
     @Test

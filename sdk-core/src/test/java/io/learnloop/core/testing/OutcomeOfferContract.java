@@ -41,6 +41,8 @@ import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.privacy.AuditAction;
+import io.learnloop.core.privacy.AuditEntry;
 import io.learnloop.core.settlement.PaymentConfirmation;
 import io.learnloop.core.store.Store;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,6 +255,27 @@ public abstract class OutcomeOfferContract {
         });
         // the learner keeps the course: only a share was refunded
         assertThat(learnloop.access().decideCourse(LENA.id(), course.id(), clock.instant()).allowed()).isTrue();
+    }
+
+    @Test
+    void runScheduledJobs_whenShareRefunded_recordsTheRefundInTheAuditLogOnceWithTheJobAsActor() {
+        Offer offer = offer("99.99", OutcomeCondition.refundShareIfNotPassed(Duration.ofDays(30), 3333));
+        Order paid = buy(offer, "k1");
+        completeRequiredLessons();
+        clock.advance(Duration.ofDays(30));
+
+        learnloop.runScheduledJobs();
+        learnloop.runScheduledJobs();
+
+        List<AuditEntry> refunds = learnloop.auditLog().about(Staff.ADMIN, LENA.id(), null, 100).items().stream()
+                .filter(e -> e.action() == AuditAction.REFUNDED).toList();
+        assertThat(refunds).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(AuditEntry.SCHEDULED_JOB);
+            assertThat(e.subject()).isEqualTo(LENA.id());
+            assertThat(e.target()).isEqualTo("order " + paid.id() + " refund outcome:1");
+            assertThat(e.reason()).startsWith("pay-per-outcome");
+            assertThat(e.at()).isEqualTo(clock.instant());
+        });
     }
 
     @Test

@@ -4,8 +4,10 @@ import io.learnloop.core.catalog.Author;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseContent;
 import io.learnloop.core.catalog.CourseSnapshot;
+import io.learnloop.core.catalog.CourseStatus;
 import io.learnloop.core.catalog.Lesson;
 import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +24,10 @@ public final class CatalogTypes {
     public static final String BY_AUTHOR = "author";
     /** Index of snapshots by course. */
     public static final String BY_COURSE = "course";
+    /** Sorted index of the live (published) courses by creation time, under the one key {@link #LIVE_KEY}. */
+    public static final String LIVE = "live";
+    /** The key of {@link #LIVE}. */
+    public static final String LIVE_KEY = "published";
 
     /** Courses, keyed by course id. */
     public static final AggregateType<Course> COURSE = AggregateType
@@ -35,6 +41,10 @@ public final class CatalogTypes {
                 }
                 return ids;
             })
+            // the catalogue-wide listings page through it by keyset, so a course published or archived between two
+            // pages neither shifts nor repeats another
+            .sortedIndex(LIVE, c -> c.status() == CourseStatus.PUBLISHED ? LIVE_KEY : null,
+                    c -> SortKeys.instant(c.createdAt()))
             .build();
 
     /** Published versions, keyed by {@link CourseSnapshot#key}. */

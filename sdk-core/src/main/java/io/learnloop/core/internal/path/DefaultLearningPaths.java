@@ -7,15 +7,13 @@ import io.learnloop.core.assessment.QuizId;
 import io.learnloop.core.assessment.QuizService;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseId;
-import io.learnloop.core.catalog.CourseStatus;
-import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.catalog.LessonId;
+import io.learnloop.core.internal.catalog.CatalogTypes;
 import io.learnloop.core.credential.CertificateService;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.NotFoundException;
-import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
@@ -41,6 +39,7 @@ import io.learnloop.core.path.PrerequisiteCycleException;
 import io.learnloop.core.path.StepState;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Pages;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
@@ -68,7 +67,6 @@ public final class DefaultLearningPaths implements LearningPathService {
     private static final String LESSON_GRAPH = "lesson";
 
     private final ServiceContext context;
-    private final CatalogService catalog;
     private final LessonCatalog lessons;
     private final ProgressService progress;
     private final QuizService quizzes;
@@ -78,16 +76,14 @@ public final class DefaultLearningPaths implements LearningPathService {
      * Creates the service.
      *
      * @param context      the facade's context
-     * @param catalog      the catalogue, for the live courses
      * @param lessons      course and lesson facts
      * @param progress     completion of lessons and courses
      * @param quizzes      placement quizzes and their passes
      * @param certificates certificates, or null when the host issues none
      */
-    public DefaultLearningPaths(ServiceContext context, CatalogService catalog, LessonCatalog lessons,
+    public DefaultLearningPaths(ServiceContext context, LessonCatalog lessons,
                                 ProgressService progress, QuizService quizzes, CertificateService certificates) {
         this.context = Objects.requireNonNull(context, "context");
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.lessons = Objects.requireNonNull(lessons, "lessons");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.quizzes = Objects.requireNonNull(quizzes, "quizzes");
@@ -366,32 +362,18 @@ public final class DefaultLearningPaths implements LearningPathService {
     public NextSteps nextInCatalogue(Actor actor, UserId learner, String cursor, int limit) {
         requireSelf(actor, learner, "read what learner '" + learner + "' takes next");
         Pages.checkLimit(limit);
-        int offset = offsetOf(cursor);
-        List<Course> page = catalog.courses(offset, limit);
+        if (cursor != null) {
+            // a position of this index starts with a creation time; anything else was not returned by it
+            SortKeys.instantOf(cursor);
+        }
+        Page<Course> page = context.read(uow -> Pages.page(uow, CatalogTypes.COURSE, CatalogTypes.LIVE,
+                CatalogTypes.LIVE_KEY, IndexRange.first(limit), cursor, c -> c));
         LearnerKnowledge knowledge = knowledge(learner);
         List<CourseStep> steps = new ArrayList<>();
-        for (Course c : page) {
-            if (c.status() == CourseStatus.PUBLISHED) {
-                steps.add(step(c.id(), knowledge));
-            }
+        for (Course c : page.items()) {
+            steps.add(step(c.id(), knowledge));
         }
-        String next = page.size() == limit ? Integer.toString(offset + limit) : null;
-        return steps(steps, List.of(), next);
-    }
-
-    private static int offsetOf(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(cursor);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the validation error
-        }
-        throw ValidationException.of("cursor", "is not a cursor this listing returned");
+        return steps(steps, List.of(), page.nextCursor());
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class CoreErasers {
                 indexed(ctx, "lesson-progress", LearningTypes.LESSON_PROGRESS, LearningTypes.BY_LEARNER, NONE),
                 indexed(ctx, "course-progress", LearningTypes.COURSE_PROGRESS, LearningTypes.BY_LEARNER, NONE),
                 indexed(ctx, "recall-cards", RecallTypes.CARD, RecallTypes.BY_LEARNER_DUE, NONE),
+                indexed(ctx, "recall-reviews", RecallTypes.REVIEW, RecallTypes.BY_LEARNER_REVIEWED, NONE),
                 indexed(ctx, "grants", AccessTypes.GRANT, AccessTypes.BY_LEARNER, NONE),
                 indexed(ctx, "memberships", AccessTypes.TIMELINE, AccessTypes.BY_LEARNER, NONE),
                 indexed(ctx, "consents", PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, NONE),

@@ -63,6 +63,9 @@ public final class CoreSections {
                 section("recall-cards", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(
                         uow, RecallTypes.CARD, RecallTypes.BY_LEARNER_DUE, learner.value(), IndexRange.first(PAGE),
                         cursor, Function.identity())))),
+                section("recall-reviews", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(
+                        uow, RecallTypes.REVIEW, RecallTypes.BY_LEARNER_REVIEWED, learner.value(),
+                        IndexRange.first(PAGE), cursor, Function.identity())))),
                 section("certificates", learner -> ctx.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE,
                         CredentialTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
                 section("reviews", learner -> reviews.reviewsBy(learner).iterator()),

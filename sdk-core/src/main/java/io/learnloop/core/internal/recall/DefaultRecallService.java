@@ -13,13 +13,17 @@ import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.Validator;
+import io.learnloop.core.identity.Actor;
+import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.assessment.AssessmentTypes;
 import io.learnloop.core.internal.store.ConflictRetry;
 import io.learnloop.core.recall.Card;
 import io.learnloop.core.recall.Rating;
 import io.learnloop.core.recall.RecallCard;
+import io.learnloop.core.recall.RecallReview;
 import io.learnloop.core.recall.RecallService;
+import io.learnloop.core.recall.ScheduledReview;
 import io.learnloop.core.recall.ReviewScheduler;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Pages;
@@ -27,8 +31,12 @@ import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +102,11 @@ public final class DefaultRecallService implements RecallService {
                     out.add(found.get().value());
                     continue;
                 }
-                Card after = scheduler.review(before, ratingOf(f.outcome()), at).card();
-                RecallCard card = new RecallCard(id, learner, attempt.quizId(), questionId, after, attemptId);
+                ScheduledReview reviewed = scheduler.review(before, ratingOf(f.outcome()), at);
+                RecallCard card = new RecallCard(id, learner, attempt.quizId(), questionId, reviewed.card(),
+                        attemptId);
                 out.add(store(uow, card, found));
+                log(uow, card, reviewed);
             }
             return out;
         }));
@@ -109,9 +119,36 @@ public final class DefaultRecallService implements RecallService {
         return ConflictRetry.onConflict(() -> context.transact(uow -> {
             Versioned<RecallCard> stored = uow.get(RecallTypes.CARD, RecallCard.idOf(learner, quiz, questionId));
             RecallCard c = stored.value();
-            Card after = scheduler.review(c.card(), rating, context.now()).card();
-            return store(uow, new RecallCard(c.id(), learner, quiz, questionId, after, null), Optional.of(stored));
+            ScheduledReview reviewed = scheduler.review(c.card(), rating, context.now());
+            RecallCard card = store(uow, new RecallCard(c.id(), learner, quiz, questionId, reviewed.card(), null),
+                    Optional.of(stored));
+            log(uow, card, reviewed);
+            return card;
         }));
+    }
+
+    /**
+     * Keeps the review's log with the card, in its unit of work, for fitting the scheduler's weights and for
+     * analyses. The id is derived from the card and the instant, so a card reviewed twice in the same instant
+     * (a retried flashcard request) keeps one log.
+     */
+    private static void log(UnitOfWork uow, RecallCard card, ScheduledReview reviewed) {
+        String id = reviewId(card.id(), reviewed.log().reviewedAt());
+        if (uow.find(RecallTypes.REVIEW, id).isEmpty()) {
+            uow.insert(RecallTypes.REVIEW, new RecallReview(id, card.learner(), card.quiz(), card.questionId(),
+                    reviewed.log()));
+        }
+    }
+
+    /** Fixed length whatever the card id holds: the id is part of every index position. */
+    static String reviewId(String cardId, Instant at) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((cardId + "\n" + at).getBytes(StandardCharsets.UTF_8));
+            return "rv-" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     private static RecallCard store(UnitOfWork uow, RecallCard card, Optional<Versioned<RecallCard>> found) {
@@ -136,5 +173,31 @@ public final class DefaultRecallService implements RecallService {
         IndexRange range = new IndexRange(null, SortKeys.after(SortKeys.instant(at)), limit, false);
         return context.read(uow -> Pages.page(uow, RecallTypes.CARD, RecallTypes.BY_LEARNER_DUE, learner.value(),
                 range, cursor, Function.identity()));
+    }
+
+    @Override
+    public Page<RecallReview> reviewsOf(UserId learner, Instant from, Instant to, String cursor, int limit) {
+        new Validator().notNull("learner", learner).throwIfInvalid();
+        return reviews(RecallTypes.BY_LEARNER_REVIEWED, learner.value(), from, to, cursor, limit);
+    }
+
+    @Override
+    public Page<RecallReview> reviews(Actor analyst, Instant from, Instant to, String cursor, int limit) {
+        new Validator().notNull("analyst", analyst).throwIfInvalid();
+        analyst.require(Role.ADMIN, "read every learner's reviews");
+        return reviews(RecallTypes.REVIEWED, RecallTypes.ALL_REVIEWS, from, to, cursor, limit);
+    }
+
+    private Page<RecallReview> reviews(String index, String key, Instant from, Instant to, String cursor,
+                                       int limit) {
+        new Validator().notNull("from", from).notNull("to", to)
+                .check(from == null || to == null || from.isBefore(to), "to",
+                        "must be after from (" + from + "; was " + to + ")")
+                .throwIfInvalid();
+        Pages.checkLimit(limit);
+        // bare sort keys: the lower one sorts before every review at `from`, the upper one before every review at `to`
+        IndexRange range = new IndexRange(SortKeys.instant(from), SortKeys.instant(to), limit, false);
+        return context.read(uow -> Pages.page(uow, RecallTypes.REVIEW, index, key, range, cursor,
+                Function.identity()));
     }
 }

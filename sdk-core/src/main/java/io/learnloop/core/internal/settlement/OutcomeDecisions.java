@@ -19,8 +19,11 @@ import io.learnloop.core.internal.credential.CredentialTypes;
 import io.learnloop.core.internal.jobs.Jobs;
 import io.learnloop.core.internal.learning.LearningTypes;
 import io.learnloop.core.internal.ledger.DefaultLedgerService;
+import io.learnloop.core.internal.privacy.AuditTrail;
 import io.learnloop.core.learning.CourseProgress;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.privacy.AuditAction;
+import io.learnloop.core.privacy.AuditEntry;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
@@ -35,7 +38,7 @@ import java.util.Objects;
  * store's job queue, positioned at the line's deadline, so the scheduled run reads only the lines that are due, in
  * deadline order, a bounded batch at a time. Deciding a line is one unit of work with the job's completion: a refund
  * through the settlement (under the refund key {@code outcome:<line>}), the recognition of its deferred revenue, the
- * order for the rest of a deposit, the decision on the order line and its event. A line is decided once: the job is
+ * order for the rest of a deposit, the audit entry of the refund (its actor {@link AuditEntry#SCHEDULED_JOB}), the decision on the order line and its event. A line is decided once: the job is
  * completed once, and a line no longer pending is left alone.
  *
  * <p>Thread-safe: immutable.
@@ -133,8 +136,12 @@ public final class OutcomeDecisions {
                 Money due = outcome.condition().atRisk(line.net()).minus(line.refunded()).min(line.refundable());
                 if (due.isPositive()) {
                     String key = "outcome:" + number;
-                    settlement.refund(uow, orderId, new RefundRequest(key, List.of(LineAmount.of(number, due)),
-                            "pay-per-outcome: required work completed but not passed by " + outcome.deadline()));
+                    String reason = "pay-per-outcome: required work completed but not passed by " + outcome.deadline();
+                    settlement.refund(uow, orderId, new RefundRequest(key, List.of(LineAmount.of(number, due)), reason));
+                    // recorded like a refund by the money desk, under the same once-per-refund key, so the audit log
+                    // shows every refund whoever booked it
+                    AuditTrail.appendOnce(ctx, uow, orderId + "\n" + key, AuditEntry.SCHEDULED_JOB,
+                            AuditAction.REFUNDED, order.learner(), "order " + orderId + " refund " + key, reason);
                     refunded = due;
                     data.put("refundKey", key);
                     data.put("refundAmount", Long.toString(due.minor()));
