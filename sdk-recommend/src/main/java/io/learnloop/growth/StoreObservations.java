@@ -1,5 +1,7 @@
 package io.learnloop.growth;
 
+import io.learnloop.core.reputation.ReputationSource;
+import io.learnloop.core.reputation.ReputationEntry;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.Page;
 import io.learnloop.core.identity.Actor;
@@ -65,7 +67,8 @@ import java.util.TreeSet;
  *   <li>the <em>community</em> stock is the posts written within the last
  *       {@linkplain Builder#postsLiveFor(Duration) live period} (default {@link #DEFAULT_POSTS_LIVE_FOR}), since
  *       the model's community activity decays; the posts are those the host hands in and the notes members shared
- *       ({@code NoteVisibility.SHARED}, dated when written), so sharing raises the fitted post rate;</li>
+ *       ({@code NoteVisibility.SHARED}, dated when written) and the peer reviews they wrote (their reputation
+ *       journal's {@code PEER_REVIEW} awards), so sharing raises the fitted post rate;</li>
  *   <li>sign-ups with a referrer are referral sign-ups, the others paid sign-ups; conversions are first payments;
  *       completions are certificates issued; reviews and community posts are counted when written; revenue is what
  *       each order paid less what was refunded of it, booked in the period it was paid, and creator revenue is what
@@ -261,6 +264,7 @@ public final class StoreObservations {
                 posts.add(n.createdAt());
             }
         }
+        posts.addAll(peerReviewsWritten(m.id()));
         if (!firstPaid.containsKey(m.id())) {
             TreeSet<LocalDate> active = new TreeSet<>();
             active.add(day(m.joinedAt()));
@@ -350,6 +354,26 @@ public final class StoreObservations {
 
     private static LocalDate day(Instant t) {
         return t.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * A peer review is knowledge shared with another learner, so each one a member wrote (the reputation journal's
+     * {@code PEER_REVIEW} awards) counts as a post. Awards for accepted answers, helpful posts and shared notes
+     * reward a contribution already counted (the host's posts, the shared note), so they are not counted again.
+     */
+    private List<Instant> peerReviewsWritten(UserId learner) {
+        List<Instant> written = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<ReputationEntry> page = ll.reputation().journal(learner, cursor, Page.MAX_LIMIT);
+            for (ReputationEntry e : page.items()) {
+                if (e.source() == ReputationSource.PEER_REVIEW) {
+                    written.add(e.recordedAt());
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return written;
     }
 
     /**

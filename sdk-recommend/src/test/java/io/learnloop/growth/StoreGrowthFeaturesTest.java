@@ -14,6 +14,7 @@ import io.learnloop.core.commerce.OutcomeCondition;
 import io.learnloop.core.commerce.PlaceOrder;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
+import io.learnloop.core.identity.UserId;
 import io.learnloop.core.learning.NoteAnchor;
 import io.learnloop.core.learning.NoteDraft;
 import io.learnloop.core.learning.NoteVisibility;
@@ -48,7 +49,7 @@ class StoreGrowthFeaturesTest {
     /** Long enough for every outcome deadline to pass before the store is read. */
     private static final Duration SETTLED = Duration.ofDays(100);
 
-    private enum Feature { NONE, SPACED_REVIEW, SHARING, OUTCOME_OFFERS }
+    private enum Feature { NONE, SPACED_REVIEW, SHARING, PEER_REVIEWS, OUTCOME_OFFERS }
 
     /** Something a learner does at an instant; run in time order, since the platform's clock only moves forward. */
     private record Step(Instant at, int order, Runnable action) {
@@ -94,6 +95,16 @@ class StoreGrowthFeaturesTest {
                     steps.add(new Step(joined.plus(Duration.ofDays(d)).plusSeconds(60), 1, () -> p.learnloop().notes()
                             .add(learner.id(), course.published().lessons().get(0).id(), new NoteDraft(
                                     NoteAnchor.textRange(0, 5), "What I learned", NoteVisibility.SHARED))));
+                }
+            }
+            if (feature == Feature.PEER_REVIEWS && n > 0) {
+                // each learner reviews the work of the one who joined before them, on each of their first three days
+                UserId author = UserId.of("learner-" + (n - 1));
+                for (int d = 0; d < 3; d++) {
+                    int day = d;
+                    steps.add(new Step(joined.plus(Duration.ofDays(d)).plusSeconds(60), 1, () -> p.learnloop()
+                            .reputation().recordPeerReview(learner.id(), author, "work-" + (n - 1) + "-" + day,
+                                    "review-" + n + "-" + day)));
                 }
             }
             boolean outcome = feature == Feature.OUTCOME_OFFERS;
@@ -152,6 +163,15 @@ class StoreGrowthFeaturesTest {
 
         assertThat(fitted(with, Parameter.POST_RATE)).isGreaterThan(fitted(without, Parameter.POST_RATE))
                 .isGreaterThan(Parameters.defaults().get(Parameter.POST_RATE));
+        assertThat(with.heldAtPrior()).doesNotContain(Parameter.POST_RATE);
+    }
+
+    @Test
+    void calibrate_whenLearnersWritePeerReviews_fitsAHigherPostRate() {
+        CalibrationResult without = calibrate(Feature.NONE);
+        CalibrationResult with = calibrate(Feature.PEER_REVIEWS);
+
+        assertThat(fitted(with, Parameter.POST_RATE)).isGreaterThan(fitted(without, Parameter.POST_RATE));
         assertThat(with.heldAtPrior()).doesNotContain(Parameter.POST_RATE);
     }
 
