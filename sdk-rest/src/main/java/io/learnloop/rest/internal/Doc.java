@@ -34,6 +34,13 @@ record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int
     record Limit(int byDefault, int max) {
         /** A listing paged by cursor. */
         static final Limit PAGE = new Limit(Call.DEFAULT_LIMIT, Call.MAX_LIMIT);
+        /** A listing whose service sets the page size when the client names none ({@link #byDefault()} is 0). */
+        static final Limit SERVICE_DEFAULT = new Limit(0, Call.MAX_LIMIT);
+
+        /** Whether the service behind the route picks the page size when the client names none. */
+        boolean serviceDefault() {
+            return byDefault == 0;
+        }
     }
 
     /** How an answer wraps its record class. */

@@ -160,7 +160,8 @@ final class OpenApiGenerator {
         ObjectNode s = p.putObject("schema");
         switch (name) {
             case "limit" -> {
-                p.put("description", "Items per page, " + limit.byDefault() + " when absent");
+                p.put("description", limit.serviceDefault() ? "Items per page, the service's own page size when absent"
+                        : "Items per page, " + limit.byDefault() + " when absent");
                 s.put("type", "integer").put("minimum", 1).put("maximum", limit.max());
             }
             case "cursor" -> {
