@@ -40,7 +40,8 @@ final class CommerceEndpoints {
                         Doc.one("Cancels an unpaid order", Order.class), this::cancel)
                 .postMovingMoney("/orders/{orderId}/checkout", "checkout",
                         Doc.one("Starts or resumes paying an order; answers what the provider's front end needs",
-                                Views.Checkout.class).reads(Views.CheckoutBody.class), this::checkout);
+                                Views.Checkout.class).reads(Views.CheckoutBody.class).problems(501, 502, 504),
+                        this::checkout);
     }
 
     private static PlaceOrder request(String clientKey, Views.OrderBody body) {

@@ -16,6 +16,9 @@ import java.util.List;
  * sets the page size; without one the page size is the community's own.
  */
 final class CommunityEndpoints {
+    /** What every route answers when the host configured no community. */
+    private static final int NO_COMMUNITY = 501;
+
     private final Community community;
 
     CommunityEndpoints(Community community) {
@@ -29,19 +32,21 @@ final class CommunityEndpoints {
                         byCursor("A space's threads, oldest first", Topic.class), this::topics)
                 .post("/community/spaces/{spaceId}/topics", "createTopic", Route.Access.SIGNED_IN,
                         Doc.one("Opens a thread (a discussion or a question) with its first post", Topic.class)
-                                .reads(Views.NewTopic.class).creates(), this::createTopic)
+                                .reads(Views.NewTopic.class).creates().problems(NO_COMMUNITY), this::createTopic)
                 .get("/community/topics/{topicId}", "getTopic", Route.Access.SIGNED_IN,
-                        Doc.one("A thread", Topic.class), this::topic)
+                        Doc.one("A thread", Topic.class).problems(NO_COMMUNITY), this::topic)
                 .get("/community/topics/{topicId}/posts", "listPosts", Route.Access.SIGNED_IN,
                         byCursor("A thread's posts in order (hidden posts only for moderators, so a page may be"
                                 + " short yet have a next cursor)", Post.class), this::posts)
                 .post("/community/topics/{topicId}/posts", "replyToTopic", Route.Access.SIGNED_IN,
-                        Doc.one("Replies in a thread", Post.class).reads(Views.NewPost.class).creates(), this::reply);
+                        Doc.one("Replies in a thread", Post.class).reads(Views.NewPost.class).creates()
+                                .problems(NO_COMMUNITY), this::reply);
     }
 
     /** A listing paged by the community's cursor, at the community's page size unless the client sets a limit. */
     private static Doc byCursor(String summary, Class<?> item) {
-        return new Doc(summary, null, item, Doc.Shape.PAGE, 200, List.of("cursor")).limited(Doc.Limit.SERVICE_DEFAULT);
+        return new Doc(summary, null, item, Doc.Shape.PAGE, 200, List.of("cursor")).limited(Doc.Limit.SERVICE_DEFAULT)
+                .problems(NO_COMMUNITY);
     }
 
     private Community community() {

@@ -41,7 +41,7 @@ public final class RestApiFactory {
         new LearningEndpoints(learnloop, access).register(routes);
         new CredentialEndpoints(learnloop).register(routes);
         new CommunityEndpoints(community).register(routes);
-        new RecommendationEndpoints(recommender == null ? null : new ServiceRecommendations(learnloop, access, recommender))
+        new RecommendationEndpoints(learnloop, recommender == null ? null : new ServiceRecommendations(learnloop, access, recommender))
                 .register(routes);
         new OperatorEndpoints(learnloop).register(routes);
         return new DefaultRestApi(routes.build(), new Idempotency(learnloop.context()), maxBodyBytes);

@@ -136,6 +136,12 @@ final class Views {
     }
 
     /**
+     * The caller's "not interested" in a course.
+     */
+    record DismissalView(CourseId courseId, java.time.Instant dismissedAt) {
+    }
+
+    /**
      * Why a course was recommended: the kind of reason ({@code BECAUSE_YOU}, {@code POPULAR_IN},
      * {@code MATCHES_INTEREST}, {@code CONTINUE_LEARNING}, {@code NEW_COURSE}), the learner's course it relates to
      * and the category or interest term, each null when the reason has none, and an English sentence.

@@ -133,20 +133,7 @@ final class OpenApiGenerator {
                     .putObject("schema").put("type", "string");
         }
         ok.putObject("content").putObject("application/json").set("schema", responseSchema(d));
-        List<String> errors = new java.util.ArrayList<>(List.of("400"));
-        if (r.access() == Route.Access.SIGNED_IN) {
-            errors.add("401");
-        }
-        errors.addAll(List.of("403", "404", "405", "409", "413", "415", "422"));
-        if (r.path().startsWith("/community/") || r.path().equals("/me/recommendations")) {
-            errors.add("501");
-        }
-        if (r.operationId().equals("checkout")) {
-            errors.add("501");
-            errors.add("502");
-            errors.add("504");
-        }
-        errors.addAll(List.of("500", "503"));
+        List<String> errors = e.problemStatuses().stream().map(String::valueOf).toList();
         for (String status : errors) {
             responses.putObject(status).put("$ref", "#/components/responses/Problem" + status);
         }
