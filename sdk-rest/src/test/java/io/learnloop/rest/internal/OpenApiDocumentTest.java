@@ -83,6 +83,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void openApiDocument_whenRead_requiresOnlyRecordComponentsSoDerivedPropertiesNeedNotBeSent() throws IOException {
+        JsonNode answer = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument()).at("/components/schemas/Answer");
+
+        List<String> required = new ArrayList<>();
+        answer.get("required").forEach(r -> required.add(r.asText()));
+
+        assertThat(required).containsExactlyInAnyOrder("choices", "text", "number");
+        assertThat(answer.at("/properties/empty/readOnly").asBoolean()).isTrue();
+    }
+
+    @Test
     void openApiDocument_whenRead_declaresASchemaForEveryReference() throws IOException {
         JsonNode doc = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument());
         List<String> missing = new ArrayList<>();

@@ -239,10 +239,26 @@ final class OpenApiGenerator {
             }
             Member m = p.getAccessor().getMember();
             Type t = m instanceof Method method ? method.getGenericReturnType() : ((Field) m).getGenericType();
-            required.add(p.getName());
-            props.set(p.getName(), schema(t, true));
+            ObjectNode property = schema(t, true);
+            if (isComponent(type, m)) {
+                required.add(p.getName());
+            } else {
+                // Derived from the components (Answer's "empty"): written in answers, never needed in a request.
+                property.put("readOnly", true);
+            }
+            props.set(p.getName(), property);
         }
         return s;
+    }
+
+    /** Whether a property's accessor is one of the record's components, rather than a getter derived from them. */
+    private static boolean isComponent(Class<?> record, Member accessor) {
+        for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+            if (c.getAccessor().equals(accessor) || c.getName().equals(accessor.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode schema(Type type, boolean nullable) {
