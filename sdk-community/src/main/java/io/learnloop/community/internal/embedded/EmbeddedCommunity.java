@@ -91,6 +91,21 @@ public final class EmbeddedCommunity implements Community {
         this.access = new EmbeddedAccess(options.courseAccess());
     }
 
+    /**
+     * Rebuilds the sorted indexes of spaces, topics and posts in the context's tenant.
+     *
+     * @param ctx the core service context
+     * @return how many batches were rebuilt
+     */
+    public static int rebuildIndexes(ServiceContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        int batches = 0;
+        for (io.learnloop.core.store.AggregateType<?> type : List.of(Types.SPACE, Types.TOPIC, Types.POST)) {
+            batches += io.learnloop.core.store.Stores.reindex(ctx.store(), ctx.tenant(), type);
+        }
+        return batches;
+    }
+
     @Override
     public Space createSpace(Actor actor, NewSpace space) {
         actor.require(Role.MODERATOR, "create a space");
