@@ -119,7 +119,7 @@ for (const question of attempt.questions) {
   const option = must(`a right answer to "${question.prompt}"`,
     question.options.find((o) => rightAnswers.includes(o.text ?? "")));
   answers[must("question key", question.key)] = {
-    choices: [must("option key", option.key)], text: null, number: null, empty: false,
+    choices: [must("option key", option.key)], text: null, number: null,
   };
 }
 const grade = ok("submit the answers", await learner.POST("/quiz-attempts/{attemptId}/submission", {

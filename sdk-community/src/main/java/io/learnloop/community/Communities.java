@@ -40,6 +40,20 @@ public final class Communities {
     }
 
     /**
+     * Rebuilds the sorted indexes the embedded community's listings page through (spaces by creation time, a
+     * space's topics by creation time, a topic's posts by number) for every space, topic and post in the context's
+     * tenant, a batch per transaction ({@link io.learnloop.core.store.Stores#reindex}). Run it once after upgrading
+     * from a version without them, whose rows those listings do not show until then; it is safe to repeat and to run
+     * while the community serves requests.
+     *
+     * @param context the core service context of the community
+     * @return how many batches were rebuilt
+     */
+    public static int rebuildEmbeddedIndexes(ServiceContext context) {
+        return EmbeddedCommunity.rebuildIndexes(context);
+    }
+
+    /**
      * The community on a Discourse site. The core store keeps which categories are course and group spaces, group
      * goals, invitations and suspensions issued through the SDK.
      *

@@ -50,13 +50,42 @@ public interface Community {
      */
     Space space(Actor actor, String spaceId);
 
+    /** The largest page size a listing that takes one accepts. */
+    int MAX_PAGE_SIZE = 500;
+
     /**
-     * Lists the spaces the actor can read.
+     * Lists the spaces the actor can read, oldest first; the same as {@link #spaces(Actor, String)} without a cursor.
      *
      * @param actor who reads
      * @return the first page
      */
-    Page<Space> spaces(Actor actor);
+    default Page<Space> spaces(Actor actor) {
+        return spaces(actor, null);
+    }
+
+    /**
+     * Lists the spaces the actor can read, oldest first, from the page a cursor names, with the community's page
+     * size ({@link CommunityOptions#pageSize()}).
+     *
+     * @param actor  who reads
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @return the page, whose {@link Page#nextCursor()} is null when it is the last
+     * @throws io.learnloop.core.error.ValidationException naming {@code cursor} when it is not a cursor of this
+     *         listing
+     */
+    Page<Space> spaces(Actor actor, String cursor);
+
+    /**
+     * Lists the spaces the actor can read, oldest first, from the page a cursor names, at most {@code pageSize} of
+     * them. On Discourse the spaces are the site's categories, which Discourse lists in its own (position) order.
+     *
+     * @param actor    who reads
+     * @param cursor   the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param pageSize the most spaces on the page, 1 to {@value #MAX_PAGE_SIZE}
+     * @return the page, whose {@link Page#nextCursor()} is null when it is the last
+     * @throws io.learnloop.core.error.ValidationException naming {@code cursor} or {@code pageSize}
+     */
+    Page<Space> spaces(Actor actor, String cursor, int pageSize);
 
     /**
      * Opens a topic (discussion or question) with its first post.
@@ -104,6 +133,21 @@ public interface Community {
     Page<Topic> topics(Actor actor, String spaceId, String cursor);
 
     /**
+     * Lists a space's topics, oldest first, from the page a cursor names, at most {@code pageSize} of them. The
+     * Discourse backend asks Discourse for pages of that size ({@code per_page}); a Discourse site may cap it at its
+     * own topic page size (30 by default), so a page may be shorter and still be followed by another.
+     *
+     * @param actor    who reads
+     * @param spaceId  the space
+     * @param cursor   the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param pageSize the most topics on the page, 1 to {@value #MAX_PAGE_SIZE}
+     * @return the page, whose {@link Page#nextCursor()} is null when it is the last
+     * @throws io.learnloop.core.error.ValidationException naming {@code cursor} or {@code pageSize}; a cursor
+     *         belongs to the page size it was issued with on Discourse (a page number)
+     */
+    Page<Topic> topics(Actor actor, String spaceId, String cursor, int pageSize);
+
+    /**
      * Replies in a topic.
      *
      * @param actor         the author
@@ -139,6 +183,20 @@ public interface Community {
      *         listing
      */
     Page<Post> posts(Actor actor, String topicId, String cursor);
+
+    /**
+     * Lists a topic's posts in order, from the page a cursor names, at most {@code pageSize} of them. The Discourse
+     * backend reads at most 20 posts per request (Discourse's chunk size), so there a page holds at most
+     * {@code min(pageSize, 20)} posts.
+     *
+     * @param actor    who reads
+     * @param topicId  the topic
+     * @param cursor   the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param pageSize the most posts on the page, 1 to {@value #MAX_PAGE_SIZE}
+     * @return the page, whose {@link Page#nextCursor()} is null when it is the last
+     * @throws io.learnloop.core.error.ValidationException naming {@code cursor} or {@code pageSize}
+     */
+    Page<Post> posts(Actor actor, String topicId, String cursor, int pageSize);
 
     /**
      * Lists the newest posts across every space the actor can read, newest first.

@@ -71,6 +71,31 @@ class DiscoursePaginationTest {
     }
 
     @Test
+    void spaces_whenPagedBySize_resumesFromTheCursorThroughTheCategoriesList() {
+        stub("/categories.json", obj("category_list", obj("can_create_category", false, "categories", arr(
+                obj("id", 3, "name", "General", "slug", "general"),
+                obj("id", 4, "name", "Lounge", "slug", "lounge"),
+                obj("id", 5, "name", "Help", "slug", "help")))));
+
+        Page<Space> first = community.spaces(ANN, null, 2);
+        Page<Space> second = community.spaces(ANN, first.nextCursor(), 2);
+
+        assertThat(first.items()).extracting(Space::id).containsExactly("3", "4");
+        assertThat(second.items()).extracting(Space::id).containsExactly("5");
+        assertThat(second.nextCursor()).isNull();
+        assertThat(community.spaces(ANN, null, 2).streamAll().map(Space::id)).containsExactly("3", "4", "5");
+    }
+
+    @Test
+    void topics_whenPageSizeGiven_askDiscourseForPagesOfThatSize() {
+        stub("/c/c/9.json?order=created&ascending=true&per_page=5&page=0", obj("topic_list", obj("topics", arr())));
+
+        community.topics(ANN, "9", null, 5);
+
+        wm.verify(getRequestedFor(urlEqualTo("/c/c/9.json?order=created&ascending=true&per_page=5&page=0")));
+    }
+
+    @Test
     void latestPosts_whenBeforeCursor_followsItToTheOldest() {
         stub("/posts.json", obj("latest_posts", posts(150, 101)));
         stub("/posts.json?before=101", obj("latest_posts", posts(100, 51)));

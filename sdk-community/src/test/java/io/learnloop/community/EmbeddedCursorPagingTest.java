@@ -51,6 +51,34 @@ class EmbeddedCursorPagingTest {
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
+    void spaces_whenFollowingCursorsWithAPageSize_readsEverySpaceOnceOldestFirst(TestStores store) {
+        open(store);
+        List<String> created = new ArrayList<>(List.of(space.id()));
+        for (int i = 1; i <= 6; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            created.add(community.createSpace(MOD, NewSpace.general("Space " + i)).id());
+        }
+
+        List<List<Space>> pages = pages(cursor -> community.spaces(ANN, cursor, 3));
+
+        assertThat(pages).hasSize(3);
+        assertThat(pages.stream().flatMap(List::stream).map(Space::id)).containsExactlyElementsOf(created);
+        assertThat(community.spaces(ANN).items()).extracting(Space::id).containsExactlyElementsOf(created);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void topicsAndPosts_whenPageSizeOutOfRange_failNamingPageSize(TestStores store) {
+        open(store);
+
+        assertThatThrownBy(() -> community.topics(ANN, space.id(), null, 0))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).contains("pageSize"));
+        assertThatThrownBy(() -> community.spaces(ANN, null, Community.MAX_PAGE_SIZE + 1))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).contains("pageSize"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
     void posts_whenFollowingCursors_readsThreePagesInOrderWithoutDuplicates(TestStores store) {
         open(store);
         Topic topic = community.createTopic(ANN, space.id(), "Long thread", "Post 1", false);

@@ -77,7 +77,7 @@ enum TestStores {
     }
 
     /** A connection per unit of work to one in-memory H2 database, which lives until the JVM ends. */
-    private record H2Memory(String url) implements DataSource {
+    record H2Memory(String url) implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
             return DriverManager.getConnection(url, "sa", "");

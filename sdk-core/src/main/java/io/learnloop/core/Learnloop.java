@@ -119,7 +119,12 @@ public final class Learnloop {
         DefaultAccessService accessLedger = new DefaultAccessService(context);
         DefaultCommerceService orders = new DefaultCommerceService(context, b.commerceSettings);
         DefaultLedgerService revenueLedger = new DefaultLedgerService(context);
-        this.access = accessLedger;
+        AccessService decorated = b.accessDecorator.apply(accessLedger);
+        if (decorated == null) {
+            throw io.learnloop.core.error.ValidationException.of("accessDecorator",
+                    "returned null; return the access service it was given, or a decorator of it");
+        }
+        this.access = decorated;
         this.commerce = orders;
         this.ledger = revenueLedger;
         this.learning = new LearningServices(context, access, b.progressPolicy, b.reviewPolicy, b.affiliates,
@@ -399,6 +404,7 @@ public final class Learnloop {
         private final List<EventListener> listeners = new ArrayList<>();
         private final List<PersonalDataSource> personalDataSources = new ArrayList<>();
         private final List<PersonalDataEraser> personalDataErasers = new ArrayList<>();
+        private java.util.function.UnaryOperator<AccessService> accessDecorator = java.util.function.UnaryOperator.identity();
         private Duration eventLease = Duration.ofSeconds(30);
         private int courseApprovals = 1;
         private ProgressPolicy progressPolicy = ProgressPolicy.defaults();
@@ -469,6 +475,21 @@ public final class Learnloop {
          */
         public Builder listener(EventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Wraps the access service the facade hands out ({@link Learnloop#access()}) and decides lessons with, for
+         * example to count or trace every decision (the Spring Boot starter's observation does). The decorator is
+         * given the facade's own service and must delegate every call to it; settlement, refunds and the scheduled
+         * expiry of grants use the service underneath directly. Called once, when the facade is built; the default
+         * hands out the service itself.
+         *
+         * @param decorator returns the service to hand out, given the facade's own; never null
+         * @return this builder
+         */
+        public Builder accessDecorator(java.util.function.UnaryOperator<AccessService> decorator) {
+            this.accessDecorator = Objects.requireNonNull(decorator, "decorator");
             return this;
         }
 

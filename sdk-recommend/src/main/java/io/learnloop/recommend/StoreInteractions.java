@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,8 @@ public final class StoreInteractions {
      * {@code Learnloop.Builder.personalDataSource}: the learner's interactions as {@link #interactionsOf} gives
      * them, which is all the recommender knows about a learner. sdk-recommend stores nothing of its own (its matrix,
      * models and cache live in the host's memory), so this view is derived from records the export holds anyway
-     * (orders, progress, reviews, consents). A learner who refused personalisation has none.
+     * (orders, progress, reviews, consents). A learner who refused personalisation has none. After the interactions
+     * come the learner's {@link Dismissal}s, which the recommender does store ({@link Dismissals}).
      *
      * <p>The section is registered before the facade exists, and the reader is made from the facade, so it is
      * passed as a supplier read at export time.
@@ -124,7 +126,19 @@ public final class StoreInteractions {
                             + "' export section is not set: create the StoreInteractions of the facade before"
                             + " exporting.");
                 }
-                return interactions.interactionsOf(learner).iterator();
+                Iterator<Object> records = new ArrayList<Object>(interactions.interactionsOf(learner)).iterator();
+                Iterator<Dismissal> dismissals = Dismissals.exported(scope.context(), learner);
+                return new Iterator<Object>() {
+                    @Override
+                    public boolean hasNext() {
+                        return records.hasNext() || dismissals.hasNext();
+                    }
+
+                    @Override
+                    public Object next() {
+                        return records.hasNext() ? records.next() : dismissals.next();
+                    }
+                };
             }
 
             @Override
@@ -247,7 +261,7 @@ public final class StoreInteractions {
 
     /**
      * What the business rules need about a learner: the courses they are entitled to at {@code at} and those
-     * fully refunded to them (nothing dismissed; add dismissals the host records itself).
+     * fully refunded to them, and those they dismissed ({@link Dismissals}).
      *
      * @param learner the learner
      * @param at      the instant, usually now
@@ -260,7 +274,8 @@ public final class StoreInteractions {
         learnloop.access().entitledCourses(learner, at).forEach(c -> owned.add(c.value()));
         Set<String> refunded = new HashSet<>();
         refundedCourses(learner).forEach(c -> refunded.add(c.value()));
-        return new LearnerContext(learner.value(), owned, refunded, Set.of());
+        return new LearnerContext(learner.value(), owned, refunded,
+                Dismissals.of(learnloop.context()).coursesOf(learner));
     }
 
     private Set<CourseId> refundedCourses(UserId learner) {

@@ -94,6 +94,35 @@ class StoreInteractionsExportTest {
         assertThat(section.findValuesAsText("courseId")).containsOnly(java.id().value());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void dismiss_whenExportedThenErased_isInTheSectionThenGone(String kind) throws IOException {
+        AtomicReference<StoreInteractions> reader = new AtomicReference<>();
+        StorePlatform p = new StorePlatform(T0, store(kind),
+                b -> b.personalDataSource(StoreInteractions.personalDataSource(reader::get))
+                        .personalDataEraser(Dismissals.personalDataEraser()));
+        Course java = p.publish(creator, "Java", "programming", 2);
+        Dismissals dismissals = Dismissals.of(p.learnloop().context());
+        Dismissal first = dismissals.dismiss(ann.id(), java.id());
+        p.advance(Duration.ofHours(1));
+        Dismissal again = dismissals.dismiss(ann.id(), java.id());
+        reader.set(StoreInteractions.of(p.learnloop(), Staff.FINANCE));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p.learnloop().personalData().export(ann, ann.id(), out);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(reader.get().context(ann.id(), p.learnloop().context().now()).dismissed())
+                .containsExactly(java.id().value());
+        JsonNode section = entries(out.toByteArray()).get(StoreInteractions.EXPORT_SECTION + ".json");
+        assertThat(section.findValuesAsText("dismissedAt")).hasSize(1);
+        assertThat(section.findValuesAsText("course")).containsExactly(java.id().value());
+
+        p.learnloop().personalData().erase(Staff.ADMIN, ann.id(), null);
+
+        assertThat(dismissals.coursesOf(ann.id())).isEmpty();
+    }
+
     @Test
     void export_whenTheLearnerRefusedPersonalisation_writesAnEmptySection() throws IOException {
         AtomicReference<StoreInteractions> reader = new AtomicReference<>();

@@ -3,8 +3,6 @@ package io.learnloop.rest;
 import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.AccessService;
-import io.learnloop.core.catalog.CourseId;
-import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.payment.Payments;
@@ -17,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The HTTP API for front ends (catalogue, course pages, checkout, order status, my learning, quizzes, certificates,
@@ -116,7 +113,6 @@ public interface RestApi {
         private Community community;
         private RecommendationService recommendations;
         private AccessService access;
-        private Function<CourseId, List<OfferId>> courseOffers = course -> List.of();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
         private Builder(Learnloop learnloop) {
@@ -175,18 +171,6 @@ public interface RestApi {
         }
 
         /**
-         * Which offers a course page shows, in order (the store keeps no index of offers by course; the host knows
-         * which it sells). Offers that are missing or inactive are left out. The default shows none.
-         *
-         * @param value the course's offers
-         * @return this builder
-         */
-        public Builder courseOffers(Function<CourseId, List<OfferId>> value) {
-            this.courseOffers = Objects.requireNonNull(value, "courseOffers");
-            return this;
-        }
-
-        /**
          * The largest request body to read.
          *
          * @param value the limit in bytes, 1 KiB to 16 MiB
@@ -207,8 +191,8 @@ public interface RestApi {
          * @return the API
          */
         public RestApi build() {
-            return RestApiFactory.create(learnloop, access == null ? learnloop.access() : access, payments, community, recommendations, courseOffers,
-                    maxBodyBytes);
+            return RestApiFactory.create(learnloop, access == null ? learnloop.access() : access, payments, community,
+                    recommendations, maxBodyBytes);
         }
     }
 }

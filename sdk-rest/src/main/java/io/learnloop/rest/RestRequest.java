@@ -17,20 +17,25 @@ import java.util.Objects;
  * @param path    the path below the API's base path, starting with {@code /}, not URL-decoded
  * @param query   the query parameters, decoded, the first value of each (copied)
  * @param headers the request headers, names lower-cased (copied)
- * @param body    the raw body bytes, empty when there is none (copied)
- * @param actor   the authenticated caller, or null when nobody is signed in
+ * @param body          the raw body bytes, empty when there is none (copied)
+ * @param actor         the authenticated caller, or null when nobody is signed in
+ * @param clientAddress the IPv4 or IPv6 address of the client as the host's server determined it (behind a proxy,
+ *                      after the server applied the forwarded headers it trusts; never read from a header here), or
+ *                      null when unknown. Checkout passes it to providers that require the payer's address
+ *                      (WeChat Pay H5's {@code payer_client_ip}).
  */
 public record RestRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                          byte[] body, Actor actor) {
+                          byte[] body, Actor actor, String clientAddress) {
     /**
      * Normalises and copies.
      *
-     * @param method  the method
-     * @param path    the path
-     * @param query   the query parameters
-     * @param headers the headers
-     * @param body    the body
-     * @param actor   the caller, or null
+     * @param method        the method
+     * @param path          the path
+     * @param query         the query parameters
+     * @param headers       the headers
+     * @param body          the body
+     * @param actor         the caller, or null
+     * @param clientAddress the client's address, or null
      */
     public RestRequest {
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -42,6 +47,22 @@ public record RestRequest(String method, String path, Map<String, String> query,
         }
         headers = Map.copyOf(lower);
         body = body == null ? new byte[0] : body.clone();
+        clientAddress = clientAddress == null || clientAddress.isBlank() ? null : clientAddress.strip();
+    }
+
+    /**
+     * A request whose client address is unknown.
+     *
+     * @param method  the method
+     * @param path    the path
+     * @param query   the query parameters
+     * @param headers the headers
+     * @param body    the body
+     * @param actor   the caller, or null
+     */
+    public RestRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                       byte[] body, Actor actor) {
+        this(method, path, query, headers, body, actor, null);
     }
 
     /**
@@ -94,7 +115,8 @@ public record RestRequest(String method, String path, Map<String, String> query,
     public RestRequest withJson(String json) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put("content-type", "application/json");
-        return new RestRequest(method, path, query, h, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), actor);
+        return new RestRequest(method, path, query, h, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), actor,
+                clientAddress);
     }
 
     /**
@@ -107,7 +129,7 @@ public record RestRequest(String method, String path, Map<String, String> query,
     public RestRequest withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name.toLowerCase(Locale.ROOT), value);
-        return new RestRequest(method, path, query, h, body, actor);
+        return new RestRequest(method, path, query, h, body, actor, clientAddress);
     }
 
     /**
@@ -120,23 +142,34 @@ public record RestRequest(String method, String path, Map<String, String> query,
     public RestRequest withQuery(String name, String value) {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put(name, value);
-        return new RestRequest(method, path, q, headers, body, actor);
+        return new RestRequest(method, path, q, headers, body, actor, clientAddress);
+    }
+
+    /**
+     * The same request from a client address.
+     *
+     * @param address the client's IPv4 or IPv6 address, or null
+     * @return the new request
+     */
+    public RestRequest withClientAddress(String address) {
+        return new RestRequest(method, path, query, headers, body, actor, address);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof RestRequest r && method.equals(r.method) && path.equals(r.path) && query.equals(r.query)
-                && headers.equals(r.headers) && java.util.Arrays.equals(body, r.body) && Objects.equals(actor, r.actor);
+                && headers.equals(r.headers) && java.util.Arrays.equals(body, r.body) && Objects.equals(actor, r.actor)
+                && Objects.equals(clientAddress, r.clientAddress);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, path, query, headers, java.util.Arrays.hashCode(body), actor);
+        return Objects.hash(method, path, query, headers, java.util.Arrays.hashCode(body), actor, clientAddress);
     }
 
     @Override
     public String toString() {
-        // Bodies and headers may carry tokens: only their sizes are shown.
+        // Bodies and headers may carry tokens, and the client address is personal data: only sizes are shown.
         return "RestRequest[" + method + " " + path + ", headers=" + headers.size() + ", body=" + body.length
                 + " bytes, actor=" + (actor == null ? null : actor.id()) + "]";
     }

@@ -104,9 +104,7 @@ final class ApiFixture {
                 Question.trueFalse("q2", "A record is immutable by default.", true, 1)), QuizSettings.defaults()));
         community = Communities.embedded(learnloop.context(), CommunityOptions.builder(
                 (user, course) -> learnloop.access().hasAccess(user, CourseId.of(course), clock.instant())).build());
-        api = RestApi.builder(learnloop).payments(payments).community(community)
-                .courseOffers(course -> course.equals(java.id()) ? List.of(javaOffer.id()) : List.of(sqlOffer.id()))
-                .build();
+        api = RestApi.builder(learnloop).payments(payments).community(community).build();
     }
 
     private Course published(String title, String category) {

@@ -83,12 +83,76 @@ class CommunityTest {
         assertThat(r.bodyText()).contains("cursor");
     }
 
+    @Test
+    void listSpaces_whenFollowingNextCursor_readsEverySpaceOnce() {
+        List<String> created = new ArrayList<>(List.of(lounge.id()));
+        for (int i = 1; i <= 60; i++) {
+            f.clock.advance(java.time.Duration.ofSeconds(1));
+            created.add(f.community.createSpace(MODERATOR, NewSpace.general("Space " + i)).id());
+        }
+
+        List<String> listed = new ArrayList<>();
+        int pages = follow("/community/spaces", s -> listed.add(s.get("id").asText()));
+
+        assertThat(pages).isEqualTo(2);
+        assertThat(listed).containsExactlyElementsOf(created);
+    }
+
+    @Test
+    void listTopics_whenLimitGiven_answersPagesOfThatSize() {
+        for (int i = 1; i <= 7; i++) {
+            f.community.createTopic(Actor.learner("learner-" + i), lounge.id(), "Thread " + i, "Text", false);
+        }
+
+        List<String> listed = new ArrayList<>();
+        int pages = follow("/community/spaces/" + lounge.id() + "/topics", Map.of("limit", "3"),
+                t -> listed.add(t.get("id").asText()));
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(listed).hasSize(7).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void listPostsAndSpaces_whenLimitGiven_answerAtMostThatMany() {
+        Topic topic = f.community.createTopic(LENA, lounge.id(), "Thread", "Post 1", false);
+        for (int i = 2; i <= 5; i++) {
+            f.community.reply(LENA, topic.id(), "Post " + i, 0);
+        }
+        f.community.createSpace(MODERATOR, NewSpace.general("Second"));
+
+        JsonNode posts = json(f.get("/community/topics/" + topic.id() + "/posts", LENA, Map.of("limit", "2")));
+        JsonNode spaces = json(f.get("/community/spaces", LENA, Map.of("limit", "1")));
+
+        assertThat(posts.get("items")).extracting(p -> p.get("number").asInt()).containsExactly(1, 2);
+        assertThat(posts.get("nextCursor").isNull()).isFalse();
+        assertThat(spaces.get("items")).hasSize(1);
+        assertThat(spaces.get("nextCursor").isNull()).isFalse();
+    }
+
+    @Test
+    void listSpaces_whenLimitOutOfRange_answers400NamingLimit() {
+        for (String limit : List.of("0", "101", "many")) {
+            RestResponse r = f.get("/community/spaces", LENA, Map.of("limit", limit));
+
+            assertThat(r.status()).as(r.bodyText()).isEqualTo(400);
+            assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("limit");
+        }
+    }
+
     /** Reads a listing by following nextCursor to the end; answers the number of pages. */
     private int follow(String path, Consumer<JsonNode> item) {
+        return follow(path, Map.of(), item);
+    }
+
+    private int follow(String path, Map<String, String> query, Consumer<JsonNode> item) {
         String cursor = null;
         int pages = 0;
         do {
-            RestResponse r = f.get(path, LENA, cursor == null ? Map.of() : Map.of("cursor", cursor));
+            Map<String, String> q = new java.util.HashMap<>(query);
+            if (cursor != null) {
+                q.put("cursor", cursor);
+            }
+            RestResponse r = f.get(path, LENA, q);
             assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
             JsonNode body = json(r);
             body.get("items").forEach(item);

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecommendationsTest {
     private final ApiFixture f = new ApiFixture();
     private final RestApi api;
+    private final RecommendationService service;
 
     RecommendationsTest() {
         List<CourseInfo> catalogue = StoreInteractions.of(f.learnloop, FINANCE).catalogue();
@@ -48,7 +49,7 @@ class RecommendationsTest {
         history.add(Interaction.of(LENA.id().value(), f.java.id().value(), InteractionKind.PURCHASE,
                 f.clock.instant()));
         InteractionMatrix matrix = InteractionMatrix.builder().courses(catalogue).addAll(history).build();
-        RecommendationService service = RecommendationService.builder().matrix(matrix).catalogue(catalogue)
+        service = RecommendationService.builder().matrix(matrix).catalogue(catalogue)
                 .clock(f.clock).trainer(m -> Recommenders.hybrid(m, catalogue, Map.of(Recommenders.itemKnn(m, catalogue, 10, 0), 1.0),
                         Recommenders.popularity(m, catalogue, Duration.ZERO, f.clock.instant()), null, 1))
                 .build();
@@ -124,6 +125,64 @@ class RecommendationsTest {
         }
         assertThat(recommendations(LENA, Map.of("limit", "50")).status()).isEqualTo(200);
         assertThat(json(recommendations(LENA, Map.of("limit", "1"))).get("items")).hasSize(1);
+    }
+
+    private RestResponse dismiss(RestApi on, Actor actor, String course) {
+        RestRequest request = RestRequest.of("POST", "/me/recommendations/" + course + "/dismissal", actor);
+        RestResponse response = on.handle(request);
+        OpenApiContract.check(request, response);
+        return response;
+    }
+
+    @Test
+    void dismissRecommendation_whenPosted_theNextListLeavesTheCourseOutAndARepeatKeepsTheFirst() {
+        assertThat(courses(recommendations(MAX, Map.of()))).contains(f.java.id().value());
+
+        RestResponse first = dismiss(api, MAX, f.java.id().value());
+        f.clock.advance(Duration.ofMinutes(5));
+        RestResponse repeated = dismiss(api, MAX, f.java.id().value());
+
+        assertThat(first.status()).as(first.bodyText()).isEqualTo(200);
+        assertThat(json(first).get("courseId").asText()).isEqualTo(f.java.id().value());
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.bodyText()).isEqualTo(first.bodyText());
+        assertThat(courses(recommendations(MAX, Map.of()))).doesNotContain(f.java.id().value())
+                .contains(f.sql.id().value());
+        // another learner's list is untouched
+        assertThat(courses(recommendations(Actor.learner("zoe"), Map.of()))).contains(f.java.id().value());
+    }
+
+    @Test
+    void dismissRecommendation_whenTheHostRestartsOnJdbc_isStillHonoured(@org.junit.jupiter.api.io.TempDir
+                                                                         java.nio.file.Path folder) {
+        try (io.learnloop.jdbc.JdbcStore store = io.learnloop.jdbc.JdbcStores.embeddedH2(folder)) {
+            // the same ids as the shop the service was trained on
+            ApiFixture before = new ApiFixture(store, "id");
+            RestApi first = RestApi.builder(before.learnloop).recommendations(service).build();
+            assertThat(before.java.id()).isEqualTo(f.java.id());
+            RestRequest listBefore = RestRequest.of("GET", "/me/recommendations", MAX);
+            assertThat(courses(first.handle(listBefore))).contains(f.java.id().value());
+            assertThat(dismiss(first, MAX, before.java.id().value()).status()).isEqualTo(200);
+
+            RestApi restarted = RestApi.builder(io.learnloop.core.Learnloop.builder().store(store).clock(f.clock)
+                    .build()).recommendations(service).build();
+            RestRequest list = RestRequest.of("GET", "/me/recommendations", MAX);
+            RestResponse r = restarted.handle(list);
+            OpenApiContract.check(list, r);
+
+            assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+            assertThat(courses(r)).doesNotContain(before.java.id().value());
+        }
+    }
+
+    @Test
+    void dismissRecommendation_whenTheCourseIsUnknownOrNoServiceIsConfigured_answers404Or501() {
+        RestResponse unknown = dismiss(api, MAX, "no-such-course");
+        RestResponse bare = dismiss(f.api, MAX, f.java.id().value());
+
+        assertThat(unknown.status()).as(unknown.bodyText()).isEqualTo(404);
+        assertThat(bare.status()).isEqualTo(501);
+        assertThat(dismiss(api, null, f.java.id().value()).status()).isEqualTo(401);
     }
 
     @Test

@@ -56,6 +56,49 @@ class StorefrontTest {
     }
 
     @Test
+    void getCoursePage_whenOffersChangeInTheStore_listsTheOnesOnSaleThatSellTheCourse() {
+        var bundle = f.learnloop.commerce().createOffer(ApiFixture.CREATOR, io.learnloop.core.commerce.OfferDraft
+                .bundle("Both courses", io.learnloop.core.money.Money.ofMinor(25900, "CNY"),
+                        List.of(f.java.id(), f.sql.id())));
+        f.learnloop.commerce().setOfferActive(ApiFixture.CREATOR, f.javaOffer.id(), false);
+
+        JsonNode java = json(f.get("/courses/" + f.java.id().value(), null));
+        JsonNode sql = json(f.get("/courses/" + f.sql.id().value(), null));
+
+        assertThat(java.get("offers")).extracting(o -> o.get("id").asText()).containsExactly(bundle.id().value());
+        assertThat(sql.get("offers")).extracting(o -> o.get("id").asText())
+                .containsExactly(f.sqlOffer.id().value(), bundle.id().value());
+    }
+
+    @Test
+    void getCoursePage_whenAnOfferIsPayPerOutcome_showsItsGeneratedTermsInEnglishAndChinese() {
+        var offer = f.learnloop.commerce().createOffer(ApiFixture.CREATOR, io.learnloop.core.commerce.OfferDraft
+                .course("Pass or 50% back", io.learnloop.core.money.Money.ofMinor(30000, "CNY"), f.sql.id())
+                .withOutcome(io.learnloop.core.commerce.OutcomeCondition.refundShareIfNotPassed(
+                        java.time.Duration.ofDays(60), 5000)));
+        var expected = offer.outcomeTerms();
+
+        JsonNode page = json(f.get("/courses/" + f.sql.id().value(), null));
+        JsonNode terms = null;
+        for (JsonNode o : page.get("offers")) {
+            if (o.get("id").asText().equals(offer.id().value())) {
+                terms = o.get("outcomeTerms");
+            } else {
+                assertThat(o.get("outcomeTerms").isNull()).isTrue();
+            }
+        }
+
+        assertThat(terms).as(page.toString()).isNotNull();
+        assertThat(terms.get("kind").asText()).isEqualTo("REFUND_SHARE_IF_NOT_PASSED");
+        assertThat(terms.get("refundShareBps").asInt()).isEqualTo(5000);
+        assertThat(terms.get("refundAtList").get("minor").asLong()).isEqualTo(expected.refundAtList().minor());
+        assertThat(terms.get("english").asText()).isEqualTo(expected.english()).contains("50%");
+        assertThat(terms.get("chinese").asText()).isEqualTo(expected.chinese());
+        assertThat(json(f.get("/offers/" + offer.id().value(), null)).get("outcomeTerms").get("english").asText())
+                .isEqualTo(expected.english());
+    }
+
+    @Test
     void getCoursePage_whenDraft_answers404() {
         RestResponse r = f.get("/courses/" + f.draft.id().value(), null);
         assertThat(r.status()).isEqualTo(404);

@@ -140,4 +140,22 @@ class ObservedDecisionsTest {
                     .doesNotContain("learner", "lesson", "course");
         });
     }
+
+    @Test
+    void decide_whenCalledThroughTheFacadeDirectly_isRecordedOnceLikeThroughTheBean() {
+        runner().run(context -> {
+            Learnloop learnloop = context.getBean(Learnloop.class);
+            Course course = new TestShop(learnloop, 19900, "CNY").course();
+            LessonId preview = course.published().chapters().get(0).lessons().get(0).id();
+
+            learnloop.access().decide(UserId.of("lena"), preview, learnloop.context().now());
+            context.getBean(AccessService.class).decide(UserId.of("max"), preview, learnloop.context().now());
+
+            Timer timer = meters.find("learnloop.access.decisions")
+                    .tags("scope", "lesson", "allowed", "true", "reason", "free_preview").timer();
+            assertThat(timer).isNotNull();
+            assertThat(timer.count()).isEqualTo(2);
+            assertThat(context.getBean(AccessService.class)).isSameAs(learnloop.access());
+        });
+    }
 }

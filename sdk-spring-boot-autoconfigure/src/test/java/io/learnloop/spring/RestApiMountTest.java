@@ -73,6 +73,40 @@ class RestApiMountTest {
     }
 
     @Test
+    void api_whenMounted_handsTheApiTheServletsRemoteAddressNotAForwardedHeader() {
+        java.util.concurrent.atomic.AtomicReference<io.learnloop.rest.RestRequest> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        RestApi capturing = new RestApi() {
+            @Override
+            public io.learnloop.rest.RestResponse handle(io.learnloop.rest.RestRequest request) {
+                seen.set(request);
+                return new io.learnloop.rest.RestResponse(204, java.util.Map.of(), new byte[0]);
+            }
+
+            @Override
+            public List<io.learnloop.rest.Route> routes() {
+                return List.of();
+            }
+
+            @Override
+            public int maxBodyBytes() {
+                return RestApi.DEFAULT_MAX_BODY_BYTES;
+            }
+        };
+        runner().withBean(RestApi.class, () -> capturing).run(context -> {
+            mvc(context).perform(get("/learnloop/api/courses").header("X-Forwarded-For", "198.51.100.66")
+                    .with(request -> {
+                        // what Spring's forwarded-header handling leaves when it trusts the proxy
+                        request.setRemoteAddr("203.0.113.9");
+                        return request;
+                    })).andReturn();
+
+            assertThat(seen.get()).isNotNull();
+            assertThat(seen.get().clientAddress()).isEqualTo("203.0.113.9");
+        });
+    }
+
+    @Test
     void placeOrder_whenSignedInAndRepeated_placesOneOrderForThePrincipal() {
         runner().run(context -> {
             TestShop shop = new TestShop(context.getBean(Learnloop.class), 19900, "CNY");

@@ -11,13 +11,10 @@ import io.learnloop.core.catalog.CatalogService;
 import io.learnloop.core.catalog.Chapter;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.CourseDetails;
-import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.catalog.CourseLevel;
 import io.learnloop.core.catalog.LessonSpec;
 import io.learnloop.core.catalog.LessonType;
-import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferDraft;
-import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
@@ -27,8 +24,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * DEMO ONLY: the catalogue the application starts with, created through the services as staff would: a creator's
@@ -36,9 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * that sells it, and a community space for its learners beside a general one. It runs once, when the application has
  * started, on the empty in-memory database.
  *
- * <p>It also answers which offers the course page lists ({@link #offersOf}), which the store keeps no index of.
+ * <p>The course page lists the course's offers on sale from the store, so they outlive a restart of the database.
  *
- * <p>Thread-safe: the offers are kept in a concurrent map.
+ * <p>Thread-safe: Spring calls it once.
  */
 @Component
 public class DemoCatalogue implements ApplicationRunner {
@@ -53,7 +48,6 @@ public class DemoCatalogue implements ApplicationRunner {
 
     private final Learnloop learnloop;
     private final Community community;
-    private final Map<CourseId, List<OfferId>> offers = new ConcurrentHashMap<>();
 
     /**
      * Created by Spring.
@@ -64,16 +58,6 @@ public class DemoCatalogue implements ApplicationRunner {
     public DemoCatalogue(Learnloop learnloop, Community community) {
         this.learnloop = learnloop;
         this.community = community;
-    }
-
-    /**
-     * The active offers that sell a course, as the course page lists them.
-     *
-     * @param course the course
-     * @return its offers, possibly none
-     */
-    public List<OfferId> offersOf(CourseId course) {
-        return offers.getOrDefault(course, List.of());
     }
 
     @Override
@@ -102,9 +86,8 @@ public class DemoCatalogue implements ApplicationRunner {
                         true, 1)),
                 QuizSettings.defaults().withFinalQuiz(true).withPassingPercent(60).withMaxAttempts(5)));
 
-        Offer offer = learnloop.commerce().createOffer(CREATOR,
+        learnloop.commerce().createOffer(CREATOR,
                 OfferDraft.course(COURSE_TITLE, Money.ofMinor(9900, "CNY"), course.id()));
-        offers.put(course.id(), List.of(offer.id()));
 
         community.createSpace(OPERATOR, NewSpace.general("Lounge"));
         community.createSpace(OPERATOR, NewSpace.course(COURSE_TITLE, course.id().value()));

@@ -1,16 +1,12 @@
 package io.learnloop.examples.boot;
 
-import io.learnloop.community.Community;
 import io.learnloop.community.CommunityOptions;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.credential.CertificatePolicy;
 import io.learnloop.core.credential.IssuerProfile;
 import io.learnloop.core.credential.SigningKey;
-import io.learnloop.payment.Payments;
-import io.learnloop.rest.RestApi;
 import io.learnloop.spring.LearnloopBuilderCustomizer;
-import io.learnloop.spring.LearnloopProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,23 +59,5 @@ public class DemoLearnloop {
     CommunityOptions demoCommunityOptions(Learnloop learnloop, Clock clock) {
         return CommunityOptions.builder((user, courseId) -> learnloop.access().hasAccess(user, CourseId.of(courseId),
                 clock.instant())).catalog(learnloop.catalog()).build();
-    }
-
-    /**
-     * The HTTP API as the starter builds it, plus the offers each course page lists (a {@code RestApi} bean of the
-     * host's replaces the starter's, which lists none).
-     *
-     * @param learnloop  the facade
-     * @param payments   the payments, over the Sandbox provider
-     * @param community  the community
-     * @param catalogue  the demo catalogue, which knows the offers
-     * @param properties the starter's properties
-     * @return the API
-     */
-    @Bean
-    RestApi demoRestApi(Learnloop learnloop, Payments payments, Community community, DemoCatalogue catalogue,
-                        LearnloopProperties properties) {
-        return RestApi.builder(learnloop).payments(payments).community(community).courseOffers(catalogue::offersOf)
-                .maxBodyBytes(properties.api().maxBodyBytes()).build();
     }
 }

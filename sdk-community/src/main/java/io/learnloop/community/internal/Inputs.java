@@ -42,6 +42,16 @@ public final class Inputs {
     }
 
     /**
+     * Checks the page size a listing was asked for.
+     *
+     * @param pageSize the most items on a page
+     */
+    public static void pageSize(int pageSize) {
+        new Validator().check(pageSize >= 1 && pageSize <= Community.MAX_PAGE_SIZE, "pageSize",
+                "must be 1 to " + Community.MAX_PAGE_SIZE + " (was " + pageSize + ")").throwIfInvalid();
+    }
+
+    /**
      * Checks a new reply.
      *
      * @param actor         the author

@@ -43,6 +43,19 @@ public interface CommerceService {
     Offer offer(OfferId id);
 
     /**
+     * The offers on sale that sell a course (alone or in a bundle), oldest first, a page at a time: what a course
+     * page shows. Offers taken off sale drop out of the listing and come back when put on sale again.
+     *
+     * @param course the course
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the most offers on the page, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     * @throws io.learnloop.core.error.ValidationException if the course is null, the limit out of range or the cursor
+     *                                                     not one this listing returned
+     */
+    Page<Offer> offersOnSale(io.learnloop.core.catalog.CourseId course, String cursor, int limit);
+
+    /**
      * Puts an offer on or off sale. Orders already placed keep it.
      *
      * @param actor  the offer's owner, or an admin

@@ -84,4 +84,26 @@ public interface Store {
      * @return how many events were rewritten
      */
     int rewriteOutbox(TenantId tenant, UnaryOperator<DomainEvent> rewrite);
+
+    /**
+     * Rebuilds the index entries of one batch of a tenant's aggregates of a type, in id order after {@code afterId}:
+     * what makes aggregates written before their type gained an index (or changed an index's keys) findable through
+     * it. An update does not do it, since it diffs the keys of the new value against those the same key functions
+     * give for the stored one. Each aggregate keeps its body and version; its entries under the type's current
+     * indexes are written (again), in one transaction per batch, so a run can stop and resume from the id it returned.
+     * Entries an earlier definition left behind are never read (every lookup checks the aggregate still holds the
+     * key). Unique keys are not rebuilt. {@link Stores#reindex} runs every batch.
+     *
+     * <p>The in-memory store indexes each aggregate when it is written and starts empty, so it has nothing to rebuild:
+     * its implementation (this default) answers null.
+     *
+     * @param tenant  the tenant
+     * @param type    the aggregate type, as it is declared now
+     * @param afterId the id of the last aggregate of the previous batch, or null to start
+     * @param limit   the most aggregates in this batch, 1 to {@value IndexRange#MAX_LIMIT}
+     * @return the id of this batch's last aggregate, to pass as {@code afterId}; null when no aggregate was left
+     */
+    default String reindex(TenantId tenant, AggregateType<?> type, String afterId, int limit) {
+        return null;
+    }
 }

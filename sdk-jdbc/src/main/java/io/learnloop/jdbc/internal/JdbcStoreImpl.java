@@ -6,6 +6,9 @@ import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.TenantId;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.store.UnitOfWork;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.error.Validator;
 import io.learnloop.jdbc.Dialect;
 import io.learnloop.jdbc.JdbcStore;
 import io.learnloop.jdbc.ScheduledJobs;
@@ -75,6 +78,14 @@ public final class JdbcStoreImpl implements JdbcStore {
         } catch (SQLException e) {
             throw SqlErrors.map(e, doing);
         }
+    }
+
+    @Override
+    public String reindex(TenantId tenant, AggregateType<?> type, String afterId, int limit) {
+        new Validator().notNull("tenant", tenant).notNull("type", type)
+                .check(limit >= 1 && limit <= IndexRange.MAX_LIMIT, "limit", "must be 1 to " + IndexRange.MAX_LIMIT
+                        + " (was " + limit + ")").throwIfInvalid();
+        return transact(tenant, uow -> ((JdbcUnitOfWork) uow).reindex(type, afterId, limit));
     }
 
     @Override

@@ -530,6 +530,39 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
     }
 
+    /**
+     * Writes the index entries of a batch of aggregates of a type, in id order after {@code afterId}, from their
+     * stored bodies and the type's current key functions; an entry already there is deleted and written again.
+     *
+     * @return the batch's last id, or null when none was left
+     */
+    <T> String reindex(AggregateType<T> type, String afterId, int limit) {
+        writable();
+        String[] last = {null};
+        write("rebuilding the indexes of " + type.name(), () -> {
+            List<String[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id, body FROM learnloop_aggregate"
+                    + " WHERE tenant = ? AND type = ? AND id > ? ORDER BY tenant, type, id" + sql.limit("?"))) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, type.name());
+                ps.setString(3, afterId == null ? "" : afterId);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            for (String[] row : rows) {
+                List<Key> entries = keys(type, LearnloopJson.fromJson(row[1], type.type())).indexes();
+                deleteKeys(type, row[0], INDEX_ENTRIES, entries);
+                insertIndexEntries(type, row[0], entries);
+                last[0] = row[0];
+            }
+        });
+        return last[0];
+    }
+
     // ---- plumbing ----
 
     /** SQL work that may throw {@link SQLException}. */

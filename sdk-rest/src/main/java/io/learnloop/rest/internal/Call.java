@@ -55,6 +55,11 @@ final class Call {
         return limit(new Doc.Limit(DEFAULT_LIMIT, Math.min(MAX_LIMIT, Page.MAX_LIMIT)));
     }
 
+    /** The client's {@code limit} within the bounds, or null when it named none. */
+    Integer requestedLimit(Doc.Limit bounds) {
+        return query("limit") == null ? null : limit(bounds);
+    }
+
     int limit(Doc.Limit bounds) {
         String text = query("limit");
         if (text == null) {

@@ -14,8 +14,6 @@ import io.learnloop.rest.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** The public storefront: catalogue and search, the course page with reviews, offers. */
 final class CatalogEndpoints {
@@ -23,13 +21,13 @@ final class CatalogEndpoints {
     static final int SCAN_LIMIT = 500;
     private static final int CHUNK = 100;
     private static final int PAGE_REVIEWS = 10;
+    /** The offers on sale a course page lists at most, oldest first. */
+    static final int PAGE_OFFERS = 20;
 
     private final Learnloop learnloop;
-    private final Function<CourseId, List<OfferId>> courseOffers;
 
-    CatalogEndpoints(Learnloop learnloop, Function<CourseId, List<OfferId>> courseOffers) {
+    CatalogEndpoints(Learnloop learnloop) {
         this.learnloop = learnloop;
-        this.courseOffers = courseOffers;
     }
 
     void register(Router.Builder routes) {
@@ -38,14 +36,17 @@ final class CatalogEndpoints {
                                 + " at most " + SCAN_LIMIT + " courses, so it may hold fewer than limit and still have a"
                                 + " next cursor", Views.CourseSummary.class, "q", "category"), this::courses)
                 .get("/courses/{courseId}", "getCoursePage", Route.Access.PUBLIC,
-                        Doc.one("The course page: outline, rating, first reviews, offers", Views.CoursePage.class),
+                        Doc.one("The course page: outline, rating, first reviews, and the offers on sale that sell"
+                                + " the course (the first " + PAGE_OFFERS + ", with pay-per-outcome terms)",
+                                Views.CoursePage.class),
                         this::coursePage)
                 .get("/courses/{courseId}/quizzes", "listCourseQuizzes", Route.Access.PUBLIC,
                         Doc.items("The course's quizzes, without their questions: what a learner starts an attempt on",
                                 Views.QuizSummary.class), this::quizzes)
                 .get("/courses/{courseId}/reviews", "listCourseReviews", Route.Access.PUBLIC,
                         Doc.page("The course's visible reviews", Review.class), this::reviews)
-                .get("/offers/{offerId}", "getOffer", Route.Access.PUBLIC, Doc.one("An active offer", Offer.class),
+                .get("/offers/{offerId}", "getOffer", Route.Access.PUBLIC,
+                        Doc.one("An active offer, with its pay-per-outcome terms", Views.OfferView.class),
                         this::offer);
     }
 
@@ -118,20 +119,9 @@ final class CatalogEndpoints {
 
     private Reply coursePage(Call call) {
         Course c = publishedCourse(call.param("courseId"));
-        List<Offer> offers = new ArrayList<>();
-        for (OfferId id : courseOffers.apply(c.id())) {
-            offer(id).filter(Offer::active).ifPresent(offers::add);
-        }
+        List<Offer> offers = learnloop.commerce().offersOnSale(c.id(), null, PAGE_OFFERS).items();
         return Reply.ok(Views.CoursePage.of(c, learnloop.reviews().summary(c.id()),
                 learnloop.reviews().visibleReviews(c.id(), null, PAGE_REVIEWS), offers));
-    }
-
-    private Optional<Offer> offer(OfferId id) {
-        try {
-            return Optional.of(learnloop.commerce().offer(id));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     private Reply quizzes(Call call) {
@@ -150,6 +140,6 @@ final class CatalogEndpoints {
         if (!o.active()) {
             throw new NotFoundException("offer", o.id().value());
         }
-        return Reply.ok(o);
+        return Reply.ok(Views.OfferView.of(o));
     }
 }

@@ -9,6 +9,7 @@ import io.learnloop.core.commerce.Quote;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.rest.Route;
@@ -40,7 +41,8 @@ final class CommerceEndpoints {
                         Doc.one("Cancels an unpaid order", Order.class), this::cancel)
                 .postMovingMoney("/orders/{orderId}/checkout", "checkout",
                         Doc.one("Starts or resumes paying an order; answers what the provider's front end needs",
-                                Views.Checkout.class).reads(Views.CheckoutBody.class), this::checkout);
+                                Views.Checkout.class).reads(Views.CheckoutBody.class).problems(501, 502, 504),
+                        this::checkout);
     }
 
     private static PlaceOrder request(String clientKey, Views.OrderBody body) {
@@ -100,7 +102,7 @@ final class CommerceEndpoints {
                 : order.lines().get(0).title();
         CheckoutRequest request = new CheckoutRequest(orderId, new ProviderId(body.provider()), body.flow(),
                 description.length() > 127 ? description.substring(0, 127) : description, body.returnUrl(),
-                body.cancelUrl(), body.payerId(), null);
+                body.cancelUrl(), body.payerId(), body.flow() == PaymentFlow.H5 ? call.request().clientAddress() : null);
         return Reply.ok(Views.Checkout.of(payments.checkout(actor, request)));
     }
 }

@@ -11,12 +11,14 @@ import io.learnloop.rest.Route;
 import java.util.List;
 
 /**
- * The community: spaces, their threads (topics) and posts. A space's threads and a thread's posts are paged by
- * cursor: the route answers the community's {@link io.learnloop.community.Page#nextCursor()} and takes it back as
- * {@code cursor}; the page size is the community's own. The spaces listing cannot be resumed from text, so it
- * answers its first page with a null {@code nextCursor} and takes no cursor.
+ * The community: spaces, their threads (topics) and posts. Each listing is paged by cursor: the route answers the
+ * community's {@link io.learnloop.community.Page#nextCursor()} and takes it back as {@code cursor}. A {@code limit}
+ * sets the page size; without one the page size is the community's own.
  */
 final class CommunityEndpoints {
+    /** What every route answers when the host configured no community. */
+    private static final int NO_COMMUNITY = 501;
+
     private final Community community;
 
     CommunityEndpoints(Community community) {
@@ -25,28 +27,26 @@ final class CommunityEndpoints {
 
     void register(Router.Builder routes) {
         routes.get("/community/spaces", "listSpaces", Route.Access.SIGNED_IN,
-                        firstPage("The spaces the caller may read", Space.class), this::spaces)
+                        byCursor("The spaces the caller may read, oldest first", Space.class), this::spaces)
                 .get("/community/spaces/{spaceId}/topics", "listTopics", Route.Access.SIGNED_IN,
                         byCursor("A space's threads, oldest first", Topic.class), this::topics)
                 .post("/community/spaces/{spaceId}/topics", "createTopic", Route.Access.SIGNED_IN,
                         Doc.one("Opens a thread (a discussion or a question) with its first post", Topic.class)
-                                .reads(Views.NewTopic.class).creates(), this::createTopic)
+                                .reads(Views.NewTopic.class).creates().problems(NO_COMMUNITY), this::createTopic)
                 .get("/community/topics/{topicId}", "getTopic", Route.Access.SIGNED_IN,
-                        Doc.one("A thread", Topic.class), this::topic)
+                        Doc.one("A thread", Topic.class).problems(NO_COMMUNITY), this::topic)
                 .get("/community/topics/{topicId}/posts", "listPosts", Route.Access.SIGNED_IN,
                         byCursor("A thread's posts in order (hidden posts only for moderators, so a page may be"
                                 + " short yet have a next cursor)", Post.class), this::posts)
                 .post("/community/topics/{topicId}/posts", "replyToTopic", Route.Access.SIGNED_IN,
-                        Doc.one("Replies in a thread", Post.class).reads(Views.NewPost.class).creates(), this::reply);
+                        Doc.one("Replies in a thread", Post.class).reads(Views.NewPost.class).creates()
+                                .problems(NO_COMMUNITY), this::reply);
     }
 
-    private static Doc firstPage(String summary, Class<?> item) {
-        return new Doc(summary + " (the first page)", null, item, Doc.Shape.PAGE, 200, List.of());
-    }
-
-    /** A listing paged by the community's cursor; the community sets the page size, so there is no limit. */
+    /** A listing paged by the community's cursor, at the community's page size unless the client sets a limit. */
     private static Doc byCursor(String summary, Class<?> item) {
-        return new Doc(summary, null, item, Doc.Shape.PAGE, 200, List.of("cursor"));
+        return new Doc(summary, null, item, Doc.Shape.PAGE, 200, List.of("cursor")).limited(Doc.Limit.SERVICE_DEFAULT)
+                .problems(NO_COMMUNITY);
     }
 
     private Community community() {
@@ -57,20 +57,23 @@ final class CommunityEndpoints {
         return community;
     }
 
-    private static <T> Page<T> first(io.learnloop.community.Page<T> page) {
-        return new Page<>(page.items(), null);
-    }
-
     private static <T> Page<T> resumable(io.learnloop.community.Page<T> page) {
         return new Page<>(page.items(), page.nextCursor());
     }
 
     private Reply spaces(Call call) {
-        return Reply.ok(first(community().spaces(call.actor())));
+        Integer limit = call.requestedLimit(Doc.Limit.SERVICE_DEFAULT);
+        Community c = community();
+        return Reply.ok(resumable(limit == null ? c.spaces(call.actor(), call.cursor())
+                : c.spaces(call.actor(), call.cursor(), limit)));
     }
 
     private Reply topics(Call call) {
-        return Reply.ok(resumable(community().topics(call.actor(), call.param("spaceId"), call.cursor())));
+        Integer limit = call.requestedLimit(Doc.Limit.SERVICE_DEFAULT);
+        Community c = community();
+        String space = call.param("spaceId");
+        return Reply.ok(resumable(limit == null ? c.topics(call.actor(), space, call.cursor())
+                : c.topics(call.actor(), space, call.cursor(), limit)));
     }
 
     private Reply createTopic(Call call) {
@@ -85,7 +88,11 @@ final class CommunityEndpoints {
     }
 
     private Reply posts(Call call) {
-        return Reply.ok(resumable(community().posts(call.actor(), call.param("topicId"), call.cursor())));
+        Integer limit = call.requestedLimit(Doc.Limit.SERVICE_DEFAULT);
+        Community c = community();
+        String topic = call.param("topicId");
+        return Reply.ok(resumable(limit == null ? c.posts(call.actor(), topic, call.cursor())
+                : c.posts(call.actor(), topic, call.cursor(), limit)));
     }
 
     private Reply reply(Call call) {

@@ -48,14 +48,15 @@ final class DefaultRestApi implements RestApi {
 
     private Reply answer(RestRequest request) {
         Router.Match match = router.match(request.method(), request.path());
-        if (request.bodyLength() > maxBodyBytes) {
+        Endpoint endpoint = match.endpoint();
+        // A route that reads no body ignores one, so it never answers 413 or 415.
+        if (endpoint.readsBody() && request.bodyLength() > maxBodyBytes) {
             throw new RestFailure(413, "PAYLOAD_TOO_LARGE", "The body has " + request.bodyLength()
                     + " bytes; this API reads at most " + maxBodyBytes + ".");
         }
-        if (request.bodyLength() > 0 && !isJson(request.header("content-type"))) {
+        if (endpoint.readsBody() && request.bodyLength() > 0 && !isJson(request.header("content-type"))) {
             throw new RestFailure(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
         }
-        Endpoint endpoint = match.endpoint();
         Call call = new Call(request, match.params());
         if (endpoint.route().access() == Route.Access.SIGNED_IN && request.actor() == null) {
             throw Call.unauthenticated();

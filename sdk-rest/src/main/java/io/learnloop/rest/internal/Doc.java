@@ -1,6 +1,7 @@
 package io.learnloop.rest.internal;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the OpenAPI document says about one route beyond its method and path: the summary, the body it reads, the
@@ -14,15 +15,30 @@ import java.util.List;
  * @param status   the success status
  * @param query    the query parameters
  * @param limit    the bounds of the {@code limit} query parameter, when it is one
+ * @param problems the problem statuses the handler itself can answer beyond those its declaration implies
+ *                 ({@link Endpoint#problemStatuses()}), such as 403 on a public route or 501 without a service
  */
 record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query,
-           Limit limit) {
+           Limit limit, Set<Integer> problems) {
     Doc {
         query = List.copyOf(query);
+        problems = Set.copyOf(problems);
     }
 
     Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query) {
-        this(summary, request, response, shape, status, query, Limit.PAGE);
+        this(summary, request, response, shape, status, query, Limit.PAGE, Set.of());
+    }
+
+    Doc(String summary, Class<?> request, Class<?> response, Shape shape, int status, List<String> query,
+        Limit limit) {
+        this(summary, request, response, shape, status, query, limit, Set.of());
+    }
+
+    /** The same with more problem statuses the handler can answer. */
+    Doc problems(Integer... statuses) {
+        Set<Integer> all = new java.util.HashSet<>(problems);
+        all.addAll(List.of(statuses));
+        return new Doc(summary, request, response, shape, status, query, limit, all);
     }
 
     /**
@@ -34,6 +50,13 @@ record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int
     record Limit(int byDefault, int max) {
         /** A listing paged by cursor. */
         static final Limit PAGE = new Limit(Call.DEFAULT_LIMIT, Call.MAX_LIMIT);
+        /** A listing whose service sets the page size when the client names none ({@link #byDefault()} is 0). */
+        static final Limit SERVICE_DEFAULT = new Limit(0, Call.MAX_LIMIT);
+
+        /** Whether the service behind the route picks the page size when the client names none. */
+        boolean serviceDefault() {
+            return byDefault == 0;
+        }
     }
 
     /** How an answer wraps its record class. */
@@ -68,21 +91,21 @@ record Doc(String summary, Class<?> request, Class<?> response, Shape shape, int
     }
 
     Doc reads(Class<?> body) {
-        return new Doc(summary, body, response, shape, status, query, limit);
+        return new Doc(summary, body, response, shape, status, query, limit, problems);
     }
 
     Doc creates() {
-        return new Doc(summary, request, response, shape, 201, query, limit);
+        return new Doc(summary, request, response, shape, 201, query, limit, problems);
     }
 
     Doc query(String... names) {
-        return new Doc(summary, request, response, shape, status, List.of(names), limit);
+        return new Doc(summary, request, response, shape, status, List.of(names), limit, problems);
     }
 
     /** Takes a {@code limit} query parameter with bounds of its own. */
     Doc limited(Limit bounds) {
         List<String> q = new java.util.ArrayList<>(query);
         q.add("limit");
-        return new Doc(summary, request, response, shape, status, q, bounds);
+        return new Doc(summary, request, response, shape, status, q, bounds, problems);
     }
 }

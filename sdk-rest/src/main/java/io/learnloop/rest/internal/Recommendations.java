@@ -17,4 +17,13 @@ interface Recommendations {
      * @return the recommendations
      */
     List<Views.RecommendationView> forLearner(Actor learner, int limit);
+
+    /**
+     * Records that the caller is not interested in a course, so it is no longer recommended to them. Idempotent.
+     *
+     * @param learner the signed-in caller
+     * @param course  the course
+     * @return the dismissal as stored (the first one, when repeated)
+     */
+    Views.DismissalView dismiss(Actor learner, io.learnloop.core.catalog.CourseId course);
 }

@@ -3,15 +3,11 @@ package io.learnloop.rest.internal;
 import io.learnloop.community.Community;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.AccessService;
-import io.learnloop.core.catalog.CourseId;
-import io.learnloop.core.commerce.OfferId;
 import io.learnloop.payment.Payments;
 import io.learnloop.recommend.RecommendationService;
 import io.learnloop.rest.RestApi;
 import io.learnloop.rest.Route;
 
-import java.util.List;
-import java.util.function.Function;
 
 /** Wires the API; the one place that knows every endpoint group. */
 public final class RestApiFactory {
@@ -26,22 +22,20 @@ public final class RestApiFactory {
      * @param payments     the payments, or null
      * @param community    the community, or null
      * @param recommender  the recommendation service, or null (sdk-recommend may then be absent)
-     * @param courseOffers which offers a course page shows
      * @param maxBodyBytes the largest body read
      * @return the API
      */
     public static RestApi create(Learnloop learnloop, AccessService access, Payments payments, Community community,
-                                 RecommendationService recommender, Function<CourseId, List<OfferId>> courseOffers,
-                                 int maxBodyBytes) {
+                                 RecommendationService recommender, int maxBodyBytes) {
         Router.Builder routes = Router.builder();
         routes.get("/openapi.json", "getOpenApiDocument", Route.Access.PUBLIC, Doc.raw("This document"),
                 call -> Reply.ok(new Reply.RawJson(RestApi.openApiDocument())));
-        new CatalogEndpoints(learnloop, courseOffers).register(routes);
+        new CatalogEndpoints(learnloop).register(routes);
         new CommerceEndpoints(learnloop, payments).register(routes);
         new LearningEndpoints(learnloop, access).register(routes);
         new CredentialEndpoints(learnloop).register(routes);
         new CommunityEndpoints(community).register(routes);
-        new RecommendationEndpoints(recommender == null ? null : new ServiceRecommendations(learnloop, access, recommender))
+        new RecommendationEndpoints(learnloop, recommender == null ? null : new ServiceRecommendations(learnloop, access, recommender))
                 .register(routes);
         new OperatorEndpoints(learnloop).register(routes);
         return new DefaultRestApi(routes.build(), new Idempotency(learnloop.context()), maxBodyBytes);

@@ -5,6 +5,8 @@ import io.learnloop.core.access.AccessService;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.privacy.ConsentPurpose;
+import io.learnloop.recommend.Dismissal;
+import io.learnloop.recommend.Dismissals;
 import io.learnloop.recommend.Explanation;
 import io.learnloop.recommend.LearnerContext;
 import io.learnloop.recommend.Recommendation;
@@ -28,11 +30,13 @@ final class ServiceRecommendations implements Recommendations {
     private final Learnloop learnloop;
     private final AccessService access;
     private final RecommendationService service;
+    private final Dismissals dismissals;
 
     ServiceRecommendations(Learnloop learnloop, AccessService access, RecommendationService service) {
         this.learnloop = learnloop;
         this.access = access;
         this.service = service;
+        this.dismissals = Dismissals.of(learnloop.context());
     }
 
     @Override
@@ -42,8 +46,15 @@ final class ServiceRecommendations implements Recommendations {
         // The service holds whatever history it was fed; a refusal must hold even before the model drops it.
         boolean personal = learnloop.consents().allows(learner.id(), ConsentPurpose.PERSONALISATION);
         String who = personal ? learner.id().value() : NOBODY;
-        return service.recommend(new LearnerContext(who, owned, Set.of(), Set.of()), limit).stream()
-                .map(ServiceRecommendations::view).toList();
+        // A dismissal is the learner's own choice, not inferred history: it holds with or without personalisation.
+        LearnerContext context = dismissals.context(new LearnerContext(who, owned, Set.of(), Set.of()), learner.id());
+        return service.recommend(context, limit).stream().map(ServiceRecommendations::view).toList();
+    }
+
+    @Override
+    public Views.DismissalView dismiss(Actor learner, CourseId course) {
+        Dismissal d = dismissals.dismiss(learner.id(), course);
+        return new Views.DismissalView(d.course(), d.dismissedAt());
     }
 
     private static Views.RecommendationView view(Recommendation r) {

@@ -54,10 +54,26 @@ final class Views {
 
     /** The course page: the published course, its rating, the first page of reviews and the offers that sell it. */
     record CoursePage(CourseId id, int version, CourseDetails details, List<UserId> authors,
-                      List<ChapterView> chapters, RatingSummary rating, Page<Review> reviews, List<Offer> offers) {
+                      List<ChapterView> chapters, RatingSummary rating, Page<Review> reviews, List<OfferView> offers) {
         static CoursePage of(Course c, RatingSummary rating, Page<Review> reviews, List<Offer> offers) {
             return new CoursePage(c.id(), c.published().version(), c.published().details(), authorsOf(c),
-                    c.published().chapters().stream().map(ChapterView::of).toList(), rating, reviews, offers);
+                    c.published().chapters().stream().map(ChapterView::of).toList(), rating, reviews,
+                    offers.stream().map(OfferView::of).toList());
+        }
+    }
+
+    /**
+     * An offer as a buyer reads it: the offer's own fields and, for a pay-per-outcome offer, the terms generated from
+     * it (typed, and as English and Chinese sentences), so a front end never words them itself.
+     */
+    record OfferView(io.learnloop.core.commerce.OfferId id, UserId owner, io.learnloop.core.commerce.OfferKind kind,
+                     String title, io.learnloop.core.money.Money price, List<CourseId> courses,
+                     io.learnloop.core.commerce.MembershipTerms membership, boolean active, java.time.Instant createdAt,
+                     io.learnloop.core.commerce.OutcomeCondition outcome,
+                     io.learnloop.core.commerce.OutcomeTerms outcomeTerms) {
+        static OfferView of(Offer o) {
+            return new OfferView(o.id(), o.owner(), o.kind(), o.title(), o.price(), o.courses(), o.membership(),
+                    o.active(), o.createdAt(), o.outcome(), o.outcomeTerms());
         }
     }
 
@@ -133,6 +149,12 @@ final class Views {
      * One recommended course: its score (comparable only within one list) and why it was recommended.
      */
     record RecommendationView(CourseId courseId, double score, ExplanationView explanation) {
+    }
+
+    /**
+     * The caller's "not interested" in a course.
+     */
+    record DismissalView(CourseId courseId, java.time.Instant dismissedAt) {
     }
 
     /**

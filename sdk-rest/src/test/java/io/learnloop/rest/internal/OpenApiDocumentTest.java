@@ -59,6 +59,41 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void openApiDocument_whenRead_declaresPerOperationOnlyTheProblemStatusesItsRouteCanAnswer() throws IOException {
+        JsonNode doc = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument());
+        Map<String, TreeSet<String>> statuses = new java.util.TreeMap<>();
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            TreeSet<String> codes = new TreeSet<>();
+            op.getValue().get("responses").fieldNames().forEachRemaining(codes::add);
+            statuses.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), codes);
+        }));
+
+        statuses.forEach((op, codes) -> {
+            if (op.startsWith("GET ")) {
+                assertThat(codes).as(op).doesNotContain("409", "413", "415", "422");
+            }
+            assertThat(codes).as(op).doesNotContain("405");
+        });
+        assertThat(statuses.get("GET /openapi.json")).containsExactly("200", "500", "503");
+        assertThat(statuses.get("GET /courses")).doesNotContain("401", "403", "404", "501");
+        assertThat(statuses.get("GET /me/recommendations")).contains("401", "501").doesNotContain("404");
+        assertThat(statuses.get("POST /orders/{orderId}/checkout"))
+                .contains("400", "401", "404", "409", "413", "415", "422", "501", "502", "504");
+        assertThat(statuses.get("POST /orders/{orderId}/cancel")).doesNotContain("413", "415", "501");
+    }
+
+    @Test
+    void openApiDocument_whenRead_requiresOnlyRecordComponentsSoDerivedPropertiesNeedNotBeSent() throws IOException {
+        JsonNode answer = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument()).at("/components/schemas/Answer");
+
+        List<String> required = new ArrayList<>();
+        answer.get("required").forEach(r -> required.add(r.asText()));
+
+        assertThat(required).containsExactlyInAnyOrder("choices", "text", "number");
+        assertThat(answer.at("/properties/empty/readOnly").asBoolean()).isTrue();
+    }
+
+    @Test
     void openApiDocument_whenRead_declaresASchemaForEveryReference() throws IOException {
         JsonNode doc = OpenApiGenerator.MAPPER.readTree(RestApi.openApiDocument());
         List<String> missing = new ArrayList<>();

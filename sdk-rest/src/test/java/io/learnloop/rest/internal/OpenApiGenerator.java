@@ -133,20 +133,7 @@ final class OpenApiGenerator {
                     .putObject("schema").put("type", "string");
         }
         ok.putObject("content").putObject("application/json").set("schema", responseSchema(d));
-        List<String> errors = new java.util.ArrayList<>(List.of("400"));
-        if (r.access() == Route.Access.SIGNED_IN) {
-            errors.add("401");
-        }
-        errors.addAll(List.of("403", "404", "405", "409", "413", "415", "422"));
-        if (r.path().startsWith("/community/") || r.path().equals("/me/recommendations")) {
-            errors.add("501");
-        }
-        if (r.operationId().equals("checkout")) {
-            errors.add("501");
-            errors.add("502");
-            errors.add("504");
-        }
-        errors.addAll(List.of("500", "503"));
+        List<String> errors = e.problemStatuses().stream().map(String::valueOf).toList();
         for (String status : errors) {
             responses.putObject(status).put("$ref", "#/components/responses/Problem" + status);
         }
@@ -160,7 +147,8 @@ final class OpenApiGenerator {
         ObjectNode s = p.putObject("schema");
         switch (name) {
             case "limit" -> {
-                p.put("description", "Items per page, " + limit.byDefault() + " when absent");
+                p.put("description", limit.serviceDefault() ? "Items per page, the service's own page size when absent"
+                        : "Items per page, " + limit.byDefault() + " when absent");
                 s.put("type", "integer").put("minimum", 1).put("maximum", limit.max());
             }
             case "cursor" -> {
@@ -251,10 +239,26 @@ final class OpenApiGenerator {
             }
             Member m = p.getAccessor().getMember();
             Type t = m instanceof Method method ? method.getGenericReturnType() : ((Field) m).getGenericType();
-            required.add(p.getName());
-            props.set(p.getName(), schema(t, true));
+            ObjectNode property = schema(t, true);
+            if (isComponent(type, m)) {
+                required.add(p.getName());
+            } else {
+                // Derived from the components (Answer's "empty"): written in answers, never needed in a request.
+                property.put("readOnly", true);
+            }
+            props.set(p.getName(), property);
         }
         return s;
+    }
+
+    /** Whether a property's accessor is one of the record's components, rather than a getter derived from them. */
+    private static boolean isComponent(Class<?> record, Member accessor) {
+        for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+            if (c.getAccessor().equals(accessor) || c.getName().equals(accessor.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode schema(Type type, boolean nullable) {

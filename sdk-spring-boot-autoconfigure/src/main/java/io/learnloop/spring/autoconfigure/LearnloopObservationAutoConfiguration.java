@@ -3,6 +3,7 @@ package io.learnloop.spring.autoconfigure;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.access.AccessService;
 import io.learnloop.rest.RestApi;
+import io.learnloop.spring.LearnloopBuilderCustomizer;
 import io.learnloop.spring.internal.EventMetrics;
 import io.learnloop.spring.internal.ObservedAccess;
 import io.learnloop.spring.internal.ObservingRestApiPostProcessor;
@@ -23,8 +24,8 @@ import java.time.Clock;
 /**
  * Micrometer: {@code Payments} observed through the Observation API when the host has an {@link ObservationRegistry}
  * (checkouts, notifications by provider and verdict, refunds by state, reconciliations), the facade's access
- * decisions through an {@link AccessService} bean (which the HTTP API decides with, and the host should inject for its
- * own checks), the HTTP API's recommendation requests, and meters that follow the domain events when it has a {@link MeterRegistry} (settlements, refunds, access changes, outbox lag and delivery
+ * decisions (through {@code learnloop.access()}, which the starter's facade hands out observed, and the
+ * {@link AccessService} bean, the same service), the HTTP API's recommendation requests, and meters that follow the domain events when it has a {@link MeterRegistry} (settlements, refunds, access changes, outbox lag and delivery
  * latency). Tags are low-cardinality only.
  *
  * <p>Thread-safe: a Spring configuration class.
@@ -43,7 +44,23 @@ public class LearnloopObservationAutoConfiguration {
     }
 
     /**
-     * The facade's access service, its decisions observed when there is an observation registry.
+     * Observes the access decisions of the facade the starter builds, so that {@code learnloop.access()} itself is
+     * observed, not only the {@link AccessService} bean: a decision counts however the host reaches the service.
+     *
+     * @param registry the registry, if any, looked up when the facade is built
+     * @return the customizer
+     */
+    @Bean
+    LearnloopBuilderCustomizer learnloopObservedAccess(ObjectProvider<ObservationRegistry> registry) {
+        return builder -> builder.accessDecorator(access -> {
+            ObservationRegistry r = registry.getIfAvailable();
+            return r == null || r.isNoop() ? access : new ObservedAccess(access, r);
+        });
+    }
+
+    /**
+     * The facade's access service, its decisions observed when there is an observation registry: the facade's own
+     * when the starter built it (already observed), else the host's facade's, wrapped here.
      *
      * @param learnloop the facade
      * @param registry  the registry, if any
@@ -54,7 +71,10 @@ public class LearnloopObservationAutoConfiguration {
     @ConditionalOnMissingBean
     AccessService learnloopAccessService(Learnloop learnloop, ObjectProvider<ObservationRegistry> registry) {
         ObservationRegistry r = registry.getIfAvailable();
-        return r == null || r.isNoop() ? learnloop.access() : new ObservedAccess(learnloop.access(), r);
+        if (r == null || r.isNoop() || learnloop.access() instanceof ObservedAccess) {
+            return learnloop.access();
+        }
+        return new ObservedAccess(learnloop.access(), r);
     }
 
     /** The HTTP API's recommendation requests, with sdk-rest. */

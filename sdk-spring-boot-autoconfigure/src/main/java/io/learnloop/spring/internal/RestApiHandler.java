@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Mounts sdk-rest's handler on Spring MVC: the request below the base path, its raw body and headers, and the
- * caller from the {@link CurrentActor} (none when nobody is signed in or Spring Security is absent).
+ * Mounts sdk-rest's handler on Spring MVC: the request below the base path, its raw body and headers, the client's
+ * address ({@link HttpServletRequest#getRemoteAddr()}), and the caller from the {@link CurrentActor} (none when nobody
+ * is signed in or Spring Security is absent).
  *
  * <p>Thread-safe: immutable.
  */
@@ -53,8 +54,12 @@ public final class RestApiHandler implements HandlerFunction<ServerResponse> {
         }
         String path = request.requestPath().pathWithinApplication().value();
         String below = path.length() > basePath.length() ? path.substring(basePath.length()) : "/";
+        // The remote address as the servlet container sees it: behind a proxy, Spring's forwarded-header handling
+        // (server.forward-headers-strategy) has already replaced it with the client's, from proxies it trusts. The
+        // API never reads X-Forwarded-For itself, so a client cannot choose the address it pays from.
         RestResponse response = api.handle(new RestRequest(request.method().name(), below,
-                query(request.uri().getRawQuery()), WebhookRequests.headers(servlet), body, actor()));
+                query(request.uri().getRawQuery()), WebhookRequests.headers(servlet), body, actor(),
+                servlet.getRemoteAddr()));
         ServerResponse.BodyBuilder out = ServerResponse.status(response.status())
                 .headers(h -> response.headers().forEach(h::set));
         return response.body().length == 0 ? out.build() : out.body(response.body());

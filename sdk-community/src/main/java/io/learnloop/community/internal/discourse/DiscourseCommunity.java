@@ -133,7 +133,18 @@ public final class DiscourseCommunity implements Community {
     }
 
     @Override
-    public Page<Space> spaces(Actor actor) {
+    public Page<Space> spaces(Actor actor, String cursor) {
+        return spaces(actor, cursor, options.pageSize());
+    }
+
+    /**
+     * Discourse lists every category in one answer ({@code /categories.json} has no pages), so the cursor is the
+     * position in the readable part of that list where the next page starts.
+     */
+    @Override
+    public Page<Space> spaces(Actor actor, String cursor, int pageSize) {
+        Inputs.pageSize(pageSize);
+        int from = cursorNumber(cursor);
         JsonNode list = http.get("/categories.json", user(actor));
         List<Space> out = new ArrayList<>();
         for (JsonNode c : list.path("category_list").path("categories")) {
@@ -144,7 +155,10 @@ public final class DiscourseCommunity implements Community {
                 out.add(toSpace(link.get(), c.path("description").asText("")));
             }
         }
-        return new ListPage<>(out, false, Optional::empty);
+        int to = Math.min(out.size(), from + pageSize);
+        List<Space> items = from >= out.size() ? List.of() : out.subList(from, to);
+        String next = to < out.size() ? Integer.toString(to) : null;
+        return ListPage.resumable(items, next, () -> Optional.of(spaces(actor, next, pageSize)));
     }
 
     // ---- topics and posts ---------------------------------------------------------------------------------------
@@ -191,13 +205,24 @@ public final class DiscourseCommunity implements Community {
 
     @Override
     public Page<Topic> topics(Actor actor, String spaceId, String cursor) {
+        return topicList(actor, spaceId, cursor, "");
+    }
+
+    /** Asks Discourse for pages of the size ({@code per_page}); a site may cap it at its own topic page size. */
+    @Override
+    public Page<Topic> topics(Actor actor, String spaceId, String cursor, int pageSize) {
+        Inputs.pageSize(pageSize);
+        return topicList(actor, spaceId, cursor, "&per_page=" + pageSize);
+    }
+
+    private Page<Topic> topicList(Actor actor, String spaceId, String cursor, String perPage) {
         Inputs.id("spaceId", spaceId);
         int page = cursorNumber(cursor);
         Optional<SpaceLink> link = link(spaceId);
         requireRead(actor, link.orElse(null));
         String slug = link.map(SpaceLink::slug).orElse("c");
-        return topicPage("/c/" + enc(slug) + "/" + enc(spaceId) + ".json?order=created&ascending=true&page=" + page,
-                page, user(actor));
+        return topicPage("/c/" + enc(slug) + "/" + enc(spaceId) + ".json?order=created&ascending=true" + perPage
+                + "&page=" + page, page, user(actor));
     }
 
     /**
@@ -265,41 +290,44 @@ public final class DiscourseCommunity implements Community {
 
     @Override
     public Page<Post> posts(Actor actor, String topicId, String cursor) {
+        return posts(actor, topicId, cursor, POSTS_CHUNK);
+    }
+
+    @Override
+    public Page<Post> posts(Actor actor, String topicId, String cursor, int pageSize) {
         Inputs.id("topicId", topicId);
+        Inputs.pageSize(pageSize);
+        int chunk = Math.min(pageSize, POSTS_CHUNK);
         int from = cursorNumber(cursor);
         JsonNode view = topicView(actor, topicId);
+        // A cursor is a position in the topic's post stream, which the topic view lists in full.
+        List<String> stream = new ArrayList<>();
+        view.path("post_stream").path("stream").forEach(id -> stream.add(id.asText()));
         if (cursor != null) {
-            // The cursor is a position in the topic's post stream, which the topic view lists in full.
-            List<String> stream = new ArrayList<>();
-            view.path("post_stream").path("stream").forEach(id -> stream.add(id.asText()));
             if (from >= stream.size()) {
                 return ListPage.resumable(List.of(), null, Optional::empty);
             }
-            return postChunk(actor, topicId, stream, from, 0);
+            return postChunk(actor, topicId, stream, from, 0, chunk);
         }
         List<Post> first = new ArrayList<>();
-        Set<String> loaded = new HashSet<>();
         for (JsonNode p : view.path("post_stream").path("posts")) {
-            first.add(DiscourseJson.post(p, likeId(), users::hostId));
-            loaded.add(p.path("id").asText());
-        }
-        List<String> rest = new ArrayList<>();
-        view.path("post_stream").path("stream").forEach(id -> {
-            if (!loaded.contains(id.asText())) {
-                rest.add(id.asText());
+            if (first.size() == chunk) {
+                break;
             }
-        });
-        // The topic view loads the start of the stream, so the stream position after it is the number loaded.
-        return ListPage.resumable(first, rest.isEmpty() ? null : Integer.toString(first.size()),
-                () -> Optional.of(postChunk(actor, topicId, rest, 0, first.size())));
+            first.add(DiscourseJson.post(p, likeId(), users::hostId));
+        }
+        // The topic view loads the start of the stream, so the stream position after it is the number kept.
+        int next = first.size();
+        return ListPage.resumable(first, next < stream.size() ? Integer.toString(next) : null,
+                () -> Optional.of(postChunk(actor, topicId, stream, next, 0, chunk)));
     }
 
     /**
      * Reads the posts of {@code ids} from {@code from} on; {@code skipped} is how many posts of the stream come
      * before {@code ids}, so the cursor is a position in the whole stream.
      */
-    private Page<Post> postChunk(Actor actor, String topicId, List<String> ids, int from, int skipped) {
-        int to = Math.min(ids.size(), from + POSTS_CHUNK);
+    private Page<Post> postChunk(Actor actor, String topicId, List<String> ids, int from, int skipped, int chunk) {
+        int to = Math.min(ids.size(), from + chunk);
         StringBuilder q = new StringBuilder("/t/" + topicId + "/posts.json?");
         for (int i = from; i < to; i++) {
             q.append(i == from ? "" : "&").append("post_ids%5B%5D=").append(ids.get(i));
@@ -309,7 +337,7 @@ public final class DiscourseCommunity implements Community {
             items.add(DiscourseJson.post(p, likeId(), users::hostId));
         }
         return ListPage.resumable(items, to < ids.size() ? Integer.toString(skipped + to) : null,
-                () -> Optional.of(postChunk(actor, topicId, ids, to, skipped)));
+                () -> Optional.of(postChunk(actor, topicId, ids, to, skipped, chunk)));
     }
 
     @Override

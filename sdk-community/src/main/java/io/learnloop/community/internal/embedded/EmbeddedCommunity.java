@@ -95,6 +95,21 @@ public final class EmbeddedCommunity implements Community {
         this.access = new EmbeddedAccess(options.courseAccess());
     }
 
+    /**
+     * Rebuilds the sorted indexes of spaces, topics and posts in the context's tenant.
+     *
+     * @param ctx the core service context
+     * @return how many batches were rebuilt
+     */
+    public static int rebuildIndexes(ServiceContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        int batches = 0;
+        for (io.learnloop.core.store.AggregateType<?> type : List.of(Types.SPACE, Types.TOPIC, Types.POST)) {
+            batches += io.learnloop.core.store.Stores.reindex(ctx.store(), ctx.tenant(), type);
+        }
+        return batches;
+    }
+
     @Override
     public Space createSpace(Actor actor, NewSpace space) {
         actor.require(Role.MODERATOR, "create a space");
@@ -117,17 +132,17 @@ public final class EmbeddedCommunity implements Community {
     }
 
     @Override
-    public Page<Space> spaces(Actor actor) {
-        List<Space> all = ctx.read(uow -> {
-            List<Space> out = new ArrayList<>();
-            for (Versioned<SpaceRow> v : all(uow, Types.SPACE)) {
-                if (access.canRead(uow, actor, v.value())) {
-                    out.add(toSpace(v.value()));
-                }
-            }
-            return out;
-        });
-        return ListPage.slices(all, options.pageSize());
+    public Page<Space> spaces(Actor actor, String cursor) {
+        return spaces(actor, cursor, options.pageSize());
+    }
+
+    @Override
+    public Page<Space> spaces(Actor actor, String cursor, int pageSize) {
+        Inputs.pageSize(pageSize);
+        io.learnloop.core.Page<Space> page = ctx.read(uow -> KeysetPages.page(uow, Types.SPACE, Types.BY_CREATION,
+                Types.ALL, pageSize, cursor, s -> access.canRead(uow, actor, s), EmbeddedCommunity::toSpace));
+        return ListPage.resumable(page.items(), page.nextCursor(),
+                () -> Optional.of(spaces(actor, page.nextCursor(), pageSize)));
     }
 
     @Override
@@ -162,14 +177,20 @@ public final class EmbeddedCommunity implements Community {
 
     @Override
     public Page<Topic> topics(Actor actor, String spaceId, String cursor) {
+        return topics(actor, spaceId, cursor, options.pageSize());
+    }
+
+    @Override
+    public Page<Topic> topics(Actor actor, String spaceId, String cursor, int pageSize) {
         Inputs.id("spaceId", spaceId);
+        Inputs.pageSize(pageSize);
         io.learnloop.core.Page<Topic> page = ctx.read(uow -> {
             access.requireRead(uow, actor, uow.get(Types.SPACE, spaceId).value());
-            return KeysetPages.page(uow, Types.TOPIC, Types.BY_SPACE, spaceId, options.pageSize(), cursor,
+            return KeysetPages.page(uow, Types.TOPIC, Types.BY_SPACE, spaceId, pageSize, cursor,
                     t -> true, EmbeddedCommunity::toTopic);
         });
         return ListPage.resumable(page.items(), page.nextCursor(),
-                () -> Optional.of(topics(actor, spaceId, page.nextCursor())));
+                () -> Optional.of(topics(actor, spaceId, page.nextCursor(), pageSize)));
     }
 
     @Override
@@ -199,15 +220,21 @@ public final class EmbeddedCommunity implements Community {
 
     @Override
     public Page<Post> posts(Actor actor, String topicId, String cursor) {
+        return posts(actor, topicId, cursor, options.pageSize());
+    }
+
+    @Override
+    public Page<Post> posts(Actor actor, String topicId, String cursor, int pageSize) {
         Inputs.id("topicId", topicId);
+        Inputs.pageSize(pageSize);
         io.learnloop.core.Page<Post> page = ctx.read(uow -> {
             TopicRow t = uow.get(Types.TOPIC, topicId).value();
             access.requireRead(uow, actor, uow.get(Types.SPACE, t.spaceId()).value());
-            return KeysetPages.page(uow, Types.POST, Types.BY_TOPIC, topicId, options.pageSize(), cursor,
+            return KeysetPages.page(uow, Types.POST, Types.BY_TOPIC, topicId, pageSize, cursor,
                     p -> p.status() == PostStatus.VISIBLE || actor.has(Role.MODERATOR), p -> toPost(uow, p));
         });
         return ListPage.resumable(page.items(), page.nextCursor(),
-                () -> Optional.of(posts(actor, topicId, page.nextCursor())));
+                () -> Optional.of(posts(actor, topicId, page.nextCursor(), pageSize)));
     }
 
     @Override

@@ -31,10 +31,15 @@ final class Types {
     static final String BY_SPACE = "spaceTime";
     /** A topic's posts by post number: what the post listing pages through. */
     static final String BY_TOPIC = "topicOrder";
+    /** Every space by creation time, then id, under the one key {@link #ALL}: what the space listing pages through. */
+    static final String BY_CREATION = "created";
+    /** The key every space is filed under in {@link #BY_CREATION}. */
+    static final String ALL = "all";
 
     static final AggregateType<SpaceRow> SPACE = AggregateType.builder("community_space", SpaceRow.class, SpaceRow::id)
             .unique("slug", SpaceRow::slug)
             .index("course", SpaceRow::courseId)
+            .sortedIndex(BY_CREATION, s -> ALL, s -> SortKeys.instant(s.createdAt()))
             .build();
     static final AggregateType<TopicRow> TOPIC = AggregateType.builder("community_topic", TopicRow.class, TopicRow::id)
             .index("space", TopicRow::spaceId)

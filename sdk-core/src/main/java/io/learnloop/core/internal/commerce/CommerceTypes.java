@@ -12,9 +12,16 @@ import io.learnloop.core.store.SortKeys;
  * <p>Thread-safe: constants only.
  */
 public final class CommerceTypes {
-    /** Offers by id. */
+    /** Index of the offers on sale by the courses they sell, in the order they were created. */
+    public static final String ON_SALE_BY_COURSE = "courseOnSale";
+
+    /** Offers by id, found by course while on sale. */
     public static final AggregateType<Offer> OFFER =
-            AggregateType.builder("offer", Offer.class, o -> o.id().value()).build();
+            AggregateType.builder("offer", Offer.class, o -> o.id().value())
+                    .sortedMultiIndex(ON_SALE_BY_COURSE,
+                            o -> o.active() ? o.courses().stream().map(c -> c.value()).toList() : java.util.List.of(),
+                            o -> SortKeys.instant(o.createdAt()))
+                    .build();
 
     /** Coupons by code. */
     public static final AggregateType<Coupon> COUPON =

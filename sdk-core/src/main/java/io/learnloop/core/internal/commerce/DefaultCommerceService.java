@@ -104,6 +104,14 @@ public final class DefaultCommerceService implements CommerceService {
     }
 
     @Override
+    public Page<Offer> offersOnSale(CourseId course, String cursor, int limit) {
+        new Validator().notNull("course", course).throwIfInvalid();
+        Pages.checkLimit(limit);
+        return ctx.read(uow -> Pages.page(uow, CommerceTypes.OFFER, CommerceTypes.ON_SALE_BY_COURSE, course.value(),
+                io.learnloop.core.store.IndexRange.first(limit), cursor, o -> o));
+    }
+
+    @Override
     public Offer setOfferActive(Actor actor, OfferId id, boolean active) {
         requireActor(actor, "actor").require(Role.CREATOR, "change an offer");
         new Validator().notNull("offerId", id).throwIfInvalid();
