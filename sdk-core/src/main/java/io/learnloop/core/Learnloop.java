@@ -4,6 +4,7 @@ import io.learnloop.core.internal.subscription.DefaultSubscriptionService;
 import io.learnloop.core.subscription.SubscriptionService;
 import io.learnloop.core.internal.path.DefaultLearningPaths;
 import io.learnloop.core.internal.reputation.DefaultReputationService;
+import io.learnloop.core.internal.store.AddedIndexes;
 import io.learnloop.core.reputation.ReputationPolicy;
 import io.learnloop.core.reputation.ReputationService;
 import io.learnloop.core.path.LearningPathService;
@@ -369,6 +370,27 @@ public final class Learnloop {
      */
     public int deliverEvents() {
         return relay.deliverPending();
+    }
+
+    /**
+     * Rebuilds the store's index entries of records written before their indexes existed: offers on sale by course
+     * (what a course page lists) and live courses by creation time (the catalogue's "what next"). Run it once after
+     * upgrading a database written by an earlier version; until then such offers and courses are missing from those
+     * listings. It works in batches of {@value Stores#REINDEX_BATCH}, one transaction each, is safe to repeat and to
+     * run while the application serves requests, and costs time in proportion to the offers and courses kept.
+     *
+     * @param admin someone with {@link io.learnloop.core.identity.Role#ADMIN}
+     * @return how many batches were rebuilt
+     * @throws io.learnloop.core.error.ForbiddenException if the actor is not an admin
+     */
+    public int rebuildIndexes(io.learnloop.core.identity.Actor admin) {
+        new io.learnloop.core.error.Validator().notNull("admin", admin).throwIfInvalid();
+        admin.require(io.learnloop.core.identity.Role.ADMIN, "rebuild the store's indexes");
+        int batches = 0;
+        for (io.learnloop.core.store.AggregateType<?> type : AddedIndexes.TYPES) {
+            batches += Stores.reindex(context.store(), context.tenant(), type);
+        }
+        return batches;
     }
 
     /**
