@@ -184,6 +184,7 @@ class SecurityMatrixTest {
                 10));
         ops.put("`SubscriptionService.subscriptionsOf` (lena)", (p, a) -> p.learnloop.subscriptions()
                 .subscriptionsOf(a, p.lena.id(), null, 10));
+        ops.put("`Learnloop.rebuildIndexes`", (p, a) -> p.learnloop.rebuildIndexes(a));
         ops.put("`CommerceService.ordersIn`", (p, a) -> p.learnloop.commerce().ordersIn(a, OrderStatus.PAID, null, 10));
         ops.put("`CommerceService.cancel` (lena's order)", (p, a) -> p.learnloop.commerce().cancel(a, p.unpaid.id()));
         ops.put("`AccessService.grant` (a manual grant)", (p, a) -> p.learnloop.access().grant(a,
