@@ -161,6 +161,28 @@ class GradePassbackTest {
     }
 
     @Test
+    void practiceGrade_whenFinal_postsItsPercentToTheColumn() {
+        UserId learner = launchWithColumn("user-17");
+        LessonId lesson = course.published().lessons().get(0).id();
+        io.learnloop.core.practice.PracticeService practice = f.learnloop.practice();
+        io.learnloop.core.practice.Assignment assignment = practice.createAssignment(CREATOR,
+                new io.learnloop.core.practice.AssignmentDraft(lesson, "Essay", null,
+                        io.learnloop.core.practice.Rubric.of(new io.learnloop.core.practice.Criterion("clarity",
+                                "Clear", io.learnloop.core.practice.Rubric.FULL, 10)),
+                        f.clock.instant().plus(Duration.ofDays(7)), null, 1, 0,
+                        io.learnloop.core.practice.GradeWeights.peerOnly(), 6000, false));
+        io.learnloop.core.practice.Submission work = practice.submit(Actor.learner(learner.value()),
+                assignment.id(), io.learnloop.core.practice.SubmissionContent.text("My essay"));
+
+        practice.override(CREATOR, work.id(), 9000, "graded by hand");
+        f.learnloop.deliverEvents();
+
+        wm.verify(postRequestedFor(urlEqualTo(SCORES)).withRequestBody(equalToJson("{\"userId\":\"user-17\","
+                + "\"scoreGiven\":90.00,\"scoreMaximum\":100,\"activityProgress\":\"Completed\","
+                + "\"gradingProgress\":\"FullyGraded\",\"timestamp\":\"${json-unit.any-string}\"}")));
+    }
+
+    @Test
     void tokenRequest_whenPostingAScore_usesClientCredentialsWithASignedClientAssertion()
             throws ParseException, JOSEException {
         completeCourse(launchWithColumn("user-17"));

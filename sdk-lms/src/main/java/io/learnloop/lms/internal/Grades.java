@@ -85,6 +85,12 @@ final class Grades {
                     enqueue(event, new BigDecimal(event.get("percent")), true);
                 }
             }
+            case EventTypes.PRACTICE_GRADED -> {
+                // a practice grade is in basis points of the rubric's maximum; sent as a percent, like a quiz's
+                if (event.get("scoreBp") != null) {
+                    enqueue(event, new BigDecimal(event.get("scoreBp")).movePointLeft(2), true);
+                }
+            }
             case EventTypes.COURSE_COMPLETED -> enqueue(event, null, false);
             case SCORE_DUE -> deliver(event.get("delivery"));
             default -> {
