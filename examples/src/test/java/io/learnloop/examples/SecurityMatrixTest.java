@@ -185,6 +185,8 @@ class SecurityMatrixTest {
         ops.put("`SubscriptionService.subscriptionsOf` (lena)", (p, a) -> p.learnloop.subscriptions()
                 .subscriptionsOf(a, p.lena.id(), null, 10));
         ops.put("`Learnloop.rebuildIndexes`", (p, a) -> p.learnloop.rebuildIndexes(a));
+        ops.put("`ReputationService.couponsOf` (lena)", (p, a) -> p.learnloop.reputation().couponsOf(a,
+                p.lena.id()));
         ops.put("`CommerceService.ordersIn`", (p, a) -> p.learnloop.commerce().ordersIn(a, OrderStatus.PAID, null, 10));
         ops.put("`CommerceService.cancel` (lena's order)", (p, a) -> p.learnloop.commerce().cancel(a, p.unpaid.id()));
         ops.put("`AccessService.grant` (a manual grant)", (p, a) -> p.learnloop.access().grant(a,

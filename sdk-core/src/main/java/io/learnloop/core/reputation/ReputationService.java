@@ -107,12 +107,15 @@ public interface ReputationService {
     Page<RoleHolding> holders(ReputationRole role, String cursor, int limit);
 
     /**
-     * The coupons a learner earned (at most one per reward of the policy).
+     * The coupons a learner earned (at most one per reward of the policy). A coupon's code is a bearer secret, so
+     * only the learner and finance may read them.
      *
+     * @param viewer  the learner, or someone with {@link io.learnloop.core.identity.Role#FINANCE}
      * @param learner the learner
      * @return the coupons, oldest first
+     * @throws io.learnloop.core.error.ForbiddenException if the viewer is neither
      */
-    List<EarnedCoupon> couponsOf(UserId learner);
+    List<EarnedCoupon> couponsOf(Actor viewer, UserId learner);
 
     /**
      * One page of a learner's badges, oldest first.

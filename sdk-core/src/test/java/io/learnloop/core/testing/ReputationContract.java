@@ -259,7 +259,7 @@ public abstract class ReputationContract {
         assertThat(score.roles()).isEmpty();
         assertThat(rep.journal(nobody, null, 10).items()).isEmpty();
         assertThat(rep.hasRole(nobody, ReputationRole.COMMUNITY_MENTOR)).isFalse();
-        assertThat(rep.couponsOf(nobody)).isEmpty();
+        assertThat(rep.couponsOf(Actor.learner(nobody.value()), nobody)).isEmpty();
         assertThat(rep.badgesOf(nobody, null, 10).items()).isEmpty();
         assertThat(rep.evaluate(nobody).roles()).isEmpty();
     }
@@ -380,12 +380,15 @@ public abstract class ReputationContract {
                 .withCoupons(List.of(CouponReward.percent("helper-10", 10, 1000, Duration.ofDays(30)))));
         ReputationService rep = learnloop.reputation();
         rep.record(helpful(LENA, TOM, "p1"));
-        assertThat(rep.couponsOf(LENA)).isEmpty();
+        assertThat(rep.couponsOf(Staff.FINANCE, LENA)).isEmpty();
 
         rep.record(helpful(LENA, KIM, "p2"));
         rep.record(helpful(LENA, RAY, "p3"));
 
-        List<EarnedCoupon> coupons = rep.couponsOf(LENA);
+        List<EarnedCoupon> coupons = rep.couponsOf(Staff.FINANCE, LENA);
+        assertThat(rep.couponsOf(Actor.learner(LENA.value()), LENA)).isEqualTo(coupons);
+        assertThatThrownBy(() -> rep.couponsOf(Actor.learner("tom"), LENA))
+                .isInstanceOf(io.learnloop.core.error.ForbiddenException.class);
         assertThat(coupons).singleElement().satisfies(c -> {
             assertThat(c.reward()).isEqualTo("helper-10");
             assertThat(c.expires()).isEqualTo(c.earnedAt().plus(Duration.ofDays(30)));
@@ -415,7 +418,7 @@ public abstract class ReputationContract {
 
         assertThat(outcomes).allMatch(o -> o instanceof ReputationEntry);
         assertThat(rep.score(LENA).lifetimePoints()).isEqualTo(15);
-        assertThat(rep.couponsOf(LENA)).hasSize(1);
+        assertThat(rep.couponsOf(Staff.FINANCE, LENA)).hasSize(1);
         assertThat(events).filteredOn(e -> e.type().equals(EventTypes.REPUTATION_COUPON_EARNED)).hasSize(1);
     }
 

@@ -18,6 +18,7 @@ import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.Validator;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.event.EventTypes;
+import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
@@ -353,8 +354,12 @@ public final class DefaultReputationService implements ReputationService {
     }
 
     @Override
-    public List<EarnedCoupon> couponsOf(UserId learner) {
-        new Validator().notNull("learner", learner).throwIfInvalid();
+    public List<EarnedCoupon> couponsOf(Actor viewer, UserId learner) {
+        new Validator().notNull("viewer", viewer).notNull("learner", learner).throwIfInvalid();
+        if (!viewer.id().equals(learner) && !viewer.has(Role.FINANCE)) {
+            throw new ForbiddenException("User '" + viewer.id() + "' may not read the coupons of '" + learner
+                    + "': a coupon's code redeems it, so only its learner or someone with the role FINANCE may.");
+        }
         return context.read(uow -> uow.findRange(ReputationTypes.COUPON, ReputationTypes.BY_LEARNER, learner.value(),
                 IndexRange.first(IndexRange.MAX_LIMIT))).stream().map(Versioned::value).toList();
     }
