@@ -1,5 +1,6 @@
 package io.learnloop.lms;
 
+import io.learnloop.core.testing.NodeProject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.learnloop.core.Learnloop;

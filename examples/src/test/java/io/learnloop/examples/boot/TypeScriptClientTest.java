@@ -1,5 +1,6 @@
 package io.learnloop.examples.boot;
 
+import io.learnloop.core.testing.NodeProject;
 import io.learnloop.rest.RestApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

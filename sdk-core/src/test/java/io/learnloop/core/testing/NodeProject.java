@@ -1,4 +1,4 @@
-package io.learnloop.lms;
+package io.learnloop.core.testing;
 
 import org.opentest4j.TestAbortedException;
 
@@ -24,9 +24,10 @@ import java.util.stream.Stream;
  * <p>Without {@code node} or {@code npm}, or when npm cannot install the packages, the tests that need it are
  * skipped, unless the environment variable {@code LEARNLOOP_REQUIRE_NODE} (or the system property
  * {@code learnloop.requireNode}) is {@code true}: then they fail, saying what to install, so CI cannot pass without
- * having run them. The same rule as sdk-core's ts-fsrs oracle and the examples' Node.js projects.
+ * having run them. The same rule as sdk-core's ts-fsrs oracle. Shared through sdk-core's test jar by every module
+ * whose tests run a Node.js project.
  */
-final class NodeProject {
+public final class NodeProject {
     private static final String REQUIRE_ENV = "LEARNLOOP_REQUIRE_NODE";
     private static final String REQUIRE_PROPERTY = "learnloop.requireNode";
     private static final long INSTALL_SECONDS = 600;
@@ -50,7 +51,7 @@ final class NodeProject {
      * @throws TestAbortedException  if Node.js or the packages are unavailable and the tests may be skipped
      * @throws IllegalStateException if they are unavailable and required
      */
-    static NodeProject install(Path source, Path work) {
+    public static NodeProject install(Path source, Path work) {
         Optional<Path> node = find("node");
         Optional<Path> npm = find("npm");
         if (node.isEmpty() || npm.isEmpty()) {
@@ -84,7 +85,7 @@ final class NodeProject {
      *
      * @return the work folder
      */
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -96,7 +97,7 @@ final class NodeProject {
      * @param args    its arguments
      * @return its exit code and output (standard output and error together)
      */
-    Result node(long seconds, String script, String... args) {
+    public Result node(long seconds, String script, String... args) {
         List<String> command = new ArrayList<>(List.of(node.toString(), script));
         command.addAll(List.of(args));
         return run(dir, seconds, command.toArray(String[]::new));
@@ -113,7 +114,7 @@ final class NodeProject {
      * @return the running process; the caller stops it
      * @throws IllegalStateException if it exits or is not ready in time, with what it printed
      */
-    Process serve(java.util.Map<String, String> env, long seconds, String ready, String script) {
+    public Process serve(java.util.Map<String, String> env, long seconds, String ready, String script) {
         ProcessBuilder pb = new ProcessBuilder(node.toString(), script).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p;
@@ -163,7 +164,7 @@ final class NodeProject {
      * @param exit   its exit code, -1 when it could not run or took too long
      * @param output what it printed
      */
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
     /** Everything but the installed packages goes, so no file deleted from the project or generated before stays. */
