@@ -132,4 +132,41 @@ public interface Settlement {
      * @throws io.learnloop.core.error.NotFoundException  if there is no such issue
      */
     SettlementIssue resolveIssue(Actor actor, String issueId, String note);
+
+    /**
+     * One page of the refunds booked without a channel's return that still await money return, the earliest booked
+     * first: the pay-per-outcome job books the refund of the stated share in the books and leaves returning the
+     * money to the channel that took the payment ({@code sdk-payment}'s {@code Payments.reconcile()} returns those
+     * paid through a configured provider). A refund stays listed until a channel marks it returned.
+     *
+     * @param actor  someone with {@link io.learnloop.core.identity.Role#FINANCE} (or an admin)
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     * @throws io.learnloop.core.error.ForbiddenException if the actor lacks the role
+     */
+    Page<BookedRefund> awaitingReturn(Actor actor, String cursor, int limit);
+
+    /**
+     * The same page, for a channel's scheduled job that returns the money (it takes no actor, like the other channel
+     * methods).
+     *
+     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @return the page
+     */
+    Page<BookedRefund> awaitingReturn(String cursor, int limit);
+
+    /**
+     * Marks a booked refund's money returned, inside the channel's unit of work, so it commits with the channel's own
+     * record of the return (the provider refund it sent) or not at all. Idempotent: a refund marked before, or one
+     * that was never booked to await return (a refund the channel itself asked for), is left as it is.
+     *
+     * @param uow       the channel's unit of work
+     * @param order     the order
+     * @param refundKey the refund's key
+     * @param channel   the channel that returned the money
+     * @return true if this call marked it
+     */
+    boolean markReturned(UnitOfWork uow, OrderId order, String refundKey, String channel);
 }

@@ -414,6 +414,93 @@ public abstract class OutcomeOfferContract {
         assertBooksBalance();
     }
 
+    // ---- money return ----
+
+    @Test
+    void runScheduledJobs_whenShareRefunded_listsItAwaitingMoneyReturnUntilTheChannelMarksIt() {
+        Offer offer = offer("99.99", OutcomeCondition.refundShareIfNotPassed(Duration.ofDays(30), 3333));
+        Order paid = buy(offer, "k1");
+        completeRequiredLessons();
+        assertThat(learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 10).items()).isEmpty();
+        clock.advance(Duration.ofDays(30));
+        Instant bookedAt = clock.instant();
+
+        learnloop.runScheduledJobs();
+
+        assertThat(learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 10).items()).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.order()).isEqualTo(paid.id());
+                    assertThat(r.refundKey()).isEqualTo("outcome:1");
+                    assertThat(r.channel()).isEqualTo("bank-transfer");
+                    assertThat(r.amount()).isEqualTo(Money.parse("33.33", "CNY"));
+                    assertThat(r.bookedAt()).isEqualTo(bookedAt);
+                    assertThat(r.returned()).isFalse();
+                });
+        // a second run books nothing more
+        clock.advance(Duration.ofHours(1));
+        learnloop.runScheduledJobs();
+        assertThat(learnloop.settlement().awaitingReturn(Staff.ADMIN, null, 10).items()).hasSize(1);
+
+        boolean marked = learnloop.context().transact(uow ->
+                learnloop.settlement().markReturned(uow, paid.id(), "outcome:1", "bank-transfer"));
+        boolean again = learnloop.context().transact(uow ->
+                learnloop.settlement().markReturned(uow, paid.id(), "outcome:1", "bank-transfer"));
+
+        assertThat(marked).isTrue();
+        assertThat(again).isFalse();
+        assertThat(learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 10).items()).isEmpty();
+        assertBooksBalance();
+    }
+
+    @Test
+    void awaitingReturn_whenMoreThanAPage_pagesInBookingOrder() {
+        Offer offer = offer("99.99", OutcomeCondition.refundShareIfNotPassed(Duration.ofDays(1), 5000));
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(buy(offer, "k" + i));
+            clock.advance(Duration.ofHours(1));
+        }
+        completeRequiredLessons();
+        clock.advance(Duration.ofDays(2));
+        learnloop.runScheduledJobs();
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = learnloop.settlement().awaitingReturn(Staff.FINANCE, cursor, 2);
+            assertThat(page.items().size()).isLessThanOrEqualTo(2);
+            page.items().forEach(r -> seen.add(r.order().value()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen).containsExactlyElementsOf(orders.stream().map(o -> o.id().value()).toList());
+    }
+
+    @Test
+    void awaitingReturn_whenLearnerOrBadLimit_isRefused() {
+        assertThatThrownBy(() -> learnloop.settlement().awaitingReturn(LENA, null, 10))
+                .isInstanceOf(io.learnloop.core.error.ForbiddenException.class);
+        assertThatThrownBy(() -> learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 0))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("limit");
+    }
+
+    @Test
+    void markReturned_whenRefundWasNeverBookedToAwaitReturn_changesNothing() {
+        Offer offer = offer("99.99", OutcomeCondition.refundShareIfNotPassed(Duration.ofDays(30), 3333));
+        Order paid = buy(offer, "k1");
+        learnloop.settlement().refund(Staff.FINANCE, paid.id(), new RefundRequest("goodwill",
+                List.of(LineAmount.of(1, Money.parse("1.00", "CNY"))), "returned by bank transfer"));
+
+        boolean marked = learnloop.context().transact(uow ->
+                learnloop.settlement().markReturned(uow, paid.id(), "goodwill", "bank-transfer"));
+
+        assertThat(marked).isFalse();
+        assertThat(learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 10).items()).isEmpty();
+    }
+
     // ---- deposit, then the rest ----
 
     @Test

@@ -28,6 +28,7 @@ import io.learnloop.core.store.Pages;
 import io.learnloop.core.ledger.PaymentPosting;
 import io.learnloop.core.ledger.RefundPosting;
 import io.learnloop.core.commerce.LineAmount;
+import io.learnloop.core.settlement.BookedRefund;
 import io.learnloop.core.settlement.IssueKind;
 import io.learnloop.core.settlement.PaymentConfirmation;
 import io.learnloop.core.settlement.RefundSettlement;
@@ -279,6 +280,48 @@ public final class DefaultSettlement implements Settlement {
             return uow.update(SettlementTypes.ISSUE, v.value().resolved(note, actor.id(), ctx.now()), v.version())
                     .value();
         });
+    }
+
+    /**
+     * Books a refund the settlement recorded without asking a channel to return the money, so it awaits return, in
+     * the caller's unit of work; a refund booked before is left as it is.
+     *
+     * @param uow    the unit of work that settled the refund
+     * @param order  the order, as refunded
+     * @param refund the refund on it
+     */
+    static void awaitReturnWithin(UnitOfWork uow, Order order, OrderRefund refund) {
+        String id = BookedRefund.idOf(order.id(), refund.refundKey());
+        if (uow.find(SettlementTypes.BOOKED_REFUND, id).isEmpty()) {
+            String channel = order.payment() == null ? "" : order.payment().provider();
+            uow.insert(SettlementTypes.BOOKED_REFUND, new BookedRefund(id, order.id(), refund.refundKey(), channel,
+                    refund.total(), refund.refundedAt(), null, null));
+        }
+    }
+
+    @Override
+    public Page<BookedRefund> awaitingReturn(Actor actor, String cursor, int limit) {
+        requireFinance(actor, "read the refunds awaiting money return");
+        return awaitingReturn(cursor, limit);
+    }
+
+    @Override
+    public Page<BookedRefund> awaitingReturn(String cursor, int limit) {
+        return ctx.read(uow -> Pages.page(uow, SettlementTypes.BOOKED_REFUND, SettlementTypes.AWAITING_RETURN,
+                SettlementTypes.AWAITING, IndexRange.first(limit), cursor, r -> r));
+    }
+
+    @Override
+    public boolean markReturned(UnitOfWork uow, OrderId order, String refundKey, String channel) {
+        new Validator().notNull("uow", uow).notNull("order", order).notBlank("refundKey", refundKey, 128)
+                .notBlank("channel", channel, 64).throwIfInvalid();
+        Versioned<BookedRefund> v = uow.find(SettlementTypes.BOOKED_REFUND, BookedRefund.idOf(order, refundKey))
+                .orElse(null);
+        if (v == null || v.value().returned()) {
+            return false;
+        }
+        uow.update(SettlementTypes.BOOKED_REFUND, v.value().returnedBy(channel, ctx.now()), v.version());
+        return true;
     }
 
     private static void requireFinance(Actor actor, String operation) {

@@ -37,7 +37,7 @@ import java.util.Objects;
  * Decides pay-per-outcome order lines at their deadlines. Settling the payment schedules one job per such line on the
  * store's job queue, positioned at the line's deadline, so the scheduled run reads only the lines that are due, in
  * deadline order, a bounded batch at a time. Deciding a line is one unit of work with the job's completion: a refund
- * through the settlement (under the refund key {@code outcome:<line>}), the recognition of its deferred revenue, the
+ * through the settlement (under the refund key {@code outcome:<line>}), booked to await money return until the channel that took the payment returns it ({@code Settlement.awaitingReturn}), the recognition of its deferred revenue, the
  * order for the rest of a deposit, the audit entry of the refund (its actor {@link AuditEntry#SCHEDULED_JOB}), the decision on the order line and its event. A line is decided once: the job is
  * completed once, and a line no longer pending is left alone.
  *
@@ -137,7 +137,10 @@ public final class OutcomeDecisions {
                 if (due.isPositive()) {
                     String key = "outcome:" + number;
                     String reason = "pay-per-outcome: required work completed but not passed by " + outcome.deadline();
-                    settlement.refund(uow, orderId, new RefundRequest(key, List.of(LineAmount.of(number, due)), reason));
+                    io.learnloop.core.settlement.RefundSettlement booked = settlement.refund(uow, orderId,
+                            new RefundRequest(key, List.of(LineAmount.of(number, due)), reason));
+                    // no channel was asked to return the money: it awaits the channel that took the payment
+                    DefaultSettlement.awaitReturnWithin(uow, booked.order(), booked.refund());
                     // recorded like a refund by the money desk, under the same once-per-refund key, so the audit log
                     // shows every refund whoever booked it
                     AuditTrail.appendOnce(ctx, uow, orderId + "\n" + key, AuditEntry.SCHEDULED_JOB,

@@ -1,5 +1,6 @@
 package io.learnloop.core.internal.settlement;
 
+import io.learnloop.core.settlement.BookedRefund;
 import io.learnloop.core.settlement.SettlementIssue;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.SortKeys;
@@ -18,6 +19,19 @@ public final class SettlementTypes {
             AggregateType.builder("settlement_issue", SettlementIssue.class, SettlementIssue::id)
                     .sortedIndex(BY_STATE, i -> i.open() ? "open" : "resolved", i -> SortKeys.instant(i.raisedAt()))
                     .index("order", i -> i.order().value())
+                    .build();
+
+    /** Index of refunds booked without a channel's return, by when they were booked, under {@link #AWAITING}. */
+    public static final String AWAITING_RETURN = "awaiting_return";
+
+    /** The one key of {@link #AWAITING_RETURN}: only refunds still awaiting money return are indexed. */
+    public static final String AWAITING = "awaiting";
+
+    /** Refunds booked without a channel's return, by id ({@code order:refundKey}). */
+    public static final AggregateType<BookedRefund> BOOKED_REFUND =
+            AggregateType.builder("booked_refund", BookedRefund.class, BookedRefund::id)
+                    .sortedIndex(AWAITING_RETURN, r -> r.returned() ? null : AWAITING,
+                            r -> SortKeys.instant(r.bookedAt()))
                     .build();
 
     private SettlementTypes() {

@@ -8,6 +8,8 @@ import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.Page;
+import io.learnloop.core.settlement.BookedRefund;
 import io.learnloop.core.settlement.Settlement;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.store.IndexRange;
@@ -128,6 +130,8 @@ final class Reconciler {
         }
         RefundRun refunds = new RefundRun(failures);
         reconcileRefunds(now, refunds);
+        // after the open refunds: one whose send failed last run was asked about (and sent again) just now
+        returnBookedRefunds(refunds);
         return new ReconciliationReport(checked, settled, expired, pending, refunds.sent, failures, refunds.checked,
                 refunds.confirmed, refunds.review);
     }
@@ -177,4 +181,35 @@ final class Reconciler {
         }
     }
 
+    /**
+     * Returns the money of refunds the core booked without asking a provider (pay-per-outcome refunds), the earliest
+     * booked first, at most {@link #BATCH} a run: each goes through the refund desk under its own refund key, so the
+     * provider's idempotency (the refund reference and key derived from it) makes a send repeated after a stop
+     * harmless, and the send's answer marks it returned in the core with the refund's record. A refund of an order
+     * paid elsewhere (a provider not configured here, a bank transfer) stays listed and is reported in the failures.
+     */
+    private void returnBookedRefunds(RefundRun report) {
+        String cursor = null;
+        int seen = 0;
+        do {
+            Page<BookedRefund> page = settlement.awaitingReturn(cursor, Math.min(Page.MAX_LIMIT, BATCH - seen));
+            for (BookedRefund booked : page.items()) {
+                seen++;
+                PaymentAttempt paid = attempts.of(booked.order()).stream()
+                        .filter(a -> PaymentAttempt.PAID.equals(a.state())).findFirst().orElse(null);
+                if (paid == null || providers.find(paid.provider()) == null) {
+                    report.failures.add(booked.id() + ": booked refund of " + booked.amount() + " awaits money return"
+                            + " on channel '" + booked.channel() + "', which is not a provider configured here;"
+                            + " return it there and mark it returned");
+                    continue;
+                }
+                try {
+                    refunds.returnBooked(booked, paid, report);
+                } catch (LearnloopException e) {
+                    report.failures.add(booked.id() + ": " + e.getMessage());
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && seen < BATCH);
+    }
 }

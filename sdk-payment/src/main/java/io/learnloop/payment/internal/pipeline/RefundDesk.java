@@ -16,6 +16,7 @@ import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.settlement.BookedRefund;
 import io.learnloop.core.settlement.RefundSettlement;
 import io.learnloop.core.settlement.Settlement;
 import io.learnloop.core.store.Versioned;
@@ -246,6 +247,7 @@ final class RefundDesk {
         try {
             ctx.transact(uow -> {
                 uow.update(PaymentTypes.REFUND, next, seen.version());
+                markIfReturned(uow, next);
                 if (event != null) {
                     uow.publish(event);
                 }
@@ -307,8 +309,10 @@ final class RefundDesk {
                     return current;
                 }
                 // the answer applied to the refund as it is now, not to the copy read before the send
-                return uow.update(PaymentTypes.REFUND, c.with(update.state(), update.providerRefundId(),
-                        update.detail(), update.updatedAt()), current.version());
+                PaymentRefund answered = c.with(update.state(), update.providerRefundId(), update.detail(),
+                        update.updatedAt());
+                markIfReturned(uow, answered);
+                return uow.update(PaymentTypes.REFUND, answered, current.version());
             }).value();
         } catch (ConflictException e) {
             // a notification moved the refund meanwhile; its state wins
@@ -448,7 +452,9 @@ final class RefundDesk {
                     && (providerRefundId == null || providerRefundId.equals(r.providerRefundId())))) {
                 return false;
             }
-            uow.update(PaymentTypes.REFUND, r.with(next, providerRefundId, detail, ctx.now()), current.version());
+            PaymentRefund moved = r.with(next, providerRefundId, detail, ctx.now());
+            uow.update(PaymentTypes.REFUND, moved, current.version());
+            markIfReturned(uow, moved);
             if (PaymentRefund.CONFIRMED.equals(next)) {
                 uow.publish(ctx.event(Payments.REFUND_CONFIRMED, id, refundData(r, "confirmedBy", confirmedBy)));
             } else if (reversal) {
@@ -456,6 +462,65 @@ final class RefundDesk {
             }
             return true;
         });
+    }
+
+    /**
+     * The states in which the provider has the refund, or a person closed it: the money is returned as far as the
+     * SDK can tell, so a refund the core booked to await return is marked returned. PENDING and RETRY (not sent, or
+     * fate unknown) and FAILED and BLOCKED (the provider refused: a person resends it) are not.
+     */
+    static final Set<String> RETURNED = Set.of(PaymentRefund.SENT, PaymentRefund.CONFIRMED,
+            PaymentRefund.ACTION_REQUIRED, PaymentRefund.MISMATCH, PaymentRefund.REVERSED, PaymentRefund.RESOLVED);
+
+    /**
+     * Marks the core's booked refund returned in the unit of work that stores this record's new state, once the
+     * provider has it; a refund the core never booked to await return is left alone.
+     */
+    private void markIfReturned(io.learnloop.core.store.UnitOfWork uow, PaymentRefund r) {
+        if (RETURNED.contains(r.state())) {
+            settlement.markReturned(uow, r.order(), r.refundKey(), r.provider());
+        }
+    }
+
+    /**
+     * Returns the money of a refund the core booked without asking a provider (a pay-per-outcome refund): stores the
+     * refund's record under the same refund key, as {@link #refund} would (the order already holds the refund, so
+     * nothing is booked again), and sends it; the send marks it returned with the provider's answer. A refund whose
+     * record exists is left to reconciliation of open refunds (PENDING, RETRY), to a person (FAILED, BLOCKED), or only
+     * marked returned (the provider has it: a stop came between the answer and the mark).
+     *
+     * @param booked the booked refund, awaiting return
+     * @param paid   the order's paid attempt on a configured provider
+     * @param report the run's tally
+     */
+    void returnBooked(BookedRefund booked, PaymentAttempt paid, RefundRun report) {
+        String id = booked.order().value() + ":" + booked.refundKey();
+        // a booked refund never changes: read outside the transaction
+        io.learnloop.core.commerce.OrderRefund refund = settlement.order(booked.order()).refund(booked.refundKey());
+        Recorded recorded = ctx.transactRetrying(uow -> {
+            Optional<Versioned<PaymentRefund>> found = uow.find(PaymentTypes.REFUND, id);
+            if (found.isPresent()) {
+                markIfReturned(uow, found.get().value());
+                return new Recorded(found.get().value(), null, false);
+            }
+            // the same key and amounts: the settlement finds the refund booked and changes nothing
+            RefundSettlement books = settlement.refund(uow, booked.order(), new io.learnloop.core.commerce.RefundRequest(
+                    booked.refundKey(), refund.lines(), refund.reason()));
+            PaymentRefund record = new PaymentRefund(id, booked.order(), booked.refundKey(), paid.provider(),
+                    paid.id(), References.refund(ctx.tenant(), booked.order(), booked.refundKey()),
+                    books.refund().total(), refund.reason(), PaymentRefund.PENDING, null, null, ctx.now(), 0);
+            uow.insert(PaymentTypes.REFUND, record);
+            return new Recorded(record, books, true);
+        });
+        if (!recorded.inserted()) {
+            return;
+        }
+        PaymentRefund after = sendRefund(recorded.refund());
+        switch (after.state()) {
+            case PaymentRefund.SENT, PaymentRefund.CONFIRMED, PaymentRefund.ACTION_REQUIRED -> report.sent++;
+            case PaymentRefund.RETRY, PaymentRefund.PENDING -> report.failures.add(id + ": " + after.detail());
+            default -> report.review.add(review(after)); // FAILED, BLOCKED or MISMATCH: a person decides
+        }
     }
 
     private static Map<String, String> refundData(PaymentRefund r, String key, String value) {
