@@ -301,6 +301,8 @@ class SecurityMatrixTest {
         ops.put("`AuditLog.about` (lena)", (p, a) -> p.learnloop.auditLog().about(a, p.lena.id(), null, 10));
         ops.put("`AuditLog.record` (a role change)", (p, a) -> p.learnloop.auditLog().record(a,
                 AuditAction.ROLES_CHANGED, person("tom").id(), "roles", "now MODERATOR"));
+        ops.put("`Settlement.awaitingReturn` (refunds booked without a channel's return)", (p, a) -> p.learnloop
+                .settlement().awaitingReturn(a, null, 10));
         return ops;
     }
 

@@ -135,8 +135,6 @@ public final class Learnloop {
         DefaultSettlement settling = (DefaultSettlement) settlement;
         DefaultSubscriptionService renewing = new DefaultSubscriptionService(context, orders, settlement, accessLedger);
         this.subscriptions = renewing;
-        this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId,
-                new OutcomeDecisions(context, orders, settling, revenueLedger), renewing);
         this.reputation = new DefaultReputationService(context, b.reputationPolicy, catalog, b.certificatePolicy,
                 b.signingKey);
         this.consents = new DefaultConsentService(context);
@@ -152,6 +150,8 @@ public final class Learnloop {
         this.paths = new DefaultLearningPaths(context, new CatalogLessons(context), learning.progress(),
                 learning.quizzes(), b.certificatePolicy == null ? null : learning.certificates());
         this.practice = new DefaultPracticeService(context, new CatalogLessons(context), access, b.peerGroups);
+        this.scheduled = new ScheduledWork(context, accessLedger, b.retention, b.retentionPruners, relayId,
+                new OutcomeDecisions(context, orders, settling, revenueLedger), renewing, reputation);
     }
 
     /**
@@ -398,7 +398,12 @@ public final class Learnloop {
      * ({@code access.expired}, so a lapsed membership leaves its community groups), moves every subscription whose
      * period or grace period ended to its next state (past due with a grace period, or expired), decides every pay-per-outcome order
      * line whose deadline has passed ({@code order.outcome_decided}: a refund of the stated share, the order for the
-     * rest of a deposit, the recognition of deferred revenue), and once a day runs the retention
+     * rest of a deposit, the recognition of deferred revenue; the refund of a share then awaits money return,
+     * {@code Settlement.awaitingReturn}, until the channel that took the payment returns it, as sdk-payment's
+     * {@code Payments.reconcile()} does), takes reputation roles away from holders whose decaying score fell below the
+     * role's threshold ({@code reputation.role_lost}: each holding keeps the millisecond its score falls below, and a
+     * run re-evaluates up to 500 holdings whose instant has passed, the earliest first, so a role goes at the first
+     * run after that instant), and once a day runs the retention
      * job, which deletes each data class older than its {@link RetentionPolicy retention} (a large backlog over
      * several runs). Call it on a schedule (every minute, say) from one or many host
      * instances: jobs live in the store, and an instance claims each one for a while, so two instances never run one

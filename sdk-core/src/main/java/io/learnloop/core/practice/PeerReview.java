@@ -24,10 +24,12 @@ import java.util.Map;
  *                    otherwise 0
  * @param assignedAt  when it was handed out (or written, for kinds not handed out)
  * @param submittedAt when it was written, or null while open
+ * @param expiredAt   when a peer review handed out but never written expired ({@link Assignment#reviewExpiry()}
+ *                    after it was handed out), or null
  */
 public record PeerReview(String id, SubmissionId submission, AssignmentId assignment, UserId reviewer, ReviewKind kind,
                          Map<String, Integer> scores, String comment, int scoreBp, int accuracyBp, Instant assignedAt,
-                         Instant submittedAt) {
+                         Instant submittedAt, Instant expiredAt) {
     /**
      * Copies the scores.
      *
@@ -42,10 +44,53 @@ public record PeerReview(String id, SubmissionId submission, AssignmentId assign
      * @param accuracyBp  the accuracy
      * @param assignedAt  when handed out
      * @param submittedAt when written
+     * @param expiredAt   when it expired unwritten
      */
     public PeerReview {
         scores = scores == null ? Map.of() : Map.copyOf(scores);
         comment = comment == null ? "" : comment;
+    }
+
+    /**
+     * A review that did not expire.
+     *
+     * @param id          the id
+     * @param submission  the submission
+     * @param assignment  the assignment
+     * @param reviewer    the reviewer
+     * @param kind        the kind
+     * @param scores      the scores
+     * @param comment     the comment
+     * @param scoreBp     the score
+     * @param accuracyBp  the accuracy
+     * @param assignedAt  when handed out
+     * @param submittedAt when written
+     */
+    public PeerReview(String id, SubmissionId submission, AssignmentId assignment, UserId reviewer, ReviewKind kind,
+                      Map<String, Integer> scores, String comment, int scoreBp, int accuracyBp, Instant assignedAt,
+                      Instant submittedAt) {
+        this(id, submission, assignment, reviewer, kind, scores, comment, scoreBp, accuracyBp, assignedAt,
+                submittedAt, null);
+    }
+
+    /**
+     * The review expired unwritten.
+     *
+     * @param at when
+     * @return the expired review
+     */
+    public PeerReview expire(Instant at) {
+        return new PeerReview(id, submission, assignment, reviewer, kind, scores, comment, scoreBp, accuracyBp,
+                assignedAt, submittedAt, at);
+    }
+
+    /**
+     * Whether it was handed out and expired unwritten; it then counts for nothing.
+     *
+     * @return true once expired
+     */
+    public boolean expired() {
+        return expiredAt != null;
     }
 
     /**
@@ -60,11 +105,11 @@ public record PeerReview(String id, SubmissionId submission, AssignmentId assign
     }
 
     /**
-     * Whether it is still to be written.
+     * Whether it is still to be written (handed out, neither written nor expired).
      *
      * @return true while open
      */
     public boolean open() {
-        return submittedAt == null;
+        return submittedAt == null && expiredAt == null;
     }
 }

@@ -31,6 +31,14 @@ public interface PracticeService {
     int MAX_CALIBRATION = 5;
     /** How many submissions that still need reviews {@link #nextToReview} looks at, at most. */
     int ALLOCATION_WINDOW = 500;
+    /** How long a handed-out peer review stays the reviewer's when the draft names no expiry: 72 hours. */
+    java.time.Duration DEFAULT_REVIEW_EXPIRY = java.time.Duration.ofHours(72);
+    /** The shortest review expiry an assignment may set: one hour. */
+    java.time.Duration MIN_REVIEW_EXPIRY = java.time.Duration.ofHours(1);
+    /** The longest review expiry an assignment may set: 30 days. */
+    java.time.Duration MAX_REVIEW_EXPIRY = java.time.Duration.ofDays(30);
+    /** How many expired allocations of an assignment one {@link #nextToReview} call releases, at most. */
+    int EXPIRY_BATCH = 50;
 
     /**
      * Creates an assignment on a lesson.
@@ -126,7 +134,11 @@ public interface PracticeService {
      * were added, until the reviewer graded {@link Assignment#calibrationReviews()} of them; then a peer's
      * submission, chosen deterministically: the one with the fewest reviews handed out, the earliest handed in on a
      * tie, never the reviewer's own, one they reviewed already, or (when the assignment separates groups) one of
-     * their group. A handed-out review stays open until written, and asking again returns it.
+     * their group. A handed-out review stays open until written, and asking again returns it, until
+     * {@link Assignment#reviewExpiry()} after it was handed out: then it expires, no longer counts among the
+     * submission's reviews handed out, and the submission can be handed to another reviewer (never to the same one
+     * again). Each call first releases up to {@value #EXPIRY_BATCH} of the assignment's expired allocations, the
+     * oldest first, reading only those from a sorted index.
      *
      * @param reviewer   a learner with access to the course
      * @param assignment the assignment
@@ -154,6 +166,8 @@ public interface PracticeService {
      * @throws io.learnloop.core.error.ConflictException   with {@code INVALID_STATE} before the reviewer finished
      *                                                     calibration, for work not handed to this reviewer, or a
      *                                                     review already written
+     * @throws ReviewExpiredException                      if the review was handed out longer than
+     *                                                     {@link Assignment#reviewExpiry()} ago; nothing is stored
      */
     PeerReview review(Actor reviewer, SubmissionId submission, Map<String, Integer> scores, String comment);
 

@@ -36,6 +36,7 @@ import io.learnloop.core.practice.PeerReview;
 import io.learnloop.core.practice.SubmissionId;
 import io.learnloop.core.practice.PracticeGrade;
 import io.learnloop.core.practice.PracticeService;
+import io.learnloop.core.practice.ReviewExpiredException;
 import io.learnloop.core.practice.ReviewTask;
 import io.learnloop.core.practice.Rubric;
 import io.learnloop.core.practice.Submission;
@@ -234,6 +235,61 @@ public abstract class PracticeContract {
         assertThat(practice.submission(ADA, lenas.id()).reviewsAssigned()).isEqualTo(1);
         assertThat(practice.submissions(ADA, a.id(), null, 10).items()).extracting(Submission::reviewsAssigned)
                 .containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void nextToReview_whenAnAllocationExpires_handsTheSubmissionToAnotherReviewerAndRefusesTheLateReview() {
+        Assignment a = practice.createAssignment(ADA, draft(1, 0, GradeWeights.peerOnly(), false)
+                .withReviewExpiry(Duration.ofHours(24)));
+        Submission lenas = hand(LENA, a);
+        assertThat(practice.nextToReview(TOM, a.id()).orElseThrow().submission()).isEqualTo(lenas.id());
+        Instant handedOut = clock.instant();
+        assertThat(practice.nextToReview(ANA, a.id())).as("its one review is handed out").isEmpty();
+
+        clock.advance(Duration.ofHours(24).minusSeconds(1));
+        assertThat(practice.nextToReview(ANA, a.id())).as("not expired yet").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(practice.nextToReview(ANA, a.id()).orElseThrow().submission()).isEqualTo(lenas.id());
+        assertThat(practice.submission(ADA, lenas.id()).reviewsAssigned()).isEqualTo(1);
+        assertThatThrownBy(() -> practice.review(TOM, lenas.id(), scores(1, 1), "late"))
+                .isInstanceOfSatisfying(ReviewExpiredException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+                    assertThat(e.reviewer()).isEqualTo(TOM.id());
+                    assertThat(e.expiredAt()).isEqualTo(handedOut.plus(Duration.ofHours(24)));
+                });
+        assertThat(practice.nextToReview(TOM, a.id())).as("never handed the same work again").isEmpty();
+
+        practice.review(ANA, lenas.id(), scores(10, 5), "Clear and correct.");
+
+        PracticeGrade g = practice.grade(LENA, lenas.id());
+        assertThat(g.state()).isEqualTo(GradeState.FINAL);
+        assertThat(g.scoreBp()).as("only ana's review counts").isEqualTo(10000);
+        assertThat(practice.submission(ADA, lenas.id()).reviewsDone()).isEqualTo(1);
+    }
+
+    @Test
+    void review_whenExpiredButNotYetReleased_isRefusedAndStoresNothing() {
+        Assignment a = peerOnly(1);
+        assertThat(a.reviewExpiry()).isEqualTo(PracticeService.DEFAULT_REVIEW_EXPIRY);
+        Submission lenas = hand(LENA, a);
+        practice.nextToReview(TOM, a.id()).orElseThrow();
+        clock.advance(Duration.ofHours(72));
+
+        assertThatThrownBy(() -> practice.review(TOM, lenas.id(), scores(10, 5), "too late"))
+                .isInstanceOf(ReviewExpiredException.class).hasMessageContaining("expired");
+        assertThat(practice.submission(ADA, lenas.id()).reviewsDone()).isZero();
+        assertThat(practice.nextToReview(TOM, a.id())).as("an expired review is not handed back").isEmpty();
+    }
+
+    @Test
+    void createAssignment_whenReviewExpiryOutOfRange_failsValidationNamingIt() {
+        for (Duration bad : List.of(Duration.ofMinutes(59), Duration.ofDays(31), Duration.ofHours(-1))) {
+            assertThatThrownBy(() -> practice.createAssignment(ADA, draft(1, 0, GradeWeights.peerOnly(), false)
+                    .withReviewExpiry(bad))).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("reviewExpiry");
+        }
+        assertThat(practice.assignments(ADA, course.id(), null, 10).items()).isEmpty();
     }
 
     @Test

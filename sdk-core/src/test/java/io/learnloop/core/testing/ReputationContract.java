@@ -88,6 +88,7 @@ public abstract class ReputationContract {
     private static final UserId TOM = UserId.of("tom");
     private static final UserId KIM = UserId.of("kim");
     private static final UserId RAY = UserId.of("ray");
+    private static final UserId ZOE = UserId.of("zoe");
 
     private final MutableClock clock = new MutableClock(START);
     private final List<DomainEvent> events = new CopyOnWriteArrayList<>();
@@ -369,6 +370,59 @@ public abstract class ReputationContract {
         assertThat(rep.hasRole(LENA, mentor)).isTrue();
         assertThat(rep.score(LENA).score()).isCloseTo(3.75, within(1e-9));
         rep.evaluate(LENA);
+        assertThat(rep.hasRole(LENA, mentor)).isFalse();
+    }
+
+    @Test
+    void runScheduledJobs_whenDecayTakesTheScoreBelowTheThreshold_removesTheRoleAtTheFirstRunAfterTheLapse() {
+        ReputationRole mentor = ReputationRole.COMMUNITY_MENTOR;
+        Learnloop learnloop = facade(ReputationPolicy.defaults().withHalfLife(Duration.ofDays(30))
+                .withRoles(List.of(new RoleThreshold(mentor, 10))));
+        ReputationService rep = learnloop.reputation();
+        rep.record(ReputationAward.acceptedAnswer(LENA, TOM, "p1"));
+        rep.record(helpful(LENA, KIM, "p2"));
+        // 20 points fall below 10 one half-life later: the holding knows when, to the millisecond
+        Instant lapse = clock.instant().plus(Duration.ofDays(30)).plusMillis(1);
+        assertThat(rep.holders(mentor, null, 10).items()).singleElement()
+                .satisfies(h -> assertThat(h.lapsesAt()).isEqualTo(lapse));
+
+        clock.advance(Duration.ofDays(30));
+        learnloop.runScheduledJobs();
+        assertThat(rep.hasRole(LENA, mentor)).as("exactly at the threshold, still held").isTrue();
+        assertThat(events).noneSatisfy(e -> assertThat(e.type()).isEqualTo(EventTypes.REPUTATION_ROLE_LOST));
+
+        clock.advance(Duration.ofMillis(1));
+        learnloop.runScheduledJobs();
+
+        assertThat(rep.hasRole(LENA, mentor)).isFalse();
+        assertThat(rep.holders(mentor, null, 10).items()).isEmpty();
+        assertThat(events).filteredOn(e -> e.type().equals(EventTypes.REPUTATION_ROLE_LOST)).singleElement()
+                .satisfies(e -> assertThat(e.data()).containsEntry("learner", LENA.value()));
+    }
+
+    @Test
+    void runScheduledJobs_whenNewReputationCameBeforeTheLapse_keepsTheRoleUntilTheLaterLapse() {
+        ReputationRole mentor = ReputationRole.COMMUNITY_MENTOR;
+        Learnloop learnloop = facade(ReputationPolicy.defaults().withHalfLife(Duration.ofDays(30))
+                .withRoles(List.of(new RoleThreshold(mentor, 10))));
+        ReputationService rep = learnloop.reputation();
+        rep.record(ReputationAward.acceptedAnswer(LENA, TOM, "p1"));
+        rep.record(helpful(LENA, KIM, "p2"));
+        rep.record(ReputationAward.acceptedAnswer(ZOE, TOM, "z1"));
+        rep.record(helpful(ZOE, KIM, "z2"));
+        clock.advance(Duration.ofDays(20));
+        rep.record(helpful(LENA, RAY, "p3"));
+        Instant later = rep.holders(mentor, null, 10).items().stream().filter(h -> h.learner().equals(LENA))
+                .findFirst().orElseThrow().lapsesAt();
+        assertThat(later).isAfter(clock.instant().plus(Duration.ofDays(10)));
+
+        clock.advance(Duration.ofDays(11));
+        learnloop.runScheduledJobs();
+
+        assertThat(rep.hasRole(LENA, mentor)).isTrue();
+        assertThat(rep.hasRole(ZOE, mentor)).as("no new reputation: lapsed").isFalse();
+        clock.advance(Duration.between(clock.instant(), later));
+        learnloop.runScheduledJobs();
         assertThat(rep.hasRole(LENA, mentor)).isFalse();
     }
 

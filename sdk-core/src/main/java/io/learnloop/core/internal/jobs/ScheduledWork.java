@@ -5,6 +5,7 @@ import io.learnloop.core.JobRun;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.internal.access.DefaultAccessService;
 import io.learnloop.core.internal.subscription.DefaultSubscriptionService;
+import io.learnloop.core.internal.reputation.DefaultReputationService;
 import io.learnloop.core.internal.retention.RetentionJob;
 import io.learnloop.core.retention.DataClasses;
 import io.learnloop.core.retention.RetentionPolicy;
@@ -20,7 +21,7 @@ import java.util.Objects;
 
 /**
  * The SDK's own scheduled work, run by {@code Learnloop.runScheduledJobs()}: announcing the end of time-limited
- * grants, deciding pay-per-outcome order lines at their deadlines, and once a day the retention job, which prunes each data class older than its retention.
+ * grants, deciding pay-per-outcome order lines at their deadlines, taking away reputation roles whose holder's score decayed below the threshold, and once a day the retention job, which prunes each data class older than its retention.
  *
  * <p>Thread-safe: immutable.
  */
@@ -38,6 +39,7 @@ public final class ScheduledWork {
     private final String worker;
     private final OutcomeDecisions outcomes;
     private final DefaultSubscriptionService subscriptions;
+    private final DefaultReputationService reputation;
 
     /**
      * Creates the work of a facade.
@@ -49,10 +51,12 @@ public final class ScheduledWork {
      * @param worker          this instance's id, for claims
      * @param outcomes        the decisions of pay-per-outcome lines
      * @param subscriptions   the subscriptions whose deadlines pass
+     * @param reputation      the reputation, whose roles lapse as scores decay
      */
     public ScheduledWork(ServiceContext ctx, DefaultAccessService access, RetentionPolicy retention,
                          List<RetentionPruner> pruners, String worker, OutcomeDecisions outcomes,
-                         DefaultSubscriptionService subscriptions) {
+                         DefaultSubscriptionService subscriptions, DefaultReputationService reputation) {
+        this.reputation = Objects.requireNonNull(reputation, "reputation");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -86,6 +90,8 @@ public final class ScheduledWork {
                     job.payload()));
             decided += done ? 1 : 0;
         }
+        // roles whose holder's decayed score fell below the threshold since the last run, earliest first
+        reputation.evaluateLapsed(limit);
         Instant now = ctx.now();
         jobs.schedule(PRUNE_QUEUE, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(), now, "");
         Map<String, Integer> pruned = Map.of();

@@ -26,6 +26,7 @@ import io.learnloop.core.practice.PeerGroups;
 import io.learnloop.core.practice.PeerReview;
 import io.learnloop.core.practice.PracticeGrade;
 import io.learnloop.core.practice.PracticeService;
+import io.learnloop.core.practice.ReviewExpiredException;
 import io.learnloop.core.practice.ReviewKind;
 import io.learnloop.core.practice.ReviewTask;
 import io.learnloop.core.practice.Submission;
@@ -95,7 +96,7 @@ public final class DefaultPracticeService implements PracticeService {
         Assignment a = new Assignment(new AssignmentId(ctx.newId()), lesson.get().courseId(), draft.lesson(),
                 draft.title().strip(), draft.instructions(), draft.rubric(), draft.due(), draft.late(),
                 draft.reviewsRequired(), draft.calibrationReviews(), draft.weights(), draft.passingBp(),
-                draft.separateGroups(), author.id(), ctx.now());
+                draft.separateGroups(), author.id(), ctx.now(), draft.reviewExpiry());
         return ctx.transact(uow -> uow.insert(PracticeTypes.ASSIGNMENT, a).value());
     }
 
@@ -222,6 +223,8 @@ public final class DefaultPracticeService implements PracticeService {
         Assignment a = assignment(reviewer, assignment);
         requireParticipant(reviewer, a, "review work of assignment '" + a.id() + "'");
         String group = a.separateGroups() ? groups.groupOf(reviewer.id(), a.course()) : null;
+        // released in a unit of work of its own, so the allocation below reads the submissions as released
+        ctx.transactRetrying(uow -> ReviewAllocation.expire(uow, a, ctx.now(), EXPIRY_BATCH));
         return ctx.transactRetrying(uow -> allocation.next(uow, a, reviewer.id(), group, ctx.now()));
     }
 
@@ -260,6 +263,10 @@ public final class DefaultPracticeService implements PracticeService {
                         + "to user '" + reviewer.id() + "' for review; ask nextToReview for work.");
             }
             PeerReview open = found.get().value();
+            Instant expiry = open.assignedAt().plus(a.reviewExpiry());
+            if (open.expired() || (open.open() && !ctx.now().isBefore(expiry))) {
+                throw new ReviewExpiredException(s.id(), reviewer.id(), open.expired() ? open.expiredAt() : expiry);
+            }
             if (!open.open()) {
                 throw new ConflictException(ErrorCode.INVALID_STATE, "User '" + reviewer.id() + "' already "
                         + "reviewed submission '" + s.id() + "' at " + open.submittedAt() + ".");

@@ -51,7 +51,7 @@ final class GradeBook {
         Integer instructor = null;
         for (Versioned<PeerReview> v : uow.findBy(PracticeTypes.REVIEW, PracticeTypes.BY_SUBMISSION, s.id().value())) {
             PeerReview r = v.value();
-            if (r.open()) {
+            if (r.open() || r.expired()) {
                 continue;
             }
             switch (r.kind()) {

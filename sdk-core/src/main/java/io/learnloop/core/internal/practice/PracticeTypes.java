@@ -35,6 +35,8 @@ public final class PracticeTypes {
     public static final String OPEN = "open";
     /** Index of a reviewer's calibration gradings on an assignment ({@code reviewer|assignment}); a few. */
     public static final String CALIBRATED = "calibrated";
+    /** Sorted index of an assignment's open peer reviews, by the time handed out: the oldest expire first. */
+    public static final String OPEN_SINCE = "open_since";
     /** Sorted index of a reviewer's reviews, by the time handed out. */
     public static final String BY_REVIEWER = "reviewer";
 
@@ -69,6 +71,8 @@ public final class PracticeTypes {
             .multiIndex(CALIBRATED, r -> r.kind() == ReviewKind.CALIBRATION
                     ? List.of(keyOf(r.reviewer().value(), r.assignment().value())) : List.of())
             .sortedIndex(BY_REVIEWER, r -> r.reviewer().value(), r -> SortKeys.instant(r.assignedAt()))
+            .sortedIndex(OPEN_SINCE, r -> r.kind() == ReviewKind.PEER && r.open() ? r.assignment().value() : null,
+                    r -> SortKeys.instant(r.assignedAt()))
             .build();
 
     /** A final grade. */

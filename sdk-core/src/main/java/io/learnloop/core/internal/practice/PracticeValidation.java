@@ -50,6 +50,10 @@ final class PracticeValidation {
                 "calibrationReviews", "must be 0 to " + PracticeService.MAX_CALIBRATION + " (was "
                         + d.calibrationReviews() + ")");
         v.check(basisPoints(d.passingBp()), "passingBp", "must be 0 to 10000 basis points (was " + d.passingBp() + ")");
+        v.check(d.reviewExpiry().compareTo(PracticeService.MIN_REVIEW_EXPIRY) >= 0
+                        && d.reviewExpiry().compareTo(PracticeService.MAX_REVIEW_EXPIRY) <= 0, "reviewExpiry",
+                "must be " + PracticeService.MIN_REVIEW_EXPIRY + " to " + PracticeService.MAX_REVIEW_EXPIRY + " (was "
+                        + d.reviewExpiry() + ")");
         if (d.weights() != null) {
             weights(v, d.weights(), d.reviewsRequired());
         }

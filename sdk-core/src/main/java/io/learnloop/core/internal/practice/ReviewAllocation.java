@@ -10,11 +10,14 @@ import io.learnloop.core.practice.ReviewKind;
 import io.learnloop.core.practice.ReviewTask;
 import io.learnloop.core.practice.Submission;
 import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -57,8 +60,10 @@ final class ReviewAllocation {
         if (a.reviewsRequired() == 0) {
             return Optional.empty();
         }
+        // an open review past its expiry is not handed out again, even before it is released
         List<Versioned<PeerReview>> open = uow.findBy(PracticeTypes.REVIEW, PracticeTypes.OPEN,
-                PracticeTypes.keyOf(reviewer.value(), a.id().value()));
+                PracticeTypes.keyOf(reviewer.value(), a.id().value())).stream()
+                .filter(v -> now.isBefore(v.value().assignedAt().plus(a.reviewExpiry()))).toList();
         if (!open.isEmpty()) {
             return Optional.of(task(a, uow.get(PracticeTypes.SUBMISSION,
                     open.get(0).value().submission().value()).value()));
@@ -84,6 +89,41 @@ final class ReviewAllocation {
             after = PracticeTypes.SUBMISSION.position(PracticeTypes.NEEDS_REVIEW, page.get(page.size() - 1).value());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Releases up to {@code limit} of an assignment's peer reviews handed out at least its review expiry ago and never
+     * written, the oldest first: each is marked expired (so its reviewer's late review is refused and the reviewer
+     * never gets the submission again) and no longer counts among its submission's reviews handed out. Reads only
+     * the expired part of a sorted index.
+     *
+     * @return how many were released
+     */
+    static int expire(UnitOfWork uow, Assignment a, Instant now, int limit) {
+        Instant cutoff = now.minus(a.reviewExpiry());
+        List<Versioned<PeerReview>> due = uow.findRange(PracticeTypes.REVIEW, PracticeTypes.OPEN_SINCE,
+                a.id().value(), new IndexRange(null, SortKeys.after(SortKeys.instant(cutoff)), limit, false));
+        Map<String, Integer> released = new LinkedHashMap<>();
+        int count = 0;
+        for (Versioned<PeerReview> v : due) {
+            PeerReview r = v.value();
+            // the index and the row may be read at different commits: a review written since is not expired
+            if (!r.open() || r.assignedAt().isAfter(cutoff)) {
+                continue;
+            }
+            uow.update(PracticeTypes.REVIEW, r.expire(r.assignedAt().plus(a.reviewExpiry())), v.version());
+            released.merge(r.submission().value(), 1, Integer::sum);
+            count++;
+        }
+        for (Map.Entry<String, Integer> e : released.entrySet()) {
+            Versioned<Submission> stored = uow.get(PracticeTypes.SUBMISSION, e.getKey());
+            Submission s = stored.value();
+            uow.update(PracticeTypes.SUBMISSION, new Submission(s.id(), s.assignment(), s.learner(), false,
+                    s.revision(), s.content(), s.group(), s.submittedAt(), s.daysLate(),
+                    Math.max(0, s.reviewsAssigned() - e.getValue()), s.reviewsDone(), s.referenceScores()),
+                    stored.version());
+        }
+        return count;
     }
 
     private static boolean eligible(UnitOfWork uow, Assignment a, Submission s, UserId reviewer, String group) {

@@ -41,4 +41,36 @@ final class Decay {
         double seconds = elapsed.getSeconds() + elapsed.getNano() / 1e9;
         return value * Math.pow(2, -seconds / halfLife);
     }
+
+    /** Stands for "never": a threshold of zero or less is never fallen below. */
+    static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * The first whole millisecond at which a value decaying from {@code at} is below a threshold: {@code at} itself
+     * if it already is, {@link #NEVER} if the threshold is not positive. Solves
+     * {@code value * 2^(-t / h) < threshold} for {@code t = h * log2(value / threshold)}, then steps past rounding.
+     *
+     * @param value     the value at {@code at}
+     * @param at        its instant
+     * @param threshold the threshold
+     * @param halfLife  the half-life, in seconds
+     * @return the instant
+     */
+    static Instant fallsBelow(double value, Instant at, double threshold, double halfLife) {
+        if (threshold <= 0) {
+            return NEVER;
+        }
+        if (value < threshold) {
+            return at;
+        }
+        double seconds = halfLife * (Math.log(value / threshold) / Math.log(2));
+        if (seconds > 1e11) {
+            return NEVER;
+        }
+        Instant t = at.plusMillis((long) Math.floor(seconds * 1000));
+        while (decay(value, at, t, halfLife) >= threshold) {
+            t = t.plusMillis(1);
+        }
+        return t;
+    }
 }

@@ -45,6 +45,7 @@ import io.learnloop.core.reputation.RoleHolding;
 import io.learnloop.core.reputation.RoleThreshold;
 import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.Pages;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 
@@ -202,8 +203,15 @@ public final class DefaultReputationService implements ReputationService {
             String id = holdingId(learner, t.role());
             Optional<Versioned<RoleHolding>> holding = uow.find(ReputationTypes.ROLE, id);
             boolean qualifies = score >= t.points();
+            Instant lapse = qualifies ? Decay.fallsBelow(score, now, t.points(), halfLife) : null;
+            if (qualifies && holding.isPresent() && !lapse.equals(holding.get().value().lapsesAt())) {
+                // new reputation (or a stored holding without a lapse): the role lasts until the new instant
+                RoleHolding h = holding.get().value();
+                uow.update(ReputationTypes.ROLE, new RoleHolding(h.id(), h.learner(), h.role(), h.since(), lapse),
+                        holding.get().version());
+            }
             if (qualifies && holding.isEmpty()) {
-                uow.insert(ReputationTypes.ROLE, new RoleHolding(id, learner, t.role(), now));
+                uow.insert(ReputationTypes.ROLE, new RoleHolding(id, learner, t.role(), now, lapse));
                 uow.publish(context.event(EventTypes.REPUTATION_ROLE_GAINED, id,
                         Map.of("learner", learner.value(), "role", t.role().name())));
                 if (t.role().equals(ReputationRole.COMMUNITY_MENTOR)) {
@@ -338,6 +346,30 @@ public final class DefaultReputationService implements ReputationService {
             Set<ReputationRole> roles = evaluateRoles(uow, learner, score, now);
             return scoreOf(uow, learner, now, roles);
         });
+    }
+
+    /**
+     * Re-evaluates the learners whose role lapsed by now, the earliest lapse first, at most {@code limit} holdings a
+     * run: each loses the roles its decayed score no longer reaches ({@code reputation.role_lost}), or keeps them
+     * with a later lapse when new reputation came meanwhile. The scheduled jobs run it; it reads only holdings whose
+     * lapse has passed, so a run costs nothing while no role lapses.
+     *
+     * @param limit the most holdings to re-evaluate
+     * @return how many learners were re-evaluated
+     */
+    public int evaluateLapsed(int limit) {
+        Instant now = context.now();
+        List<Versioned<RoleHolding>> due = context.read(uow -> uow.findRange(ReputationTypes.ROLE,
+                ReputationTypes.BY_LAPSE, ReputationTypes.ALL,
+                new IndexRange(null, SortKeys.after(SortKeys.instant(now)), limit, false)));
+        Set<UserId> learners = new LinkedHashSet<>();
+        for (Versioned<RoleHolding> h : due) {
+            learners.add(h.value().learner());
+        }
+        for (UserId learner : learners) {
+            evaluate(learner);
+        }
+        return learners.size();
     }
 
     @Override

@@ -23,6 +23,11 @@ public final class ReputationTypes {
     public static final String VOTE = "vote";
     /** Sorted index of a role's holders, by the time they gained it. */
     public static final String BY_ROLE = "role";
+    /** Sorted index of every role holding, by when it lapses (see {@link RoleHolding#lapsesAt()}). */
+    public static final String BY_LAPSE = "lapse";
+    /** The one key of {@link #BY_LAPSE}. */
+    public static final String ALL = "all";
+
     /** Unique: one badge per learner and achievement. */
     public static final String HELD = "held";
     /** Unique: a badge's credential id. */
@@ -54,6 +59,8 @@ public final class ReputationTypes {
             .builder("reputation_role", RoleHolding.class, RoleHolding::id)
             .sortedIndex(BY_ROLE, h -> h.role().name(), h -> SortKeys.instant(h.since()))
             .sortedIndex(BY_LEARNER, h -> h.learner().value(), h -> h.role().name())
+            // a holding stored before lapses were kept sorts by its start, so the next run re-evaluates it
+            .sortedIndex(BY_LAPSE, h -> ALL, h -> SortKeys.instant(h.lapsesAt() == null ? h.since() : h.lapsesAt()))
             .build();
 
     /** A coupon earned. */

@@ -15,7 +15,9 @@ import java.util.List;
  */
 public final class AddedIndexes {
     /** The types to rebuild after an upgrade. */
-    public static final List<AggregateType<?>> TYPES = List.of(CommerceTypes.OFFER, CatalogTypes.COURSE);
+    public static final List<AggregateType<?>> TYPES = List.of(CommerceTypes.OFFER, CatalogTypes.COURSE,
+            io.learnloop.core.internal.reputation.ReputationTypes.ROLE,
+            io.learnloop.core.internal.practice.PracticeTypes.REVIEW);
 
     private AddedIndexes() {
     }
