@@ -13,8 +13,8 @@ import java.util.List;
  * @param settled          orders found paid and settled
  * @param expired          orders expired because their payment deadline passed unpaid
  * @param pending          orders still waiting for the payer
- * @param refundsSent      refunds (re-)sent to the provider: after a transient failure, or because the provider did
- *                         not know them
+ * @param refundsSent      refunds (re-)sent to the provider: after a transient failure, because the provider did
+ *                         not know them, or because the core booked them without a provider (pay-per-outcome refunds)
  * @param failures         attempts and refunds that could not be checked (provider errors), for logs
  * @param refundsChecked   how many refunds were queried at the provider
  * @param refundsConfirmed refunds found succeeded and confirmed by this run (their notification had not come)

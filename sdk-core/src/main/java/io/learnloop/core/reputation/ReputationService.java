@@ -79,8 +79,9 @@ public interface ReputationService {
 
     /**
      * Evaluates a learner's roles against their score now: a role whose threshold the score reaches is granted, one
-     * whose threshold the decayed score no longer reaches is removed. Recording an award evaluates too; a host calls
-     * this (for every holder of a role, say, a page of {@link #holders} at a time) so that decay alone removes roles.
+     * whose threshold the decayed score no longer reaches is removed. Recording an award evaluates too, and
+     * {@code Learnloop.runScheduledJobs()} evaluates every holder at its first run after the holder's score decayed
+     * below a role's threshold ({@link RoleHolding#lapsesAt()}); a host calls this to have it at once.
      *
      * @param learner the learner
      * @return the score and the roles held afterwards

@@ -484,8 +484,8 @@ final class RefundDesk {
 
     /**
      * Returns the money of a refund the core booked without asking a provider (a pay-per-outcome refund): stores the
-     * refund's record under the same refund key, as {@link #refund} would (the order already holds the refund, so
-     * nothing is booked again), and sends it; the send marks it returned with the provider's answer. A refund whose
+     * refund's record under the same refund key, as {@link #refund} would (the order already holds the refund and the
+     * ledger its clawback, so nothing is booked again), and sends it; the send marks it returned with the provider's answer. A refund whose
      * record exists is left to reconciliation of open refunds (PENDING, RETRY), to a person (FAILED, BLOCKED), or only
      * marked returned (the provider has it: a stop came between the answer and the mark).
      *
@@ -503,14 +503,12 @@ final class RefundDesk {
                 markIfReturned(uow, found.get().value());
                 return new Recorded(found.get().value(), null, false);
             }
-            // the same key and amounts: the settlement finds the refund booked and changes nothing
-            RefundSettlement books = settlement.refund(uow, booked.order(), new io.learnloop.core.commerce.RefundRequest(
-                    booked.refundKey(), refund.lines(), refund.reason()));
+            // the books hold the refund already: only the record of returning its money is new
             PaymentRefund record = new PaymentRefund(id, booked.order(), booked.refundKey(), paid.provider(),
-                    paid.id(), References.refund(ctx.tenant(), booked.order(), booked.refundKey()),
-                    books.refund().total(), refund.reason(), PaymentRefund.PENDING, null, null, ctx.now(), 0);
+                    paid.id(), References.refund(ctx.tenant(), booked.order(), booked.refundKey()), refund.total(),
+                    refund.reason(), PaymentRefund.PENDING, null, null, ctx.now(), 0);
             uow.insert(PaymentTypes.REFUND, record);
-            return new Recorded(record, books, true);
+            return new Recorded(record, null, true);
         });
         if (!recorded.inserted()) {
             return;
