@@ -233,4 +233,21 @@ class OutcomeRefundReturnTest {
         assertThat(awaiting()).hasSize(1);
         assertThat(refundPosts()).isEmpty();
     }
+
+    @Test
+    void refund_whenFinanceReturnsTheBookedRefundUnderItsKey_marksItReturnedSoReconcileSendsNothing() {
+        Order order = paidOutcomeOrder();
+        completeWithoutPassingAndPassTheDeadline(order);
+        server.stubFor(post("/v1/refunds").willReturn(okJson(stripeRefund("re_1", "pending", "placeholder"))));
+        var booked = p.commerce.order(PipelineFixture.FINANCE, order.id()).refund("outcome:1");
+
+        payments.refund(PipelineFixture.FINANCE, order.id(), "outcome:1", booked.lines(), booked.reason());
+
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.SENT);
+        assertThat(awaiting()).isEmpty();
+        p.f.advance(Duration.ofMinutes(1));
+        assertThat(payments.reconcile().refundsSent()).isZero();
+        assertThat(refundPosts()).hasSize(1);
+        assertBooksBalanceWithHalfReturned();
+    }
 }
