@@ -101,4 +101,16 @@ public interface Cmi5Lms {
      * @throws io.learnloop.core.error.ForbiddenException if the actor is someone else and not an admin
      */
     Optional<Cmi5Progress> progress(Actor actor, UserId learner, LessonId lesson);
+
+    /**
+     * Deletes expired credentials: fetch keys and the auth-tokens of sessions that have ended, oldest first. Every
+     * launch leaves two small records; run this from the host's scheduler (for example every hour) until it
+     * returns 0. Sessions, statements and documents are the learner's record and stay.
+     *
+     * @param limit the most credentials to delete in this call, 1 to
+     *              {@value io.learnloop.core.store.IndexRange#MAX_LIMIT}
+     * @return how many were deleted
+     * @throws io.learnloop.core.error.ValidationException if the limit is out of range
+     */
+    int pruneExpired(int limit);
 }

@@ -96,6 +96,20 @@ class Cmi5LrsBadInputTest {
     }
 
     @Test
+    void pruneExpired_whenSessionsEnded_deletesTheirCredentialsOnly() {
+        SimulatedAu au = started();
+        assertThat(f.lms.pruneExpired(100)).isZero();
+        assertThat(au.post(au.statement("initialized", null, false)).code()).isEqualTo(200);
+
+        f.clock.advance(Duration.ofHours(9));
+
+        assertThat(f.lms.pruneExpired(100)).isEqualTo(2);
+        assertThat(f.cmi5Lines().stream().filter(l -> l.startsWith("cmi5_credential "))).isEmpty();
+        assertThat(f.cmi5Lines().stream().filter(l -> l.contains("initialized"))).isNotEmpty();
+        assertThat(au.post(au.statement("terminated", Map.of("duration", "PT1M"), false)).code()).isEqualTo(401);
+    }
+
+    @Test
     void lrs_whenVersionHeaderIsMissingOrUnsupported_answers400() {
         SimulatedAu au = started();
         Map<String, String> q = Map.of("stateId", "LMS.LaunchData", "activityId", au.activityId, "agent", au.actor,

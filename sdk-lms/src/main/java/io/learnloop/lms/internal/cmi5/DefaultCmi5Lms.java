@@ -8,6 +8,9 @@ import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.Role;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.error.ValidationException;
+import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.SortKeys;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.lms.Cmi5Config;
 import io.learnloop.lms.Cmi5Course;
@@ -18,8 +21,10 @@ import io.learnloop.lms.Cmi5LaunchRequest;
 import io.learnloop.lms.Cmi5Lms;
 import io.learnloop.lms.Cmi5Progress;
 import io.learnloop.lms.internal.cmi5.Cmi5Rows.AuRow;
+import io.learnloop.lms.internal.cmi5.Cmi5Rows.CredentialRow;
 import io.learnloop.lms.internal.cmi5.Cmi5Rows.RegistrationRow;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,6 +98,20 @@ public final class DefaultCmi5Lms implements Cmi5Lms {
         return context.read(uow -> uow.findUnique(Cmi5Types.AU, "lesson", lesson.value()).map(Versioned::value)
                 .flatMap(au -> uow.findUnique(Cmi5Types.REGISTRATION, "learner_course",
                         Ids.hash(learner.value(), au.course())).map(r -> view(au, r.value(), learner, lesson))));
+    }
+
+    @Override
+    public int pruneExpired(int limit) {
+        if (limit < 1 || limit > IndexRange.MAX_LIMIT) {
+            throw ValidationException.of("limit", "must be 1 to " + IndexRange.MAX_LIMIT + " (was " + limit + ")");
+        }
+        String before = SortKeys.instant(context.now());
+        return context.transact(uow -> {
+            List<Versioned<CredentialRow>> expired = uow.findRange(Cmi5Types.CREDENTIAL, "expiry", Cmi5Types.ALL,
+                    new IndexRange(null, before, limit, false));
+            expired.forEach(v -> uow.delete(Cmi5Types.CREDENTIAL, v.value().id(), v.version()));
+            return expired.size();
+        });
     }
 
     private static Cmi5Progress view(AuRow au, RegistrationRow r, UserId learner, LessonId lesson) {

@@ -73,6 +73,9 @@ final class StatementRules {
             throw forbidden(id, "an AU may not void statements (cmi5 section 6.0)");
         }
         requireActor(id, s.get("actor"));
+        if (Json.string(Json.at(s, "object", "id")) == null) {
+            throw invalid(id, "object.id is required");
+        }
         Map<String, Object> context = Json.map(s.get("context"));
         if (context == null) {
             throw rule(id, "context is required: use the contextTemplate of LMS.LaunchData");
