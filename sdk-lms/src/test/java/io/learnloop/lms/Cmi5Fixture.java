@@ -57,8 +57,22 @@ final class Cmi5Fixture implements AutoCloseable {
     final LessonId intro;
 
     Cmi5Fixture(RawStore.Kind kind) {
-        this.raw = RawStore.open(kind);
-        Learnloop.Builder builder = Learnloop.builder().store(raw.store).clock(clock)
+        this(RawStore.open(kind), null);
+    }
+
+    /** On a store named by the tests' parameter: memory, h2 or postgres (which the raw lines do not read). */
+    static Cmi5Fixture on(String store) {
+        return switch (store) {
+            case "memory" -> new Cmi5Fixture(RawStore.Kind.MEMORY);
+            case "h2" -> new Cmi5Fixture(RawStore.Kind.H2);
+            case "postgres" -> new Cmi5Fixture(null, EmbeddedPostgresStore.open());
+            default -> throw new IllegalArgumentException(store);
+        };
+    }
+
+    private Cmi5Fixture(RawStore raw, io.learnloop.core.store.Store other) {
+        this.raw = raw;
+        Learnloop.Builder builder = Learnloop.builder().store(raw != null ? raw.store : other).clock(clock)
                 .personalDataEraser(Cmi5.personalDataEraser());
         Cmi5.personalDataSources().forEach(builder::personalDataSource);
         this.learnloop = builder.build();
