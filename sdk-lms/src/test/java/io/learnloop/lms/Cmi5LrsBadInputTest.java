@@ -219,6 +219,34 @@ class Cmi5LrsBadInputTest {
     }
 
     @Test
+    void statement_whenCmi5AllowedUsesTheCompletedVerb_isRecordedButCountsForNothing() {
+        SimulatedAu au = initialized();
+        Map<String, Object> allowed = au.statement("completed", null, false);
+        SimulatedAu.map(SimulatedAu.map(allowed.get("context")).get("contextActivities")).remove("category");
+
+        assertThat(au.post(allowed).code()).isEqualTo(200);
+        assertThat(f.lms.progress(LEARNER, Cmi5Fixture.LEARNER, f.rocks).orElseThrow().completed()).isFalse();
+        assertThat(au.post(au.statement("completed", Map.of("completion", true, "duration", "PT2M"), true)).code())
+                .isEqualTo(200);
+        assertThat(f.lms.progress(LEARNER, Cmi5Fixture.LEARNER, f.rocks).orElseThrow().completed()).isTrue();
+    }
+
+    @Test
+    void statement_whenBrowseModeSendsPassed_isRejected() {
+        SimulatedAu au = new SimulatedAu(f.lms.launch(LEARNER, new Cmi5LaunchRequest(f.rocks, Cmi5LaunchMode.Browse,
+                null)).url());
+        au.fetchToken();
+        au.readLaunchData();
+        assertThat(au.launchData).containsEntry("launchMode", "Browse");
+        assertThat(au.post(au.statement("initialized", null, false)).code()).isEqualTo(200);
+
+        SimulatedAu.Answer r = au.post(au.statement("passed", Map.of("success", true, "duration", "PT1M"), true));
+
+        assertThat(r.code()).isEqualTo(400);
+        assertThat(r.body()).contains("Browse");
+    }
+
+    @Test
     void statement_whenAfterTerminated_isRejected() {
         SimulatedAu au = initialized();
         assertThat(au.post(au.statement("terminated", Map.of("duration", "PT1M"), false)).code()).isEqualTo(200);
@@ -302,6 +330,8 @@ class Cmi5LrsBadInputTest {
 
         assertThat(au.xapi("GET", "statements", Map.of("registration", java.util.UUID.randomUUID().toString()),
                 null).code()).isEqualTo(403);
+        assertThat(au.xapi("GET", "statements", Map.of("verb", "http://adlnet.gov/expapi/verbs/passed"), null)
+                .code()).isEqualTo(400);
     }
 
     @ParameterizedTest

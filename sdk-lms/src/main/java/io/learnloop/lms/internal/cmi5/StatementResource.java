@@ -206,7 +206,7 @@ final class StatementResource {
             Optional<StatementRow> row = id == null ? Optional.empty() : context.read(uow -> uow.find(
                     Cmi5Types.STATEMENT, id.toLowerCase(Locale.ROOT))).map(Versioned::value)
                     .filter(r -> session.registration().equals(r.registration()));
-            return Answers.json(200, Json.write(view(row.orElseThrow(() -> new Cmi5Exception(Problem.NOT_FOUND,
+            return read(Json.write(view(row.orElseThrow(() -> new Cmi5Exception(Problem.NOT_FOUND,
                     "No statement " + id + " in this registration.")))));
         }
         for (String name : query.keySet()) {
@@ -238,7 +238,13 @@ final class StatementResource {
                     .encodeToString(position.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         }
         body.put("more", more);
-        return Answers.json(200, Json.write(body));
+        return read(Json.write(body));
+    }
+
+    /** A read answer: every statement stored so far is in it, so it is consistent through now (xAPI 2.1.3). */
+    private Cmi5HttpResponse read(String body) {
+        return Answers.of(200, Answers.JSON, body, Map.of("X-Experience-API-Consistent-Through",
+                context.now().toString()));
     }
 
     private static int limit(String value) {
