@@ -74,6 +74,8 @@ class Cmi5LrsBadInputTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("\"error-code\":\"2\"");
         assertThat(r.problem()).isEqualTo(Cmi5Exception.Problem.FETCH_INVALID);
+        assertThat(f.lms.fetch("POST", "/cmi5/fetch?k=a&k=b").body()).contains("\"error-code\":\"2\"");
+        assertThat(f.lms.fetch("POST", "/cmi5/fetch").body()).contains("\"error-code\":\"2\"");
     }
 
     @Test
@@ -122,6 +124,8 @@ class Cmi5LrsBadInputTest {
         assertThat(missing.version()).isEqualTo("1.0.3");
         assertThat(missing.body()).contains("X-Experience-API-Version");
         assertThat(newer.code()).isEqualTo(400);
+        assertThat(f.lms.lrs("GET", "/cmi5/lrs/statements?registration=%zz", Map.of("X-Experience-API-Version",
+                "1.0.3", "Authorization", "Basic " + au.token), new byte[0]).status()).isEqualTo(400);
         assertThat(au.xapi("GET", "about", Map.of(), null, null, null).code()).isEqualTo(200);
     }
 

@@ -2,6 +2,7 @@ package io.learnloop.lms.internal.cmi5;
 
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.store.Versioned;
+import io.learnloop.lms.Cmi5Exception;
 import io.learnloop.lms.Cmi5Exception.Problem;
 import io.learnloop.lms.Cmi5HttpResponse;
 import io.learnloop.lms.internal.cmi5.Cmi5Rows.CredentialRow;
@@ -38,7 +39,7 @@ final class FetchEndpoint {
         if (!"POST".equals(method == null ? "" : method.toUpperCase(Locale.ROOT))) {
             return Answers.methodNotAllowed(method, "POST");
         }
-        String key = Lrs.query(target).get("k");
+        String key = key(target);
         if (key == null || key.isEmpty() || key.length() > 128) {
             return error(Problem.FETCH_INVALID, "2", "The fetch URL carries no valid key; launch the AU again.");
         }
@@ -68,6 +69,15 @@ final class FetchEndpoint {
                     + "expired; launch the AU again.");
         }
         return respond(Map.of("auth-token", outcome.token()), null);
+    }
+
+    private static String key(String target) {
+        try {
+            return Lrs.query(target).get("k");
+        } catch (Cmi5Exception e) {
+            // a repeated or undecodable parameter: no key this LMS issued looks like that
+            return null;
+        }
     }
 
     private static Cmi5HttpResponse error(Problem problem, String code, String text) {

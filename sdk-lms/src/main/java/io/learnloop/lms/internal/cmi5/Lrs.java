@@ -133,8 +133,14 @@ final class Lrs {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k;
+            String v;
+            try {
+                k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new Cmi5Exception(Problem.INVALID_REQUEST, "The query is not URL-encoded: " + e.getMessage(), e);
+            }
             if (out.putIfAbsent(k, v) != null) {
                 throw new Cmi5Exception(Problem.INVALID_REQUEST, "The query parameter '" + k + "' is repeated.");
             }
