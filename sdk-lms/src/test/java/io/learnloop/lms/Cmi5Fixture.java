@@ -33,7 +33,8 @@ import java.util.Map;
  * One Learnloop facade acting as a cmi5 LMS, served over real HTTP by the JDK's server the way a host mounts it: the
  * learning record store under {@code /cmi5/lrs/}, the fetch URL at {@code /cmi5/fetch}, and the AUs' content under
  * {@code /content/}. The course has two live lessons, bound to two AUs of a cmi5 structure: "rocks" (moveOn
- * CompletedAndPassed, masteryScore 0.8) inside a block, and "intro" (moveOn NotApplicable).
+ * CompletedAndPassed, masteryScore 0.8) inside a block, and "intro" (moveOn NotApplicable). The store is in memory,
+ * H2 or PostgreSQL; {@link #cmi5Lines()} reads the first two raw.
  */
 final class Cmi5Fixture implements AutoCloseable {
     static final String COURSE_ID = "https://content.example.com/geology";
