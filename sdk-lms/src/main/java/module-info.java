@@ -10,9 +10,12 @@ module io.learnloop.lms {
     requires transitive io.learnloop.http;
     requires com.nimbusds.jose.jwt;
     requires org.slf4j;
+    // cmi5 course structures are parsed and validated against their XSD with the JDK's XML APIs.
+    requires java.xml;
 
     exports io.learnloop.lms;
 
     // The stored records are read and written by the core's JSON wire format (Jackson), in every store.
     opens io.learnloop.lms.internal to com.fasterxml.jackson.databind;
+    opens io.learnloop.lms.internal.cmi5 to com.fasterxml.jackson.databind;
 }

@@ -51,6 +51,10 @@ import io.learnloop.core.recall.RecallHistories;
 import io.learnloop.core.settlement.PaymentConfirmation;
 import io.learnloop.core.store.Stores;
 import io.learnloop.growth.StoreObservations;
+import io.learnloop.lms.Cmi5;
+import io.learnloop.lms.Cmi5Config;
+import io.learnloop.lms.Cmi5Import;
+import io.learnloop.lms.Cmi5Lms;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.Payments;
@@ -169,6 +173,24 @@ class SecurityMatrixTest {
             return learnloop.quizzes().create(ada, new QuizDraft(course.id(), null, "Placement",
                     List.of(Question.trueFalse("q", "Java runs on the JVM.", true, 1)), QuizSettings.defaults()));
         }
+    }
+
+    private static final String CMI5_XML = """
+            <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+              <course id="https://content.example.com/java">
+                <title><langstring>Java</langstring></title><description><langstring>Java</langstring></description>
+              </course>
+              <au id="https://content.example.com/java/aus/1">
+                <title><langstring>Intro</langstring></title><description><langstring>Intro</langstring></description>
+                <url>https://content.example.com/java/aus/1/index.html</url>
+              </au>
+            </courseStructure>
+            """;
+
+    private static Cmi5Lms cmi5(Platform p) {
+        return Cmi5.lms(p.learnloop, Cmi5Config.builder("https://learn.example.com/cmi5/lrs/",
+                "https://learn.example.com/cmi5/fetch", "https://learn.example.com/learners",
+                "https://learn.example.com/cmi5").build());
     }
 
     /** Every row of the table, by its first cell. */
@@ -303,6 +325,11 @@ class SecurityMatrixTest {
                 AuditAction.ROLES_CHANGED, person("tom").id(), "roles", "now MODERATOR"));
         ops.put("`Settlement.awaitingReturn` (refunds booked without a channel's return)", (p, a) -> p.learnloop
                 .settlement().awaitingReturn(a, null, 10));
+        ops.put("`Cmi5Lms.importCourse` (a structure for ada's course)", (p, a) -> cmi5(p).importCourse(a,
+                new Cmi5Import(p.course.id(), CMI5_XML, Map.of("https://content.example.com/java/aus/1",
+                        p.course.published().lessons().get(0).id()))));
+        ops.put("`Cmi5Lms.progress` (lena)", (p, a) -> cmi5(p).progress(a, p.lena.id(),
+                p.course.published().lessons().get(0).id()));
         return ops;
     }
 
