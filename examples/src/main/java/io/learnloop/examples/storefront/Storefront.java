@@ -72,7 +72,9 @@ public final class Storefront implements AutoCloseable {
             web = new WebServer(port, sessions);
             URI self = URI.create("http://127.0.0.1:" + web.port());
             LtiTool tool = LtiTools.tool(shop.learnloop, LtiToolConfig.builder(SharedHttpClient.create(),
-                    self + "/lti/launch", ToolKeys.of(SigningKey.of("storefront-lti-1", RsaKeys.generate()))).build());
+                    self + "/lti/launch", ToolKeys.of(SigningKey.of("storefront-lti-1", RsaKeys.generate())))
+                    // the shop's demo clock runs ahead of real time; LMSs date and judge tokens by real time
+                    .protocolClock(Clock.systemUTC()).build());
             shop.lmsGrades.set(tool.outboxListener());
             demo = DemoLms.start(self, LmsPages.placedLinks(shop));
             web.get(Html.STYLESHEET_PATH, req -> Response.bytes("text/css; charset=utf-8", Html.stylesheet()));

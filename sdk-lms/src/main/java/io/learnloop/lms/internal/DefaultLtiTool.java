@@ -72,12 +72,14 @@ public final class DefaultLtiTool implements LtiTool {
         this.config = config;
         this.platforms = new Platforms(context);
         this.states = new LoginStates(context, config.stateTtl());
-        HttpPipeline http = HttpPipeline.builder(config.http(), "lti-platform").clock(context.clock()).build();
-        JwksCache jwks = new JwksCache(http, context.clock(), config.jwksMaxAge(), config.jwksMinRefreshInterval());
-        this.verifier = new IdTokenVerifier(platforms, jwks, context.clock(), config.clockSkew());
+        // platforms judge and date tokens by real time; the facade's clock may be simulated
+        java.time.Clock protocol = config.protocolClock() != null ? config.protocolClock() : context.clock();
+        HttpPipeline http = HttpPipeline.builder(config.http(), "lti-platform").clock(protocol).build();
+        JwksCache jwks = new JwksCache(http, protocol, config.jwksMaxAge(), config.jwksMinRefreshInterval());
+        this.verifier = new IdTokenVerifier(platforms, jwks, protocol, config.clockSkew());
         this.learners = new Learners(context);
         this.seats = new Seats(learnloop, platforms);
-        PlatformTokens tokens = new PlatformTokens(http, config, context.clock());
+        PlatformTokens tokens = new PlatformTokens(http, config, protocol);
         this.grades = new Grades(context, platforms, tokens, http);
         this.columns = new ToolColumns(context, platforms, tokens, http);
         this.deepLinking = new DeepLinking(learnloop, config);
