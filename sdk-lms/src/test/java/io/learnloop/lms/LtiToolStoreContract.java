@@ -179,6 +179,20 @@ abstract class LtiToolStoreContract {
     }
 
     @Test
+    void recordLicence_whenTheSameReferenceIsRecordedAtOnce_keepsOneLicence() throws Exception {
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            calls.add(() -> licence(3).id());
+        }
+
+        List<String> ids = race(calls);
+
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(f.tool.licences(FakePlatform.ISSUER, FakePlatform.DEPLOYMENT_ID)).singleElement()
+                .satisfies(l -> assertThat(l.seats()).isEqualTo(3));
+    }
+
+    @Test
     void scorePost_whenCourseIsCompleted_isPostedOnceAndReadBackAsPosted() {
         licence(5);
         wm.stubFor(post(urlEqualTo(CREATED + "/scores")).willReturn(aResponse().withStatus(200)));
