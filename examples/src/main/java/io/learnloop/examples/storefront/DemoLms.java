@@ -55,7 +55,8 @@ final class DemoLms implements AutoCloseable {
     static final double SCORE_MAXIMUM = 100;
 
     private static final Actor ADMIN = Actor.of("demo-lms-admin", Role.ADMIN);
-    private static final String STYLE = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' %s;"
+    /** The LMS's pages: like the shop's, except that a launch form's redirect goes on to the shop (%s). */
+    private static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' %s;"
             + " frame-ancestors 'none'; base-uri 'none'";
 
     /** A course of the shop placed in the section. */
@@ -74,7 +75,7 @@ final class DemoLms implements AutoCloseable {
         this.base = base;
         this.platform = platform;
         this.links = List.copyOf(links);
-        this.pageSecurityPolicy = String.format(Locale.ROOT, STYLE, shop);
+        this.pageSecurityPolicy = String.format(Locale.ROOT, PAGE_POLICY, shop);
     }
 
     /**
@@ -130,11 +131,6 @@ final class DemoLms implements AutoCloseable {
     /** The column a link's first launch created, if any. */
     Optional<LineItem> column(String linkId) {
         return platform.lineItemOf(CLIENT_ID, CONTEXT_ID, linkId);
-    }
-
-    /** A user's latest score in a link's column. */
-    Optional<AgsResult> score(String linkId, String user) {
-        return column(linkId).flatMap(c -> platform.result(c.id(), UserId.of(user)));
     }
 
     private void routes() {

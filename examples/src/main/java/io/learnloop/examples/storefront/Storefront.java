@@ -22,8 +22,9 @@ import java.util.Map;
  * The demo storefront: a small server-rendered web shop that embeds Learnloop. Catalogue with search and
  * recommendations, course pages with reviews, checkout through the Sandbox payment provider (its signed notification
  * goes through the shop's own webhook endpoint into the payment pipeline), the learning page with honest progress and
- * notes, the final quiz, certificates with public verification, community threads and an operator page with the
- * ledger and growth charts.
+ * notes, the final quiz, certificates with public verification, community threads, an operator page with the
+ * ledger and growth charts, and an LMS page on which the shop is an LTI 1.3 tool of a learning management system
+ * (with a demo LMS, Learnloop's own platform role, running beside it).
  *
  * <pre>
  * mvn -B -q install -DskipTests
