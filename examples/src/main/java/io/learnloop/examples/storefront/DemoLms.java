@@ -135,6 +135,8 @@ final class DemoLms implements AutoCloseable {
 
     private void routes() {
         web.get(Html.STYLESHEET_PATH, req -> Response.bytes("text/css; charset=utf-8", Html.stylesheet()));
+        // the authorization endpoint's auto-posting page names no icon, so browsers ask for this one
+        web.getFromProvider("/favicon.ico", req -> new Response(204, "image/x-icon", new byte[0], Map.of()));
         web.get("/", this::home);
         web.post("/signin", this::signIn);
         web.post("/launch", this::launch);

@@ -265,6 +265,7 @@ class StorefrontBrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> !d.findElements(By.id("launch-decision")).isEmpty());
             assertThat(text("launch-decision")).startsWith("Access allowed").contains("organisation seat");
+            screenshot("13-lms-launched");
             String learner = text("launch-learner");
             press(By.id("open-course"));
             assertThat(text("who")).contains("Signed in as " + learner);
