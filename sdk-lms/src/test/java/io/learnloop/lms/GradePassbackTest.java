@@ -43,6 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GradePassbackTest {
     private static final Actor CREATOR = Actor.of("creator-1", Role.CREATOR);
@@ -221,6 +222,47 @@ class GradePassbackTest {
         f.learnloop.deliverEvents();
         wm.verify(2, postRequestedFor(urlEqualTo(SCORES)));
         assertThat(f.events).filteredOn(e -> e.type().equals("lti.score_due")).hasSize(2);
+    }
+
+    @Test
+    void scoresOf_whenPlatformFailsThenAccepts_showsTheDeliveryPendingThenPosted() {
+        scoresAnswer(503);
+        UserId learner = launchWithColumn("user-17");
+        completeCourse(learner);
+
+        List<ScorePost> pending = f.tool.scoresOf(learner, 10);
+        assertThat(pending).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScorePost.Status.PENDING);
+            assertThat(s.course()).isEqualTo(course.id().value());
+            assertThat(s.issuer()).isEqualTo(FakePlatform.ISSUER);
+            assertThat(s.scoreGiven()).isEqualByComparingTo("100");
+            assertThat(s.gradingProgress()).isEqualTo("FullyGraded");
+            assertThat(s.postedAt()).isNull();
+        });
+
+        scoresAnswer(200);
+        f.clock.advance(Duration.ofMinutes(5));
+        f.learnloop.deliverEvents();
+
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScorePost.Status.POSTED);
+            assertThat(s.postedAt()).isEqualTo(f.clock.instant());
+        });
+        assertThat(f.tool.scoresOf(UserId.of("someone-else"), 10)).isEmpty();
+    }
+
+    @Test
+    void scoresOf_whenPlatformRefusesForGood_showsWhy() {
+        scoresAnswer(422);
+        UserId learner = launchWithColumn("user-17");
+        completeCourse(learner);
+
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScorePost.Status.REFUSED);
+            assertThat(s.problem()).contains("422");
+        });
+        assertThatThrownBy(() -> f.tool.scoresOf(learner, 0))
+                .isInstanceOf(io.learnloop.core.error.ValidationException.class);
     }
 
     @Test

@@ -249,6 +249,25 @@ class LtiLaunchTest {
     }
 
     @Test
+    void launch_whenFacadeClockIsAheadButProtocolClockIsReal_judgesTokenTimesByTheProtocolClock() {
+        // a host whose facade runs on a shifted clock (a demo clock, two hours ahead) over the same store
+        io.learnloop.core.testing.MutableClock ahead = new io.learnloop.core.testing.MutableClock(
+                f.clock.instant().plus(Duration.ofHours(2)));
+        io.learnloop.core.Learnloop shifted = io.learnloop.core.Learnloop.builder().store(f.store).clock(ahead).build();
+        io.learnloop.http.SharedHttpClient http = io.learnloop.http.SharedHttpClient.builder().build();
+        LtiTool real = LtiTools.tool(shifted, LtiToolConfig.builder(http, LtiFixture.REDIRECT_URI, f.toolKeys)
+                .protocolClock(f.clock).build());
+        LtiTool naive = LtiTools.tool(shifted, LtiToolConfig.builder(http, LtiFixture.REDIRECT_URI, f.toolKeys).build());
+        LoginInitiation login = new LoginInitiation(FakePlatform.ISSUER, "hint-42", LtiFixture.REDIRECT_URI, "msg-hint",
+                FakePlatform.CLIENT_ID, FakePlatform.DEPLOYMENT_ID);
+
+        LoginRedirect first = real.initiateLogin(login);
+        assertThat(real.launch(signed(claims(first)), first.state()).launch().subject()).isEqualTo("user-17");
+        LoginRedirect second = naive.initiateLogin(login);
+        assertProblem(() -> naive.launch(signed(claims(second)), second.state()), Problem.EXPIRED_TOKEN);
+    }
+
+    @Test
     void launch_whenExpiredWithinSkew_isAccepted() {
         LoginRedirect redirect = f.login();
         JWTClaimsSet.Builder c = claims(redirect).issueTime(Date.from(f.clock.instant().minusSeconds(600)))

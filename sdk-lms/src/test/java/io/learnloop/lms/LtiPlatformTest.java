@@ -224,6 +224,81 @@ class LtiPlatformTest {
         assertThat(column.contextId()).isEqualTo(CONTEXT);
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void ags_whenToolAddsAColumnToALinkThatCompletesALesson_aFullyGradedScoreOnItCompletesTheLesson(Backend backend)
+            throws ParseException {
+        start(backend);
+        String subject = f.launchedClaims().getSubject();
+        String token = f.accessToken(LtiPlatform.SCOPE_LINE_ITEM + " " + LtiPlatform.SCOPE_SCORE);
+        String container = PlatformFixture.AGS_URL + "/contexts/" + CONTEXT + "/lineitems";
+        LtiHttpResponse other = f.ags("POST", container, token, AgsTypes.LINE_ITEM,
+                "{\"label\":\"Other link\",\"scoreMaximum\":10,\"resourceLinkId\":\"link-without-lesson\"}");
+        LtiHttpResponse created = f.ags("POST", container, token, AgsTypes.LINE_ITEM,
+                "{\"label\":\"Lab report\",\"scoreMaximum\":20,\"resourceLinkId\":\"" + LINK + "\",\"tag\":\"report\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String url = (String) JSONObjectUtils.parse(created.body()).get("id");
+        String otherUrl = (String) JSONObjectUtils.parse(other.body()).get("id");
+        assertThat(f.platform.lineItem(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().lesson()).isEqualTo(f.lab);
+        assertThat(f.platform.lineItem(otherUrl.substring(otherUrl.lastIndexOf('/') + 1)).orElseThrow().lesson()).isNull();
+
+        assertThat(f.ags("POST", otherUrl + "/scores", token, "application/vnd.ims.lis.v1.score+json",
+                PlatformFixture.score(subject, 10, 10, "Completed", "FullyGraded", f.clock.instant())).status())
+                .isEqualTo(204);
+        assertThat(f.learnloop.progress().lessonProgress(LEARNER, f.lab)).isEmpty();
+        assertThat(f.ags("POST", url + "/scores", token, "application/vnd.ims.lis.v1.score+json",
+                PlatformFixture.score(subject, 18, 20, "Completed", "FullyGraded", f.clock.instant())).status())
+                .isEqualTo(204);
+
+        assertThat(f.learnloop.progress().lessonProgress(LEARNER, f.lab).orElseThrow().completed()).isTrue();
+        // a tool may not move its column to another link's lesson
+        assertThat(f.ags("PUT", url, token, AgsTypes.LINE_ITEM, "{\"label\":\"Moved\",\"scoreMaximum\":20}")
+                .status()).isEqualTo(200);
+        assertThat(f.platform.lineItem(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().lesson()).isEqualTo(f.lab);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void deepLinkingReturn_whenContentIsPlacedInALesson_aFullyGradedScoreOnItsColumnCompletesTheLesson(Backend backend) {
+        start(backend);
+        String subject = f.launchedClaims().getSubject();
+        LaunchStart start = f.platform.launch(ToolLaunch.deepLinking(CLIENT_ID, PlatformFixture.DEPLOYMENT_ID,
+                LEARNER, CONTEXT).placeIn(f.lab).build());
+        JWTClaimsSet request = f.verifiedIdToken(PlatformFixture.formFields(f.platform.authorize(LEARNER,
+                PlatformFixture.authRequest(start, "nonce-dl-lesson")).body()).get("id_token"));
+        Map<?, ?> settings = (Map<?, ?>) request.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings");
+        DeepLinkingReturn returned = f.platform.deepLinkingReturn(FakePlatform.sign(PlatformFixture.TOOL_KEY,
+                DeepLinks.response(f, (String) settings.get("data"), "nonce-r-lesson").build()));
+        LineItem column = f.platform.lineItem(returned.items().get(0).lineItemId()).orElseThrow();
+        assertThat(column.lesson()).isEqualTo(f.lab);
+        String token = f.accessToken(LtiPlatform.SCOPE_SCORE);
+
+        assertThat(f.ags("POST", column.url() + "/scores", token, "application/vnd.ims.lis.v1.score+json",
+                PlatformFixture.score(subject, 3, 10, "Submitted", "Pending", f.clock.instant())).status())
+                .isEqualTo(204);
+        assertThat(f.learnloop.progress().lessonProgress(LEARNER, f.lab)).isEmpty();
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(f.ags("POST", column.url() + "/scores", token, "application/vnd.ims.lis.v1.score+json",
+                PlatformFixture.score(subject, 45, 50, "Completed", "FullyGraded", f.clock.instant())).status())
+                .isEqualTo(204);
+
+        assertThat(f.learnloop.progress().lessonProgress(LEARNER, f.lab).orElseThrow().completed()).isTrue();
+    }
+
+    @Test
+    void deepLinkingReturn_whenNotPlacedInALesson_itsColumnsCompleteNone() {
+        start(Backend.MEMORY);
+        LaunchStart start = f.platform.launch(ToolLaunch.deepLinking(CLIENT_ID, PlatformFixture.DEPLOYMENT_ID,
+                LEARNER, CONTEXT).build());
+        JWTClaimsSet request = f.verifiedIdToken(PlatformFixture.formFields(f.platform.authorize(LEARNER,
+                PlatformFixture.authRequest(start, "nonce-dl-none")).body()).get("id_token"));
+        Map<?, ?> settings = (Map<?, ?>) request.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings");
+        DeepLinkingReturn returned = f.platform.deepLinkingReturn(FakePlatform.sign(PlatformFixture.TOOL_KEY,
+                DeepLinks.response(f, (String) settings.get("data"), "nonce-r-none").build()));
+
+        assertThat(f.platform.lineItem(returned.items().get(0).lineItemId()).orElseThrow().lesson()).isNull();
+    }
+
     @Test
     void jwks_whenKeysRotate_signsWithNextKeyAndPublishesBothWithoutRestart() throws ParseException {
         start(Backend.MEMORY);

@@ -9,6 +9,7 @@ import io.learnloop.core.catalog.CourseStatus;
 import io.learnloop.core.catalog.Lesson;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferId;
+import io.learnloop.core.error.ForbiddenException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.review.RatingSummary;
 import io.learnloop.core.review.Review;
@@ -27,10 +28,12 @@ import java.util.UUID;
 /** Sign-in, the catalogue with search and recommendations, and the course page with its reviews. */
 final class CataloguePages extends Pages {
     private final Sessions sessions;
+    private final OperatorPassword operator;
 
-    CataloguePages(Shop shop, Sessions sessions) {
+    CataloguePages(Shop shop, Sessions sessions, OperatorPassword operator) {
         super(shop);
         this.sessions = sessions;
+        this.operator = operator;
     }
 
     @Override
@@ -49,6 +52,8 @@ final class CataloguePages extends Pages {
                 + "for a name and keeps it in a signed session cookie.</p><form method=\"post\" action=\"/signin\">"
                 + csrfField(req) + "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(next) + "\">"
                 + "<label>Learner id (a-z, 0-9, . _ -) <input type=\"text\" id=\"learner-id\" name=\"learner\" required></label>"
+                + "<label>Password (only for the operator account) <input type=\"password\" id=\"operator-password\" "
+                + "name=\"password\"></label>"
                 + "<button id=\"signin-submit\">Sign in</button></form>");
     }
 
@@ -56,6 +61,9 @@ final class CataloguePages extends Pages {
         String id = req.param("learner") == null ? "" : req.param("learner").trim().toLowerCase(Locale.ROOT);
         if (!WebServer.LEARNER_ID.matcher(id).matches()) {
             throw ValidationException.of("learner", "use 1 to 40 of a-z, 0-9, dot, dash or underscore (was '" + id + "')");
+        }
+        if (id.equals(LmsPages.OPERATOR_ID) && !operator.matches(req.form().get("password"))) {
+            throw new ForbiddenException("the operator account needs the operator password");
         }
         String next = req.param("next");
         String target = next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/";

@@ -18,10 +18,12 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.ledger.CreatorShare;
 import io.learnloop.core.ledger.LineParties;
 import io.learnloop.core.ledger.RevenuePolicy;
+import io.learnloop.core.event.EventListener;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
 import io.learnloop.jdbc.JdbcStore;
 import io.learnloop.jdbc.JdbcStores;
+import io.learnloop.lms.LtiTools;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.RefundPolicy;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything the storefront runs on: one Learnloop facade over the chosen store, the payment service with the Sandbox
@@ -58,11 +61,22 @@ final class Shop implements AutoCloseable {
     final Payments payments;
     final Community community;
     final Recommendations recommendations;
+    /** The LTI tool's grade poster, set once the tool exists (it needs the shop's address, known after the facade). */
+    final AtomicReference<EventListener> lmsGrades = new AtomicReference<>();
 
     Shop(Path folder, Map<String, String> env) {
         this.store = folder == null ? Stores.inMemory() : JdbcStores.embeddedH2(folder);
         this.clock = new DemoClock(Clock.systemUTC(), folder == null ? null : folder.resolve("demo-clock-offset"));
-        this.learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.randomUuids())
+        Learnloop.Builder builder = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.randomUuids())
+                .listener(event -> {
+                    EventListener grades = lmsGrades.get();
+                    if (grades != null) {
+                        grades.onEvent(event);
+                    }
+                })
+                .personalDataEraser(LtiTools.personalDataEraser());
+        LtiTools.personalDataSources().forEach(builder::personalDataSource);
+        this.learnloop = builder
                 .courseApprovals(1)
                 .certificates(CertificatePolicy.defaults(new IssuerProfile("https://learnloop.example/issuer",
                         "Learnloop Demo Academy")).withValidity(Duration.ofDays(3 * 365)), IssuerKeys.load(folder))

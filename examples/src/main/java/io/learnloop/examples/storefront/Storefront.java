@@ -1,7 +1,13 @@
 package io.learnloop.examples.storefront;
 
+import io.learnloop.core.credential.SigningKey;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.examples.storefront.WebServer.Response;
+import io.learnloop.http.SharedHttpClient;
+import io.learnloop.lms.LtiTool;
+import io.learnloop.lms.LtiToolConfig;
+import io.learnloop.lms.LtiTools;
+import io.learnloop.lms.ToolKeys;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +22,17 @@ import java.util.Map;
  * The demo storefront: a small server-rendered web shop that embeds Learnloop. Catalogue with search and
  * recommendations, course pages with reviews, checkout through the Sandbox payment provider (its signed notification
  * goes through the shop's own webhook endpoint into the payment pipeline), the learning page with honest progress and
- * notes, the final quiz, certificates with public verification, community threads and an operator page with the
- * ledger and growth charts.
+ * notes, the final quiz, certificates with public verification, community threads, an operator page with the
+ * ledger and growth charts, and an LMS page on which the shop is an LTI 1.3 tool of a learning management system
+ * (with a demo LMS, Learnloop's own platform role, running beside it).
  *
  * <pre>
  * mvn -B -q install -DskipTests
  * mvn -B -q -pl examples exec:java -Dexec.mainClass=io.learnloop.examples.storefront.Storefront
  * </pre>
+ *
+ * <p>The LMS page ({@code /operator/lms}) is for the operator only: sign in as {@code operator} with the password in
+ * {@code STOREFRONT_OPERATOR_PASSWORD}, or, when that is unset, the one printed at the start.
  *
  * <p>Options: {@code --port N} (default 8080, 0 picks a free port), {@code --data DIR} (the embedded H2 database's
  * folder, default {@code target/storefront-data}) or {@code --memory} (nothing kept).
@@ -32,10 +42,14 @@ import java.util.Map;
 public final class Storefront implements AutoCloseable {
     private final Shop shop;
     private final WebServer web;
+    private final DemoLms demo;
+    private final OperatorPassword operator;
 
-    private Storefront(Shop shop, WebServer web) {
+    private Storefront(Shop shop, WebServer web, DemoLms demo, OperatorPassword operator) {
         this.shop = shop;
         this.web = web;
+        this.demo = demo;
+        this.operator = operator;
     }
 
     /**
@@ -49,21 +63,37 @@ public final class Storefront implements AutoCloseable {
     public static Storefront start(int port, Path folder, Map<String, String> env) {
         System.setProperty("java.awt.headless", "true");
         Sessions sessions = sessions(env);
+        OperatorPassword operator = OperatorPassword.from(env);
         Shop shop = new Shop(folder, env);
+        WebServer web = null;
+        DemoLms demo = null;
         try {
             DemoCatalogue.seed(shop);
             shop.recommendations.rebuild();
-            WebServer web = new WebServer(port, sessions);
+            web = new WebServer(port, sessions);
+            URI self = URI.create("http://127.0.0.1:" + web.port());
+            LtiTool tool = LtiTools.tool(shop.learnloop, LtiToolConfig.builder(SharedHttpClient.create(),
+                    self + "/lti/launch", ToolKeys.of(SigningKey.of("storefront-lti-1", RsaKeys.generate())))
+                    // the shop's demo clock runs ahead of real time; LMSs date and judge tokens by real time
+                    .protocolClock(Clock.systemUTC()).build());
+            shop.lmsGrades.set(tool.outboxListener());
+            demo = DemoLms.start(self, LmsPages.placedLinks(shop));
             web.get(Html.STYLESHEET_PATH, req -> Response.bytes("text/css; charset=utf-8", Html.stylesheet()));
             CheckoutPages checkout = new CheckoutPages(shop);
-            for (Pages pages : List.of(new CataloguePages(shop, sessions), checkout, new LearningPages(shop),
-                    new CommunityPages(shop), new OperatorPages(shop))) {
+            for (Pages pages : List.of(new CataloguePages(shop, sessions, operator), checkout, new LearningPages(shop),
+                    new CommunityPages(shop), new OperatorPages(shop), new LmsPages(shop, sessions, tool, self, demo))) {
                 pages.register(web);
             }
             web.start();
-            checkout.webhookBase(URI.create("http://127.0.0.1:" + web.port()));
-            return new Storefront(shop, web);
+            checkout.webhookBase(self);
+            return new Storefront(shop, web, demo, operator);
         } catch (RuntimeException e) {
+            if (demo != null) {
+                demo.close();
+            }
+            if (web != null) {
+                web.close();
+            }
             shop.close();
             throw e;
         }
@@ -106,9 +136,20 @@ public final class Storefront implements AutoCloseable {
         return web.serverErrors();
     }
 
+    /**
+     * The demo LMS's address: an LTI 1.3 platform the shop runs beside itself, so the LMS page works without an
+     * external LMS.
+     *
+     * @return its base URI, without a trailing slash
+     */
+    public URI demoLmsUri() {
+        return URI.create(demo.issuer());
+    }
+
     @Override
     public void close() {
         web.close();
+        demo.close();
         shop.close();
     }
 
@@ -134,6 +175,8 @@ public final class Storefront implements AutoCloseable {
         System.out.println(folder == null ? "Data: in memory (gone when you stop)"
                 : "Data: embedded H2 database in " + folder.toAbsolutePath());
         System.out.println("Sign in with any name; Sandbox payments need no keys. Stop with Ctrl+C.");
+        System.out.println("LMS page: " + shop.uri() + "/operator/lms, signed in as '" + LmsPages.OPERATOR_ID + "' "
+                + shop.operator.hint() + "; demo LMS: " + shop.demoLmsUri() + "/");
     }
 
     private static String value(String[] args, int i, String option) {

@@ -124,6 +124,11 @@ final class WebServer implements AutoCloseable {
         return route("POST", path, handler, false);
     }
 
+    /** A request from another server (an LMS fetching keys or posting grades): neither session nor form token. */
+    WebServer getFromProvider(String path, Handler handler) {
+        return route("GET", path, handler, false);
+    }
+
     WebServer get(String path, Handler handler) {
         return route("GET", path, handler, true);
     }
@@ -168,6 +173,11 @@ final class WebServer implements AutoCloseable {
         server.start();
     }
 
+    /** The session codec this server reads and writes cookies with. */
+    Sessions sessions() {
+        return sessions;
+    }
+
     int port() {
         return server.getAddress().getPort();
     }
@@ -207,7 +217,8 @@ final class WebServer implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         SecurityHeaders.all().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        // a handler's header replaces the default one (an LTI launch page brings its own content security policy)
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         if (fromBrowser && cookieSession == null && !response.headers().containsKey("Set-Cookie")) {
             exchange.getResponseHeaders().add("Set-Cookie", sessions.setCookie(session));
         }

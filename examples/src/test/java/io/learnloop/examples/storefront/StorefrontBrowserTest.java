@@ -52,6 +52,7 @@ class StorefrontBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "storefront-browser");
 
+    private static final String OPERATOR_PASSWORD = "operator-password-for-the-browser";
     private static Storefront shop;
     private static ChromeDriver browser;
     private static Path profile;
@@ -63,7 +64,7 @@ class StorefrontBrowserTest {
     static void start() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (Debian packages chromium and chromium-driver)");
-        shop = Storefront.start(0, null, Map.of());
+        shop = Storefront.start(0, null, Map.of(OperatorPassword.VARIABLE, OPERATOR_PASSWORD));
         profile = Files.createTempDirectory("storefront-chromium");
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
@@ -162,21 +163,7 @@ class StorefrontBrowserTest {
             visited.add(browser.getCurrentUrl());
             press(By.id("start-quiz"));
             visited.add(browser.getCurrentUrl());
-            for (WebElement question : browser.findElements(By.cssSelector(".question"))) {
-                List<WebElement> text = question.findElements(By.cssSelector("input[type=text]"));
-                if (!text.isEmpty()) {
-                    text.get(0).sendKeys("Executors");
-                    continue;
-                }
-                for (WebElement option : question.findElements(By.cssSelector("input[type=radio]"))) {
-                    String label = option.getDomAttribute("data-text");
-                    if ("volatile".equals(label) || "true".equalsIgnoreCase(label)) {
-                        option.click();
-                    }
-                }
-            }
-            press(By.id("submit-quiz"));
-            assertThat(text("quiz-result")).contains("passed").doesNotContain("not passed");
+            answerJavaQuizRightly();
         });
         step("7-certificate", () -> {
             press(By.id("back-to-course"));
@@ -256,9 +243,61 @@ class StorefrontBrowserTest {
                 browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             }
         });
+        step("13-lms", () -> {
+            // the operator registers the demo LMS (its values fill the form) and records two seats of the Java course
+            browser.get(base + "/signin?next=/operator/lms");
+            browser.findElement(By.id("learner-id")).sendKeys("operator");
+            browser.findElement(By.id("operator-password")).sendKeys(OPERATOR_PASSWORD);
+            press(By.id("signin-submit"));
+            assertThat(text("who")).contains("Signed in as operator");
+            press(By.id("register-submit"));
+            assertThat(browser.findElements(By.cssSelector("#platforms tr.platform"))).hasSize(1);
+            new Select(browser.findElement(By.id("licence-course"))).selectByVisibleText("Java 并发编程实战");
+            browser.findElement(By.id("lms-seats")).clear();
+            browser.findElement(By.id("lms-seats")).sendKeys("2");
+            press(By.id("licence-submit"));
+            assertThat(text("licences")).contains("0 of 2");
+            // an LMS user launches the course: the LMS's login, the shop's redirect, the auto-posted id_token
+            press(By.id("demo-lms-link"));
+            browser.findElement(By.id("lms-user")).sendKeys("ana");
+            press(By.id("lms-signin"));
+            press(By.xpath("//tr[td[normalize-space()='Java 并发编程实战']]//button"));
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.id("launch-decision")).isEmpty());
+            assertThat(text("launch-decision")).startsWith("Access allowed").contains("organisation seat");
+            screenshot("13-lms-launched");
+            String learner = text("launch-learner");
+            press(By.id("open-course"));
+            assertThat(text("who")).contains("Signed in as " + learner);
+            press(By.id("quiz-link"));
+            press(By.id("start-quiz"));
+            answerJavaQuizRightly();
+            // the score went back to the LMS's gradebook through its grade service
+            browser.get(shop.demoLmsUri() + "/gradebook");
+            assertThat(text("lms-gradebook")).contains("ana", "100.00 / 100.00", "FullyGraded");
+        });
     }
 
     private static final int PHONE_WIDTH = 390;
+
+    /** Answers the Java course's final quiz rightly on the attempt page and submits it. */
+    private static void answerJavaQuizRightly() {
+        for (WebElement question : browser.findElements(By.cssSelector(".question"))) {
+            List<WebElement> text = question.findElements(By.cssSelector("input[type=text]"));
+            if (!text.isEmpty()) {
+                text.get(0).sendKeys("Executors");
+                continue;
+            }
+            for (WebElement option : question.findElements(By.cssSelector("input[type=radio]"))) {
+                String label = option.getDomAttribute("data-text");
+                if ("volatile".equals(label) || "true".equalsIgnoreCase(label)) {
+                    option.click();
+                }
+            }
+        }
+        press(By.id("submit-quiz"));
+        assertThat(text("quiz-result")).contains("passed").doesNotContain("not passed");
+    }
 
     /** Serves one HTML page from another origin (a second port on 127.0.0.1) and returns its address. */
     private static String otherSite(String body) {

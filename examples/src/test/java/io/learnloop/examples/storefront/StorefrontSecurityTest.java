@@ -134,7 +134,9 @@ class StorefrontSecurityTest {
         List<HttpHeaders> responses = List.of(visitor.get("/").headers(), visitor.get("/no/such/page").headers(),
                 visitor.getBytes("/operator/charts/growth.png").headers(), visitor.getBytes("/assets/site.css").headers(),
                 visitor.postRaw("/signin", Map.of(), "learner", "x").headers(),
-                visitor.postRaw("/webhooks/sandbox", Map.of(), "id", "evt_forged").headers());
+                visitor.postRaw("/webhooks/sandbox", Map.of(), "id", "evt_forged").headers(),
+                visitor.get("/lti/jwks").headers(), visitor.postRaw("/lti/launch", Map.of(), "id_token", "x", "state", "y")
+                        .headers(), visitor.get("/operator/lms").headers());
         for (HttpHeaders h : responses) {
             String csp = h.firstValue("Content-Security-Policy").orElse("");
             assertThat(csp).contains("default-src 'none'", "script-src 'none'", "style-src 'self'", "frame-ancestors 'none'",
@@ -150,6 +152,15 @@ class StorefrontSecurityTest {
             assertThat(html).as(path).doesNotContain("<script", "<style", " style=\"", "javascript:")
                     .contains("<link rel=\"stylesheet\" href=\"/assets/site.css\">");
         }
+    }
+
+    @Test
+    void start_whenConfiguredOperatorPasswordIsTooShort_saysWhatToUse() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Storefront.start(0, null,
+                        Map.of(OperatorPassword.VARIABLE, "short")))
+                .isInstanceOf(io.learnloop.core.error.ValidationException.class)
+                .hasMessageContaining(OperatorPassword.VARIABLE).hasMessageContaining("at least 12")
+                .hasMessageNotContaining("short");
     }
 
     @Test

@@ -195,7 +195,7 @@ final class Authorization {
     private Map<String, Object> deepLinkingSettings(UnitOfWork uow, LaunchHint hint, Instant now) {
         String data = PlatformHttp.secret();
         uow.insert(PlatformTypes.DL_REQUEST, new DeepLinkingRequestRow(data, hint.clientId(), hint.deploymentId(),
-                hint.contextId(), hint.user(), now.plus(DEEP_LINKING_WINDOW), null));
+                hint.contextId(), hint.user(), now.plus(DEEP_LINKING_WINDOW), null, hint.lesson()));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("deep_link_return_url", config.deepLinkingReturnUrl());
         settings.put("accept_types", List.of("ltiResourceLink"));

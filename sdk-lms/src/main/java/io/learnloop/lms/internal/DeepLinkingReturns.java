@@ -90,7 +90,8 @@ final class DeepLinkingReturns {
                 UsedTokenIds.use(uow, "dl-nonce", tool.clientId(), nonce, verified.expiresAt().plus(config.clockSkew()),
                         WHAT + "'s nonce");
                 uow.update(PlatformTypes.DL_REQUEST, new DeepLinkingRequestRow(request.id(), request.clientId(),
-                        request.deploymentId(), request.contextId(), request.user(), request.expiresAt(), now),
+                        request.deploymentId(), request.contextId(), request.user(), request.expiresAt(), now,
+                        request.lesson()),
                         found.get().version());
                 List<ReturnedContentItem> stored = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
@@ -145,7 +146,7 @@ final class DeepLinkingReturns {
         String label = li.get("label") instanceof String l ? l : string(item.get("title"));
         return new LineItemRow(id, request.clientId(), request.contextId(), label == null ? "Untitled" : label,
                 ((Number) li.get("scoreMaximum")).doubleValue(), null, string(li.get("resourceId")),
-                string(li.get("tag")), null, now);
+                string(li.get("tag")), request.lesson(), now);
     }
 
     private static String string(Object o) {

@@ -13,6 +13,7 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.http.internal.HttpPipeline;
 import io.learnloop.http.internal.HttpRequest;
+import io.learnloop.lms.AgsEndpoint;
 import io.learnloop.lms.ContentItem;
 import io.learnloop.lms.DeepLinkingResponse;
 import io.learnloop.lms.LaunchResult;
@@ -55,6 +56,7 @@ public final class DefaultLtiTool implements LtiTool {
     private final Learners learners;
     private final Seats seats;
     private final Grades grades;
+    private final ToolColumns columns;
     private final DeepLinking deepLinking;
     private final Roster roster;
 
@@ -70,13 +72,16 @@ public final class DefaultLtiTool implements LtiTool {
         this.config = config;
         this.platforms = new Platforms(context);
         this.states = new LoginStates(context, config.stateTtl());
-        HttpPipeline http = HttpPipeline.builder(config.http(), "lti-platform").clock(context.clock()).build();
-        JwksCache jwks = new JwksCache(http, context.clock(), config.jwksMaxAge(), config.jwksMinRefreshInterval());
-        this.verifier = new IdTokenVerifier(platforms, jwks, context.clock(), config.clockSkew());
+        // platforms judge and date tokens by real time; the facade's clock may be simulated
+        java.time.Clock protocol = config.protocolClock() != null ? config.protocolClock() : context.clock();
+        HttpPipeline http = HttpPipeline.builder(config.http(), "lti-platform").clock(protocol).build();
+        JwksCache jwks = new JwksCache(http, protocol, config.jwksMaxAge(), config.jwksMinRefreshInterval());
+        this.verifier = new IdTokenVerifier(platforms, jwks, protocol, config.clockSkew());
         this.learners = new Learners(context);
         this.seats = new Seats(learnloop, platforms);
-        PlatformTokens tokens = new PlatformTokens(http, config, context.clock());
+        PlatformTokens tokens = new PlatformTokens(http, config, protocol);
         this.grades = new Grades(context, platforms, tokens, http);
+        this.columns = new ToolColumns(context, platforms, tokens, http);
         this.deepLinking = new DeepLinking(learnloop, config);
         this.roster = new Roster(platforms, tokens, http);
     }
@@ -156,7 +161,9 @@ public final class DefaultLtiTool implements LtiTool {
                     + "' (placed links made by Deep Linking carry them).");
         }
         AccessDecision decision = decide(launch.learner(), lesson, course);
-        grades.remember(launch, decision.course());
+        AgsEndpoint ags = ToolColumns.needsColumn(launch.ags())
+                ? columns.withColumn(launch, columnLabel(decision.course()), decision.course().value()) : launch.ags();
+        grades.remember(launch, ags, decision.course());
         // Seats are for learners: a teacher previewing the course must not use up what the institution bought.
         if (decision.reason() == AccessReason.NOT_ENTITLED && launch.isLearner()) {
             Optional<Grant> seat = seats.seatFor(launch.issuer(), launch.deploymentId(), launch.learner(),
@@ -169,6 +176,11 @@ public final class DefaultLtiTool implements LtiTool {
         boolean bySeat = allowing != null && allowing.reference() != null
                 && allowing.reference().startsWith(SEAT_REFERENCE);
         return new LaunchResult(launch, decision, bySeat ? allowing : null);
+    }
+
+    private String columnLabel(CourseId course) {
+        var c = learnloop.catalog().course(course);
+        return (c.published() != null ? c.published() : c.latest()).details().title();
     }
 
     private AccessDecision decide(UserId learner, String lesson, String course) {
@@ -210,6 +222,11 @@ public final class DefaultLtiTool implements LtiTool {
     @Override
     public EventListener outboxListener() {
         return grades::onEvent;
+    }
+
+    @Override
+    public List<io.learnloop.lms.ScorePost> scoresOf(UserId learner, int limit) {
+        return grades.scoresOf(java.util.Objects.requireNonNull(learner, "learner"), limit);
     }
 
     @Override

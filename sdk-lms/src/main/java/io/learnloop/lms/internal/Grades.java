@@ -1,12 +1,15 @@
 package io.learnloop.lms.internal;
 
+
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.catalog.CourseId;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.event.DomainEvent;
 import io.learnloop.core.event.EventTypes;
+import io.learnloop.core.identity.UserId;
 import io.learnloop.core.json.LearnloopJson;
+import io.learnloop.core.store.IndexRange;
 import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.http.internal.HttpPipeline;
@@ -15,11 +18,13 @@ import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.lms.AgsEndpoint;
 import io.learnloop.lms.LtiLaunch;
 import io.learnloop.lms.PlatformRegistration;
+import io.learnloop.lms.ScorePost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +67,7 @@ final class Grades {
     }
 
     /** Remembers the column of a launched link, so the learner's results in the course reach it. */
-    void remember(LtiLaunch launch, CourseId course) {
-        AgsEndpoint ags = launch.ags();
+    void remember(LtiLaunch launch, AgsEndpoint ags, CourseId course) {
         if (ags == null || !ags.canPostScores()) {
             return;
         }
@@ -96,6 +100,23 @@ final class Grades {
             default -> {
             }
         }
+    }
+
+    /** The latest deliveries of each column the learner launched, newest first. */
+    List<ScorePost> scoresOf(UserId learner, int limit) {
+        IndexRange range = IndexRange.last(limit);
+        return context.read(uow -> {
+            List<ScorePost> out = new ArrayList<>();
+            for (Versioned<GradeLinkRow> link : uow.findBy(LmsTypes.GRADE_LINK, "learner", learner.value())) {
+                for (Versioned<ScoreDelivery> v : uow.findRange(LmsTypes.SCORE, "link", link.value().id(), range)) {
+                    ScoreDelivery d = v.value();
+                    out.add(new ScorePost(link.value().course(), d.issuer(), d.lineItem(), d.scoreGiven(),
+                            d.scoreMaximum(), d.activityProgress(), d.gradingProgress(), d.timestamp(),
+                            ScorePost.Status.valueOf(d.status()), d.postedAt(), d.problem()));
+                }
+            }
+            return out;
+        });
     }
 
     private void enqueue(DomainEvent event, BigDecimal percent, boolean quiz) {

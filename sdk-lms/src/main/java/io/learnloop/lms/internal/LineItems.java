@@ -89,9 +89,17 @@ final class LineItems {
 
     LtiHttpResponse create(AccessTokenRow token, String contextId, Map<String, Object> body) {
         Fields f = fields(body);
-        LineItemRow row = new LineItemRow(context.newId(), token.clientId(), contextId, f.label, f.scoreMaximum,
-                f.resourceLinkId, f.resourceId, f.tag, null, context.now());
-        context.transact(uow -> uow.insert(PlatformTypes.LINE_ITEM, row));
+        String id = context.newId();
+        LineItemRow row = context.transact(uow -> {
+            // a column the tool adds to a link completes the lesson the link's own column completes, as that one does
+            String lesson = f.resourceLinkId == null ? null : uow.find(PlatformTypes.LINE_ITEM,
+                            Keys.of("link", token.clientId(), contextId, f.resourceLinkId))
+                    .map(v -> v.value().lesson()).orElse(null);
+            LineItemRow created = new LineItemRow(id, token.clientId(), contextId, f.label, f.scoreMaximum,
+                    f.resourceLinkId, f.resourceId, f.tag, lesson, context.now());
+            uow.insert(PlatformTypes.LINE_ITEM, created);
+            return created;
+        });
         return PlatformHttp.json(201, AgsEndpoints.LINE_ITEM_TYPE, json(row), Map.of("Location", urls.lineItem(row.id())));
     }
 

@@ -48,6 +48,10 @@ final class LmsTypes {
             .sortedIndex("link", ScoreDelivery::link, d -> SortKeys.instant(d.timestamp()))
             .build();
 
+    /** Columns the tool created itself, one per placed link; read by id only. */
+    static final AggregateType<ColumnRow> COLUMN = AggregateType.builder("lti_column", ColumnRow.class, ColumnRow::id)
+            .build();
+
     private LmsTypes() {
     }
 }

@@ -28,6 +28,8 @@ final class LtiClaims {
     static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
     static final String NRPS_MEDIA_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
     static final String SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
+    static final String LINE_ITEM_MEDIA_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
+    static final String LINE_ITEM_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
 
     /** The custom parameters a placed link carries to name what it opens. */
     static final String CUSTOM_COURSE = "learnloop_course";

@@ -61,9 +61,12 @@ final class PlatformRows {
     record AccessTokenRow(String id, String clientId, List<String> scopes, Instant expiresAt) {
     }
 
-    /** A Deep Linking request in flight: the {@code data} the response must echo, used once. */
+    /**
+     * A Deep Linking request in flight: the {@code data} the response must echo, used once, and the lesson the picked
+     * content is placed in (null for none), which the columns it creates complete.
+     */
     record DeepLinkingRequestRow(String id, String clientId, String deploymentId, String contextId, String user,
-                                 Instant expiresAt, Instant answeredAt) {
+                                 Instant expiresAt, Instant answeredAt, String lesson) {
     }
 
     /** A content item a tool returned. */

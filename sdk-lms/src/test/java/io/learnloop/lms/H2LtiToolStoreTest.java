@@ -1,0 +1,31 @@
+package io.learnloop.lms;
+
+import io.learnloop.core.store.Store;
+import io.learnloop.jdbc.Dialect;
+import io.learnloop.jdbc.JdbcStore;
+import io.learnloop.jdbc.JdbcStores;
+import io.learnloop.jdbc.TestDatabases;
+
+import javax.sql.DataSource;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/** The LTI tool's records on an H2 in-memory database behind HikariCP, a fresh database per test. */
+class H2LtiToolStoreTest extends LtiToolStoreContract {
+    private final Map<Store, DataSource> pools = new IdentityHashMap<>();
+
+    @Override
+    protected Store newStore() {
+        DataSource pool = TestDatabases.freshDatabase(Dialect.H2, 8);
+        JdbcStores.migrate(pool, Dialect.H2);
+        JdbcStore store = JdbcStores.open(pool, Dialect.H2);
+        pools.put(store, pool);
+        return store;
+    }
+
+    @Override
+    protected void close(Store store) {
+        ((JdbcStore) store).close();
+        TestDatabases.close(pools.remove(store));
+    }
+}
