@@ -34,21 +34,21 @@ import java.util.List;
  * A facade whose ledger holds creators' and affiliates' money: every paid order of 100.00 gives the platform 20.00,
  * the affiliates aff-1 10.00 and aff-2 5.00, and the co-authors ada 45.50 and grace 19.50.
  */
-final class PayoutFixture {
-    static final Actor FINANCE = Actor.of("cashier", Role.FINANCE);
+public final class PayoutFixture {
+    public static final Actor FINANCE = Actor.of("cashier", Role.FINANCE);
     static final Actor CREATOR = Actor.of("ada", Role.CREATOR);
     static final Actor REVIEWER = Actor.of("rita", Role.REVIEWER);
-    static final LedgerAccount ADA = LedgerAccount.creator(UserId.of("ada"));
-    static final LedgerAccount GRACE = LedgerAccount.creator(UserId.of("grace"));
-    static final LedgerAccount AFF1 = LedgerAccount.affiliate(UserId.of("aff-1"));
-    static final LedgerAccount AFF2 = LedgerAccount.affiliate(UserId.of("aff-2"));
+    public static final LedgerAccount ADA = LedgerAccount.creator(UserId.of("ada"));
+    public static final LedgerAccount GRACE = LedgerAccount.creator(UserId.of("grace"));
+    public static final LedgerAccount AFF1 = LedgerAccount.affiliate(UserId.of("aff-1"));
+    public static final LedgerAccount AFF2 = LedgerAccount.affiliate(UserId.of("aff-2"));
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
-    final Learnloop learnloop;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+    public final Learnloop learnloop;
     private final Course course;
     private int orders;
 
-    PayoutFixture(Store store) {
+    public PayoutFixture(Store store) {
         learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential("id"))
                 .courseApprovals(1)
                 .revenue(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
@@ -65,7 +65,7 @@ final class PayoutFixture {
     }
 
     /** Places and settles an order of 100.00 through a provider. */
-    Order paid(String provider, String reference, String currency) {
+    public Order paid(String provider, String reference, String currency) {
         Offer offer = learnloop.commerce().createOffer(CREATOR, OfferDraft.course("Java " + (++orders),
                 Money.ofMinor(10000, currency), course.id()));
         Order order = learnloop.commerce().placeOrder(Actor.learner("lena-" + orders),
@@ -75,12 +75,12 @@ final class PayoutFixture {
         return learnloop.settlement().order(order.id());
     }
 
-    Money balance(LedgerAccount account, String currency) {
+    public Money balance(LedgerAccount account, String currency) {
         return learnloop.ledger().balance(FINANCE, account, Currency.getInstance(currency));
     }
 
     /** The sum of every balance of a currency: zero when the ledger balances. */
-    long sumOfBalances(String currency) {
+    public long sumOfBalances(String currency) {
         long sum = 0;
         String cursor = null;
         do {
