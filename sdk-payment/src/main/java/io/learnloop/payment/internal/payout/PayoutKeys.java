@@ -42,7 +42,8 @@ final class PayoutKeys {
                 sha.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
                 sha.update(b);
             }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 40);
+            // 28 hex digits keep every key within Alipay's 32-character out_request_no
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 28);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
