@@ -49,12 +49,15 @@ public final class PayoutFixture {
     private int orders;
 
     public PayoutFixture(Store store) {
-        learnloop = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential("id"))
+        Learnloop.Builder b = Learnloop.builder().store(store).clock(clock).idGenerator(IdGenerator.sequential("id"))
                 .courseApprovals(1)
+                .personalDataEraser(io.learnloop.payment.Payments.personalDataEraser())
                 .revenue(new RevenuePolicy(2000, 1000, 500), (order, line) -> new LineParties(
                         List.of(CreatorShare.of("ada", 70), CreatorShare.of("grace", 30)),
                         List.of(UserId.of("aff-1"), UserId.of("aff-2"))))
-                .build();
+                ;
+        io.learnloop.payment.Payments.personalDataSources().forEach(b::personalDataSource);
+        learnloop = b.build();
         Course draft = learnloop.catalog().createCourse(CREATOR, new CourseDetails("Java", "A subtitle",
                 "A description", "en", "programming", List.of("java"), CourseLevel.BEGINNER, "media://cover/1"));
         Chapter ch = learnloop.catalog().addChapter(CREATOR, draft.id(), "Basics");

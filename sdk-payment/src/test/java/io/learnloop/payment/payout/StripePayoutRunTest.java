@@ -255,4 +255,56 @@ class StripePayoutRunTest {
             assertThat(f.sumOfBalances("USD")).isZero();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void reconcile_whenTheTransferWasCreatedButItsAnswerWasLost_confirmsItWithoutSendingAgain(String kind)
+            throws Exception {
+        try (TestStores.Backend store = TestStores.open(kind)) {
+            PayoutFixture f = new PayoutFixture(store.store());
+            f.paid("stripe", "pi_1", "USD");
+            Payouts payouts = Payouts.builder(f.learnloop).channel(new StripeConnect(config(f)))
+                    .destinations((provider, payee) -> payee.equals(PayoutFixture.ADA)
+                            ? PayoutDestination.of("acct_ada") : null).build();
+            server.stubFor(post(urlPathEqualTo("/v1/transfers")).willReturn(aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+            Payout lost = payouts.run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100))
+                    .payouts().stream().filter(p -> p.payee().equals(PayoutFixture.ADA)).findFirst().orElseThrow();
+
+            assertThat(lost.status()).isEqualTo(PayoutStatus.SENT);
+            assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(4550, "USD"));
+            int sent = server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers"))).size();
+            server.stubFor(get(urlPathEqualTo("/v1/transfers")).withQueryParam("destination", equalTo("acct_ada"))
+                    .withQueryParam("transfer_group", equalTo("payout-2026-11")).willReturn(okJson(
+                            "{\"object\":\"list\",\"has_more\":false,\"data\":[{\"id\":\"tr_other\",\"amount\":100,"
+                                    + "\"currency\":\"usd\",\"metadata\":{\"learnloop_payout\":\"po_someoneelse\"}},"
+                                    + "{\"id\":\"tr_ada\",\"amount\":4550,\"currency\":\"usd\",\"amount_reversed\":0,"
+                                    + "\"metadata\":{\"learnloop_payout\":\"" + lost.payoutKey() + "\"}}]}")));
+
+            PayoutReport settled = payouts.reconcile(PayoutFixture.FINANCE, 10);
+
+            assertThat(settled.confirmed()).isEqualTo(1);
+            assertThat(payouts.payout(PayoutFixture.FINANCE, lost.payoutKey()).providerTransferId()).isEqualTo("tr_ada");
+            assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers")))).hasSize(sent);
+            assertThat(f.balance(PayoutFixture.ADA, "USD").isZero()).isTrue();
+            assertThat(f.sumOfBalances("USD")).isZero();
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            f.learnloop.personalData().export(io.learnloop.core.identity.Actor.of("root",
+                    io.learnloop.core.identity.Role.ADMIN), io.learnloop.core.identity.UserId.of("ada"), out);
+            String payoutsFile = null;
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                    new java.io.ByteArrayInputStream(out.toByteArray()))) {
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    String text = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (e.getName().equals("payouts.json")) {
+                        payoutsFile = text;
+                    }
+                    assertThat(text).doesNotContain("acct_ada");
+                }
+            }
+            assertThat(payoutsFile).contains(lost.payoutKey()).contains("tr_ada").contains("\"state\":\"CONFIRMED\"");
+        }
+    }
 }

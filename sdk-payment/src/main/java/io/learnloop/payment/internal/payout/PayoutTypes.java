@@ -11,7 +11,7 @@ public final class PayoutTypes {
     static final String BY_STATE = "state";
     /** Index of open payouts by {@code provider|payee|currency}: a payee has one open payout per provider. */
     static final String OPEN = "open";
-    /** Index of every payout by payee: how an export finds a person's payouts. */
+    /** Index of every payout by payee, oldest first: how an export finds a person's payouts. */
     public static final String BY_PAYEE = "payee";
 
     /** Payouts by payout key. */
@@ -20,7 +20,7 @@ public final class PayoutTypes {
                     .sortedIndex(BY_STATE, a -> a.open() ? a.state() : null, a -> SortKeys.instant(a.updatedAt()))
                     .index(OPEN, a -> a.open() ? openKey(a.provider(), a.payee().key(),
                             a.amount().currency().getCurrencyCode()) : null)
-                    .index(BY_PAYEE, a -> a.payee().owner())
+                    .sortedIndex(BY_PAYEE, a -> a.payee().owner(), a -> SortKeys.instant(a.createdAt()))
                     .build();
 
     private PayoutTypes() {
