@@ -172,7 +172,7 @@ class StripePayoutRunTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgres"})
     void run_whenTwoHostsRunTheSamePeriodAtOnce_sendsOneTransferPerPayee(String kind) throws Exception {
         try (TestStores.Backend store = TestStores.open(kind)) {
             PayoutFixture f = new PayoutFixture(store.store());
