@@ -58,6 +58,10 @@ import io.learnloop.lms.Cmi5Lms;
 import io.learnloop.payment.CheckoutRequest;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.Payments;
+import io.learnloop.payment.PayoutRun;
+import io.learnloop.payment.Payouts;
+import io.learnloop.payment.stripe.StripeConfig;
+import io.learnloop.payment.stripe.StripeConnect;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.Secret;
 import io.learnloop.payment.sandbox.SandboxConfig;
@@ -111,6 +115,11 @@ class SecurityMatrixTest {
         final SandboxProvider sandbox = new SandboxProvider(SandboxConfig.builder().key("k1", Secret.of("matrix-secret"))
                 .build());
         final Payments payments = Payments.builder(learnloop).provider(sandbox).build();
+        // no payee is bound to an account, so a run parks every payout without calling Stripe
+        final Payouts payouts = Payouts.builder(learnloop).channel(new StripeConnect(StripeConfig.builder(
+                        Secret.of("sk_test_matrix")).webhookSecret(Secret.of("whsec_matrix")).baseUrl("http://127.0.0.1:9")
+                        .build()))
+                .destinations((provider, payee) -> null).build();
         final Actor ada = person("ada");
         final Actor lena = person("lena");
         final Course course;
@@ -330,6 +339,15 @@ class SecurityMatrixTest {
                         p.course.published().lessons().get(0).id()))));
         ops.put("`Cmi5Lms.progress` (lena)", (p, a) -> cmi5(p).progress(a, p.lena.id(),
                 p.course.published().lessons().get(0).id()));
+        ops.put("`Payouts.run`", (p, a) -> p.payouts.run(a, PayoutRun.first(ProviderId.STRIPE, CNY, "2026-11", 10)));
+        ops.put("`Payouts.splitOrder` (lena's order)", (p, a) -> p.payouts.splitOrder(a, ProviderId.STRIPE,
+                p.paid.id()));
+        ops.put("`Payouts.reconcile`", (p, a) -> p.payouts.reconcile(a, 10));
+        ops.put("`Payouts.reverse`", (p, a) -> p.payouts.reverse(a, "no-such-payout", "r-1",
+                Money.parse("1.00", "CNY"), null));
+        ops.put("`Payouts.recordReturn`", (p, a) -> p.payouts.recordReturn(a, "no-such-payout", "r-1",
+                Money.parse("1.00", "CNY")));
+        ops.put("`Payouts.payout`", (p, a) -> p.payouts.payout(a, "no-such-payout"));
         return ops;
     }
 

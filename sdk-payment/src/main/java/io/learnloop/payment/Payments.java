@@ -255,8 +255,9 @@ public interface Payments {
     /**
      * The payment module's sections of every learner's export, to register each with
      * {@code Learnloop.Builder.personalDataSource}: {@code payment-attempts}, {@code payment-notifications}
-     * (received provider notifications, as stored), {@code refund-requests}, {@code apple-transactions} and
-     * {@code apple-notifications}. They are read one of the learner's orders at a time, by key. No card or account
+     * (received provider notifications, as stored), {@code refund-requests}, {@code apple-transactions},
+     * {@code apple-notifications} and {@code payouts} (what was paid out to the person as a creator or affiliate,
+     * read by payee a page at a time; kept on erasure, like the ledger). They are read one of the learner's orders at a time, by key. No card or account
      * number, WeChat openid, Alipay buyer id or logon id, Stripe customer or payment method, or payer IP appears:
      * the module never stores them.
      *

@@ -13,5 +13,7 @@ public enum EntryOperation {
     /** Money was paid out to a payee from a provider's clearing account. */
     PAYOUT,
     /** Deferred revenue of a pay-per-outcome order line was recognised: it moves to the payees it was held for. */
-    RECOGNITION
+    RECOGNITION,
+    /** Money paid out came back from the payee (a returned or reversed transfer): the payout is undone in part. */
+    PAYOUT_RETURN
 }

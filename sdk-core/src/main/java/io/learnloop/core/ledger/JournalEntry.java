@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * One balanced journal entry: postings in one currency that sum to exactly zero. Entries are never changed or
  * deleted; a correction is a new entry. Each entry has an idempotency key ({@code <order>:PAYMENT},
- * {@code <order>:REFUND:<refundKey>}, {@code PAYOUT:<payoutKey>}, {@code <order>:RECOGNITION:<line>}) that no other entry shares.
+ * {@code <order>:REFUND:<refundKey>}, {@code PAYOUT:<payoutKey>}, {@code PAYOUT_RETURN:<returnKey>:<payoutKey>},
+ * {@code <order>:RECOGNITION:<line>}) that no other entry shares.
  *
  * <p>Thread-safe: immutable record.
  *

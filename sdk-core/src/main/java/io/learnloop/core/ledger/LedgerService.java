@@ -42,6 +42,21 @@ public interface LedgerService {
     JournalEntry payout(Actor actor, PayoutRequest request);
 
     /**
+     * Records that money paid out came back (the provider returned or reversed the transfer): the amount moves back
+     * from the provider's clearing account to the payee. Idempotent per (payout key, return key); the returns of one
+     * payout never exceed it.
+     *
+     * @param actor  someone with {@link io.learnloop.core.identity.Role#FINANCE}
+     * @param request the return
+     * @return the entry (the first one, if this return was posted before)
+     * @throws io.learnloop.core.error.ForbiddenException  if the actor lacks the role
+     * @throws io.learnloop.core.error.NotFoundException   if no payout was posted under the payout key
+     * @throws io.learnloop.core.error.ValidationException if the amount is in another currency or exceeds what is
+     *                                                     left of the payout after its earlier returns
+     */
+    JournalEntry payoutReturn(Actor actor, PayoutReturn request);
+
+    /**
      * An account's balance.
      *
      * @param viewer   the account's owner (creator or affiliate), or someone with

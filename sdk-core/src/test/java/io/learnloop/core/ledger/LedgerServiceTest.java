@@ -214,6 +214,32 @@ class LedgerServiceTest {
     }
 
     @Test
+    void payoutReturn_whenMoneyComesBack_movesItBackToThePayeeOnceAndNeverBeyondThePayout() {
+        trusted.recordPayment(payment("o1", 19900));
+        ledger.payout(admin, new PayoutRequest("p1", LedgerAccount.creator(ALICE), cny(8000), "wechatpay", null));
+        JournalEntry back = ledger.payoutReturn(admin, new PayoutReturn("p1", "r1", cny(3000), "reversed"));
+
+        assertThat(ledger.payoutReturn(admin, new PayoutReturn("p1", "r1", cny(3000), "reversed"))).isEqualTo(back);
+        assertThat(back.operation()).isEqualTo(EntryOperation.PAYOUT_RETURN);
+        assertThat(bal(LedgerAccount.creator(ALICE))).isEqualTo(cny(623 + 3000));
+        assertThat(bal(LedgerAccount.clearing("wechatpay"))).isEqualTo(cny(-11900 - 3000));
+        assertThatThrownBy(() -> ledger.payoutReturn(admin, new PayoutReturn("p1", "r2", cny(5001), null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("only 50.00 CNY");
+        ledger.payoutReturn(admin, new PayoutReturn("p1", "r2", cny(5000), null));
+        assertThat(bal(LedgerAccount.creator(ALICE))).isEqualTo(cny(8623));
+        assertThatThrownBy(() -> ledger.payoutReturn(admin, new PayoutReturn("p1", "r3", cny(1), null)))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ledger.payoutReturn(admin, new PayoutReturn("p1", "r1", cny(2999), null)))
+                .isInstanceOf(io.learnloop.core.error.ConflictException.class);
+        assertThatThrownBy(() -> ledger.payoutReturn(admin, new PayoutReturn("nope", "r1", cny(1), null)))
+                .isInstanceOf(io.learnloop.core.error.NotFoundException.class);
+        assertThatThrownBy(() -> ledger.payoutReturn(Actor.of("alice", Role.CREATOR), new PayoutReturn("p1", "r9",
+                cny(1), null))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> new PayoutReturn("p1", "a:b", cny(1), null)).isInstanceOf(ValidationException.class);
+        assertBalanced();
+    }
+
+    @Test
     void statement_whenOwnerOrAdmin_listsMovementsWithRunningBalance() {
         trusted.recordPayment(payment("o1", 19900));
         trusted.recordRefund(new RefundPosting(OrderId.of("o1"), "r1", List.of(LineAmount.of(1, cny(9950)))));

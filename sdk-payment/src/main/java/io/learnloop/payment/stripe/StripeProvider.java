@@ -313,6 +313,21 @@ public final class StripeProvider implements PaymentProvider {
         return http.call(request, r -> ok(operation, r, true));
     }
 
+    /** Sends a read for Connect; the caller turns the response (a 404 included) into its answer. */
+    HttpResponse read(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    /** The base URL, for Connect's reads. */
+    String baseUrl() {
+        return config.baseUrl();
+    }
+
+    /** Parses a read's answer, or throws the failure it reports. */
+    JsonNode answer(String operation, HttpResponse r) {
+        return ok(operation, r, false);
+    }
+
     /** Sends a read; the caller turns the response (a 404 included) into its answer. */
     private HttpResponse send(HttpRequest request) {
         return http.call(request, r -> r);

@@ -59,6 +59,7 @@ public final class WechatPayConfig {
     private final Duration certificateRefreshInterval;
     private final Duration unknownSerialCooldown;
     private final List<X509Certificate> platformCertificateIssuers;
+    private final boolean profitSharing;
 
     private WechatPayConfig(Builder b) {
         Validator v = new Validator()
@@ -94,6 +95,7 @@ public final class WechatPayConfig {
         this.merchantPrivateKey = b.merchantPrivateKey;
         this.apiV3Key = b.apiV3Key;
         this.verificationKeys = Map.copyOf(b.keys);
+        this.profitSharing = b.profitSharing;
         this.baseUrl = b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
         this.notifyUrl = b.notifyUrl;
         this.settings = b.settings.build();
@@ -152,6 +154,10 @@ public final class WechatPayConfig {
         return verificationKeys;
     }
 
+    boolean profitSharing() {
+        return profitSharing;
+    }
+
     String baseUrl() {
         return baseUrl;
     }
@@ -207,6 +213,7 @@ public final class WechatPayConfig {
         private Duration certificateRefreshInterval;
         private Duration unknownSerialCooldown = Duration.ofMinutes(1);
         private final List<X509Certificate> issuers = new ArrayList<>();
+        private boolean profitSharing;
 
         private Builder(String mchId, String appId) {
             this.mchId = mchId;
@@ -403,6 +410,19 @@ public final class WechatPayConfig {
          */
         public Builder http(SharedHttpClient value) {
             settings.http(value);
+            return this;
+        }
+
+        /**
+         * Creates every payment with {@code settle_info.profit_sharing=true} (default false), so its money stays frozen
+         * until it is split with profit sharing ({@link WechatProfitSharing}) or unfrozen. Only such payments can be
+         * split.
+         *
+         * @param value whether payments are split later
+         * @return this builder
+         */
+        public Builder profitSharing(boolean value) {
+            this.profitSharing = value;
             return this;
         }
 

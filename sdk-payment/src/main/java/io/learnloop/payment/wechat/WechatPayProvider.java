@@ -161,6 +161,10 @@ public final class WechatPayProvider implements PaymentProvider {
         if (flow == PaymentFlow.JSAPI || flow == PaymentFlow.MINI_PROGRAM) {
             body.putObject("payer").put("openid", request.payerId());
         }
+        if (config.profitSharing()) {
+            // the money stays frozen for profit sharing (分账) until it is split or unfrozen
+            body.putObject("settle_info").put("profit_sharing", true);
+        }
         if (flow == PaymentFlow.H5) {
             ObjectNode scene = body.putObject("scene_info");
             scene.put("payer_client_ip", request.payerClientIp());
@@ -309,6 +313,33 @@ public final class WechatPayProvider implements PaymentProvider {
         HttpRequest.Builder b = HttpRequest.post(config.baseUrl() + path).json(json)
                 .header("Accept", "application/json").header("User-Agent", USER_AGENT);
         return (keyed ? b.idempotent() : b).build();
+    }
+
+    /**
+     * POSTs a JSON body for profit sharing and parses the verified answer; {@code keyed} when a merchant number in
+     * the body makes a repeat return the first result.
+     */
+    JsonNode postJson(String operation, String path, String json, String wechatpaySerial, boolean keyed) {
+        HttpRequest.Builder b = HttpRequest.post(config.baseUrl() + path).json(json)
+                .header("Accept", "application/json").header("User-Agent", USER_AGENT);
+        if (wechatpaySerial != null) {
+            b.header("Wechatpay-Serial", wechatpaySerial);
+        }
+        return ok(operation, call((keyed ? b.idempotent() : b).build(), operation, true), true);
+    }
+
+    /** Sends a signed GET for profit sharing; the caller reads a 404 itself. */
+    HttpResponse getSigned(String operation, HttpRequest.Builder request) {
+        return call(get(request), operation, false);
+    }
+
+    /** Parses a verified read, or throws the failure it reports. */
+    JsonNode answer(String operation, HttpResponse r) {
+        return ok(operation, r, false);
+    }
+
+    WechatPayConfig config() {
+        return config;
     }
 
     /** Signs and sends; a 2xx answer must carry a valid platform signature before anything reads it. */

@@ -10,6 +10,7 @@ import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
+import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
 import io.learnloop.core.event.EventTypes;
@@ -23,6 +24,7 @@ import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.LedgerService;
 import io.learnloop.core.ledger.PaymentPosting;
 import io.learnloop.core.ledger.PayoutRequest;
+import io.learnloop.core.ledger.PayoutReturn;
 import io.learnloop.core.ledger.Posting;
 import io.learnloop.core.ledger.RefundPosting;
 import io.learnloop.core.ledger.SaleLine;
@@ -328,6 +330,49 @@ public final class DefaultLedgerService implements LedgerService {
             return new JournalEntry(ctx.newId(), key, EntryOperation.PAYOUT, null, currency, postings,
                     request.memo(), ctx.now());
         }));
+    }
+
+    @Override
+    public JournalEntry payoutReturn(Actor actor, PayoutReturn request) {
+        if (actor == null) {
+            throw ValidationException.of("actor", "is required");
+        }
+        actor.require(Role.FINANCE, "record a returned payout");
+        new Validator().notNull("request", request).throwIfInvalid();
+        String key = LedgerTypes.RETURN_PREFIX + request.returnKey() + ":" + request.payoutKey();
+        return ctx.transactRetrying(uow -> {
+            Versioned<JournalEntry> found = uow.findUnique(LedgerTypes.ENTRY, "key", EntryOperation.PAYOUT + ":"
+                    + request.payoutKey()).orElseThrow(() -> new NotFoundException("payout", request.payoutKey()));
+            JournalEntry payout = found.value();
+            Posting paid = payout.postings().stream().filter(p -> p.amount().isNegative()).findFirst().orElseThrow();
+            Posting funded = payout.postings().stream().filter(p -> p.amount().isPositive()).findFirst().orElseThrow();
+            List<Posting> postings = List.of(new Posting(paid.account(), request.amount(), 0),
+                    new Posting(funded.account(), request.amount().negate(), 0));
+            return post(uow, key, existing -> {
+                if (!existing.postings().equals(postings)) {
+                    throw new ConflictException(ErrorCode.DUPLICATE_KEY, "Return '" + request.returnKey()
+                            + "' of payout '" + request.payoutKey() + "' was already posted with another amount (entry "
+                            + existing.id() + ").");
+                }
+            }, () -> {
+                if (!request.amount().currency().equals(payout.currency())) {
+                    throw new CurrencyMismatchException("amount", payout.currency(), request.amount().currency());
+                }
+                // a payout has few returns; they meet on the payout's entry so two at once see each other
+                uow.update(LedgerTypes.ENTRY, payout, found.version());
+                Money returned = Money.zero(payout.currency());
+                for (Versioned<JournalEntry> r : uow.findBy(LedgerTypes.ENTRY, LedgerTypes.BY_PAYOUT,
+                        request.payoutKey())) {
+                    returned = returned.plus(r.value().amountFor(paid.account()));
+                }
+                Money left = paid.amount().negate().minus(returned);
+                new Validator().check(request.amount().compareTo(left) <= 0, "amount", "is " + request.amount()
+                        + " but only " + left + " of payout '" + request.payoutKey() + "' is left to return")
+                        .throwIfInvalid();
+                return new JournalEntry(ctx.newId(), key, EntryOperation.PAYOUT_RETURN, null, payout.currency(),
+                        postings, request.memo(), ctx.now());
+            });
+        });
     }
 
     /**

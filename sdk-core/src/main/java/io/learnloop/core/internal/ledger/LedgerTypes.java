@@ -20,12 +20,18 @@ public final class LedgerTypes {
     /** Index of entries by account and currency. */
     public static final String BY_ACCOUNT = "account";
 
-    /** Journal entries: unique by key, found by order, and by account in posting order. */
+    /** Index of payout returns by the key of the payout they undo. */
+    public static final String BY_PAYOUT = "payout";
+    /** The key prefix of payout returns: {@code PAYOUT_RETURN:<returnKey>:<payoutKey>} (a return key has no colon). */
+    static final String RETURN_PREFIX = "PAYOUT_RETURN:";
+
+    /** Journal entries: unique by key, found by order, by account in posting order, and (returns) by payout. */
     public static final AggregateType<JournalEntry> ENTRY =
             AggregateType.builder("journal_entry", JournalEntry.class, JournalEntry::id)
                     .unique("key", JournalEntry::key)
                     .index("order", e -> e.orderId() == null ? null : e.orderId().value())
                     .sortedMultiIndex(BY_ACCOUNT, LedgerTypes::accountKeys, e -> SortKeys.instant(e.postedAt()))
+                    .index(BY_PAYOUT, LedgerTypes::returnedPayout)
                     .build();
 
     /** Accounts that ever moved, by currency in account order: the rows of a balance sheet. */
@@ -46,6 +52,15 @@ public final class LedgerTypes {
      */
     public static String accountKey(LedgerAccount account, Currency currency) {
         return account.key() + "|" + currency.getCurrencyCode();
+    }
+
+    /** The payout key a return undoes, or null for every other entry. */
+    static String returnedPayout(JournalEntry e) {
+        if (!e.key().startsWith(RETURN_PREFIX)) {
+            return null;
+        }
+        String rest = e.key().substring(RETURN_PREFIX.length());
+        return rest.substring(rest.indexOf(':') + 1);
     }
 
     private static Set<String> accountKeys(JournalEntry e) {

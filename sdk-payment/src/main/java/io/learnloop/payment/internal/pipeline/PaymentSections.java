@@ -30,7 +30,7 @@ public final class PaymentSections {
 
     /**
      * The sections, in the order an archive lists them: {@code payment-attempts}, {@code payment-notifications},
-     * {@code refund-requests}, {@code apple-transactions}, {@code apple-notifications}.
+     * {@code refund-requests}, {@code apple-transactions}, {@code apple-notifications}, {@code payouts}.
      *
      * @return the sections
      */
@@ -44,7 +44,8 @@ public final class PaymentSections {
                 section("refund-requests", (ctx, order) -> ctx.read(uow -> uow.findBy(PaymentTypes.REFUND,
                         PaymentTypes.BY_ORDER, order.value())).stream().map(Versioned::value).toList()),
                 section("apple-transactions", AppleRecords::transactionsOf),
-                section("apple-notifications", AppleRecords::notificationsOf));
+                section("apple-notifications", AppleRecords::notificationsOf),
+                new io.learnloop.payment.internal.payout.PayoutSection());
     }
 
     /** An order's attempts: a handful, one per checkout that could not resume the last. */

@@ -1,0 +1,32 @@
+package io.learnloop.payment.internal.payout;
+
+import io.learnloop.core.store.AggregateType;
+import io.learnloop.core.store.SortKeys;
+
+/**
+ * The payout records in the core store.
+ */
+public final class PayoutTypes {
+    /** Index of open payouts by state, the least recently changed first: what reconciliation reads. */
+    static final String BY_STATE = "state";
+    /** Index of open payouts by {@code provider|payee|currency}: a payee has one open payout per provider. */
+    static final String OPEN = "open";
+    /** Index of every payout by payee, oldest first: how an export finds a person's payouts. */
+    public static final String BY_PAYEE = "payee";
+
+    /** Payouts by payout key. */
+    public static final AggregateType<PayoutAttempt> PAYOUT =
+            AggregateType.builder("payment_payout", PayoutAttempt.class, PayoutAttempt::id)
+                    .sortedIndex(BY_STATE, a -> a.open() ? a.state() : null, a -> SortKeys.instant(a.updatedAt()))
+                    .index(OPEN, a -> a.open() ? openKey(a.provider(), a.payee().key(),
+                            a.amount().currency().getCurrencyCode()) : null)
+                    .sortedIndex(BY_PAYEE, a -> a.payee().owner(), a -> SortKeys.instant(a.createdAt()))
+                    .build();
+
+    private PayoutTypes() {
+    }
+
+    static String openKey(String provider, String payee, String currency) {
+        return provider + "|" + payee + "|" + currency;
+    }
+}
