@@ -8,6 +8,7 @@ import io.learnloop.core.commerce.MembershipPeriod;
 import io.learnloop.core.commerce.Offer;
 import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.commerce.OfferKind;
+import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
@@ -23,18 +24,25 @@ import io.learnloop.core.subscription.SubscriptionFailure;
 import io.learnloop.core.subscription.SubscriptionPayment;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.RejectionReason;
+import io.learnloop.payment.spi.PaymentReference;
+import io.learnloop.payment.spi.PaymentStatus;
 import io.learnloop.payment.internal.alipay.AlipayAgreementNotice;
 import io.learnloop.payment.internal.alipay.AlipayAgreementRecord;
 import io.learnloop.payment.internal.alipay.AlipayClientRequests;
+import io.learnloop.payment.internal.alipay.AlipayDeduction;
 import io.learnloop.payment.internal.alipay.AlipayNotificationForm;
 import io.learnloop.payment.internal.json.Json;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -63,6 +71,10 @@ import java.util.regex.Pattern;
 public final class AlipayAgreements {
     private static final Pattern AGREEMENT_NO = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Currency CNY = Currency.getInstance("CNY");
+    /** {@code alipay.trade.pay}'s code for a payment Alipay is still processing (支付处理中). */
+    private static final String IN_PROGRESS = "10003";
+    /** How many times one run reads the due list again past subscriptions that await a signature. */
+    private static final int MAX_ROUNDS = 5;
 
     private final Learnloop learnloop;
     private final ServiceContext ctx;
@@ -74,6 +86,7 @@ public final class AlipayAgreements {
     private final String productCode;
     private final String channel;
     private final DunningPolicy dunning;
+    private final Duration signingWindow;
 
     private AlipayAgreements(Builder b) {
         this.learnloop = b.learnloop;
@@ -86,6 +99,7 @@ public final class AlipayAgreements {
         this.productCode = b.productCode;
         this.channel = b.channel;
         this.dunning = b.dunning;
+        this.signingWindow = b.signingWindow;
     }
 
     /**
@@ -171,6 +185,10 @@ public final class AlipayAgreements {
             return rejected(refused.reason(), p.get("notify_id"), refused.detail());
         }
         String notifyId = p.get("notify_id");
+        if (notifyId != null && !notifyId.isEmpty() && p.get("out_trade_no") != null && p.get("trade_status") != null
+                && (p.get("app_id") == null || config.appId().equals(p.get("app_id")))) {
+            return deduction(notifyId, p);
+        }
         String agreement = p.get("external_agreement_no");
         if (notifyId == null || notifyId.isEmpty() || agreement == null || agreement.isEmpty()) {
             return rejected(RejectionReason.MALFORMED, notifyId, "notify_id or external_agreement_no is missing");
@@ -202,56 +220,243 @@ public final class AlipayAgreements {
     }
 
     /**
+     * A {@code trade_status_sync} of a deduction: {@code TRADE_SUCCESS} or {@code TRADE_FINISHED} settles a pending
+     * one, {@code TRADE_CLOSED} fails it; a deduction settled or failed before changes nothing.
+     */
+    private AgreementNotificationResult deduction(String notifyId, Map<String, String> p) {
+        String outTradeNo = p.get("out_trade_no");
+        AlipayDeduction known = ctx.read(uow -> uow.find(AlipayDeduction.TYPE, outTradeNo)).map(Versioned::value)
+                .orElse(null);
+        String tradeStatus = p.getOrDefault("trade_status", "");
+        if (known == null) {
+            return new AgreementNotificationResult(AgreementDisposition.IGNORED, null, notifyId, null,
+                    "trade " + outTradeNo + " is not an agreement deduction");
+        }
+        String agreement = known.agreement();
+        if ("TRADE_SUCCESS".equals(tradeStatus) || "TRADE_FINISHED".equals(tradeStatus)) {
+            Money amount;
+            try {
+                amount = Money.parse(p.getOrDefault("total_amount", ""), CNY);
+            } catch (RuntimeException e) {
+                return rejected(RejectionReason.MALFORMED, notifyId, "total_amount '" + p.get("total_amount")
+                        + "' is not an amount in yuan");
+            }
+            try {
+                return apply(notifyId, "trade_status_sync", agreement, uow -> decided(notifyId, outTradeNo,
+                        settleWithin(uow, agreement, outTradeNo, p.get("trade_no"), amount),
+                        AgreementDisposition.CHARGED, "paid: the period is settled"), false);
+            } catch (ValidationException e) {
+                return rejected(RejectionReason.AMOUNT_MISMATCH, notifyId, e.getMessage());
+            } catch (ConflictException e) {
+                // the subscription ended while the deduction was in progress: the money is to be refunded at Alipay
+                return rejected(RejectionReason.UNKNOWN_SUBSCRIPTION, notifyId, "deduction " + outTradeNo
+                        + " paid, but " + e.getMessage());
+            }
+        }
+        if ("TRADE_CLOSED".equals(tradeStatus)) {
+            return apply(notifyId, "trade_status_sync", agreement, uow -> decided(notifyId, outTradeNo,
+                    failWithin(uow, agreement, outTradeNo, tradeStatus), AgreementDisposition.CHARGE_FAILED,
+                    "closed unpaid: a failed renewal"), false);
+        }
+        return new AgreementNotificationResult(AgreementDisposition.IGNORED, null, notifyId, null,
+                "deduction " + outTradeNo + " is " + tradeStatus + ": it stays pending");
+    }
+
+    /**
      * Deducts every period due now, up to {@code limit} subscriptions: call it on a schedule (with
      * {@code Learnloop.runScheduledJobs()}). Each deduction is an {@code alipay.trade.pay} keyed by an
-     * {@code out_trade_no} of the agreement, period and attempt; a paid one settles the period, a refused one is a
-     * failed renewal (retried on the subscription's dunning schedule), and one in progress or unanswered is tried
-     * again with the same key by a later run.
+     * {@code out_trade_no} of the agreement, period and attempt, recorded before it is sent: a paid one settles the
+     * period; a refused one is a failed renewal (retried on the subscription's dunning schedule under the next
+     * attempt's number); one in progress ({@code 10003}) or unanswered stays pending and is settled by Alipay's
+     * {@code trade_status} notification ({@link #handleNotification}) or by the {@code alipay.trade.query} a later run
+     * polls, and is never sent again while Alipay may still take the money. A subscription whose agreement was
+     * unsigned or stopped, or was never signed within {@link Builder#signingWindow}, is cancelled, so it does not stay
+     * due and crowd the batch.
      *
-     * @param limit the most subscriptions to charge, 1 to 1000
+     * @param limit the most subscriptions to charge, 1 to {@value io.learnloop.core.Page#MAX_LIMIT}
      * @return what was done
      */
     public DeductionRun chargeDue(int limit) {
-        int charged = 0;
-        int failed = 0;
-        int pending = 0;
-        for (Subscription s : learnloop.subscriptions().dueForCharge(provider, ctx.now(), limit)) {
-            AlipayAgreementRecord agreement = ctx.read(uow -> uow.find(AlipayAgreementRecord.TYPE, s.externalId()))
-                    .map(Versioned::value).orElse(null);
-            if (agreement == null || !"NORMAL".equals(agreement.status())) {
-                pending++;
-                continue;
-            }
-            String outTradeNo = s.externalId() + "P" + (s.paidPeriods() + 1) + "A" + (s.failedAttempts() + 1);
-            ObjectNode biz = Json.object();
-            biz.put("out_trade_no", outTradeNo);
-            biz.put("total_amount", s.price().toDecimalString());
-            biz.put("subject", learnloop.commerce().offer(s.plan()).title());
-            biz.put("product_code", productCode);
-            ObjectNode params = Json.object();
-            params.put("agreement_no", agreement.agreementNo());
-            biz.set("agreement_params", params);
-            JsonNode paid;
-            try {
-                paid = alipay.call("alipay.trade.pay", biz, true, "deduct");
-            } catch (RemoteException e) {
-                // 10003: the deduction is in progress at Alipay; retryable or unknown: the same key is sent again
-                if ("10003".equals(e.providerCode()) || e.isRetryable() || e.outcomeUnknown()) {
-                    pending++;
+        new Validator().check(limit >= 1 && limit <= io.learnloop.core.Page.MAX_LIMIT, "limit",
+                "must be 1 to " + io.learnloop.core.Page.MAX_LIMIT + " (was " + limit + ")").throwIfInvalid();
+        int[] counts = new int[Charge.values().length];
+        Set<String> seen = new HashSet<>();
+        int work = 0;
+        // those awaiting a signature stay due for a while: read past them (and past pending ones), boundedly
+        for (int round = 0; round < MAX_ROUNDS && work < limit; round++) {
+            int want = Math.min(io.learnloop.core.Page.MAX_LIMIT, seen.size() + limit - work);
+            List<Subscription> due = learnloop.subscriptions().dueForCharge(provider, ctx.now(), want);
+            boolean fresh = false;
+            for (Subscription s : due) {
+                if (work >= limit || !seen.add(s.id().value())) {
                     continue;
                 }
-                ctx.transactRetrying(uow -> learnloop.subscriptions().recordFailure(uow, new SubscriptionFailure(
-                        provider, s.externalId(), outTradeNo, null, e.providerCode())));
-                failed++;
-                continue;
+                fresh = true;
+                Charge c = chargeOne(s);
+                counts[c.ordinal()]++;
+                work += c == Charge.AWAITING_SIGNATURE || c == Charge.ABANDONED ? 0 : 1;
             }
-            Money amount = Money.parse(Objects.requireNonNullElse(Json.text(paid, "total_amount"),
-                    s.price().toDecimalString()), CNY);
-            ctx.transactRetrying(uow -> learnloop.subscriptions().recordPayment(uow, new SubscriptionPayment(
-                    provider, s.externalId(), outTradeNo, amount)));
-            charged++;
+            if (!fresh || due.size() < want) {
+                break;
+            }
         }
-        return new DeductionRun(charged, failed, pending);
+        return new DeductionRun(counts[Charge.CHARGED.ordinal()], counts[Charge.FAILED.ordinal()],
+                counts[Charge.PENDING.ordinal()] + counts[Charge.AWAITING_SIGNATURE.ordinal()],
+                counts[Charge.ABANDONED.ordinal()]);
+    }
+
+    /** What one due subscription came to in a run. */
+    private enum Charge { CHARGED, FAILED, PENDING, AWAITING_SIGNATURE, ABANDONED }
+
+    private Charge chargeOne(Subscription s) {
+        AlipayAgreementRecord agreement = ctx.read(uow -> uow.find(AlipayAgreementRecord.TYPE, s.externalId()))
+                .map(Versioned::value).orElse(null);
+        if (agreement == null || !"NORMAL".equals(agreement.status())) {
+            return unsigned(s, agreement);
+        }
+        String outTradeNo = s.externalId() + "P" + (s.paidPeriods() + 1) + "A" + (s.failedAttempts() + 1);
+        AlipayDeduction known = ctx.read(uow -> uow.find(AlipayDeduction.TYPE, outTradeNo)).map(Versioned::value)
+                .orElse(null);
+        if (known != null && AlipayDeduction.PENDING.equals(known.status())) {
+            Charge polled = poll(s, outTradeNo);
+            if (polled != null) {
+                return polled;
+            }
+        } else if (known != null) {
+            return Charge.PENDING; // settled or failed by a notification since the due list was read
+        } else {
+            ctx.transactRetrying(uow -> {
+                if (uow.find(AlipayDeduction.TYPE, outTradeNo).isEmpty()) {
+                    uow.insert(AlipayDeduction.TYPE, new AlipayDeduction(outTradeNo, s.externalId(),
+                            AlipayDeduction.PENDING, null, ctx.now(), ctx.now()));
+                }
+                return null;
+            });
+        }
+        ObjectNode biz = Json.object();
+        biz.put("out_trade_no", outTradeNo);
+        biz.put("total_amount", s.price().toDecimalString());
+        biz.put("subject", learnloop.commerce().offer(s.plan()).title());
+        biz.put("product_code", productCode);
+        ObjectNode params = Json.object();
+        params.put("agreement_no", agreement.agreementNo());
+        biz.set("agreement_params", params);
+        JsonNode paid;
+        try {
+            paid = alipay.call("alipay.trade.pay", biz, true, "deduct");
+        } catch (RemoteException e) {
+            // 10003: Alipay is still processing it; retryable or unknown: it may have been taken. Either way the
+            // deduction stays pending, and its notification or a query decides it
+            if (IN_PROGRESS.equals(e.providerCode()) || e.isRetryable() || e.outcomeUnknown()) {
+                return Charge.PENDING;
+            }
+            fail(s.externalId(), outTradeNo, e.providerCode());
+            return Charge.FAILED;
+        }
+        Money amount = Money.parse(Objects.requireNonNullElse(Json.text(paid, "total_amount"),
+                s.price().toDecimalString()), CNY);
+        return settle(s.externalId(), outTradeNo, Json.text(paid, "trade_no"), amount) ? Charge.CHARGED
+                : Charge.PENDING;
+    }
+
+    /**
+     * Asks Alipay about a pending deduction: paid settles it, closed fails it, still waiting keeps it pending; null
+     * when Alipay never received it, so it may be sent (again, under the same number).
+     */
+    private Charge poll(Subscription s, String outTradeNo) {
+        PaymentStatus status;
+        try {
+            status = alipay.query(PaymentReference.of(outTradeNo));
+        } catch (RemoteException e) {
+            return Charge.PENDING;
+        }
+        return switch (status.state()) {
+            case PAID -> settle(s.externalId(), outTradeNo, status.providerPaymentId(),
+                    status.amount() != null ? status.amount() : s.price()) ? Charge.CHARGED : Charge.PENDING;
+            case CLOSED -> {
+                fail(s.externalId(), outTradeNo, status.providerState());
+                yield Charge.FAILED;
+            }
+            case NOT_FOUND -> null;
+            default -> Charge.PENDING;
+        };
+    }
+
+    private static AgreementNotificationResult decided(String notifyId, String outTradeNo, Subscription after,
+                                                       AgreementDisposition d, String what) {
+        return after == null
+                ? new AgreementNotificationResult(AgreementDisposition.DUPLICATE, null, notifyId, null,
+                        "deduction " + outTradeNo + " was decided before")
+                : new AgreementNotificationResult(d, null, notifyId, after, "deduction " + outTradeNo + " " + what);
+    }
+
+    /**
+     * Settles a paid deduction with its record, once: false if it was settled or failed before, or its subscription
+     * ended meanwhile (the deduction then stays pending, for a person to refund).
+     */
+    private boolean settle(String agreement, String outTradeNo, String tradeNo, Money amount) {
+        try {
+            return ctx.transactRetrying(uow -> settleWithin(uow, agreement, outTradeNo, tradeNo, amount)) != null;
+        } catch (ConflictException | ValidationException e) {
+            return false;
+        }
+    }
+
+    /** The subscription after the settlement, or null if the deduction was settled or failed before. */
+    private Subscription settleWithin(UnitOfWork uow, String agreement, String outTradeNo, String tradeNo,
+                                      Money amount) {
+        Versioned<AlipayDeduction> v = uow.find(AlipayDeduction.TYPE, outTradeNo).orElse(null);
+        if (v != null && !AlipayDeduction.PENDING.equals(v.value().status())) {
+            return null;
+        }
+        Subscription s = learnloop.subscriptions().recordPayment(uow, new SubscriptionPayment(provider, agreement,
+                outTradeNo, amount)).subscription();
+        mark(uow, v, agreement, outTradeNo, AlipayDeduction.PAID, tradeNo);
+        return s;
+    }
+
+    private void fail(String agreement, String outTradeNo, String reason) {
+        ctx.transactRetrying(uow -> failWithin(uow, agreement, outTradeNo, reason));
+    }
+
+    /** The subscription after the failure, or null if the deduction was settled or failed before. */
+    private Subscription failWithin(UnitOfWork uow, String agreement, String outTradeNo, String reason) {
+        Versioned<AlipayDeduction> v = uow.find(AlipayDeduction.TYPE, outTradeNo).orElse(null);
+        if (v != null && !AlipayDeduction.PENDING.equals(v.value().status())) {
+            return null;
+        }
+        Subscription s = learnloop.subscriptions().recordFailure(uow, new SubscriptionFailure(provider, agreement,
+                outTradeNo, null, reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200)));
+        mark(uow, v, agreement, outTradeNo, AlipayDeduction.FAILED, null);
+        return s;
+    }
+
+    private void mark(UnitOfWork uow, Versioned<AlipayDeduction> v, String agreement, String outTradeNo,
+                      String status, String tradeNo) {
+        if (v == null) {
+            uow.insert(AlipayDeduction.TYPE, new AlipayDeduction(outTradeNo, agreement, status, tradeNo, ctx.now(),
+                    ctx.now()));
+        } else {
+            uow.update(AlipayDeduction.TYPE, v.value().with(status, tradeNo, ctx.now()), v.version());
+        }
+    }
+
+    /**
+     * A due subscription without a signed agreement: cancelled when the agreement was unsigned or stopped, or was
+     * not signed within the signing window; else left for a later run.
+     */
+    private Charge unsigned(Subscription s, AlipayAgreementRecord agreement) {
+        String status = agreement == null ? null : agreement.status();
+        String reason;
+        if ("UNSIGN".equals(status) || "STOP".equals(status)) {
+            reason = "agreement " + status + " at Alipay: nothing can be deducted";
+        } else if (!s.createdAt().plus(signingWindow).isAfter(ctx.now())) {
+            reason = "agreement not signed within " + signingWindow + " of the subscription";
+        } else {
+            return Charge.AWAITING_SIGNATURE;
+        }
+        ctx.transactRetrying(uow -> learnloop.subscriptions().cancelNow(uow, provider, s.externalId(), reason));
+        return Charge.ABANDONED;
     }
 
     /**
@@ -331,6 +536,7 @@ public final class AlipayAgreements {
         private String productCode = "GENERAL_WITHHOLDING";
         private String channel = "ALIPAYAPP";
         private DunningPolicy dunning = DunningPolicy.defaults();
+        private Duration signingWindow = Duration.ofDays(1);
 
         private Builder(Learnloop learnloop, AlipayConfig config) {
             this.learnloop = Objects.requireNonNull(learnloop, "learnloop");
@@ -393,6 +599,22 @@ public final class AlipayAgreements {
          */
         public Builder dunning(DunningPolicy policy) {
             this.dunning = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets how long a subscription waits for its agreement to be signed (default one day): {@link #chargeDue}
+         * cancels one still unsigned after it, so abandoned sign pages do not stay due for ever.
+         *
+         * @param value the window, 1 minute to 30 days
+         * @return this builder
+         */
+        public Builder signingWindow(Duration value) {
+            new Validator().notNull("signingWindow", value).throwIfInvalid();
+            new Validator().check(value.compareTo(Duration.ofMinutes(1)) >= 0
+                    && value.compareTo(Duration.ofDays(30)) <= 0, "signingWindow",
+                    "must be 1 minute to 30 days (was " + value + ")").throwIfInvalid();
+            this.signingWindow = value;
             return this;
         }
 

@@ -463,6 +463,64 @@ public final class AlipayProvider implements PaymentProvider {
                 null, systemBusy, mutating && systemBusy);
     }
 
+    /**
+     * Verifies the synchronous result the Alipay app SDK returns to the app after an app payment
+     * ({@code {"alipay_trade_app_pay_response":{...},"sign":"...","sign_type":"RSA2"}}, the {@code result} of the SDK's
+     * answer), as alipay-sdk-java verifies a response: the RSA2 signature over the raw text of
+     * {@code alipay_trade_app_pay_response} under Alipay's public key (or, in certificate mode, the certificate that
+     * {@code alipay_cert_sn} names), then {@code code=10000} and this app's {@code app_id}. The app's word is never
+     * enough to fulfil an order (a rooted phone can replay an old result): the order is paid by Alipay's notification
+     * or a query; use this to tell the learner that the payment is on its way.
+     *
+     * @param result the result string as the app received it
+     * @return the verified fields
+     * @throws ValidationException if the result is malformed, its signature does not verify, it reports no success,
+     *                             or it is another app's
+     */
+    public AlipayAppPayResult verifyAppPayResult(String result) {
+        if (result == null || result.isBlank() || result.length() > 8192) {
+            throw ValidationException.of("result", "must be the app SDK's result string, 1 to 8192 characters");
+        }
+        String raw = AlipaySignatures.extract(result, "alipay_trade_app_pay_response");
+        JsonNode whole = Json.parse(result.getBytes(StandardCharsets.UTF_8));
+        String sign = whole == null ? null : Json.text(whole, "sign");
+        if (raw == null || sign == null) {
+            throw ValidationException.of("result", "is not an app payment result: it needs "
+                    + "alipay_trade_app_pay_response and sign");
+        }
+        if (whole.has("sign_type") && !"RSA2".equals(Json.text(whole, "sign_type"))) {
+            throw ValidationException.of("result", "sign_type must be RSA2 (was '" + Json.text(whole, "sign_type")
+                    + "')");
+        }
+        List<PublicKey> keys = config.certificates() == null ? config.alipayPublicKeys()
+                : List.of(responseCertificate(Json.text(whole, "alipay_cert_sn"), "app pay result", false, 200)
+                .getPublicKey());
+        if (!AlipaySignatures.verifyAny(raw, sign, keys)) {
+            throw ValidationException.of("result", "Alipay's signature over alipay_trade_app_pay_response does not "
+                    + "verify: the result was changed or forged");
+        }
+        JsonNode r = Json.parse(raw.getBytes(StandardCharsets.UTF_8));
+        if (!"10000".equals(Json.text(r, "code"))) {
+            throw ValidationException.of("result", "reports no success (code " + Json.text(r, "code") + ")");
+        }
+        if (!config.appId().equals(Json.text(r, "app_id"))) {
+            throw ValidationException.of("result", "is for app '" + Json.text(r, "app_id") + "', not this one");
+        }
+        String outTradeNo = Json.text(r, "out_trade_no");
+        String total = Json.text(r, "total_amount");
+        Money amount;
+        try {
+            amount = total == null ? null : Money.parse(total, CNY);
+        } catch (RuntimeException e) {
+            amount = null;
+        }
+        if (outTradeNo == null || amount == null) {
+            throw ValidationException.of("result", "lacks out_trade_no or a total_amount in yuan");
+        }
+        return new AlipayAppPayResult(config.appId(), outTradeNo, Json.text(r, "trade_no"), amount,
+                Json.text(r, "seller_id"));
+    }
+
     /** The configured Alipay certificate a success response names, valid now; never a fallback to another one. */
     private X509Certificate responseCertificate(String sn, String operation, boolean mutating, int status) {
         String unknown = mutating ? " and the outcome is unknown: query before retrying" : "";

@@ -1,6 +1,7 @@
 package io.learnloop.payment.apple;
 
 import io.learnloop.core.error.Validator;
+import io.learnloop.core.subscription.DunningPolicy;
 import io.learnloop.http.SharedHttpClient;
 
 import java.security.PrivateKey;
@@ -48,6 +49,7 @@ public final class AppleConfig {
     private final ECPrivateKey apiKey;
     private final String apiBaseUrl;
     private final SharedHttpClient http;
+    private final DunningPolicy dunning;
 
     private AppleConfig(Builder b) {
         this.bundleId = b.bundleId;
@@ -64,6 +66,7 @@ public final class AppleConfig {
         this.apiKey = b.apiKey;
         this.apiBaseUrl = b.apiBaseUrl != null ? b.apiBaseUrl : environment.apiBaseUrl();
         this.http = b.http != null ? b.http : SharedHttpClient.create();
+        this.dunning = b.dunning;
     }
 
     /**
@@ -188,6 +191,15 @@ public final class AppleConfig {
         return http;
     }
 
+    /**
+     * The grace period of auto-renewable subscriptions whose renewal failed.
+     *
+     * @return the policy
+     */
+    public DunningPolicy dunning() {
+        return dunning;
+    }
+
     String issuerId() {
         return issuerId;
     }
@@ -228,6 +240,7 @@ public final class AppleConfig {
         private PrivateKey rejectedKey;
         private String apiBaseUrl;
         private SharedHttpClient http;
+        private DunningPolicy dunning = DunningPolicy.none();
 
         private Builder(String bundleId, AppleEnvironment environment) {
             this.bundleId = bundleId;
@@ -353,6 +366,21 @@ public final class AppleConfig {
         }
 
         /**
+         * Sets the grace period of auto-renewable subscriptions: set it to the billing grace period chosen in App
+         * Store Connect (3, 16 or 28 days), with no retries, since Apple retries the charge by itself. A failed
+         * renewal keeps access that long after the paid period ends; a renewal within it continues the subscription
+         * with no gap. Default {@link DunningPolicy#none()} (Apple's default: no grace period), where access ends
+         * with the paid period and a later successful retry starts a new period.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder dunning(DunningPolicy value) {
+            this.dunning = value;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
@@ -367,6 +395,7 @@ public final class AppleConfig {
                     .check(repeatedProducts.isEmpty(), "products", "repeat product ids " + repeatedProducts)
                     .check(replayWindow != null && !replayWindow.isNegative() && !replayWindow.isZero(), "replayWindow", "must be positive")
                     .check(clockSkew != null && !clockSkew.isNegative(), "clockSkew", "must not be negative")
+                    .notNull("dunning", dunning)
                     .check(rejectedKey == null, "apiKey", "must be an EC (P-256) private key, the .p8 key Apple issues");
             if (apiKey != null || issuerId != null || keyId != null) {
                 v.notBlank("issuerId", issuerId, 128).notBlank("keyId", keyId, 64).notNull("apiKey", apiKey);

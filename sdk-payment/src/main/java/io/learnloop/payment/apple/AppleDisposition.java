@@ -12,13 +12,20 @@ public enum AppleDisposition {
     ALREADY_SETTLED,
     /** A refund or revocation was settled: the order refunded, the revenue clawed back, access revoked. */
     REFUNDED,
-    /** A billing grace period: the membership was extended to the grace period's end. */
+    /**
+     * A renewal failed and the subscription is past due: access is kept through the configured grace period
+     * ({@link AppleConfig.Builder#dunning}) while Apple retries the charge.
+     */
     GRACE_PERIOD_GRANTED,
     /**
      * The subscription lapsed or will not renew (expired, failed to renew without grace period, grace period over):
      * nothing is granted, so the membership ends where its last paid or grace period ends.
      */
     LAPSED,
+    /**
+     * Auto-renewal was turned off (the subscription ends at its period's end instead of renewing) or on again.
+     */
+    RENEWAL_CHANGED,
     /** Verified, but nothing for Learnloop to do (a test notification, a renewal preference change, ...). */
     IGNORED,
     /** The same notification was processed before; its first result stands. */

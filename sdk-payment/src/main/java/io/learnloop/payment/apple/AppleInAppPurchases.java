@@ -27,16 +27,19 @@ import java.util.Objects;
  *
  * <p>A verified notification is processed once per {@code notificationUUID}:
  * <ul>
- *   <li>{@code ONE_TIME_CHARGE}, {@code SUBSCRIBED}, {@code DID_RENEW} and {@code OFFER_REDEEMED} with a transaction
- *       place an order for the product's offer (client key {@code apple:<transactionId>}) for the learner and settle
- *       it with {@code Learnloop.settlement()} under the channel {@value AppleConfig#CHANNEL} and the transaction id,
- *       with Apple's commission booked as the channel's fee; a subscription's membership period runs from the
- *       transaction's purchase date to its expiry date;</li>
+ *   <li>{@code ONE_TIME_CHARGE} (and a paid transaction of a product that does not renew) places an order for the
+ *       product's offer (client key {@code apple:<transactionId>}) for the learner and settles it with
+ *       {@code Learnloop.settlement()} under the channel {@value AppleConfig#CHANNEL} and the transaction id, with
+ *       Apple's commission booked as the channel's fee;</li>
+ *   <li>an auto-renewable product is a core subscription ({@code Learnloop.subscriptions()}, provider
+ *       {@value AppleConfig#CHANNEL}, external id the {@code originalTransactionId}) kept as Stripe Billing keeps
+ *       Stripe's: {@code SUBSCRIBED}, {@code DID_RENEW} and {@code OFFER_REDEEMED} record one payment each (one
+ *       settlement, Apple's commission as the channel's fee, the period stacked right after the last);
+ *       {@code DID_FAIL_TO_RENEW} records a failure (past due through {@link AppleConfig#dunning()}'s grace, or
+ *       expired at the period's end without one); {@code EXPIRED} and {@code GRACE_PERIOD_EXPIRED} end it at that
+ *       instant; {@code DID_CHANGE_RENEWAL_STATUS} with auto-renewal off cancels it at the period's end;</li>
  *   <li>{@code REFUND} and {@code REVOKE} settle a full refund of the transaction's order (refund key
  *       {@code apple:<transactionId>}): the revenue and Apple's commission are clawed back, access revoked;</li>
- *   <li>{@code DID_FAIL_TO_RENEW} with subtype {@code GRACE_PERIOD} extends the membership from the expiry date to the
- *       renewal info's {@code gracePeriodExpiresDate}; without it, and {@code EXPIRED} and
- *       {@code GRACE_PERIOD_EXPIRED}, grant nothing, so access ends where the last period ends;</li>
  *   <li>everything else is acknowledged and ignored.</li>
  * </ul>
  * Settling, the transaction's record and the notification's dedupe record commit in one transaction.

@@ -25,6 +25,8 @@ import io.learnloop.payment.NotificationLimits;
 import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.json.Json;
 import io.learnloop.payment.internal.stripe.BillingEventRecord;
+import io.learnloop.payment.internal.stripe.BillingInvoice;
+import io.learnloop.payment.internal.stripe.BillingSubscription;
 import io.learnloop.payment.internal.stripe.StripeAmounts;
 
 import java.time.Instant;
@@ -189,11 +191,12 @@ public final class StripeBilling {
         };
     }
 
-    private StripeBillingResult invoicePaid(String eventId, String type, JsonNode invoice) {
-        String subscription = subscriptionOf(invoice);
-        String invoiceId = Json.text(invoice, "id");
-        Long paid = Json.number(invoice, "amount_paid");
-        String currency = Json.text(invoice, "currency");
+    private StripeBillingResult invoicePaid(String eventId, String type, JsonNode o) {
+        BillingInvoice invoice = BillingInvoice.of(o);
+        String subscription = invoice.subscription();
+        String invoiceId = invoice.id();
+        Long paid = invoice.amountPaid();
+        String currency = invoice.currency();
         if (subscription == null) {
             return new StripeBillingResult(BillingDisposition.IGNORED, null, eventId, type, null,
                     "invoice " + invoiceId + " belongs to no subscription");
@@ -223,9 +226,10 @@ public final class StripeBilling {
         });
     }
 
-    private StripeBillingResult invoiceFailed(String eventId, String type, JsonNode invoice) {
-        String subscription = subscriptionOf(invoice);
-        String invoiceId = Json.text(invoice, "id");
+    private StripeBillingResult invoiceFailed(String eventId, String type, JsonNode o) {
+        BillingInvoice invoice = BillingInvoice.of(o);
+        String subscription = invoice.subscription();
+        String invoiceId = invoice.id();
         if (subscription == null) {
             return new StripeBillingResult(BillingDisposition.IGNORED, null, eventId, type, null,
                     "invoice " + invoiceId + " belongs to no subscription");
@@ -233,19 +237,19 @@ public final class StripeBilling {
         if (invoiceId == null) {
             return rejected(RejectionReason.MALFORMED, eventId, type, "the invoice has no id");
         }
-        Long attempt = Json.number(invoice, "attempt_count");
-        Long next = Json.number(invoice, "next_payment_attempt");
-        String reason = Json.text(invoice, "last_finalization_error", "code");
+        Long attempt = invoice.attemptCount();
+        Long next = invoice.nextPaymentAttempt();
         return apply(eventId, type, subscription, uow -> result(BillingDisposition.PAYMENT_FAILED, eventId, type,
                 learnloop.subscriptions().recordFailure(uow, new SubscriptionFailure(provider, subscription,
                         invoiceId + "#" + (attempt == null ? eventId : attempt.toString()),
-                        next == null ? null : Instant.ofEpochSecond(next), reason)),
+                        next == null ? null : Instant.ofEpochSecond(next), invoice.failureCode())),
                 "invoice " + invoiceId + " failed (attempt " + attempt + ")"));
     }
 
-    private StripeBillingResult subscriptionUpdated(String eventId, String type, JsonNode sub) {
-        String id = Json.text(sub, "id");
-        String status = Json.text(sub, "status");
+    private StripeBillingResult subscriptionUpdated(String eventId, String type, JsonNode o) {
+        BillingSubscription sub = BillingSubscription.of(o);
+        String id = sub.id();
+        String status = sub.status();
         if (id == null) {
             return rejected(RejectionReason.MALFORMED, eventId, type, "the subscription has no id");
         }
@@ -254,20 +258,10 @@ public final class StripeBilling {
                     learnloop.subscriptions().cancelNow(uow, provider, id, type + ": " + status),
                     "the subscription is " + status + " at Stripe"));
         }
-        boolean cancel = sub.path("cancel_at_period_end").asBoolean(false);
+        boolean cancel = sub.cancelAtPeriodEnd();
         return apply(eventId, type, id, uow -> result(BillingDisposition.CHANGED, eventId, type,
                 learnloop.subscriptions().cancelAtPeriodEnd(uow, provider, id, cancel),
                 "cancel_at_period_end=" + cancel + ", status " + status));
-    }
-
-    /** An invoice's subscription: a string before API version 2025-03-31, under {@code parent} from it on. */
-    private static String subscriptionOf(JsonNode invoice) {
-        String direct = Json.text(invoice, "subscription");
-        if (direct != null) {
-            return direct;
-        }
-        String expanded = Json.text(invoice, "subscription", "id");
-        return expanded != null ? expanded : Json.text(invoice, "parent", "subscription_details", "subscription");
     }
 
     /**

@@ -25,10 +25,13 @@ import io.learnloop.core.ledger.RevenuePolicy;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.Store;
 import io.learnloop.core.store.Stores;
+import io.learnloop.core.subscription.DunningPolicy;
+import io.learnloop.core.subscription.Subscription;
 import io.learnloop.core.testing.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +40,8 @@ import java.util.function.UnaryOperator;
 /**
  * A facade with a published course sold as a non-consumable App Store product ({@code course.java}, 9.99 USD, 30%)
  * and a monthly membership plan covering it sold as an auto-renewable subscription ({@code pro.monthly}, 4.99 USD,
- * 15%), a 20% platform fee with the rest to the creator, and the test PKI's root trusted.
+ * 15%) with a billing grace period of 16 days, a 20% platform fee with the rest to the creator, and the test PKI's
+ * root trusted.
  */
 final class AppleFixture {
     static final Actor CREATOR = Actor.of("ada", Role.CREATOR);
@@ -81,6 +85,7 @@ final class AppleFixture {
     AppleConfig.Builder config() {
         return AppleConfig.builder(AppleSigned.BUNDLE, AppleEnvironment.SANDBOX)
                 .trustedRoot(PKI.root.cert())
+                .dunning(new DunningPolicy(Duration.ofDays(16), List.of()))
                 .product(new AppleProduct("course.java", javaOffer.id(), AppleProduct.STANDARD_COMMISSION_BPS))
                 .product(new AppleProduct("pro.monthly", proPlan.id(), AppleProduct.REDUCED_COMMISSION_BPS))
                 .accounts(token -> AppleSigned.LENA_TOKEN.equals(token) ? Optional.of(LENA) : Optional.empty());
@@ -101,6 +106,16 @@ final class AppleFixture {
     /** Every balance of the currency; they must sum to zero. */
     List<Balance> balances() {
         return learnloop.ledger().balances(FINANCE, USD, null, 100).items();
+    }
+
+    /** The core subscription that keeps an App Store subscription. */
+    Subscription subscription(String originalTransactionId) {
+        return learnloop.subscriptions().byExternalId(AppleConfig.CHANNEL, originalTransactionId);
+    }
+
+    /** One calendar month after an instant, in UTC: the end of a monthly plan's period. */
+    static Instant monthAfter(Instant start) {
+        return start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
     }
 
     Money channelFee() {

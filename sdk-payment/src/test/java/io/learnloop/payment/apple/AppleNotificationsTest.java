@@ -7,6 +7,9 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.ledger.Balance;
 import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.money.Money;
+import io.learnloop.core.subscription.DunningPolicy;
+import io.learnloop.core.subscription.Subscription;
+import io.learnloop.core.subscription.SubscriptionStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,10 +27,15 @@ class AppleNotificationsTest {
 
     private AppleNotificationResult send(String type, String subtype, String uuid, Map<String, Object> transaction,
                                          Map<String, Object> renewal) {
+        return apple.handleNotification(body(type, subtype, uuid, transaction, renewal));
+    }
+
+    private byte[] body(String type, String subtype, String uuid, Map<String, Object> transaction,
+                        Map<String, Object> renewal) {
         String st = transaction == null ? null : AppleSigned.sign(transaction, chain);
         String sr = renewal == null ? null : AppleSigned.sign(renewal, chain);
-        return apple.handleNotification(AppleSigned.body(AppleSigned.sign(
-                AppleSigned.notification(type, subtype, uuid, fx.clock.instant(), st, sr), chain)));
+        return AppleSigned.body(AppleSigned.sign(
+                AppleSigned.notification(type, subtype, uuid, fx.clock.instant(), st, sr), chain));
     }
 
     private static Map<String, Object> course(String id, Instant at) {
@@ -100,14 +108,15 @@ class AppleNotificationsTest {
     }
 
     @Test
-    void handleNotification_whenSubscriptionRenewsThenExpires_grantsExactlyApplesPeriods() {
+    void handleNotification_whenSubscriptionRenewsThenExpires_stacksOnePeriodPerRenewalOnTheCoreSubscription() {
         Instant t0 = fx.clock.instant();
-        Instant e1 = t0.plus(Duration.ofDays(30));
-        Instant e2 = e1.plus(Duration.ofDays(31));
+        Instant e1 = AppleFixture.monthAfter(t0);
+        Instant e2 = AppleFixture.monthAfter(e1);
 
         AppleNotificationResult subscribed = send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3001", "3001", t0, e1),
                 null);
-        fx.clock.set(e1.plusSeconds(5));
+        fx.clock.set(e1.minus(Duration.ofHours(20)));
+        // Apple renews up to a day before the period ends; the renewal carries no account token
         Map<String, Object> renewal = month("3002", "3001", e1, e2);
         renewal.remove("appAccountToken");
         AppleNotificationResult renewed = send("DID_RENEW", null, "n-renew", renewal, null);
@@ -117,7 +126,13 @@ class AppleNotificationsTest {
 
         assertThat(subscribed.disposition()).as(subscribed.detail()).isEqualTo(AppleDisposition.SETTLED);
         assertThat(renewed.disposition()).as(renewed.detail()).isEqualTo(AppleDisposition.SETTLED);
-        assertThat(expired.disposition()).isEqualTo(AppleDisposition.LAPSED);
+        assertThat(expired.disposition()).as(expired.detail()).isEqualTo(AppleDisposition.LAPSED);
+        Subscription s = fx.subscription("3001");
+        assertThat(s.paidPeriods()).isEqualTo(2);
+        assertThat(s.periodStart()).isEqualTo(e1);
+        assertThat(s.periodEnd()).isEqualTo(e2);
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(s.endedAt()).isEqualTo(e2.plusSeconds(60));
         assertThat(fx.hasAccess(t0)).isTrue();
         assertThat(fx.hasAccess(e1.minusMillis(1))).isTrue();
         assertThat(fx.hasAccess(e1)).isTrue();
@@ -130,9 +145,30 @@ class AppleNotificationsTest {
     }
 
     @Test
+    void handleNotification_whenAppleExpiresTheSubscriptionInItsGracePeriod_endsAccessAtThatInstant() {
+        Instant t0 = fx.clock.instant();
+        Instant e1 = AppleFixture.monthAfter(t0);
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3051", "3051", t0, e1), null);
+        fx.clock.set(e1.plus(Duration.ofDays(2)));
+        send("DID_FAIL_TO_RENEW", "GRACE_PERIOD", "n-fail", month("3051", "3051", t0, e1),
+                AppleSigned.renewal("3051", "pro.monthly", e1.plus(Duration.ofDays(16)), fx.clock.instant()));
+        fx.clock.set(e1.plus(Duration.ofDays(5)));
+        Instant expiredAt = fx.clock.instant();
+
+        AppleNotificationResult r = send("EXPIRED", "BILLING_RETRY", "n-expired", month("3051", "3051", t0, e1),
+                null);
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.LAPSED);
+        assertThat(fx.subscription("3051").status()).isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(fx.hasAccess(expiredAt.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(expiredAt)).isFalse();
+        assertThat(ordersOfLena()).isEqualTo(1);
+    }
+
+    @Test
     void handleNotification_whenRenewalFailsWithGracePeriod_keepsAccessUntilTheGracePeriodEnds() {
         Instant t0 = fx.clock.instant();
-        Instant e1 = t0.plus(Duration.ofDays(30));
+        Instant e1 = AppleFixture.monthAfter(t0);
         Instant graceEnd = e1.plus(Duration.ofDays(16));
         send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3101", "3101", t0, e1), null);
         fx.clock.set(e1.plusSeconds(10));
@@ -144,6 +180,9 @@ class AppleNotificationsTest {
 
         assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.GRACE_PERIOD_GRANTED);
         assertThat(repeated.disposition()).isEqualTo(AppleDisposition.GRACE_PERIOD_GRANTED);
+        Subscription s = fx.subscription("3101");
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
+        assertThat(s.graceEndsAt()).isEqualTo(graceEnd);
         assertThat(fx.hasAccess(e1.plus(Duration.ofDays(15)))).isTrue();
         assertThat(fx.hasAccess(graceEnd.minusMillis(1))).isTrue();
         assertThat(fx.hasAccess(graceEnd)).isFalse();
@@ -151,18 +190,104 @@ class AppleNotificationsTest {
     }
 
     @Test
-    void handleNotification_whenRenewalFailsWithoutGracePeriod_endsAccessAtTheExpiryDate() {
+    void handleNotification_whenRenewalRecoversInTheBillingGracePeriod_continuesWithNoGapAndNoSecondPeriod() {
         Instant t0 = fx.clock.instant();
-        Instant e1 = t0.plus(Duration.ofDays(30));
-        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3201", "3201", t0, e1), null);
+        Instant e1 = AppleFixture.monthAfter(t0);
+        Instant e2 = AppleFixture.monthAfter(e1);
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3151", "3151", t0, e1), null);
+        fx.clock.set(e1.plus(Duration.ofHours(2)));
+        send("DID_FAIL_TO_RENEW", "GRACE_PERIOD", "n-fail", month("3151", "3151", t0, e1),
+                AppleSigned.renewal("3151", "pro.monthly", e1.plus(Duration.ofDays(16)), fx.clock.instant()));
+        fx.clock.set(e1.plus(Duration.ofDays(3)));
+        // Apple's recovered transaction keeps the renewal date within the grace period
+        Map<String, Object> recovered = month("3152", "3151", e1, e2);
+        recovered.remove("appAccountToken");
+
+        AppleNotificationResult r = send("DID_RENEW", "BILLING_RECOVERY", "n-recovered", recovered, null);
+        AppleNotificationResult again = send("DID_RENEW", "BILLING_RECOVERY", "n-recovered-again", recovered, null);
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.SETTLED);
+        assertThat(again.disposition()).isEqualTo(AppleDisposition.ALREADY_SETTLED);
+        Subscription s = fx.subscription("3151");
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(s.graceEndsAt()).isNull();
+        assertThat(s.paidPeriods()).isEqualTo(2);
+        assertThat(s.periodStart()).isEqualTo(e1);
+        assertThat(s.periodEnd()).isEqualTo(e2);
+        // no gap between the periods, and the grace days are not paid for a second time at the end
+        assertThat(fx.hasAccess(e1)).isTrue();
+        assertThat(fx.hasAccess(e1.plus(Duration.ofDays(1)))).isTrue();
+        assertThat(fx.hasAccess(e2.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(e2)).isFalse();
+        assertThat(ordersOfLena()).isEqualTo(2);
+        assertThat(fx.channelFee()).isEqualTo(Money.ofMinor(499, "USD").allocate(1500, 8500).get(0).times(2));
+        assertLedgerBalances();
+    }
+
+    @Test
+    void handleNotification_whenRenewalFailsWithoutGracePeriod_endsAccessAtTheExpiryDate() {
+        AppleInAppPurchases strict = AppleInAppPurchases.builder(fx.learnloop,
+                fx.config().dunning(DunningPolicy.none()).build()).build();
+        Instant t0 = fx.clock.instant();
+        Instant e1 = AppleFixture.monthAfter(t0);
+        strict.handleNotification(body("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3201", "3201", t0, e1), null));
         fx.clock.set(e1.plusSeconds(10));
 
-        AppleNotificationResult r = send("DID_FAIL_TO_RENEW", null, "n-fail", month("3201", "3201", t0, e1),
-                AppleSigned.renewal("3201", "pro.monthly", null, fx.clock.instant()));
+        AppleNotificationResult r = strict.handleNotification(body("DID_FAIL_TO_RENEW", null, "n-fail",
+                month("3201", "3201", t0, e1), AppleSigned.renewal("3201", "pro.monthly", null, fx.clock.instant())));
 
-        assertThat(r.disposition()).isEqualTo(AppleDisposition.LAPSED);
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.LAPSED);
+        assertThat(fx.subscription("3201").status()).isEqualTo(SubscriptionStatus.EXPIRED);
+        assertThat(fx.subscription("3201").endedAt()).isEqualTo(e1);
         assertThat(fx.hasAccess(e1.minusMillis(1))).isTrue();
         assertThat(fx.hasAccess(e1)).isFalse();
+    }
+
+    @Test
+    void handleNotification_whenAutoRenewIsTurnedOff_cancelsAtPeriodEndAndExpiresAtThatInstant() {
+        Instant t0 = fx.clock.instant();
+        Instant e1 = AppleFixture.monthAfter(t0);
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3251", "3251", t0, e1), null);
+        fx.advance(Duration.ofDays(10));
+        Map<String, Object> off = AppleSigned.renewal("3251", "pro.monthly", null, fx.clock.instant());
+        off.put("autoRenewStatus", 0);
+
+        AppleNotificationResult r = send("DID_CHANGE_RENEWAL_STATUS", "AUTO_RENEW_DISABLED", "n-off",
+                month("3251", "3251", t0, e1), off);
+        fx.clock.set(e1.plusSeconds(1));
+        fx.learnloop.runScheduledJobs();
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.RENEWAL_CHANGED);
+        Subscription s = fx.subscription("3251");
+        assertThat(s.cancelAtPeriodEnd()).isTrue();
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.EXPIRED);
+        assertThat(s.endedAt()).isEqualTo(e1);
+        assertThat(fx.hasAccess(e1.minusMillis(1))).isTrue();
+        assertThat(fx.hasAccess(e1)).isFalse();
+    }
+
+    @Test
+    void handleNotification_whenLapsedSubscriberResubscribes_opensANewCoreSubscriptionForTheSameAppleOne() {
+        AppleInAppPurchases strict = AppleInAppPurchases.builder(fx.learnloop,
+                fx.config().dunning(DunningPolicy.none()).build()).build();
+        Instant t0 = fx.clock.instant();
+        Instant e1 = AppleFixture.monthAfter(t0);
+        strict.handleNotification(body("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3301", "3301", t0, e1), null));
+        fx.clock.set(e1.plus(Duration.ofDays(40)));
+        fx.learnloop.runScheduledJobs();
+        Instant back = fx.clock.instant();
+
+        AppleNotificationResult r = strict.handleNotification(body("SUBSCRIBED", "RESUBSCRIBE", "n-resub",
+                month("3302", "3301", back, AppleFixture.monthAfter(back)), null));
+
+        assertThat(r.disposition()).as(r.detail()).isEqualTo(AppleDisposition.SETTLED);
+        assertThat(fx.subscription("3301").status()).isEqualTo(SubscriptionStatus.EXPIRED);
+        Subscription again = fx.subscription("3301:3302");
+        assertThat(again.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(again.periodStart()).isEqualTo(back);
+        assertThat(fx.hasAccess(e1.plus(Duration.ofDays(1)))).isFalse();
+        assertThat(fx.hasAccess(back)).isTrue();
+        assertThat(ordersOfLena()).isEqualTo(2);
     }
 
     @Test
@@ -191,12 +316,12 @@ class AppleNotificationsTest {
     @Test
     void handleNotification_whenSubscriptionRenewalIsRefunded_endsThatPeriodOnly() {
         Instant t0 = fx.clock.instant();
-        Instant e1 = t0.plus(Duration.ofDays(30));
-        Instant e2 = e1.plus(Duration.ofDays(31));
-        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3301", "3301", t0, e1), null);
+        Instant e1 = AppleFixture.monthAfter(t0);
+        Instant e2 = AppleFixture.monthAfter(e1);
+        send("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3401", "3401", t0, e1), null);
         fx.clock.set(e1);
-        send("DID_RENEW", null, "n-renew", month("3302", "3301", e1, e2), null);
-        Map<String, Object> refunded = month("3302", "3301", e1, e2);
+        send("DID_RENEW", null, "n-renew", month("3402", "3401", e1, e2), null);
+        Map<String, Object> refunded = month("3402", "3401", e1, e2);
         refunded.put("revocationDate", e1.plus(Duration.ofDays(1)).toEpochMilli());
 
         AppleNotificationResult r = send("REFUND", null, "n-refund", refunded, null);

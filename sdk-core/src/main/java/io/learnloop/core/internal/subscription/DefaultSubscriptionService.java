@@ -163,7 +163,7 @@ public final class DefaultSubscriptionService implements SubscriptionService {
         }
         Order order = commerce.placeRenewalWithin(uow, s.learner(), clientKey, plan);
         PaymentConfirmation confirmation = new PaymentConfirmation(order.id(), payment.provider(),
-                payment.reference(), payment.amount());
+                payment.reference(), payment.amount()).withChannelFee(payment.channelFeeBps());
         boolean renewal = s.paidPeriods() > 0 || s.status() == SubscriptionStatus.TRIALING;
         if (renewal && s.status().live()) {
             // right after the current period, however late the money came: no gap, and the grace given is not paid

@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * The Apple in-app purchase channel: verifies notifications and look-ups, dedupes on {@code notificationUUID}, and
  * maps each onto the core: purchases and renewals through {@link Purchases}, refunds and revocations through
- * {@link Refunds}, grace periods through {@link GracePeriods}.
+ * {@link AppleRefunds}, auto-renewable subscriptions onto the core's subscriptions through
+ * {@link AppleSubscriptions}.
  *
  * <p>Thread-safe: immutable.
  */
@@ -41,7 +42,7 @@ public final class AppleChannel implements AppleInAppPurchases {
     private final AppleServerApi api;
     private final ApplePurchases purchases;
     private final AppleRefunds refunds;
-    private final AppleGracePeriods grace;
+    private final AppleSubscriptions subscriptions;
 
     /**
      * Creates the channel.
@@ -61,7 +62,7 @@ public final class AppleChannel implements AppleInAppPurchases {
         AppleLearners learners = new AppleLearners(ctx, config);
         this.purchases = new ApplePurchases(ctx, config, settlement, commerce, learners);
         this.refunds = new AppleRefunds(ctx, settlement);
-        this.grace = new AppleGracePeriods(ctx, config, learnloop.access(), commerce, learners);
+        this.subscriptions = new AppleSubscriptions(ctx, config, learnloop.subscriptions(), commerce, learners);
     }
 
     @Override
@@ -85,17 +86,13 @@ public final class AppleChannel implements AppleInAppPurchases {
             return switch (n.notificationType()) {
                 case "ONE_TIME_CHARGE", "SUBSCRIBED", "DID_RENEW", "OFFER_REDEEMED" -> n.transaction() == null
                         ? noted(c, AppleDisposition.IGNORED, null, "the notification carries no transaction")
-                        : purchases.settle(c, n.transaction());
+                        : paid(c, n.transaction());
                 case "REFUND", "REVOKE" -> n.transaction() == null
                         ? noted(c, AppleDisposition.KEPT_FOR_REVIEW, null, "a refund without its transaction")
                         : refunds.refund(c, n.transaction());
-                case "DID_FAIL_TO_RENEW" -> "GRACE_PERIOD".equals(n.subtype())
-                        ? grace.extend(c, n.transaction(), n.renewal())
-                        : noted(c, AppleDisposition.LAPSED, n.transaction(), "billing failed without a grace"
-                                + " period: access ends where the last paid period ends");
-                case "EXPIRED", "GRACE_PERIOD_EXPIRED" -> noted(c, AppleDisposition.LAPSED, n.transaction(),
-                        "the subscription ended (" + n.notificationType() + (n.subtype() == null ? "" : "/"
-                                + n.subtype()) + "): access ends where the last paid or grace period ends");
+                case "DID_FAIL_TO_RENEW" -> subscriptions.failed(c, n.transaction(), n.renewal());
+                case "EXPIRED", "GRACE_PERIOD_EXPIRED" -> subscriptions.expired(c, n.transaction(), n.renewal());
+                case "DID_CHANGE_RENEWAL_STATUS" -> subscriptions.renewalStatus(c, n.transaction(), n.renewal());
                 case "REFUND_REVERSED" -> noted(c, AppleDisposition.KEPT_FOR_REVIEW, n.transaction(),
                         "Apple reversed a refund: the order stays refunded; grant access again by hand if wanted");
                 default -> noted(c, AppleDisposition.IGNORED, n.transaction(), "nothing to do for "
@@ -135,7 +132,7 @@ public final class AppleChannel implements AppleInAppPurchases {
     public AppleNotificationResult reconcileTransaction(String transactionId) {
         AppleTransaction t = lookUpTransaction(transactionId);
         NotificationContext c = new NotificationContext(null, null, null);
-        return t.revocationDate() != null ? refunds.refund(c, t) : purchases.settle(c, t);
+        return t.revocationDate() != null ? refunds.refund(c, t) : paid(c, t);
     }
 
     @Override
@@ -146,6 +143,11 @@ public final class AppleChannel implements AppleInAppPurchases {
         actor.require(Role.FINANCE, "read the Apple review queue");
         return ctx.read(uow -> Pages.page(uow, AppleTypes.NOTIFICATION, AppleTypes.BY_DISPOSITION,
                 AppleDisposition.KEPT_FOR_REVIEW.name(), IndexRange.first(limit), cursor, AppleChannel::result));
+    }
+
+    /** A paid transaction: a renewal of its core subscription when auto-renewable, else a one-off order. */
+    private AppleNotificationResult paid(NotificationContext c, AppleTransaction t) {
+        return t.autoRenewable() ? subscriptions.pay(c, t) : purchases.settle(c, t);
     }
 
     private void checkSignedDate(Instant signedDate) {

@@ -23,11 +23,12 @@ import java.util.Currency;
 import java.util.Optional;
 
 /**
- * Settles a purchase or renewal through the core settlement: the product's offer is ordered for the learner under the
- * client key {@code apple:<transactionId>} (so every delivery finds the same order), and the order is paid under the
- * channel {@value AppleConfig#CHANNEL} and the transaction id, with Apple's commission as the channel's fee and, for
- * a subscription, the period Apple sold. The settlement, the transaction's records and the notification's dedupe
- * record commit together.
+ * Settles a one-off purchase (consumable, non-consumable, non-renewing subscription) through the core settlement:
+ * the product's offer is ordered for the learner under the client key {@code apple:<transactionId>} (so every
+ * delivery finds the same order), and the order is paid under the channel {@value AppleConfig#CHANNEL} and the
+ * transaction id, with Apple's commission as the channel's fee and, for a non-renewing subscription, a membership
+ * period placed by the settlement. Auto-renewable subscriptions go through {@link AppleSubscriptions}. The
+ * settlement, the transaction's records and the notification's dedupe record commit together.
  *
  * <p>Thread-safe: immutable.
  */
@@ -74,12 +75,8 @@ final class ApplePurchases {
             return review(c, t, null, "could not place the order for offer " + product.offer() + ": "
                     + e.getMessage());
         }
-        PaymentConfirmation payment = new PaymentConfirmation(order.id(), AppleConfig.CHANNEL, t.transactionId(),
+        PaymentConfirmation confirmed = new PaymentConfirmation(order.id(), AppleConfig.CHANNEL, t.transactionId(),
                 amount).withChannelFee(product.commissionBps());
-        if (t.autoRenewable() && t.expiresDate() != null && t.expiresDate().isAfter(t.purchaseDate())) {
-            payment = payment.withPeriod(t.purchaseDate(), t.expiresDate());
-        }
-        PaymentConfirmation confirmed = payment;
         UserId buyer = learner.get();
         return ctx.transactRetrying(uow -> {
             SettlementResult r = settlement.settle(uow, confirmed);
@@ -111,12 +108,12 @@ final class ApplePurchases {
         }
         if (uow.find(AppleTypes.SUBSCRIPTION, t.originalTransactionId()).isEmpty()) {
             uow.insert(AppleTypes.SUBSCRIPTION, new AppleSubscriptionRecord(t.originalTransactionId(),
-                    learner.value(), t.productId(), ctx.now()));
+                    learner.value(), t.productId(), t.originalTransactionId(), ctx.now()));
         }
     }
 
     /** Apple's price in thousandths of the unit, in the currency's minor units when it converts exactly. */
-    private static Money amountOf(AppleTransaction t) {
+    static Money amountOf(AppleTransaction t) {
         if (t.priceMilliunits() == null || t.currency() == null || t.priceMilliunits() < 0) {
             return null;
         }
