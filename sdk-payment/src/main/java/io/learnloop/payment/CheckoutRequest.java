@@ -21,9 +21,12 @@ import io.learnloop.payment.internal.checkout.PayerFields;
  *                    official account) and {@link PaymentFlow#MINI_PROGRAM} (under the mini-program); else null
  * @param payerClientIp the IPv4 or IPv6 address of the payer's device as the host saw it, required for
  *                    {@link PaymentFlow#H5} (WeChat Pay's {@code payer_client_ip}); else null
+ * @param h5Scene     where an {@link PaymentFlow#H5} payment starts (WeChat Pay's {@code scene_info.h5_info}), or
+ *                    null for a mobile web site ({@code Wap}) with no name or URL
  */
 public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow flow, String description,
-                              String returnUrl, String cancelUrl, String payerId, String payerClientIp) {
+                              String returnUrl, String cancelUrl, String payerId, String payerClientIp,
+                              H5Scene h5Scene) {
     /**
      * Validates the request.
      *
@@ -35,6 +38,7 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @param cancelUrl   the cancel URL or null
      * @param payerId     the payer id or null
      * @param payerClientIp the payer's client IP or null
+     * @param h5Scene     the H5 scene or null
      * @throws ValidationException naming every bad field; a payer field the flow needs and lacks is named by
      *                             {@link Payments#checkout} before anything is written
      */
@@ -42,7 +46,38 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
         Validator v = new Validator().notNull("order", order).notNull("provider", provider).notNull("flow", flow)
                 .notBlank("description", description, 127);
         PayerFields.format(v, payerId, payerClientIp);
+        v.check(h5Scene == null || flow == null || flow == PaymentFlow.H5, "h5Scene",
+                "is for H5 payments only (the flow is " + flow + ")");
         v.throwIfInvalid();
+    }
+
+    /**
+     * A request without an H5 scene.
+     *
+     * @param order         the order
+     * @param provider      the provider
+     * @param flow          the flow
+     * @param description   the description
+     * @param returnUrl     the return URL or null
+     * @param cancelUrl     the cancel URL or null
+     * @param payerId       the payer id or null
+     * @param payerClientIp the payer's client IP or null
+     */
+    public CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow flow, String description, String returnUrl,
+                           String cancelUrl, String payerId, String payerClientIp) {
+        this(order, provider, flow, description, returnUrl, cancelUrl, payerId, payerClientIp, null);
+    }
+
+    /**
+     * This request with where its {@link PaymentFlow#H5} payment starts: a mobile site, or a page in an iOS or
+     * Android app ({@link H5Scene#ios}, {@link H5Scene#android}).
+     *
+     * @param scene the scene
+     * @return a new request
+     */
+    public CheckoutRequest withH5Scene(H5Scene scene) {
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, payerId, payerClientIp,
+                scene);
     }
 
     /**
@@ -53,7 +88,7 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @throws ValidationException if it is too long
      */
     public CheckoutRequest withPayerId(String openid) {
-        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, openid, payerClientIp);
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, openid, payerClientIp, h5Scene);
     }
 
     /**
@@ -64,7 +99,8 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @return a new request
      */
     public CheckoutRequest withReturnUrl(String url) {
-        return new CheckoutRequest(order, provider, flow, description, url, cancelUrl, payerId, payerClientIp);
+        return new CheckoutRequest(order, provider, flow, description, url, cancelUrl, payerId, payerClientIp,
+                h5Scene);
     }
 
     /**
@@ -75,7 +111,8 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @return a new request
      */
     public CheckoutRequest withCancelUrl(String url) {
-        return new CheckoutRequest(order, provider, flow, description, returnUrl, url, payerId, payerClientIp);
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, url, payerId, payerClientIp,
+                h5Scene);
     }
 
     /**
@@ -86,7 +123,7 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @throws ValidationException if it is not an IP address
      */
     public CheckoutRequest withPayerClientIp(String ip) {
-        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, payerId, ip);
+        return new CheckoutRequest(order, provider, flow, description, returnUrl, cancelUrl, payerId, ip, h5Scene);
     }
 
     /**
@@ -100,6 +137,6 @@ public record CheckoutRequest(OrderId order, ProviderId provider, PaymentFlow fl
      * @return the request
      */
     public static CheckoutRequest of(OrderId order, ProviderId provider, PaymentFlow flow, String description) {
-        return new CheckoutRequest(order, provider, flow, description, null, null, null, null);
+        return new CheckoutRequest(order, provider, flow, description, null, null, null, null, null);
     }
 }

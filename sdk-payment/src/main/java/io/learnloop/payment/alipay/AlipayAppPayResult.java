@@ -6,7 +6,7 @@ import io.learnloop.core.money.Money;
  * The synchronous result the Alipay app SDK hands the app after {@code alipay.trade.app.pay}
  * ({@code alipay_trade_app_pay_response}), after {@link AlipayProvider#verifyAppPayResult} checked Alipay's signature
  * over it. It tells the app what to show; it is not a payment: fulfil the order only from Alipay's notification or
- * an {@code alipay.trade.query} ({@code Payments.handleNotification}, {@code Payments.confirm}).
+ * an {@code alipay.trade.query} ({@code Payments.handleNotification}, {@code Payments.reconcile}).
  *
  * <p>Thread-safe: immutable record.
  *

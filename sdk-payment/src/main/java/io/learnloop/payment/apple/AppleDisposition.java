@@ -18,8 +18,9 @@ public enum AppleDisposition {
      */
     GRACE_PERIOD_GRANTED,
     /**
-     * The subscription lapsed or will not renew (expired, failed to renew without grace period, grace period over):
-     * nothing is granted, so the membership ends where its last paid or grace period ends.
+     * The subscription lapsed: Apple expired it (its core subscription ended at that instant, a grace period still
+     * running revoked), or a renewal failed with no grace period left (expired where the paid period ends), or failed
+     * while the paid period still runs (past due when it ends, unless Apple renews it first).
      */
     LAPSED,
     /**

@@ -1,5 +1,6 @@
 package io.learnloop.payment.spi;
 
+import io.learnloop.payment.H5Scene;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.core.money.Money;
 
@@ -34,11 +35,13 @@ import java.util.TreeMap;
  *                          for {@link PaymentFlow#H5}), or null
  * @param expiresAt         when the payment can no longer be paid, or null for the provider's default
  * @param metadata          extra key/value pairs the provider stores with the payment (sorted copy)
+ * @param h5Scene           where an {@link PaymentFlow#H5} payment starts (WeChat {@code scene_info.h5_info}), or
+ *                          null for a mobile web site
  */
 public record CreatePaymentRequest(String merchantReference, Money amount, PaymentFlow flow,
                                    String description, String idempotencyKey, String returnUrl, String cancelUrl,
                                    String payerId, String payerClientIp, Instant expiresAt,
-                                   Map<String, String> metadata) {
+                                   Map<String, String> metadata, H5Scene h5Scene) {
     /**
      * Validates the request, naming every bad field at once.
      *
@@ -53,6 +56,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
      * @param payerClientIp     the payer's client IP or null
      * @param expiresAt         the expiry or null
      * @param metadata          the metadata or null
+     * @param h5Scene           the H5 scene or null
      * @throws ValidationException listing every invalid field
      */
     public CreatePaymentRequest {
@@ -66,6 +70,8 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         v.maxLength("returnUrl", returnUrl, 1024);
         v.maxLength("cancelUrl", cancelUrl, 1024);
         PayerFields.check(v, flow, payerId, payerClientIp, returnUrl);
+        v.check(h5Scene == null || flow == null || flow == PaymentFlow.H5, "h5Scene",
+                "is for H5 payments only (the flow is " + flow + ")");
         v.throwIfInvalid();
         metadata = metadata == null ? Map.of() : Map.copyOf(new TreeMap<>(metadata));
     }
@@ -119,6 +125,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         private String cancelUrl;
         private String payerId;
         private String payerClientIp;
+        private H5Scene h5Scene;
         private Instant expiresAt;
         private final Map<String, String> metadata = new TreeMap<>();
 
@@ -195,6 +202,17 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         }
 
         /**
+         * Sets where an {@link PaymentFlow#H5} payment starts.
+         *
+         * @param value the scene, or null for a mobile web site
+         * @return this builder
+         */
+        public Builder h5Scene(H5Scene value) {
+            this.h5Scene = value;
+            return this;
+        }
+
+        /**
          * Sets when the payment expires.
          *
          * @param value the instant
@@ -226,7 +244,7 @@ public record CreatePaymentRequest(String merchantReference, Money amount, Payme
         public CreatePaymentRequest build() {
             String key = idempotencyKey != null ? idempotencyKey : merchantReference + ":create";
             return new CreatePaymentRequest(merchantReference, amount, flow, description, key, returnUrl, cancelUrl,
-                    payerId, payerClientIp, expiresAt, metadata);
+                    payerId, payerClientIp, expiresAt, metadata, h5Scene);
         }
     }
 }

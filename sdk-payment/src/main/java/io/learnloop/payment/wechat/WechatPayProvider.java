@@ -16,6 +16,7 @@ import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.core.money.Money;
 import io.learnloop.payment.PaymentEvent;
 import io.learnloop.payment.PaymentEventType;
+import io.learnloop.payment.H5Scene;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.spi.PaymentReference;
@@ -128,8 +129,9 @@ public final class WechatPayProvider implements PaymentProvider {
      * <p>{@link PaymentFlow#QR_CODE}: {@code POST /v3/pay/transactions/native}, {@code code_url} as the QR code.
      * {@link PaymentFlow#JSAPI} and {@link PaymentFlow#MINI_PROGRAM}: {@code POST /v3/pay/transactions/jsapi} with
      * {@code payer.openid}, {@code prepay_id} and the signed {@link WechatJsapiParameters}. {@link PaymentFlow#H5}:
-     * {@code POST /v3/pay/transactions/h5} with {@code scene_info} ({@code payer_client_ip}, {@code h5_info.type}
-     * {@code Wap}), {@code h5_url} as the redirect URL. {@link PaymentFlow#APP}: {@code POST /v3/pay/transactions/app},
+     * {@code POST /v3/pay/transactions/h5} with {@code scene_info} ({@code payer_client_ip}, {@code h5_info} from the
+     * request's {@link H5Scene}: {@code type} {@code Wap} by default, or {@code iOS} / {@code Android} with the app's
+     * {@code app_name}, {@code bundle_id} / {@code package_name}), {@code h5_url} as the redirect URL. {@link PaymentFlow#APP}: {@code POST /v3/pay/transactions/app},
      * {@code prepay_id} and the signed {@link WechatAppParameters}. Each is created with the flow's appid.
      */
     @Override
@@ -168,8 +170,14 @@ public final class WechatPayProvider implements PaymentProvider {
         if (flow == PaymentFlow.H5) {
             ObjectNode scene = body.putObject("scene_info");
             scene.put("payer_client_ip", request.payerClientIp());
-            // Wap: a mobile web page; iOS and Android apps pay with APP instead, as WeChat Pay advises
-            scene.putObject("h5_info").put("type", "Wap");
+            // without a scene: a mobile web page (Wap); a page inside an app names the app
+            H5Scene h5 = request.h5Scene() != null ? request.h5Scene() : H5Scene.wap(null, null);
+            ObjectNode info = scene.putObject("h5_info");
+            info.put("type", h5.type());
+            putIfSet(info, "app_name", h5.appName());
+            putIfSet(info, "app_url", h5.appUrl());
+            putIfSet(info, "bundle_id", h5.bundleId());
+            putIfSet(info, "package_name", h5.packageName());
         }
         // out_trade_no makes a repeated create with the same parameters return the same order
         JsonNode r = ok("create payment", call(post(path, Json.write(body), true), "create payment", true), true);
@@ -642,5 +650,11 @@ public final class WechatPayProvider implements PaymentProvider {
     @Override
     public String toString() {
         return "WechatPayProvider[" + config + "]";
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 }

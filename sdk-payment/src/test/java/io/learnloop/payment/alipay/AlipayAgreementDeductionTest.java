@@ -252,6 +252,31 @@ class AlipayAgreementDeductionTest {
         assertThat(ordersOfLena()).isZero();
     }
 
+    @Test
+    void chargeDue_whenTheDeductionNeverReachedAlipay_sendsItAgainUnderTheSameNumber() {
+        open("memory");
+        sign("lena", "lenaStats1", true);
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.pay"))
+                .willReturn(aResponse().withStatus(503)));
+        DeductionRun lost = agreements.chargeDue(10);
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.query"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody("{\"alipay_trade_query_response\":{\"code\":\"40004\",\"msg\":"
+                                + "\"Business Failed\",\"sub_code\":\"ACQ.TRADE_NOT_EXIST\",\"sub_msg\":"
+                                + "\"交易不存在\"}}")));
+        stubGateway("alipay.trade.pay", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026030122009\","
+                + "\"out_trade_no\":\"" + FIRST + "\",\"total_amount\":\"30.00\"}");
+
+        DeductionRun sent = agreements.chargeDue(10);
+
+        assertThat(lost).isEqualTo(new DeductionRun(0, 0, 1));
+        assertThat(sent).isEqualTo(new DeductionRun(1, 0, 0));
+        assertThat(requests("alipay.trade.query")).hasSize(1);
+        assertThat(requests("alipay.trade.pay")).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(
+                AlipayProviderTest.params(r).get("biz_content")).contains("\"out_trade_no\":\"" + FIRST + "\""));
+        assertThat(ordersOfLena()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"memory", "h2", "postgres"})
     void chargeDue_whenAgreementsAreNeverSigned_chargesTheSignedOneAndCancelsTheRestAfterTheSigningWindow(

@@ -9,6 +9,7 @@ import io.learnloop.core.event.EventTypes;
 import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.http.SharedHttpClient;
 import io.learnloop.payment.CheckoutRequest;
+import io.learnloop.payment.H5Scene;
 import io.learnloop.payment.Disposition;
 import io.learnloop.payment.NotificationResult;
 import io.learnloop.payment.PaymentFlow;
@@ -122,6 +123,23 @@ class WechatCheckoutFlowsTest {
         assertThat(r.disposition()).isEqualTo(Disposition.SETTLED);
         assertThat(status(order)).isEqualTo(OrderStatus.PAID);
         assertThat(p.events(EventTypes.ORDER_PAID)).isEqualTo(1);
+    }
+
+    @Test
+    void checkout_whenH5InsideAnAndroidApp_sendsTheAppAsTheScene() {
+        Order order = p.order("k-h5-app", p.javaOffer);
+        server.stubFor(post("/v3/pay/transactions/h5").willReturn(signed(
+                "{\"h5_url\":\"https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx2&package=1\"}")));
+
+        payments.checkout(PipelineFixture.LEARNER, CheckoutRequest.of(order.id(), ProviderId.WECHAT_PAY,
+                PaymentFlow.H5, "Java").withPayerClientIp("198.51.100.23")
+                .withH5Scene(H5Scene.android("Learnloop", "com.learnloop.courses")));
+
+        assertThat(server.findAll(anyRequestedFor(anyUrl())).get(0).getBodyAsString()).contains(
+                "\"h5_info\":{\"type\":\"Android\",\"app_name\":\"Learnloop\","
+                        + "\"package_name\":\"com.learnloop.courses\"}");
+        assertThatThrownBy(() -> CheckoutRequest.of(order.id(), ProviderId.WECHAT_PAY, PaymentFlow.JSAPI, "Java")
+                .withH5Scene(H5Scene.wap(null, null))).hasMessageContaining("h5Scene");
     }
 
     @Test

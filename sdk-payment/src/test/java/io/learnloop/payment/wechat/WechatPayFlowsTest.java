@@ -7,6 +7,8 @@ import io.learnloop.core.identity.IdGenerator;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.testing.MutableClock;
 import io.learnloop.http.SharedHttpClient;
+import com.wechat.pay.java.service.payments.h5.model.H5Info;
+import io.learnloop.payment.H5Scene;
 import io.learnloop.payment.NotificationOutcome;
 import io.learnloop.payment.PaymentFlow;
 import io.learnloop.payment.PaymentSession;
@@ -57,6 +59,8 @@ class WechatPayFlowsTest {
     static final String MOBILE_APP = "wx6666666666666666";
     static final String OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
     static final String PREPAY_ID = "wx201410272009395522657a690389285100";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @RegisterExtension
     static final StubServer server = new StubServer();
@@ -171,6 +175,55 @@ class WechatPayFlowsTest {
         assertThat(s.redirectUrl()).isEqualTo(h5Url);
         assertThat(s.clientParameters()).isNull();
         assertThat(s.toString()).doesNotContain("tenpay");
+    }
+
+    @Test
+    void create_whenH5InsideAnIosOrAndroidApp_sendsTheSceneAsWechatpayJavasH5InfoSerializesIt() throws Exception {
+        server.stubFor(post("/v3/pay/transactions/h5").willReturn(WechatPayProviderTest.signedAt(200,
+                "{\"h5_url\":\"https:\\/\\/wx.tenpay.com\\/cgi-bin\\/mmpayweb-bin\\/checkmweb?prepay_id=wx1\"}",
+                now())));
+        H5Info ios = new H5Info();
+        ios.setType("iOS");
+        ios.setAppName("Learnloop");
+        ios.setBundleId("com.learnloop.courses");
+        H5Info android = new H5Info();
+        android.setType("Android");
+        android.setAppName("Learnloop");
+        android.setPackageName("com.learnloop.courses");
+        H5Info wap = new H5Info();
+        wap.setType("Wap");
+        wap.setAppName("Learnloop");
+        wap.setAppUrl("https://m.learnloop.example");
+
+        wechat.create(request("order-2101", PaymentFlow.H5).payerClientIp("203.0.113.7")
+                .h5Scene(H5Scene.ios("Learnloop", "com.learnloop.courses")).build());
+        wechat.create(request("order-2102", PaymentFlow.H5).payerClientIp("203.0.113.7")
+                .h5Scene(H5Scene.android("Learnloop", "com.learnloop.courses")).build());
+        wechat.create(request("order-2103", PaymentFlow.H5).payerClientIp("203.0.113.7")
+                .h5Scene(H5Scene.wap("Learnloop", "https://m.learnloop.example")).build());
+
+        List<H5Info> official = List.of(ios, android, wap);
+        for (int i = 0; i < 3; i++) {
+            com.fasterxml.jackson.databind.JsonNode sent = JSON.readTree(requests().get(i).getBodyAsString())
+                    .path("scene_info").path("h5_info");
+            assertThat(sent).isEqualTo(JSON.readTree(new com.google.gson.Gson().toJson(official.get(i))));
+        }
+    }
+
+    @Test
+    void h5Scene_whenTypeOrAppFieldsDoNotFit_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> new H5Scene("IOS", null, null, null, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("h5Scene.type");
+        assertThatThrownBy(() -> new H5Scene("Wap", null, null, "com.learnloop.courses", null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("h5Scene.bundleId");
+        assertThatThrownBy(() -> new H5Scene("iOS", null, null, null, "com.learnloop.courses"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("h5Scene.packageName");
+        assertThatThrownBy(() -> H5Scene.wap("x".repeat(65), null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("h5Scene.appName");
+        assertThatThrownBy(() -> H5Scene.wap(null, "ftp://m.learnloop.example"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("h5Scene.appUrl");
+        assertThatThrownBy(() -> request("order-2104", PaymentFlow.APP).h5Scene(H5Scene.wap(null, null)).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("h5Scene");
     }
 
     @Test

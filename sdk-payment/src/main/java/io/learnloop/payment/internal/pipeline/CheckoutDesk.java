@@ -73,6 +73,7 @@ final class CheckoutDesk {
                 .idempotencyKey(References.idempotencyKey(order.id(), "create", attempt.attempt()))
                 .returnUrl(request.returnUrl()).cancelUrl(request.cancelUrl()).payerId(request.payerId())
                 .payerClientIp(request.payerClientIp())
+                .h5Scene(request.h5Scene())
                 .expiresAt(order.expiresAt())
                 .metadata("order", order.id().value())
                 .build();
