@@ -131,15 +131,15 @@ public interface Payments {
      * one settled outside the SDK with {@link #resolveRefund}; RESOLVED refunds are never listed.
      *
      * <p>Last, it returns the money of refunds the core booked without asking a provider (the pay-per-outcome
-     * refunds of {@code Learnloop.runScheduledJobs()}): it pages through {@code Settlement.awaitingReturn}, the
-     * earliest booked first and at most 500 a run, and sends each refund of an order paid through a configured
-     * provider as {@link #refund} would, under the same refund key (so the provider's refund reference and
+     * refunds of {@code Learnloop.runScheduledJobs()}): it pages through each configured provider's
+     * {@code Settlement.awaitingReturn(channel, cursor, limit)}, the earliest booked first and at most 500 a run, and
+     * sends each refund as {@link #refund} would, under the same refund key (so the provider's refund reference and
      * idempotency key are the ones {@link #refund} derives, and a send repeated after a stop refunds once). The
      * provider's answer marks the refund returned in the core in the transaction that stores it, so a refund is sent by
      * one run only; one whose send failed stays listed, and the next run asks the provider first and sends it again only
      * if the provider does not know it. Sent ones count in {@link ReconciliationReport#refundsSent()}, refused ones go
      * to {@link ReconciliationReport#refundsForReview()}, and one of an order paid elsewhere (a provider not
-     * configured here, a bank transfer) stays listed and is named in {@link ReconciliationReport#failures()}.
+     * configured here, a bank transfer) is not read here and stays listed for finance.
      *
      * @return what was done
      */

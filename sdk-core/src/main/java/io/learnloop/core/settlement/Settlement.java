@@ -148,14 +148,16 @@ public interface Settlement {
     Page<BookedRefund> awaitingReturn(Actor actor, String cursor, int limit);
 
     /**
-     * The same page, for a channel's scheduled job that returns the money (it takes no actor, like the other channel
-     * methods).
+     * The refunds awaiting money return on one channel, the earliest booked first, for that channel's scheduled job
+     * (it takes no actor, like the other channel methods). A channel reads only its own, so refunds another channel
+     * must return never hold its job up.
      *
-     * @param cursor the previous page's {@link Page#nextCursor()}, or null for the first page
-     * @param limit  the page size, 1 to {@value Page#MAX_LIMIT}
+     * @param channel the channel that took the orders' payment ({@link BookedRefund#channel()}, e.g. {@code stripe})
+     * @param cursor  the previous page's {@link Page#nextCursor()}, or null for the first page
+     * @param limit   the page size, 1 to {@value Page#MAX_LIMIT}
      * @return the page
      */
-    Page<BookedRefund> awaitingReturn(String cursor, int limit);
+    Page<BookedRefund> awaitingReturn(String channel, String cursor, int limit);
 
     /**
      * Marks a booked refund's money returned, inside the channel's unit of work, so it commits with the channel's own

@@ -480,6 +480,26 @@ public abstract class OutcomeOfferContract {
     }
 
     @Test
+    void awaitingReturn_whenReadByChannel_listsOnlyThatChannelsRefundsUntilMarked() {
+        Offer offer = offer("99.99", OutcomeCondition.refundShareIfNotPassed(Duration.ofDays(30), 3333));
+        Order paid = buy(offer, "k1");
+        completeRequiredLessons();
+        clock.advance(Duration.ofDays(30));
+        learnloop.runScheduledJobs();
+
+        assertThat(learnloop.settlement().awaitingReturn("bank-transfer", null, 10).items())
+                .extracting(r -> r.order()).containsExactly(paid.id());
+        assertThat(learnloop.settlement().awaitingReturn("stripe", null, 10).items()).isEmpty();
+        assertThatThrownBy(() -> learnloop.settlement().awaitingReturn(" ", null, 10))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("channel");
+
+        learnloop.context().transact(uow ->
+                learnloop.settlement().markReturned(uow, paid.id(), "outcome:1", "bank-transfer"));
+
+        assertThat(learnloop.settlement().awaitingReturn("bank-transfer", null, 10).items()).isEmpty();
+    }
+
+    @Test
     void awaitingReturn_whenLearnerOrBadLimit_isRefused() {
         assertThatThrownBy(() -> learnloop.settlement().awaitingReturn(LENA, null, 10))
                 .isInstanceOf(io.learnloop.core.error.ForbiddenException.class);

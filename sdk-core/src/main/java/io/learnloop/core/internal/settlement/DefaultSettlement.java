@@ -302,13 +302,15 @@ public final class DefaultSettlement implements Settlement {
     @Override
     public Page<BookedRefund> awaitingReturn(Actor actor, String cursor, int limit) {
         requireFinance(actor, "read the refunds awaiting money return");
-        return awaitingReturn(cursor, limit);
+        return ctx.read(uow -> Pages.page(uow, SettlementTypes.BOOKED_REFUND, SettlementTypes.AWAITING_RETURN,
+                SettlementTypes.AWAITING, IndexRange.first(limit), cursor, r -> r));
     }
 
     @Override
-    public Page<BookedRefund> awaitingReturn(String cursor, int limit) {
-        return ctx.read(uow -> Pages.page(uow, SettlementTypes.BOOKED_REFUND, SettlementTypes.AWAITING_RETURN,
-                SettlementTypes.AWAITING, IndexRange.first(limit), cursor, r -> r));
+    public Page<BookedRefund> awaitingReturn(String channel, String cursor, int limit) {
+        new Validator().notBlank("channel", channel, 64).throwIfInvalid();
+        return ctx.read(uow -> Pages.page(uow, SettlementTypes.BOOKED_REFUND, SettlementTypes.AWAITING_BY_CHANNEL,
+                channel, IndexRange.first(limit), cursor, r -> r));
     }
 
     @Override

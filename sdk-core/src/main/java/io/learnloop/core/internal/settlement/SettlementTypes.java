@@ -27,10 +27,18 @@ public final class SettlementTypes {
     /** The one key of {@link #AWAITING_RETURN}: only refunds still awaiting money return are indexed. */
     public static final String AWAITING = "awaiting";
 
+    /**
+     * Index of refunds booked without a channel's return, by when they were booked, under the channel that took the
+     * payment: a channel's job reads only its own, so refunds another channel must return never stand in its way.
+     */
+    public static final String AWAITING_BY_CHANNEL = "awaiting_return_by_channel";
+
     /** Refunds booked without a channel's return, by id ({@code order:refundKey}). */
     public static final AggregateType<BookedRefund> BOOKED_REFUND =
             AggregateType.builder("booked_refund", BookedRefund.class, BookedRefund::id)
                     .sortedIndex(AWAITING_RETURN, r -> r.returned() ? null : AWAITING,
+                            r -> SortKeys.instant(r.bookedAt()))
+                    .sortedIndex(AWAITING_BY_CHANNEL, r -> r.returned() || r.channel().isEmpty() ? null : r.channel(),
                             r -> SortKeys.instant(r.bookedAt()))
                     .build();
 

@@ -4,6 +4,8 @@ import io.learnloop.core.error.ValidationException;
 import io.learnloop.payment.spi.PaymentProvider;
 import io.learnloop.payment.ProviderId;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,11 @@ final class Providers {
             throw ValidationException.of("provider", "'" + id + "' is not configured; configured: " + byId.keySet());
         }
         return p;
+    }
+
+    /** The configured providers' ids, in the order they were configured. */
+    Collection<ProviderId> ids() {
+        return Collections.unmodifiableSet(byId.keySet());
     }
 
     /** The provider by its stored name, or null if it is no longer configured. */

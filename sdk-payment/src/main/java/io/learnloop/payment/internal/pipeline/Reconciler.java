@@ -185,31 +185,41 @@ final class Reconciler {
      * Returns the money of refunds the core booked without asking a provider (pay-per-outcome refunds), the earliest
      * booked first, at most {@link #BATCH} a run: each goes through the refund desk under its own refund key, so the
      * provider's idempotency (the refund reference and key derived from it) makes a send repeated after a stop
-     * harmless, and the send's answer marks it returned in the core with the refund's record. A refund of an order
-     * paid elsewhere (a provider not configured here, a bank transfer) stays listed and is reported in the failures.
+     * harmless, and the send's answer marks it returned in the core with the refund's record. Only the configured
+     * providers' refunds are read: a refund of an order paid elsewhere (a bank transfer, a provider another instance
+     * serves) stays listed for finance ({@code Settlement.awaitingReturn}) and never holds these up.
      */
     private void returnBookedRefunds(RefundRun report) {
-        String cursor = null;
         int seen = 0;
-        do {
-            Page<BookedRefund> page = settlement.awaitingReturn(cursor, Math.min(Page.MAX_LIMIT, BATCH - seen));
-            for (BookedRefund booked : page.items()) {
-                seen++;
-                PaymentAttempt paid = attempts.of(booked.order()).stream()
-                        .filter(a -> PaymentAttempt.PAID.equals(a.state())).findFirst().orElse(null);
-                if (paid == null || providers.find(paid.provider()) == null) {
-                    report.failures.add(booked.id() + ": booked refund of " + booked.amount() + " awaits money return"
-                            + " on channel '" + booked.channel() + "', which is not a provider configured here;"
-                            + " return it there and mark it returned");
-                    continue;
-                }
-                try {
-                    refunds.returnBooked(booked, paid, report);
-                } catch (LearnloopException e) {
-                    report.failures.add(booked.id() + ": " + e.getMessage());
-                }
+        for (ProviderId provider : providers.ids()) {
+            if (seen >= BATCH) {
+                return;
             }
-            cursor = page.nextCursor();
-        } while (cursor != null && seen < BATCH);
+            String cursor = null;
+            do {
+                Page<BookedRefund> page = settlement.awaitingReturn(provider.value(), cursor,
+                        Math.min(Page.MAX_LIMIT, BATCH - seen));
+                for (BookedRefund booked : page.items()) {
+                    seen++;
+                    returnBooked(booked, report);
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null && seen < BATCH);
+        }
+    }
+
+    private void returnBooked(BookedRefund booked, RefundRun report) {
+        PaymentAttempt paid = attempts.of(booked.order()).stream()
+                .filter(a -> PaymentAttempt.PAID.equals(a.state())).findFirst().orElse(null);
+        if (paid == null) {
+            report.failures.add(booked.id() + ": booked refund of " + booked.amount() + " has no paid attempt on '"
+                    + booked.channel() + "' to return it through; return it there and mark it returned");
+            return;
+        }
+        try {
+            refunds.returnBooked(booked, paid, report);
+        } catch (LearnloopException e) {
+            report.failures.add(booked.id() + ": " + e.getMessage());
+        }
     }
 }
