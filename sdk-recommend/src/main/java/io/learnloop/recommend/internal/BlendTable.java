@@ -15,12 +15,16 @@ import java.util.stream.IntStream;
 final class BlendTable {
     private final int parts;
     private final int[][] pool;
+    // hits[l]: the positions in pool[l] of the learner's held-out courses; a learner with none scores 0 whatever
+    // the blend, so the search skips it.
+    private final int[][] hits;
     // scaled[s][l][p * poolSize + x]: part p's score of pool course x, scaled the way scaling s scales it.
     private final float[][][] scaled;
 
-    private BlendTable(int parts, int[][] pool, float[][][] scaled) {
+    private BlendTable(int parts, int[][] pool, int[][] hits, float[][][] scaled) {
         this.parts = parts;
         this.pool = pool;
+        this.hits = hits;
         this.scaled = scaled;
     }
 
@@ -38,6 +42,7 @@ final class BlendTable {
         int p = models.length;
         Scaling[] scalings = Scaling.values();
         int[][] pool = new int[learners.size()][];
+        int[][] hits = new int[learners.size()][];
         float[][][] scaled = new float[scalings.length][learners.size()][];
         IntStream.range(0, learners.size()).parallel().forEach(l -> {
             LearnerHistory h = learners.row(l);
@@ -58,11 +63,15 @@ final class BlendTable {
                 }
             }
             int[] courses = IntStream.range(0, n).filter(c -> inPool[c]).toArray();
+            float[][][] paramsAll = new float[p][][];
+            for (int m = 0; m < p; m++) {
+                paramsAll[m] = Scaling.allParameters(s[m], own);
+            }
             for (int sc = 0; sc < scalings.length; sc++) {
                 float[] values = new float[p * courses.length];
                 for (int m = 0; m < p; m++) {
                     // The same float arithmetic as the hybrid's own scaling, so the table ranks as the model does.
-                    float[] params = scalings[sc].parameters(s[m], own);
+                    float[] params = paramsAll[m][sc];
                     for (int x = 0; x < courses.length; x++) {
                         float v = s[m][courses[x]];
                         values[m * courses.length + x] = scalings[sc] == Scaling.NONE ? v : (v - params[0]) * params[1];
@@ -71,8 +80,9 @@ final class BlendTable {
                 scaled[sc][l] = values;
             }
             pool[l] = courses;
+            hits[l] = IntStream.range(0, courses.length).filter(x -> learners.relevant(l, courses[x])).toArray();
         });
-        return new BlendTable(p, pool, scaled);
+        return new BlendTable(p, pool, hits, scaled);
     }
 
     /**
@@ -91,8 +101,11 @@ final class BlendTable {
             w[m] = (float) weights[m];
         }
         IntStream.range(0, pool.length).parallel().forEach(l -> {
-            int[] courses = pool[l];
-            int size = courses.length;
+            int[] at = hits[l];
+            if (at.length == 0) {
+                return;
+            }
+            int size = pool[l].length;
             float[] values = scaled[scaling.ordinal()][l];
             float[] blended = new float[size];
             for (int m = 0; m < parts; m++) {
@@ -105,14 +118,46 @@ final class BlendTable {
                     blended[x] += wm * values[base + x];
                 }
             }
-            int[] top = TopK.select(blended, k, 0f, false);
-            int[] ranked = new int[top.length];
-            for (int r = 0; r < top.length; r++) {
-                ranked[r] = courses[top[r]];
+            // NDCG needs only where the held-out courses land: count what beats each, as TopK.select would rank.
+            int[] ranks = new int[at.length];
+            for (int r = 0; r < at.length; r++) {
+                ranks[r] = TopK.rank(blended, at[r], 0f, false, k);
             }
-            each[l] = learners.ndcg(l, ranked);
+            each[l] = learners.ndcgOfRanks(l, ranks);
         });
         return each;
+    }
+
+    /**
+     * Returns one learner's top courses under a blend by selecting over the whole pool, the way the table scored
+     * before it counted ranks; kept as the reference the faster {@link #ndcg} is checked against.
+     *
+     * @param l       the learner's position
+     * @param k       how many
+     * @param weights one weight per part
+     * @param scaling the scaling
+     * @return course indexes, best first
+     */
+    int[] ranking(int l, int k, double[] weights, Scaling scaling) {
+        int[] courses = pool[l];
+        int size = courses.length;
+        float[] values = scaled[scaling.ordinal()][l];
+        float[] blended = new float[size];
+        for (int m = 0; m < parts; m++) {
+            float wm = (float) weights[m];
+            if (wm == 0) {
+                continue;
+            }
+            for (int x = 0; x < size; x++) {
+                blended[x] += wm * values[m * size + x];
+            }
+        }
+        int[] top = TopK.select(blended, k, 0f, false);
+        int[] ranked = new int[top.length];
+        for (int r = 0; r < top.length; r++) {
+            ranked[r] = courses[top[r]];
+        }
+        return ranked;
     }
 
     /**

@@ -116,7 +116,10 @@ public final class HybridModel extends ScoringModel {
     private final class Blend {
         final ScoringModel[] models;
         final float[] w;
-        final float[][] scaled;
+        // Each part's raw scores and its scaling {shift, factor}: a course's scaled score is (s - shift) * factor,
+        // computed where it is used rather than written back over the whole row.
+        final float[][] raw;
+        final float[][] scale;
 
         Blend(LearnerHistory history, int learner, int n) {
             if (history.isEmpty()) {
@@ -136,7 +139,8 @@ public final class HybridModel extends ScoringModel {
                 models = components;
                 w = weights;
             }
-            scaled = new float[models.length][];
+            raw = new float[models.length][];
+            scale = new float[models.length][];
             boolean[] own = new boolean[n];
             for (int p = 0; p < history.size(); p++) {
                 if (history.course(p) < n) {
@@ -147,31 +151,44 @@ public final class HybridModel extends ScoringModel {
             for (int m = 0; m < models.length; m++) {
                 float[] s = new float[n];
                 if (w[m] != 0 && models[m].score(history, learner, rowWeights, s)) {
-                    scaling.apply(s, own);
-                    scaled[m] = s;
+                    raw[m] = s;
+                    scale[m] = scaling.parameters(s, own);
                 }
             }
         }
 
         void sum(float[] out) {
             for (int m = 0; m < models.length; m++) {
-                float[] s = scaled[m];
+                float[] s = raw[m];
                 if (s == null) {
                     continue;
                 }
                 float wm = w[m];
-                for (int c = 0; c < out.length; c++) {
-                    out[c] += wm * s[c];
+                float shift = scale[m][0];
+                float factor = scale[m][1];
+                if (scaling == Scaling.NONE) {
+                    for (int c = 0; c < out.length; c++) {
+                        out[c] += wm * s[c];
+                    }
+                } else {
+                    for (int c = 0; c < out.length; c++) {
+                        out[c] += wm * ((s[c] - shift) * factor);
+                    }
                 }
             }
+        }
+
+        float scaled(int m, int course) {
+            float v = raw[m][course];
+            return scaling == Scaling.NONE ? v : (v - scale[m][0]) * scale[m][1];
         }
 
         Explanation explain(LearnerHistory history, int course) {
             int best = -1;
             float bestValue = Float.NEGATIVE_INFINITY;
             for (int m = 0; m < models.length; m++) {
-                if (scaled[m] != null && w[m] * scaled[m][course] > bestValue) {
-                    bestValue = w[m] * scaled[m][course];
+                if (raw[m] != null && w[m] * scaled(m, course) > bestValue) {
+                    bestValue = w[m] * scaled(m, course);
                     best = m;
                 }
             }

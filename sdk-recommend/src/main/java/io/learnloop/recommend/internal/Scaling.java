@@ -58,6 +58,46 @@ public enum Scaling {
     }
 
     /**
+     * Returns {@link #parameters} of every scaling, indexed by ordinal, in two passes over the scores instead of
+     * one per scaling; each value is computed with the same arithmetic as {@link #parameters}, so they are equal.
+     *
+     * @param scores the part's scores, one per course
+     * @param own    which courses the learner has, one per course
+     * @return the parameters of each scaling
+     */
+    public static float[][] allParameters(float[] scores, boolean[] own) {
+        float max = 0;
+        double sum = 0;
+        int count = 0;
+        for (int c = 0; c < scores.length; c++) {
+            if (!own[c]) {
+                float s = scores[c];
+                max = Math.max(max, Math.abs(s));
+                sum += s;
+                count++;
+            }
+        }
+        float[][] out = new float[values().length][];
+        out[NONE.ordinal()] = new float[] {0f, 1f};
+        out[MAX_ABS.ordinal()] = new float[] {0f, max > 0 ? 1f / max : 1f};
+        if (count == 0) {
+            out[Z_SCORE.ordinal()] = new float[] {0f, 1f};
+            return out;
+        }
+        double mean = sum / count;
+        double squares = 0;
+        for (int c = 0; c < scores.length; c++) {
+            if (!own[c]) {
+                double d = scores[c] - mean;
+                squares += d * d;
+            }
+        }
+        double sd = Math.sqrt(squares / count);
+        out[Z_SCORE.ordinal()] = new float[] {(float) mean, sd > 0 ? (float) (1 / sd) : 1f};
+        return out;
+    }
+
+    /**
      * Scales scores in place with {@link #parameters}.
      *
      * @param scores the scores

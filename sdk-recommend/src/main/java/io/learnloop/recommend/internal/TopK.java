@@ -23,67 +23,122 @@ public final class TopK {
         if (k <= 0) {
             return new int[0];
         }
+        // The heap keeps each entry's score beside its index, so comparisons read one small array.
         int[] heap = new int[k];
+        float[] value = new float[k];
         int size = 0;
         for (int i = 0; i < scores.length; i++) {
             float s = scores[i];
+            if (size == k) {
+                // Entries come in index order, so a tie with the worst never wins (the worst has the lower index):
+                // one comparison with the worst score rejects most entries.
+                if (s > value[0]) {
+                    siftDown(heap, value, size, i, s);
+                }
+                continue;
+            }
             if (s != s || s == Float.NEGATIVE_INFINITY || (strict && !(s > floor))) {
                 continue;
             }
-            if (size < k) {
-                heap[size] = i;
-                siftUp(heap, size, scores);
-                size++;
-            } else if (better(i, heap[0], scores)) {
-                heap[0] = i;
-                siftDown(heap, size, scores);
-            }
+            siftUp(heap, value, size, i, s);
+            size++;
         }
         int[] out = new int[size];
         for (int n = size - 1; n >= 0; n--) {
             out[n] = heap[0];
-            heap[0] = heap[n];
-            siftDown(heap, n, scores);
+            int lastIndex = heap[n];
+            float lastValue = value[n];
+            if (n > 0) {
+                siftDown(heap, value, n, lastIndex, lastValue);
+            }
         }
         return out;
     }
 
-    private static boolean better(int a, int b, float[] s) {
-        return s[a] > s[b] || (s[a] == s[b] && a < b);
+    /**
+     * Returns whether an entry is one {@link #select} may return: not NaN, not negative infinity, and above the
+     * floor when strict.
+     *
+     * @param s      the score
+     * @param floor  the floor
+     * @param strict whether to apply the floor
+     * @return true when selectable
+     */
+    public static boolean selectable(float s, float floor, boolean strict) {
+        return s == s && s != Float.NEGATIVE_INFINITY && (!strict || s > floor);
     }
 
-    private static void siftUp(int[] h, int pos, float[] s) {
-        int x = h[pos];
+    /**
+     * Returns the position {@link #select} would give entry {@code at} in its full ranking: how many selectable
+     * entries beat it (a higher score, or the same score at a lower index). An entry that is not selectable gets
+     * {@link Integer#MAX_VALUE}. The entry is among the k selected exactly when the result is below k.
+     *
+     * @param scores the scores
+     * @param at     the entry
+     * @param floor  the floor
+     * @param strict whether to apply the floor
+     * @param limit  stop counting at this rank (the result is then at least {@code limit})
+     * @return the rank, 0 for the best
+     */
+    public static int rank(float[] scores, int at, float floor, boolean strict, int limit) {
+        float s = scores[at];
+        if (!selectable(s, floor, strict)) {
+            return Integer.MAX_VALUE;
+        }
+        int rank = 0;
+        // Every entry that beats a selectable one is itself selectable (above it, so neither NaN nor -inf nor below
+        // the floor): plain comparisons suffice.
+        for (int i = 0; i < at && rank < limit; i++) {
+            if (scores[i] >= s) {
+                rank++;
+            }
+        }
+        for (int i = at + 1; i < scores.length && rank < limit; i++) {
+            if (scores[i] > s) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    private static boolean better(float sa, int a, float sb, int b) {
+        return sa > sb || (sa == sb && a < b);
+    }
+
+    /** Adds (i, s) at position pos and restores the heap (worst at the root). */
+    private static void siftUp(int[] h, float[] v, int pos, int i, float s) {
         while (pos > 0) {
             int parent = (pos - 1) >>> 1;
-            if (!better(h[parent], x, s)) {
+            if (!better(v[parent], h[parent], s, i)) {
                 break;
             }
             h[pos] = h[parent];
+            v[pos] = v[parent];
             pos = parent;
         }
-        h[pos] = x;
+        h[pos] = i;
+        v[pos] = s;
     }
 
-    private static void siftDown(int[] h, int size, float[] s) {
+    /** Replaces the root with (i, s) and restores the heap over the first size entries. */
+    private static void siftDown(int[] h, float[] v, int size, int i, float s) {
         int pos = 0;
-        int x = h[0];
         while (true) {
             int c = 2 * pos + 1;
             if (c >= size) {
                 break;
             }
-            if (c + 1 < size && better(h[c], h[c + 1], s)) {
+            if (c + 1 < size && better(v[c], h[c], v[c + 1], h[c + 1])) {
                 c++;
             }
-            if (!better(x, h[c], s)) {
+            if (!better(s, i, v[c], h[c])) {
                 break;
             }
             h[pos] = h[c];
+            v[pos] = v[c];
             pos = c;
         }
-        if (size > 0) {
-            h[pos] = x;
-        }
+        h[pos] = i;
+        v[pos] = s;
     }
 }

@@ -207,6 +207,59 @@ public final class ValidationLearners {
     }
 
     /**
+     * Returns NDCG at the cut-off of one learner from the ranks its held-out courses reach: the same value as
+     * {@link #ndcg(int, int[])} of the ranking those ranks come from, without building that ranking.
+     *
+     * @param i     the learner's position
+     * @param ranks the rank of each held-out course (0 for the best; k or more when outside the top k)
+     * @return the learner's NDCG
+     */
+    public double ndcgOfRanks(int i, int[] ranks) {
+        if (ideal[i] == 0) {
+            return 0;
+        }
+        int[] sorted = ranks.clone();
+        Arrays.sort(sorted);
+        // Summed best rank first, the order ndcg(int, int[]) adds them in, so the two agree to the last bit.
+        double dcg = 0;
+        for (int r : sorted) {
+            if (r >= k) {
+                break;
+            }
+            dcg += discount[r];
+        }
+        return dcg / ideal[i];
+    }
+
+    /**
+     * Returns NDCG at the cut-off of one learner from a full score array over the catalogue, ranking as
+     * {@link TopK#select} does but only counting how many courses beat each held-out course.
+     *
+     * @param i      the learner's position
+     * @param scores one score per course, the learner's own courses masked out
+     * @param strict whether only scores above 0 count (positive-only models)
+     * @return the learner's NDCG
+     */
+    double ndcgOfScores(int i, float[] scores, boolean strict) {
+        int[] ranks = new int[relevant[i].length];
+        for (int r = 0; r < ranks.length; r++) {
+            int c = relevant[i][r];
+            ranks[r] = c < scores.length ? TopK.rank(scores, c, 0f, strict, k) : Integer.MAX_VALUE;
+        }
+        return ndcgOfRanks(i, ranks);
+    }
+
+    /**
+     * Returns the held-out course indexes of one learner, ascending.
+     *
+     * @param i the learner's position
+     * @return the course indexes (a copy)
+     */
+    int[] relevantCourses(int i) {
+        return relevant[i].clone();
+    }
+
+    /**
      * Returns a model's NDCG at the cut-off for each learner, by full ranking: the same top-k the model's
      * recommendations hold, without building their explanations.
      *
@@ -220,7 +273,7 @@ public final class ValidationLearners {
             float[] scores = new float[n];
             if (model.score(rows[i], index[i], scores)) {
                 ScoringModel.maskOwn(rows[i], scores);
-                each[i] = ndcg(i, TopK.select(scores, k, 0f, model.positiveOnly()));
+                each[i] = ndcgOfScores(i, scores, model.positiveOnly());
             }
         });
         return each;
