@@ -23,10 +23,13 @@ import java.util.Set;
  * @param validationModel    the same hybrid trained on the validation split's training side
  * @param validationMatrix   the validation split's training side
  * @param validationRelevant the held-out courses of the learners scored, by learner id
+ * @param coldContentWeight  the weight of content's scaled score added to courses with fewer than 5 learners in the
+ *                           matrix, 0 when validation did not favour it
  */
 public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Duration recencyHalfLife, String scaling,
                         double validationNdcg, Map<ModelKind, Double> partNdcg, Recommender validationModel,
-                        InteractionMatrix validationMatrix, Map<String, Set<String>> validationRelevant) {
+                        InteractionMatrix validationMatrix, Map<String, Set<String>> validationRelevant,
+                        double coldContentWeight) {
     /**
      * Copies.
      *
@@ -39,6 +42,7 @@ public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Durat
      * @param validationModel    the hybrid trained on the validation training side
      * @param validationMatrix   the validation training side
      * @param validationRelevant the validation learners' held-out courses
+     * @param coldContentWeight  the cold-course share of content
      */
     public HybridFit {
         Objects.requireNonNull(model, "model");
@@ -64,6 +68,10 @@ public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Durat
                 .append(w));
         b.append("; recency ").append(recencyHalfLife.isZero() ? "off"
                 : recencyHalfLife.toHours() % 24 == 0 ? recencyHalfLife.toDays() + " days" : recencyHalfLife.toString());
-        return b.append("; ").append(scaling).toString();
+        b.append("; ").append(scaling);
+        if (coldContentWeight > 0) {
+            b.append("; courses with under 5 learners: content ").append(coldContentWeight);
+        }
+        return b.toString();
     }
 }

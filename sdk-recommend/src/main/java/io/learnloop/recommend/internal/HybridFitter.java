@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Fits a hybrid: carves a validation split out of the matrix, trains every candidate part on its training side,
  * searches weights, recency half-life and scaling ({@link BlendSearch}), checks the result by full ranking against
- * every part on its own, and trains the parts that kept a weight on the whole matrix.
+ * every part on its own, chooses content's share for courses with few learners ({@link ColdShareFit}), and trains
+ * the parts that kept a weight on the whole matrix.
  *
  * <p>Thread-safe: static helpers without state.
  */
@@ -60,23 +61,46 @@ public final class HybridFitter {
                 ? new BlendSearch.Choice(equal(parts.length), 0, Scaling.MAX_ABS, new double[0], 0)
                 : BlendSearch.run(parts, learners, hs.recencyHalfLives(), POOL_FACTOR * k);
         ScoringModel validationPop = popularity(kinds, parts, learners.train(), catalogue, settings, now);
-        HybridModel validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop);
-        double blended = ValidationLearners.mean(learners.ndcg(validationModel));
+        HybridModel validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop, null, 0);
+        double[] blendedEach = learners.ndcg(validationModel);
+        double blended = ValidationLearners.mean(blendedEach);
         if (learners.size() > 0 && blended < single[best]) {
             // The pooled search scores blends on each part's top courses only; the full ranking has the last word.
             choice = new BlendSearch.Choice(BlendSearch.oneHot(parts.length, best), 0, Scaling.NONE, new double[0],
                     single[best]);
-            validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop);
-            blended = ValidationLearners.mean(learners.ndcg(validationModel));
+            validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop, null, 0);
+            blendedEach = learners.ndcg(validationModel);
+            blended = ValidationLearners.mean(blendedEach);
+        }
+        // Courses with too few learners for the interaction parts get a share of content, when validation says so.
+        int contentAt = kinds.indexOf(ModelKind.CONTENT);
+        double coldWeight = 0;
+        if (learners.size() > 0 && contentAt >= 0) {
+            HybridModel probe = blend(learners.train(), catalogue, kinds, parts, choice, validationPop,
+                    parts[contentAt], 0);
+            if (probe.coldCourses().length > 0) {
+                ColdShareFit.Result cold = ColdShareFit.run(probe, learners, blendedEach, single[best]);
+                if (cold.weight() > 0) {
+                    HybridModel withCold = blend(learners.train(), catalogue, kinds, parts, choice, validationPop,
+                            parts[contentAt], cold.weight());
+                    double[] each = learners.ndcg(withCold);
+                    if (ValidationLearners.mean(each) >= single[best]) {
+                        coldWeight = cold.weight();
+                        validationModel = withCold;
+                        blended = ValidationLearners.mean(each);
+                    }
+                }
+            }
         }
         ScoringModel[] finalParts = new ScoringModel[parts.length];
         for (int p = 0; p < parts.length; p++) {
-            if (choice.weights()[p] > 0) {
+            if (choice.weights()[p] > 0 || (p == contentAt && coldWeight > 0)) {
                 finalParts[p] = ModelFactory.train(kinds.get(p), matrix, catalogue, settings, now);
             }
         }
         ScoringModel pop = popularity(kinds, finalParts, matrix, catalogue, settings, now);
-        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, pop);
+        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, pop,
+                coldWeight > 0 ? finalParts[contentAt] : null, coldWeight);
         Map<ModelKind, Double> weights = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Double> partNdcg = new EnumMap<>(ModelKind.class);
         for (int p = 0; p < parts.length; p++) {
@@ -87,7 +111,7 @@ public final class HybridFitter {
         }
         return new HybridFit(model, weights, Duration.ofMillis(choice.recencyMillis()),
                 choice.scaling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), blended, partNdcg, validationModel,
-                learners.train(), learners.relevantIds());
+                learners.train(), learners.relevantIds(), coldWeight);
     }
 
     private static List<ModelKind> usableParts(HybridSettings hs, InteractionMatrix matrix, Catalogue catalogue) {
@@ -122,7 +146,8 @@ public final class HybridFitter {
     }
 
     private static HybridModel blend(InteractionMatrix matrix, Catalogue catalogue, List<ModelKind> kinds,
-                                     ScoringModel[] parts, BlendSearch.Choice choice, ScoringModel popularity) {
+                                     ScoringModel[] parts, BlendSearch.Choice choice, ScoringModel popularity,
+                                     ScoringModel coldContent, double coldWeight) {
         List<ScoringModel> models = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (int p = 0; p < kinds.size(); p++) {
@@ -132,6 +157,6 @@ public final class HybridFitter {
             }
         }
         return new HybridModel(matrix, catalogue, models, weights, popularity, null, 0, choice.recencyMillis(),
-                choice.scaling());
+                choice.scaling(), coldContent, coldWeight);
     }
 }

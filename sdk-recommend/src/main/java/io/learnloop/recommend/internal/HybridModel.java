@@ -28,6 +28,14 @@ public final class HybridModel extends ScoringModel {
     private final int coldHistory;
     private final double recencyHalfLifeMillis;
     private final Scaling scaling;
+    // The cold-course share: content's scaled score, times coldWeight, added to the courses with fewer than
+    // COLD_SUPPORT learners, which the interaction parts barely reach.
+    private final ScoringModel coldContent;
+    private final float coldWeight;
+    private final int[] coldCourses;
+
+    /** A course with fewer learners than this in the matrix gets the cold-course share. */
+    public static final int COLD_SUPPORT = 5;
 
     /**
      * Creates the blend.
@@ -66,7 +74,33 @@ public final class HybridModel extends ScoringModel {
     public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
                        List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
                        double recencyHalfLifeMillis, Scaling scaling) {
+        this(matrix, catalogue, components, weights, popularity, content, coldHistory, recencyHalfLifeMillis,
+                scaling, null, 0);
+    }
+
+    /**
+     * Creates the blend with a choice of scaling and a share for cold courses.
+     *
+     * @param matrix      the matrix
+     * @param catalogue   the catalogue
+     * @param components  the components
+     * @param weights     one weight per component
+     * @param popularity  the popularity model for learners without history
+     * @param content     the content model for cold learners, or null
+     * @param coldHistory below this many courses a learner counts as cold
+     * @param recencyHalfLifeMillis half-life of a row entry's weight, 0 for none
+     * @param scaling     how each component's scores are scaled
+     * @param coldContent the content model whose scaled scores courses with fewer than {@link #COLD_SUPPORT}
+     *                    learners receive on top of the blend, or null
+     * @param coldWeight  the weight of that share, 0 for none
+     */
+    public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
+                       List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
+                       double recencyHalfLifeMillis, Scaling scaling, ScoringModel coldContent, double coldWeight) {
         super(matrix, catalogue);
+        this.coldContent = coldContent;
+        this.coldWeight = (float) coldWeight;
+        this.coldCourses = coldContent == null ? new int[0] : coldCourses(matrix);
         this.scaling = scaling;
         this.components = components.toArray(new ScoringModel[0]);
         this.weights = new float[weights.size()];
@@ -77,6 +111,82 @@ public final class HybridModel extends ScoringModel {
         this.content = content;
         this.coldHistory = coldHistory;
         this.recencyHalfLifeMillis = recencyHalfLifeMillis;
+    }
+
+    /**
+     * Returns the courses with fewer than {@link #COLD_SUPPORT} learners in a matrix, ascending.
+     *
+     * @param matrix the matrix
+     * @return the course indexes
+     */
+    public static int[] coldCourses(InteractionMatrix matrix) {
+        Transpose t = Transpose.of(matrix);
+        return java.util.stream.IntStream.range(0, matrix.courseCount())
+                .filter(c -> t.start(c + 1) - t.start(c) < COLD_SUPPORT).toArray();
+    }
+
+    /**
+     * Returns the courses that receive the cold-course share.
+     *
+     * @return course indexes, ascending (a copy)
+     */
+    int[] coldCourses() {
+        return coldCourses.clone();
+    }
+
+    /**
+     * Returns content's scores for one learner divided by the largest among the courses the learner does not have
+     * ({@link Scaling#MAX_ABS}), for the cold-course share; null when there is no cold content model or it has
+     * nothing to say.
+     *
+     * @param history the learner's row
+     * @param learner the learner's index, or -1
+     * @return one scaled score per course, or null
+     */
+    float[] coldScaled(LearnerHistory history, int learner) {
+        if (coldContent == null || history.isEmpty()) {
+            return null;
+        }
+        int n = matrix.courseCount();
+        float[] s = new float[n];
+        if (!coldContent.score(history, learner, recencyWeights(history, recencyHalfLifeMillis), s)) {
+            return null;
+        }
+        float[] p = Scaling.MAX_ABS.parameters(s, own(history, n));
+        for (int c = 0; c < n; c++) {
+            s[c] = (s[c] - p[0]) * p[1];
+        }
+        return s;
+    }
+
+    /**
+     * Returns the unit the cold-course share is measured in for one learner: the largest absolute blended score
+     * among the courses the learner does not have, so share weight 1 puts content's best match level with the
+     * blend's best course whatever the parts' scaling.
+     *
+     * @param blend   the blended scores, before the learner's courses are masked
+     * @param history the learner's row
+     * @return the unit, 1 when every blended score is 0
+     */
+    static float coldUnit(float[] blend, LearnerHistory history) {
+        boolean[] own = own(history, blend.length);
+        float max = 0;
+        for (int c = 0; c < blend.length; c++) {
+            if (!own[c]) {
+                max = Math.max(max, Math.abs(blend[c]));
+            }
+        }
+        return max > 0 ? max : 1f;
+    }
+
+    private static boolean[] own(LearnerHistory history, int n) {
+        boolean[] own = new boolean[n];
+        for (int p = 0; p < history.size(); p++) {
+            if (history.course(p) < n) {
+                own[history.course(p)] = true;
+            }
+        }
+        return own;
     }
 
     /**
@@ -120,8 +230,13 @@ public final class HybridModel extends ScoringModel {
         // computed where it is used rather than written back over the whole row.
         final float[][] raw;
         final float[][] scale;
+        // Content scaled for the cold-course share, or null.
+        final float[] cold;
+
+        final LearnerHistory history;
 
         Blend(LearnerHistory history, int learner, int n) {
+            this.history = history;
             if (history.isEmpty()) {
                 models = new ScoringModel[] {popularity};
                 w = new float[] {1f};
@@ -141,12 +256,8 @@ public final class HybridModel extends ScoringModel {
             }
             raw = new float[models.length][];
             scale = new float[models.length][];
-            boolean[] own = new boolean[n];
-            for (int p = 0; p < history.size(); p++) {
-                if (history.course(p) < n) {
-                    own[history.course(p)] = true;
-                }
-            }
+            boolean[] own = own(history, n);
+            cold = coldWeight > 0 && coldCourses.length > 0 ? coldScaled(history, learner) : null;
             float[] rowWeights = recencyWeights(history, recencyHalfLifeMillis);
             for (int m = 0; m < models.length; m++) {
                 float[] s = new float[n];
@@ -176,6 +287,15 @@ public final class HybridModel extends ScoringModel {
                     }
                 }
             }
+            // Last, after every part: the fit adds it in this order too when it chooses the weight.
+            if (cold != null) {
+                float unit = coldUnit(out, history);
+                for (int c : coldCourses) {
+                    if (c < out.length) {
+                        out[c] += coldWeight * (unit * cold[c]);
+                    }
+                }
+            }
         }
 
         float scaled(int m, int course) {
@@ -191,6 +311,11 @@ public final class HybridModel extends ScoringModel {
                     bestValue = w[m] * scaled(m, course);
                     best = m;
                 }
+            }
+            // A course with too few learners for the parts is there for its content when content likes it.
+            if (cold != null && course < cold.length && cold[course] > 0
+                    && java.util.Arrays.binarySearch(coldCourses, course) >= 0) {
+                return coldContent.explain(history, course);
             }
             return best < 0 ? popular(course) : models[best].explain(history, course);
         }
@@ -253,6 +378,9 @@ public final class HybridModel extends ScoringModel {
         long bytes = 64;
         for (ScoringModel m : components) {
             bytes += m.memoryBytes();
+        }
+        if (coldContent != null && coldContent != content && !List.of(components).contains(coldContent)) {
+            bytes += coldContent.memoryBytes() + coldCourses.length * 4L;
         }
         if (content != null && !List.of(components).contains(content)) {
             bytes += content.memoryBytes();

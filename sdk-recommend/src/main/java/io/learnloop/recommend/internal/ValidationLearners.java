@@ -250,6 +250,47 @@ public final class ValidationLearners {
     }
 
     /**
+     * Returns NDCG at the cut-off of one learner counting only the held-out courses in a subset of the catalogue
+     * (the ideal DCG over those too), the courses ranked among all others as {@link #ndcgOfScores} ranks them.
+     *
+     * @param i      the learner's position
+     * @param scores one score per course, the learner's own courses masked out
+     * @param subset which courses count, one flag per course
+     * @return the NDCG, or NaN when none of the learner's held-out courses is in the subset
+     */
+    double ndcgWithin(int i, float[] scores, boolean[] subset) {
+        int count = 0;
+        for (int c : relevant[i]) {
+            if (c < subset.length && subset[c]) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return Double.NaN;
+        }
+        int[] ranks = new int[count];
+        int at = 0;
+        for (int c : relevant[i]) {
+            if (c < subset.length && subset[c]) {
+                ranks[at++] = c < scores.length ? TopK.rank(scores, c, 0f, false, k) : Integer.MAX_VALUE;
+            }
+        }
+        Arrays.sort(ranks);
+        double dcg = 0;
+        double best = 0;
+        for (int r = 0; r < Math.min(k, count); r++) {
+            best += discount[r];
+        }
+        for (int r : ranks) {
+            if (r >= k) {
+                break;
+            }
+            dcg += discount[r];
+        }
+        return dcg / best;
+    }
+
+    /**
      * Returns the held-out course indexes of one learner, ascending.
      *
      * @param i the learner's position
