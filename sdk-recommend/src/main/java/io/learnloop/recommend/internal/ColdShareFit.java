@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  */
 final class ColdShareFit {
     /** The candidate weights of the share. */
-    static final float[] GRID = {0.1f, 0.25f, 0.5f, 0.75f, 1f, 1.5f};
+    static final double[] GRID = {0.02, 0.05, 0.1, 0.25, 0.5, 1};
 
     /** The chosen weight, 0 for none, and the blend's NDCG over all held-out courses with it. */
     record Result(double weight, double[] each) {
@@ -51,6 +51,7 @@ final class ColdShareFit {
             coldEach[GRID.length][l] = learners.ndcgWithin(l, blend, cold);
             // Every learner, not only those with cold held-out courses: the share can push their courses down.
             float[] content = model.coldScaled(learners.row(l), learners.index(l));
+            int[] picks = content == null ? new int[0] : model.coldPicks(content, learners.row(l));
             for (int g = 0; g < GRID.length; g++) {
                 if (content == null) {
                     all[g][l] = base[l];
@@ -58,8 +59,8 @@ final class ColdShareFit {
                     continue;
                 }
                 float[] s = blend.clone();
-                for (int c : coldCourses) {
-                    s[c] += GRID[g] * (unit * content[c]);
+                for (int c : picks) {
+                    s[c] += (float) GRID[g] * (unit * content[c]);
                 }
                 all[g][l] = learners.ndcgOfScores(l, s, false);
                 coldEach[g][l] = learners.ndcgWithin(l, s, cold);

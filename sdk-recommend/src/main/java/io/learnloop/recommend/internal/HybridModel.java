@@ -36,6 +36,8 @@ public final class HybridModel extends ScoringModel {
 
     /** A course with fewer learners than this in the matrix gets the cold-course share. */
     public static final int COLD_SUPPORT = 5;
+    /** How many cold courses a learner's share goes to. */
+    public static final int COLD_SLOTS = 2;
 
     /**
      * Creates the blend.
@@ -157,6 +159,32 @@ public final class HybridModel extends ScoringModel {
             s[c] = (s[c] - p[0]) * p[1];
         }
         return s;
+    }
+
+    /**
+     * Returns the cold courses a learner's share goes to: the {@link #COLD_SLOTS} the content model likes best among
+     * those the learner does not have, so new courses can reach a list without flooding it.
+     *
+     * @param cold    content's scaled scores, one per course
+     * @param history the learner's row
+     * @return course indexes
+     */
+    int[] coldPicks(float[] cold, LearnerHistory history) {
+        float[] masked = new float[coldCourses.length];
+        for (int x = 0; x < coldCourses.length; x++) {
+            masked[x] = coldCourses[x] < cold.length ? cold[coldCourses[x]] : Float.NEGATIVE_INFINITY;
+        }
+        for (int p = 0; p < history.size(); p++) {
+            int x = java.util.Arrays.binarySearch(coldCourses, history.course(p));
+            if (x >= 0) {
+                masked[x] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        int[] top = TopK.select(masked, COLD_SLOTS, 0f, true);
+        for (int r = 0; r < top.length; r++) {
+            top[r] = coldCourses[top[r]];
+        }
+        return top;
     }
 
     /**
@@ -290,7 +318,7 @@ public final class HybridModel extends ScoringModel {
             // Last, after every part: the fit adds it in this order too when it chooses the weight.
             if (cold != null) {
                 float unit = coldUnit(out, history);
-                for (int c : coldCourses) {
+                for (int c : coldPicks(cold, history)) {
                     if (c < out.length) {
                         out[c] += coldWeight * (unit * cold[c]);
                     }
@@ -314,7 +342,7 @@ public final class HybridModel extends ScoringModel {
             }
             // A course with too few learners for the parts is there for its content when content likes it.
             if (cold != null && course < cold.length && cold[course] > 0
-                    && java.util.Arrays.binarySearch(coldCourses, course) >= 0) {
+                    && java.util.Arrays.stream(coldPicks(cold, history)).anyMatch(c -> c == course)) {
                 return coldContent.explain(history, course);
             }
             return best < 0 ? popular(course) : models[best].explain(history, course);
