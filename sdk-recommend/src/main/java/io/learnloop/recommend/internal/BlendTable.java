@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * Every part's scores for every validation learner at one recency half-life, kept only for each learner's candidate
  * pool (the union of each part's top courses) with the scaling parameters measured over the whole catalogue, so a
- * blend of any weights is scored in time proportional to the pools, not the catalogue.
+ * blend of any weights is scored in time proportional to the pools, not the catalogue. Only the max-abs and z-score
+ * scalings are tabulated: the search blends scaled parts.
  *
  * <p>Not thread-safe to build; immutable and safe to read from several threads once built.
  */
@@ -53,14 +54,11 @@ final class BlendTable {
             float[] rowWeights = HybridModel.recencyWeights(h, recencyMillis);
             float[][] s = new float[p][n];
             boolean[] inPool = new boolean[n];
-            float[] masked = new float[n];
             for (int m = 0; m < p; m++) {
                 models[m].score(h, learners.index(l), rowWeights, s[m]);
-                System.arraycopy(s[m], 0, masked, 0, n);
-                ScoringModel.maskOwn(h, masked);
-                for (int c : TopK.select(masked, poolPerPart, 0f, false)) {
-                    inPool[c] = true;
-                }
+                // Masked in place: the scaling skips the learner's own courses and the pool never holds them.
+                ScoringModel.maskOwn(h, s[m]);
+                TopK.mark(s[m], poolPerPart, 0f, false, inPool);
             }
             int[] courses = IntStream.range(0, n).filter(c -> inPool[c]).toArray();
             float[][][] paramsAll = new float[p][][];
@@ -68,13 +66,16 @@ final class BlendTable {
                 paramsAll[m] = Scaling.allParameters(s[m], own);
             }
             for (int sc = 0; sc < scalings.length; sc++) {
+                if (scalings[sc] == Scaling.NONE) {
+                    continue;     // the search blends scaled parts only
+                }
                 float[] values = new float[p * courses.length];
                 for (int m = 0; m < p; m++) {
                     // The same float arithmetic as the hybrid's own scaling, so the table ranks as the model does.
                     float[] params = paramsAll[m][sc];
                     for (int x = 0; x < courses.length; x++) {
                         float v = s[m][courses[x]];
-                        values[m * courses.length + x] = scalings[sc] == Scaling.NONE ? v : (v - params[0]) * params[1];
+                        values[m * courses.length + x] = (v - params[0]) * params[1];
                     }
                 }
                 scaled[sc][l] = values;

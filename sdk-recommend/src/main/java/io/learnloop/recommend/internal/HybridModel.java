@@ -16,7 +16,9 @@ import java.util.Set;
  * component weights. A learner with no history gets popularity;
  * a learner with fewer than {@code coldHistory} courses gets the content and popularity components at full weight
  * on top of the blend, since collaborative signals are thin there. New courses (no interactions) score through
- * the content component.
+ * the content component, and with a cold-course share each learner's {@value #COLD_SLOTS} best-matching courses
+ * (by content) among those with fewer than {@value #COLD_SUPPORT} learners get content's score, relative to its
+ * best, times the share's weight times the learner's best blended score, on top of the blend.
  *
  * <p>Thread-safe: immutable once built.
  */
@@ -28,8 +30,8 @@ public final class HybridModel extends ScoringModel {
     private final int coldHistory;
     private final double recencyHalfLifeMillis;
     private final Scaling scaling;
-    // The cold-course share: content's scaled score, times coldWeight, added to the courses with fewer than
-    // COLD_SUPPORT learners, which the interaction parts barely reach.
+    // The cold-course share, for courses with fewer than COLD_SUPPORT learners, which the interaction parts barely
+    // reach: see the class comment.
     private final ScoringModel coldContent;
     private final float coldWeight;
     private final int[] coldCourses;

@@ -56,6 +56,89 @@ public final class TopK {
     }
 
     /**
+     * Marks the entries {@link #select} would return, in no particular order, by a threshold instead of a heap:
+     * the k-th best score is found by selection in linear expected time, then every entry above it is marked, and
+     * entries equal to it in index order until k are marked (the ones {@code select} breaks the tie for).
+     *
+     * @param scores the scores
+     * @param k      how many
+     * @param floor  the score an entry must exceed when {@code strict}
+     * @param strict whether to apply the floor
+     * @param mark   set to true for each selected entry (other flags are left as they are)
+     * @return how many were marked
+     */
+    public static int mark(float[] scores, int k, float floor, boolean strict, boolean[] mark) {
+        if (k <= 0) {
+            return 0;
+        }
+        float[] values = new float[scores.length];
+        int count = 0;
+        for (float s : scores) {
+            if (selectable(s, floor, strict)) {
+                values[count++] = s;
+            }
+        }
+        if (count <= k) {
+            for (int i = 0; i < scores.length; i++) {
+                if (selectable(scores[i], floor, strict)) {
+                    mark[i] = true;
+                }
+            }
+            return count;
+        }
+        float threshold = kthLargest(values, count, k);
+        int above = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > threshold) {
+                mark[i] = true;
+                above++;
+            }
+        }
+        for (int i = 0; i < scores.length && above < k; i++) {
+            if (scores[i] == threshold) {
+                mark[i] = true;
+                above++;
+            }
+        }
+        return above;
+    }
+
+    /** The k-th largest of the first {@code count} values (1-based k), by Hoare's selection; reorders them. */
+    private static float kthLargest(float[] v, int count, int k) {
+        int target = k - 1;
+        int lo = 0;
+        int hi = count - 1;
+        while (lo < hi) {
+            float pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] > pivot) {
+                    i++;
+                }
+                while (v[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return v[target];
+            }
+        }
+        return v[target];
+    }
+
+    /**
      * Returns whether an entry is one {@link #select} may return: not NaN, not negative infinity, and above the
      * floor when strict.
      *

@@ -61,6 +61,26 @@ class FastRankingTest {
     }
 
     @Test
+    void mark_whenRandomScoresWithTies_marksExactlyTheEntriesSelectReturns() {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int trial = 0; trial < 2_000; trial++) {
+            float[] s = randomScores(r, 1 + r.nextInt(300));
+            int k = r.nextInt(40);
+            boolean strict = r.nextBoolean();
+            float floor = strict ? r.nextInt(5) - 1 : 0f;
+            boolean[] marked = new boolean[s.length];
+            int count = TopK.mark(s, k, floor, strict, marked);
+            int[] expected = sortedTopK(s, k, floor, strict);
+            boolean[] want = new boolean[s.length];
+            for (int i : expected) {
+                want[i] = true;
+            }
+            assertThat(marked).as("trial %d", trial).containsExactly(want);
+            assertThat(count).isEqualTo(expected.length);
+        }
+    }
+
+    @Test
     void rank_whenRandomScoresWithTies_isTheEntrysPositionInTheSelectedList() {
         SplittableRandom r = new SplittableRandom(11);
         for (int trial = 0; trial < 500; trial++) {
