@@ -357,4 +357,20 @@ class StripePayoutRunTest {
                 Map.of("Stripe-Signature", "t=" + t + ",v1=" + v1.substring(0, 63) + (v1.endsWith("0") ? "1" : "0"))).rejection())
                 .isEqualTo(io.learnloop.payment.RejectionReason.BAD_SIGNATURE);
     }
+
+    @org.junit.jupiter.api.Test
+    void run_whenTheBalanceWasEarnedThroughAnotherProvider_parksWithoutMovingMoney() {
+        PayoutFixture f = new PayoutFixture(io.learnloop.core.store.Stores.inMemory());
+        f.paid("wechatpay", "4200000001", "USD");
+        transferSucceeds("acct_ada", "tr_ada");
+
+        PayoutReport report = payouts(f).run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100));
+
+        assertThat(report.payouts()).filteredOn(p -> p.payee().equals(PayoutFixture.ADA)).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PayoutStatus.PARKED))
+                .satisfies(p -> assertThat(p.detail()).contains("stripe holds only 0.00 USD"));
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers")))).isEmpty();
+        assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(4550, "USD"));
+        assertThat(f.sumOfBalances("USD")).isZero();
+    }
 }
