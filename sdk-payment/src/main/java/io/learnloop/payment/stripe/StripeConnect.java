@@ -30,7 +30,8 @@ import java.util.Objects;
  * first transfer. A transfer is settled when created, so a created transfer is confirmed at once. {@link #query}:
  * {@code GET /v1/transfers/{id}}, or without an id the transfers of the destination and group
  * ({@code GET /v1/transfers?destination=…&transfer_group=…}) matched on the metadata. {@link #reverse}:
- * {@code POST /v1/transfers/{id}/reversals} with {@code amount} and {@code metadata[learnloop_return]}, under
+ * {@code POST /v1/transfers/{id}/reversals} with {@code amount}, {@code description} (the reason) and
+ * {@code metadata[learnloop_return]}, under
  * {@code Idempotency-Key} = the return reference. A reversal Stripe reports on its own ({@code transfer.reversed})
  * is read from its webhook with {@link #reversalsIn} and recorded with {@code Payouts.recordReturn}.
  *
@@ -121,6 +122,7 @@ public final class StripeConnect implements PayoutChannel {
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("amount", StripeAmounts.toStripe(amount));
+        p.put("description", transfer.description());
         p.put("metadata", Map.of(RETURN_KEY, returnReference, PAYOUT_KEY, transfer.payoutKey()));
         JsonNode r = stripe.post("reverse transfer", "/v1/transfers/" + transfer.providerTransferId() + "/reversals",
                 p, returnReference);

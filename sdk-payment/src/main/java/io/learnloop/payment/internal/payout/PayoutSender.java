@@ -119,7 +119,10 @@ final class PayoutSender {
             throw ValidationException.of("payoutKey", "no " + attempt.provider() + " account is bound to "
                     + attempt.payee() + " any more: bind it to take money back");
         }
-        PayoutResult result = channel.reverse(transfer(attempt, destination), reference, amount);
+        PayoutTransfer sent = transfer(attempt, destination);
+        // the provider shows the return's reason, not the payout's description
+        PayoutResult result = channel.reverse(new PayoutTransfer(sent.payoutKey(), sent.payee(), sent.destination(),
+                sent.amount(), sent.sourcePayment(), sent.group(), reason, sent.providerTransferId()), reference, amount);
         return switch (result.state()) {
             case CONFIRMED -> posted(actor, attempt, reference, amount, reason);
             case REJECTED, NOT_FOUND -> throw new ConflictException(ErrorCode.INVALID_STATE, attempt.provider()
