@@ -2,7 +2,8 @@
  * Learnloop sdk-payment: what hosts call ({@link io.learnloop.payment.Payments}: checkout, notifications,
  * reconciliation, refunds), the provider SPI that a payment channel implements
  * ({@link io.learnloop.payment.spi.PaymentProvider} and the requests and results only providers see), and the
- * sandbox, Stripe, Alipay and WeChat Pay v3 providers. Every provider calls out through sdk-http.
+ * sandbox, Stripe, Alipay and WeChat Pay v3 providers, and payouts through them
+ * ({@link io.learnloop.payment.Payouts}). Every provider calls out through sdk-http.
  */
 module io.learnloop.payment {
     requires transitive io.learnloop.core;
@@ -23,4 +24,5 @@ module io.learnloop.payment {
     // stored records are read and written by the core's JSON mapper
     opens io.learnloop.payment.internal.pipeline to com.fasterxml.jackson.databind;
     opens io.learnloop.payment.internal.apple to com.fasterxml.jackson.databind;
+    opens io.learnloop.payment.internal.payout to com.fasterxml.jackson.databind;
 }

@@ -161,7 +161,10 @@ class SecretsNeverLeakTest {
         attempt(() -> sandbox.query(PaymentReference.of("order-9006")));
 
         for (Object o : List.of(stripeConfig, stripe, wechatConfig, wechat, alipayConfig, alipay, sandboxConfig, sandbox, http,
-                Secret.of(STRIPE_KEY))) {
+                Secret.of(STRIPE_KEY), new io.learnloop.payment.stripe.StripeConnect(stripeConfig),
+                new io.learnloop.payment.wechat.WechatProfitSharing(wechatConfig),
+                new io.learnloop.payment.alipay.AlipayRoyalty(alipayConfig),
+                new PayoutDestination("MERCHANT_ID", "1900000109", "LEAKCHECK receiver name"))) {
             rendered.add(o.toString());
         }
 

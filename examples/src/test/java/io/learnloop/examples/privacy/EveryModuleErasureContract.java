@@ -234,7 +234,7 @@ abstract class EveryModuleErasureContract {
         assertThat(files.keySet()).contains("payment-attempts.json", "payment-notifications.json",
                 "refund-requests.json", "apple-transactions.json", "community-topics.json", "community-posts.json",
                 "community-reports.json", "lti-users.json", "lti-launches.json", "lti-seats.json",
-                "lrs-statements.json", "recommendation-interactions.json");
+                "lrs-statements.json", "recommendation-interactions.json", "payouts.json");
         for (String touched : List.of("orders.json", "grants.json", "progress.json", "notes.json",
                 "quiz-attempts.json", "recall-cards.json", "certificates.json", "reviews.json", "consents.json",
                 "audit.json", "payment-attempts.json", "payment-notifications.json", "community-topics.json",

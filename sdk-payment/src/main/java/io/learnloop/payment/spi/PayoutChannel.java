@@ -55,7 +55,7 @@ public interface PayoutChannel {
      * Takes part or all of a confirmed transfer back from the payee (Stripe transfer reversal, WeChat Pay
      * profit-sharing return). Repeating it with the same return reference returns once.
      *
-     * @param transfer        the confirmed transfer
+     * @param transfer        the confirmed transfer, whose description is the return's reason
      * @param returnReference the return's idempotency key
      * @param amount          how much comes back
      * @return CONFIRMED when the money came back, PENDING while the provider works on it, or REJECTED

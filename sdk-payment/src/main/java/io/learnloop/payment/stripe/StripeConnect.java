@@ -6,6 +6,7 @@ import io.learnloop.core.money.Money;
 import io.learnloop.http.internal.HttpRequest;
 import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.payment.ProviderId;
+import io.learnloop.payment.RejectionReason;
 import io.learnloop.payment.internal.json.Json;
 import io.learnloop.payment.internal.stripe.StripeAmounts;
 import io.learnloop.payment.spi.PayoutChannel;
@@ -13,7 +14,9 @@ import io.learnloop.payment.spi.PayoutMode;
 import io.learnloop.payment.spi.PayoutResult;
 import io.learnloop.payment.spi.PayoutTransfer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +30,10 @@ import java.util.Objects;
  * first transfer. A transfer is settled when created, so a created transfer is confirmed at once. {@link #query}:
  * {@code GET /v1/transfers/{id}}, or without an id the transfers of the destination and group
  * ({@code GET /v1/transfers?destination=…&transfer_group=…}) matched on the metadata. {@link #reverse}:
- * {@code POST /v1/transfers/{id}/reversals} with {@code amount} and {@code metadata[learnloop_return]}, under
+ * {@code POST /v1/transfers/{id}/reversals} with {@code amount}, {@code description} (the reason) and
+ * {@code metadata[learnloop_return]}, under
  * {@code Idempotency-Key} = the return reference. A reversal Stripe reports on its own ({@code transfer.reversed})
- * is recorded with {@code Payouts.recordReturn} under the reversal's id.
+ * is read from its webhook with {@link #reversalsIn} and recorded with {@code Payouts.recordReturn}.
  *
  * <p>Thread-safe: immutable.
  */
@@ -118,6 +122,7 @@ public final class StripeConnect implements PayoutChannel {
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("amount", StripeAmounts.toStripe(amount));
+        p.put("description", transfer.description());
         p.put("metadata", Map.of(RETURN_KEY, returnReference, PAYOUT_KEY, transfer.payoutKey()));
         JsonNode r = stripe.post("reverse transfer", "/v1/transfers/" + transfer.providerTransferId() + "/reversals",
                 p, returnReference);
@@ -125,6 +130,48 @@ public final class StripeConnect implements PayoutChannel {
         String currency = Json.text(r, "currency");
         return new PayoutResult(PayoutResult.State.CONFIRMED, Json.text(r, "id"),
                 value == null || currency == null ? null : StripeAmounts.fromStripe(value, currency), "reversed");
+    }
+
+    /**
+     * Reads a webhook delivery for payouts: verified like every Stripe delivery (the raw body's
+     * {@code Stripe-Signature} under a configured secret, the replay window, the account); a {@code transfer.reversed}
+     * event yields the reversals of a transfer this channel made (it carries {@code metadata[learnloop_payout]}),
+     * each to record with {@code Payouts.recordReturn}, which posts each once. Never throws for bad input.
+     *
+     * @param body    the raw request body, exactly as received
+     * @param headers the request headers (any case)
+     * @return the reversals, or the rejection
+     */
+    public StripeConnectEvent reversalsIn(byte[] body, Map<String, String> headers) {
+        StripeProvider.VerifiedEvent verified = stripe.verify(body, headers == null ? Map.of() : headers);
+        if (verified.rejected() != null) {
+            return new StripeConnectEvent(verified.rejected().reason(), verified.rejected().detail(), List.of());
+        }
+        JsonNode event = verified.event();
+        String type = Json.text(event, "type");
+        JsonNode transfer = event.path("data").path("object");
+        String payoutKey = Json.text(transfer, "metadata", PAYOUT_KEY);
+        if (!"transfer.reversed".equals(type) || payoutKey == null) {
+            return new StripeConnectEvent(null, type + " is not a reversal of a payout", List.of());
+        }
+        List<StripeTransferReversal> reversals = new ArrayList<>();
+        try {
+            for (JsonNode r : transfer.path("reversals").path("data")) {
+                String id = Json.text(r, "id");
+                Long amount = Json.number(r, "amount");
+                String currency = Json.text(r, "currency");
+                if (id == null || amount == null || currency == null) {
+                    return new StripeConnectEvent(RejectionReason.MALFORMED, "a reversal lacks its id, amount or "
+                            + "currency", List.of());
+                }
+                String ours = Json.text(r, "metadata", RETURN_KEY);
+                reversals.add(new StripeTransferReversal(payoutKey, ours != null ? ours : id, id,
+                        StripeAmounts.fromStripe(amount, currency)));
+            }
+        } catch (RuntimeException e) {
+            return new StripeConnectEvent(RejectionReason.MALFORMED, e.getMessage(), List.of());
+        }
+        return new StripeConnectEvent(null, "transfer " + Json.text(transfer, "id") + " reversed", reversals);
     }
 
     private static String destination(PayoutTransfer transfer) {

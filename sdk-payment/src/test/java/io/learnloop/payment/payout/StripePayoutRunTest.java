@@ -307,4 +307,70 @@ class StripePayoutRunTest {
             assertThat(payoutsFile).contains(lost.payoutKey()).contains("tr_ada").contains("\"state\":\"CONFIRMED\"");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void reversalsIn_whenStripeReportsAReversal_recordsItOnceAndNotAgainForOneMadeByReverse() throws Exception {
+        PayoutFixture f = new PayoutFixture(io.learnloop.core.store.Stores.inMemory());
+        f.paid("stripe", "pi_1", "USD");
+        transferSucceeds("acct_ada", "tr_ada");
+        StripeConnect connect = new StripeConnect(config(f));
+        Payouts payouts = Payouts.builder(f.learnloop).channel(connect)
+                .destinations((provider, payee) -> payee.equals(PayoutFixture.ADA)
+                        ? PayoutDestination.of("acct_ada") : null).build();
+        Payout paid = payouts.run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100))
+                .payouts().stream().filter(p -> p.payee().equals(PayoutFixture.ADA)).findFirst().orElseThrow();
+        server.stubFor(post(urlPathEqualTo("/v1/transfers/tr_ada/reversals")).willReturn(okJson(
+                "{\"id\":\"trr_ours\",\"object\":\"transfer_reversal\",\"amount\":500,\"currency\":\"usd\"}")));
+        Payout afterOurs = payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "refund-1",
+                Money.ofMinor(500, "USD"), null);
+        String ourReference = io.learnloop.payment.testing.Forms.decode(server.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/transfers/tr_ada/reversals"))).get(0).getBodyAsString())
+                .get("metadata[learnloop_return]");
+        String body = "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"transfer.reversed\",\"data\":{\"object\":{"
+                + "\"id\":\"tr_ada\",\"object\":\"transfer\",\"amount\":4550,\"amount_reversed\":1500,\"currency\":\"usd\","
+                + "\"metadata\":{\"learnloop_payout\":\"" + paid.payoutKey() + "\"},\"reversals\":{\"object\":\"list\","
+                + "\"data\":[{\"id\":\"trr_ours\",\"amount\":500,\"currency\":\"usd\",\"metadata\":{\"learnloop_return\":\""
+                + ourReference + "\"}},{\"id\":\"trr_theirs\",\"amount\":1000,\"currency\":\"usd\",\"metadata\":{}}]}}}}";
+        long t = f.clock.instant().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("whsec_connectConnectConnect".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Map<String, String> headers = Map.of("Stripe-Signature", "t=" + t + ",v1=" + v1);
+
+        io.learnloop.payment.stripe.StripeConnectEvent event = connect.reversalsIn(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+        for (var r : event.reversals()) {
+            payouts.recordReturn(PayoutFixture.FINANCE, r.payoutKey(), r.returnKey(), r.amount());
+        }
+        for (var r : event.reversals()) {
+            payouts.recordReturn(PayoutFixture.FINANCE, r.payoutKey(), r.returnKey(), r.amount());
+        }
+
+        assertThat(event.rejection()).isNull();
+        assertThat(afterOurs.returned()).isEqualTo(Money.ofMinor(500, "USD"));
+        assertThat(payouts.payout(PayoutFixture.FINANCE, paid.payoutKey()).returned())
+                .isEqualTo(Money.ofMinor(1500, "USD"));
+        assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(1500, "USD"));
+        assertThat(f.sumOfBalances("USD")).isZero();
+        assertThat(connect.reversalsIn(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Stripe-Signature", "t=" + t + ",v1=" + v1.substring(0, 63) + (v1.endsWith("0") ? "1" : "0"))).rejection())
+                .isEqualTo(io.learnloop.payment.RejectionReason.BAD_SIGNATURE);
+    }
+
+    @org.junit.jupiter.api.Test
+    void run_whenTheBalanceWasEarnedThroughAnotherProvider_parksWithoutMovingMoney() {
+        PayoutFixture f = new PayoutFixture(io.learnloop.core.store.Stores.inMemory());
+        f.paid("wechatpay", "4200000001", "USD");
+        transferSucceeds("acct_ada", "tr_ada");
+
+        PayoutReport report = payouts(f).run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100));
+
+        assertThat(report.payouts()).filteredOn(p -> p.payee().equals(PayoutFixture.ADA)).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PayoutStatus.PARKED))
+                .satisfies(p -> assertThat(p.detail()).contains("stripe holds only 0.00 USD"));
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers")))).isEmpty();
+        assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(4550, "USD"));
+        assertThat(f.sumOfBalances("USD")).isZero();
+    }
 }

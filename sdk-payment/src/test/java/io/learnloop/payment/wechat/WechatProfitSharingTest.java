@@ -255,4 +255,69 @@ class WechatProfitSharingTest {
         assertThat(body(creates.get(0)).path("settle_info").path("profit_sharing").asBoolean(false)).isTrue();
         assertThat(body(creates.get(1)).has("settle_info")).isFalse();
     }
+
+    @Test
+    void splitOrder_whenComparedWithTheOfficialSdk_sendsTheSameReceiverOrderAndReturnBodies() throws Exception {
+        PayoutFixture f = new PayoutFixture(io.learnloop.core.store.Stores.inMemory());
+        Order order = f.paid("wechatpay", TRANSACTION, "CNY");
+        receiversAccepted(f);
+        for (Map.Entry<LedgerAccount, PayoutDestination> r : RECEIVERS.entrySet()) {
+            long amount = f.balance(r.getKey(), "CNY").minor();
+            server.stubFor(post(urlPathEqualTo("/v3/profitsharing/orders"))
+                    .withRequestBody(matchingJsonPath("$.receivers[0].account", equalTo(r.getValue().account())))
+                    .willReturn(WechatPayProviderTest.signedAt(200, split("ps-" + amount, r.getValue().account(),
+                            r.getValue().type(), amount, "SUCCESS", null), now(f))));
+        }
+        Payouts payouts = payouts(f);
+        Map<LedgerAccount, Payout> paid = payouts.splitOrder(PayoutFixture.FINANCE, ProviderId.WECHAT_PAY, order.id())
+                .payouts().stream().collect(Collectors.toMap(Payout::payee, p -> p));
+
+        var official = new com.wechat.pay.java.service.profitsharing.model.CreateOrderRequest();
+        official.setAppid(WechatPayProviderTest.APP_ID);
+        official.setTransactionId(TRANSACTION);
+        official.setOutOrderNo(paid.get(PayoutFixture.ADA).payoutKey());
+        var receiver = new com.wechat.pay.java.service.profitsharing.model.CreateOrderReceiver();
+        receiver.setType("PERSONAL_OPENID");
+        receiver.setAccount("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+        receiver.setAmount(4550L);
+        receiver.setDescription("课程分成");
+        official.setReceivers(List.of(receiver));
+        official.setUnfreezeUnsplit(false);
+        assertThat(body(splitsTo("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o").get(0)))
+                .isEqualTo(JSON.readTree(com.wechat.pay.java.core.util.GsonUtil.toJson(official)));
+
+        var add = new com.wechat.pay.java.service.profitsharing.model.AddReceiverRequest();
+        add.setAppid(WechatPayProviderTest.APP_ID);
+        add.setType(com.wechat.pay.java.service.profitsharing.model.ReceiverType.PERSONAL_OPENID);
+        add.setAccount("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+        add.setRelationType(com.wechat.pay.java.service.profitsharing.model.ReceiverRelationType.PARTNER);
+        List<LoggedRequest> adds = server.findAll(postRequestedFor(urlPathEqualTo("/v3/profitsharing/receivers/add"))
+                .withRequestBody(matchingJsonPath("$.account", equalTo("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"))));
+        assertThat(adds).isNotEmpty();
+        for (LoggedRequest r : adds) {
+            assertThat(body(r)).isEqualTo(JSON.readTree(com.wechat.pay.java.core.util.GsonUtil.toJson(add)));
+        }
+
+        String cipher = body(splitsTo("oUpF8uGrace0000000000000000").get(0)).path("receivers").get(0).path("name").asText();
+        assertThat(new com.wechat.pay.java.core.cipher.RSAPrivacyDecryptor(
+                WechatPayProviderTest.WECHAT_PUBLIC.getPrivate()).decrypt(cipher)).isEqualTo("格蕾丝");
+
+        Payout merchant = paid.get(PayoutFixture.AFF1);
+        server.stubFor(post(urlPathEqualTo("/v3/profitsharing/return-orders")).willReturn(WechatPayProviderTest.signedAt(200,
+                "{\"out_order_no\":\"x\",\"out_return_no\":\"y\",\"return_id\":\"3008450740201411110007820473\","
+                        + "\"return_mchid\":\"1900000109\",\"amount\":100,\"result\":\"PROCESSING\"}", now(f))));
+        Payout pending = payouts.reverse(PayoutFixture.FINANCE, merchant.payoutKey(), "refund-1", Money.ofMinor(100, "CNY"),
+                "退款回退");
+        JsonNode sent = body(server.findAll(postRequestedFor(urlPathEqualTo("/v3/profitsharing/return-orders"))).get(0));
+        var ret = new com.wechat.pay.java.service.profitsharing.model.CreateReturnOrderRequest();
+        ret.setOutOrderNo(merchant.payoutKey());
+        ret.setOutReturnNo(sent.path("out_return_no").asText());
+        ret.setReturnMchid("1900000109");
+        ret.setAmount(100L);
+        ret.setDescription("退款回退");
+        assertThat(sent).isEqualTo(JSON.readTree(com.wechat.pay.java.core.util.GsonUtil.toJson(ret)));
+        assertThat(pending.returned().isZero()).isTrue();
+        assertThat(pending.detail()).contains("processing");
+        assertThat(f.sumOfBalances("CNY")).isZero();
+    }
 }

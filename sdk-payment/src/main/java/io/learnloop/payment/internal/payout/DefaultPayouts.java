@@ -8,6 +8,7 @@ import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.commerce.OrderStatus;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
+import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.NotFoundException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.error.Validator;
@@ -31,6 +32,8 @@ import io.learnloop.payment.Payouts;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.spi.PayoutChannel;
 import io.learnloop.payment.spi.PayoutMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +47,8 @@ import java.util.Objects;
  * <p>Thread-safe: immutable; all shared state lives in the store.
  */
 public final class DefaultPayouts implements Payouts {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultPayouts.class);
+
     private final Learnloop learnloop;
     private final ServiceContext ctx;
     private final Map<String, PayoutChannel> channels;
@@ -104,7 +109,7 @@ public final class DefaultPayouts implements Payouts {
                 return uow.insert(PayoutTypes.PAYOUT, created).value();
             });
             if (attempt != null) {
-                done.add(sender.advance(actor, attempt));
+                done.add(guarded(attempt, () -> sender.advance(actor, attempt)));
             }
         }
         return report(done, page.nextCursor());
@@ -146,7 +151,7 @@ public final class DefaultPayouts implements Payouts {
                             order.payment().reference(), group.length() > 64 ? group.substring(0, 64) : group,
                             PayoutStatus.NEW.name(), null, List.of(), Money.zero(share.getValue().currency()), 0,
                             null, ctx.now(), ctx.now())).value()));
-            done.add(sender.advance(actor, attempt));
+            done.add(guarded(attempt, () -> sender.advance(actor, attempt)));
         }
         return report(done, null);
     }
@@ -170,7 +175,8 @@ public final class DefaultPayouts implements Payouts {
             if (!channels.containsKey(a.provider())) {
                 continue;
             }
-            done.add(a.status() == PayoutStatus.SENT ? sender.settle(actor, a) : sender.advance(actor, a));
+            done.add(guarded(a, () -> a.status() == PayoutStatus.SENT ? sender.settle(actor, a)
+                    : sender.advance(actor, a)));
         }
         return report(done, null);
     }
@@ -200,6 +206,16 @@ public final class DefaultPayouts implements Payouts {
         require(actor, "read a payout");
         new Validator().notBlank("payoutKey", payoutKey, 64).throwIfInvalid();
         return load(payoutKey).view();
+    }
+
+    /** One payee's failure (a store conflict, the host's destination lookup) never stops the others. */
+    private Payout guarded(PayoutAttempt attempt, java.util.function.Supplier<Payout> step) {
+        try {
+            return step.get();
+        } catch (LearnloopException e) {
+            LOG.warn("payout {} left {} for the next run: {}", attempt.id(), attempt.state(), e.getMessage());
+            return load(attempt.id()).view();
+        }
     }
 
     private PayoutAttempt confirmed(String payoutKey, Money amount) {

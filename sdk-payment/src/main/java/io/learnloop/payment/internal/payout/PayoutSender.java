@@ -8,6 +8,7 @@ import io.learnloop.core.error.LearnloopException;
 import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.error.ValidationException;
 import io.learnloop.core.identity.Actor;
+import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.PayoutRequest;
 import io.learnloop.core.ledger.PayoutReturn;
 import io.learnloop.core.money.Money;
@@ -60,6 +61,10 @@ final class PayoutSender {
         if (destination == null) {
             return park(attempt, "no " + attempt.provider() + " account is bound to " + attempt.payee()).view();
         }
+        String shortfall = shortfall(actor, attempt);
+        if (shortfall != null) {
+            return park(attempt, shortfall).view();
+        }
         PayoutAttempt claimed = claim(attempt);
         if (claimed == null) {
             return current(attempt.id()).view();
@@ -87,6 +92,9 @@ final class PayoutSender {
         PayoutResult result;
         try {
             result = channel.query(transfer(attempt, destination));
+        } catch (ValidationException e) {
+            LOG.warn("payout {} cannot be queried: {}", attempt.id(), e.getMessage());
+            return move(attempt, a -> a.in(PayoutStatus.SENT, null, e.getMessage(), ctx.now())).view();
         } catch (RemoteException e) {
             LOG.warn("payout {} could not be queried: {}", attempt.id(), e.getMessage());
             return move(attempt, a -> a.in(PayoutStatus.SENT, null, e.getMessage(), ctx.now())).view();
@@ -111,7 +119,10 @@ final class PayoutSender {
             throw ValidationException.of("payoutKey", "no " + attempt.provider() + " account is bound to "
                     + attempt.payee() + " any more: bind it to take money back");
         }
-        PayoutResult result = channel.reverse(transfer(attempt, destination), reference, amount);
+        PayoutTransfer sent = transfer(attempt, destination);
+        // the provider shows the return's reason, not the payout's description
+        PayoutResult result = channel.reverse(new PayoutTransfer(sent.payoutKey(), sent.payee(), sent.destination(),
+                sent.amount(), sent.sourcePayment(), sent.group(), reason, sent.providerTransferId()), reference, amount);
         return switch (result.state()) {
             case CONFIRMED -> posted(actor, attempt, reference, amount, reason);
             case REJECTED, NOT_FOUND -> throw new ConflictException(ErrorCode.INVALID_STATE, attempt.provider()
@@ -130,6 +141,24 @@ final class PayoutSender {
         learnloop.ledger().payoutReturn(actor, new PayoutReturn(attempt.id(), reference, amount, memo));
         return move(attempt, a -> a.returns().contains(reference) ? a : a.withReturn(reference, amount, ctx.now()))
                 .view();
+    }
+
+    /**
+     * Why the ledger could not take this payout now (the payee is owed less, or the provider holds less), checked
+     * before the money moves; null if it can. The ledger checks again when it posts.
+     */
+    private String shortfall(Actor actor, PayoutAttempt attempt) {
+        Money owed = learnloop.ledger().balance(actor, attempt.payee(), attempt.amount().currency());
+        Money held = learnloop.ledger().balance(actor, LedgerAccount.clearing(attempt.provider()),
+                attempt.amount().currency()).negate();
+        if (attempt.amount().compareTo(owed) > 0) {
+            return attempt.payee() + " is owed only " + owed + ", less than " + attempt.amount()
+                    + " (paid out another way, or refunded since)";
+        }
+        if (attempt.amount().compareTo(held) > 0) {
+            return attempt.provider() + " holds only " + held + ", less than " + attempt.amount();
+        }
+        return null;
     }
 
     private static void checkLeft(PayoutAttempt attempt, Money amount) {
