@@ -75,6 +75,17 @@ public final class AlipayAgreements {
     private static final String IN_PROGRESS = "10003";
     /** How many times one run reads the due list again past subscriptions that await a signature. */
     private static final int MAX_ROUNDS = 5;
+    /**
+     * Refusals of {@code alipay.trade.pay} that say Alipay already has a trade under the {@code out_trade_no}: the
+     * repeat of a send that went through, never a failed charge by themselves.
+     */
+    private static final Set<String> TRADE_EXISTS = Set.of("ACQ.TRADE_HAS_SUCCESS", "ACQ.TRADE_HAS_CLOSE",
+            "ACQ.TRADE_BUYER_NOT_MATCH", "ACQ.CONTEXT_INCONSISTENT");
+    /**
+     * How long after a send a deduction that Alipay does not know may be sent again: longer than any request of the
+     * HTTP layer can still be on its way (its call timeout, times its retries).
+     */
+    private static final Duration RESEND_AFTER = Duration.ofMinutes(10);
 
     private final Learnloop learnloop;
     private final ServiceContext ctx;
@@ -317,22 +328,31 @@ public final class AlipayAgreements {
         String outTradeNo = s.externalId() + "P" + (s.paidPeriods() + 1) + "A" + (s.failedAttempts() + 1);
         AlipayDeduction known = ctx.read(uow -> uow.find(AlipayDeduction.TYPE, outTradeNo)).map(Versioned::value)
                 .orElse(null);
-        if (known != null && AlipayDeduction.PENDING.equals(known.status())) {
-            Charge polled = poll(s, outTradeNo);
-            if (polled != null) {
-                return polled;
-            }
-        } else if (known != null) {
-            return Charge.PENDING; // settled or failed by a notification since the due list was read
-        } else {
-            ctx.transactRetrying(uow -> {
-                if (uow.find(AlipayDeduction.TYPE, outTradeNo).isEmpty()) {
-                    uow.insert(AlipayDeduction.TYPE, new AlipayDeduction(outTradeNo, s.externalId(),
-                            AlipayDeduction.PENDING, null, ctx.now(), ctx.now()));
+        if (known == null) {
+            // the insert is the claim: of two instances that both found no record, only the one whose insert
+            // commits sends; the other leaves the deduction to it
+            boolean claimed = ctx.transactRetrying(uow -> {
+                if (uow.find(AlipayDeduction.TYPE, outTradeNo).isPresent()) {
+                    return false;
                 }
-                return null;
+                uow.insert(AlipayDeduction.TYPE, new AlipayDeduction(outTradeNo, s.externalId(),
+                        AlipayDeduction.PENDING, null, ctx.now(), ctx.now()));
+                return true;
             });
+            return claimed ? send(s, agreement, outTradeNo, false) : Charge.PENDING;
         }
+        if (!AlipayDeduction.PENDING.equals(known.status())) {
+            return Charge.PENDING; // settled or failed by a notification since the due list was read
+        }
+        return poll(s, agreement, outTradeNo, null);
+    }
+
+    /**
+     * Sends one {@code alipay.trade.pay}. A refusal fails the deduction only when this was its first send and Alipay
+     * did not say it has the trade already; any other refusal is asked about with a query, since the earlier send
+     * may have been paid.
+     */
+    private Charge send(Subscription s, AlipayAgreementRecord agreement, String outTradeNo, boolean repeat) {
         ObjectNode biz = Json.object();
         biz.put("out_trade_no", outTradeNo);
         biz.put("total_amount", s.price().toDecimalString());
@@ -350,6 +370,9 @@ public final class AlipayAgreements {
             if (IN_PROGRESS.equals(e.providerCode()) || e.isRetryable() || e.outcomeUnknown()) {
                 return Charge.PENDING;
             }
+            if (repeat || TRADE_EXISTS.contains(e.providerCode())) {
+                return poll(s, null, outTradeNo, e.providerCode());
+            }
             fail(s.externalId(), outTradeNo, e.providerCode());
             return Charge.FAILED;
         }
@@ -360,26 +383,57 @@ public final class AlipayAgreements {
     }
 
     /**
-     * Asks Alipay about a pending deduction: paid settles it, closed fails it, still waiting keeps it pending; null
-     * when Alipay never received it, so it may be sent (again, under the same number).
+     * Asks Alipay about a pending deduction: paid settles it, closed fails it, still waiting keeps it pending. When
+     * Alipay has no trade under the number: after a refusal of a repeated send, the refusal stands (a failed renewal),
+     * unless Alipay said it has the trade, which the query does not show yet (pending); otherwise the request never
+     * reached Alipay, and it is sent again under the same number by the one instance that claims the repeat, once
+     * the last send is {@link #RESEND_AFTER} old (so a send still on its way is not raced).
+     *
+     * @param agreement the agreement to send under again, or null when this follows a refusal
+     * @param refusal   the code of the refusal this follows, or null
      */
-    private Charge poll(Subscription s, String outTradeNo) {
+    private Charge poll(Subscription s, AlipayAgreementRecord agreement, String outTradeNo, String refusal) {
         PaymentStatus status;
         try {
             status = alipay.query(PaymentReference.of(outTradeNo));
         } catch (RemoteException e) {
             return Charge.PENDING;
         }
-        return switch (status.state()) {
-            case PAID -> settle(s.externalId(), outTradeNo, status.providerPaymentId(),
-                    status.amount() != null ? status.amount() : s.price()) ? Charge.CHARGED : Charge.PENDING;
-            case CLOSED -> {
+        switch (status.state()) {
+            case PAID:
+                return settle(s.externalId(), outTradeNo, status.providerPaymentId(),
+                        status.amount() != null ? status.amount() : s.price()) ? Charge.CHARGED : Charge.PENDING;
+            case CLOSED:
                 fail(s.externalId(), outTradeNo, status.providerState());
-                yield Charge.FAILED;
+                return Charge.FAILED;
+            case NOT_FOUND:
+                if (refusal != null) {
+                    if (TRADE_EXISTS.contains(refusal)) {
+                        return Charge.PENDING;
+                    }
+                    fail(s.externalId(), outTradeNo, refusal);
+                    return Charge.FAILED;
+                }
+                return claimRepeat(outTradeNo) ? send(s, agreement, outTradeNo, true) : Charge.PENDING;
+            default:
+                return Charge.PENDING;
+        }
+    }
+
+    /**
+     * Claims the repeat of a pending deduction by compare-and-set of its record: true for the one instance that
+     * stamps it, when its last send is at least {@link #RESEND_AFTER} old.
+     */
+    private boolean claimRepeat(String outTradeNo) {
+        return ctx.transactRetrying(uow -> {
+            Versioned<AlipayDeduction> v = uow.find(AlipayDeduction.TYPE, outTradeNo).orElse(null);
+            if (v == null || !AlipayDeduction.PENDING.equals(v.value().status())
+                    || v.value().changedAt().plus(RESEND_AFTER).isAfter(ctx.now())) {
+                return false;
             }
-            case NOT_FOUND -> null;
-            default -> Charge.PENDING;
-        };
+            uow.update(AlipayDeduction.TYPE, v.value().with(AlipayDeduction.PENDING, null, ctx.now()), v.version());
+            return true;
+        });
     }
 
     private static AgreementNotificationResult decided(String notifyId, String outTradeNo, Subscription after,
@@ -391,7 +445,7 @@ public final class AlipayAgreements {
     }
 
     /**
-     * Settles a paid deduction with its record, once: false if it was settled or failed before, or its subscription
+     * Settles a paid deduction with its record, once: false if it was settled before, or its subscription
      * ended meanwhile (the deduction then stays pending, for a person to refund).
      */
     private boolean settle(String agreement, String outTradeNo, String tradeNo, Money amount) {
@@ -402,11 +456,15 @@ public final class AlipayAgreements {
         }
     }
 
-    /** The subscription after the settlement, or null if the deduction was settled or failed before. */
+    /**
+     * The subscription after the settlement, or null if the deduction was settled before. A deduction marked failed
+     * is settled too: Alipay took the money, so the period it paid for is granted (after the failed renewal that was
+     * recorded, like a late payment).
+     */
     private Subscription settleWithin(UnitOfWork uow, String agreement, String outTradeNo, String tradeNo,
                                       Money amount) {
         Versioned<AlipayDeduction> v = uow.find(AlipayDeduction.TYPE, outTradeNo).orElse(null);
-        if (v != null && !AlipayDeduction.PENDING.equals(v.value().status())) {
+        if (v != null && AlipayDeduction.PAID.equals(v.value().status())) {
             return null;
         }
         Subscription s = learnloop.subscriptions().recordPayment(uow, new SubscriptionPayment(provider, agreement,

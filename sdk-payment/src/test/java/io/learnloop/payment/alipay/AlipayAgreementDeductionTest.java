@@ -3,6 +3,7 @@ package io.learnloop.payment.alipay;
 import com.alipay.api.internal.mapping.ApiField;
 import com.alipay.api.response.AlipayTradePayResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.learnloop.core.Learnloop;
 import io.learnloop.core.catalog.Course;
@@ -40,6 +41,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -266,13 +272,20 @@ class AlipayAgreementDeductionTest {
                                 + "\"交易不存在\"}}")));
         stubGateway("alipay.trade.pay", "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026030122009\","
                 + "\"out_trade_no\":\"" + FIRST + "\",\"total_amount\":\"30.00\"}");
+        int lostSends = requests("alipay.trade.pay").size();
 
+        // a send may still be on its way for a while: no repeat yet
+        DeductionRun early = agreements.chargeDue(10);
+        int afterEarly = requests("alipay.trade.pay").size();
+        clock.advance(Duration.ofMinutes(10));
         DeductionRun sent = agreements.chargeDue(10);
 
         assertThat(lost).isEqualTo(new DeductionRun(0, 0, 1));
+        assertThat(early).isEqualTo(new DeductionRun(0, 0, 1));
+        assertThat(afterEarly).isEqualTo(lostSends);
         assertThat(sent).isEqualTo(new DeductionRun(1, 0, 0));
-        assertThat(requests("alipay.trade.query")).hasSize(1);
-        assertThat(requests("alipay.trade.pay")).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(
+        assertThat(requests("alipay.trade.query")).hasSize(2);
+        assertThat(requests("alipay.trade.pay")).hasSize(lostSends + 1).allSatisfy(r -> assertThat(
                 AlipayProviderTest.params(r).get("biz_content")).contains("\"out_trade_no\":\"" + FIRST + "\""));
         assertThat(ordersOfLena()).isEqualTo(1);
     }
@@ -308,6 +321,140 @@ class AlipayAgreementDeductionTest {
         assertThat(learnloop.subscriptions().byExternalId("alipay", "lenaStats1").status())
                 .isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(requests("alipay.trade.pay")).hasSize(1);
+    }
+
+    private static void queryNotFound() {
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.query"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody(TRADE_NOT_EXIST)));
+    }
+
+    private static final String TRADE_NOT_EXIST = "{\"alipay_trade_query_response\":{\"code\":\"40004\",\"msg\":"
+            + "\"Business Failed\",\"sub_code\":\"ACQ.TRADE_NOT_EXIST\",\"sub_msg\":\"交易不存在\"}}";
+
+    private static final String QUERY_PAID = "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":"
+            + "\"2026030122001446870500000001\",\"out_trade_no\":\"" + FIRST + "\",\"trade_status\":"
+            + "\"TRADE_SUCCESS\",\"total_amount\":\"30.00\",\"send_pay_date\":\"2026-03-01 18:04:58\"}";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2", "postgres"})
+    void chargeDue_whenTwoInstancesChargeThePeriodAtOnce_sendsOneDeduction(String store) throws Exception {
+        open(store);
+        sign("lena", "lenaStats1", true);
+        // the second host: its own facade and channel over the same store
+        Learnloop other = Learnloop.builder().store(backend.store()).clock(clock)
+                .idGenerator(IdGenerator.sequential("e" + store)).build();
+        AlipayAgreements otherAgreements = AlipayAgreements.builder(other, AlipayConfig.builder(APP_ID)
+                .appPrivateKey(AlipayOfficialSdkAgreementTest.APP.getPrivate())
+                .alipayPublicKey(AlipayOfficialSdkAgreementTest.ALIPAY.getPublic())
+                .gatewayUrl(server.baseUrl() + "/gateway.do").notifyUrl(AlipayOfficialSdkAgreementTest.NOTIFY)
+                .clock(clock).http(SharedHttpClient.builder().sleeper(new RecordingSleeper()).build()).build())
+                .build();
+        // the first send takes a while to be answered; meanwhile Alipay does not know the trade yet
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.pay"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withFixedDelay(400).withBody(AlipayProviderTest.signedResponse("alipay.trade.pay",
+                                "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026030122009\","
+                                        + "\"out_trade_no\":\"" + FIRST + "\",\"total_amount\":\"30.00\"}",
+                                AlipayOfficialSdkAgreementTest.ALIPAY))));
+        queryNotFound();
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<DeductionRun> a = pool.submit(() -> {
+                start.await();
+                return agreements.chargeDue(10);
+            });
+            Future<DeductionRun> b = pool.submit(() -> {
+                start.await();
+                Thread.sleep(100); // the other instance's send is on its way
+                return otherAgreements.chargeDue(10);
+            });
+            DeductionRun first = a.get(30, TimeUnit.SECONDS);
+            DeductionRun second = b.get(30, TimeUnit.SECONDS);
+            assertThat(first.charged() + second.charged()).isEqualTo(1);
+            assertThat(first.failed() + second.failed()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(requests("alipay.trade.pay")).hasSize(1);
+        Subscription s = learnloop.subscriptions().byExternalId("alipay", "lenaStats1");
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(s.paidPeriods()).isEqualTo(1);
+        assertThat(ordersOfLena()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void chargeDue_whenARepeatIsAnsweredTradeHasSuccess_pollsAndGrantsThePeriodOnce(String store) {
+        open(store);
+        sign("lena", "lenaStats1", true);
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.pay"))
+                .willReturn(aResponse().withStatus(503)));
+        assertThat(agreements.chargeDue(10)).isEqualTo(new DeductionRun(0, 0, 1));
+        int lostSends = requests("alipay.trade.pay").size();
+        clock.advance(Duration.ofMinutes(15));
+        // the lost send reached Alipay after all: the query does not show it yet, the repeat is refused as paid
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.query"))
+                .inScenario("late").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("visible")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody(TRADE_NOT_EXIST)));
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.query"))
+                .inScenario("late").whenScenarioStateIs("visible")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody(AlipayProviderTest.signedResponse("alipay.trade.query", QUERY_PAID,
+                                AlipayOfficialSdkAgreementTest.ALIPAY))));
+        server.stubFor(post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo("alipay.trade.pay"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody("{\"alipay_trade_pay_response\":{\"code\":\"40004\",\"msg\":\"Business Failed\","
+                                + "\"sub_code\":\"ACQ.TRADE_HAS_SUCCESS\",\"sub_msg\":\"交易已被支付\"}}")));
+
+        DeductionRun repeat = agreements.chargeDue(10);
+        AgreementNotificationResult notified = deliver(tradeNotification("t-9", FIRST, "TRADE_SUCCESS"));
+        DeductionRun after = agreements.chargeDue(10);
+
+        assertThat(repeat).isEqualTo(new DeductionRun(1, 0, 0));
+        assertThat(notified.disposition()).isEqualTo(AgreementDisposition.DUPLICATE);
+        assertThat(after).isEqualTo(new DeductionRun(0, 0, 0));
+        assertThat(requests("alipay.trade.pay")).hasSize(lostSends + 1);
+        assertThat(requests("alipay.trade.query")).hasSize(2);
+        Subscription s = learnloop.subscriptions().byExternalId("alipay", "lenaStats1");
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(s.paidPeriods()).isEqualTo(1);
+        assertThat(s.failedAttempts()).isZero();
+        assertThat(s.lastPayment()).isEqualTo(FIRST);
+        assertThat(ordersOfLena()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void handleNotification_whenADeductionMarkedFailedIsPaid_settlesThePeriodOnce(String store) {
+        open(store);
+        sign("lena", "lenaStats1", true);
+        stubGateway("alipay.trade.pay", "{\"code\":\"40004\",\"msg\":\"Business Failed\","
+                + "\"sub_code\":\"ACQ.BUYER_BALANCE_NOT_ENOUGH\",\"sub_msg\":\"买家余额不足\"}");
+        assertThat(agreements.chargeDue(10)).isEqualTo(new DeductionRun(0, 1, 0));
+        assertThat(learnloop.subscriptions().byExternalId("alipay", "lenaStats1").failedAttempts()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(5));
+
+        AgreementNotificationResult paid = deliver(tradeNotification("t-4", FIRST, "TRADE_SUCCESS"));
+        AgreementNotificationResult finished = deliver(tradeNotification("t-5", FIRST, "TRADE_FINISHED"));
+        AgreementNotificationResult closed = deliver(tradeNotification("t-6", FIRST, "TRADE_CLOSED"));
+        clock.advance(Duration.ofDays(1));
+        DeductionRun dunning = agreements.chargeDue(10);
+
+        assertThat(paid.disposition()).as(paid.detail()).isEqualTo(AgreementDisposition.CHARGED);
+        assertThat(finished.disposition()).isEqualTo(AgreementDisposition.DUPLICATE);
+        assertThat(closed.disposition()).isEqualTo(AgreementDisposition.DUPLICATE);
+        assertThat(dunning).isEqualTo(new DeductionRun(0, 0, 0));
+        assertThat(requests("alipay.trade.pay")).hasSize(1);
+        Subscription s = learnloop.subscriptions().byExternalId("alipay", "lenaStats1");
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(s.paidPeriods()).isEqualTo(1);
+        assertThat(s.failedAttempts()).isZero();
+        assertThat(ordersOfLena()).isEqualTo(1);
     }
 
     private static Set<String> apiFields(Class<?> type) {

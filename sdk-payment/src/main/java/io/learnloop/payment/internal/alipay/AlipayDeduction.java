@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param status    {@link #PENDING}, {@link #PAID} or {@link #FAILED}
  * @param tradeNo   Alipay's {@code trade_no} once known, or null
  * @param createdAt when it was first sent
- * @param changedAt when its status last changed
+ * @param changedAt when it was last sent or its status last changed: an instance that claims a repeat of a send
+ *                  Alipay does not know stamps it (compare-and-set), so one repeat is sent at a time
  */
 public record AlipayDeduction(String id, String agreement, String status, String tradeNo, Instant createdAt,
                               Instant changedAt) {
