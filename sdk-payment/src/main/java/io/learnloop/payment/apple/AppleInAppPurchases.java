@@ -37,7 +37,10 @@ import java.util.Objects;
  *       settlement, Apple's commission as the channel's fee, the period stacked right after the last);
  *       {@code DID_FAIL_TO_RENEW} records a failure (past due through {@link AppleConfig#dunning()}'s grace, or
  *       expired at the period's end without one); {@code EXPIRED} and {@code GRACE_PERIOD_EXPIRED} end it at that
- *       instant; {@code DID_CHANGE_RENEWAL_STATUS} with auto-renewal off cancels it at the period's end;</li>
+ *       instant; {@code DID_CHANGE_RENEWAL_STATUS} with auto-renewal off cancels it at the period's end; a paid
+ *       transaction of a product for another plan under the same {@code originalTransactionId} (an upgrade or
+ *       crossgrade, sent at once as {@code DID_CHANGE_RENEWAL_PREF}/{@code UPGRADE}, or a downgrade, taking effect at
+ *       the next {@code DID_RENEW}) ends the old plan's subscription and opens the new plan's;</li>
  *   <li>{@code REFUND} and {@code REVOKE} settle a full refund of the transaction's order (refund key
  *       {@code apple:<transactionId>}): the revenue and Apple's commission are clawed back, access revoked;</li>
  *   <li>everything else is acknowledged and ignored.</li>

@@ -1,5 +1,9 @@
 package io.learnloop.payment.apple;
 
+import io.learnloop.core.commerce.MembershipPeriod;
+import io.learnloop.core.commerce.MembershipTerms;
+import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.commerce.OfferDraft;
 import io.learnloop.core.commerce.Order;
 import io.learnloop.core.commerce.OrderStatus;
 import io.learnloop.core.identity.Actor;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -288,6 +293,54 @@ class AppleNotificationsTest {
         assertThat(fx.hasAccess(e1.plus(Duration.ofDays(1)))).isFalse();
         assertThat(fx.hasAccess(back)).isTrue();
         assertThat(ordersOfLena()).isEqualTo(2);
+    }
+
+    @Test
+    void handleNotification_whenSubscriberChangesPlan_endsTheOldPlansSubscriptionAndOpensTheNewPlans() {
+        Offer plus = fx.learnloop.commerce().createOffer(AppleFixture.CREATOR, OfferDraft.membership("Pro Plus",
+                Money.ofMinor(999, "USD"), new MembershipTerms(MembershipPeriod.MONTH, 0, List.of(fx.java.id()),
+                        List.of())));
+        AppleInAppPurchases both = AppleInAppPurchases.builder(fx.learnloop, fx.config()
+                .product(new AppleProduct("pro.plus.monthly", plus.id(), AppleProduct.REDUCED_COMMISSION_BPS))
+                .build()).build();
+        Instant t0 = fx.clock.instant();
+        both.handleNotification(body("SUBSCRIBED", "INITIAL_BUY", "n-sub", month("3501", "3501", t0,
+                AppleFixture.monthAfter(t0)), null));
+        fx.advance(Duration.ofDays(10));
+        Instant up = fx.clock.instant();
+        Instant upEnd = AppleFixture.monthAfter(up);
+        // an upgrade takes effect at once, under the same originalTransactionId
+        Map<String, Object> upgrade = AppleSigned.transaction("3502", "3501", "pro.plus.monthly", SUBSCRIPTION, up,
+                upEnd, 9990);
+
+        AppleNotificationResult upgraded = both.handleNotification(body("DID_CHANGE_RENEWAL_PREF", "UPGRADE",
+                "n-up", upgrade, null));
+        AppleNotificationResult again = both.handleNotification(body("SUBSCRIBED", "RESUBSCRIBE", "n-up-again",
+                upgrade, null));
+        // a downgrade takes effect at the next renewal, whose transaction is the lower plan's
+        fx.clock.set(upEnd.minus(Duration.ofHours(20)));
+        AppleNotificationResult downgraded = both.handleNotification(body("DID_RENEW", null, "n-down",
+                month("3503", "3501", upEnd, AppleFixture.monthAfter(upEnd)), null));
+
+        assertThat(upgraded.disposition()).as(upgraded.detail()).isEqualTo(AppleDisposition.SETTLED);
+        assertThat(again.disposition()).as(again.detail()).isEqualTo(AppleDisposition.ALREADY_SETTLED);
+        assertThat(downgraded.disposition()).as(downgraded.detail()).isEqualTo(AppleDisposition.SETTLED);
+        Subscription first = fx.subscription("3501");
+        assertThat(first.status()).isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(first.paidPeriods()).isEqualTo(1);
+        Subscription higher = fx.subscription("3501:3502");
+        assertThat(higher.plan()).isEqualTo(plus.id());
+        assertThat(higher.status()).isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(higher.periodStart()).isEqualTo(up);
+        assertThat(higher.periodEnd()).isEqualTo(upEnd);
+        Subscription lower = fx.subscription("3501:3503");
+        assertThat(lower.plan()).isEqualTo(fx.proPlan.id());
+        assertThat(lower.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(lower.paidPeriods()).isEqualTo(1);
+        assertThat(fx.hasAccess(up.plus(Duration.ofDays(25)))).isTrue();
+        assertThat(ordersOfLena()).isEqualTo(3);
+        assertThat(both.reviewQueue(AppleFixture.FINANCE, null, 10).items()).isEmpty();
+        assertLedgerBalances();
     }
 
     @Test

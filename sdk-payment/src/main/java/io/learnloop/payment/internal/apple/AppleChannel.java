@@ -87,6 +87,11 @@ public final class AppleChannel implements AppleInAppPurchases {
                 case "ONE_TIME_CHARGE", "SUBSCRIBED", "DID_RENEW", "OFFER_REDEEMED" -> n.transaction() == null
                         ? noted(c, AppleDisposition.IGNORED, null, "the notification carries no transaction")
                         : paid(c, n.transaction());
+                // an upgrade or same-duration crossgrade takes effect at once, with the new plan's transaction
+                case "DID_CHANGE_RENEWAL_PREF" -> "UPGRADE".equals(n.subtype()) && n.transaction() != null
+                        ? paid(c, n.transaction())
+                        : noted(c, AppleDisposition.IGNORED, n.transaction(), "a plan change at the next renewal: "
+                                + "that renewal opens the new plan's subscription");
                 case "REFUND", "REVOKE" -> n.transaction() == null
                         ? noted(c, AppleDisposition.KEPT_FOR_REVIEW, null, "a refund without its transaction")
                         : refunds.refund(c, n.transaction());

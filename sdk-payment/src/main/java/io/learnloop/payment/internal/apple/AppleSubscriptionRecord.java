@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param id         the subscription's {@code originalTransactionId}
  * @param learner    the learner
- * @param productId  the product first bought
+ * @param productId  the product its current core subscription is for: the one first bought, or after a plan change
+ *                   (upgrade, crossgrade, downgrade), the product changed to
  * @param current    the external id of the core subscription that its payments renew now: the
  *                   {@code originalTransactionId}, or after that one ended, the one opened by the payment after it;
  *                   null in records written before it was kept, meaning the {@code originalTransactionId}
@@ -26,7 +27,7 @@ public record AppleSubscriptionRecord(String id, String learner, String productI
         return current == null ? id : current;
     }
 
-    AppleSubscriptionRecord withCurrent(String external) {
-        return new AppleSubscriptionRecord(id, learner, productId, external, recordedAt);
+    AppleSubscriptionRecord withCurrent(String external, String product) {
+        return new AppleSubscriptionRecord(id, learner, product, external, recordedAt);
     }
 }

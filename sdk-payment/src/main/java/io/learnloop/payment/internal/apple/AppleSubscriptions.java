@@ -3,6 +3,7 @@ package io.learnloop.payment.internal.apple;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.CommerceService;
 import io.learnloop.core.commerce.Offer;
+import io.learnloop.core.commerce.OfferId;
 import io.learnloop.core.commerce.OfferKind;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.error.ConflictException;
@@ -41,7 +42,8 @@ import java.util.function.Function;
  * <p>Apple keeps one {@code originalTransactionId} for ever, also when a lapsed subscriber buys again or a billing
  * retry succeeds after the subscription ended here; since an ended core subscription is final, such a payment opens a
  * new one under {@code <originalTransactionId>:<transactionId>}, which {@link AppleSubscriptionRecord#current()}
- * then names.
+ * then names. A paid transaction whose product sells another plan (an upgrade, crossgrade or downgrade) likewise
+ * ends the current core subscription and opens one for the new plan under that name.
  *
  * <p>Thread-safe: immutable.
  */
@@ -185,24 +187,44 @@ final class AppleSubscriptions {
 
     /**
      * The core subscription that the transaction pays, opened if need be: the current one of its
-     * {@code originalTransactionId}, or a new one when that one ended.
+     * {@code originalTransactionId}, or a new one when that one ended or the transaction is for another plan (an
+     * upgrade, crossgrade or downgrade under the same {@code originalTransactionId}): the old plan's subscription then
+     * ends now, its paid period running to its end, and the new plan's one is opened.
      */
     private String openCurrent(UnitOfWork uow, AppleTransaction t, UserId learner, Offer plan) {
         Versioned<AppleSubscriptionRecord> known = uow.find(AppleTypes.SUBSCRIPTION, t.originalTransactionId())
                 .orElse(null);
         String external = known == null ? t.originalTransactionId() : known.value().current();
-        Subscription s = subscriptions.open(uow, open(learner, plan, external));
-        if (!s.status().live()) {
+        OfferId before = known == null ? null : planOf(known.value());
+        boolean planChanged = before != null && !before.equals(plan.id());
+        if (planChanged) {
+            subscriptions.cancelNow(uow, AppleConfig.CHANNEL, external, "Apple: plan changed to product '"
+                    + t.productId() + "'");
             external = t.originalTransactionId() + ":" + t.transactionId();
             subscriptions.open(uow, open(learner, plan, external));
+        } else {
+            Subscription s = subscriptions.open(uow, open(learner, plan, external));
+            if (!s.status().live()) {
+                external = t.originalTransactionId() + ":" + t.transactionId();
+                subscriptions.open(uow, open(learner, plan, external));
+            }
         }
         if (known == null) {
             uow.insert(AppleTypes.SUBSCRIPTION, new AppleSubscriptionRecord(t.originalTransactionId(),
                     learner.value(), t.productId(), external, ctx.now()));
-        } else if (!external.equals(known.value().current())) {
-            uow.update(AppleTypes.SUBSCRIPTION, known.value().withCurrent(external), known.version());
+        } else if (!external.equals(known.value().current()) || planChanged) {
+            uow.update(AppleTypes.SUBSCRIPTION, known.value().withCurrent(external, t.productId()),
+                    known.version());
         }
         return external;
+    }
+
+    /**
+     * The plan the Apple subscription's current core subscription is for: that of the product it keeps now, or null
+     * when that product is no longer configured.
+     */
+    private OfferId planOf(AppleSubscriptionRecord r) {
+        return config.product(r.productId()).map(AppleProduct::offer).orElse(null);
     }
 
     private OpenSubscription open(UserId learner, Offer plan, String external) {
