@@ -280,9 +280,11 @@ public final class AlipayAgreements {
      * period; a refused one is a failed renewal (retried on the subscription's dunning schedule under the next
      * attempt's number); one in progress ({@code 10003}) or unanswered stays pending and is settled by Alipay's
      * {@code trade_status} notification ({@link #handleNotification}) or by the {@code alipay.trade.query} a later run
-     * polls, and is never sent again while Alipay may still take the money. A subscription whose agreement was
-     * unsigned or stopped, or was never signed within {@link Builder#signingWindow}, is cancelled, so it does not stay
-     * due and crowd the batch.
+     * polls, and is never sent again while Alipay may still take the money. Several instances may run it on one
+     * store: only the one whose insert of the deduction's record commits sends it, and a refusal that may answer a
+     * send that went through ({@code ACQ.TRADE_HAS_SUCCESS}, or any refusal of a repeat) is queried, not failed. A
+     * subscription whose agreement was unsigned or stopped, or was never signed within {@link Builder#signingWindow},
+     * is cancelled, so it does not stay due and crowd the batch.
      *
      * @param limit the most subscriptions to charge, 1 to {@value io.learnloop.core.Page#MAX_LIMIT}
      * @return what was done
