@@ -157,4 +157,45 @@ class Cmi5EndToEndTest {
             page = au.xapi("GET", "statements", params, null);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void statements_whenAccessIsRevokedAfterLaunch_satisfyTheAuButCompleteNoLessonUntilAccessReturns(String store) {
+        try (Cmi5Fixture f = Cmi5Fixture.on(store)) {
+            f.importStructure();
+            f.grantAccess(Cmi5Fixture.LEARNER);
+            var learner = io.learnloop.core.identity.Actor.learner(Cmi5Fixture.LEARNER.value());
+            SimulatedAu au = new SimulatedAu(f.lms.launch(learner, Cmi5LaunchRequest.normal(f.rocks)).url());
+            au.fetchToken();
+            au.readLaunchData();
+            assertThat(au.post(au.statement("initialized", null, false)).code()).isEqualTo(200);
+
+            // refunded while the AU is open: its session and auth-token live on until they expire
+            var grant = f.learnloop.access().grantsOf(Cmi5Fixture.LEARNER).get(0);
+            f.learnloop.access().revoke(Staff.ADMIN, grant.id(), "refunded");
+            assertThat(f.learnloop.access().decide(Cmi5Fixture.LEARNER, f.rocks, f.clock.instant()).allowed())
+                    .isFalse();
+            f.clock.advance(Duration.ofMinutes(10));
+            assertThat(au.post(au.statement("completed", Map.of("completion", true, "duration", "PT10M"), true))
+                    .code()).isEqualTo(200);
+            assertThat(au.post(au.statement("passed", Map.of("success", true, "duration", "PT10M", "score",
+                    Map.of("scaled", 0.9)), true)).code()).isEqualTo(200);
+
+            // the statements are kept and satisfy the AU, but the lesson and the course are not completed
+            assertThat(f.lms.progress(Staff.ADMIN, Cmi5Fixture.LEARNER, f.rocks).orElseThrow().satisfied()).isTrue();
+            assertThat(f.learnloop.progress().lessonProgress(Cmi5Fixture.LEARNER, f.rocks)
+                    .filter(p -> p.completed())).isEmpty();
+            assertThat(f.learnloop.progress().courseCompletion(Cmi5Fixture.LEARNER, f.course.id()).completed())
+                    .isFalse();
+
+            // access given back: the next launch completes the satisfied AU's lesson, and the course with it
+            f.learnloop.access().grant(Staff.ADMIN, io.learnloop.core.access.GrantRequest.manual(Cmi5Fixture.LEARNER,
+                    List.of(f.course.id()), "ticket-access-back", f.clock.instant(), null));
+            f.lms.launch(learner, Cmi5LaunchRequest.normal(f.rocks));
+            assertThat(f.learnloop.progress().lessonProgress(Cmi5Fixture.LEARNER, f.rocks).orElseThrow().completed())
+                    .isTrue();
+            assertThat(f.learnloop.progress().courseCompletion(Cmi5Fixture.LEARNER, f.course.id()).completed())
+                    .isTrue();
+        }
+    }
 }

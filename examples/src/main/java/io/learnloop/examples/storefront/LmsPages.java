@@ -12,6 +12,7 @@ import io.learnloop.examples.storefront.WebServer.Response;
 import io.learnloop.lms.LaunchResult;
 import io.learnloop.lms.LicenceRequest;
 import io.learnloop.lms.LoginInitiation;
+import io.learnloop.lms.LoginRedirect;
 import io.learnloop.lms.LtiMessageType;
 import io.learnloop.lms.LtiTool;
 import io.learnloop.lms.PlatformRegistration;
@@ -20,6 +21,7 @@ import io.learnloop.lms.SeatLicence;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +56,8 @@ final class LmsPages extends Pages {
     private final URI self;
     private final DemoLms demo;
     private final Deque<Launched> recent = new ConcurrentLinkedDeque<>();
+    // the tool dates login states by real time (its protocol clock), not by the shop's demo clock
+    private final LtiStateCookie stateCookie = new LtiStateCookie(Clock.systemUTC());
 
     LmsPages(Shop shop, Sessions sessions, LtiTool tool, URI self, DemoLms demo) {
         super(shop);
@@ -68,8 +72,9 @@ final class LmsPages extends Pages {
         web.get("/operator/lms", this::overview);
         web.post("/operator/lms/platforms", this::registerPlatform);
         web.post("/operator/lms/licences", this::recordLicence);
-        // what the LMS and the learner's browser send from the LMS: authenticated by the single-use state and the
-        // signed id_token, so neither session nor form token
+        // what the LMS and the learner's browser send from the LMS: authenticated by the single-use state (which the
+        // browser must also bring back in the cookie set at the login) and the signed id_token, so neither session
+        // nor form token
         web.getFromProvider("/lti/login", this::login);
         web.postFromProvider("/lti/login", this::login);
         web.postFromProvider("/lti/launch", this::launch);
@@ -245,12 +250,16 @@ final class LmsPages extends Pages {
     private Response login(Request req) {
         Map<String, String> params = new LinkedHashMap<>(req.query());
         params.putAll(req.form());
-        return new Response(302, "text/plain", new byte[0],
-                Map.of("Location", tool.initiateLogin(LoginInitiation.fromParameters(params)).url()));
+        LoginRedirect redirect = tool.initiateLogin(LoginInitiation.fromParameters(params));
+        return new Response(302, "text/plain", new byte[0], Map.of("Location", redirect.url(),
+                "Set-Cookie", stateCookie.setCookie(redirect)));
     }
 
     /** The LMS's form post of the signed id_token: the learner is signed in and sees what the launch decided. */
     private Response launch(Request req) {
+        // checked before the tool uses the state up, so a launch posted from another browser signs nobody in and
+        // leaves the genuine browser's login intact
+        stateCookie.check(req.form().get("state"), req.headers());
         LaunchResult result = tool.launch(req.form().get("id_token"), req.form().get("state"));
         if (result.launch().messageType() != LtiMessageType.RESOURCE_LINK) {
             throw ValidationException.of("message_type", "this shop answers resource link launches only; place its"

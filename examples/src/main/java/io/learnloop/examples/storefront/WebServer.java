@@ -268,7 +268,18 @@ final class WebServer implements AutoCloseable {
     static final Pattern LEARNER_ID = Pattern.compile("[a-z0-9._-]{1,40}");
 
     private static String cookie(HttpExchange exchange, String name) {
-        List<String> cookies = exchange.getRequestHeaders().get("Cookie");
+        return cookie(exchange.getRequestHeaders(), name);
+    }
+
+    /**
+     * A cookie's value from a request's headers.
+     *
+     * @param headers the request's headers (case-insensitive names, as the JDK server gives them)
+     * @param name    the cookie's name
+     * @return the value without surrounding quotes, or null when the request brings no such cookie
+     */
+    static String cookie(Map<String, List<String>> headers, String name) {
+        List<String> cookies = headers.get("Cookie");
         if (cookies == null) {
             return null;
         }

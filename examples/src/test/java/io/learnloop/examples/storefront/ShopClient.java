@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ final class ShopClient {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = new LoopbackSecureCookies();
     private final HttpClient http;
     private String token;
 
@@ -108,6 +110,28 @@ final class ShopClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A cookie jar that, like browsers, counts {@code http://127.0.0.1} and {@code http://localhost} as secure, so a
+     * {@code Secure} cookie set by the shop running locally is sent back to it (the JDK's jar sends them over https
+     * only).
+     */
+    private static final class LoopbackSecureCookies extends CookieManager {
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            boolean loopback = "http".equalsIgnoreCase(uri.getScheme())
+                    && ("127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost()));
+            if (!loopback) {
+                return super.get(uri, requestHeaders);
+            }
+            try {
+                return super.get(new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(),
+                        uri.getQuery(), null), requestHeaders);
+            } catch (URISyntaxException e) {
+                throw new IOException("cannot look up cookies for " + uri, e);
+            }
         }
     }
 

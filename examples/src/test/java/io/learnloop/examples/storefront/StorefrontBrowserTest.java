@@ -257,7 +257,9 @@ class StorefrontBrowserTest {
             browser.findElement(By.id("lms-seats")).sendKeys("2");
             press(By.id("licence-submit"));
             assertThat(text("licences")).contains("0 of 2");
-            // an LMS user launches the course: the LMS's login, the shop's redirect, the auto-posted id_token
+            // an LMS user launches the course: the LMS's login, the shop's redirect, the auto-posted id_token; the shop
+            // lets it in only if Chromium sends back, on the LMS's cross-site post, the state cookie the shop set at the
+            // login (SameSite=None; Secure, which loopback http may set)
             press(By.id("demo-lms-link"));
             browser.findElement(By.id("lms-user")).sendKeys("ana");
             press(By.id("lms-signin"));

@@ -155,6 +155,59 @@ class StorefrontLmsTest {
     }
 
     @Test
+    void launch_whenPostedFromABrowserThatDidNotStartTheLogin_isRefusedAndSignsNobodyIn() {
+        register(operator(), DemoLms.DEPLOYMENT_ID);
+        // eve starts a login in her own browser and stops before her browser posts the signed id_token
+        ShopClient eve = new ShopClient(shop.uri());
+        String evePage = launchFromLms(eve, "eve", "Java 并发编程实战").body();
+        String token = find(evePage, "name=\"id_token\" value=\"([^\"]+)\"");
+        String state = find(evePage, "name=\"state\" value=\"([^\"]+)\"");
+
+        // a victim's browser made to post eve's token (a page of eve's auto-submitting it) brings no cookie for it
+        ShopClient victim = new ShopClient(shop.uri());
+        victim.get("/");
+        HttpResponse<String> noCookie = victim.postRaw(shop.uri() + "/lti/launch", Map.of(),
+                "id_token", token, "state", state);
+        assertThat(noCookie.statusCode()).as(noCookie.body()).isEqualTo(403);
+        assertThat(noCookie.body()).contains("id=\"problem\"", "not started in this browser")
+                .doesNotContain("launch-learner");
+        assertThat(victim.get("/learning").body()).doesNotContain("Signed in as");
+
+        // nor when the victim's browser has a login of its own under way: its cookie is for its own state only
+        ShopClient busy = new ShopClient(shop.uri());
+        String ownPage = launchFromLms(busy, "ben", "Java 并发编程实战").body();
+        HttpResponse<String> otherState = busy.postRaw(shop.uri() + "/lti/launch", Map.of(),
+                "id_token", token, "state", state);
+        assertThat(otherState.statusCode()).as(otherState.body()).isEqualTo(403);
+        assertThat(otherState.body()).doesNotContain("launch-learner");
+        assertThat(busy.get(shop.uri() + "/learning").body()).doesNotContain("Signed in as");
+        // eve's token with the victim's own state: the cookie matches but the token was issued for eve's login
+        HttpResponse<String> swapped = busy.postRaw(shop.uri() + "/lti/launch", Map.of(),
+                "id_token", token, "state", find(ownPage, "name=\"state\" value=\"([^\"]+)\""));
+        assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(403);
+        assertThat(busy.get(shop.uri() + "/learning").body()).doesNotContain("Signed in as");
+
+        // the refused posts used nothing up: eve's own browser still finishes her launch
+        HttpResponse<String> own = submitAutoPost(eve, evePage);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("id=\"launch-learner\"", "id=\"launch-decision\" class=\"ok\"");
+    }
+
+    @Test
+    void login_setsAStateCookieForTheLtiPathsOnly_thatCrossSiteLaunchPostsCarry() {
+        register(operator(), DemoLms.DEPLOYMENT_ID);
+        ShopClient any = new ShopClient(shop.uri());
+        HttpResponse<String> login = any.get("/lti/login?iss=" + lms + "&login_hint=ana&client_id=" + DemoLms.CLIENT_ID
+                + "&target_link_uri=" + shop.uri() + "/lti/launch&lti_deployment_id=" + DemoLms.DEPLOYMENT_ID);
+        HttpResponse<String> redirect = login.previousResponse().orElseThrow();
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        String state = find(redirect.headers().firstValue("Location").orElseThrow(), "[?&]state=([^&]+)");
+        assertThat(redirect.headers().allValues("Set-Cookie")).singleElement().asString()
+                .matches("ll_lti_state_[A-Za-z0-9_-]{22}=" + Pattern.quote(state) + "; .*")
+                .contains("; Path=/lti;", "; HttpOnly", "; Secure", "; SameSite=None").containsPattern("Max-Age=[1-9]");
+    }
+
+    @Test
     void lmsPage_whenNotTheOperator_isRefusedAndRegistersNothing() {
         ShopClient visitor = new ShopClient(shop.uri());
         assertThat(visitor.get("/operator/lms").body()).contains("id=\"learner-id\"");
