@@ -428,4 +428,48 @@ class StripePayoutRunTest {
             throw new UnsupportedOperationException("not reversed here");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void reverse_whenAnEarlierReturnsAnswerWasLost_refusesAnotherThatWouldTakeBackMoreThanIsLeft(String kind) {
+        try (TestStores.Backend store = TestStores.open(kind)) {
+            PayoutFixture f = new PayoutFixture(store.store());
+            f.paid("stripe", "pi_1", "USD");
+            transferSucceeds("acct_ada", "tr_ada");
+            Payouts payouts = Payouts.builder(f.learnloop).channel(new StripeConnect(config(f)))
+                    .destinations((provider, payee) -> payee.equals(PayoutFixture.ADA)
+                            ? PayoutDestination.of("acct_ada") : null).build();
+            Payout paid = payouts.run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100))
+                    .payouts().stream().filter(p -> p.payee().equals(PayoutFixture.ADA)).findFirst().orElseThrow();
+            server.stubFor(post(urlPathEqualTo("/v1/transfers/tr_ada/reversals")).willReturn(aResponse()
+                    .withStatus(500).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"An unknown error occurred\"}}")));
+            assertThatThrownBy(() -> payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-1",
+                    Money.ofMinor(3000, "USD"), "Chargeback"))
+                    .isInstanceOf(io.learnloop.core.error.RemoteException.class);
+            int asked = server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers/tr_ada/reversals"))).size();
+
+            // Stripe may have made the first reversal: only 15.50 of 45.50 may still be asked for
+            assertThatThrownBy(() -> payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-2",
+                    Money.ofMinor(3000, "USD"), "Chargeback"))
+                    .isInstanceOf(io.learnloop.core.error.ValidationException.class)
+                    .hasMessageContaining("only 15.50 USD");
+            assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers/tr_ada/reversals"))))
+                    .hasSize(asked);
+
+            server.stubFor(post(urlPathEqualTo("/v1/transfers/tr_ada/reversals")).willReturn(okJson(
+                    "{\"id\":\"trr_1\",\"object\":\"transfer_reversal\",\"amount\":3000,\"currency\":\"usd\","
+                            + "\"transfer\":\"tr_ada\"}")));
+            Payout reversed = payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-1",
+                    Money.ofMinor(3000, "USD"), "Chargeback");
+
+            assertThat(reversed.returned()).isEqualTo(Money.ofMinor(3000, "USD"));
+            assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(3000, "USD"));
+            assertThatThrownBy(() -> payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-2",
+                    Money.ofMinor(1551, "USD"), null))
+                    .isInstanceOf(io.learnloop.core.error.ValidationException.class)
+                    .hasMessageContaining("only 15.50 USD");
+            assertThat(f.sumOfBalances("USD")).isZero();
+        }
+    }
 }

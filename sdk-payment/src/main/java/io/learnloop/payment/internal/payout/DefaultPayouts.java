@@ -127,7 +127,7 @@ public final class DefaultPayouts implements Payouts {
                 }
                 PayoutAttempt created = new PayoutAttempt(key, provider, payee, free, null, null,
                         "payout-" + run.period(), PayoutStatus.NEW.name(), null, List.of(),
-                        Money.zero(run.currency()), 0, null, ctx.now(), ctx.now());
+                        Money.zero(run.currency()), 0, null, ctx.now(), ctx.now(), Map.of());
                 return uow.insert(PayoutTypes.PAYOUT, created).value();
             });
             if (attempt != null) {
@@ -189,7 +189,7 @@ public final class DefaultPayouts implements Payouts {
                             channel.id().value(), share.getKey(), share.getValue(), orderId.value(),
                             order.payment().reference(), group.length() > 64 ? group.substring(0, 64) : group,
                             PayoutStatus.NEW.name(), null, List.of(), Money.zero(share.getValue().currency()), 0,
-                            null, ctx.now(), ctx.now())).value()));
+                            null, ctx.now(), ctx.now(), Map.of())).value()));
             done.add(guarded(attempt, () -> sender.advance(actor, attempt)));
         }
         return report(done, null);
