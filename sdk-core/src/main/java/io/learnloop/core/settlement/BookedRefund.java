@@ -71,7 +71,7 @@ public record BookedRefund(String id, OrderId order, String refundKey, String ch
      * @param at when
      * @return the taken refund
      */
-    public BookedRefund takenAt(Instant at) {
+    public BookedRefund takenOn(Instant at) {
         return new BookedRefund(id, order, refundKey, channel, amount, bookedAt, returnedAt, returnedBy, at);
     }
 }

@@ -335,7 +335,7 @@ public final class DefaultSettlement implements Settlement {
         if (v == null || v.value().returned() || v.value().taken()) {
             return false;
         }
-        uow.update(SettlementTypes.BOOKED_REFUND, v.value().takenAt(ctx.now()), v.version());
+        uow.update(SettlementTypes.BOOKED_REFUND, v.value().takenOn(ctx.now()), v.version());
         return true;
     }
 
