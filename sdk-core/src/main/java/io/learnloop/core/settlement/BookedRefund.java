@@ -20,9 +20,11 @@ import java.time.Instant;
  * @param bookedAt   when the refund was booked
  * @param returnedAt when a channel marked the money returned, or null while it awaits return
  * @param returnedBy the channel that marked it, or null while it awaits return
+ * @param takenAt    when the channel recorded its own return of it ({@link Settlement#markTaken}), so its job no
+ *                   longer sends it, or null; it still awaits return until marked returned
  */
 public record BookedRefund(String id, OrderId order, String refundKey, String channel, Money amount, Instant bookedAt,
-                           Instant returnedAt, String returnedBy) {
+                           Instant returnedAt, String returnedBy, Instant takenAt) {
     /**
      * The id of an order's booked refund.
      *
@@ -51,6 +53,25 @@ public record BookedRefund(String id, OrderId order, String refundKey, String ch
      * @return the returned refund
      */
     public BookedRefund returnedBy(String by, Instant at) {
-        return new BookedRefund(id, order, refundKey, channel, amount, bookedAt, at, by);
+        return new BookedRefund(id, order, refundKey, channel, amount, bookedAt, at, by, takenAt);
+    }
+
+    /**
+     * Whether the channel has recorded its own return of the money (sent, or failed and waiting for a person).
+     *
+     * @return true once taken
+     */
+    public boolean taken() {
+        return takenAt != null;
+    }
+
+    /**
+     * The refund taken on by its channel.
+     *
+     * @param at when
+     * @return the taken refund
+     */
+    public BookedRefund takenOn(Instant at) {
+        return new BookedRefund(id, order, refundKey, channel, amount, bookedAt, returnedAt, returnedBy, at);
     }
 }

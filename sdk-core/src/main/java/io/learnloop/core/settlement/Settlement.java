@@ -171,4 +171,19 @@ public interface Settlement {
      * @return true if this call marked it
      */
     boolean markReturned(UnitOfWork uow, OrderId order, String refundKey, String channel);
+
+    /**
+     * Marks a booked refund taken on by its channel, inside the channel's unit of work that stores its own record of
+     * the return: it leaves the channel's list ({@link #awaitingReturn(String, String, int)}), so a refund the
+     * provider refused or that waits for a person never holds up the ones booked after it, but it stays in the
+     * finance list ({@link #awaitingReturn(Actor, String, int)}) until {@link #markReturned} once the money is back.
+     * Idempotent: a refund taken or returned before, or never booked to await return, is left as it is.
+     *
+     * @param uow       the channel's unit of work
+     * @param order     the order
+     * @param refundKey the refund's key
+     * @param channel   the channel that took it on
+     * @return true if this call marked it
+     */
+    boolean markTaken(UnitOfWork uow, OrderId order, String refundKey, String channel);
 }

@@ -500,6 +500,32 @@ public abstract class OutcomeOfferContract {
     }
 
     @Test
+    void markTaken_whenTheChannelTakesTheRefundOn_leavesItsListButStaysListedForFinanceUntilReturned() {
+        Offer offer = offer("99.99", OutcomeCondition.refundShareIfNotPassed(Duration.ofDays(30), 3333));
+        Order paid = buy(offer, "k1");
+        completeRequiredLessons();
+        clock.advance(Duration.ofDays(30));
+        learnloop.runScheduledJobs();
+
+        boolean first = learnloop.context().transact(uow ->
+                learnloop.settlement().markTaken(uow, paid.id(), "outcome:1", "bank-transfer"));
+        boolean again = learnloop.context().transact(uow ->
+                learnloop.settlement().markTaken(uow, paid.id(), "outcome:1", "bank-transfer"));
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+
+        assertThat(learnloop.settlement().awaitingReturn("bank-transfer", null, 10).items()).isEmpty();
+        assertThat(learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 10).items()).singleElement()
+                .satisfies(r -> assertThat(r.taken()).isTrue())
+                .satisfies(r -> assertThat(r.returned()).isFalse());
+
+        learnloop.context().transact(uow ->
+                learnloop.settlement().markReturned(uow, paid.id(), "outcome:1", "bank-transfer"));
+
+        assertThat(learnloop.settlement().awaitingReturn(Staff.FINANCE, null, 10).items()).isEmpty();
+    }
+
+    @Test
     void awaitingReturn_whenLearnerOrBadLimit_isRefused() {
         assertThatThrownBy(() -> learnloop.settlement().awaitingReturn(LENA, null, 10))
                 .isInstanceOf(io.learnloop.core.error.ForbiddenException.class);

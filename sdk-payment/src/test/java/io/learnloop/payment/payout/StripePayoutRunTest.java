@@ -373,4 +373,103 @@ class StripePayoutRunTest {
         assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(4550, "USD"));
         assertThat(f.sumOfBalances("USD")).isZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void run_whenAnOrderSplitOfThePayeeIsStillOnItsWay_paysOnlyWhatIsNotAlreadyBeingSent() {
+        PayoutFixture f = new PayoutFixture(io.learnloop.core.store.Stores.inMemory());
+        f.paid("stripe", "pi_1", "USD");
+        io.learnloop.core.commerce.Order split = f.paid("splitpay", "sp_2", "USD");
+        transferSucceeds("acct_ada", "tr_ada");
+        transferSucceeds("acct_grace", "tr_grace");
+        transferSucceeds("acct_aff1", "tr_aff1");
+        Payouts payouts = Payouts.builder(f.learnloop).channel(new StripeConnect(config(f)))
+                .channel(new ProcessingSplit())
+                .destinations((provider, payee) -> ACCOUNTS.containsKey(payee)
+                        ? PayoutDestination.of(ACCOUNTS.get(payee)) : null).build();
+        payouts.splitOrder(PayoutFixture.FINANCE, new ProviderId("splitpay"), split.id());
+
+        PayoutReport report = payouts.run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100));
+
+        assertThat(report.payouts()).filteredOn(p -> p.payee().equals(PayoutFixture.ADA)).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PayoutStatus.CONFIRMED))
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(Money.ofMinor(4550, "USD")));
+        assertThat(Forms.decode(transfersTo("acct_ada").get(0).getBodyAsString())).containsEntry("amount", "4550");
+        assertThat(movedByStub()).isEqualTo(4550 + 1950 + 1000);
+        assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(4550, "USD"));
+        assertThat(f.sumOfBalances("USD")).isZero();
+    }
+
+    /** An order-split channel whose every transfer is still processing at the provider. */
+    private static final class ProcessingSplit implements io.learnloop.payment.spi.PayoutChannel {
+        @Override
+        public ProviderId id() {
+            return new ProviderId("splitpay");
+        }
+
+        @Override
+        public io.learnloop.payment.spi.PayoutMode mode() {
+            return io.learnloop.payment.spi.PayoutMode.ORDER_SPLIT;
+        }
+
+        @Override
+        public io.learnloop.payment.spi.PayoutResult send(io.learnloop.payment.spi.PayoutTransfer transfer) {
+            return new io.learnloop.payment.spi.PayoutResult(io.learnloop.payment.spi.PayoutResult.State.PENDING,
+                    "split-" + transfer.payoutKey(), null, "processing");
+        }
+
+        @Override
+        public io.learnloop.payment.spi.PayoutResult query(io.learnloop.payment.spi.PayoutTransfer transfer) {
+            return send(transfer);
+        }
+
+        @Override
+        public io.learnloop.payment.spi.PayoutResult reverse(io.learnloop.payment.spi.PayoutTransfer transfer,
+                                                            String returnReference, Money amount) {
+            throw new UnsupportedOperationException("not reversed here");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void reverse_whenAnEarlierReturnsAnswerWasLost_refusesAnotherThatWouldTakeBackMoreThanIsLeft(String kind) {
+        try (TestStores.Backend store = TestStores.open(kind)) {
+            PayoutFixture f = new PayoutFixture(store.store());
+            f.paid("stripe", "pi_1", "USD");
+            transferSucceeds("acct_ada", "tr_ada");
+            Payouts payouts = Payouts.builder(f.learnloop).channel(new StripeConnect(config(f)))
+                    .destinations((provider, payee) -> payee.equals(PayoutFixture.ADA)
+                            ? PayoutDestination.of("acct_ada") : null).build();
+            Payout paid = payouts.run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100))
+                    .payouts().stream().filter(p -> p.payee().equals(PayoutFixture.ADA)).findFirst().orElseThrow();
+            server.stubFor(post(urlPathEqualTo("/v1/transfers/tr_ada/reversals")).willReturn(aResponse()
+                    .withStatus(500).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"An unknown error occurred\"}}")));
+            assertThatThrownBy(() -> payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-1",
+                    Money.ofMinor(3000, "USD"), "Chargeback"))
+                    .isInstanceOf(io.learnloop.core.error.RemoteException.class);
+            int asked = server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers/tr_ada/reversals"))).size();
+
+            // Stripe may have made the first reversal: only 15.50 of 45.50 may still be asked for
+            assertThatThrownBy(() -> payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-2",
+                    Money.ofMinor(3000, "USD"), "Chargeback"))
+                    .isInstanceOf(io.learnloop.core.error.ValidationException.class)
+                    .hasMessageContaining("only 15.50 USD");
+            assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers/tr_ada/reversals"))))
+                    .hasSize(asked);
+
+            server.stubFor(post(urlPathEqualTo("/v1/transfers/tr_ada/reversals")).willReturn(okJson(
+                    "{\"id\":\"trr_1\",\"object\":\"transfer_reversal\",\"amount\":3000,\"currency\":\"usd\","
+                            + "\"transfer\":\"tr_ada\"}")));
+            Payout reversed = payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-1",
+                    Money.ofMinor(3000, "USD"), "Chargeback");
+
+            assertThat(reversed.returned()).isEqualTo(Money.ofMinor(3000, "USD"));
+            assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(3000, "USD"));
+            assertThatThrownBy(() -> payouts.reverse(PayoutFixture.FINANCE, paid.payoutKey(), "chargeback-2",
+                    Money.ofMinor(1551, "USD"), null))
+                    .isInstanceOf(io.learnloop.core.error.ValidationException.class)
+                    .hasMessageContaining("only 15.50 USD");
+            assertThat(f.sumOfBalances("USD")).isZero();
+        }
+    }
 }

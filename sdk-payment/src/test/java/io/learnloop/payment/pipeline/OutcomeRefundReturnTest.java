@@ -27,6 +27,7 @@ import io.learnloop.payment.PaymentSession;
 import io.learnloop.payment.Payments;
 import io.learnloop.payment.ProviderId;
 import io.learnloop.payment.ReconciliationReport;
+import io.learnloop.payment.RefundReview;
 import io.learnloop.payment.Secret;
 import io.learnloop.payment.internal.pipeline.PaymentRefund;
 import io.learnloop.payment.internal.pipeline.PaymentTypes;
@@ -234,7 +235,7 @@ class OutcomeRefundReturnTest {
     }
 
     @Test
-    void refund_whenFinanceReturnsTheBookedRefundUnderItsKey_marksItReturnedSoReconcileSendsNothing() {
+    void refund_whenFinanceReturnsTheBookedRefundUnderItsKey_takesItOnSoReconcileSendsNothing() {
         Order order = paidOutcomeOrder();
         completeWithoutPassingAndPassTheDeadline(order);
         server.stubFor(post("/v1/refunds").willReturn(okJson(stripeRefund("re_1", "pending", "placeholder"))));
@@ -243,10 +244,57 @@ class OutcomeRefundReturnTest {
         payments.refund(PipelineFixture.FINANCE, order.id(), "outcome:1", booked.lines(), booked.reason());
 
         assertThat(stored(order).state()).isEqualTo(PaymentRefund.SENT);
-        assertThat(awaiting()).isEmpty();
+        assertThat(stripesList()).isEmpty();
+        // sent is not returned: Stripe may still fail it
+        assertThat(awaiting()).extracting(BookedRefund::refundKey).containsExactly("outcome:1");
         p.f.advance(Duration.ofMinutes(1));
         assertThat(payments.reconcile().refundsSent()).isZero();
         assertThat(refundPosts()).hasSize(1);
         assertBooksBalanceWithHalfReturned();
+    }
+
+    private List<BookedRefund> stripesList() {
+        return p.f.learnloop.settlement().awaitingReturn("stripe", null, 10).items();
+    }
+
+    @Test
+    void reconcile_whenStripeRefusesTheBookedRefund_takesItOffStripesListButKeepsItListedForFinanceAndReview() {
+        Order order = paidOutcomeOrder();
+        completeWithoutPassingAndPassTheDeadline(order);
+        server.stubFor(post("/v1/refunds").willReturn(okJson(stripeRefund("re_1", "failed", "placeholder"))));
+
+        ReconciliationReport report = payments.reconcile();
+
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.FAILED);
+        assertThat(report.refundsSent()).isZero();
+        assertThat(report.refundsForReview()).extracting(RefundReview::refundKey).contains("outcome:1");
+        // a refused refund waits for a person in the review queue, not at the head of the provider's list
+        assertThat(stripesList()).isEmpty();
+        assertThat(awaiting()).extracting(BookedRefund::refundKey).containsExactly("outcome:1");
+        p.f.advance(Duration.ofMinutes(10));
+        assertThat(payments.reconcile().refundsForReview()).extracting(RefundReview::refundKey).contains("outcome:1");
+        assertThat(refundPosts()).hasSize(1);
+        assertThat(awaiting()).extracting(BookedRefund::refundKey).containsExactly("outcome:1");
+    }
+
+    @Test
+    void reconcile_whenASentRefundFailsLater_keepsTheBookedRefundListedForFinanceUntilConfirmed() {
+        Order order = paidOutcomeOrder();
+        completeWithoutPassingAndPassTheDeadline(order);
+        server.stubFor(post("/v1/refunds").willReturn(okJson(stripeRefund("re_1", "pending", "placeholder"))));
+
+        assertThat(payments.reconcile().refundsSent()).isEqualTo(1);
+
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.SENT);
+        assertThat(awaiting()).extracting(BookedRefund::refundKey).containsExactly("outcome:1");
+        server.stubFor(get(urlPathEqualTo("/v1/refunds/re_1")).willReturn(okJson(stripeRefund("re_1", "failed",
+                stored(order).refundReference()))));
+        p.f.advance(Duration.ofMinutes(10));
+        ReconciliationReport later = payments.reconcile();
+
+        assertThat(stored(order).state()).isEqualTo(PaymentRefund.FAILED);
+        assertThat(later.refundsForReview()).extracting(RefundReview::refundKey).contains("outcome:1");
+        assertThat(awaiting()).extracting(BookedRefund::refundKey).containsExactly("outcome:1");
+        assertThat(refundPosts()).hasSize(1);
     }
 }

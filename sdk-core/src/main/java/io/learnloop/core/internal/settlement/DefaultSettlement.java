@@ -295,7 +295,7 @@ public final class DefaultSettlement implements Settlement {
         if (uow.find(SettlementTypes.BOOKED_REFUND, id).isEmpty()) {
             String channel = order.payment() == null ? "" : order.payment().provider();
             uow.insert(SettlementTypes.BOOKED_REFUND, new BookedRefund(id, order.id(), refund.refundKey(), channel,
-                    refund.total(), refund.refundedAt(), null, null));
+                    refund.total(), refund.refundedAt(), null, null, null));
         }
     }
 
@@ -323,6 +323,19 @@ public final class DefaultSettlement implements Settlement {
             return false;
         }
         uow.update(SettlementTypes.BOOKED_REFUND, v.value().returnedBy(channel, ctx.now()), v.version());
+        return true;
+    }
+
+    @Override
+    public boolean markTaken(UnitOfWork uow, OrderId order, String refundKey, String channel) {
+        new Validator().notNull("uow", uow).notNull("order", order).notBlank("refundKey", refundKey, 128)
+                .notBlank("channel", channel, 64).throwIfInvalid();
+        Versioned<BookedRefund> v = uow.find(SettlementTypes.BOOKED_REFUND, BookedRefund.idOf(order, refundKey))
+                .orElse(null);
+        if (v == null || v.value().returned() || v.value().taken()) {
+            return false;
+        }
+        uow.update(SettlementTypes.BOOKED_REFUND, v.value().takenOn(ctx.now()), v.version());
         return true;
     }
 

@@ -29,7 +29,8 @@ public final class SettlementTypes {
 
     /**
      * Index of refunds booked without a channel's return, by when they were booked, under the channel that took the
-     * payment: a channel's job reads only its own, so refunds another channel must return never stand in its way.
+     * payment: a channel's job reads only its own, so refunds another channel must return never stand in its way. A
+     * refund the channel has taken on (its own record of the return exists) leaves it: the channel follows it there.
      */
     public static final String AWAITING_BY_CHANNEL = "awaiting_return_by_channel";
 
@@ -38,7 +39,8 @@ public final class SettlementTypes {
             AggregateType.builder("booked_refund", BookedRefund.class, BookedRefund::id)
                     .sortedIndex(AWAITING_RETURN, r -> r.returned() ? null : AWAITING,
                             r -> SortKeys.instant(r.bookedAt()))
-                    .sortedIndex(AWAITING_BY_CHANNEL, r -> r.returned() || r.channel().isEmpty() ? null : r.channel(),
+                    .sortedIndex(AWAITING_BY_CHANNEL, r -> r.returned() || r.taken() || r.channel().isEmpty()
+                            ? null : r.channel(),
                             r -> SortKeys.instant(r.bookedAt()))
                     .build();
 

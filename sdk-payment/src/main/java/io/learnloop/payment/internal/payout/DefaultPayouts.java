@@ -22,6 +22,7 @@ import io.learnloop.core.ledger.LedgerAccount;
 import io.learnloop.core.ledger.Posting;
 import io.learnloop.core.money.Money;
 import io.learnloop.core.store.IndexRange;
+import io.learnloop.core.store.UnitOfWork;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.payment.Payout;
 import io.learnloop.payment.PayoutDestinations;
@@ -36,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ import java.util.Objects;
  */
 public final class DefaultPayouts implements Payouts {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPayouts.class);
+    /** The most open payouts of one payee a run reads; a payee with more waits until some settle. */
+    private static final int MAX_OPEN = 1_000;
 
     private final Learnloop learnloop;
     private final ServiceContext ctx;
@@ -93,6 +97,10 @@ public final class DefaultPayouts implements Payouts {
                 continue;
             }
             String key = PayoutKeys.forPeriod(provider, run.period(), payee, run.currency());
+            // what was on its way before the balance is read: a payout confirmed after this read has left the
+            // balance read next, one confirmed before it is no longer open here, so nothing is counted twice
+            Map<String, Money> onItsWay = ctx.read(uow -> openPayouts(uow, payee, run.currency()));
+            Money owed = learnloop.ledger().balance(actor, payee, run.currency());
             PayoutAttempt attempt = ctx.transactRetrying(uow -> {
                 Versioned<PayoutAttempt> existing = uow.find(PayoutTypes.PAYOUT, key).orElse(null);
                 if (existing != null) {
@@ -103,9 +111,23 @@ public final class DefaultPayouts implements Payouts {
                         run.currency().getCurrencyCode())).isEmpty()) {
                     return null;
                 }
-                PayoutAttempt created = new PayoutAttempt(key, provider, payee, b.amount(), null, null,
+                // money another channel (an order split) or run is sending is still in the balance: leave it
+                Map<String, Money> openNow = openPayouts(uow, payee, run.currency());
+                if (onItsWay == null || openNow == null) {
+                    return null;
+                }
+                Map<String, Money> open = new LinkedHashMap<>(onItsWay);
+                open.putAll(openNow);
+                Money free = owed;
+                for (Money m : open.values()) {
+                    free = free.minus(m);
+                }
+                if (!free.isPositive()) {
+                    return null;
+                }
+                PayoutAttempt created = new PayoutAttempt(key, provider, payee, free, null, null,
                         "payout-" + run.period(), PayoutStatus.NEW.name(), null, List.of(),
-                        Money.zero(run.currency()), 0, null, ctx.now(), ctx.now());
+                        Money.zero(run.currency()), 0, null, ctx.now(), ctx.now(), Map.of());
                 return uow.insert(PayoutTypes.PAYOUT, created).value();
             });
             if (attempt != null) {
@@ -113,6 +135,23 @@ public final class DefaultPayouts implements Payouts {
             }
         }
         return report(done, page.nextCursor());
+    }
+
+    /**
+     * The payee's open payouts in every channel by key, or null if there are more than one read may hold (then
+     * nothing new is paid until some settle).
+     */
+    private static Map<String, Money> openPayouts(UnitOfWork uow, LedgerAccount payee, Currency currency) {
+        List<Versioned<PayoutAttempt>> open = uow.findRange(PayoutTypes.PAYOUT, PayoutTypes.OPEN_BY_PAYEE,
+                PayoutTypes.openKey(payee.key(), currency.getCurrencyCode()), IndexRange.first(MAX_OPEN));
+        if (open.size() >= MAX_OPEN) {
+            return null;
+        }
+        Map<String, Money> byKey = new LinkedHashMap<>();
+        for (Versioned<PayoutAttempt> v : open) {
+            byKey.put(v.value().id(), v.value().amount());
+        }
+        return byKey;
     }
 
     @Override
@@ -150,7 +189,7 @@ public final class DefaultPayouts implements Payouts {
                             channel.id().value(), share.getKey(), share.getValue(), orderId.value(),
                             order.payment().reference(), group.length() > 64 ? group.substring(0, 64) : group,
                             PayoutStatus.NEW.name(), null, List.of(), Money.zero(share.getValue().currency()), 0,
-                            null, ctx.now(), ctx.now())).value()));
+                            null, ctx.now(), ctx.now(), Map.of())).value()));
             done.add(guarded(attempt, () -> sender.advance(actor, attempt)));
         }
         return report(done, null);

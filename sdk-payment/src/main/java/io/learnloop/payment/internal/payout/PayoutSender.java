@@ -112,24 +112,58 @@ final class PayoutSender {
         if (attempt.returns().contains(reference)) {
             return attempt.view();
         }
-        checkLeft(attempt, amount);
         PayoutChannel channel = channels.get(attempt.provider());
         PayoutDestination destination = destinations.destination(channel.id(), attempt.payee());
         if (destination == null) {
             throw ValidationException.of("payoutKey", "no " + attempt.provider() + " account is bound to "
                     + attempt.payee() + " any more: bind it to take money back");
         }
-        PayoutTransfer sent = transfer(attempt, destination);
+        PayoutAttempt reserved = reserve(attempt, reference, amount);
+        if (reserved.returns().contains(reference)) {
+            return reserved.view();
+        }
+        PayoutTransfer sent = transfer(reserved, destination);
         // the provider shows the return's reason, not the payout's description
         PayoutResult result = channel.reverse(new PayoutTransfer(sent.payoutKey(), sent.payee(), sent.destination(),
                 sent.amount(), sent.sourcePayment(), sent.group(), reason, sent.providerTransferId()), reference, amount);
         return switch (result.state()) {
-            case CONFIRMED -> posted(actor, attempt, reference, amount, reason);
-            case REJECTED, NOT_FOUND -> throw new ConflictException(ErrorCode.INVALID_STATE, attempt.provider()
-                    + " refused to take back " + amount + " of payout '" + attempt.id() + "': " + result.detail());
-            case PENDING -> move(attempt, a -> a.in(a.status(), null, "return " + reference + " is processing at "
+            case CONFIRMED -> posted(actor, reserved, reference, amount, reason);
+            case REJECTED, NOT_FOUND -> {
+                // the provider took nothing back: what was held for this return may be asked for again
+                move(reserved, a -> a.releasing(reference, ctx.now()));
+                throw new ConflictException(ErrorCode.INVALID_STATE, attempt.provider() + " refused to take back "
+                        + amount + " of payout '" + attempt.id() + "': " + result.detail());
+            }
+            case PENDING -> move(reserved, a -> a.in(a.status(), null, "return " + reference + " is processing at "
                     + a.provider() + "; call reverse again with the same return key", ctx.now())).view();
         };
+    }
+
+    /**
+     * Holds a return's amount on the payout by compare-and-set before the provider is asked, so two returns under
+     * different keys at once never ask for more than is left; a return asked for before (the same reference, whose
+     * answer was lost or still processing) keeps its hold and is asked again, which the provider deduplicates. A hold
+     * is released only when the provider refuses it; one whose answer was lost stays until the same return key is
+     * sent again and answered.
+     */
+    private PayoutAttempt reserve(PayoutAttempt attempt, String reference, Money amount) {
+        return ctx.transactRetrying(uow -> {
+            Versioned<PayoutAttempt> now = uow.get(PayoutTypes.PAYOUT, attempt.id());
+            PayoutAttempt a = now.value();
+            if (a.returns().contains(reference)) {
+                return a;
+            }
+            Money held = a.reserved().get(reference);
+            if (held != null) {
+                if (!held.equals(amount)) {
+                    throw ValidationException.of("amount", "is " + amount + " but return '" + reference
+                            + "' was asked for " + held + ": send it again with the same amount");
+                }
+                return a;
+            }
+            checkLeft(a, reference, amount);
+            return uow.update(PayoutTypes.PAYOUT, a.reserving(reference, amount, ctx.now()), now.version()).value();
+        });
     }
 
     /** Posts a return the provider confirmed, once per reference, and counts it on the payout. */
@@ -137,7 +171,7 @@ final class PayoutSender {
         if (attempt.returns().contains(reference)) {
             return attempt.view();
         }
-        checkLeft(attempt, amount);
+        checkLeft(current(attempt.id()), reference, amount);
         learnloop.ledger().payoutReturn(actor, new PayoutReturn(attempt.id(), reference, amount, memo));
         return move(attempt, a -> a.returns().contains(reference) ? a : a.withReturn(reference, amount, ctx.now()))
                 .view();
@@ -161,11 +195,12 @@ final class PayoutSender {
         return null;
     }
 
-    private static void checkLeft(PayoutAttempt attempt, Money amount) {
-        Money left = attempt.amount().minus(attempt.returned());
+    private static void checkLeft(PayoutAttempt attempt, String reference, Money amount) {
+        Money left = attempt.leftToReturn(reference);
         if (amount.compareTo(left) > 0) {
             throw ValidationException.of("amount", "is " + amount + " but only " + left + " of payout '"
-                    + attempt.id() + "' is left to come back");
+                    + attempt.id() + "' is left to come back" + (attempt.reserved().isEmpty() ? ""
+                    : " (" + attempt.reserved().size() + " return(s) asked of the provider are not settled yet)"));
         }
     }
 

@@ -11,6 +11,11 @@ public final class PayoutTypes {
     static final String BY_STATE = "state";
     /** Index of open payouts by {@code provider|payee|currency}: a payee has one open payout per provider. */
     static final String OPEN = "open";
+    /**
+     * Index of open payouts by {@code payee|currency} in every channel and mode, oldest first: the money a new
+     * balance payout must leave alone because it is already on its way.
+     */
+    static final String OPEN_BY_PAYEE = "open_payee";
     /** Index of every payout by payee, oldest first: how an export finds a person's payouts. */
     public static final String BY_PAYEE = "payee";
 
@@ -20,10 +25,16 @@ public final class PayoutTypes {
                     .sortedIndex(BY_STATE, a -> a.open() ? a.state() : null, a -> SortKeys.instant(a.updatedAt()))
                     .index(OPEN, a -> a.open() ? openKey(a.provider(), a.payee().key(),
                             a.amount().currency().getCurrencyCode()) : null)
+                    .sortedIndex(OPEN_BY_PAYEE, a -> a.open() ? openKey(a.payee().key(),
+                            a.amount().currency().getCurrencyCode()) : null, a -> SortKeys.instant(a.createdAt()))
                     .sortedIndex(BY_PAYEE, a -> a.payee().owner(), a -> SortKeys.instant(a.createdAt()))
                     .build();
 
     private PayoutTypes() {
+    }
+
+    static String openKey(String payee, String currency) {
+        return payee + "|" + currency;
     }
 
     static String openKey(String provider, String payee, String currency) {

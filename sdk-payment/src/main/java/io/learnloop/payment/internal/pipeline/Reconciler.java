@@ -183,18 +183,18 @@ final class Reconciler {
 
     /**
      * Returns the money of refunds the core booked without asking a provider (pay-per-outcome refunds), the earliest
-     * booked first, at most {@link #BATCH} a run: each goes through the refund desk under its own refund key, so the
-     * provider's idempotency (the refund reference and key derived from it) makes a send repeated after a stop
-     * harmless, and the send's answer marks it returned in the core with the refund's record. Only the configured
-     * providers' refunds are read: a refund of an order paid elsewhere (a bank transfer, a provider another instance
-     * serves) stays listed for finance ({@code Settlement.awaitingReturn}) and never holds these up.
+     * booked first, at most {@link #BATCH} a run per provider: each goes through the refund desk under its own refund
+     * key, so the provider's idempotency (the refund reference and key derived from it) makes a send repeated after a
+     * stop harmless. Storing the refund's record takes it off the provider's list at once (a refund the provider
+     * refused waits for a person in the review queue, not at the head of this list); it stays on finance's list until
+     * the provider confirms it. Only the configured providers' refunds are read: a refund of an order paid elsewhere
+     * (a bank transfer, a provider another instance serves) stays listed for finance ({@code
+     * Settlement.awaitingReturn}) and never holds these up.
      */
     private void returnBookedRefunds(RefundRun report) {
-        int seen = 0;
         for (ProviderId provider : providers.ids()) {
-            if (seen >= BATCH) {
-                return;
-            }
+            // each provider has its own budget: one provider's refunds never starve another's
+            int seen = 0;
             String cursor = null;
             do {
                 Page<BookedRefund> page = settlement.awaitingReturn(provider.value(), cursor,

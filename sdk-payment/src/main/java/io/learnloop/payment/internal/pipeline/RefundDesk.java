@@ -112,6 +112,7 @@ final class RefundDesk {
                     References.refund(ctx.tenant(), orderId, refundKey), books.refund().total(), reason,
                     PaymentRefund.PENDING, null, null, ctx.now(), 0);
             uow.insert(PaymentTypes.REFUND, record);
+            markIfReturned(uow, record);
             return new Recorded(record, books, true);
         });
         PaymentRefund stored = recorded.refund();
@@ -465,18 +466,19 @@ final class RefundDesk {
     }
 
     /**
-     * The states in which the provider has the refund, or a person closed it: the money is returned as far as the
-     * SDK can tell, so a refund the core booked to await return is marked returned. PENDING and RETRY (not sent, or
-     * fate unknown) and FAILED and BLOCKED (the provider refused: a person resends it) are not.
+     * The states in which the money is back with the payer as far as the SDK can tell (the provider confirmed the
+     * refund) or a person closed it, so a refund the core booked to await return is marked returned. Every other state
+     * may still end in a failure (a SENT refund can fail later), so the booked refund stays on the finance list.
      */
-    static final Set<String> RETURNED = Set.of(PaymentRefund.SENT, PaymentRefund.CONFIRMED,
-            PaymentRefund.ACTION_REQUIRED, PaymentRefund.MISMATCH, PaymentRefund.REVERSED, PaymentRefund.RESOLVED);
+    static final Set<String> RETURNED = Set.of(PaymentRefund.CONFIRMED, PaymentRefund.RESOLVED);
 
     /**
-     * Marks the core's booked refund returned in the unit of work that stores this record's new state, once the
-     * provider has it; a refund the core never booked to await return is left alone.
+     * Tells the core about a booked refund this record returns, in the unit of work that stores the record: taken on
+     * at once (the desk follows it from now on: reconciliation, review, resend), returned once {@link #RETURNED}; a
+     * refund the core never booked to await return is left alone.
      */
     private void markIfReturned(io.learnloop.core.store.UnitOfWork uow, PaymentRefund r) {
+        settlement.markTaken(uow, r.order(), r.refundKey(), r.provider());
         if (RETURNED.contains(r.state())) {
             settlement.markReturned(uow, r.order(), r.refundKey(), r.provider());
         }
@@ -485,9 +487,10 @@ final class RefundDesk {
     /**
      * Returns the money of a refund the core booked without asking a provider (a pay-per-outcome refund): stores the
      * refund's record under the same refund key, as {@link #refund} would (the order already holds the refund and the
-     * ledger its clawback, so nothing is booked again), and sends it; the send marks it returned with the provider's answer. A refund whose
-     * record exists is left to reconciliation of open refunds (PENDING, RETRY), to a person (FAILED, BLOCKED), or only
-     * marked returned (the provider has it: a stop came between the answer and the mark).
+     * ledger its clawback, so nothing is booked again), marks it taken on in the same unit of work (it leaves the
+     * channel's list but stays on finance's) and sends it; it is marked returned once the provider confirms it or a
+     * person resolves it. A refund whose record exists (stored before it was marked taken) is only marked: from then
+     * on it is reconciliation's (PENDING, RETRY, SENT) or a person's (FAILED, BLOCKED, MISMATCH).
      *
      * @param booked the booked refund, awaiting return
      * @param paid   the order's paid attempt on a configured provider
@@ -508,6 +511,7 @@ final class RefundDesk {
                     paid.id(), References.refund(ctx.tenant(), booked.order(), booked.refundKey()), refund.total(),
                     refund.reason(), PaymentRefund.PENDING, null, null, ctx.now(), 0);
             uow.insert(PaymentTypes.REFUND, record);
+            markIfReturned(uow, record);
             return new Recorded(record, null, true);
         });
         if (!recorded.inserted()) {
