@@ -24,6 +24,7 @@ import io.learnloop.payment.testing.Forms;
 import io.learnloop.payment.testing.RecordingSleeper;
 import io.learnloop.payment.testing.StubServer;
 import io.learnloop.payment.testing.TestStores;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -396,6 +397,32 @@ class StripePayoutRunTest {
         assertThat(Forms.decode(transfersTo("acct_ada").get(0).getBodyAsString())).containsEntry("amount", "4550");
         assertThat(movedByStub()).isEqualTo(4550 + 1950 + 1000);
         assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(4550, "USD"));
+        assertThat(f.sumOfBalances("USD")).isZero();
+    }
+
+    @Test
+    void splitOrder_whenABalancePayoutOfThePayeeIsStillOnItsWay_recordsNothingThatWouldPayTheShareTwice() {
+        PayoutFixture f = new PayoutFixture(io.learnloop.core.store.Stores.inMemory());
+        f.paid("stripe", "pi_1", "USD");
+        io.learnloop.core.commerce.Order split = f.paid("splitpay", "sp_2", "USD");
+        // Stripe's answers are lost: every balance payout stays on its way, holding the whole balance
+        server.stubFor(post(urlPathEqualTo("/v1/transfers")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Internal error\"}}")));
+        Payouts payouts = Payouts.builder(f.learnloop).channel(new StripeConnect(config(f)))
+                .channel(new ProcessingSplit())
+                .destinations((provider, payee) -> ACCOUNTS.containsKey(payee)
+                        ? PayoutDestination.of(ACCOUNTS.get(payee)) : null).build();
+        PayoutReport run = payouts.run(PayoutFixture.FINANCE, PayoutRun.first(ProviderId.STRIPE, USD, "2026-11", 100));
+        assertThat(run.payouts()).filteredOn(p -> p.payee().equals(PayoutFixture.ADA)).singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(Money.ofMinor(9100, "USD")));
+
+        PayoutReport report = payouts.splitOrder(PayoutFixture.FINANCE, new ProviderId("splitpay"), split.id());
+
+        // the payees whose balance payouts are on their way get nothing more; one Stripe could not pay is split
+        assertThat(report.payouts()).extracting(Payout::payee).doesNotContainAnyElementsOf(ACCOUNTS.keySet());
+        assertThat(report.payouts()).isNotEmpty();
+        assertThat(f.balance(PayoutFixture.ADA, "USD")).isEqualTo(Money.ofMinor(9100, "USD"));
         assertThat(f.sumOfBalances("USD")).isZero();
     }
 

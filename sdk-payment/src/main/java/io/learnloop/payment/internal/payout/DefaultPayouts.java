@@ -106,6 +106,7 @@ public final class DefaultPayouts implements Payouts {
                 if (existing != null) {
                     return existing.value();
                 }
+                claim(uow, payee, run.currency());
                 // an earlier period's payout still open holds part of this balance: wait until it settles
                 if (!uow.findBy(PayoutTypes.PAYOUT, PayoutTypes.OPEN, PayoutTypes.openKey(provider, payee.key(),
                         run.currency().getCurrencyCode())).isEmpty()) {
@@ -135,6 +136,20 @@ public final class DefaultPayouts implements Payouts {
             }
         }
         return report(done, page.nextCursor());
+    }
+
+    /**
+     * Rewrites the payee's guard row, so that of two transactions recording a payout of theirs at once only one
+     * commits and the other runs again on what the first recorded.
+     */
+    private void claim(UnitOfWork uow, LedgerAccount payee, Currency currency) {
+        String id = PayoutTypes.openKey(payee.key(), currency.getCurrencyCode());
+        Versioned<PayeeGuard> guard = uow.find(PayoutTypes.GUARD, id).orElse(null);
+        if (guard == null) {
+            uow.insert(PayoutTypes.GUARD, new PayeeGuard(id, 1, ctx.now()));
+        } else {
+            uow.update(PayoutTypes.GUARD, guard.value().next(ctx.now()), guard.version());
+        }
     }
 
     /**
@@ -184,13 +199,39 @@ public final class DefaultPayouts implements Payouts {
                 continue;
             }
             String key = PayoutKeys.forOrder(channel.id().value(), orderId, share.getKey());
-            PayoutAttempt attempt = ctx.transactRetrying(uow -> uow.find(PayoutTypes.PAYOUT, key)
-                    .map(Versioned::value).orElseGet(() -> uow.insert(PayoutTypes.PAYOUT, new PayoutAttempt(key,
-                            channel.id().value(), share.getKey(), share.getValue(), orderId.value(),
-                            order.payment().reference(), group.length() > 64 ? group.substring(0, 64) : group,
-                            PayoutStatus.NEW.name(), null, List.of(), Money.zero(share.getValue().currency()), 0,
-                            null, ctx.now(), ctx.now(), Map.of())).value()));
-            done.add(guarded(attempt, () -> sender.advance(actor, attempt)));
+            LedgerAccount payee = share.getKey();
+            Currency currency = share.getValue().currency();
+            // as in a balance run: what is on its way is read before the balance, and again under the guard
+            Map<String, Money> onItsWay = ctx.read(uow -> openPayouts(uow, payee, currency));
+            Money owed = learnloop.ledger().balance(actor, payee, currency);
+            PayoutAttempt attempt = ctx.transactRetrying(uow -> {
+                Versioned<PayoutAttempt> existing = uow.find(PayoutTypes.PAYOUT, key).orElse(null);
+                if (existing != null) {
+                    return existing.value();
+                }
+                claim(uow, payee, currency);
+                Map<String, Money> openNow = openPayouts(uow, payee, currency);
+                if (onItsWay == null || openNow == null) {
+                    return null;
+                }
+                Map<String, Money> open = new LinkedHashMap<>(onItsWay);
+                open.putAll(openNow);
+                Money free = owed;
+                for (Money m : open.values()) {
+                    free = free.minus(m);
+                }
+                // a balance payout on its way already carries this share: splitting it too would pay it twice
+                if (free.compareTo(share.getValue()) < 0) {
+                    return null;
+                }
+                return uow.insert(PayoutTypes.PAYOUT, new PayoutAttempt(key, channel.id().value(), payee,
+                        share.getValue(), orderId.value(), order.payment().reference(),
+                        group.length() > 64 ? group.substring(0, 64) : group, PayoutStatus.NEW.name(), null,
+                        List.of(), Money.zero(currency), 0, null, ctx.now(), ctx.now(), Map.of())).value();
+            });
+            if (attempt != null) {
+                done.add(guarded(attempt, () -> sender.advance(actor, attempt)));
+            }
         }
         return report(done, null);
     }

@@ -30,6 +30,10 @@ public final class PayoutTypes {
                     .sortedIndex(BY_PAYEE, a -> a.payee().owner(), a -> SortKeys.instant(a.createdAt()))
                     .build();
 
+    /** The per-payee row every transaction that records a payout rewrites (see {@link PayeeGuard}). */
+    static final AggregateType<PayeeGuard> GUARD =
+            AggregateType.builder("payment_payout_guard", PayeeGuard.class, PayeeGuard::id).build();
+
     private PayoutTypes() {
     }
 
