@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * @param <T> the record type
  */
-final class IndexPages<T> implements Iterator<T> {
+public final class IndexPages<T> implements Iterator<T> {
     private static final int PAGE = 200;
 
     private final ServiceContext ctx;
@@ -36,7 +36,17 @@ final class IndexPages<T> implements Iterator<T> {
         this.key = key;
     }
 
-    static <T> Iterator<T> of(ServiceContext ctx, AggregateType<T> type, String index, String key) {
+    /**
+     * Iterates the records under one key of a sorted index.
+     *
+     * @param ctx   the context whose store is read
+     * @param type  the record type
+     * @param index the sorted index
+     * @param key   the key
+     * @param <T>   the record type
+     * @return the records, in index order, read a page at a time
+     */
+    public static <T> Iterator<T> of(ServiceContext ctx, AggregateType<T> type, String index, String key) {
         return new IndexPages<>(ctx, type, index, key);
     }
 

@@ -7,6 +7,7 @@ import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.store.Versioned;
+import io.learnloop.lms.internal.IndexPages;
 
 import java.util.Iterator;
 import java.util.List;
@@ -56,9 +57,9 @@ public final class Cmi5PersonalData implements PersonalDataEraser {
         return List.of(
                 new Section("cmi5-registrations", (ctx, id) -> ctx.read(uow -> uow.findBy(Cmi5Types.REGISTRATION,
                         "learner", id)).stream().map(Versioned::value).iterator()),
-                new Section("cmi5-sessions", (ctx, id) -> new Pages<>(ctx, Cmi5Types.SESSION, "learner", id)),
-                new Section("cmi5-statements", (ctx, id) -> new Pages<>(ctx, Cmi5Types.STATEMENT, "learner", id)),
-                new Section("cmi5-documents", (ctx, id) -> new Pages<>(ctx, Cmi5Types.DOCUMENT, "learner", id)));
+                new Section("cmi5-sessions", (ctx, id) -> IndexPages.of(ctx, Cmi5Types.SESSION, "learner", id)),
+                new Section("cmi5-statements", (ctx, id) -> IndexPages.of(ctx, Cmi5Types.STATEMENT, "learner", id)),
+                new Section("cmi5-documents", (ctx, id) -> IndexPages.of(ctx, Cmi5Types.DOCUMENT, "learner", id)));
     }
 
     private record Section(String section, BiFunction<ServiceContext, String, Iterator<?>> reader)

@@ -113,17 +113,8 @@ public final class DefaultPayouts implements Payouts {
                     return null;
                 }
                 // money another channel (an order split) or run is sending is still in the balance: leave it
-                Map<String, Money> openNow = openPayouts(uow, payee, run.currency());
-                if (onItsWay == null || openNow == null) {
-                    return null;
-                }
-                Map<String, Money> open = new LinkedHashMap<>(onItsWay);
-                open.putAll(openNow);
-                Money free = owed;
-                for (Money m : open.values()) {
-                    free = free.minus(m);
-                }
-                if (!free.isPositive()) {
+                Money free = free(owed, onItsWay, openPayouts(uow, payee, run.currency()));
+                if (free == null || !free.isPositive()) {
                     return null;
                 }
                 PayoutAttempt created = new PayoutAttempt(key, provider, payee, free, null, null,
@@ -136,6 +127,23 @@ public final class DefaultPayouts implements Payouts {
             }
         }
         return report(done, page.nextCursor());
+    }
+
+    /**
+     * What the payee is owed less every payout of theirs on its way, read before the balance and again under the
+     * guard (a payout in both reads counts once), or null when either read was too long to hold.
+     */
+    private static Money free(Money owed, Map<String, Money> before, Map<String, Money> now) {
+        if (before == null || now == null) {
+            return null;
+        }
+        Map<String, Money> open = new LinkedHashMap<>(before);
+        open.putAll(now);
+        Money free = owed;
+        for (Money m : open.values()) {
+            free = free.minus(m);
+        }
+        return free;
     }
 
     /**
@@ -210,18 +218,9 @@ public final class DefaultPayouts implements Payouts {
                     return existing.value();
                 }
                 claim(uow, payee, currency);
-                Map<String, Money> openNow = openPayouts(uow, payee, currency);
-                if (onItsWay == null || openNow == null) {
-                    return null;
-                }
-                Map<String, Money> open = new LinkedHashMap<>(onItsWay);
-                open.putAll(openNow);
-                Money free = owed;
-                for (Money m : open.values()) {
-                    free = free.minus(m);
-                }
                 // a balance payout on its way already carries this share: splitting it too would pay it twice
-                if (free.compareTo(share.getValue()) < 0) {
+                Money free = free(owed, onItsWay, openPayouts(uow, payee, currency));
+                if (free == null || free.compareTo(share.getValue()) < 0) {
                     return null;
                 }
                 return uow.insert(PayoutTypes.PAYOUT, new PayoutAttempt(key, channel.id().value(), payee,
