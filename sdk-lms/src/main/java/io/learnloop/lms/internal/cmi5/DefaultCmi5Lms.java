@@ -52,7 +52,7 @@ public final class DefaultCmi5Lms implements Cmi5Lms {
     public DefaultCmi5Lms(Learnloop learnloop, Cmi5Config config) {
         this.context = learnloop.context();
         this.config = Objects.requireNonNull(config, "config");
-        LmsStatements statements = new LmsStatements(config);
+        LmsStatements statements = new LmsStatements(context, config);
         Satisfaction satisfaction = new Satisfaction(statements);
         LessonCompletion completion = new LessonCompletion(learnloop);
         this.importer = new Importer(learnloop, config);

@@ -1,5 +1,7 @@
 package io.learnloop.lms.internal.cmi5;
 
+import io.learnloop.core.ServiceContext;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,8 +42,12 @@ final class Ids {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String uuid() {
-        return UUID.randomUUID().toString();
+    /**
+     * A UUID (cmi5 and xAPI want UUIDs for registrations, sessions and statement ids) drawn from the facade's id
+     * generator, so a host's generator, and a test's seeded one, decides it.
+     */
+    static String uuid(ServiceContext context) {
+        return UUID.nameUUIDFromBytes(("cmi5:" + context.newId()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static boolean isUuid(Object value) {

@@ -73,7 +73,7 @@ final class Launcher {
                     + "' (" + access.reason() + "); the AU is launched only for learners the access ledger admits.");
         }
         StructureRow structure = context.read(uow -> uow.get(Cmi5Types.STRUCTURE, au.course())).value();
-        String session = Ids.uuid();
+        String session = Ids.uuid(context);
         String fetchKey = Ids.secret();
         Launched done = context.transactRetrying(uow -> {
             List<StatementRow> out = new ArrayList<>();
@@ -84,14 +84,15 @@ final class Launcher {
             if (found.isPresent()) {
                 reg = found.get().value();
             } else {
-                reg = new RegistrationRow(Ids.uuid(), learner, au.course(), now, List.of(), List.of(), List.of(),
-                        Map.of(), List.of(), null, null);
+                reg = new RegistrationRow(Ids.uuid(context), learner, au.course(), now, List.of(), List.of(),
+                        List.of(), Map.of(), List.of(), null, null);
                 List<Integer> notApplicable = uow.findRange(Cmi5Types.AU, "course", au.course(),
                                 IndexRange.first(IndexRange.MAX_LIMIT)).stream().map(Versioned::value)
                         .filter(a -> Cmi5MoveOn.valueOf(a.moveOn()) == Cmi5MoveOn.NotApplicable)
                         .map(AuRow::index).toList();
                 // satisfied outside any AU session: under a session id of their own (cmi5 9.6.1)
-                Satisfaction.Change change = satisfaction.satisfy(reg, structure, notApplicable, Ids.uuid(), now);
+                Satisfaction.Change change = satisfaction.satisfy(reg, structure, notApplicable, Ids.uuid(context),
+                        now);
                 reg = change.registration();
                 newly = change.newlySatisfied();
                 out.addAll(change.statements());

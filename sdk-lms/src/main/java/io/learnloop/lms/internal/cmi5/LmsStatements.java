@@ -1,5 +1,6 @@
 package io.learnloop.lms.internal.cmi5;
 
+import io.learnloop.core.ServiceContext;
 import io.learnloop.lms.Cmi5Config;
 import io.learnloop.lms.internal.cmi5.Cmi5Rows.AuRow;
 import io.learnloop.lms.internal.cmi5.Cmi5Rows.StatementRow;
@@ -19,9 +20,11 @@ import java.util.Map;
  * <p>Thread-safe: immutable.
  */
 final class LmsStatements {
+    private final ServiceContext context;
     private final Cmi5Config config;
 
-    LmsStatements(Cmi5Config config) {
+    LmsStatements(ServiceContext context, Cmi5Config config) {
+        this.context = context;
         this.config = config;
     }
 
@@ -88,7 +91,7 @@ final class LmsStatements {
     private StatementRow row(String verb, Map<String, Object> object, String publisherId, String registration,
                              String session, String learner, Map<String, Object> extensions,
                              Map<String, Object> result, Instant at) {
-        String id = Ids.uuid();
+        String id = Ids.uuid(this.context);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("registration", registration);
         Map<String, Object> activities = new LinkedHashMap<>();
