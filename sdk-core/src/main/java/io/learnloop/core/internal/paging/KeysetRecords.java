@@ -37,8 +37,8 @@ public final class KeysetRecords {
      */
     public static <T> Iterator<T> under(ServiceContext ctx, AggregateType<T> type, String index, String key) {
         type.requireSortedIndex(index);
-        return new Paged<>(cursor -> ctx.read(uow -> Pages.page(uow, type, index, key, IndexRange.first(PAGE), cursor,
-                Function.identity())));
+        return flatten(new Paged<T>(cursor -> ctx.read(uow -> Pages.page(uow, type, index, key,
+                IndexRange.first(PAGE), cursor, Function.identity()))), page -> page.items().iterator());
     }
 
     /**
@@ -74,10 +74,9 @@ public final class KeysetRecords {
         };
     }
 
-    /** The pages of one listing, each read when the last is used up; the cursor says where the next one starts. */
-    private static final class Paged<T> implements Iterator<T> {
+    /** The pages of one listing, each read when asked for; the last page's cursor is null. */
+    private static final class Paged<T> implements Iterator<Page<T>> {
         private final Function<String, Page<T>> read;
-        private Iterator<T> current = Collections.emptyIterator();
         private String cursor;
         private boolean last;
 
@@ -87,21 +86,18 @@ public final class KeysetRecords {
 
         @Override
         public boolean hasNext() {
-            while (!current.hasNext() && !last) {
-                Page<T> page = read.apply(cursor);
-                current = page.items().iterator();
-                cursor = page.nextCursor();
-                last = cursor == null;
-            }
-            return current.hasNext();
+            return !last;
         }
 
         @Override
-        public T next() {
-            if (!hasNext()) {
+        public Page<T> next() {
+            if (last) {
                 throw new NoSuchElementException();
             }
-            return current.next();
+            Page<T> page = read.apply(cursor);
+            cursor = page.nextCursor();
+            last = cursor == null;
+            return page;
         }
     }
 }
