@@ -157,23 +157,29 @@ class ToolColumnTest {
     }
 
     @Test
-    void launch_whileTheLinksColumnIsBeingCreated_returnsWithoutWaitingForIt() throws Exception {
+    void launch_whenThePlatformIsSlowToCreateTheColumn_neverWaitsForIt() throws Exception {
         containerAnswers(201, 6000);
-        UserId first = launchWithoutColumn("user-17").launch().learner();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            // the first learner's score creates the column; the platform takes six seconds to answer
-            Future<?> creating = pool.submit(() -> completeCourse(first));
-            awaitColumnRequest(creating);
-
+            // two first launches of the link at once: neither creates the column nor waits for the other
+            Future<LaunchResult> first = pool.submit(() -> launchWithoutColumn("user-17"));
             Future<LaunchResult> second = pool.submit(() -> launchWithoutColumn("user-18"));
-
+            assertThat(first.get(3, TimeUnit.SECONDS).allowed()).isTrue();
             assertThat(second.get(3, TimeUnit.SECONDS).allowed()).isTrue();
+
+            // the first score creates the column, and the platform takes six seconds to answer
+            UserId learner = first.get().launch().learner();
+            Future<?> creating = pool.submit(() -> completeCourse(learner));
+            awaitColumnRequest(creating);
+            Future<LaunchResult> third = pool.submit(() -> launchWithoutColumn("user-19"));
+
+            assertThat(third.get(3, TimeUnit.SECONDS).allowed()).isTrue();
             assertThat(creating.isDone()).isFalse();
             creating.get(30, TimeUnit.SECONDS);
             completeCourse(second.get().launch().learner());
+            completeCourse(third.get().launch().learner());
             wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
-            wm.verify(2, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+            wm.verify(3, postRequestedFor(urlEqualTo(CREATED + "/scores")));
         } finally {
             pool.shutdownNow();
         }
