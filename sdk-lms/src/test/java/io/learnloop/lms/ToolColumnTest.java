@@ -211,7 +211,9 @@ class ToolColumnTest {
         });
 
         containerAnswers(201, 0);
-        f.clock.advance(Duration.ofMinutes(1));
+        // past the outbox's lease (30 s) but not the one minute after which a claim counts as abandoned: the failed
+        // delivery dropped its claim on the column
+        f.clock.advance(Duration.ofSeconds(40));
         f.learnloop.deliverEvents();
 
         wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));

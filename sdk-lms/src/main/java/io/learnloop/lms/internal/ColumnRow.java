@@ -1,6 +1,7 @@
 package io.learnloop.lms.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The gradebook column the tool creates for one placed link at a platform that gave the launch a line items
@@ -25,6 +26,12 @@ record ColumnRow(String id, String issuer, String clientId, String lineItems, St
     boolean describesColumn() {
         return lineItem != null || (issuer != null && clientId != null && lineItems != null && label != null
                 && resourceLinkId != null);
+    }
+
+    /** Whether this row is still the given claim, not yet created nor taken over (stores keep at least millis). */
+    boolean isClaimOf(ColumnRow claim) {
+        return lineItem == null && claimedAt != null && claim.claimedAt() != null
+                && claimedAt.truncatedTo(ChronoUnit.MILLIS).equals(claim.claimedAt().truncatedTo(ChronoUnit.MILLIS));
     }
 
     ColumnRow created(String url) {

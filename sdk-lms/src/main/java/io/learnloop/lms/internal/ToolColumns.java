@@ -104,9 +104,10 @@ final class ToolColumns {
         try {
             url = post(claimed);
         } catch (RuntimeException e) {
-            // dropped, so that the next delivery (this one again, from the outbox, or another) tries again
+            // dropped, so that the next delivery (this one again, from the outbox, or another) tries again; a claim
+            // taken over meanwhile is the other delivery's to drop
             context.transactRetrying(uow -> {
-                uow.find(LmsTypes.COLUMN, id).filter(v -> v.value().lineItem() == null)
+                uow.find(LmsTypes.COLUMN, id).filter(v -> v.value().isClaimOf(claimed))
                         .ifPresent(v -> uow.update(LmsTypes.COLUMN, v.value().released(), v.version()));
                 return null;
             });
