@@ -2,6 +2,8 @@
  * Learnloop core: the domain model and services, the store SPI with its in-memory implementation, the ledger and
  * the events. Start with {@link io.learnloop.core.Learnloop}.
  */
+// The modules the internal paging package is exported to are built after this one, so javac cannot see them here.
+@SuppressWarnings("module")
 module io.learnloop.core {
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;
@@ -30,4 +32,6 @@ module io.learnloop.core {
     exports io.learnloop.core.retention;
     exports io.learnloop.core.reputation;
     exports io.learnloop.core.subscription;
+    // The keyset iterator the SDK's modules page their personal-data sections with; hosts never see it.
+    exports io.learnloop.core.internal.paging to io.learnloop.payment, io.learnloop.community, io.learnloop.lms;
 }

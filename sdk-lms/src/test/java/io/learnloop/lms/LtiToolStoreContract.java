@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What the LTI tool keeps in the store, on each store: single-use login states shared by instances and pruned by
  * their expiry index, stable learner mappings, the last seat of a licence taken once under a race, score deliveries
- * read back by their index, and one gradebook column per link under concurrent launches. Each store gets a fresh
- * database per test.
+ * read back by their index, and one gradebook column per link under concurrent launches and score deliveries on
+ * several instances. Each store gets a fresh database per test.
  */
 abstract class LtiToolStoreContract {
     private static final Actor CREATOR = Actor.of("creator-1", Role.CREATOR);
@@ -101,11 +101,16 @@ abstract class LtiToolStoreContract {
     }
 
     private void completeCourse(UserId learner) {
+        completeCourse(f, learner);
+    }
+
+    /** Completes the course on one host instance: its facade reports the progress and delivers what follows. */
+    private void completeCourse(LtiFixture instance, UserId learner) {
         LessonId lesson = course.published().lessons().get(0).id();
-        f.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", f.clock.instant(),
+        instance.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", instance.clock.instant(),
                 List.of(new WatchedSegment(0, 1, 1.0))));
-        f.clock.advance(Duration.ofMinutes(11));
-        f.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", f.clock.instant(),
+        instance.clock.advance(Duration.ofMinutes(11));
+        instance.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", instance.clock.instant(),
                 List.of(new WatchedSegment(0, 600, 1.0))));
     }
 
@@ -208,22 +213,46 @@ abstract class LtiToolStoreContract {
     }
 
     @Test
-    void launch_whenLearnersLaunchALinkWithoutColumnAtOnce_createOneColumn() throws Exception {
-        licence(5);
+    void scorePost_whenLearnersOfALinkWithoutColumnLaunchAndScoreAtOnceOnSeveralInstances_createOneColumn()
+            throws Exception {
+        licence(RACERS + 1);
         wm.stubFor(post(urlEqualTo(CONTAINER)).willReturn(aResponse().withStatus(201).withFixedDelay(500)
                 .withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
                 .withBody("{\"id\":\"" + f.platform.base() + CREATED + "\",\"scoreMaximum\":100,\"label\":\"x\"}")));
         wm.stubFor(post(urlEqualTo(CREATED + "/scores")).willReturn(aResponse().withStatus(200)));
-        List<Callable<UserId>> calls = new ArrayList<>();
+        List<Callable<UserId>> launches = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             String subject = "racer-" + i;
-            calls.add(() -> launch(subject, withContainerOnly()).launch().learner());
+            launches.add(() -> launch(subject, withContainerOnly()).launch().learner());
+        }
+        List<UserId> learners = race(launches);
+        wm.verify(0, postRequestedFor(urlEqualTo(CONTAINER)));
+        List<LtiFixture> instances = new ArrayList<>(List.of(f));
+        while (instances.size() < RACERS) {
+            instances.add(new LtiFixture(wm, store));
+        }
+        List<Callable<Void>> completions = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            LtiFixture instance = instances.get(i);
+            UserId learner = learners.get(i);
+            completions.add(() -> {
+                completeCourse(instance, learner);
+                return null;
+            });
         }
 
-        List<UserId> learners = race(calls);
+        race(completions);
+        // a delivery that found the column being created by another is handed out again once its lease ends
+        for (LtiFixture instance : instances) {
+            instance.clock.advance(Duration.ofMinutes(2));
+            instance.learnloop.deliverEvents();
+        }
 
         wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
-        completeCourse(learners.get(0));
-        wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        wm.verify(RACERS, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        for (UserId learner : learners) {
+            assertThat(f.tool.scoresOf(learner, 10)).singleElement()
+                    .satisfies(s -> assertThat(s.status()).isEqualTo(ScorePost.Status.POSTED));
+        }
     }
 }

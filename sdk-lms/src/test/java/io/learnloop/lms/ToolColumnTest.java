@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tool's own gradebook column: a launch that offers the line items service but names no line item makes the tool
- * create the link's column (AGS 2.0 section 3.2) once, even when two learners launch at the same time, and the scores
- * go to it.
+ * create the link's column (AGS 2.0 section 3.2) once, when the first score is posted to it, even when two learners
+ * launch at the same time; no launch waits for it, and a score is kept until the column can be made.
  */
 class ToolColumnTest {
     private static final Actor CREATOR = Actor.of("creator-1", Role.CREATOR);
@@ -99,8 +99,11 @@ class ToolColumnTest {
     }
 
     @Test
-    void launch_whenNoLineItemIsNamed_createsTheColumnWithTheLineItemMediaTypeAndPostsScoresToIt() {
+    void scorePost_whenTheLaunchNamedNoLineItem_createsTheColumnWithTheLineItemMediaTypeAndPostsToIt() {
         UserId learner = launchWithoutColumn("user-17").launch().learner();
+        wm.verify(0, postRequestedFor(urlEqualTo(CONTAINER)));
+
+        completeCourse(learner);
 
         wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER))
                 .withHeader("Content-Type", equalTo(MEDIA_TYPE))
@@ -112,9 +115,6 @@ class ToolColumnTest {
         wm.verify(postRequestedFor(urlEqualTo("/lms/token")).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.containing("scope=https%3A%2F%2Fpurl.imsglobal.org"
                         + "%2Fspec%2Flti-ags%2Fscope%2Flineitem")));
-
-        completeCourse(learner);
-
         wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores"))
                 .withRequestBody(equalToJson("{\"userId\":\"user-17\",\"scoreGiven\":100,\"scoreMaximum\":100,"
                         + "\"activityProgress\":\"Completed\",\"gradingProgress\":\"FullyGraded\"}", true, true)));
@@ -144,30 +144,98 @@ class ToolColumnTest {
                 learners.add(result.launch().learner());
             }
 
-            wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
             learners.forEach(this::completeCourse);
-            wm.verify(2, postRequestedFor(urlEqualTo(CREATED + "/scores")));
-            // a later launch finds the column and creates none
-            launchWithoutColumn("user-19");
             wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
+            wm.verify(2, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+            // a later launch and its score find the column and create none
+            completeCourse(launchWithoutColumn("user-19").launch().learner());
+            wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
+            wm.verify(3, postRequestedFor(urlEqualTo(CREATED + "/scores")));
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    void launch_whenThePlatformCannotCreateTheColumn_isStillLetInAndTheNextLaunchCreatesIt() {
+    void launch_whenThePlatformIsSlowToCreateTheColumn_neverWaitsForIt() throws Exception {
+        containerAnswers(201, 6000);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // two first launches of the link at once: neither creates the column nor waits for the other
+            Future<LaunchResult> first = pool.submit(() -> launchWithoutColumn("user-17"));
+            Future<LaunchResult> second = pool.submit(() -> launchWithoutColumn("user-18"));
+            assertThat(first.get(3, TimeUnit.SECONDS).allowed()).isTrue();
+            assertThat(second.get(3, TimeUnit.SECONDS).allowed()).isTrue();
+
+            // the first score creates the column, and the platform takes six seconds to answer
+            UserId learner = first.get().launch().learner();
+            Future<?> creating = pool.submit(() -> completeCourse(learner));
+            awaitColumnRequest(creating);
+            Future<LaunchResult> third = pool.submit(() -> launchWithoutColumn("user-19"));
+
+            assertThat(third.get(3, TimeUnit.SECONDS).allowed()).isTrue();
+            assertThat(creating.isDone()).isFalse();
+            creating.get(30, TimeUnit.SECONDS);
+            completeCourse(second.get().launch().learner());
+            completeCourse(third.get().launch().learner());
+            wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
+            wm.verify(3, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits until the platform has been asked for the column, while the delivery asking for it is still running. */
+    private void awaitColumnRequest(Future<?> creating) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (wm.findAll(postRequestedFor(urlEqualTo(CONTAINER))).isEmpty()) {
+            assertThat(creating.isDone()).as("the score delivery ended before asking for the column").isFalse();
+            assertThat(System.nanoTime()).as("the column was not asked for in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void scorePost_whenThePlatformCannotCreateTheColumnYet_keepsTheScoreAndPostsItOnceItCan() {
         containerAnswers(503, 0);
         LaunchResult first = launchWithoutColumn("user-17");
-
         assertThat(first.allowed()).isTrue();
-        completeCourse(first.launch().learner());
-        assertThat(f.tool.scoresOf(first.launch().learner(), 10)).isEmpty();
+        UserId learner = first.launch().learner();
+
+        completeCourse(learner);
+
         wm.verify(0, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScorePost.Status.PENDING);
+            assertThat(s.lineItem()).isNull();
+        });
 
         containerAnswers(201, 0);
-        UserId second = launchWithoutColumn("user-18").launch().learner();
-        completeCourse(second);
+        // past the outbox's lease (30 s) but not the one minute after which a claim counts as abandoned: the failed
+        // delivery dropped its claim on the column
+        f.clock.advance(Duration.ofSeconds(40));
+        f.learnloop.deliverEvents();
+
+        wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScorePost.Status.POSTED);
+            assertThat(s.lineItem()).isEqualTo(f.platform.base() + CREATED);
+        });
+    }
+
+    @Test
+    void scorePost_whenThePlatformRefusesToCreateTheColumn_isRefusedAndTheNextScoreAsksAgain() {
+        containerAnswers(403, 0);
+        UserId first = launchWithoutColumn("user-17").launch().learner();
+
+        completeCourse(first);
+
+        assertThat(f.tool.scoresOf(first, 10)).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScorePost.Status.REFUSED);
+            assertThat(s.problem()).contains("gradebook column").contains("403");
+        });
+        containerAnswers(201, 0);
+        completeCourse(launchWithoutColumn("user-18").launch().learner());
         wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));
     }
 }

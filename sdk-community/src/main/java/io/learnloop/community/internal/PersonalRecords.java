@@ -1,30 +1,25 @@
 package io.learnloop.community.internal;
 
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.store.AggregateType;
-import io.learnloop.core.store.IndexRange;
-import io.learnloop.core.store.Pages;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The community's export sections: a learner's records read from a sorted index keyed by the learner's id, one
- * keyset page at a time as the archive is written, so neither a long history nor the size of the whole community
- * is ever read at once.
+ * keyset page at a time as the archive is written ({@link KeysetRecords}), so neither a long history nor the size of
+ * the whole community is ever read at once.
  *
  * <p>Thread-safe: stateless; each iterator belongs to one export.
  */
 public final class PersonalRecords {
-    /** Records read per page. */
-    static final int PAGE = 200;
-
     private PersonalRecords() {
     }
 
@@ -39,7 +34,7 @@ public final class PersonalRecords {
      */
     public static <T> PersonalDataSource byIndex(String name, AggregateType<T> type, String index) {
         type.requireSortedIndex(index);
-        return section(name, (scope, learner) -> paged(scope, type, index, learner.value()));
+        return section(name, (scope, learner) -> KeysetRecords.under(scope.context(), type, index, learner.value()));
     }
 
     /**
@@ -72,34 +67,6 @@ public final class PersonalRecords {
             @Override
             public String toString() {
                 return "PersonalDataSource[" + name + "]";
-            }
-        };
-    }
-
-    private static <T> Iterator<T> paged(ErasureScope scope, AggregateType<T> type, String index, String key) {
-        return new Iterator<>() {
-            private Iterator<T> current = List.<T>of().iterator();
-            private String cursor;
-            private boolean last;
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && !last) {
-                    io.learnloop.core.Page<T> page = scope.context().read(uow -> Pages.page(uow, type, index, key,
-                            IndexRange.first(PAGE), cursor, Function.identity()));
-                    current = page.items().iterator();
-                    cursor = page.nextCursor();
-                    last = cursor == null;
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
             }
         };
     }

@@ -13,7 +13,6 @@ import io.learnloop.core.identity.Actor;
 import io.learnloop.core.identity.UserId;
 import io.learnloop.http.internal.HttpPipeline;
 import io.learnloop.http.internal.HttpRequest;
-import io.learnloop.lms.AgsEndpoint;
 import io.learnloop.lms.ContentItem;
 import io.learnloop.lms.DeepLinkingResponse;
 import io.learnloop.lms.LaunchResult;
@@ -80,8 +79,8 @@ public final class DefaultLtiTool implements LtiTool {
         this.learners = new Learners(context);
         this.seats = new Seats(learnloop, platforms);
         PlatformTokens tokens = new PlatformTokens(http, config, protocol);
-        this.grades = new Grades(context, platforms, tokens, http);
         this.columns = new ToolColumns(context, platforms, tokens, http);
+        this.grades = new Grades(context, platforms, tokens, http, columns);
         this.deepLinking = new DeepLinking(learnloop, config);
         this.roster = new Roster(platforms, tokens, http);
     }
@@ -161,9 +160,12 @@ public final class DefaultLtiTool implements LtiTool {
                     + "' (placed links made by Deep Linking carry them).");
         }
         AccessDecision decision = decide(launch.learner(), lesson, course);
-        AgsEndpoint ags = ToolColumns.needsColumn(launch.ags())
-                ? columns.withColumn(launch, columnLabel(decision.course()), decision.course().value()) : launch.ags();
-        grades.remember(launch, ags, decision.course());
+        if (ToolColumns.needsColumn(launch.ags())) {
+            grades.remember(launch, columns.record(launch, columnLabel(decision.course()), decision.course().value()),
+                    decision.course());
+        } else {
+            grades.remember(launch, launch.ags(), decision.course());
+        }
         // Seats are for learners: a teacher previewing the course must not use up what the institution bought.
         if (decision.reason() == AccessReason.NOT_ENTITLED && launch.isLearner()) {
             Optional<Grant> seat = seats.seatFor(launch.issuer(), launch.deploymentId(), launch.learner(),

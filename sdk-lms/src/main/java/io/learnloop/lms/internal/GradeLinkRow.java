@@ -12,17 +12,19 @@ import java.time.Instant;
  * @param issuer       the platform's issuer
  * @param clientId     the client id
  * @param subject      the learner's user id at the platform, the score's {@code userId}
- * @param lineItem     the line item URL
+ * @param lineItem     the line item URL, or null when it is the tool's own column, not yet created
  * @param lastPercent  the latest quiz result posted to the column, or null
  * @param launchedAt   when the learner last launched the link
+ * @param column       the id of the tool's own column ({@link ColumnRow}) when it was not yet created at the launch,
+ *                     or null
  */
 record GradeLinkRow(String id, String learner, String course, String issuer, String clientId, String subject,
-                    String lineItem, BigDecimal lastPercent, Instant launchedAt) {
+                    String lineItem, BigDecimal lastPercent, Instant launchedAt, String column) {
     String learnerCourse() {
         return Keys.of(learner, course);
     }
 
     GradeLinkRow withLastPercent(BigDecimal percent) {
-        return new GradeLinkRow(id, learner, course, issuer, clientId, subject, lineItem, percent, launchedAt);
+        return new GradeLinkRow(id, learner, course, issuer, clientId, subject, lineItem, percent, launchedAt, column);
     }
 }

@@ -35,7 +35,8 @@ import java.util.Optional;
  *
  * <p>When the core announces a graded quiz or a completed course, one transaction writes a {@link ScoreDelivery} for
  * every gradebook column the learner launched the course from and publishes {@value #SCORE_DUE} for it; the relay
- * then hands that event back here and the score is posted with a client-credentials token. A post that fails
+ * then hands that event back here and the score is posted with a client-credentials token. A column the tool makes
+ * itself is created by the first delivery that needs it ({@link ToolColumns}). A post that fails
  * (no answer, 401, 429, 5xx) throws, so the outbox hands the event out again after its lease: a score is never lost.
  * A delivery is posted once: it is marked posted after the platform's 2xx, and a delivery already posted is skipped
  * when the event comes again. Should the process stop between the platform's answer and that mark, the repeat posts
@@ -58,25 +59,39 @@ final class Grades {
     private final Platforms platforms;
     private final PlatformTokens tokens;
     private final HttpPipeline http;
+    private final ToolColumns columns;
 
-    Grades(ServiceContext context, Platforms platforms, PlatformTokens tokens, HttpPipeline http) {
+    Grades(ServiceContext context, Platforms platforms, PlatformTokens tokens, HttpPipeline http,
+           ToolColumns columns) {
         this.context = context;
         this.platforms = platforms;
         this.tokens = tokens;
         this.http = http;
+        this.columns = columns;
     }
 
     /** Remembers the column of a launched link, so the learner's results in the course reach it. */
     void remember(LtiLaunch launch, AgsEndpoint ags, CourseId course) {
-        if (ags == null || !ags.canPostScores()) {
-            return;
+        if (ags != null && ags.canPostScores()) {
+            remember(launch, ags.lineItem(), null, course);
         }
-        String id = Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(), ags.lineItem());
+    }
+
+    /** Remembers the tool's own column of a launched link: its URL when created, else the column to create. */
+    void remember(LtiLaunch launch, ColumnRow column, CourseId course) {
+        remember(launch, column.lineItem(), column.lineItem() == null ? column.id() : null, course);
+    }
+
+    private void remember(LtiLaunch launch, String lineItem, String column, CourseId course) {
+        String id = lineItem != null
+                ? Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(), lineItem)
+                : Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(), "column",
+                column);
         context.transactRetrying(uow -> {
             Optional<Versioned<GradeLinkRow>> existing = uow.find(LmsTypes.GRADE_LINK, id);
             if (existing.isEmpty()) {
                 uow.insert(LmsTypes.GRADE_LINK, new GradeLinkRow(id, launch.learner().value(), course.value(),
-                        launch.issuer(), launch.clientId(), launch.subject(), ags.lineItem(), null, context.now()));
+                        launch.issuer(), launch.clientId(), launch.subject(), lineItem, null, context.now(), column));
             }
             return null;
         });
@@ -142,7 +157,7 @@ final class Grades {
         BigDecimal given = quiz ? percent : (link.lastPercent() != null ? link.lastPercent() : HUNDRED);
         uow.insert(LmsTypes.SCORE, new ScoreDelivery(id, link.id(), link.issuer(), link.clientId(), link.lineItem(),
                 link.subject(), given, HUNDRED, "Completed", "FullyGraded", event.occurredAt(), ScoreDelivery.PENDING,
-                null, null));
+                null, null, link.column()));
         if (quiz) {
             uow.update(LmsTypes.GRADE_LINK, link.withLastPercent(percent), v.version());
         }
@@ -163,17 +178,31 @@ final class Grades {
                     + delivery.clientId() + "'");
             return;
         }
+        String lineItem = delivery.lineItem();
+        if (lineItem == null) {
+            try {
+                lineItem = columns.lineItemOf(delivery.column());
+            } catch (RemoteException e) {
+                if (e.isRetryable()) {
+                    throw e;
+                }
+                refuse(id, "the gradebook column could not be created: " + e.getMessage());
+                return;
+            }
+        }
         List<String> scopes = List.of(AgsEndpoint.SCORE_SCOPE);
         String token = tokens.token(platform.get(), scopes);
-        // Nothing is written before the post: a listener that writes and then throws would have the relay, which
-        // delivers what that write announces on the same thread, hand it the failed event again at once.
-        HttpRequest request = HttpRequest.post(scoresUrl(delivery.lineItem()))
+        // Nothing that announces an event is written before the post (a column's row announces none): a listener
+        // that writes and then throws would have the relay, which delivers what that write announces on the same
+        // thread, hand it the failed event again at once.
+        HttpRequest request = HttpRequest.post(scoresUrl(lineItem))
                 .header("Authorization", "Bearer " + token)
                 .body(LearnloopJson.toJson(body(delivery)).getBytes(StandardCharsets.UTF_8), LtiClaims.SCORE_MEDIA_TYPE)
                 .build();
         HttpResponse response = http.call(request, r -> r);
         if (response.ok()) {
-            mark(id, d -> d.posted(context.now()));
+            String postedTo = lineItem;
+            mark(id, d -> d.posted(context.now(), postedTo));
             return;
         }
         int status = response.status();

@@ -2,6 +2,7 @@ package io.learnloop.lms.internal;
 
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.store.Versioned;
@@ -42,8 +43,8 @@ public final class LtiSections implements PersonalDataSource {
                 new LtiSections("lti-users", (ctx, id) -> values(ctx.read(uow ->
                         uow.findBy(LmsTypes.USER, "learner", id)))),
                 new LtiSections("lti-launches", LtiSections::links),
-                new LtiSections("lti-scores", (ctx, id) -> IndexPages.flatten(links(ctx, id),
-                        link -> IndexPages.of(ctx, LmsTypes.SCORE, "link", link.id()))),
+                new LtiSections("lti-scores", (ctx, id) -> KeysetRecords.flatten(links(ctx, id),
+                        link -> KeysetRecords.under(ctx, LmsTypes.SCORE, "link", link.id()))),
                 new LtiSections("lti-seats", (ctx, id) -> values(ctx.read(uow ->
                         uow.findBy(LmsTypes.SEAT, "learner", id)))));
     }

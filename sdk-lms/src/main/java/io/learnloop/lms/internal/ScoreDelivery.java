@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param link             the grade link id
  * @param issuer           the platform's issuer
  * @param clientId         the client id
- * @param lineItem         the line item URL
+ * @param lineItem         the line item URL, or null until the tool's own column for the link is created
  * @param userId           the learner's user id at the platform
  * @param scoreGiven       the score
  * @param scoreMaximum     the maximum score
@@ -21,21 +21,24 @@ import java.time.Instant;
  * @param status           PENDING, POSTED or REFUSED
  * @param postedAt         when it was posted, or null
  * @param problem          why the platform refused it for good, or null
+ * @param column           the id of the tool's own column ({@link ColumnRow}) it goes to, or null when the platform
+ *                         named the line item
  */
 record ScoreDelivery(String id, String link, String issuer, String clientId, String lineItem, String userId,
                      BigDecimal scoreGiven, BigDecimal scoreMaximum, String activityProgress, String gradingProgress,
-                     Instant timestamp, String status, Instant postedAt, String problem) {
+                     Instant timestamp, String status, Instant postedAt, String problem,
+                     String column) {
     static final String PENDING = "PENDING";
     static final String POSTED = "POSTED";
     static final String REFUSED = "REFUSED";
 
-    ScoreDelivery posted(Instant at) {
-        return new ScoreDelivery(id, link, issuer, clientId, lineItem, userId, scoreGiven, scoreMaximum,
-                activityProgress, gradingProgress, timestamp, POSTED, at, null);
+    ScoreDelivery posted(Instant at, String to) {
+        return new ScoreDelivery(id, link, issuer, clientId, to, userId, scoreGiven, scoreMaximum,
+                activityProgress, gradingProgress, timestamp, POSTED, at, null, column);
     }
 
     ScoreDelivery refused(String why) {
         return new ScoreDelivery(id, link, issuer, clientId, lineItem, userId, scoreGiven, scoreMaximum,
-                activityProgress, gradingProgress, timestamp, REFUSED, null, why);
+                activityProgress, gradingProgress, timestamp, REFUSED, null, why, column);
     }
 }

@@ -4,7 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.error.ConflictException;
 import io.learnloop.core.error.ErrorCode;
-import io.learnloop.core.error.LearnloopException;
+import io.learnloop.core.error.RemoteException;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.http.internal.HttpPipeline;
@@ -13,8 +13,6 @@ import io.learnloop.http.internal.HttpResponse;
 import io.learnloop.lms.AgsEndpoint;
 import io.learnloop.lms.LtiLaunch;
 import io.learnloop.lms.PlatformRegistration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -25,22 +23,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates the gradebook column of a placed link when the platform's launch offers the line items service but names
- * no line item (AGS 2.0 section 3.2: a link placed without Deep Linking, or without a column): a POST to the context's
- * line items container with the line item media type, its {@code label}, {@code scoreMaximum} 100 (scores are
- * percents), the {@code resourceLinkId}, the Learnloop course as {@code resourceId} and the tag {@value #TAG}. One
- * column per placed link, also under concurrent first launches on several host instances: the launch that inserts the
- * link's {@link ColumnRow} creates it; the others wait for its URL, briefly, and go without a column if it does not
- * come (the next launch finds it). A claim left by a launch that stopped is taken over after {@link #STALE_CLAIM}.
+ * The gradebook column of a placed link whose launch offers the line items service but names no line item (AGS 2.0
+ * section 3.2: a link placed without Deep Linking, or without a column). A launch only records that the link needs
+ * one ({@link #record}); the first score delivery for the link creates it ({@link #lineItemOf}): a POST to the
+ * context's line items container with the line item media type, its {@code label}, {@code scoreMaximum} 100 (scores
+ * are percents), the {@code resourceLinkId}, the Learnloop course as {@code resourceId} and the tag {@value #TAG}.
+ *
+ * <p>One column per placed link, also when launches and deliveries meet on several host instances: the link's
+ * {@link ColumnRow} is inserted under its id once, and the delivery whose versioned claim on it commits is the one
+ * that asks the platform. Nobody waits for that: a launch never calls the platform, and a delivery that finds the
+ * creation claimed throws, so the outbox hands it out again after its lease, by when the column has its URL. A claim
+ * left by a delivery that stopped is taken over after {@link #STALE_CLAIM}.
  *
  * <p>Thread-safe: immutable.
  */
 final class ToolColumns {
     static final String TAG = "learnloop";
     static final Duration STALE_CLAIM = Duration.ofMinutes(1);
-    private static final Logger LOG = LoggerFactory.getLogger(ToolColumns.class);
-    private static final int WAIT_ROUNDS = 50;
-    private static final long WAIT_MILLIS = 100;
 
     private final ServiceContext context;
     private final Platforms platforms;
@@ -61,67 +60,58 @@ final class ToolColumns {
     }
 
     /**
-     * The launch's endpoint with the link's column: the one created before, or a new one.
+     * Records that the launched link needs its column, once per link; makes no call to the platform.
      *
-     * @return the endpoint with its line item, or the launch's own endpoint when no column could be had now
+     * @return the link's column: with its URL when it was created before
      */
-    AgsEndpoint withColumn(LtiLaunch launch, String label, String resourceId) {
-        AgsEndpoint ags = launch.ags();
+    ColumnRow record(LtiLaunch launch, String label, String resourceId) {
         String id = Keys.of(launch.issuer(), launch.clientId(), launch.deploymentId(),
                 launch.contextId() == null ? "" : launch.contextId(), launch.resourceLinkId());
-        for (int round = 0; round < WAIT_ROUNDS; round++) {
-            Optional<Versioned<ColumnRow>> row = context.read(uow -> uow.find(LmsTypes.COLUMN, id));
-            if (row.isPresent() && row.get().value().lineItem() != null) {
-                return new AgsEndpoint(ags.lineItems(), row.get().value().lineItem(), ags.scopes());
+        ColumnRow wanted = new ColumnRow(id, launch.issuer(), launch.clientId(), launch.ags().lineItems(), label,
+                launch.resourceLinkId(), resourceId, null, null);
+        // a concurrent launch's insert of the same id loses with DUPLICATE_KEY and, run again, finds the row
+        return context.transactRetrying(uow -> {
+            Optional<Versioned<ColumnRow>> found = uow.find(LmsTypes.COLUMN, id);
+            if (found.isEmpty()) {
+                uow.insert(LmsTypes.COLUMN, wanted);
+                return wanted;
             }
-            if (claim(id, ags.lineItems(), row)) {
-                String url = create(launch, id, label, resourceId);
-                return url == null ? ags : new AgsEndpoint(ags.lineItems(), url, ags.scopes());
+            if (!found.get().value().describesColumn()) {
+                uow.update(LmsTypes.COLUMN, wanted, found.get().version());
+                return wanted;
             }
-            sleep();
-        }
-        LOG.warn("The gradebook column of link {} at {} is still being created; this launch goes without it",
-                launch.resourceLinkId(), launch.issuer());
-        return ags;
+            return found.get().value();
+        });
     }
 
-    /** Claims the creation: a new row, or a stale claim taken over; false when another launch holds it. */
-    private boolean claim(String id, String lineItems, Optional<Versioned<ColumnRow>> seen) {
-        try {
-            return context.transact(uow -> {
-                if (seen.isEmpty()) {
-                    uow.insert(LmsTypes.COLUMN, new ColumnRow(id, lineItems, null, context.now()));
-                    return true;
-                }
-                ColumnRow row = seen.get().value();
-                if (row.claimedAt().plus(STALE_CLAIM).isAfter(context.now())) {
-                    return false;
-                }
-                uow.update(LmsTypes.COLUMN, row.reclaimed(context.now()), seen.get().version());
-                return true;
-            });
-        } catch (ConflictException e) {
-            if (e.code() == ErrorCode.DUPLICATE_KEY || e.code() == ErrorCode.VERSION_CONFLICT) {
-                return false; // another launch claimed it first
-            }
-            throw e;
+    /**
+     * The URL of a recorded column: the one created before, or one this delivery creates now.
+     *
+     * @throws ConflictException  with {@code INVALID_STATE} when another delivery is creating the column
+     * @throws RemoteException    retryable when the platform could not create it now, not retryable when it refused
+     *                            to, or the column is no longer known
+     */
+    String lineItemOf(String id) {
+        Versioned<ColumnRow> row = context.read(uow -> uow.find(LmsTypes.COLUMN, id)).orElseThrow(() ->
+                new RemoteException(ErrorCode.REMOTE_FAILURE, "The gradebook column " + id + " is no longer known; "
+                        + "the learner's next launch of the link records it again.", false, false, 0, null, null,
+                        null));
+        if (row.value().lineItem() != null) {
+            return row.value().lineItem();
         }
-    }
-
-    private String create(LtiLaunch launch, String id, String label, String resourceId) {
+        ColumnRow claimed = claim(row);
         String url;
         try {
-            url = post(launch, label, resourceId);
-        } catch (LearnloopException e) {
-            // the launch goes on without a column; the claim is dropped so that the next launch tries again
-            LOG.warn("Could not create the gradebook column of link {} at {}: {}", launch.resourceLinkId(),
-                    launch.issuer(), e.getMessage());
+            url = post(claimed);
+        } catch (RuntimeException e) {
+            // dropped, so that the next delivery (this one again, from the outbox, or another) tries again; a claim
+            // taken over meanwhile is the other delivery's to drop
             context.transactRetrying(uow -> {
-                uow.find(LmsTypes.COLUMN, id).filter(v -> v.value().lineItem() == null)
-                        .ifPresent(v -> uow.delete(LmsTypes.COLUMN, id, v.version()));
+                uow.find(LmsTypes.COLUMN, id).filter(v -> v.value().isClaimOf(claimed))
+                        .ifPresent(v -> uow.update(LmsTypes.COLUMN, v.value().released(), v.version()));
                 return null;
             });
-            return null;
+            throw e;
         }
         context.transactRetrying(uow -> {
             Versioned<ColumnRow> v = uow.get(LmsTypes.COLUMN, id);
@@ -131,29 +121,62 @@ final class ToolColumns {
         return url;
     }
 
-    private String post(LtiLaunch launch, String label, String resourceId) {
-        PlatformRegistration platform = platforms.require(launch.issuer(), launch.clientId());
+    /** Claims the creation, or throws when another delivery holds a claim that is not stale. */
+    private ColumnRow claim(Versioned<ColumnRow> seen) {
+        ColumnRow row = seen.value();
+        if (row.claimedAt() != null && row.claimedAt().plus(STALE_CLAIM).isAfter(context.now())) {
+            throw creating(row);
+        }
+        ColumnRow claimed = row.claimed(context.now());
+        try {
+            context.transact(uow -> {
+                uow.update(LmsTypes.COLUMN, claimed, seen.version());
+                return null;
+            });
+        } catch (ConflictException e) {
+            if (e.code() == ErrorCode.VERSION_CONFLICT) {
+                throw creating(row); // another delivery claimed it first
+            }
+            throw e;
+        }
+        return claimed;
+    }
+
+    private static ConflictException creating(ColumnRow row) {
+        return new ConflictException(ErrorCode.INVALID_STATE, "The gradebook column of link " + row.resourceLinkId()
+                + " at " + row.issuer() + " is being created by another score delivery; the outbox hands this one"
+                + " out again once its lease ends.");
+    }
+
+    private String post(ColumnRow column) {
+        PlatformRegistration platform = platforms.find(column.issuer(), column.clientId()).orElseThrow(() ->
+                new RemoteException(ErrorCode.REMOTE_FAILURE, "The platform '" + column.issuer() + "' is no longer"
+                        + " registered with client id '" + column.clientId() + "'.", false, false, 0, null, null,
+                        null));
         List<String> scopes = List.of(LtiClaims.LINE_ITEM_SCOPE);
         String token = tokens.token(platform, scopes);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scoreMaximum", 100);
-        body.put("label", label);
-        body.put("resourceLinkId", launch.resourceLinkId());
-        body.put("resourceId", resourceId);
+        body.put("label", column.label());
+        body.put("resourceLinkId", column.resourceLinkId());
+        body.put("resourceId", column.resourceId());
         body.put("tag", TAG);
-        HttpRequest request = HttpRequest.post(launch.ags().lineItems())
+        HttpRequest request = HttpRequest.post(column.lineItems())
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", LtiClaims.LINE_ITEM_MEDIA_TYPE)
                 .body(LearnloopJson.toJson(body).getBytes(StandardCharsets.UTF_8), LtiClaims.LINE_ITEM_MEDIA_TYPE)
                 .build();
         HttpResponse response = http.call(request, r -> r);
-        if (response.status() == 401) {
+        int status = response.status();
+        if (status == 401) {
             tokens.forget(platform, scopes);
         }
         if (!response.ok()) {
-            throw new io.learnloop.core.error.RemoteException(ErrorCode.REMOTE_FAILURE, "Creating a gradebook column at "
-                    + launch.issuer() + " answered HTTP " + response.status() + ".", true, false, response.status(),
-                    null, null, null);
+            // like a score's post: a refusal for good is any 4xx but 401, 408 and 429
+            boolean again = status == 401 || status == 408 || status == 429 || status >= 500;
+            throw new RemoteException(status == 429 ? ErrorCode.RATE_LIMITED : ErrorCode.REMOTE_FAILURE,
+                    "Creating the gradebook column of link " + column.resourceLinkId() + " at " + column.issuer()
+                            + " answered HTTP " + status + ".", again, false, status, null, null, null);
         }
         try {
             Object created = JSONObjectUtils.parse(response.text()).get("id");
@@ -163,17 +186,7 @@ final class ToolColumns {
         } catch (ParseException e) {
             // reported below
         }
-        throw new io.learnloop.core.error.RemoteException(ErrorCode.REMOTE_FAILURE, "The line items service of "
-                + launch.issuer() + " answered without the new line item's id.", false, false, response.status(), null,
-                null, null);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a gradebook column", e);
-        }
+        throw new RemoteException(ErrorCode.REMOTE_FAILURE, "The line items service of " + column.issuer()
+                + " answered without the new line item's id.", false, false, status, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.json.LearnloopJson;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataSource;
@@ -42,7 +43,7 @@ public final class XapiSection implements PersonalDataSource {
 
     @Override
     public Iterator<?> records(ErasureScope scope, UserId learner) {
-        Iterator<QueuedStatement> rows = IndexPages.of(scope.context(), XapiTypes.STATEMENT, XapiTypes.SUBJECT,
+        Iterator<QueuedStatement> rows = KeysetRecords.under(scope.context(), XapiTypes.STATEMENT, XapiTypes.SUBJECT,
                 QueuedStatement.actorKey(config.actorName(learner)));
         return new Iterator<ExportedStatement>() {
             @Override

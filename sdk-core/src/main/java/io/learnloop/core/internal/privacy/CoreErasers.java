@@ -13,6 +13,7 @@ import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.credential.CredentialTypes;
 import io.learnloop.core.internal.reputation.ReputationTypes;
 import io.learnloop.core.internal.learning.LearningTypes;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.internal.review.ReviewTypes;
 import io.learnloop.core.privacy.Erasure;
@@ -42,7 +43,6 @@ public final class CoreErasers {
     private static final Set<String> QUIZ_FREE_TEXT = Set.of("text");
     private static final Set<String> PRACTICE_WORK = Set.of("text", "links", "files", "group");
     private static final Set<String> CERTIFICATE_TEXT = Set.of("jwt", "revocationReason");
-    private static final int PAGE = 200;
 
     private CoreErasers() {
     }
@@ -129,9 +129,8 @@ public final class CoreErasers {
      * @return the ids
      */
     static java.util.Iterator<io.learnloop.core.commerce.OrderId> ordersOf(ServiceContext ctx, UserId learner) {
-        java.util.Iterator<Order> orders = DefaultPersonalData.paged(cursor -> ctx.read(uow ->
-                io.learnloop.core.store.Pages.page(uow, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER,
-                        learner.value(), IndexRange.first(PAGE), cursor, java.util.function.Function.identity())));
+        java.util.Iterator<Order> orders = KeysetRecords.under(ctx, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER,
+                learner.value());
         return new java.util.Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -146,15 +145,8 @@ public final class CoreErasers {
     }
 
     private static void eachOrder(ServiceContext ctx, UserId learner, Consumer<Order> action) {
-        String cursor = null;
-        do {
-            String from = cursor;
-            io.learnloop.core.Page<Order> page = ctx.read(uow -> io.learnloop.core.store.Pages.page(uow,
-                    CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE), from,
-                    java.util.function.Function.identity()));
-            page.items().forEach(action);
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        KeysetRecords.under(ctx, CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value())
+                .forEachRemaining(action);
     }
 
     private static <T> PersonalDataEraser indexed(ServiceContext ctx, String name, AggregateType<T> type,

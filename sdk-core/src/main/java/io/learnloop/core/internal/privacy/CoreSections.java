@@ -6,16 +6,14 @@ import io.learnloop.core.identity.UserId;
 import io.learnloop.core.internal.assessment.AssessmentTypes;
 import io.learnloop.core.internal.commerce.CommerceTypes;
 import io.learnloop.core.internal.credential.CredentialTypes;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.internal.reputation.ReputationTypes;
-import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.internal.recall.RecallTypes;
 import io.learnloop.core.learning.NoteService;
 import io.learnloop.core.learning.ProgressService;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.review.ReviewService;
-import io.learnloop.core.store.IndexRange;
-import io.learnloop.core.store.Pages;
 import io.learnloop.core.store.AggregateType;
 import io.learnloop.core.internal.practice.PracticeTypes;
 import io.learnloop.core.internal.subscription.SubscriptionTypes;
@@ -33,8 +31,6 @@ import java.util.function.Function;
  * <p>Thread-safe: stateless.
  */
 public final class CoreSections {
-    private static final int PAGE = 200;
-
     private CoreSections() {
     }
 
@@ -51,53 +47,34 @@ public final class CoreSections {
     public static List<PersonalDataSource> of(ServiceContext ctx, AccessService access, ProgressService progress,
                                               NoteService notes, ReviewService reviews) {
         return List.of(
-                section("orders", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
-                        CommerceTypes.ORDER, CommerceTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
-                        cursor, Function.identity())))),
+                paged(ctx, "orders", CommerceTypes.ORDER, CommerceTypes.BY_LEARNER),
                 section("grants", learner -> access.grantsOf(learner).iterator()),
                 section("progress", learner -> progress.progressOf(learner).iterator()),
                 section("notes", learner -> notes.list(learner).iterator()),
                 section("quiz-attempts", learner -> ctx.read(uow -> uow.findBy(AssessmentTypes.ATTEMPT,
                         AssessmentTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
+                paged(ctx, "recall-cards", RecallTypes.CARD, RecallTypes.BY_LEARNER_DUE),
+                paged(ctx, "recall-reviews", RecallTypes.REVIEW, RecallTypes.BY_LEARNER_REVIEWED),
                 // from the store: a platform that stopped issuing certificates still holds those it issued
-                section("recall-cards", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(
-                        uow, RecallTypes.CARD, RecallTypes.BY_LEARNER_DUE, learner.value(), IndexRange.first(PAGE),
-                        cursor, Function.identity())))),
-                section("recall-reviews", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(
-                        uow, RecallTypes.REVIEW, RecallTypes.BY_LEARNER_REVIEWED, learner.value(),
-                        IndexRange.first(PAGE), cursor, Function.identity())))),
                 section("certificates", learner -> ctx.read(uow -> uow.findBy(CredentialTypes.CERTIFICATE,
                         CredentialTypes.BY_LEARNER, learner.value())).stream().map(Versioned::value).iterator()),
                 section("reviews", learner -> reviews.reviewsBy(learner).iterator()),
-                section("reputation", learner -> sorted(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_LEARNER,
-                        learner)),
-                section("reputation-given", learner -> sorted(ctx, ReputationTypes.ENTRY, ReputationTypes.BY_ACTOR,
-                        learner)),
-                section("reputation-roles", learner -> sorted(ctx, ReputationTypes.ROLE, ReputationTypes.BY_LEARNER,
-                        learner)),
-                section("reputation-coupons", learner -> sorted(ctx, ReputationTypes.COUPON,
-                        ReputationTypes.BY_LEARNER, learner)),
-                section("badges", learner -> sorted(ctx, ReputationTypes.BADGE, ReputationTypes.BY_LEARNER, learner)),
+                paged(ctx, "reputation", ReputationTypes.ENTRY, ReputationTypes.BY_LEARNER),
+                paged(ctx, "reputation-given", ReputationTypes.ENTRY, ReputationTypes.BY_ACTOR),
+                paged(ctx, "reputation-roles", ReputationTypes.ROLE, ReputationTypes.BY_LEARNER),
+                paged(ctx, "reputation-coupons", ReputationTypes.COUPON, ReputationTypes.BY_LEARNER),
+                paged(ctx, "badges", ReputationTypes.BADGE, ReputationTypes.BY_LEARNER),
                 paged(ctx, "practice-submissions", PracticeTypes.SUBMISSION, PracticeTypes.BY_LEARNER),
                 paged(ctx, "practice-reviews", PracticeTypes.REVIEW, PracticeTypes.BY_REVIEWER),
                 paged(ctx, "practice-grades", PracticeTypes.GRADE, PracticeTypes.BY_LEARNER),
                 paged(ctx, "practice-appeals", PracticeTypes.APPEAL, PracticeTypes.BY_LEARNER),
                 paged(ctx, "subscriptions", SubscriptionTypes.SUBSCRIPTION, SubscriptionTypes.BY_LEARNER),
-                section("consents", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
-                        PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER, learner.value(), IndexRange.first(PAGE),
-                        cursor, Function.identity())))),
-                section("audit", learner -> DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow,
-                        PrivacyTypes.AUDIT, PrivacyTypes.BY_SUBJECT, learner.value(), IndexRange.first(PAGE),
-                        cursor, Function.identity())))));
-    }
-
-    private static <T> Iterator<T> sorted(ServiceContext ctx, AggregateType<T> type, String index, UserId learner) {
-        return DefaultPersonalData.paged(cursor -> ctx.read(uow -> Pages.page(uow, type, index, learner.value(),
-                IndexRange.first(PAGE), cursor, Function.identity())));
+                paged(ctx, "consents", PrivacyTypes.CONSENT, PrivacyTypes.BY_LEARNER),
+                paged(ctx, "audit", PrivacyTypes.AUDIT, PrivacyTypes.BY_SUBJECT));
     }
 
     private static <T> PersonalDataSource paged(ServiceContext ctx, String name, AggregateType<T> type, String index) {
-        return section(name, learner -> sorted(ctx, type, index, learner));
+        return section(name, learner -> KeysetRecords.under(ctx, type, index, learner.value()));
     }
 
     private static PersonalDataSource section(String name, Function<UserId, Iterator<?>> records) {

@@ -2,7 +2,6 @@ package io.learnloop.core.internal.privacy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnloop.core.Page;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.error.ErrorCode;
 import io.learnloop.core.error.ForbiddenException;
@@ -143,56 +142,6 @@ public final class DefaultPersonalData implements PersonalDataService {
 
     private JsonGenerator generator(OutputStream zip) throws IOException {
         return mapper.getFactory().createGenerator(zip).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    }
-
-    /**
-     * Records read a page at a time from a paged listing, so a long history is never all in memory.
-     *
-     * @param <T> the record type
-     */
-    @FunctionalInterface
-    public interface PageReader<T> {
-        /**
-         * Reads one page.
-         *
-         * @param cursor null for the first
-         * @return the page
-         */
-        Page<T> page(String cursor);
-    }
-
-    /**
-     * Iterates a paged listing lazily.
-     *
-     * @param reader reads one page
-     * @param <T>    the record type
-     * @return the records
-     */
-    public static <T> Iterator<T> paged(PageReader<T> reader) {
-        return new Iterator<>() {
-            private Iterator<T> current = List.<T>of().iterator();
-            private String cursor;
-            private boolean last;
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && !last) {
-                    Page<T> page = reader.page(cursor);
-                    current = page.items().iterator();
-                    cursor = page.nextCursor();
-                    last = cursor == null;
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.learnloop.lms.internal.cmi5;
 
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.privacy.Erasure;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataEraser;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.store.Versioned;
-import io.learnloop.lms.internal.IndexPages;
 
 import java.util.Iterator;
 import java.util.List;
@@ -57,9 +57,12 @@ public final class Cmi5PersonalData implements PersonalDataEraser {
         return List.of(
                 new Section("cmi5-registrations", (ctx, id) -> ctx.read(uow -> uow.findBy(Cmi5Types.REGISTRATION,
                         "learner", id)).stream().map(Versioned::value).iterator()),
-                new Section("cmi5-sessions", (ctx, id) -> IndexPages.of(ctx, Cmi5Types.SESSION, "learner", id)),
-                new Section("cmi5-statements", (ctx, id) -> IndexPages.of(ctx, Cmi5Types.STATEMENT, "learner", id)),
-                new Section("cmi5-documents", (ctx, id) -> IndexPages.of(ctx, Cmi5Types.DOCUMENT, "learner", id)));
+                new Section("cmi5-sessions",
+                        (ctx, id) -> KeysetRecords.under(ctx, Cmi5Types.SESSION, "learner", id)),
+                new Section("cmi5-statements",
+                        (ctx, id) -> KeysetRecords.under(ctx, Cmi5Types.STATEMENT, "learner", id)),
+                new Section("cmi5-documents",
+                        (ctx, id) -> KeysetRecords.under(ctx, Cmi5Types.DOCUMENT, "learner", id)));
     }
 
     private record Section(String section, BiFunction<ServiceContext, String, Iterator<?>> reader)

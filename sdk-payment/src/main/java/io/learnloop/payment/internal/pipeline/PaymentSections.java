@@ -3,17 +3,15 @@ package io.learnloop.payment.internal.pipeline;
 import io.learnloop.core.ServiceContext;
 import io.learnloop.core.commerce.OrderId;
 import io.learnloop.core.identity.UserId;
+import io.learnloop.core.internal.paging.KeysetRecords;
 import io.learnloop.core.privacy.ErasureScope;
 import io.learnloop.core.privacy.PersonalDataSource;
 import io.learnloop.core.store.Versioned;
 import io.learnloop.payment.internal.apple.AppleRecords;
 
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The payment module's sections of a learner's export, each read one order at a time: the learner's orders come a
@@ -63,7 +61,9 @@ public final class PaymentSections {
 
             @Override
             public Iterator<?> records(ErasureScope scope, UserId learner) {
-                return new PerOrder(scope.ordersOf(learner), order -> perOrder.apply(scope.context(), order));
+                // the next order is read only once the last one's records are written
+                return KeysetRecords.flatten(scope.ordersOf(learner),
+                        order -> perOrder.apply(scope.context(), order).iterator());
             }
 
             @Override
@@ -71,33 +71,5 @@ public final class PaymentSections {
                 return "PaymentSection[" + name + "]";
             }
         };
-    }
-
-    /** The records of each order in turn, the next order read only once the last one's records are written. */
-    private static final class PerOrder implements Iterator<Object> {
-        private final Iterator<OrderId> orders;
-        private final Function<OrderId, List<?>> read;
-        private Iterator<?> current = Collections.emptyIterator();
-
-        PerOrder(Iterator<OrderId> orders, Function<OrderId, List<?>> read) {
-            this.orders = orders;
-            this.read = read;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext() && orders.hasNext()) {
-                current = read.apply(orders.next()).iterator();
-            }
-            return current.hasNext();
-        }
-
-        @Override
-        public Object next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
-        }
     }
 }
