@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
  * proportion to how few learners back them ({@code n / (n + }{@value #PRIOR_LEARNERS}{@code )} of the bucket's own,
  * the rest global), and a bucket keeps its own weights only when they beat the global blend on its learners by more
  * than noise ({@link PairedGain}); otherwise it keeps the global weights. Every bucket is therefore at or above the
- * global blend on its learners, and so is the whole.
+ * global blend on its learners, and so is the whole. Before that, the same fit run on each half of the learners
+ * must beat the one blend on the other half beyond noise, or the one blend is kept.
  *
  * <p>Thread-safe: static helpers without state.
  */
@@ -40,16 +41,46 @@ final class BucketFit {
             return null;
         }
         HistoryBuckets shape = new HistoryBuckets(bounds, new double[bounds.length + 1][0]);
+        int[] bucketOf = IntStream.range(0, learners.size()).map(l -> shape.bucket(learners.row(l).size())).toArray();
+        if (!confirmedOutOfFold(table, learners, global, bounds.length + 1, bucketOf)) {
+            return null;
+        }
         double[][] weights = new double[bounds.length + 1][];
         boolean any = false;
         for (int b = 0; b <= bounds.length; b++) {
             int bucket = b;
-            int[] members = IntStream.range(0, learners.size())
-                    .filter(l -> shape.bucket(learners.row(l).size()) == bucket).toArray();
+            int[] members = IntStream.range(0, learners.size()).filter(l -> bucketOf[l] == bucket).toArray();
             weights[b] = fitBucket(table, learners, global, members);
             any |= !Arrays.equals(weights[b], global.weights());
         }
         return any ? new HistoryBuckets(bounds, weights) : null;
+    }
+
+    /**
+     * Whether weights per bucket beat the one blend on learners they were not fitted on: each half of the learners
+     * (alternate positions) is scored with the weights fitted on the other half, and the gain over the one blend
+     * across all learners must exceed noise. The search tries many weights per bucket, so its gain on the learners
+     * it searched on flatters it; this check does not.
+     */
+    private static boolean confirmedOutOfFold(BlendTable table, ValidationLearners learners,
+                                              BlendSearch.Choice global, int buckets, int[] bucketOf) {
+        int n = learners.size();
+        double[] outOfFold = new double[n];
+        double[] one = table.ndcg(learners, global.weights(), global.scaling());
+        for (int fold = 0; fold < 2; fold++) {
+            int f = fold;
+            for (int b = 0; b < buckets; b++) {
+                int bucket = b;
+                int[] fitOn = IntStream.range(0, n).filter(l -> bucketOf[l] == bucket && l % 2 == f).toArray();
+                int[] scoreOn = IntStream.range(0, n).filter(l -> bucketOf[l] == bucket && l % 2 != f).toArray();
+                double[] w = fitBucket(table, learners, global, fitOn);
+                double[] each = table.ndcg(learners, w, global.scaling(), scoreOn);
+                for (int i = 0; i < scoreOn.length; i++) {
+                    outOfFold[scoreOn[i]] = each[i];
+                }
+            }
+        }
+        return PairedGain.significant(outOfFold, one);
     }
 
     /** The history lengths at a third and two thirds of the learners, dropping any that leave a bucket too small. */
