@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * <p>Thread-safe: immutable record (the models and the matrix are thread-safe).
  *
  * @param model              the hybrid, trained on the whole matrix; a model made by {@link Recommenders}
- * @param weights            the weight of each part kept (weight above 0), in {@link ModelKind} order
+ * @param weights            the weight of each part kept (weight above 0), in {@link ModelKind} order: the one blend,
+ *                           which every learner gets unless {@code weightsByHistory} says otherwise
  * @param recencyHalfLife    the chosen recency half-life, {@link Duration#ZERO} when off
  * @param scaling            how each part's scores were scaled: {@code "max-abs"} or {@code "z-score"}
  * @param validationNdcg     the hybrid's NDCG at the cutoff on the validation learners, by full ranking

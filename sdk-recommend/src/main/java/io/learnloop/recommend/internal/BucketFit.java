@@ -42,9 +42,6 @@ final class BucketFit {
         }
         HistoryBuckets shape = new HistoryBuckets(bounds, new double[bounds.length + 1][0]);
         int[] bucketOf = IntStream.range(0, learners.size()).map(l -> shape.bucket(learners.row(l).size())).toArray();
-        if (!confirmedOutOfFold(table, learners, global, bounds.length + 1, bucketOf)) {
-            return null;
-        }
         double[][] weights = new double[bounds.length + 1][];
         boolean any = false;
         for (int b = 0; b <= bounds.length; b++) {
@@ -53,7 +50,9 @@ final class BucketFit {
             weights[b] = fitBucket(table, learners, global, members);
             any |= !Arrays.equals(weights[b], global.weights());
         }
-        return any ? new HistoryBuckets(bounds, weights) : null;
+        // The check costs two more searches: only worth running when some bucket found weights of its own.
+        return any && confirmedOutOfFold(table, learners, global, bounds.length + 1, bucketOf)
+                ? new HistoryBuckets(bounds, weights) : null;
     }
 
     /**
