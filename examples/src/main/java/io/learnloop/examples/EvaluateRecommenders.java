@@ -44,8 +44,9 @@ import java.util.function.Supplier;
  *
  * <p>Every model gets a row with the documented defaults ({@code settings} = {@code default}); unless
  * {@code --no-tune}, a second row follows with the hyper-parameters the {@link Tuner} chose on a validation split
- * carved out of the training side with the same split method as the test ({@code tuned}). The tuner is given the
- * training side only; the test side is used once, for these rows.
+ * carved out of the training side with the same split method as the test ({@code tuned}). The tuned hybrid is the
+ * hybrid fitted on the tuned parts, unless the default hybrid scores at least as well on the fit's validation
+ * learners. The tuner is given the training side only; the test side is used once, for these rows.
  */
 public final class EvaluateRecommenders {
     static final String HEADER = "model,settings,k,hr,precision,recall,ndcg,map,mrr,coverage,train_ms,"
@@ -145,9 +146,10 @@ public final class EvaluateRecommenders {
             }
         }
         err.println("defaults hybrid: " + plan.defaults().hybrid().describe());
-        reportHybrid(out, err, "default", plan.defaults(), train, catalogue, now, relevant, a.k());
+        HybridFit defaultFit = reportHybrid(out, err, "default", plan.defaults(), null, train, catalogue, now,
+                relevant, a.k());
         if (tuned != null) {
-            reportHybrid(out, err, "tuned", tuned, train, catalogue, now, relevant, a.k());
+            reportHybrid(out, err, "tuned", tuned, defaultFit, train, catalogue, now, relevant, a.k());
         }
         err.printf("done in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -160,16 +162,28 @@ public final class EvaluateRecommenders {
                 .cutoff(a.k()).budget(Duration.ofSeconds(a.tuneSeconds())).log(err::println).build().tune(training);
     }
 
-    private static void reportHybrid(PrintStream out, PrintStream err, String label, RecommenderSettings settings,
-                                     InteractionMatrix train, List<CourseInfo> catalogue, Instant now,
-                                     Map<String, Set<String>> relevant, int k) {
+    /**
+     * Fits and reports a hybrid. With a {@code start}, the hybrid of the tuned parts replaces it only when it scores
+     * higher on validation (the same learners of the training side: the tuned parts are each chosen for their own
+     * NDCG, not for how they blend), the way the tuner keeps a model's start unless validation beats it.
+     */
+    private static HybridFit reportHybrid(PrintStream out, PrintStream err, String label,
+                                          RecommenderSettings settings, HybridFit start, InteractionMatrix train,
+                                          List<CourseInfo> catalogue, Instant now, Map<String, Set<String>> relevant,
+                                          int k) {
         HybridFit[] fit = new HybridFit[1];
         report(out, err, label, () -> {
             fit[0] = Recommenders.fitHybrid(train, catalogue, settings, now);
+            if (start != null && start.validationNdcg() >= fit[0].validationNdcg()) {
+                err.printf(Locale.ROOT, "%s hybrid: validation ndcg@%d %.4f, not above the default hybrid's %.4f: "
+                        + "default kept%n", label, k, fit[0].validationNdcg(), start.validationNdcg());
+                fit[0] = start;
+            }
             return fit[0].model();
         }, train, relevant, k);
         err.printf(Locale.ROOT, "%s hybrid: %s; validation ndcg@%d %.4f, parts %s%n", label, fit[0].describe(), k,
                 fit[0].validationNdcg(), fit[0].partNdcg());
+        return fit[0];
     }
 
     private static Instant latest(List<Interaction> interactions) {

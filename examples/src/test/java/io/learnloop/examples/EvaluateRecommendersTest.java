@@ -58,6 +58,16 @@ class EvaluateRecommendersTest {
                 "item-knn/tuned", "rp3beta/default", "rp3beta/tuned", "ease/default", "ease/tuned", "als/default",
                 "als/tuned", "content/default", "sequence/default", "hybrid/default", "hybrid/tuned");
         assertThat(result[1]).contains("tuning on random 0.2 per learner (seed 43) of the training side");
+        // The tuned hybrid is never below the default one on the validation learners they are both fitted on.
+        assertThat(hybridValidationNdcg(result[1], "tuned"))
+                .isGreaterThanOrEqualTo(hybridValidationNdcg(result[1], "default"));
+    }
+
+    private static double hybridValidationNdcg(String err, String label) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^" + label + " hybrid: .*; validation ndcg@\\d+ ([0-9.]+), parts .*$");
+        return err.lines().map(p::matcher).filter(java.util.regex.Matcher::matches)
+                .mapToDouble(m -> Double.parseDouble(m.group(1))).findFirst().orElseThrow();
     }
 
     /**

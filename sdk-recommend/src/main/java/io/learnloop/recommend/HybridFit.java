@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A hybrid fitted by {@link Recommenders#fitHybrid}: the model trained on the whole matrix, and how it was chosen on
@@ -15,7 +16,8 @@ import java.util.Set;
  * <p>Thread-safe: immutable record (the models and the matrix are thread-safe).
  *
  * @param model              the hybrid, trained on the whole matrix; a model made by {@link Recommenders}
- * @param weights            the weight of each part kept (weight above 0), in {@link ModelKind} order
+ * @param weights            the weight of each part kept (weight above 0), in {@link ModelKind} order: the one blend,
+ *                           which every learner gets unless {@code weightsByHistory} says otherwise
  * @param recencyHalfLife    the chosen recency half-life, {@link Duration#ZERO} when off
  * @param scaling            how each part's scores were scaled: {@code "max-abs"} or {@code "z-score"}
  * @param validationNdcg     the hybrid's NDCG at the cutoff on the validation learners, by full ranking
@@ -25,11 +27,14 @@ import java.util.Set;
  * @param validationRelevant the held-out courses of the learners scored, by learner id
  * @param coldContentWeight  the weight of content's scaled score added to courses with fewer than 5 learners in the
  *                           matrix, 0 when validation did not favour it
+ * @param weightsByHistory   when validation favoured weights that depend on how many courses a learner has: for each
+ *                           group of learners, keyed by the fewest courses a learner of the group has (ascending),
+ *                           the weight of each part it uses; empty when every learner gets {@code weights}
  */
 public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Duration recencyHalfLife, String scaling,
                         double validationNdcg, Map<ModelKind, Double> partNdcg, Recommender validationModel,
                         InteractionMatrix validationMatrix, Map<String, Set<String>> validationRelevant,
-                        double coldContentWeight) {
+                        double coldContentWeight, Map<Integer, Map<ModelKind, Double>> weightsByHistory) {
     /**
      * Copies.
      *
@@ -43,6 +48,7 @@ public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Durat
      * @param validationMatrix   the validation training side
      * @param validationRelevant the validation learners' held-out courses
      * @param coldContentWeight  the cold-course share of content
+     * @param weightsByHistory   the weights by history length
      */
     public HybridFit {
         Objects.requireNonNull(model, "model");
@@ -55,6 +61,32 @@ public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Durat
         partNdcg = Collections.unmodifiableMap(partNdcg.isEmpty() ? new EnumMap<>(ModelKind.class)
                 : new EnumMap<>(partNdcg));
         validationRelevant = Collections.unmodifiableMap(new LinkedHashMap<>(validationRelevant));
+        Map<Integer, Map<ModelKind, Double>> byHistory = new TreeMap<>();
+        weightsByHistory.forEach((from, w) -> byHistory.put(from, Collections.unmodifiableMap(
+                w.isEmpty() ? new EnumMap<>(ModelKind.class) : new EnumMap<>(w))));
+        weightsByHistory = Collections.unmodifiableMap(byHistory);
+    }
+
+    /**
+     * Creates a fit with one set of weights for every learner.
+     *
+     * @param model              the hybrid
+     * @param weights            the weights
+     * @param recencyHalfLife    the recency half-life
+     * @param scaling            the scaling
+     * @param validationNdcg     the hybrid's validation NDCG
+     * @param partNdcg           each part's validation NDCG
+     * @param validationModel    the hybrid trained on the validation training side
+     * @param validationMatrix   the validation training side
+     * @param validationRelevant the validation learners' held-out courses
+     * @param coldContentWeight  the cold-course share of content
+     */
+    public HybridFit(Recommender model, Map<ModelKind, Double> weights, Duration recencyHalfLife, String scaling,
+                     double validationNdcg, Map<ModelKind, Double> partNdcg, Recommender validationModel,
+                     InteractionMatrix validationMatrix, Map<String, Set<String>> validationRelevant,
+                     double coldContentWeight) {
+        this(model, weights, recencyHalfLife, scaling, validationNdcg, partNdcg, validationModel, validationMatrix,
+                validationRelevant, coldContentWeight, Map.of());
     }
 
     /**
@@ -72,6 +104,11 @@ public record HybridFit(Recommender model, Map<ModelKind, Double> weights, Durat
         if (coldContentWeight > 0) {
             b.append("; courses with under 5 learners: content ").append(coldContentWeight);
         }
+        weightsByHistory.forEach((from, w) -> {
+            b.append("; learners with ").append(from).append("+ courses:");
+            w.forEach((kind, x) -> b.append(' ').append(kind.modelName()).append(' ')
+                    .append(Math.round(x * 1000) / 1000.0));
+        });
         return b.toString();
     }
 }

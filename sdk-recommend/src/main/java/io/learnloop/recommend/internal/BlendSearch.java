@@ -34,8 +34,27 @@ final class BlendSearch {
      * @return the best blend found
      */
     static Choice run(ScoringModel[] models, ValidationLearners learners, List<Duration> recency, int poolPerPart) {
+        return search(models, learners, recency, poolPerPart).choice();
+    }
+
+    /** The best blend and the table it was scored on, for fits that refine it. */
+    record Found(Choice choice, BlendTable table) {
+    }
+
+    /**
+     * Runs the search and keeps the table of the chosen half-life.
+     *
+     * @param models      the parts, trained on the learners' training matrix
+     * @param learners    the validation learners
+     * @param recency     the candidate half-lives
+     * @param poolPerPart how many of each part's best courses a learner's pool takes
+     * @return the best blend found and its table
+     */
+    static Found search(ScoringModel[] models, ValidationLearners learners, List<Duration> recency,
+                        int poolPerPart) {
         List<Duration> halfLives = recency.stream().sorted().toList();
         Choice best = null;
+        BlendTable bestTable = null;
         Scaling chosen = null;
         for (Duration r : halfLives) {
             BlendTable table = BlendTable.build(models, learners, r.toMillis(), poolPerPart);
@@ -48,6 +67,7 @@ final class BlendSearch {
             }
             if (best == null) {
                 best = anchor;
+                bestTable = table;
             }
             // The scaling is chosen once, at the first half-life; later half-lives reuse it, which halves the work.
             Choice here = null;
@@ -60,9 +80,10 @@ final class BlendSearch {
             chosen = here.scaling();
             if (better(here, best)) {
                 best = here;
+                bestTable = table;
             }
         }
-        return best;
+        return new Found(best, bestTable);
     }
 
     private static Choice ascend(BlendTable table, ValidationLearners learners, Choice anchor, Scaling scaling) {

@@ -95,13 +95,28 @@ final class BlendTable {
      * @return the NDCG of each learner
      */
     double[] ndcg(ValidationLearners learners, double[] weights, Scaling scaling) {
+        return ndcg(learners, weights, scaling, null);
+    }
+
+    /**
+     * Returns the NDCG at the cut-off of a blend for some of the learners only.
+     *
+     * @param learners the learners the table was built for
+     * @param weights  one weight per part
+     * @param scaling  the scaling
+     * @param subset   the learners' positions, or null for all of them
+     * @return the NDCG of each learner of the subset, in its order
+     */
+    double[] ndcg(ValidationLearners learners, double[] weights, Scaling scaling, int[] subset) {
         int k = learners.cutoff();
-        double[] each = new double[pool.length];
+        int count = subset == null ? pool.length : subset.length;
+        double[] each = new double[count];
         float[] w = new float[parts];
         for (int m = 0; m < parts; m++) {
             w[m] = (float) weights[m];
         }
-        IntStream.range(0, pool.length).parallel().forEach(l -> {
+        IntStream.range(0, count).parallel().forEach(i -> {
+            int l = subset == null ? i : subset[i];
             int[] at = hits[l];
             if (at.length == 0) {
                 return;
@@ -124,7 +139,7 @@ final class BlendTable {
             for (int r = 0; r < at.length; r++) {
                 ranks[r] = TopK.rank(blended, at[r], 0f, false, k);
             }
-            each[l] = learners.ndcgOfRanks(l, ranks);
+            each[i] = learners.ndcgOfRanks(l, ranks);
         });
         return each;
     }

@@ -57,32 +57,52 @@ public final class HybridFitter {
                 best = p;
             }
         }
-        BlendSearch.Choice choice = learners.size() == 0
+        BlendSearch.Found found = learners.size() == 0 ? null
+                : BlendSearch.search(parts, learners, hs.recencyHalfLives(), POOL_FACTOR * k);
+        BlendSearch.Choice choice = found == null
                 ? new BlendSearch.Choice(equal(parts.length), 0, Scaling.MAX_ABS, new double[0], 0)
-                : BlendSearch.run(parts, learners, hs.recencyHalfLives(), POOL_FACTOR * k);
+                : found.choice();
         ScoringModel validationPop = popularity(kinds, parts, learners.train(), catalogue, settings, now);
-        HybridModel validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop, null, 0);
+        HistoryBuckets buckets = null;
+        HybridModel validationModel = blend(learners.train(), catalogue, kinds, parts, choice, buckets,
+                validationPop, null, 0);
         double[] blendedEach = learners.ndcg(validationModel);
         double blended = ValidationLearners.mean(blendedEach);
         if (learners.size() > 0 && blended < single[best]) {
             // The pooled search scores blends on each part's top courses only; the full ranking has the last word.
             choice = new BlendSearch.Choice(BlendSearch.oneHot(parts.length, best), 0, Scaling.NONE, new double[0],
                     single[best]);
-            validationModel = blend(learners.train(), catalogue, kinds, parts, choice, validationPop, null, 0);
+            validationModel = blend(learners.train(), catalogue, kinds, parts, choice, buckets, validationPop,
+                    null, 0);
             blendedEach = learners.ndcg(validationModel);
             blended = ValidationLearners.mean(blendedEach);
+        } else if (found != null) {
+            // Learners with short and long histories may want different parts: refit per bucket, keep it only when
+            // the full ranking agrees that it beats the one blend by more than noise.
+            HistoryBuckets candidate = BucketFit.run(found.table(), learners, choice);
+            if (candidate != null) {
+                HybridModel byHistory = blend(learners.train(), catalogue, kinds, parts, choice, candidate,
+                        validationPop, null, 0);
+                double[] each = learners.ndcg(byHistory);
+                if (PairedGain.significant(each, blendedEach) && ValidationLearners.mean(each) >= single[best]) {
+                    buckets = candidate;
+                    validationModel = byHistory;
+                    blendedEach = each;
+                    blended = ValidationLearners.mean(each);
+                }
+            }
         }
         // Courses with too few learners for the interaction parts get a share of content, when validation says so.
         int contentAt = kinds.indexOf(ModelKind.CONTENT);
         double coldWeight = 0;
         if (learners.size() > 0 && contentAt >= 0) {
-            HybridModel probe = blend(learners.train(), catalogue, kinds, parts, choice, validationPop,
+            HybridModel probe = blend(learners.train(), catalogue, kinds, parts, choice, buckets, validationPop,
                     parts[contentAt], 0);
             if (probe.coldCourses().length > 0) {
                 ColdShareFit.Result cold = ColdShareFit.run(probe, learners, blendedEach, single[best]);
                 if (cold.weight() > 0) {
-                    HybridModel withCold = blend(learners.train(), catalogue, kinds, parts, choice, validationPop,
-                            parts[contentAt], cold.weight());
+                    HybridModel withCold = blend(learners.train(), catalogue, kinds, parts, choice, buckets,
+                            validationPop, parts[contentAt], cold.weight());
                     double[] each = learners.ndcg(withCold);
                     if (ValidationLearners.mean(each) >= single[best]) {
                         coldWeight = cold.weight();
@@ -94,12 +114,12 @@ public final class HybridFitter {
         }
         ScoringModel[] finalParts = new ScoringModel[parts.length];
         for (int p = 0; p < parts.length; p++) {
-            if (choice.weights()[p] > 0 || (p == contentAt && coldWeight > 0)) {
+            if (uses(choice, buckets, p) || (p == contentAt && coldWeight > 0)) {
                 finalParts[p] = ModelFactory.train(kinds.get(p), matrix, catalogue, settings, now);
             }
         }
         ScoringModel pop = popularity(kinds, finalParts, matrix, catalogue, settings, now);
-        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, pop,
+        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, buckets, pop,
                 coldWeight > 0 ? finalParts[contentAt] : null, coldWeight);
         Map<ModelKind, Double> weights = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Double> partNdcg = new EnumMap<>(ModelKind.class);
@@ -109,9 +129,27 @@ public final class HybridFitter {
                 weights.put(kinds.get(p), choice.weights()[p]);
             }
         }
+        Map<Integer, Map<ModelKind, Double>> byHistory = new java.util.TreeMap<>();
+        if (buckets != null) {
+            int[] bounds = buckets.bounds();
+            double[][] rows = buckets.weights();
+            for (int b = 0; b < rows.length; b++) {
+                Map<ModelKind, Double> row = new EnumMap<>(ModelKind.class);
+                for (int p = 0; p < parts.length; p++) {
+                    if (rows[b][p] > 0) {
+                        row.put(kinds.get(p), rows[b][p]);
+                    }
+                }
+                byHistory.put(b == 0 ? 1 : bounds[b - 1], row);
+            }
+        }
         return new HybridFit(model, weights, Duration.ofMillis(choice.recencyMillis()),
-                choice.scaling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), blended, partNdcg, validationModel,
-                learners.train(), learners.relevantIds(), coldWeight);
+                choice.scaling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), blended, partNdcg,
+                validationModel, learners.train(), learners.relevantIds(), coldWeight, byHistory);
+    }
+
+    private static boolean uses(BlendSearch.Choice choice, HistoryBuckets buckets, int part) {
+        return choice.weights()[part] > 0 || (buckets != null && buckets.uses(part));
     }
 
     private static List<ModelKind> usableParts(HybridSettings hs, InteractionMatrix matrix, Catalogue catalogue) {
@@ -146,17 +184,29 @@ public final class HybridFitter {
     }
 
     private static HybridModel blend(InteractionMatrix matrix, Catalogue catalogue, List<ModelKind> kinds,
-                                     ScoringModel[] parts, BlendSearch.Choice choice, ScoringModel popularity,
-                                     ScoringModel coldContent, double coldWeight) {
+                                     ScoringModel[] parts, BlendSearch.Choice choice, HistoryBuckets buckets,
+                                     ScoringModel popularity, ScoringModel coldContent, double coldWeight) {
         List<ScoringModel> models = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
+        List<Integer> used = new ArrayList<>();
         for (int p = 0; p < kinds.size(); p++) {
-            if (choice.weights()[p] > 0) {
+            if (uses(choice, buckets, p)) {
                 models.add(parts[p]);
                 weights.add(choice.weights()[p]);
+                used.add(p);
+            }
+        }
+        double[][] byBucket = null;
+        if (buckets != null) {
+            double[][] rows = buckets.weights();
+            byBucket = new double[rows.length][used.size()];
+            for (int b = 0; b < rows.length; b++) {
+                for (int x = 0; x < used.size(); x++) {
+                    byBucket[b][x] = rows[b][used.get(x)];
+                }
             }
         }
         return new HybridModel(matrix, catalogue, models, weights, popularity, null, 0, choice.recencyMillis(),
-                choice.scaling(), coldContent, coldWeight);
+                choice.scaling(), coldContent, coldWeight, buckets == null ? null : buckets.bounds(), byBucket);
     }
 }

@@ -13,12 +13,13 @@ import java.util.Set;
 /**
  * Blends component models: each component's scores are put on a common scale over the courses the learner does not
  * have ({@link Scaling}: by the largest absolute value, or to mean 0 and standard deviation 1), then summed with the
- * component weights. A learner with no history gets popularity;
- * a learner with fewer than {@code coldHistory} courses gets the content and popularity components at full weight
- * on top of the blend, since collaborative signals are thin there. New courses (no interactions) score through
- * the content component, and with a cold-course share each learner's {@value #COLD_SLOTS} best-matching courses
- * (by content) among those with fewer than {@value #COLD_SUPPORT} learners get content's score, relative to its
- * best, times the share's weight times the learner's best blended score, on top of the blend.
+ * component weights, which may differ by the learner's history length ({@link HistoryBuckets}). A learner with no
+ * history gets popularity; a learner with fewer than {@code coldHistory} courses gets the content and popularity
+ * components at full weight on top of the blend, since collaborative signals are thin there. New courses (no
+ * interactions) score through the content component, and with a cold-course share each learner's
+ * {@value #COLD_SLOTS} best-matching courses (by content) among those with fewer than {@value #COLD_SUPPORT}
+ * learners get content's score, relative to its best, times the share's weight times the learner's best blended
+ * score, on top of the blend.
  *
  * <p>Thread-safe: immutable once built.
  */
@@ -35,6 +36,9 @@ public final class HybridModel extends ScoringModel {
     private final ScoringModel coldContent;
     private final float coldWeight;
     private final int[] coldCourses;
+    // Weights by the learner's history length (see HistoryBuckets), or null for one set of weights.
+    private final HistoryBuckets buckets;
+    private final float[][] bucketWeights;
 
     /** A course with fewer learners than this in the matrix gets the cold-course share. */
     public static final int COLD_SUPPORT = 5;
@@ -101,7 +105,50 @@ public final class HybridModel extends ScoringModel {
     public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
                        List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
                        double recencyHalfLifeMillis, Scaling scaling, ScoringModel coldContent, double coldWeight) {
+        this(matrix, catalogue, components, weights, popularity, content, coldHistory, recencyHalfLifeMillis,
+                scaling, coldContent, coldWeight, null, null);
+    }
+
+    /**
+     * Creates the blend with weights that depend on the learner's history length.
+     *
+     * @param matrix      the matrix
+     * @param catalogue   the catalogue
+     * @param components  the components
+     * @param weights     one weight per component, for learners outside every bucket
+     * @param popularity  the popularity model for learners without history
+     * @param content     the content model for cold learners, or null
+     * @param coldHistory below this many courses a learner counts as cold
+     * @param recencyHalfLifeMillis half-life of a row entry's weight, 0 for none
+     * @param scaling     how each component's scores are scaled
+     * @param coldContent the content model for the cold-course share, or null
+     * @param coldWeight  the weight of that share, 0 for none
+     * @param bucketBounds the smallest history length of each bucket after the first, ascending, or null for one
+     *                    set of weights
+     * @param bucketWeights one weight per component for each bucket ({@code bucketBounds.length + 1} rows), or null
+     */
+    public HybridModel(InteractionMatrix matrix, Catalogue catalogue, List<ScoringModel> components,
+                       List<Double> weights, ScoringModel popularity, ScoringModel content, int coldHistory,
+                       double recencyHalfLifeMillis, Scaling scaling, ScoringModel coldContent, double coldWeight,
+                       int[] bucketBounds, double[][] bucketWeights) {
         super(matrix, catalogue);
+        if (bucketBounds == null || bucketWeights == null) {
+            this.buckets = null;
+            this.bucketWeights = null;
+        } else {
+            this.buckets = new HistoryBuckets(bucketBounds, bucketWeights);
+            this.bucketWeights = new float[bucketWeights.length][];
+            for (int b = 0; b < bucketWeights.length; b++) {
+                if (bucketWeights[b].length != components.size()) {
+                    throw new IllegalArgumentException("bucket " + b + " has " + bucketWeights[b].length
+                            + " weights for " + components.size() + " components");
+                }
+                this.bucketWeights[b] = new float[bucketWeights[b].length];
+                for (int m = 0; m < bucketWeights[b].length; m++) {
+                    this.bucketWeights[b][m] = (float) bucketWeights[b][m];
+                }
+            }
+        }
         this.coldContent = coldContent;
         this.coldWeight = (float) coldWeight;
         this.coldCourses = coldContent == null ? new int[0] : coldCourses(matrix);
@@ -282,7 +329,7 @@ public final class HybridModel extends ScoringModel {
                 }
             } else {
                 models = components;
-                w = weights;
+                w = buckets == null ? weights : bucketWeights[buckets.bucket(history.size())];
             }
             raw = new float[models.length][];
             scale = new float[models.length][];
