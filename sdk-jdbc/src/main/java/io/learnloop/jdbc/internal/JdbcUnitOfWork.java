@@ -33,7 +33,9 @@ import java.util.Optional;
  * inserted before it reports the duplicate, so a conflict the work catches leaves nothing of the failed write; no
  * statement fails on PostgreSQL for it (ON CONFLICT DO NOTHING), and elsewhere a failed statement undoes only itself,
  * so the transaction stays usable without a savepoint per write. Any other failure of a write marks the unit of work
- * broken: it can no longer commit. Published events are written at the end, in one batch ({@link #flush()}).
+ * broken: it can no longer commit. Index entries are held back and written in two batches before the next index read
+ * or at the end, and published events at the end in one batch ({@link #flush()}), so a commit costs one round trip per
+ * table for them rather than one per aggregate.
  *
  * <p>Not thread-safe: used by the one thread running the work function.
  */
@@ -52,6 +54,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final KeyMemory keyMemory = new KeyMemory();
     /** Events published, written at the end. */
     private final OutboxQueue outbox = new OutboxQueue();
+    /** Index entries added and removed, written before the next index read or at {@link #flush()}. */
+    private final PendingIndexEntries indexEntries = new PendingIndexEntries();
     /** Counter additions, written by {@link #flush()}. */
     private final PendingCounters counters = new PendingCounters();
 
@@ -80,6 +84,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public <T> Optional<Versioned<T>> find(AggregateType<T> type, String id) {
         Objects.requireNonNull(id, "id");
+        KeyMemory.Remembered known = readOnly ? null : keyMemory.latest(type.name(), id);
+        if (known != null) {
+            // read or written by this unit of work: no round trip (a fresh value, as the work may not share it)
+            return Optional.of(new Versioned<>(LearnloopJson.fromJson(known.body(), type.type()), known.version()));
+        }
         return run("reading " + type.name() + " '" + id + "'", () -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT version, body FROM learnloop_aggregate WHERE tenant = ? AND type = ? AND id = ?")) {
@@ -97,6 +106,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         type.requireIndex(index);
         Objects.requireNonNull(key, "key");
         return run("reading " + type.name() + " by " + index, () -> {
+            writeHeldIndexEntries();
             if (!type.isSorted(index)) {
                 return indexed(type, index, key, joined(type, index, key));
             }
@@ -125,6 +135,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(range, "range");
         return run("reading a range of " + type.name() + " by " + index, () -> {
+            writeHeldIndexEntries();
             // Two steps, as for findBy: the ids of the range from the sorted index alone (a bounded walk, whatever
             // the key holds), then their rows by primary key. Reading the rows in the same statement lets a planner
             // join every entry of the key before it sorts and cuts.
@@ -246,9 +257,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     throw duplicate(type, "id", id);
                 }
             }
-            insertIndexEntries(type, id, keys.indexes());
+            indexEntries.add(type.name(), id, keys.indexes());
         });
-        keyMemory.wrote(type.name(), id, 1, keys);
+        keyMemory.wrote(type.name(), id, 1, body, keys);
         return new Versioned<>(value, 1);
     }
 
@@ -274,14 +285,15 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setLong(7, expectedVersion);
                 if (ps.executeUpdate() == 0) {
                     deleteKeys(type, id, UNIQUE_KEYS, claimed);
+                    keyMemory.forget(type.name(), id); // a read after this conflict must see the stored state
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
             deleteKeys(type, id, UNIQUE_KEYS, AggregateKeys.minus(stored.uniques(), wanted.uniques()));
-            deleteKeys(type, id, INDEX_ENTRIES, AggregateKeys.minus(stored.indexes(), wanted.indexes()));
-            insertIndexEntries(type, id, AggregateKeys.minus(wanted.indexes(), stored.indexes()));
+            indexEntries.remove(type.name(), id, AggregateKeys.minus(stored.indexes(), wanted.indexes()));
+            indexEntries.add(type.name(), id, AggregateKeys.minus(wanted.indexes(), stored.indexes()));
         });
-        keyMemory.wrote(type.name(), id, expectedVersion + 1, wanted);
+        keyMemory.wrote(type.name(), id, expectedVersion + 1, body, wanted);
         return new Versioned<>(value, expectedVersion + 1);
     }
 
@@ -298,11 +310,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setString(3, id);
                 ps.setLong(4, expectedVersion);
                 if (ps.executeUpdate() == 0) {
+                    keyMemory.forget(type.name(), id);
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
             deleteKeys(type, id, UNIQUE_KEYS, stored.uniques());
-            deleteKeys(type, id, INDEX_ENTRIES, stored.indexes());
+            indexEntries.remove(type.name(), id, stored.indexes());
         });
         keyMemory.forget(type.name(), id);
     }
@@ -340,10 +353,15 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Writes what this unit of work keeps until commit, as the last statements before it: the published events in
-     * one batch, then the counter additions (last, so their row locks are held for the shortest time).
+     * Writes what this unit of work keeps until commit, as the last statements before it: the index entries still
+     * held back (a batch of removals and one of additions), the published events in one batch, then the counter
+     * additions (last, so their row locks are held for the shortest time).
      */
     void flush() {
+        run("writing index entries", () -> {
+            writeHeldIndexEntries();
+            return null;
+        });
         writeOutbox();
         if (!counters.isEmpty()) {
             run("adding to counters", () -> {
@@ -470,6 +488,22 @@ final class JdbcUnitOfWork implements UnitOfWork {
             if (!sql.postgres() && SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the index entries held back, before a read of an index or the commit. Once written they are no longer
+     * held, so a failure here leaves the unit of work unable to commit.
+     */
+    private void writeHeldIndexEntries() throws SQLException {
+        if (indexEntries.isEmpty()) {
+            return;
+        }
+        try {
+            indexEntries.write(connection, tenant);
+        } catch (SQLException e) {
+            markBroken(SqlErrors.map(e, "writing index entries"));
             throw e;
         }
     }
@@ -705,11 +739,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Remembers an aggregate read by a unit of work that may update it. The body is kept, not the value handed to the
-     * work, which the work may change before it writes it back.
+     * Remembers an aggregate read by a unit of work that may update it or read it again. The body is kept, not the
+     * value handed to the work, which the work may change before it writes it back.
      */
     private void remember(AggregateType<?> type, String id, long version, String body) {
-        if (!readOnly && !(type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty())) {
+        if (!readOnly) {
             keyMemory.read(type.name(), id, version, body);
         }
     }

@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one unit of work knows of the stored keys of the aggregates it read or wrote, so an update can diff its keys
- * without reading them back. A version names one state of an aggregate, and the compare-and-set of an update on that
- * version guarantees the stored keys are those of that state.
+ * What one unit of work knows of the aggregates it read or wrote: their stored documents, so a second read of one by
+ * id needs no round trip, and their stored keys, so an update can diff its keys without reading them back. A version
+ * names one state of an aggregate, and the compare-and-set of an update on that version guarantees the stored keys
+ * are those of that state. An aggregate this unit of work wrote is locked by it until commit, so its remembered state
+ * is the stored one; one it only read is seen as it was first read (as every write it makes to it is checked against
+ * that version).
  *
  * <p>Bounded: it keeps the most recently used {@link #CAPACITY} aggregates, so a unit of work that reads a large
  * range keeps no more. A read is remembered by its stored body, whose keys are computed only if an update needs them;
- * a write is remembered by the keys it computed anyway.
+ * a write by the body it wrote and the keys it computed anyway.
  *
  * <p>Not thread-safe: owned by one unit of work.
  */
@@ -22,7 +25,7 @@ final class KeyMemory {
      * One remembered aggregate state.
      *
      * @param version the version
-     * @param body    the stored JSON document, when the keys are not known yet
+     * @param body    the stored JSON document
      * @param keys    the stored keys, or null until computed
      */
     record Remembered(long version, String body, AggregateKeys keys) {
@@ -47,9 +50,18 @@ final class KeyMemory {
         }
     }
 
-    /** Remembers the keys an aggregate was written with. */
-    void wrote(String type, String id, long version, AggregateKeys keys) {
-        entries.put(new Ref(type, id), new Remembered(version, null, keys));
+    /** Remembers the document and keys an aggregate was written with. */
+    void wrote(String type, String id, long version, String body, AggregateKeys keys) {
+        entries.put(new Ref(type, id), new Remembered(version, body, keys));
+    }
+
+    /**
+     * The remembered state of an aggregate, at whatever version.
+     *
+     * @return the state, or null if it is not remembered
+     */
+    Remembered latest(String type, String id) {
+        return entries.get(new Ref(type, id));
     }
 
     void forget(String type, String id) {

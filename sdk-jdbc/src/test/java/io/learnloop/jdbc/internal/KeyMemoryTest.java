@@ -13,7 +13,7 @@ class KeyMemoryTest {
     @Test
     void read_whenFarMoreAggregatesThanCapacity_keepsOnlyTheMostRecentlyUsed() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "kept", 3, KEYS);
+        memory.wrote("item", "kept", 3, "{\"sku\":\"A\"}", KEYS);
 
         for (int i = 0; i < 100_000; i++) {
             memory.read("item", "i" + i, 1, "{}");
@@ -31,7 +31,7 @@ class KeyMemoryTest {
     @Test
     void at_whenAnotherVersionIsRemembered_returnsNull() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "a", 2, KEYS);
+        memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
 
         assertThat(memory.at("item", "a", 1)).isNull();
         assertThat(memory.at("item", "a", 2)).isNotNull();
@@ -40,7 +40,7 @@ class KeyMemoryTest {
     @Test
     void read_whenSameVersionWrittenBefore_keepsTheKnownKeys() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "a", 2, KEYS);
+        memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
 
         memory.read("item", "a", 2, "{}");
 
@@ -50,10 +50,22 @@ class KeyMemoryTest {
     @Test
     void forget_whenDeleted_remembersNothing() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "a", 1, KEYS);
+        memory.wrote("item", "a", 1, "{\"sku\":\"A\"}", KEYS);
 
         memory.forget("item", "a");
 
         assertThat(memory.at("item", "a", 1)).isNull();
+    }
+
+    @Test
+    void latest_whenWrittenThenRead_returnsTheDocumentOfTheLastState() {
+        KeyMemory memory = new KeyMemory();
+        memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
+
+        memory.read("item", "a", 3, "{\"sku\":\"B\"}");
+
+        assertThat(memory.latest("item", "a").version()).isEqualTo(3);
+        assertThat(memory.latest("item", "a").body()).isEqualTo("{\"sku\":\"B\"}");
+        assertThat(memory.latest("item", "b")).isNull();
     }
 }
