@@ -84,9 +84,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public <T> Optional<Versioned<T>> find(AggregateType<T> type, String id) {
         Objects.requireNonNull(id, "id");
-        KeyMemory.Remembered known = readOnly ? null : keyMemory.latest(type.name(), id);
+        KeyMemory.Remembered known = readOnly ? null : keyMemory.written(type.name(), id);
         if (known != null) {
-            // read or written by this unit of work: no round trip (a fresh value, as the work may not share it)
+            // written by this unit of work, which holds its row lock: what it wrote is what is stored (a fresh value,
+            // as the work may not share it)
             return Optional.of(new Versioned<>(LearnloopJson.fromJson(known.body(), type.type()), known.version()));
         }
         return run("reading " + type.name() + " '" + id + "'", () -> {
@@ -242,6 +243,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
         AggregateKeys keys = keys(type, value);
         String body = LearnloopJson.toCompactJson(value);
         write("inserting " + type.name() + " '" + id + "'", () -> {
+            if (sql.postgres() && !keys.uniques().isEmpty()) {
+                insertWithUniqueKeys(type, id, body, keys.uniques());
+                indexEntries.add(type.name(), id, keys.indexes());
+                return;
+            }
             // Unique keys first: the key most likely taken is found before anything else went in, and a taken id
             // leaves only these few rows to take back.
             List<Key> claimed = claimUniqueKeys(type, id, keys.uniques());
@@ -449,6 +455,61 @@ final class JdbcUnitOfWork implements UnitOfWork {
             }
         }
         throw missingOrStale(type, id, version);
+    }
+
+    /**
+     * PostgreSQL: inserts an aggregate's unique keys and its row in one statement, as {@link #insert} does in several
+     * elsewhere. The row goes in only if every key did; what the statement returns tells which keys went in, so a
+     * taken key or id takes back the keys it claimed and is reported, and nothing of the write is left.
+     */
+    private <T> void insertWithUniqueKeys(AggregateType<T> type, String id, String body, List<Key> uniques)
+            throws SQLException {
+        String values = String.join(", ", java.util.Collections.nCopies(uniques.size(), "(?, ?, ?, ?, ?)"));
+        String statement = "WITH k AS (INSERT INTO learnloop_unique_key (tenant, type, key_name, key_value, id) VALUES "
+                + values + " ON CONFLICT (tenant, type, key_name, key_value) DO NOTHING RETURNING key_name, key_value), "
+                + "a AS (INSERT INTO learnloop_aggregate (tenant, type, id, version, body, created_at, updated_at) "
+                + "SELECT ?, ?, ?, 1, CAST(? AS jsonb), ?, ? WHERE (SELECT COUNT(*) FROM k) = ? "
+                + "ON CONFLICT (tenant, type, id) DO NOTHING RETURNING id) "
+                + "SELECT 0, key_name, key_value FROM k UNION ALL SELECT 1, id, NULL FROM a";
+        List<Key> claimed = new ArrayList<>(uniques.size());
+        boolean inserted = false;
+        try (PreparedStatement ps = connection.prepareStatement(statement)) {
+            int p = 1;
+            for (Key key : uniques) {
+                ps.setString(p++, tenant.value());
+                ps.setString(p++, type.name());
+                ps.setString(p++, key.name());
+                ps.setString(p++, key.value());
+                ps.setString(p++, id);
+            }
+            ps.setString(p++, tenant.value());
+            ps.setString(p++, type.name());
+            ps.setString(p++, id);
+            ps.setString(p++, body);
+            ps.setObject(p++, sql.timestamp(now));
+            ps.setObject(p++, sql.timestamp(now));
+            ps.setInt(p, uniques.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) == 1) {
+                        inserted = true;
+                    } else {
+                        claimed.add(new Key(rs.getString(2), rs.getString(3), null));
+                    }
+                }
+            }
+        }
+        if (inserted) {
+            return;
+        }
+        deleteKeys(type, id, UNIQUE_KEYS, claimed);
+        java.util.Set<Key> went = new java.util.HashSet<>(claimed);
+        for (Key key : uniques) {
+            if (!went.remove(key)) {
+                throw duplicate(type, key.name(), key.value());
+            }
+        }
+        throw duplicate(type, "id", id);
     }
 
     /**
@@ -739,11 +800,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Remembers an aggregate read by a unit of work that may update it or read it again. The body is kept, not the
-     * value handed to the work, which the work may change before it writes it back.
+     * Remembers an aggregate read by a unit of work that may update it. The body is kept, not the value handed to the
+     * work, which the work may change before it writes it back.
      */
     private void remember(AggregateType<?> type, String id, long version, String body) {
-        if (!readOnly) {
+        if (!readOnly && !(type.uniqueKeyNames().isEmpty() && type.indexNames().isEmpty())) {
             keyMemory.read(type.name(), id, version, body);
         }
     }

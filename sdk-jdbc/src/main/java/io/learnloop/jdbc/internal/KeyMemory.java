@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one unit of work knows of the aggregates it read or wrote: their stored documents, so a second read of one by
- * id needs no round trip, and their stored keys, so an update can diff its keys without reading them back. A version
- * names one state of an aggregate, and the compare-and-set of an update on that version guarantees the stored keys
- * are those of that state. An aggregate this unit of work wrote is locked by it until commit, so its remembered state
- * is the stored one; one it only read is seen as it was first read (as every write it makes to it is checked against
- * that version).
+ * What one unit of work knows of the aggregates it read or wrote: their stored keys, so an update can diff its keys
+ * without reading them back, and the documents it wrote, so a read of one of those by id needs no round trip. A
+ * version names one state of an aggregate, and the compare-and-set of an update on that version guarantees the stored
+ * keys are those of that state. An aggregate this unit of work wrote is locked by it until commit, so what it wrote is
+ * what is stored; one it only read may have been changed by another transaction since, which a read must see (READ
+ * COMMITTED), so those are read again.
  *
  * <p>Bounded: it keeps the most recently used {@link #CAPACITY} aggregates, so a unit of work that reads a large
  * range keeps no more. A read is remembered by its stored body, whose keys are computed only if an update needs them;
@@ -27,8 +27,9 @@ final class KeyMemory {
      * @param version the version
      * @param body    the stored JSON document
      * @param keys    the stored keys, or null until computed
+     * @param written whether this unit of work wrote this state (and so holds the row's lock)
      */
-    record Remembered(long version, String body, AggregateKeys keys) {
+    record Remembered(long version, String body, AggregateKeys keys, boolean written) {
     }
 
     private record Ref(String type, String id) {
@@ -46,22 +47,23 @@ final class KeyMemory {
         Ref ref = new Ref(type, id);
         Remembered known = entries.get(ref);
         if (known == null || known.version() != version || known.keys() == null) {
-            entries.put(ref, new Remembered(version, body, null));
+            entries.put(ref, new Remembered(version, body, null, false));
         }
     }
 
     /** Remembers the document and keys an aggregate was written with. */
     void wrote(String type, String id, long version, String body, AggregateKeys keys) {
-        entries.put(new Ref(type, id), new Remembered(version, body, keys));
+        entries.put(new Ref(type, id), new Remembered(version, body, keys, true));
     }
 
     /**
-     * The remembered state of an aggregate, at whatever version.
+     * The state of an aggregate as this unit of work last wrote it.
      *
-     * @return the state, or null if it is not remembered
+     * @return the state, or null if this unit of work did not write it (or wrote it so long ago it was let go)
      */
-    Remembered latest(String type, String id) {
-        return entries.get(new Ref(type, id));
+    Remembered written(String type, String id) {
+        Remembered r = entries.get(new Ref(type, id));
+        return r != null && r.written() ? r : null;
     }
 
     void forget(String type, String id) {

@@ -58,14 +58,23 @@ class KeyMemoryTest {
     }
 
     @Test
-    void latest_whenWrittenThenRead_returnsTheDocumentOfTheLastState() {
+    void written_whenWrittenThenReadAgain_returnsTheWrittenDocument() {
         KeyMemory memory = new KeyMemory();
         memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
 
+        memory.read("item", "a", 2, "{\"sku\":\"A\"}");
+
+        assertThat(memory.written("item", "a").version()).isEqualTo(2);
+        assertThat(memory.written("item", "a").body()).isEqualTo("{\"sku\":\"A\"}");
+    }
+
+    @Test
+    void written_whenOnlyRead_returnsNull() {
+        KeyMemory memory = new KeyMemory();
+
         memory.read("item", "a", 3, "{\"sku\":\"B\"}");
 
-        assertThat(memory.latest("item", "a").version()).isEqualTo(3);
-        assertThat(memory.latest("item", "a").body()).isEqualTo("{\"sku\":\"B\"}");
-        assertThat(memory.latest("item", "b")).isNull();
+        assertThat(memory.written("item", "a")).isNull();
+        assertThat(memory.at("item", "a", 3)).isNotNull();
     }
 }

@@ -45,7 +45,7 @@ final class Settler {
     Step settle(PaymentAttempt attempt, String providerPaymentId, Money amount, ProviderId provider,
                 ReceivedNotification record) {
         return ctx.transactRetrying(uow -> {
-            Step step = settleWithin(uow, attempt, providerPaymentId, amount, provider, record != null);
+            Step step = settleWithin(uow, attempt, null, providerPaymentId, amount, provider, record != null);
             if (record != null) {
                 Notifications.recordWithin(uow, record.settled(step.disposition().name(), step.detail()));
             }
@@ -81,7 +81,8 @@ final class Settler {
                         + ": the event reports " + event.amount() + " but the order expects "
                         + found.get().value().amount(), true);
             } else {
-                step = settleWithin(uow, found.get().value(), event.providerPaymentId(), event.amount(), provider, true);
+                step = settleWithin(uow, found.get().value(), found.get(), event.providerPaymentId(), event.amount(),
+                        provider, true);
             }
             ReceivedNotification settled = record.settled(step.disposition().name(), step.detail());
             if (seen.isEmpty()) {
@@ -93,9 +94,13 @@ final class Settler {
         });
     }
 
-    /** The core settlement of an attempt's payment, and the attempt's move to PAID, in the caller's unit of work. */
-    private Step settleWithin(UnitOfWork uow, PaymentAttempt attempt, String providerPaymentId, Money amount,
-                              ProviderId provider, boolean recorded) {
+    /**
+     * The core settlement of an attempt's payment, and the attempt's move to PAID, in the caller's unit of work.
+     *
+     * @param read the attempt as this unit of work read it, or null to read it here
+     */
+    private Step settleWithin(UnitOfWork uow, PaymentAttempt attempt, Versioned<PaymentAttempt> read,
+                              String providerPaymentId, Money amount, ProviderId provider, boolean recorded) {
         String reference = providerPaymentId != null ? providerPaymentId : attempt.merchantReference();
         PaymentConfirmation payment = new PaymentConfirmation(attempt.order(), provider.value(), reference, amount);
         SettlementResult result = settlement.settle(uow, payment);
@@ -107,7 +112,7 @@ final class Settler {
                     result.issue().kind() + ": " + result.issue().detail(), recorded);
         };
         if (paidBy(result.order(), provider, reference)) {
-            markPaid(uow, attempt, providerPaymentId);
+            markPaid(uow, read != null ? read : uow.get(PaymentTypes.ATTEMPT, attempt.id()), providerPaymentId);
         }
         return step;
     }
@@ -117,9 +122,8 @@ final class Settler {
                 && order.payment().reference().equals(reference);
     }
 
-    private void markPaid(UnitOfWork uow, PaymentAttempt attempt, String providerPaymentId) {
-        // read in this unit of work already when a notification is settled, which the store then answers itself
-        Versioned<PaymentAttempt> current = uow.get(PaymentTypes.ATTEMPT, attempt.id());
+    /** Moves the attempt to PAID from the state this unit of work read; its compare-and-set catches a change since. */
+    private void markPaid(UnitOfWork uow, Versioned<PaymentAttempt> current, String providerPaymentId) {
         if (!PaymentAttempt.PAID.equals(current.value().state())) {
             uow.update(PaymentTypes.ATTEMPT, current.value().with(PaymentAttempt.PAID, providerPaymentId, ctx.now()),
                     current.version());
