@@ -115,7 +115,8 @@ public final class Learnloop {
         // a creator's first published course earns a badge
         listeners.add(this::followPublishedCourses);
         this.relay = new OutboxRelay(b.store, b.tenant, b.clock, relayId, listeners, b.eventLease);
-        this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids, relay::deliverPending);
+        this.context = new ServiceContext(b.store, b.tenant, b.clock, b.ids,
+                b.deliverOnCommit ? relay::deliverPending : () -> { });
         this.catalog = new DefaultCatalogService(context, b.courseApprovals);
         DefaultAccessService accessLedger = new DefaultAccessService(context);
         DefaultCommerceService orders = new DefaultCommerceService(context, b.commerceSettings);
@@ -446,6 +447,7 @@ public final class Learnloop {
         private final List<RetentionPruner> retentionPruners = new ArrayList<>();
         private RevenueTerms revenue;
         private ReputationPolicy reputationPolicy = ReputationPolicy.defaults();
+        private boolean deliverOnCommit = true;
 
         private Builder() {
         }
@@ -731,6 +733,22 @@ public final class Learnloop {
         public Builder revenue(RevenuePolicy policy, BiFunction<Order, OrderLine, LineParties> parties) {
             Objects.requireNonNull(parties, "parties");
             return revenue(policy, (order, line, courses) -> parties.apply(order, line));
+        }
+
+        /**
+         * Sets whether a call that committed events delivers them to the listeners before it returns (the default,
+         * true), or leaves them in the outbox for the host's relay: {@link Learnloop#deliverEvents()} run by a
+         * background thread or a scheduled job every second or so. The events are committed with the work either
+         * way; with false a call pays for nothing but its own transaction (a notification handler answers the
+         * provider sooner, and one relay delivers many commits' events per claim), and listeners see the events that
+         * much later.
+         *
+         * @param onCommit false to leave delivery to the host's relay
+         * @return this builder
+         */
+        public Builder deliverEventsOnCommit(boolean onCommit) {
+            this.deliverOnCommit = onCommit;
+            return this;
         }
 
         /**

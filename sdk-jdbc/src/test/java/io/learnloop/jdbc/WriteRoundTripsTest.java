@@ -165,6 +165,91 @@ class WriteRoundTripsTest {
         assertThat(unique("reference", "ref-1")).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void transact_whenSeveralAggregatesWritten_writesTheirIndexEntriesInOneBatch(Dialect dialect) {
+        open(dialect);
+        store.transact(TENANT, uow -> uow.insert(PAYMENTS, new Payment("pay-0", "order-0", "ann", 100, "ref-0")));
+        counting.reset();
+
+        store.transact(TENANT, uow -> {
+            uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1"));
+            uow.insert(PAYMENTS, new Payment("pay-2", "order-2", "bob", 2_000, "ref-2"));
+            Versioned<Payment> moved = uow.get(PAYMENTS, "pay-0");
+            return uow.update(PAYMENTS, moved.value().withLearner("cy"), moved.version());
+        });
+
+        assertThat(counting.executions()).filteredOn(e -> e.sql().startsWith("INSERT INTO learnloop_index_entry"))
+                .extracting(StatementCountingDataSource.Execution::method).containsExactly("executeBatch");
+        assertThat(counting.executions()).filteredOn(e -> e.sql().startsWith("DELETE FROM learnloop_index_entry"))
+                .extracting(StatementCountingDataSource.Execution::method).containsExactly("executeBatch");
+        assertThat(by("byLearner", "ann")).extracting(v -> v.value().id()).containsExactly("pay-1");
+        assertThat(by("byLearner", "cy")).extracting(v -> v.value().id()).containsExactly("pay-0");
+        assertThat(by("order", "order-2")).extracting(v -> v.value().id()).containsExactly("pay-2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void findBy_whenTheUnitOfWorkWroteEntriesOfTheKey_seesThem(Dialect dialect) {
+        open(dialect);
+
+        java.util.List<String> seen = store.transact(TENANT, uow -> {
+            uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1"));
+            Versioned<Payment> p = uow.get(PAYMENTS, "pay-1");
+            uow.update(PAYMENTS, p.value().withLearner("bob"), p.version());
+            uow.insert(PAYMENTS, new Payment("pay-2", "order-2", "ann", 10, "ref-2"));
+            return java.util.List.of(ids(uow.findBy(PAYMENTS, "byLearner", "ann")),
+                    ids(uow.findBy(PAYMENTS, "byLearner", "bob")), ids(uow.findBy(PAYMENTS, "order", "order-1")));
+        });
+
+        assertThat(seen).containsExactly("pay-2", "pay-1", "pay-1");
+        assertThat(by("byLearner", "bob")).extracting(v -> v.value().id()).containsExactly("pay-1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void get_whenTheUnitOfWorkWroteTheAggregate_readsNothing(Dialect dialect) {
+        open(dialect);
+        counting.reset();
+
+        Versioned<Payment> read = store.transact(TENANT, uow -> {
+            uow.insert(PAYMENTS, new Payment("pay-1", "order-1", "ann", 4_999, "ref-1"));
+            Versioned<Payment> p = uow.get(PAYMENTS, "pay-1");
+            uow.update(PAYMENTS, p.value().withLearner("bob"), p.version());
+            return uow.get(PAYMENTS, "pay-1");
+        });
+
+        assertThat(read).isEqualTo(new Versioned<>(new Payment("pay-1", "order-1", "bob", 4_999, "ref-1"), 2));
+        assertThat(counting.executions()).noneMatch(e -> e.sql().startsWith("SELECT")
+                && e.reads("learnloop_aggregate"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void claimOutbox_onPostgres_claimsInOneStatement(Dialect dialect) {
+        open(dialect);
+        store.transact(TENANT, uow -> {
+            IntStream.range(0, 3).forEach(i -> uow.publish(event("e" + i)));
+            return null;
+        });
+        counting.reset();
+
+        java.util.List<DomainEvent> claimed = store.claimOutbox(TENANT, "relay", 10, Instant.EPOCH,
+                Duration.ofSeconds(30));
+        store.markDelivered(TENANT, claimed.stream().map(DomainEvent::id).toList(), Instant.EPOCH);
+
+        assertThat(claimed).extracting(DomainEvent::id).containsExactly("e0", "e1", "e2");
+        assertThat(store.claimOutbox(TENANT, "other", 10, Instant.EPOCH.plusSeconds(60), Duration.ofSeconds(30)))
+                .isEmpty();
+        if (dialect == Dialect.POSTGRESQL) {
+            assertThat(counting.executions()).hasSize(3); // claim, mark, and the second claim
+        }
+    }
+
+    private static String ids(java.util.List<Versioned<Payment>> rows) {
+        return String.join(",", rows.stream().map(v -> v.value().id()).toList());
+    }
+
     private static DomainEvent event(String id) {
         return new DomainEvent(id, TENANT, "test.happened", "agg-" + id, Instant.EPOCH, Map.of("n", id));
     }

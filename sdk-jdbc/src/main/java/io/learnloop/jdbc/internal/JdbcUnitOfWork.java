@@ -33,7 +33,9 @@ import java.util.Optional;
  * inserted before it reports the duplicate, so a conflict the work catches leaves nothing of the failed write; no
  * statement fails on PostgreSQL for it (ON CONFLICT DO NOTHING), and elsewhere a failed statement undoes only itself,
  * so the transaction stays usable without a savepoint per write. Any other failure of a write marks the unit of work
- * broken: it can no longer commit. Published events are written at the end, in one batch ({@link #flush()}).
+ * broken: it can no longer commit. Index entries are held back and written in two batches before the next index read
+ * or at the end, and published events at the end in one batch ({@link #flush()}), so a commit costs one round trip per
+ * table for them rather than one per aggregate.
  *
  * <p>Not thread-safe: used by the one thread running the work function.
  */
@@ -52,6 +54,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final KeyMemory keyMemory = new KeyMemory();
     /** Events published, written at the end. */
     private final OutboxQueue outbox = new OutboxQueue();
+    /** Index entries added and removed, written before the next index read or at {@link #flush()}. */
+    private final PendingIndexEntries indexEntries = new PendingIndexEntries();
     /** Counter additions, written by {@link #flush()}. */
     private final PendingCounters counters = new PendingCounters();
 
@@ -80,6 +84,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public <T> Optional<Versioned<T>> find(AggregateType<T> type, String id) {
         Objects.requireNonNull(id, "id");
+        KeyMemory.Remembered known = readOnly ? null : keyMemory.written(type.name(), id);
+        if (known != null) {
+            // written by this unit of work, which holds its row lock: what it wrote is what is stored (a fresh value,
+            // as the work may not share it)
+            return Optional.of(new Versioned<>(LearnloopJson.fromJson(known.body(), type.type()), known.version()));
+        }
         return run("reading " + type.name() + " '" + id + "'", () -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT version, body FROM learnloop_aggregate WHERE tenant = ? AND type = ? AND id = ?")) {
@@ -97,6 +107,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         type.requireIndex(index);
         Objects.requireNonNull(key, "key");
         return run("reading " + type.name() + " by " + index, () -> {
+            writeHeldIndexEntries();
             if (!type.isSorted(index)) {
                 return indexed(type, index, key, joined(type, index, key));
             }
@@ -125,6 +136,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(range, "range");
         return run("reading a range of " + type.name() + " by " + index, () -> {
+            writeHeldIndexEntries();
             // Two steps, as for findBy: the ids of the range from the sorted index alone (a bounded walk, whatever
             // the key holds), then their rows by primary key. Reading the rows in the same statement lets a planner
             // join every entry of the key before it sorts and cuts.
@@ -231,6 +243,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
         AggregateKeys keys = keys(type, value);
         String body = LearnloopJson.toCompactJson(value);
         write("inserting " + type.name() + " '" + id + "'", () -> {
+            if (sql.postgres() && !keys.uniques().isEmpty()) {
+                insertWithUniqueKeys(type, id, body, keys.uniques());
+                indexEntries.add(type.name(), id, keys.indexes());
+                return;
+            }
             // Unique keys first: the key most likely taken is found before anything else went in, and a taken id
             // leaves only these few rows to take back.
             List<Key> claimed = claimUniqueKeys(type, id, keys.uniques());
@@ -246,9 +263,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     throw duplicate(type, "id", id);
                 }
             }
-            insertIndexEntries(type, id, keys.indexes());
+            indexEntries.add(type.name(), id, keys.indexes());
         });
-        keyMemory.wrote(type.name(), id, 1, keys);
+        keyMemory.wrote(type.name(), id, 1, body, keys);
         return new Versioned<>(value, 1);
     }
 
@@ -274,14 +291,15 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setLong(7, expectedVersion);
                 if (ps.executeUpdate() == 0) {
                     deleteKeys(type, id, UNIQUE_KEYS, claimed);
+                    keyMemory.forget(type.name(), id); // a read after this conflict must see the stored state
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
             deleteKeys(type, id, UNIQUE_KEYS, AggregateKeys.minus(stored.uniques(), wanted.uniques()));
-            deleteKeys(type, id, INDEX_ENTRIES, AggregateKeys.minus(stored.indexes(), wanted.indexes()));
-            insertIndexEntries(type, id, AggregateKeys.minus(wanted.indexes(), stored.indexes()));
+            indexEntries.remove(type.name(), id, AggregateKeys.minus(stored.indexes(), wanted.indexes()));
+            indexEntries.add(type.name(), id, AggregateKeys.minus(wanted.indexes(), stored.indexes()));
         });
-        keyMemory.wrote(type.name(), id, expectedVersion + 1, wanted);
+        keyMemory.wrote(type.name(), id, expectedVersion + 1, body, wanted);
         return new Versioned<>(value, expectedVersion + 1);
     }
 
@@ -298,11 +316,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 ps.setString(3, id);
                 ps.setLong(4, expectedVersion);
                 if (ps.executeUpdate() == 0) {
+                    keyMemory.forget(type.name(), id);
                     throw missingOrStale(type, id, expectedVersion);
                 }
             }
             deleteKeys(type, id, UNIQUE_KEYS, stored.uniques());
-            deleteKeys(type, id, INDEX_ENTRIES, stored.indexes());
+            indexEntries.remove(type.name(), id, stored.indexes());
         });
         keyMemory.forget(type.name(), id);
     }
@@ -340,10 +359,15 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Writes what this unit of work keeps until commit, as the last statements before it: the published events in
-     * one batch, then the counter additions (last, so their row locks are held for the shortest time).
+     * Writes what this unit of work keeps until commit, as the last statements before it: the index entries still
+     * held back (a batch of removals and one of additions), the published events in one batch, then the counter
+     * additions (last, so their row locks are held for the shortest time).
      */
     void flush() {
+        run("writing index entries", () -> {
+            writeHeldIndexEntries();
+            return null;
+        });
         writeOutbox();
         if (!counters.isEmpty()) {
             run("adding to counters", () -> {
@@ -434,6 +458,61 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
+     * PostgreSQL: inserts an aggregate's unique keys and its row in one statement, as {@link #insert} does in several
+     * elsewhere. The row goes in only if every key did; what the statement returns tells which keys went in, so a
+     * taken key or id takes back the keys it claimed and is reported, and nothing of the write is left.
+     */
+    private <T> void insertWithUniqueKeys(AggregateType<T> type, String id, String body, List<Key> uniques)
+            throws SQLException {
+        String values = String.join(", ", java.util.Collections.nCopies(uniques.size(), "(?, ?, ?, ?, ?)"));
+        String statement = "WITH k AS (INSERT INTO learnloop_unique_key (tenant, type, key_name, key_value, id) VALUES "
+                + values + " ON CONFLICT (tenant, type, key_name, key_value) DO NOTHING RETURNING key_name, key_value), "
+                + "a AS (INSERT INTO learnloop_aggregate (tenant, type, id, version, body, created_at, updated_at) "
+                + "SELECT ?, ?, ?, 1, CAST(? AS jsonb), ?, ? WHERE (SELECT COUNT(*) FROM k) = ? "
+                + "ON CONFLICT (tenant, type, id) DO NOTHING RETURNING id) "
+                + "SELECT 0, key_name, key_value FROM k UNION ALL SELECT 1, id, NULL FROM a";
+        List<Key> claimed = new ArrayList<>(uniques.size());
+        boolean inserted = false;
+        try (PreparedStatement ps = connection.prepareStatement(statement)) {
+            int p = 1;
+            for (Key key : uniques) {
+                ps.setString(p++, tenant.value());
+                ps.setString(p++, type.name());
+                ps.setString(p++, key.name());
+                ps.setString(p++, key.value());
+                ps.setString(p++, id);
+            }
+            ps.setString(p++, tenant.value());
+            ps.setString(p++, type.name());
+            ps.setString(p++, id);
+            ps.setString(p++, body);
+            ps.setObject(p++, sql.timestamp(now));
+            ps.setObject(p++, sql.timestamp(now));
+            ps.setInt(p, uniques.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) == 1) {
+                        inserted = true;
+                    } else {
+                        claimed.add(new Key(rs.getString(2), rs.getString(3), null));
+                    }
+                }
+            }
+        }
+        if (inserted) {
+            return;
+        }
+        deleteKeys(type, id, UNIQUE_KEYS, claimed);
+        java.util.Set<Key> went = new java.util.HashSet<>(claimed);
+        for (Key key : uniques) {
+            if (!went.remove(key)) {
+                throw duplicate(type, key.name(), key.value());
+            }
+        }
+        throw duplicate(type, "id", id);
+    }
+
+    /**
      * Inserts unique keys of an aggregate. When one is taken, the keys inserted before it are deleted again and the
      * duplicate is reported, so nothing of the write is left.
      *
@@ -470,6 +549,22 @@ final class JdbcUnitOfWork implements UnitOfWork {
             if (!sql.postgres() && SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the index entries held back, before a read of an index or the commit. Once written they are no longer
+     * held, so a failure here leaves the unit of work unable to commit.
+     */
+    private void writeHeldIndexEntries() throws SQLException {
+        if (indexEntries.isEmpty()) {
+            return;
+        }
+        try {
+            indexEntries.write(connection, tenant);
+        } catch (SQLException e) {
+            markBroken(SqlErrors.map(e, "writing index entries"));
             throw e;
         }
     }

@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one unit of work knows of the stored keys of the aggregates it read or wrote, so an update can diff its keys
- * without reading them back. A version names one state of an aggregate, and the compare-and-set of an update on that
- * version guarantees the stored keys are those of that state.
+ * What one unit of work knows of the aggregates it read or wrote: their stored keys, so an update can diff its keys
+ * without reading them back, and the documents it wrote, so a read of one of those by id needs no round trip. A
+ * version names one state of an aggregate, and the compare-and-set of an update on that version guarantees the stored
+ * keys are those of that state. An aggregate this unit of work wrote is locked by it until commit, so what it wrote is
+ * what is stored; one it only read may have been changed by another transaction since, which a read must see (READ
+ * COMMITTED), so those are read again.
  *
  * <p>Bounded: it keeps the most recently used {@link #CAPACITY} aggregates, so a unit of work that reads a large
  * range keeps no more. A read is remembered by its stored body, whose keys are computed only if an update needs them;
- * a write is remembered by the keys it computed anyway.
+ * a write by the body it wrote and the keys it computed anyway.
  *
  * <p>Not thread-safe: owned by one unit of work.
  */
@@ -22,10 +25,11 @@ final class KeyMemory {
      * One remembered aggregate state.
      *
      * @param version the version
-     * @param body    the stored JSON document, when the keys are not known yet
+     * @param body    the stored JSON document
      * @param keys    the stored keys, or null until computed
+     * @param written whether this unit of work wrote this state (and so holds the row's lock)
      */
-    record Remembered(long version, String body, AggregateKeys keys) {
+    record Remembered(long version, String body, AggregateKeys keys, boolean written) {
     }
 
     private record Ref(String type, String id) {
@@ -43,13 +47,23 @@ final class KeyMemory {
         Ref ref = new Ref(type, id);
         Remembered known = entries.get(ref);
         if (known == null || known.version() != version || known.keys() == null) {
-            entries.put(ref, new Remembered(version, body, null));
+            entries.put(ref, new Remembered(version, body, null, false));
         }
     }
 
-    /** Remembers the keys an aggregate was written with. */
-    void wrote(String type, String id, long version, AggregateKeys keys) {
-        entries.put(new Ref(type, id), new Remembered(version, null, keys));
+    /** Remembers the document and keys an aggregate was written with. */
+    void wrote(String type, String id, long version, String body, AggregateKeys keys) {
+        entries.put(new Ref(type, id), new Remembered(version, body, keys, true));
+    }
+
+    /**
+     * The state of an aggregate as this unit of work last wrote it.
+     *
+     * @return the state, or null if this unit of work did not write it (or wrote it so long ago it was let go)
+     */
+    Remembered written(String type, String id) {
+        Remembered r = entries.get(new Ref(type, id));
+        return r != null && r.written() ? r : null;
     }
 
     void forget(String type, String id) {

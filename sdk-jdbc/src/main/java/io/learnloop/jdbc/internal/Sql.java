@@ -45,6 +45,11 @@ final class Sql {
     final String updateAggregate;
     final String insertEvent;
     final String claimCandidates;
+    /**
+     * PostgreSQL only: claims the candidates and returns them in one statement (parameters: relay, lease end, tenant,
+     * now, relay, limit).
+     */
+    final String claimReturning;
     final String insertJob;
     final String claimJobCandidates;
     /** Reads the aggregates an unsorted index entry names, in one statement. */
@@ -73,6 +78,10 @@ final class Sql {
         claimCandidates = "SELECT seq, body FROM learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL "
                 + "AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?) ORDER BY seq" + limit("?")
                 + skipLocked;
+        claimReturning = "UPDATE learnloop_outbox o SET claimed_by = ?, lease_until = ? FROM (SELECT seq FROM "
+                + "learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL AND (claimed_by IS NULL OR lease_until < ? "
+                + "OR claimed_by = ?) ORDER BY seq" + limit("?") + skipLocked + ") c WHERE o.seq = c.seq "
+                + "RETURNING o.seq, o.body";
         insertJob = "INSERT INTO learnloop_job (tenant, queue, job_key, due_at, payload, attempts, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, 0, ?)" + (pg ? " ON CONFLICT (tenant, queue, job_key) DO NOTHING" : "");
         claimJobCandidates = "SELECT job_key FROM learnloop_job WHERE tenant = ? AND queue = ? AND done_at IS NULL "

@@ -13,7 +13,7 @@ class KeyMemoryTest {
     @Test
     void read_whenFarMoreAggregatesThanCapacity_keepsOnlyTheMostRecentlyUsed() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "kept", 3, KEYS);
+        memory.wrote("item", "kept", 3, "{\"sku\":\"A\"}", KEYS);
 
         for (int i = 0; i < 100_000; i++) {
             memory.read("item", "i" + i, 1, "{}");
@@ -31,7 +31,7 @@ class KeyMemoryTest {
     @Test
     void at_whenAnotherVersionIsRemembered_returnsNull() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "a", 2, KEYS);
+        memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
 
         assertThat(memory.at("item", "a", 1)).isNull();
         assertThat(memory.at("item", "a", 2)).isNotNull();
@@ -40,7 +40,7 @@ class KeyMemoryTest {
     @Test
     void read_whenSameVersionWrittenBefore_keepsTheKnownKeys() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "a", 2, KEYS);
+        memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
 
         memory.read("item", "a", 2, "{}");
 
@@ -50,10 +50,31 @@ class KeyMemoryTest {
     @Test
     void forget_whenDeleted_remembersNothing() {
         KeyMemory memory = new KeyMemory();
-        memory.wrote("item", "a", 1, KEYS);
+        memory.wrote("item", "a", 1, "{\"sku\":\"A\"}", KEYS);
 
         memory.forget("item", "a");
 
         assertThat(memory.at("item", "a", 1)).isNull();
+    }
+
+    @Test
+    void written_whenWrittenThenReadAgain_returnsTheWrittenDocument() {
+        KeyMemory memory = new KeyMemory();
+        memory.wrote("item", "a", 2, "{\"sku\":\"A\"}", KEYS);
+
+        memory.read("item", "a", 2, "{\"sku\":\"A\"}");
+
+        assertThat(memory.written("item", "a").version()).isEqualTo(2);
+        assertThat(memory.written("item", "a").body()).isEqualTo("{\"sku\":\"A\"}");
+    }
+
+    @Test
+    void written_whenOnlyRead_returnsNull() {
+        KeyMemory memory = new KeyMemory();
+
+        memory.read("item", "a", 3, "{\"sku\":\"B\"}");
+
+        assertThat(memory.written("item", "a")).isNull();
+        assertThat(memory.at("item", "a", 3)).isNotNull();
     }
 }

@@ -65,16 +65,22 @@ final class NotificationPipeline {
         }
         PaymentEvent event = ((NotificationOutcome.Verified) outcome).event();
         String key = ReceivedNotification.idFor(providerId.value(), event.eventId());
-        Optional<ReceivedNotification> seen = notifications.find(key);
-        if (seen.isPresent() && Notifications.done(seen.get())) {
-            return new NotificationResult(Disposition.DUPLICATE, outcome, provider.acknowledge(outcome), null,
-                    "event " + event.eventId() + " was processed before");
+        // A payment is deduped, settled and recorded by one transaction, which reads the dedupe record itself
+        boolean settling = event.type() == PaymentEventType.PAYMENT_SUCCEEDED && event.merchantReference() != null;
+        if (!settling) {
+            Optional<ReceivedNotification> seen = notifications.find(key);
+            if (seen.isPresent() && Notifications.done(seen.get())) {
+                return duplicate(provider, outcome, event);
+            }
         }
         ReceivedNotification record = new ReceivedNotification(key, providerId.value(), event.eventId(),
                 event.type().name(), event.merchantReference(), null, null, ctx.now());
         Step step;
         try {
-            step = apply(provider, event, record);
+            step = settling ? settler.settleDelivery(providerId, event, record) : apply(provider, event, record);
+            if (step.disposition() == Disposition.DUPLICATE) {
+                return duplicate(provider, outcome, event);
+            }
         } catch (RemoteException | ConflictException e) {
             // a provider that could not be asked, or a record in heavy use: the provider sends it again
             step = new Step(Disposition.RETRY_LATER, null, "could not process it now: " + e.getMessage());
@@ -93,6 +99,11 @@ final class NotificationPipeline {
                 ? new Acknowledgement(503, "text/plain", "retry later")
                 : provider.acknowledge(outcome);
         return new NotificationResult(step.disposition(), outcome, ack, step.order(), step.detail());
+    }
+
+    private static NotificationResult duplicate(PaymentProvider provider, NotificationOutcome outcome, PaymentEvent event) {
+        return new NotificationResult(Disposition.DUPLICATE, outcome, provider.acknowledge(outcome), null,
+                "event " + event.eventId() + " was processed before");
     }
 
     private Step apply(PaymentProvider provider, PaymentEvent event, ReceivedNotification record) {
