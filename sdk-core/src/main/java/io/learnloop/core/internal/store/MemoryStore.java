@@ -198,8 +198,8 @@ public final class MemoryStore implements Store {
      * @param value     the aggregate
      * @param version   its version
      * @param seq       its insertion sequence
-     * @param indexKeys index name -> its keys
-     * @param positions index name -> its position under each of those keys
+     * @param indexKeys index name -> its keys, for the indexes it is filed under (never changed once made)
+     * @param positions index name -> its position under each of those keys (never changed once made)
      */
     record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys,
                Map<String, String> positions) {
