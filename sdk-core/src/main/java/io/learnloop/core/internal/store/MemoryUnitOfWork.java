@@ -146,7 +146,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             R remembered = (R) memo.value();
             return remembered;
         }
-        R value = derivation.apply(key, new RowValues<>(type.type(), new ArrayList<>(postings.rows.values())));
+        R value = derivation.apply(key, new RowValues<>(type.type(), postings.rowList()));
         postings.memo = new MemoryStore.Memo(derivation, stamp, value);
         return value;
     }
@@ -177,7 +177,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         int wanted = range.limit() + mine.size();
         TreeMap<String, Versioned<T>> found = new TreeMap<>();
         if (postings != null) {
-            NavigableMap<String, MemoryStore.Row> rows = postings.rows;
+            NavigableMap<String, MemoryStore.Row> rows = postings.rows();
             if (range.after() != null) {
                 rows = rows.tailMap(range.after(), false);
             }
@@ -474,7 +474,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             String position = positions.get(e.getKey());
             for (String key : e.getValue()) {
                 MemoryStore.Postings p = td.index(e.getKey()).computeIfAbsent(key, k -> new MemoryStore.Postings());
-                p.rows.put(position, row);
+                p.put(position, row);
                 p.stamp++;
             }
         }
@@ -512,9 +512,9 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         if (p == null) {
             return;
         }
-        p.rows.remove(position);
+        p.remove(position);
         p.stamp++;
-        if (p.rows.isEmpty()) {
+        if (p.isEmpty()) {
             td.index(index).remove(key, p);
         }
     }
