@@ -74,8 +74,9 @@ public final class Validator {
      * @return this validator
      */
     public Validator maxLength(String field, String value, int maxLength) {
-        return check(value == null || value.length() <= maxLength, field,
-                "must be at most " + maxLength + " characters (was " + (value == null ? 0 : value.length()) + ")");
+        // the message is built only for a violation: valid text, by far the common case, allocates nothing
+        return value == null || value.length() <= maxLength ? this
+                : check(false, field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
     }
 
     /**
@@ -86,7 +87,7 @@ public final class Validator {
      * @return this validator
      */
     public Validator notNegative(String field, long value) {
-        return check(value >= 0, field, "must not be negative (was " + value + ")");
+        return value >= 0 ? this : check(false, field, "must not be negative (was " + value + ")");
     }
 
     /**
@@ -97,7 +98,7 @@ public final class Validator {
      * @return this validator
      */
     public Validator finite(String field, double value) {
-        return check(Double.isFinite(value), field, "must be a finite number (was " + value + ")");
+        return Double.isFinite(value) ? this : check(false, field, "must be a finite number (was " + value + ")");
     }
 
     /**

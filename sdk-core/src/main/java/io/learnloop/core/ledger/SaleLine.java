@@ -5,7 +5,6 @@ import io.learnloop.core.money.Money;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,25 +41,47 @@ public record SaleLine(int line, Money net, int platformFeeBps, List<CreatorShar
         for (AffiliateShare a : affiliates) {
             affiliateBps += a == null ? 0 : a.bps();
         }
+        // Every paid order builds its lines, so the checks below allocate only what a violation needs: no message
+        // is built and no stream run for a valid line.
+        boolean creatorNull = false;
+        boolean creatorTwice = false;
         Set<Object> people = new HashSet<>();
-        Validator v = new Validator()
-                .check(line >= 1, "line", "must be 1 or more (was " + line + ")")
-                .notNull("net", net)
-                .check(net == null || !net.isNegative(), "net", "must not be negative")
-                .check(platformFeeBps >= 0 && platformFeeBps <= 10_000, "platformFeeBps",
-                        "must be 0 to 10000 (was " + platformFeeBps + ")")
-                .check(!creators.isEmpty(), "creators", "at least one creator receives the revenue")
-                .check(creators.stream().noneMatch(Objects::isNull), "creators", "must not contain null")
-                .check(creators.stream().filter(Objects::nonNull).allMatch(c -> people.add(c.creator())), "creators",
-                        "must list each creator once")
+        for (CreatorShare c : creators) {
+            if (c == null) {
+                creatorNull = true;
+            } else if (!people.add(c.creator())) {
+                creatorTwice = true;
+            }
+        }
+        boolean affiliateNull = false;
+        boolean affiliateTwice = false;
+        Set<Object> affiliated = new HashSet<>();
+        for (AffiliateShare a : affiliates) {
+            if (a == null) {
+                affiliateNull = true;
+            } else if (!affiliated.add(a.affiliate())) {
+                affiliateTwice = true;
+            }
+        }
+        Validator v = new Validator();
+        if (line < 1) {
+            v.check(false, "line", "must be 1 or more (was " + line + ")");
+        }
+        v.notNull("net", net).check(net == null || !net.isNegative(), "net", "must not be negative");
+        if (platformFeeBps < 0 || platformFeeBps > 10_000) {
+            v.check(false, "platformFeeBps", "must be 0 to 10000 (was " + platformFeeBps + ")");
+        }
+        v.check(!creators.isEmpty(), "creators", "at least one creator receives the revenue")
+                .check(!creatorNull, "creators", "must not contain null")
+                .check(!creatorTwice, "creators", "must list each creator once")
                 .check(affiliates.size() <= MAX_AFFILIATE_LEVELS, "affiliates",
                         "at most " + MAX_AFFILIATE_LEVELS + " levels are paid")
-                .check(affiliates.stream().noneMatch(Objects::isNull), "affiliates", "must not contain null")
-                .check(affiliates.stream().filter(Objects::nonNull).map(AffiliateShare::affiliate).distinct().count()
-                        == affiliates.stream().filter(Objects::nonNull).count(), "affiliates",
-                        "must list each affiliate once")
-                .check(platformFeeBps + affiliateBps <= 10_000, "platformFeeBps",
-                        "the fee and commissions together exceed 100% (" + (platformFeeBps + affiliateBps) + " bps)");
+                .check(!affiliateNull, "affiliates", "must not contain null")
+                .check(!affiliateTwice, "affiliates", "must list each affiliate once");
+        if (platformFeeBps + affiliateBps > 10_000) {
+            v.check(false, "platformFeeBps",
+                    "the fee and commissions together exceed 100% (" + (platformFeeBps + affiliateBps) + " bps)");
+        }
         v.throwIfInvalid();
         creators = List.copyOf(creators);
         affiliates = List.copyOf(affiliates);

@@ -253,7 +253,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         v.throwIfInvalid();
         BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < ratios.length; i++) {
-            v.check(ratios[i] >= 0, "ratios[" + i + "]", "must not be negative (was " + ratios[i] + ")");
+            if (ratios[i] < 0) {
+                v.check(false, "ratios[" + i + "]", "must not be negative (was " + ratios[i] + ")");
+            }
             total = total.add(BigInteger.valueOf(Math.max(0, ratios[i])));
         }
         v.check(total.signum() > 0, "ratios", "must have at least one positive ratio");

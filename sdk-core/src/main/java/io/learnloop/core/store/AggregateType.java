@@ -224,8 +224,28 @@ public final class AggregateType<T> {
         if (f == null) {
             throw ValidationException.of("index", "'" + key + "' is not declared on " + name);
         }
-        Collection<String> keys = f.apply(value);
-        return keys == null ? List.of() : keys.stream().filter(Objects::nonNull).distinct().toList();
+        return distinctKeys(f.apply(value));
+    }
+
+    /**
+     * The non-null keys of a collection, each once, in their first order, as an unmodifiable list. Every write files
+     * its aggregate under these, so the usual case (no key, or one) is answered without a stream or a set.
+     */
+    private static List<String> distinctKeys(Collection<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return List.of();
+        }
+        if (keys.size() == 1) {
+            String only = keys.iterator().next();
+            return only == null ? List.of() : List.of(only);
+        }
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>(keys.size() * 2);
+        for (String key : keys) {
+            if (key != null) {
+                seen.add(key);
+            }
+        }
+        return List.copyOf(seen);
     }
 
     @Override

@@ -38,7 +38,9 @@ public record CounterKey(String family, String group, String member) {
     }
 
     static void check(Validator v, String field, String value, int max) {
-        v.check(value != null && !value.isEmpty() && value.length() <= max, "counter." + field,
-                "must be 1 to " + max + " characters" + (value == null ? "" : " (was " + value.length() + ")"));
+        if (value == null || value.isEmpty() || value.length() > max) {
+            v.check(false, "counter." + field,
+                    "must be 1 to " + max + " characters" + (value == null ? "" : " (was " + value.length() + ")"));
+        }
     }
 }

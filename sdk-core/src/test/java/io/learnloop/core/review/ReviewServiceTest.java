@@ -165,6 +165,30 @@ class ReviewServiceTest {
     }
 
     @Test
+    void refreshStanding_whenTheLearnerWroteNoReview_asksNoStandingAndChangesNothing() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        EntitlementHistory counting = (learner, course) -> {
+            asked.incrementAndGet();
+            return standings.getOrDefault(learner.value() + "|" + course.value(), PurchaseStanding.NONE);
+        };
+        ReviewService counted = ReviewService.create(fx.context, fx.catalog, progress, counting, (u, c) -> false,
+                ReviewPolicy.defaults());
+        UserId a = buyer("a", C1, "c1-l1");
+        reviews.submit(a, C1, stars(5));
+        buyer("newcomer", C1);
+        int before = asked.get();
+
+        assertThat(counted.refreshStanding(UserId.of("newcomer"), C1)).isEmpty();
+        assertThat(asked.get()).isEqualTo(before);
+
+        standings.put("a|c1", PurchaseStanding.REFUNDED);
+        assertThat(counted.refreshStanding(a, C1)).map(Review::refunded).contains(true);
+        standings.put("a|c1", PurchaseStanding.QUALIFYING);
+        assertThat(counted.refreshStanding(a, C1)).map(Review::refunded).contains(false);
+        assertThat(asked.get()).isEqualTo(before + 2);
+    }
+
+    @Test
     void voteHelpful_whenRepeated_countsOnceAndNeverForTheAuthor() {
         UserId ana = buyer("ana", C1, "c1-l1");
         Review r = reviews.submit(ana, C1, stars(4));

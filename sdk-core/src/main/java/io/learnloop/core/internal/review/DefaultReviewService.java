@@ -267,6 +267,13 @@ public final class DefaultReviewService implements ReviewService {
     @Override
     public Optional<Review> refreshStanding(UserId learner, CourseId course) {
         new Validator().notNull("learner", learner).notNull("courseId", course).throwIfInvalid();
+        // Every grant and revocation announces itself here, and nearly every one concerns a learner with no review
+        // of the course (a buyer at the moment of purchase): one key read answers them without working out the
+        // standing, which reads the learner's grants, or opening a transaction.
+        if (context.read(uow -> uow.findUnique(ReviewTypes.REVIEW, ReviewTypes.LEARNER_COURSE,
+                learner.value() + "|" + course.value())).isEmpty()) {
+            return Optional.empty();
+        }
         PurchaseStanding standing = entitlements.standing(learner, course);
         // only a definite answer changes the mark: a history that knows nothing of the learner leaves it alone
         boolean refunded = standing == PurchaseStanding.REFUNDED;

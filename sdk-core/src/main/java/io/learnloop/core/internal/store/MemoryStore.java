@@ -157,7 +157,7 @@ public final class MemoryStore implements Store {
         /** The rows under one key of one index, in position order; empty if none. */
         List<Row> rowsUnder(String name, String key) {
             Postings postings = postingsUnder(name, key);
-            return postings == null ? List.of() : new ArrayList<>(postings.rows.values());
+            return postings == null ? List.of() : postings.rowList();
         }
 
         /** The entry under one key of one index, or null if no row is filed under it. */
@@ -169,16 +169,96 @@ public final class MemoryStore implements Store {
 
     /**
      * The committed rows under one index key, by position: the sort key and id in a sorted index, the insertion
-     * sequence in another. Filing or removing a row is logarithmic in the key's size. Every change moves the stamp,
-     * so a value derived from the rows and remembered here is used only while the rows are as they were.
+     * sequence in another. Filing or removing a row is logarithmic in the key's size. Most keys only ever hold one
+     * row (an order's grants, attempt and journal entry; a learner's first order), so a key holds its first row as a
+     * plain entry and makes a skip list only when a second row arrives; it never goes back, so a reader that finds no
+     * single row finds the skip list. Every change moves the stamp, so a value derived from the rows and remembered
+     * here is used only while the rows are as they were. Written only under the commit lock; read without it.
      */
     static final class Postings {
-        final java.util.concurrent.ConcurrentSkipListMap<String, Row> rows =
-                new java.util.concurrent.ConcurrentSkipListMap<>();
-        /** Moved after every change of {@link #rows}. */
+        /** The key's only row, or null when it has none or has grown a skip list. */
+        private volatile Single single;
+        /** The rows once a second one arrived; never replaced or dropped after. */
+        private volatile java.util.concurrent.ConcurrentSkipListMap<String, Row> many;
+        /** Moved after every change of the rows. */
         volatile long stamp;
         /** The last derivation and its result; racy but safe, as a {@link Memo} is immutable. */
         volatile Memo memo;
+
+        /** A key's one row and its position. */
+        private record Single(String position, Row row) {
+        }
+
+        /** Files a row at a position, replacing any row there. Caller holds the commit lock. */
+        void put(String position, Row row) {
+            java.util.concurrent.ConcurrentSkipListMap<String, Row> rows = many;
+            if (rows != null) {
+                rows.put(position, row);
+                return;
+            }
+            Single one = single;
+            if (one == null || one.position().equals(position)) {
+                single = new Single(position, row);
+                return;
+            }
+            rows = new java.util.concurrent.ConcurrentSkipListMap<>();
+            rows.put(one.position(), one.row());
+            rows.put(position, row);
+            many = rows; // published before the single row goes, so a reader always finds the row one way or the other
+            single = null;
+        }
+
+        /** Takes the row at a position off the key. Caller holds the commit lock. */
+        void remove(String position) {
+            java.util.concurrent.ConcurrentSkipListMap<String, Row> rows = many;
+            if (rows != null) {
+                rows.remove(position);
+                return;
+            }
+            Single one = single;
+            if (one != null && one.position().equals(position)) {
+                single = null;
+            }
+        }
+
+        /** Whether no row is filed here. */
+        boolean isEmpty() {
+            java.util.concurrent.ConcurrentSkipListMap<String, Row> rows = many;
+            return rows != null ? rows.isEmpty() : single == null;
+        }
+
+        /** The rows in position order, as a read-only navigable view. */
+        java.util.NavigableMap<String, Row> rows() {
+            java.util.concurrent.ConcurrentSkipListMap<String, Row> rows = many;
+            if (rows != null) {
+                return java.util.Collections.unmodifiableNavigableMap(rows);
+            }
+            Single one = single;
+            if (one == null) {
+                rows = many; // a second row may have arrived between the two reads
+                return rows != null ? java.util.Collections.unmodifiableNavigableMap(rows)
+                        : java.util.Collections.emptyNavigableMap();
+            }
+            java.util.TreeMap<String, Row> only = new java.util.TreeMap<>();
+            only.put(one.position(), one.row());
+            return java.util.Collections.unmodifiableNavigableMap(only);
+        }
+
+        /** The rows in position order, as a new list. */
+        List<Row> rowList() {
+            java.util.concurrent.ConcurrentSkipListMap<String, Row> rows = many;
+            if (rows != null) {
+                return new ArrayList<>(rows.values());
+            }
+            Single one = single;
+            if (one == null) {
+                rows = many;
+                return rows != null ? new ArrayList<>(rows.values()) : new ArrayList<>();
+            }
+            List<Row> only = new ArrayList<>(1);
+            only.add(one.row());
+            return only;
+        }
     }
 
     /**
@@ -198,8 +278,8 @@ public final class MemoryStore implements Store {
      * @param value     the aggregate
      * @param version   its version
      * @param seq       its insertion sequence
-     * @param indexKeys index name -> its keys
-     * @param positions index name -> its position under each of those keys
+     * @param indexKeys index name -> its keys, for the indexes it is filed under (never changed once made)
+     * @param positions index name -> its position under each of those keys (never changed once made)
      */
     record Row(String id, Object value, long version, long seq, Map<String, List<String>> indexKeys,
                Map<String, String> positions) {

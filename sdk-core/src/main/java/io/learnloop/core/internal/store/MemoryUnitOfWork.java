@@ -146,7 +146,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             R remembered = (R) memo.value();
             return remembered;
         }
-        R value = derivation.apply(key, new RowValues<>(type.type(), new ArrayList<>(postings.rows.values())));
+        R value = derivation.apply(key, new RowValues<>(type.type(), postings.rowList()));
         postings.memo = new MemoryStore.Memo(derivation, stamp, value);
         return value;
     }
@@ -177,7 +177,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         int wanted = range.limit() + mine.size();
         TreeMap<String, Versioned<T>> found = new TreeMap<>();
         if (postings != null) {
-            NavigableMap<String, MemoryStore.Row> rows = postings.rows;
+            NavigableMap<String, MemoryStore.Row> rows = postings.rows();
             if (range.after() != null) {
                 rows = rows.tailMap(range.after(), false);
             }
@@ -430,17 +430,34 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         MemoryStore.TypeData td = data.type(type);
         MemoryStore.Row old = td.rows.get(id);
         Map<String, List<String>> oldKeys = old == null ? Map.of() : old.indexKeys();
-        Map<String, List<String>> newKeys = new HashMap<>();
-        Map<String, String> positions = new HashMap<>();
+        Map<String, List<String>> newKeys = Map.of();
+        Map<String, String> positions = Map.of();
         MemoryStore.Row row = null;
         if (s.value != null) {
             long seq = old != null ? old.seq() : ++td.nextSeq;
+            // Only the indexes the row is filed under are kept; the maps are sized once and never change after this,
+            // so the row holds them as they are, without a copy.
+            int capacity = (int) (type.indexNames().size() / 0.75f) + 1;
+            newKeys = new HashMap<>(capacity);
+            positions = new HashMap<>(capacity);
+            String inserted = null;
             for (String index : type.indexNames()) {
-                newKeys.put(index, type.indexKeys(index, s.value));
+                List<String> keys = type.indexKeys(index, s.value);
+                if (keys.isEmpty()) {
+                    continue;
+                }
+                newKeys.put(index, keys);
                 // a sorted index orders by its sort key; another keeps insertion order
-                positions.put(index, type.isSorted(index) ? type.position(index, s.value) : SortKeys.number(seq));
+                if (type.isSorted(index)) {
+                    positions.put(index, type.position(index, s.value));
+                } else {
+                    if (inserted == null) {
+                        inserted = SortKeys.number(seq);
+                    }
+                    positions.put(index, inserted);
+                }
             }
-            row = new MemoryStore.Row(id, s.value, s.version, seq, Map.copyOf(newKeys), Map.copyOf(positions));
+            row = new MemoryStore.Row(id, s.value, s.version, seq, newKeys, positions);
         }
         for (Map.Entry<String, List<String>> e : oldKeys.entrySet()) {
             String index = e.getKey();
@@ -457,7 +474,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
             String position = positions.get(e.getKey());
             for (String key : e.getValue()) {
                 MemoryStore.Postings p = td.index(e.getKey()).computeIfAbsent(key, k -> new MemoryStore.Postings());
-                p.rows.put(position, row);
+                p.put(position, row);
                 p.stamp++;
             }
         }
@@ -495,9 +512,9 @@ final class MemoryUnitOfWork implements UnitOfWork, IndexedValues {
         if (p == null) {
             return;
         }
-        p.rows.remove(position);
+        p.remove(position);
         p.stamp++;
-        if (p.rows.isEmpty()) {
+        if (p.isEmpty()) {
             td.index(index).remove(key, p);
         }
     }

@@ -32,7 +32,7 @@ public final class MemoryStoreContents {
                 type.rows.forEach((id, row) -> lines.add(name + " " + id + " " + row.indexKeys() + " "
                         + row.positions() + " " + LearnloopJson.toCompactJson(row.value())));
                 type.index.forEach((index, keys) -> keys.forEach((key, postings) ->
-                        lines.add(name + " index " + index + " " + key + " " + postings.rows.keySet())));
+                        lines.add(name + " index " + index + " " + key + " " + postings.rows().keySet())));
                 type.unique.forEach((key, id) -> lines.add(name + " unique " + key + " " + id));
             });
             synchronized (commitLock(memory)) {

@@ -96,4 +96,97 @@ class MemoryStoreIndexTest {
 
         assertThat(seen).containsExactly("a", "b");
     }
+
+    record Event(String id, String stream, String at) {
+    }
+
+    private static final AggregateType<Event> EVENT = AggregateType.builder("event", Event.class, Event::id)
+            .sortedIndex("stream", Event::stream, Event::at)
+            .build();
+
+    @Test
+    void findBy_whenTheKeyAppearsAndGoesAgain_filesAndUnfilesTheRow() {
+        Versioned<Item> a = put(new Item("a", null, List.of(), "ca"));
+        put(new Item("b", "g", List.of(), "cb"));
+        assertThat(ids("group", "g")).containsExactly("b");
+
+        Versioned<Item> grouped = store.transact(T, uow -> uow.update(ITEM, new Item("a", "g", List.of("x"), "ca"),
+                a.version()));
+        assertThat(ids("group", "g")).containsExactly("a", "b"); // insertion order, kept while it had no key
+        assertThat(ids("tag", "x")).containsExactly("a");
+
+        store.transact(T, uow -> uow.update(ITEM, new Item("a", null, List.of(), "ca"), grouped.version()));
+        assertThat(ids("group", "g")).containsExactly("b");
+        assertThat(ids("tag", "x")).isEmpty();
+    }
+
+    @Test
+    void findBy_whenKeysRepeatOrHoldNull_filesTheRowOnceUnderEachKey() {
+        put(new Item("a", "g", java.util.Arrays.asList("x", null, "x", "y"), "ca"));
+
+        assertThat(ITEM.indexKeys("tag", new Item("a", "g", java.util.Arrays.asList("x", null, "x", "y"), "ca")))
+                .containsExactly("x", "y");
+        assertThat(ids("tag", "x")).containsExactly("a");
+        assertThat(ids("tag", "y")).containsExactly("a");
+    }
+
+    @Test
+    void findRange_whenASortedKeyAppearsByUpdate_ordersTheRowByItsSortKey() {
+        store.transact(T, uow -> uow.insert(EVENT, new Event("e1", "s", "2")));
+        Versioned<Event> late = store.transact(T, uow -> uow.insert(EVENT, new Event("e2", null, "1")));
+
+        store.transact(T, uow -> uow.update(EVENT, new Event("e2", "s", "1"), late.version()));
+
+        List<String> inOrder = store.read(T, uow -> uow.findRange(EVENT, "stream", "s",
+                new io.learnloop.core.store.IndexRange(null, null, 10, false))).stream().map(v -> v.value().id())
+                .toList();
+        assertThat(inOrder).containsExactly("e2", "e1");
+    }
+
+    @Test
+    void findRange_whenAKeyGrowsFromOneRowToSeveralAndShrinks_keepsEveryRowInPositionOrder() {
+        Versioned<Event> b = store.transact(T, uow -> uow.insert(EVENT, new Event("b", "s", "5")));
+        assertThat(stream("s", false)).containsExactly("b");
+
+        store.transact(T, uow -> uow.insert(EVENT, new Event("a", "s", "3")));
+        store.transact(T, uow -> uow.insert(EVENT, new Event("c", "s", "7")));
+        assertThat(stream("s", false)).containsExactly("a", "b", "c");
+        assertThat(stream("s", true)).containsExactly("c", "b", "a");
+
+        Versioned<Event> moved = store.transact(T, uow -> uow.update(EVENT, new Event("b", "s", "9"), b.version()));
+        assertThat(stream("s", false)).containsExactly("a", "c", "b");
+        store.transact(T, uow -> {
+            uow.delete(EVENT, "a", 1);
+            uow.delete(EVENT, "c", 1);
+            return null;
+        });
+        assertThat(stream("s", false)).containsExactly("b");
+        List<Versioned<Event>> found = store.read(T, uow -> uow.findBy(EVENT, "stream", "s"));
+        assertThat(found).containsExactly(moved);
+
+        store.transact(T, uow -> {
+            uow.delete(EVENT, "b", moved.version());
+            return null;
+        });
+        assertThat(stream("s", false)).isEmpty();
+        store.transact(T, uow -> uow.insert(EVENT, new Event("d", "s", "1")));
+        assertThat(stream("s", false)).containsExactly("d");
+    }
+
+    @Test
+    void findBy_whenTheOnlyRowOfAKeyIsUpdatedInPlace_returnsItsNewVersion() {
+        Versioned<Item> a = put(new Item("a", "solo", List.of(), "ca"));
+
+        Versioned<Item> after = store.transact(T, uow -> uow.update(ITEM, new Item("a", "solo", List.of(), "cz"),
+                a.version()));
+
+        List<Versioned<Item>> found = store.read(T, uow -> uow.findBy(ITEM, "group", "solo"));
+        assertThat(found).containsExactly(after);
+    }
+
+    private List<String> stream(String key, boolean descending) {
+        return store.read(T, uow -> uow.findRange(EVENT, "stream", key,
+                new io.learnloop.core.store.IndexRange(null, null, 10, descending))).stream()
+                .map(v -> v.value().id()).toList();
+    }
 }
