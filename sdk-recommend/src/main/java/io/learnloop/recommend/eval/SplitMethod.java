@@ -174,11 +174,26 @@ public final class SplitMethod {
         return new MatrixSplit(matrix.without(relevant), relevant);
     }
 
+    /**
+     * Returns how many courses a learner with {@code courses} courses keeps on the training side: what a model
+     * fitted on this split sees of a history that length. It never falls as {@code courses} grows, and grows by at
+     * most one at a time.
+     *
+     * @param courses the learner's number of courses, at least 0
+     * @return the number kept
+     */
+    public int kept(int courses) {
+        return courses - heldOut(courses);
+    }
+
+    private int heldOut(int n) {
+        return n < 2 ? 0 : kind == Kind.LEAVE_LAST_OUT ? 1
+                : Math.min(n - 1, Math.max(1, (int) Math.round(n * fraction)));
+    }
+
     /** Chooses one learner's held-out courses from each course's first-seen time. */
     private Set<String> holdOut(String learner, Map<String, Long> firstSeen) {
-        int n = firstSeen.size();
-        int count = n < 2 ? 0 : kind == Kind.LEAVE_LAST_OUT ? 1
-                : Math.min(n - 1, Math.max(1, (int) Math.round(n * fraction)));
+        int count = heldOut(firstSeen.size());
         if (count == 0) {
             return Set.of();
         }

@@ -48,6 +48,28 @@ record HistoryBuckets(int[] bounds, double[][] weights) {
     }
 
     /**
+     * Returns these buckets for learners' full histories, when they were fitted on the training side of a split:
+     * each bound becomes the smallest full history length that keeps at least the bound's length after the split,
+     * so a learner falls into the bucket whose weights were fitted on learners like them (without it, a learner
+     * just above a bound would be served the next bucket's weights).
+     *
+     * @param split the split the bounds were fitted on
+     * @return the buckets with full-history bounds and the same weights
+     */
+    HistoryBuckets forFullHistories(io.learnloop.recommend.eval.SplitMethod split) {
+        int[] full = new int[bounds.length];
+        int n = 0;
+        for (int b = 0; b < bounds.length; b++) {
+            // kept(n) never falls and rises by one at most, so the first n reaching each bound is found by walking up
+            while (split.kept(n) < bounds[b]) {
+                n++;
+            }
+            full[b] = n;
+        }
+        return new HistoryBuckets(full, weights);
+    }
+
+    /**
      * Returns whether a part has a positive weight in some bucket.
      *
      * @param part the part

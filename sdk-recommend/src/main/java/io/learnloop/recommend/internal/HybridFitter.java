@@ -119,7 +119,9 @@ public final class HybridFitter {
             }
         }
         ScoringModel pop = popularity(kinds, finalParts, matrix, catalogue, settings, now);
-        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, buckets, pop,
+        // The bounds were fitted on training-side history lengths; the final model sees whole histories.
+        HistoryBuckets served = buckets == null ? null : buckets.forFullHistories(hs.validation());
+        HybridModel model = blend(matrix, catalogue, kinds, finalParts, choice, served, pop,
                 coldWeight > 0 ? finalParts[contentAt] : null, coldWeight);
         Map<ModelKind, Double> weights = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Double> partNdcg = new EnumMap<>(ModelKind.class);
@@ -130,9 +132,9 @@ public final class HybridFitter {
             }
         }
         Map<Integer, Map<ModelKind, Double>> byHistory = new java.util.TreeMap<>();
-        if (buckets != null) {
-            int[] bounds = buckets.bounds();
-            double[][] rows = buckets.weights();
+        if (served != null) {
+            int[] bounds = served.bounds();
+            double[][] rows = served.weights();
             for (int b = 0; b < rows.length; b++) {
                 Map<ModelKind, Double> row = new EnumMap<>(ModelKind.class);
                 for (int p = 0; p < parts.length; p++) {
