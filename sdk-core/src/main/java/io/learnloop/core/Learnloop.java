@@ -364,8 +364,10 @@ public final class Learnloop {
 
     /**
      * Delivers outbox events that are still pending (for example after a listener failed, or events another instance
-     * committed and could not deliver). Hosts that run several instances call this on a schedule; an instance also
-     * delivers after each of its own commits that published an event.
+     * committed and could not deliver). Hosts that run several instances call this on a schedule. By default an
+     * instance also delivers after each of its own commits that published an event; a facade built with
+     * {@link Builder#deliverEventsOnCommit(boolean) deliverEventsOnCommit(false)} delivers only here, so its host must
+     * call this every second or so ({@link #runScheduledJobs()} does not deliver events).
      *
      * @return how many events were delivered
      */
@@ -742,6 +744,13 @@ public final class Learnloop {
          * way; with false a call pays for nothing but its own transaction (a notification handler answers the
          * provider sooner, and one relay delivers many commits' events per claim), and listeners see the events that
          * much later.
+         *
+         * <p>A host that turns delivery off must run that relay on every instance, or on enough of them to keep up:
+         * {@link Learnloop#runScheduledJobs()} does not deliver events. Without a relay nothing that follows an event
+         * happens: the SDK's own follow-ups (certificates and reviews that follow refunds, a creator's first-course
+         * badge; in the modules the community's membership and reputation sync, xAPI statements, LMS score
+         * delivery, which goes through the outbox itself) never run, the host's listeners see nothing, and the
+         * outbox grows without limit, as retention deletes only delivered events.
          *
          * @param onCommit false to leave delivery to the host's relay
          * @return this builder
