@@ -163,12 +163,12 @@ public final class JdbcStoreImpl implements JdbcStore {
             List<long[]> order = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.claimReturning)) {
-                ps.setString(1, relay);
-                ps.setObject(2, sql.timestamp(until));
-                ps.setString(3, tenant.value());
-                ps.setObject(4, sql.timestamp(now));
+                ps.setString(1, tenant.value());
+                ps.setObject(2, sql.timestamp(now));
+                ps.setString(3, relay);
+                ps.setInt(4, limit);
                 ps.setString(5, relay);
-                ps.setInt(6, limit);
+                ps.setObject(6, sql.timestamp(until));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         order.add(new long[] {rs.getLong(1), bodies.size()});

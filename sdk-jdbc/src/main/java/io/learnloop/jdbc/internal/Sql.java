@@ -46,8 +46,8 @@ final class Sql {
     final String insertEvent;
     final String claimCandidates;
     /**
-     * PostgreSQL only: claims the candidates and returns them in one statement (parameters: relay, lease end, tenant,
-     * now, relay, limit).
+     * PostgreSQL only: claims the candidates and returns them in one statement (parameters: tenant, now, relay,
+     * limit, relay, lease end).
      */
     final String claimReturning;
     final String insertJob;
@@ -78,10 +78,13 @@ final class Sql {
         claimCandidates = "SELECT seq, body FROM learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL "
                 + "AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?) ORDER BY seq" + limit("?")
                 + skipLocked;
-        claimReturning = "UPDATE learnloop_outbox o SET claimed_by = ?, lease_until = ? FROM (SELECT seq FROM "
-                + "learnloop_outbox WHERE tenant = ? AND delivered_at IS NULL AND (claimed_by IS NULL OR lease_until < ? "
-                + "OR claimed_by = ?) ORDER BY seq" + limit("?") + skipLocked + ") c WHERE o.seq = c.seq "
-                + "RETURNING o.seq, o.body";
+        // MATERIALIZED (PostgreSQL 12+) runs the locking sub-select once whatever the plan: were it re-scanned (as
+        // the inner side of a nested loop, say), each scan would skip the rows the last one locked and claim others,
+        // more than the limit in all.
+        claimReturning = "WITH c AS MATERIALIZED (SELECT seq FROM learnloop_outbox WHERE tenant = ? "
+                + "AND delivered_at IS NULL AND (claimed_by IS NULL OR lease_until < ? OR claimed_by = ?) ORDER BY seq"
+                + limit("?") + skipLocked + ") UPDATE learnloop_outbox o SET claimed_by = ?, lease_until = ? FROM c "
+                + "WHERE o.seq = c.seq RETURNING o.seq, o.body";
         insertJob = "INSERT INTO learnloop_job (tenant, queue, job_key, due_at, payload, attempts, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, 0, ?)" + (pg ? " ON CONFLICT (tenant, queue, job_key) DO NOTHING" : "");
         claimJobCandidates = "SELECT job_key FROM learnloop_job WHERE tenant = ? AND queue = ? AND done_at IS NULL "
