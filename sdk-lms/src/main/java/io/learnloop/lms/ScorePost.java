@@ -11,8 +11,8 @@ import java.time.Instant;
  *
  * @param course           the course whose result it is
  * @param issuer           the platform's issuer
- * @param lineItem         the gradebook column's line item URL, or null while the tool's own column for the link
- *                         is still to be created (by the first score posted to it)
+ * @param lineItem         the gradebook column's line item URL, or null for a score to the tool's own column of the
+ *                         link that is not posted yet (the column is created by the first score posted to it)
  * @param scoreGiven       the score
  * @param scoreMaximum     the maximum score
  * @param activityProgress the AGS activity progress, {@code Completed}

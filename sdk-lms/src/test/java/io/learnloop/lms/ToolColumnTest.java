@@ -1,6 +1,8 @@
 package io.learnloop.lms;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.learnloop.core.catalog.Course;
 import io.learnloop.core.catalog.LessonId;
 import io.learnloop.core.identity.Actor;
@@ -26,6 +28,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -44,6 +51,7 @@ class ToolColumnTest {
     private static final String CONTAINER = "/lms/lineitems";
     private static final String CREATED = "/lms/lineitems/99";
     private static final String MEDIA_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
+    private static final String CONTAINER_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
 
     private final WireMockServer wm = new WireMockServer(options().dynamicPort());
     private LtiFixture f;
@@ -61,6 +69,7 @@ class ToolColumnTest {
                 .withBody("{\"access_token\":\"token-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         wm.stubFor(post(urlEqualTo(CREATED + "/scores")).willReturn(aResponse().withStatus(200)));
         containerAnswers(201, 0);
+        containerLists("[]");
     }
 
     @AfterEach
@@ -76,25 +85,46 @@ class ToolColumnTest {
                         + "\"label\":\"Statistics 101\",\"resourceLinkId\":\"link-1\",\"tag\":\"learnloop\"}")));
     }
 
+    /** The platform's answer to a GET of the container filtered by the link and our tag. */
+    private void containerLists(String items) {
+        wm.stubFor(get(urlPathEqualTo(CONTAINER)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", CONTAINER_TYPE).withBody(items)));
+    }
+
+    private String item(String path, String tag) {
+        return "{\"id\":\"" + f.platform.base() + path + "\",\"scoreMaximum\":100,\"label\":\"Statistics 101\","
+                + "\"resourceLinkId\":\"link-1\",\"tag\":\"" + tag + "\"}";
+    }
+
     /** A launch of link-1 whose AGS claim has the line items container and both scopes, but no line item. */
     private LaunchResult launchWithoutColumn(String subject) {
-        LoginRedirect redirect = f.login();
-        String token = FakePlatform.sign(f.platformKey, FakePlatform.resourceLink(LtiFixture.nonce(redirect),
-                        f.clock.instant(), subject, Map.of("learnloop_course", course.id().value()))
-                .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
-                        "lineitems", f.platform.base() + CONTAINER,
-                        "scope", List.of(AgsEndpoint.SCORE_SCOPE,
-                                "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem")))
+        return launchWithoutColumn(f, subject);
+    }
+
+    private LaunchResult launchWithoutColumn(LtiFixture instance, String subject) {
+        return launch(instance, subject, Map.of("lineitems", instance.platform.base() + CONTAINER,
+                "scope", List.of(AgsEndpoint.SCORE_SCOPE, "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem")));
+    }
+
+    private LaunchResult launch(LtiFixture instance, String subject, Map<String, Object> ags) {
+        LoginRedirect redirect = instance.login();
+        String token = FakePlatform.sign(instance.platformKey, FakePlatform.resourceLink(LtiFixture.nonce(redirect),
+                        instance.clock.instant(), subject, Map.of("learnloop_course", course.id().value()))
+                .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", ags)
                 .build());
-        return f.tool.launch(token, redirect.state());
+        return instance.tool.launch(token, redirect.state());
     }
 
     private void completeCourse(UserId learner) {
+        completeCourse(f, learner);
+    }
+
+    private void completeCourse(LtiFixture instance, UserId learner) {
         LessonId lesson = course.published().lessons().get(0).id();
-        f.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", f.clock.instant(),
+        instance.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", instance.clock.instant(),
                 List.of(new WatchedSegment(0, 1, 1.0))));
-        f.clock.advance(Duration.ofMinutes(11));
-        f.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", f.clock.instant(),
+        instance.clock.advance(Duration.ofMinutes(11));
+        instance.learnloop.progress().report(new WatchReport(learner, lesson, "player-1", instance.clock.instant(),
                 List.of(new WatchedSegment(0, 600, 1.0))));
     }
 
@@ -211,7 +241,7 @@ class ToolColumnTest {
         });
 
         containerAnswers(201, 0);
-        // past the outbox's lease (30 s) but not the one minute after which a claim counts as abandoned: the failed
+        // past the outbox's lease (30 s) but not the time after which a claim counts as abandoned: the failed
         // delivery dropped its claim on the column
         f.clock.advance(Duration.ofSeconds(40));
         f.learnloop.deliverEvents();
@@ -237,5 +267,102 @@ class ToolColumnTest {
         containerAnswers(201, 0);
         completeCourse(launchWithoutColumn("user-18").launch().learner());
         wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+    }
+    @Test
+    void launch_whenALearnerRelaunchesAfterTheColumnWasCreated_postsOneScorePerCompletion() {
+        UserId first = launchWithoutColumn("user-17").launch().learner();
+        completeCourse(launchWithoutColumn("user-18").launch().learner()); // creates the column
+        wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
+
+        // relaunched once as before and once naming the column, as platforms do after it was made (AGS 3.2)
+        assertThat(launchWithoutColumn("user-17").allowed()).isTrue();
+        assertThat(launch(f, "user-17", Map.of("lineitem", f.platform.base() + CREATED, "lineitems",
+                f.platform.base() + CONTAINER, "scope", List.of(AgsEndpoint.SCORE_SCOPE))).allowed()).isTrue();
+        completeCourse(first);
+
+        wm.verify(2, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores"))
+                .withRequestBody(equalToJson("{\"userId\":\"user-17\"}", true, true)));
+        assertThat(f.tool.scoresOf(first, 10)).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(ScorePost.Status.POSTED));
+    }
+
+    @Test
+    void scorePost_whenTheContainerHasTheLinksTaggedColumn_adoptsItAndCreatesNone() {
+        containerLists("[" + item("/lms/lineitems/7", "other-tool") + "," + item(CREATED, "learnloop") + "]");
+        UserId learner = launchWithoutColumn("user-17").launch().learner();
+
+        completeCourse(learner);
+
+        wm.verify(getRequestedFor(urlPathEqualTo(CONTAINER))
+                .withQueryParam("resource_link_id", equalTo("link-1"))
+                .withQueryParam("tag", equalTo("learnloop"))
+                .withHeader("Accept", equalTo(CONTAINER_TYPE))
+                .withHeader("Authorization", equalTo("Bearer token-1")));
+        wm.verify(0, postRequestedFor(urlEqualTo(CONTAINER)));
+        wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement()
+                .satisfies(s -> assertThat(s.lineItem()).isEqualTo(f.platform.base() + CREATED));
+    }
+
+    @Test
+    void scorePost_whenThePlatformMadeTheColumnButItsAnswerWasLost_adoptsItOnTheNextAttempt() {
+        // the platform makes the column and the connection drops before its answer; from then on it lists it
+        wm.stubFor(post(urlEqualTo(CONTAINER)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("made"));
+        wm.stubFor(get(urlPathEqualTo(CONTAINER)).inScenario("lost").whenScenarioStateIs("made")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", CONTAINER_TYPE)
+                        .withBody("[" + item(CREATED, "learnloop") + "]")));
+        UserId learner = launchWithoutColumn("user-17").launch().learner();
+
+        completeCourse(learner);
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(ScorePost.Status.PENDING));
+        f.clock.advance(Duration.ofSeconds(40));
+        f.learnloop.deliverEvents();
+
+        wm.verify(1, postRequestedFor(urlEqualTo(CONTAINER)));
+        wm.verify(1, postRequestedFor(urlEqualTo(CREATED + "/scores")));
+        assertThat(f.tool.scoresOf(learner, 10)).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(ScorePost.Status.POSTED));
+    }
+
+    @Test
+    void scorePost_whenAnotherInstanceStoredTheColumnDuringASlowCreation_keepsTheStoredOneAndDeletesTheDuplicate()
+            throws Exception {
+        String duplicate = "/lms/lineitems/98";
+        // the first creation is answered after three seconds, the second at once
+        wm.stubFor(post(urlEqualTo(CONTAINER)).inScenario("two").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(3000).withHeader("Content-Type", MEDIA_TYPE)
+                        .withBody(item(duplicate, "learnloop"))).willSetStateTo("second"));
+        wm.stubFor(post(urlEqualTo(CONTAINER)).inScenario("two").whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", MEDIA_TYPE)
+                        .withBody(item(CREATED, "learnloop"))));
+        wm.stubFor(delete(urlEqualTo(duplicate)).willReturn(aResponse().withStatus(204)));
+        wm.stubFor(post(urlEqualTo(duplicate + "/scores")).willReturn(aResponse().withStatus(200)));
+        LtiFixture other = new LtiFixture(wm, f.store);
+        UserId first = launchWithoutColumn("user-17").launch().learner();
+        UserId second = launchWithoutColumn(other, "user-18").launch().learner();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slow = pool.submit(() -> completeCourse(first));
+            awaitColumnRequest(slow);
+            // the other instance's clock is past the time a claim is taken over
+            other.clock.advance(Duration.ofHours(1));
+            completeCourse(other, second);
+            slow.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        wm.verify(2, postRequestedFor(urlEqualTo(CONTAINER)));
+        wm.verify(1, deleteRequestedFor(urlEqualTo(duplicate)));
+        wm.verify(0, postRequestedFor(urlEqualTo(duplicate + "/scores")));
+        for (UserId learner : List.of(first, second)) {
+            assertThat(f.tool.scoresOf(learner, 10)).singleElement().satisfies(s -> {
+                assertThat(s.status()).isEqualTo(ScorePost.Status.POSTED);
+                assertThat(s.lineItem()).isEqualTo(f.platform.base() + CREATED);
+            });
+        }
     }
 }

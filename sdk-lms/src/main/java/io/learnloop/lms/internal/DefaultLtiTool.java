@@ -79,7 +79,7 @@ public final class DefaultLtiTool implements LtiTool {
         this.learners = new Learners(context);
         this.seats = new Seats(learnloop, platforms);
         PlatformTokens tokens = new PlatformTokens(http, config, protocol);
-        this.columns = new ToolColumns(context, platforms, tokens, http);
+        this.columns = new ToolColumns(context, platforms, tokens, http, config.http());
         this.grades = new Grades(context, platforms, tokens, http, columns);
         this.deepLinking = new DeepLinking(learnloop, config);
         this.roster = new Roster(platforms, tokens, http);

@@ -70,26 +70,45 @@ final class Grades {
         this.columns = columns;
     }
 
-    /** Remembers the column of a launched link, so the learner's results in the course reach it. */
+    /**
+     * Remembers the column of a launched link, so the learner's results in the course reach it. A line item the
+     * platform names that is the tool's own column of the link (platforms name it in launches after it was made,
+     * AGS 2.0 section 3.2) is remembered as that column, so the learner keeps one grade link to it.
+     */
     void remember(LtiLaunch launch, AgsEndpoint ags, CourseId course) {
-        if (ags != null && ags.canPostScores()) {
-            remember(launch, ags.lineItem(), null, course);
+        if (ags == null || !ags.canPostScores()) {
+            return;
         }
+        Optional<ColumnRow> own = columns.find(launch).filter(c -> ags.lineItem().equals(c.lineItem()));
+        if (own.isPresent()) {
+            remember(launch, own.get(), course);
+            return;
+        }
+        String id = Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(),
+                ags.lineItem());
+        insertOnce(launch, id, ags.lineItem(), null, course, null);
     }
 
-    /** Remembers the tool's own column of a launched link: its URL when created, else the column to create. */
+    /**
+     * Remembers the tool's own column of a launched link. The grade link is keyed by the column, with or without its
+     * URL yet, and a delivery finds the URL in the column's row: so the learner's launches before and after the
+     * column was made share one grade link, and each result is posted once.
+     */
     void remember(LtiLaunch launch, ColumnRow column, CourseId course) {
-        remember(launch, column.lineItem(), column.lineItem() == null ? column.id() : null, course);
+        String id = Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(), "column",
+                column.id());
+        // a learner's link recorded by its URL when launches created the column keeps serving
+        String byUrl = column.lineItem() == null ? null
+                : Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(),
+                column.lineItem());
+        insertOnce(launch, id, null, column.id(), course, byUrl);
     }
 
-    private void remember(LtiLaunch launch, String lineItem, String column, CourseId course) {
-        String id = lineItem != null
-                ? Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(), lineItem)
-                : Keys.of(launch.learner().value(), course.value(), launch.issuer(), launch.clientId(), "column",
-                column);
+    private void insertOnce(LtiLaunch launch, String id, String lineItem, String column, CourseId course,
+                            String alias) {
         context.transactRetrying(uow -> {
-            Optional<Versioned<GradeLinkRow>> existing = uow.find(LmsTypes.GRADE_LINK, id);
-            if (existing.isEmpty()) {
+            if (uow.find(LmsTypes.GRADE_LINK, id).isEmpty()
+                    && (alias == null || uow.find(LmsTypes.GRADE_LINK, alias).isEmpty())) {
                 uow.insert(LmsTypes.GRADE_LINK, new GradeLinkRow(id, launch.learner().value(), course.value(),
                         launch.issuer(), launch.clientId(), launch.subject(), lineItem, null, context.now(), column));
             }

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param link             the grade link id
  * @param issuer           the platform's issuer
  * @param clientId         the client id
- * @param lineItem         the line item URL, or null until the tool's own column for the link is created
+ * @param lineItem         the line item URL; for the tool's own column, null until posted (the URL is then read from
+ *                         the column's row)
  * @param userId           the learner's user id at the platform
  * @param scoreGiven       the score
  * @param scoreMaximum     the maximum score
