@@ -37,24 +37,22 @@ final class PendingIndexEntries {
 
     /** Holds back the entries of an aggregate's index keys that are to be added. */
     void add(String type, String id, List<AggregateKeys.Key> keys) {
-        for (AggregateKeys.Key key : keys) {
-            Entry e = entry(type, id, key);
-            if (Boolean.FALSE.equals(held.get(e))) {
-                held.remove(e);
-            } else {
-                held.put(e, Boolean.TRUE);
-            }
-        }
+        hold(type, id, keys, true);
     }
 
     /** Holds back the entries of an aggregate's index keys that are to be removed. */
     void remove(String type, String id, List<AggregateKeys.Key> keys) {
+        hold(type, id, keys, false);
+    }
+
+    /** An addition cancels a held removal of the same entry and the other way round, so only net changes are sent. */
+    private void hold(String type, String id, List<AggregateKeys.Key> keys, boolean add) {
         for (AggregateKeys.Key key : keys) {
             Entry e = entry(type, id, key);
-            if (Boolean.TRUE.equals(held.get(e))) {
+            if (Boolean.valueOf(!add).equals(held.get(e))) {
                 held.remove(e);
             } else {
-                held.put(e, Boolean.FALSE);
+                held.put(e, add);
             }
         }
     }
